@@ -1,0 +1,83 @@
+# Basalt's build entry points. Everything goes through the Maven wrapper (./mvnw), so a JDK (17+) and
+# make are all a machine needs. `make help` lists the targets.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# JDK=/path/to/jdk runs Maven, the launcher and benchmarks on that JDK (e.g. `make test JDK=/opt/jdk-25`).
+# Setting JAVA_HOME in the environment works as well.
+ifdef JDK
+export JAVA_HOME := $(JDK)
+endif
+JAVA := $(if $(JAVA_HOME),$(JAVA_HOME)/bin/java,java)
+
+MVN       := ./mvnw
+MVN_FLAGS := -B --no-transfer-progress
+DATA      ?= ./basalt-data
+# Extra arguments for run/server/tpch/bench-storage, e.g. `make tpch ARGS="--help"`.
+ARGS      ?=
+
+BASALT_JAR  := distribution/target/basalt.jar
+JDBC_JAR    := jdbc-driver/target/basalt-jdbc.jar
+MODULES     := parser storage execution optimizer jdbc-driver server shell tpch distribution
+# What dist/basalt.jar is built from, so that `make run` rebuilds only when something changed.
+SOURCES     := pom.xml $(wildcard $(addsuffix /pom.xml,$(MODULES))) \
+               $(shell find $(addsuffix /src/main,$(MODULES)) -type f 2>/dev/null)
+
+# The benchmark gets its own JVM (exec:exec), so its flags are its own and not Maven's.
+BENCH_JAVA_OPTS ?= -Xms2g -Xmx8g --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED
+
+# One Maven run builds both jars; the Makefile only copies them to dist/.
+define package
+	$(MVN) $(MVN_FLAGS) -DskipTests package
+	@mkdir -p dist
+	cp $(BASALT_JAR) dist/basalt.jar
+	cp $(JDBC_JAR) dist/basalt-jdbc.jar
+	@echo "Built dist/basalt.jar and dist/basalt-jdbc.jar; run bin/basalt help"
+endef
+
+.PHONY: help build test test-jdk run server tpch bench-storage clean
+
+help: ## Show this help
+	@echo "Basalt: a columnar analytical SQL database. Targets:"
+	@grep -E '^[a-z][a-z0-9-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+	@echo "Variables: SF=<scale factor>, DATA=<data dir> (default ./basalt-data), ARGS=<extra arguments>,"
+	@echo "           JDK=<path to a JDK> (or JAVA_HOME), BASALT_JAVA_OPTS=<JVM options for bin/basalt>"
+
+build: ## Build dist/basalt.jar, dist/basalt-jdbc.jar (tests are compiled, not run: see `make test`)
+	$(package)
+
+# Builds only when a source or pom is newer than the jar (used by run, server and tpch).
+# (dist/basalt-jdbc.jar is built by the same recipe.)
+dist/basalt.jar: $(SOURCES)
+	$(package)
+
+test: ## Run every test of every module (fails on any failure; needs no `make build`)
+	$(MVN) $(MVN_FLAGS) --fail-at-end test
+
+test-jdk: ## Run the tests on another JDK: make test-jdk JDK=/path/to/jdk-25
+	@if [ -z "$(JDK)" ]; then echo "usage: make test-jdk JDK=/path/to/jdk (the release stays Java 17)" >&2; exit 2; fi
+	"$(JDK)/bin/java" -version
+	$(MVN) $(MVN_FLAGS) --fail-at-end test
+
+run: dist/basalt.jar ## Build if needed, then start the SQL shell on ./basalt-data
+	bin/basalt shell --data $(DATA) $(ARGS)
+
+server: dist/basalt.jar ## Build if needed, then start the server on ./basalt-data
+	bin/basalt server --data $(DATA) $(ARGS)
+
+tpch: SF ?= 0.01
+tpch: dist/basalt.jar ## Run the TPC-H harness: make tpch SF=0.1 (default SF=0.01)
+	bin/basalt tpch --sf $(SF) $(ARGS)
+
+bench-storage: SF ?= 1
+bench-storage: ## Storage load benchmark (storage's test classes): make bench-storage SF=1
+	$(MVN) $(MVN_FLAGS) -pl storage test-compile exec:exec \
+	    -Dexec.executable="$(JAVA)" \
+	    -Dexec.classpathScope=test \
+	    -Dexec.workingdir="$(CURDIR)" \
+	    -Dexec.args="$(BENCH_JAVA_OPTS) -classpath %classpath io.basalt.storage.bench.StorageLoadBenchmark --sf $(SF) $(ARGS)"
+
+clean: ## Remove all build output (every module's target/ and dist/)
+	$(MVN) $(MVN_FLAGS) -q clean
+	rm -rf dist

@@ -1,0 +1,39 @@
+package io.basalt.server;
+
+import io.basalt.storage.StorageEngine;
+
+import java.nio.file.Path;
+
+/**
+ * An open Basalt database: the one entry point every statement will run through, embedded (the shell,
+ * in-process JDBC) and over the network alike (DESIGN.md, server/). Today it owns the storage engine of one
+ * data directory; sessions and statement execution arrive with the query engine.
+ */
+public final class Database implements AutoCloseable {
+
+    private final Path directory;
+    private final StorageEngine storage;
+
+    private Database(Path directory, StorageEngine storage) {
+        this.directory = directory;
+        this.storage = storage;
+    }
+
+    /** Opens (creating if needed) the database in {@code directory}; fails if another process has it open. */
+    public static Database open(Path directory) {
+        return new Database(directory.toAbsolutePath().normalize(), StorageEngine.open(directory));
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public StorageEngine storage() {
+        return storage;
+    }
+
+    @Override
+    public void close() {
+        storage.close();
+    }
+}

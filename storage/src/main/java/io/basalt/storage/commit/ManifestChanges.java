@@ -1,0 +1,155 @@
+package io.basalt.storage.commit;
+
+import io.basalt.storage.StorageErrors;
+import io.basalt.storage.StorageException;
+import io.basalt.storage.commit.TransactionOperation.AppendSegments;
+import io.basalt.storage.commit.TransactionOperation.CreateSchema;
+import io.basalt.storage.commit.TransactionOperation.CreateTable;
+import io.basalt.storage.commit.TransactionOperation.DropSchema;
+import io.basalt.storage.commit.TransactionOperation.DropTable;
+import io.basalt.storage.commit.TransactionOperation.ReplaceSegments;
+import io.basalt.storage.commit.TransactionOperation.UpdateDeletions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Replays transaction operations onto a manifest. The same code builds a transaction's private view of
+ * its own changes and, at commit, the next published version, so what a transaction saw is what lands.
+ */
+final class ManifestChanges {
+
+    private ManifestChanges() {
+    }
+
+    static Manifest apply(Manifest manifest, List<TransactionOperation> operations, long newVersion, long nextId) {
+        SortedSet<String> schemas = new TreeSet<>(manifest.schemas());
+        Map<Long, TableEntry> tables = new TreeMap<>(manifest.tables());
+        for (TransactionOperation operation : operations) {
+            applyOne(operation, schemas, tables, newVersion);
+        }
+        return manifest.with(newVersion, Math.max(nextId, manifest.nextId()), schemas, tables);
+    }
+
+    private static void applyOne(TransactionOperation operation, SortedSet<String> schemas, Map<Long, TableEntry> tables,
+                                 long newVersion) {
+        if (operation instanceof CreateSchema create) {
+            if (!schemas.add(create.name())) {
+                throw new StorageException(StorageErrors.DUPLICATE_SCHEMA, "schema " + create.name() + " already exists");
+            }
+        } else if (operation instanceof DropSchema drop) {
+            if (!schemas.contains(drop.name())) {
+                throw new StorageException(StorageErrors.UNDEFINED_SCHEMA, "schema " + drop.name() + " does not exist");
+            }
+            if (tables.values().stream().anyMatch(t -> t.definition().schema().equals(drop.name()))) {
+                throw new StorageException(StorageErrors.DEPENDENT_OBJECTS,
+                        "schema " + drop.name() + " is not empty: drop its tables first");
+            }
+            schemas.remove(drop.name());
+        } else if (operation instanceof CreateTable create) {
+            String schema = create.definition().schema();
+            if (!schemas.contains(schema)) {
+                throw new StorageException(StorageErrors.UNDEFINED_SCHEMA, "schema " + schema + " does not exist");
+            }
+            boolean exists = tables.values().stream().anyMatch(t -> t.definition().schema().equals(schema)
+                    && t.definition().name().equals(create.definition().name()));
+            if (exists) {
+                throw new StorageException(StorageErrors.DUPLICATE_TABLE,
+                        "table " + create.definition().qualifiedName() + " already exists");
+            }
+            PartitionEntry partition = new PartitionEntry(create.partitionId(), Optional.empty(), List.of());
+            tables.put(create.tableId(), new TableEntry(create.tableId(), create.definition(), List.of(partition), newVersion));
+        } else if (operation instanceof DropTable drop) {
+            requireTable(tables, drop.tableId());
+            tables.remove(drop.tableId());
+        } else if (operation instanceof AppendSegments append) {
+            updatePartition(tables, append.tableId(), append.partitionId(), newVersion, false,
+                segments -> {
+                    List<SegmentEntry> result = new ArrayList<>(segments);
+                    result.addAll(append.segments());
+                    return result;
+                });
+        } else if (operation instanceof UpdateDeletions update) {
+            updatePartition(tables, update.tableId(), update.partitionId(), newVersion, true,
+                segments -> {
+                    List<SegmentEntry> result = new ArrayList<>(segments.size());
+                    boolean found = false;
+                    for (SegmentEntry segment : segments) {
+                        if (segment.segmentId() == update.segmentId()) {
+                            result.add(segment.withDeletions(update.deletionVectorId(), update.deletedRows()));
+                            found = true;
+                        } else {
+                            result.add(segment);
+                        }
+                    }
+                    if (!found) {
+                        throw conflict(update.tableId(), "segment " + update.segmentId() + " no longer exists");
+                    }
+                    return result;
+                });
+        } else if (operation instanceof ReplaceSegments replace) {
+            updatePartition(tables, replace.tableId(), replace.partitionId(), newVersion, true,
+                segments -> {
+                    List<SegmentEntry> result = new ArrayList<>();
+                    int removed = 0;
+                    for (SegmentEntry segment : segments) {
+                        if (replace.removedSegmentIds().contains(segment.segmentId())) {
+                            removed++;
+                        } else {
+                            result.add(segment);
+                        }
+                    }
+                    if (removed != replace.removedSegmentIds().size()) {
+                        throw conflict(replace.tableId(), "segments it replaces no longer exist");
+                    }
+                    result.addAll(replace.added());
+                    return result;
+                });
+        } else {
+            throw new IllegalStateException("unknown operation " + operation);
+        }
+    }
+
+    private interface SegmentListChange {
+        List<SegmentEntry> apply(List<SegmentEntry> segments);
+    }
+
+    private static void updatePartition(Map<Long, TableEntry> tables, long tableId, long partitionId, long newVersion,
+                                        boolean rewrite, SegmentListChange change) {
+        TableEntry table = requireTable(tables, tableId);
+        List<PartitionEntry> partitions = new ArrayList<>(table.partitions());
+        int index = -1;
+        for (int i = 0; i < partitions.size(); i++) {
+            if (partitions.get(i).partitionId() == partitionId) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw conflict(tableId, "partition " + partitionId + " no longer exists");
+        }
+        PartitionEntry partition = partitions.get(index);
+        partitions.set(index, partition.withSegments(change.apply(partition.segments())));
+        TableEntry updated = table.withPartitions(partitions);
+        if (rewrite) {
+            updated = updated.withLastRewriteVersion(newVersion);
+        }
+        tables.put(tableId, updated);
+    }
+
+    private static TableEntry requireTable(Map<Long, TableEntry> tables, long tableId) {
+        TableEntry table = tables.get(tableId);
+        if (table == null) {
+            throw new SerializationConflictException("table " + tableId + " was dropped by a concurrent transaction");
+        }
+        return table;
+    }
+
+    private static SerializationConflictException conflict(long tableId, String detail) {
+        return new SerializationConflictException("table " + tableId + " was changed by a concurrent transaction: " + detail);
+    }
+}

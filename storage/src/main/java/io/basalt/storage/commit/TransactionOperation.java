@@ -1,0 +1,64 @@
+package io.basalt.storage.commit;
+
+import io.basalt.storage.catalog.TableDefinition;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One change a transaction makes. A transaction records operations rather than a finished manifest so that
+ * at commit they can be replayed onto whatever version is current then: concurrent appends to one table
+ * both land, while a change to existing rows that raced another such change is refused.
+ */
+sealed interface TransactionOperation {
+
+    /** The table whose existing rows this operation rewrites, or -1; used for write-write conflicts. */
+    default long rewrittenTable() {
+        return -1;
+    }
+
+    record CreateSchema(String name) implements TransactionOperation {
+    }
+
+    record DropSchema(String name) implements TransactionOperation {
+    }
+
+    record CreateTable(long tableId, long partitionId, TableDefinition definition) implements TransactionOperation {
+    }
+
+    record DropTable(long tableId) implements TransactionOperation {
+        @Override
+        public long rewrittenTable() {
+            return tableId;
+        }
+    }
+
+    record AppendSegments(long tableId, long partitionId, List<SegmentEntry> segments) implements TransactionOperation {
+        public AppendSegments {
+            segments = List.copyOf(segments);
+        }
+    }
+
+    /** Publishes a new deletion vector for one segment (DELETE, UPDATE). */
+    record UpdateDeletions(long tableId, long partitionId, long segmentId, long deletionVectorId, long deletedRows)
+            implements TransactionOperation {
+        @Override
+        public long rewrittenTable() {
+            return tableId;
+        }
+    }
+
+    /** Swaps segments for others holding the same live rows (compaction) or for none (TRUNCATE). */
+    record ReplaceSegments(long tableId, long partitionId, Set<Long> removedSegmentIds, List<SegmentEntry> added)
+            implements TransactionOperation {
+        public ReplaceSegments {
+            removedSegmentIds = Set.copyOf(removedSegmentIds);
+            added = List.copyOf(added);
+        }
+
+        @Override
+        public long rewrittenTable() {
+            return tableId;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.basalt.storage.encoding;
+
+import io.basalt.storage.type.PhysicalKind;
+import io.basalt.storage.vector.BooleanVector;
+import io.basalt.storage.vector.BytesVector;
+import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.DoubleVector;
+import io.basalt.storage.vector.Int128Vector;
+import io.basalt.storage.vector.LongVector;
+
+/**
+ * Decodes a block body written by {@link BlockEncoder} into a new vector. Values are decoded densely into
+ * the vector's own array and then spread over the non-null rows in place, so fixed-width kinds allocate
+ * nothing per value. Any inconsistency in the bytes raises {@link BlockFormatException}.
+ */
+public final class BlockDecoder {
+
+    private BlockDecoder() {
+    }
+
+    public static ColumnVector decode(PhysicalKind kind, EncodingKind encoding, int rowCount,
+                                      byte[] body, int offset, int length) {
+        if (rowCount < 0 || rowCount > BlockLimits.MAX_ROWS) {
+            throw new BlockFormatException("block claims " + rowCount + " rows, at most " + BlockLimits.MAX_ROWS + " allowed");
+        }
+        if (!encoding.appliesTo(kind)) {
+            throw new BlockFormatException(encoding + " is not an encoding of " + kind + " blocks");
+        }
+        ByteSource in = new ByteSource(body, offset, length);
+        int flags = in.readUnsignedByte("block flags");
+        if ((flags & ~BlockEncoder.FLAG_HAS_NULLS) != 0) {
+            throw new BlockFormatException("unknown block flags " + flags);
+        }
+        boolean[] nulls = null;
+        int nullCount = 0;
+        if ((flags & BlockEncoder.FLAG_HAS_NULLS) != 0) {
+            nulls = new boolean[rowCount];
+            nullCount = NullBitmap.read(in, rowCount, nulls);
+            if (nullCount == 0) {
+                throw new BlockFormatException("block has a null bitmap without nulls");
+            }
+        }
+        int valueCount = rowCount - nullCount;
+        if (valueCount == 0 && encoding != EncodingKind.PLAIN) {
+            throw new BlockFormatException("a block without non-null values must be PLAIN, not " + encoding);
+        }
+        ColumnVector vector = switch (kind) {
+            case LONG -> decodeLongs(encoding, in, rowCount, valueCount, nulls);
+            case DOUBLE -> decodeDoubles(encoding, in, rowCount, valueCount, nulls);
+            case INT128 -> decodeInt128s(encoding, in, rowCount, valueCount, nulls);
+            case BYTES -> decodeBytes(encoding, in, rowCount, nulls);
+            case BOOLEAN -> decodeBooleans(encoding, in, rowCount, valueCount, nulls);
+        };
+        in.expectEnd("block");
+        return vector;
+    }
+
+    private static ColumnVector decodeLongs(EncodingKind encoding, ByteSource in, int rowCount, int valueCount,
+                                            boolean[] nulls) {
+        LongVector vector = new LongVector(rowCount);
+        long[] values = vector.values();
+        LongBlockEncoding.decode(encoding, in, valueCount, values);
+        if (nulls != null) {
+            NullBitmap.scatter(values, valueCount, nulls, rowCount);
+        }
+        return finish(vector, rowCount, nulls);
+    }
+
+    private static ColumnVector decodeDoubles(EncodingKind encoding, ByteSource in, int rowCount, int valueCount,
+                                              boolean[] nulls) {
+        DoubleVector vector = new DoubleVector(rowCount);
+        double[] values = vector.values();
+        DoubleBlockEncoding.decode(encoding, in, valueCount, values);
+        if (nulls != null) {
+            NullBitmap.scatter(values, valueCount, nulls, rowCount);
+        }
+        return finish(vector, rowCount, nulls);
+    }
+
+    private static ColumnVector decodeInt128s(EncodingKind encoding, ByteSource in, int rowCount, int valueCount,
+                                              boolean[] nulls) {
+        Int128Vector vector = new Int128Vector(rowCount);
+        long[] high = vector.high();
+        long[] low = vector.low();
+        Int128BlockEncoding.decode(encoding, in, valueCount, high, low);
+        if (nulls != null) {
+            NullBitmap.scatter(high, valueCount, nulls, rowCount);
+            NullBitmap.scatter(low, valueCount, nulls, rowCount);
+        }
+        return finish(vector, rowCount, nulls);
+    }
+
+    private static ColumnVector decodeBooleans(EncodingKind encoding, ByteSource in, int rowCount, int valueCount,
+                                               boolean[] nulls) {
+        BooleanVector vector = new BooleanVector(rowCount);
+        boolean[] values = vector.values();
+        BooleanBlockEncoding.decode(encoding, in, valueCount, values);
+        if (nulls != null) {
+            NullBitmap.scatter(values, valueCount, nulls, rowCount);
+        }
+        return finish(vector, rowCount, nulls);
+    }
+
+    private static ColumnVector decodeBytes(EncodingKind encoding, ByteSource in, int rowCount, boolean[] nulls) {
+        BytesSlices slices = BytesBlockEncoding.decode(encoding, in, rowCount - countOf(nulls, rowCount));
+        BytesVector vector = new BytesVector(rowCount, (int) slices.totalBytes());
+        byte[] source = slices.source();
+        int[] starts = slices.starts();
+        int[] lengths = slices.lengths();
+        int j = 0;
+        for (int r = 0; r < rowCount; r++) {
+            if (nulls != null && nulls[r]) {
+                vector.appendNull();
+            } else {
+                vector.append(source, starts[j], lengths[j]);
+                j++;
+            }
+        }
+        return vector;
+    }
+
+    private static ColumnVector finish(ColumnVector vector, int rowCount, boolean[] nulls) {
+        vector.setPositionCount(rowCount);
+        if (nulls != null) {
+            for (int r = 0; r < rowCount; r++) {
+                if (nulls[r]) {
+                    vector.setNull(r, true);
+                }
+            }
+        }
+        return vector;
+    }
+
+    private static int countOf(boolean[] nulls, int rowCount) {
+        int count = 0;
+        if (nulls != null) {
+            for (int r = 0; r < rowCount; r++) {
+                count += nulls[r] ? 1 : 0;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,53 @@
+package io.basalt.storage.encoding;
+
+/**
+ * DICTIONARY for BYTES: {@code u32 dictSize}, a {@link BytesValueList} of the distinct values in ascending
+ * unsigned-byte order (UTF-8 code point order, so code order is string order), then the codes
+ * ({@code u8 width, packed(code)}).
+ */
+final class DictionaryBytesEncoding {
+
+    private DictionaryBytesEncoding() {
+    }
+
+    /** For blocks with at least one value. */
+    static long estimatedBytes(BytesStats stats) {
+        int entries = stats.distinctCount;
+        return 4 + BytesValueList.estimatedBytes(entries, stats.distinctBytes, stats.maxLength)
+                + 1 + BitPacking.packedBytes(stats.count, BitPacking.bitWidth(entries - 1));
+    }
+
+    static void encode(BytesValues values, BytesStats stats, ByteSink out) {
+        int entries = stats.distinctCount;
+        int[] first = stats.distinct.firstIndex;
+        int[] order = IndexSort.sortedIndexes(entries, (a, b) -> values.compare(first[a], first[b]));
+        int[] entryIndexes = new int[entries];
+        for (int e = 0; e < entries; e++) {
+            entryIndexes[e] = first[order[e]];
+        }
+        out.writeInt(entries);
+        BytesValueList.write(out, values, entryIndexes, entries);
+        DictionaryCodes.write(out, IndexSort.remap(stats.ids, stats.count, order), stats.count, entries);
+    }
+
+    static BytesSlices decode(ByteSource in, int count) {
+        int entries = in.readCount("dictionary size", 1, count);
+        BytesSlices dictionary = BytesValueList.read(in, entries);
+        int[] codes = DictionaryCodes.read(in, count, entries);
+        int[] entryStarts = dictionary.starts();
+        int[] entryLengths = dictionary.lengths();
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            total += entryLengths[codes[i]];
+        }
+        BytesValueList.checkExpandedSize(total, dictionary);
+        int[] starts = new int[count];
+        int[] lengths = new int[count];
+        for (int i = 0; i < count; i++) {
+            int code = codes[i];
+            starts[i] = entryStarts[code];
+            lengths[i] = entryLengths[code];
+        }
+        return new BytesSlices(in.array(), starts, lengths, count, total);
+    }
+}

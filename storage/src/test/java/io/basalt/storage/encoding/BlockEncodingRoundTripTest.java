@@ -1,0 +1,126 @@
+package io.basalt.storage.encoding;
+
+import io.basalt.storage.type.PhysicalKind;
+import io.basalt.storage.vector.ColumnVector;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every encoding of every physical kind it applies to, over ordinary and extreme data, with and without nulls. */
+class BlockEncodingRoundTripTest {
+
+    static Stream<Arguments> everyEncodingOfEveryKind() {
+        List<Arguments> cases = new ArrayList<>();
+        for (PhysicalKind kind : PhysicalKind.values()) {
+            for (Map.Entry<String, ColumnVector> set : TestData.dataSets(kind).entrySet()) {
+                for (String nulls : List.of("no nulls", "some nulls")) {
+                    ColumnVector vector = nulls.equals("no nulls") ? set.getValue() : TestData.withSomeNulls(set.getValue());
+                    boolean constant = BlockEncoder.encode(vector, vector.positionCount()).encoding() == EncodingKind.CONSTANT;
+                    for (EncodingKind encoding : EncodingKind.applicable(kind)) {
+                        if (encoding != EncodingKind.CONSTANT || constant) {
+                            cases.add(Arguments.of(kind, set.getKey() + ", " + nulls, encoding, vector));
+                        }
+                    }
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {2}: {1}")
+    @MethodSource("everyEncodingOfEveryKind")
+    void roundTripsExactly(PhysicalKind kind, String dataSet, EncodingKind encoding, ColumnVector vector) {
+        int rows = vector.positionCount();
+        EncodedBlock block = BlockEncoder.encode(vector, rows, encoding);
+
+        ColumnVector decoded = BlockDecoder.decode(kind, encoding, rows, block.bytes(), 0, block.length());
+
+        assertThat(block.encoding()).isEqualTo(encoding);
+        TestVectors.assertSameValues(decoded, vector);
+    }
+
+    @ParameterizedTest
+    @EnumSource(PhysicalKind.class)
+    void allNullBlockIsPlainWithEmptyPayload(PhysicalKind kind) {
+        ColumnVector vector = TestData.allNulls(kind, 1000);
+        EncodedBlock block = BlockEncoder.encode(vector, 1000);
+
+        assertThat(block.encoding()).isEqualTo(EncodingKind.PLAIN);
+        int payload = kind == PhysicalKind.BYTES ? 1 : 0; // a BYTES value list always starts with its length width
+        assertThat(block.length()).as("flags + bitmap + payload").isEqualTo(1 + 125 + payload);
+        TestVectors.assertSameValues(BlockDecoder.decode(kind, EncodingKind.PLAIN, 1000, block.bytes(), 0, block.length()), vector);
+    }
+
+    @ParameterizedTest
+    @EnumSource(PhysicalKind.class)
+    void emptyBlockRoundTrips(PhysicalKind kind) {
+        ColumnVector vector = ColumnVector.create(kind, 0);
+        EncodedBlock block = BlockEncoder.encode(vector, 0);
+
+        assertThat(block.length()).isEqualTo(kind == PhysicalKind.BYTES ? 2 : 1);
+        assertThat(BlockDecoder.decode(kind, block.encoding(), 0, block.bytes(), 0, block.length()).positionCount()).isZero();
+    }
+
+    @Test
+    void encodesOnlyTheRequestedPrefixOfAVector() {
+        ColumnVector vector = TestVectors.longs(1L, 2L, 3L, 4L, 5L);
+        EncodedBlock block = BlockEncoder.encode(vector, 3);
+
+        TestVectors.assertSameValues(BlockDecoder.decode(PhysicalKind.LONG, block.encoding(), 3, block.bytes(), 0, block.length()),
+                TestVectors.longs(1L, 2L, 3L));
+    }
+
+    @Test
+    void stringsMarkedNullAfterAppendingKeepTheirNeighboursIntact() {
+        for (EncodingKind encoding : new EncodingKind[] {EncodingKind.PLAIN, EncodingKind.DICTIONARY, EncodingKind.RUN_LENGTH}) {
+            ColumnVector vector = TestVectors.strings("keep", "hidden", "keep", "also hidden", "last");
+            vector.setNull(1, true);
+            vector.setNull(3, true);
+            EncodedBlock block = BlockEncoder.encode(vector, 5, encoding);
+
+            TestVectors.assertSameValues(BlockDecoder.decode(PhysicalKind.BYTES, encoding, 5, block.bytes(), 0, block.length()),
+                    TestVectors.strings("keep", null, "keep", null, "last"));
+        }
+    }
+
+    @Test
+    void refusesEncodingsThatCannotHoldTheData() {
+        assertThatThrownBy(() -> BlockEncoder.encode(TestVectors.longs(1L, 2L), 2, EncodingKind.CONSTANT))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BlockEncoder.encode(TestVectors.doubles(1.0, 2.0), 2, EncodingKind.DELTA))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BlockEncoder.encode(TestVectors.strings("a"), 1, EncodingKind.BIT_PACKED))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BlockEncoder.encode(TestData.allNulls(PhysicalKind.LONG, 3), 3, EncodingKind.CONSTANT))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BlockEncoder.encode(TestVectors.longs(new long[BlockLimits.MAX_ROWS + 1]), BlockLimits.MAX_ROWS + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void refusesBytesBlocksBeyondTheSizeBound() {
+        String half = TestData.longString(600_000, 'a');
+        ColumnVector vector = TestVectors.strings(half, half + "b", half + "c");
+
+        assertThatThrownBy(() -> BlockEncoder.encode(vector, 3)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void frameOfReferenceOverTheFullLongRangeUsesSixtyFourBits() {
+        ColumnVector vector = TestVectors.longs(Long.MIN_VALUE, Long.MAX_VALUE, 0L);
+        EncodedBlock block = BlockEncoder.encode(vector, 3, EncodingKind.BIT_PACKED);
+
+        assertThat(block.bytes()[1 + 8]).as("bit width").isEqualTo((byte) 64);
+        TestVectors.assertSameValues(BlockDecoder.decode(PhysicalKind.LONG, EncodingKind.BIT_PACKED, 3, block.bytes(), 0, block.length()), vector);
+    }
+}
