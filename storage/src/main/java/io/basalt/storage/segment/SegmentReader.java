@@ -1,8 +1,6 @@
 package io.basalt.storage.segment;
 
 import io.basalt.storage.CorruptDataException;
-import io.basalt.storage.StorageErrors;
-import io.basalt.storage.StorageException;
 import io.basalt.storage.compress.DecompressionException;
 import io.basalt.storage.encoding.BlockDecoder;
 import io.basalt.storage.encoding.BlockFormatException;
@@ -11,13 +9,7 @@ import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.BytesVector;
 import io.basalt.storage.vector.ColumnVector;
 
-import java.io.EOFException;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
@@ -31,28 +23,25 @@ import java.util.zip.CRC32C;
 public final class SegmentReader implements AutoCloseable {
 
     private final Path file;
-    private final FileChannel channel;
+    private final SegmentFileInput input;
     private final SegmentFooter footer;
 
-    private SegmentReader(Path file, FileChannel channel, SegmentFooter footer) {
+    private SegmentReader(Path file, SegmentFileInput input, SegmentFooter footer) {
         this.file = file;
-        this.channel = channel;
+        this.input = input;
         this.footer = footer;
     }
 
     public static SegmentReader open(Path file) {
-        FileChannel channel;
+        SegmentFileInput input = SegmentFileInput.open(file);
         try {
-            channel = FileChannel.open(file, StandardOpenOption.READ);
-        } catch (NoSuchFileException e) {
-            throw new StorageException(StorageErrors.IO_ERROR, "segment file " + file + " does not exist", e);
-        } catch (IOException e) {
-            throw SegmentFileOutput.failure("opening", file, e);
-        }
-        try {
-            return new SegmentReader(file, channel, readFooter(file, channel));
+            return new SegmentReader(file, input, readFooter(file, input));
         } catch (RuntimeException e) {
-            closeQuietly(channel);
+            try {
+                input.close();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
     }
@@ -74,7 +63,7 @@ public final class SegmentReader implements AutoCloseable {
         BlockInfo info = blocks.get(block);
         ColumnSpec spec = footer.columns().get(column);
         String where = "column '" + spec.name() + "' block " + block;
-        byte[] stored = readFully(file, channel, info.fileOffset(), info.storedLength(), where);
+        byte[] stored = input.read(info.fileOffset(), info.storedLength(), where);
         CRC32C crc = new CRC32C();
         crc.update(stored);
         if ((int) crc.getValue() != info.crc()) {
@@ -115,24 +104,15 @@ public final class SegmentReader implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            throw SegmentFileOutput.failure("closing", file, e);
-        }
+        input.close();
     }
 
-    private static SegmentFooter readFooter(Path file, FileChannel channel) {
-        long size;
-        try {
-            size = channel.size();
-        } catch (IOException e) {
-            throw SegmentFileOutput.failure("reading", file, e);
-        }
+    private static SegmentFooter readFooter(Path file, SegmentFileInput input) {
+        long size = input.size();
         if (size < SegmentFormat.HEADER_BYTES + SegmentFormat.TAIL_BYTES) {
             throw new CorruptDataException(file, "file is " + size + " bytes, too short to be a segment (truncated?)");
         }
-        ByteSource header = new ByteSource(readFully(file, channel, 0, SegmentFormat.HEADER_BYTES, "header"));
+        ByteSource header = new ByteSource(input.read(0, SegmentFormat.HEADER_BYTES, "header"));
         checkMagic(file, header, "header");
         int version = header.readInt("version");
         if (version != SegmentFormat.VERSION) {
@@ -143,7 +123,7 @@ public final class SegmentReader implements AutoCloseable {
         if (reserved != 0) {
             throw new CorruptDataException(file, "reserved header field is " + reserved + ", expected 0");
         }
-        ByteSource tail = new ByteSource(readFully(file, channel, size - SegmentFormat.TAIL_BYTES, SegmentFormat.TAIL_BYTES, "tail"));
+        ByteSource tail = new ByteSource(input.read(size - SegmentFormat.TAIL_BYTES, SegmentFormat.TAIL_BYTES, "tail"));
         int footerLength = tail.readInt("footer length");
         int footerCrc = tail.readInt("footer crc");
         checkMagic(file, tail, "trailing");
@@ -152,7 +132,7 @@ public final class SegmentReader implements AutoCloseable {
             throw new CorruptDataException(file, "footer length " + Integer.toUnsignedString(footerLength)
                     + " does not fit a file of " + size + " bytes");
         }
-        byte[] footerBytes = readFully(file, channel, footerStart, footerLength, "footer");
+        byte[] footerBytes = input.read(footerStart, footerLength, "footer");
         CRC32C crc = new CRC32C();
         crc.update(footerBytes);
         if ((int) crc.getValue() != footerCrc) {
@@ -170,33 +150,6 @@ public final class SegmentReader implements AutoCloseable {
         if (!Arrays.equals(in.array(), start, start + SegmentFormat.MAGIC.length,
                 SegmentFormat.MAGIC, 0, SegmentFormat.MAGIC.length)) {
             throw new CorruptDataException(file, "no " + which + " magic: not a segment file, or truncated");
-        }
-    }
-
-    /** Positional read of exactly {@code length} bytes; safe to run from many threads at once. */
-    private static byte[] readFully(Path file, FileChannel channel, long position, int length, String what) {
-        byte[] bytes = new byte[length];
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        try {
-            while (buffer.hasRemaining()) {
-                int read = channel.read(buffer, position + buffer.position());
-                if (read < 0) {
-                    throw new EOFException();
-                }
-            }
-        } catch (EOFException e) {
-            throw new CorruptDataException(file, what + " ends past the end of the file (truncated?)");
-        } catch (IOException e) {
-            throw SegmentFileOutput.failure("reading", file, e);
-        }
-        return bytes;
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // Already failing with a better error.
         }
     }
 }

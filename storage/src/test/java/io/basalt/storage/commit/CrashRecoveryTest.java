@@ -56,7 +56,9 @@ class CrashRecoveryTest {
                 Thread.sleep(random.nextInt(600));
                 killsAfterWork++;
             }
-            child.destroyForcibly(); // SIGKILL on Linux and macOS
+            // SIGKILL through the process handle: Process.destroyForcibly() would also close our end of the
+            // child's stdout, dropping acknowledgements the child wrote that we had not read yet.
+            child.toHandle().destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             reader.join(10_000);
             assertThat(reader.isAlive()).as("ack reader finished").isFalse();

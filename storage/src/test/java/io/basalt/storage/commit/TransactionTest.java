@@ -304,6 +304,33 @@ class TransactionTest {
     }
 
     @Test
+    void aCorruptDeletionVectorIsReportedNotIgnored() throws IOException {
+        try (StorageEngine engine = StorageEngine.open(directory)) {
+            long table = createKeyValueTable(engine, "t", 1000);
+            try (Transaction transaction = engine.begin()) {
+                append(transaction, table, keyValues(0, 100, 1));
+                transaction.commit();
+            }
+            long segment = engine.current().table(table).orElseThrow().allSegments().get(0).segmentId();
+            try (Transaction transaction = engine.begin()) {
+                transaction.deleteRows(table, segment, DeletionVector.of(100, 7));
+                transaction.commit();
+            }
+            Path deletionVector;
+            try (Stream<Path> files = Files.walk(directory.resolve("tables"))) {
+                deletionVector = files.filter(f -> f.toString().endsWith(".del")).findFirst().orElseThrow();
+            }
+            byte[] bytes = Files.readAllBytes(deletionVector);
+            bytes[20] ^= 0x01; // a bitmap word: would silently resurrect or delete a row if unchecked
+            Files.write(deletionVector, bytes);
+            assertThatThrownBy(() -> rows(engine, engine.current(), table))
+                    .isInstanceOf(CorruptDataException.class)
+                    .hasMessageContaining(deletionVector.getFileName().toString())
+                    .extracting(e -> ((StorageException) e).sqlState()).isEqualTo("XX001");
+        }
+    }
+
+    @Test
     void leftoverFilesFromACrashAreSweptOnOpen() throws IOException {
         long table;
         try (StorageEngine engine = StorageEngine.open(directory)) {

@@ -29,6 +29,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SegmentRoundTripTest {
 
@@ -302,6 +303,25 @@ class SegmentRoundTripTest {
                 thread.join();
             }
             assertThat(failures).isEmpty();
+        }
+    }
+
+    @Test
+    void anInterruptedReadDoesNotBreakTheSharedReader() {
+        ColumnVector values = TestVectors.longs(new Random(5).longs(100_000).toArray());
+        Path file = dir.resolve("interrupt.seg");
+        SegmentTestData.write(file, List.of(new ColumnSpec("v", LogicalType.BIGINT, Compression.NONE)), List.of(values));
+
+        try (SegmentReader reader = SegmentReader.open(file)) {
+            Thread.currentThread().interrupt();
+            try {
+                // An interrupted thread's read closes the FileChannel: this thread's read fails...
+                assertThatThrownBy(() -> reader.readBlock(0, 0)).hasMessageContaining("interrupted");
+            } finally {
+                Thread.interrupted();
+            }
+            // ...but the reader reopens it, so the next read (from any thread) works.
+            TestVectors.assertSameValues(reader.readColumn(0), values);
         }
     }
 
