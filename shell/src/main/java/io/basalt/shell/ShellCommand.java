@@ -6,6 +6,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -115,6 +116,10 @@ public final class ShellCommand {
                     .terminal(terminal)
                     .appName("basalt")
                     .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".basalt_history"))
+                    // Backslash starts meta-commands and '!' is SQL's, so neither may be eaten as an escape
+                    // or a history reference.
+                    .parser(noEscapes())
+                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                     .build();
             session.printBanner();
             StatementBuffer buffer = new StatementBuffer();
@@ -133,6 +138,12 @@ public final class ShellCommand {
                 }
             }
         }
+    }
+
+    private static DefaultParser noEscapes() {
+        DefaultParser parser = new DefaultParser();
+        parser.setEscapeChars(new char[0]);
+        return parser;
     }
 
     /** Meta-commands are whole lines typed outside a statement; everything else accumulates up to {@code ;}. */
