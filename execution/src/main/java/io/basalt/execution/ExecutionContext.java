@@ -1,0 +1,29 @@
+package io.basalt.execution;
+
+import io.basalt.storage.DataLayout;
+import io.basalt.storage.commit.Manifest;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What one query runs with: the snapshot it reads (a pinned manifest and where its files are), how many
+ * threads it may use, its memory budget in bytes, and a flag that cancels it (checked between batches).
+ */
+public record ExecutionContext(DataLayout layout, Manifest snapshot, int parallelism, long memoryLimitBytes,
+                               AtomicBoolean cancelled) {
+
+    public ExecutionContext {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be positive");
+        }
+        if (memoryLimitBytes < 1) {
+            throw new IllegalArgumentException("memory limit must be positive");
+        }
+    }
+
+    public void checkCancelled() {
+        if (cancelled.get()) {
+            throw new ExecutionException(ExecutionException.QUERY_CANCELED, "canceling statement due to user request");
+        }
+    }
+}
