@@ -42,8 +42,9 @@ statement
 // ---- text handed to Calcite ----
 
 // A query: recognised by its first word (after any opening parentheses), then the rest of the statement.
+// A query or DML text always ends its statement, so the non-greedy loop runs to the end of input.
 query
-    : LEFT_PAREN* (SELECT | WITH | VALUES) .*
+    : LEFT_PAREN* (SELECT | WITH | VALUES) .*?
     ;
 
 insert
@@ -51,7 +52,7 @@ insert
     ;
 
 dml
-    : (DELETE | UPDATE | MERGE) .*
+    : (DELETE | UPDATE | MERGE) .*?
     ;
 
 explainable
