@@ -1,11 +1,12 @@
 /**
- * Basalt's statement language: an ANTLR 4 grammar that splits scripts into statements, recognises every
- * statement kind and fully parses DDL and utility statements ({@code CREATE TABLE}, {@code COPY},
- * {@code SHOW}, {@code EXPLAIN}, {@code SET}, transactions, users and grants) into a small AST of Java
- * records. Query bodies ({@code SELECT}, {@code WITH}, {@code VALUES}) are handed on to Calcite as text
- * spans with their offsets kept.
+ * Basalt's statement language: an ANTLR 4 grammar (generated into {@code io.basalt.parser.grammar}) that
+ * splits scripts into statements ({@link io.basalt.parser.ScriptSplitter}), recognises every statement kind
+ * and fully parses DDL and utility statements into the records of {@code io.basalt.parser.ast}
+ * ({@link io.basalt.parser.StatementParser}). Query bodies and DML ({@code SELECT}, {@code WITH},
+ * {@code VALUES}, {@code DELETE}, {@code UPDATE}, {@code MERGE}) are handed on to Calcite as text spans
+ * with their offsets kept. The shell reuses the lexer ({@link io.basalt.parser.ScriptTokenizer},
+ * {@link io.basalt.parser.TokenCategory}).
  *
- * <p>Nothing is here yet: the grammar arrives with the query-engine issue. This package depends on
- * nothing else of Basalt's.
+ * <p>This package depends on nothing else of Basalt's.
  */
 package io.basalt.parser;

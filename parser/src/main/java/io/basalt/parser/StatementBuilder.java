@@ -1,0 +1,257 @@
+package io.basalt.parser;
+
+import io.basalt.parser.ast.AnalyzeStatement;
+import io.basalt.parser.ast.CopyFromStatement;
+import io.basalt.parser.ast.CopyToStatement;
+import io.basalt.parser.ast.CreateSchemaStatement;
+import io.basalt.parser.ast.CreateTableAsStatement;
+import io.basalt.parser.ast.CreateViewStatement;
+import io.basalt.parser.ast.DescribeStatement;
+import io.basalt.parser.ast.DmlKind;
+import io.basalt.parser.ast.DmlStatement;
+import io.basalt.parser.ast.DropBehavior;
+import io.basalt.parser.ast.DropSchemaStatement;
+import io.basalt.parser.ast.DropTableStatement;
+import io.basalt.parser.ast.DropViewStatement;
+import io.basalt.parser.ast.ExplainStatement;
+import io.basalt.parser.ast.InsertStatement;
+import io.basalt.parser.ast.OptionValue;
+import io.basalt.parser.ast.QualifiedName;
+import io.basalt.parser.ast.QueryStatement;
+import io.basalt.parser.ast.SetStatement;
+import io.basalt.parser.ast.ShowSchemasStatement;
+import io.basalt.parser.ast.ShowTablesStatement;
+import io.basalt.parser.ast.SqlFragment;
+import io.basalt.parser.ast.Statement;
+import io.basalt.parser.ast.TransactionAction;
+import io.basalt.parser.ast.TransactionStatement;
+import io.basalt.parser.grammar.BasaltLexer;
+import io.basalt.parser.grammar.BasaltParser.AnalyzeContext;
+import io.basalt.parser.grammar.BasaltParser.BeginContext;
+import io.basalt.parser.grammar.BasaltParser.CommitContext;
+import io.basalt.parser.grammar.BasaltParser.CopyFromContext;
+import io.basalt.parser.grammar.BasaltParser.CopyQueryToContext;
+import io.basalt.parser.grammar.BasaltParser.CopyTableToContext;
+import io.basalt.parser.grammar.BasaltParser.CreateSchemaContext;
+import io.basalt.parser.grammar.BasaltParser.CreateTableAsContext;
+import io.basalt.parser.grammar.BasaltParser.CreateTableContext;
+import io.basalt.parser.grammar.BasaltParser.CreateViewContext;
+import io.basalt.parser.grammar.BasaltParser.DescribeContext;
+import io.basalt.parser.grammar.BasaltParser.DmlContext;
+import io.basalt.parser.grammar.BasaltParser.DmlStatementContext;
+import io.basalt.parser.grammar.BasaltParser.DropBehaviorContext;
+import io.basalt.parser.grammar.BasaltParser.DropSchemaContext;
+import io.basalt.parser.grammar.BasaltParser.DropTableContext;
+import io.basalt.parser.grammar.BasaltParser.DropViewContext;
+import io.basalt.parser.grammar.BasaltParser.ExplainContext;
+import io.basalt.parser.grammar.BasaltParser.ExplainableContext;
+import io.basalt.parser.grammar.BasaltParser.InsertContext;
+import io.basalt.parser.grammar.BasaltParser.InsertStatementContext;
+import io.basalt.parser.grammar.BasaltParser.QualifiedNameContext;
+import io.basalt.parser.grammar.BasaltParser.QueryStatementContext;
+import io.basalt.parser.grammar.BasaltParser.RollbackContext;
+import io.basalt.parser.grammar.BasaltParser.SetContext;
+import io.basalt.parser.grammar.BasaltParser.ShowColumnsContext;
+import io.basalt.parser.grammar.BasaltParser.ShowSchemasContext;
+import io.basalt.parser.grammar.BasaltParser.ShowTablesContext;
+import io.basalt.parser.grammar.BasaltParserBaseVisitor;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+
+/** Builds the AST of one statement from its parse tree: one visit method per statement alternative. */
+final class StatementBuilder extends BasaltParserBaseVisitor<Statement> {
+
+    private final SourceText source;
+    private final Names names;
+    private final Literals literals;
+    private final CreateTableBuilder createTable;
+    private final CopyOptions copyOptions;
+
+    StatementBuilder(SourceText source) {
+        this.source = source;
+        this.names = new Names(source);
+        this.literals = new Literals(source, names);
+        this.createTable = new CreateTableBuilder(source, names, literals);
+        this.copyOptions = new CopyOptions(source, names, literals);
+    }
+
+    @Override
+    public Statement visitQueryStatement(QueryStatementContext context) {
+        return new QueryStatement(source.fragment(context.query()));
+    }
+
+    @Override
+    public Statement visitCreateTable(CreateTableContext context) {
+        return createTable.build(context);
+    }
+
+    @Override
+    public Statement visitCreateTableAs(CreateTableAsContext context) {
+        return new CreateTableAsStatement(names.qualifiedName(context.qualifiedName()), context.ifNotExists() != null,
+                names.columnList(context.columnList()), source.fragment(context.query()), source.span(context));
+    }
+
+    @Override
+    public Statement visitDropTable(DropTableContext context) {
+        return new DropTableStatement(qualifiedNames(context.qualifiedName()), context.ifExists() != null,
+                dropBehavior(context.dropBehavior()), source.span(context));
+    }
+
+    @Override
+    public Statement visitCreateSchema(CreateSchemaContext context) {
+        return new CreateSchemaStatement(names.identifier(context.identifier()), context.ifNotExists() != null,
+                source.span(context));
+    }
+
+    @Override
+    public Statement visitDropSchema(DropSchemaContext context) {
+        return new DropSchemaStatement(names.identifier(context.identifier()), context.ifExists() != null,
+                dropBehavior(context.dropBehavior()), source.span(context));
+    }
+
+    @Override
+    public Statement visitCreateView(CreateViewContext context) {
+        return new CreateViewStatement(names.qualifiedName(context.qualifiedName()), context.OR() != null,
+                names.columnList(context.columnList()), source.fragment(context.query()), source.span(context));
+    }
+
+    @Override
+    public Statement visitDropView(DropViewContext context) {
+        return new DropViewStatement(qualifiedNames(context.qualifiedName()), context.ifExists() != null,
+                dropBehavior(context.dropBehavior()), source.span(context));
+    }
+
+    @Override
+    public Statement visitInsertStatement(InsertStatementContext context) {
+        return insert(context.insert());
+    }
+
+    @Override
+    public Statement visitCopyFrom(CopyFromContext context) {
+        return new CopyFromStatement(names.qualifiedName(context.qualifiedName()), names.columnList(context.columnList()),
+                literals.string(context.string()), copyOptions.options(context.copyOptions()), source.span(context));
+    }
+
+    @Override
+    public Statement visitCopyTableTo(CopyTableToContext context) {
+        return new CopyToStatement(Optional.of(names.qualifiedName(context.qualifiedName())),
+                names.columnList(context.columnList()), Optional.empty(), literals.string(context.string()),
+                copyOptions.options(context.copyOptions()), source.span(context));
+    }
+
+    @Override
+    public Statement visitCopyQueryTo(CopyQueryToContext context) {
+        ParserRuleContext query = context.balancedTokens();
+        // The grammar only balances the parentheses; what is inside must still look like a query.
+        Token first = query.getStart();
+        if (query.getChildCount() == 0) {
+            throw source.syntaxError(context.RIGHT_PAREN().getSymbol());
+        }
+        int type = first.getType();
+        if (type != BasaltLexer.SELECT && type != BasaltLexer.WITH && type != BasaltLexer.VALUES
+                && type != BasaltLexer.LEFT_PAREN) {
+            throw source.syntaxError(first);
+        }
+        return new CopyToStatement(Optional.empty(), List.of(), Optional.of(source.fragment(query)),
+                literals.string(context.string()), copyOptions.options(context.copyOptions()), source.span(context));
+    }
+
+    @Override
+    public Statement visitDmlStatement(DmlStatementContext context) {
+        return dml(context.dml());
+    }
+
+    @Override
+    public Statement visitExplain(ExplainContext context) {
+        ExplainableContext explained = context.explainable();
+        Statement statement;
+        if (explained.query() != null) {
+            statement = new QueryStatement(source.fragment(explained.query()));
+        } else if (explained.insert() != null) {
+            statement = insert(explained.insert());
+        } else {
+            statement = dml(explained.dml());
+        }
+        return new ExplainStatement(context.ANALYZE() != null, statement, source.span(context));
+    }
+
+    @Override
+    public Statement visitShowTables(ShowTablesContext context) {
+        Optional<String> schema = context.identifier() == null
+                ? Optional.empty() : Optional.of(names.identifier(context.identifier()));
+        return new ShowTablesStatement(schema, source.span(context));
+    }
+
+    @Override
+    public Statement visitShowSchemas(ShowSchemasContext context) {
+        return new ShowSchemasStatement(source.span(context));
+    }
+
+    @Override
+    public Statement visitShowColumns(ShowColumnsContext context) {
+        return new DescribeStatement(names.qualifiedName(context.qualifiedName()), source.span(context));
+    }
+
+    @Override
+    public Statement visitDescribe(DescribeContext context) {
+        return new DescribeStatement(names.qualifiedName(context.qualifiedName()), source.span(context));
+    }
+
+    @Override
+    public Statement visitSet(SetContext context) {
+        String name = context.settingName().identifier().stream().map(names::identifier).collect(Collectors.joining("."));
+        OptionValue value = context.settingValue().DEFAULT() != null
+                ? new OptionValue(OptionValue.Kind.DEFAULT, "default")
+                : literals.optionValue(context.settingValue().optionValue());
+        return new SetStatement(name, value, source.span(context));
+    }
+
+    @Override
+    public Statement visitBegin(BeginContext context) {
+        return new TransactionStatement(TransactionAction.BEGIN, source.span(context));
+    }
+
+    @Override
+    public Statement visitCommit(CommitContext context) {
+        return new TransactionStatement(TransactionAction.COMMIT, source.span(context));
+    }
+
+    @Override
+    public Statement visitRollback(RollbackContext context) {
+        return new TransactionStatement(TransactionAction.ROLLBACK, source.span(context));
+    }
+
+    @Override
+    public Statement visitAnalyze(AnalyzeContext context) {
+        Optional<QualifiedName> table = context.qualifiedName() == null
+                ? Optional.empty() : Optional.of(names.qualifiedName(context.qualifiedName()));
+        return new AnalyzeStatement(table, source.span(context));
+    }
+
+    private InsertStatement insert(InsertContext context) {
+        return new InsertStatement(names.qualifiedName(context.qualifiedName()), names.columnList(context.columnList()),
+                source.fragment(context.query()), source.span(context));
+    }
+
+    private DmlStatement dml(DmlContext context) {
+        DmlKind kind = switch (context.getStart().getType()) {
+            case BasaltLexer.DELETE -> DmlKind.DELETE;
+            case BasaltLexer.UPDATE -> DmlKind.UPDATE;
+            case BasaltLexer.MERGE -> DmlKind.MERGE;
+            default -> throw new IllegalStateException("not a DML statement: " + context.getStart().getText());
+        };
+        SqlFragment text = source.fragment(context);
+        return new DmlStatement(kind, text);
+    }
+
+    private List<QualifiedName> qualifiedNames(List<QualifiedNameContext> contexts) {
+        return contexts.stream().map(names::qualifiedName).toList();
+    }
+
+    private static DropBehavior dropBehavior(DropBehaviorContext context) {
+        return context != null && context.CASCADE() != null ? DropBehavior.CASCADE : DropBehavior.RESTRICT;
+    }
+}

@@ -1,0 +1,16 @@
+package io.basalt.parser.ast;
+
+/**
+ * One parsed statement. The set is closed so that the server can dispatch exhaustively; a statement the
+ * grammar does not know never becomes a {@code Statement} but a {@link io.basalt.parser.ParseException}.
+ */
+public sealed interface Statement
+        permits AnalyzeStatement, CopyFromStatement, CopyToStatement, CreateSchemaStatement,
+                CreateTableAsStatement, CreateTableStatement, CreateViewStatement, DescribeStatement,
+                DmlStatement, DropSchemaStatement, DropTableStatement, DropViewStatement, ExplainStatement,
+                InsertStatement, QueryStatement, SetStatement, ShowSchemasStatement, ShowTablesStatement,
+                TransactionStatement {
+
+    /** Where the statement stands in the script, without its closing {@code ;}. */
+    SourceSpan span();
+}
