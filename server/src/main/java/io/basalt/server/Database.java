@@ -32,6 +32,12 @@ public final class Database implements AutoCloseable {
         return storage;
     }
 
+    /** A new session with default settings: all cores per query, a memory budget of half the heap. */
+    public Session newSession() {
+        return new Session(this, new SessionSettings(Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / 2));
+    }
+
     @Override
     public void close() {
         storage.close();

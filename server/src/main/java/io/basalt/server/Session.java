@@ -1,0 +1,97 @@
+package io.basalt.server;
+
+import io.basalt.parser.ParseException;
+import io.basalt.parser.StatementParser;
+import io.basalt.parser.ast.CreateSchemaStatement;
+import io.basalt.parser.ast.CreateTableStatement;
+import io.basalt.parser.ast.DescribeStatement;
+import io.basalt.parser.ast.DropSchemaStatement;
+import io.basalt.parser.ast.DropTableStatement;
+import io.basalt.parser.ast.SetStatement;
+import io.basalt.parser.ast.ShowSchemasStatement;
+import io.basalt.parser.ast.ShowTablesStatement;
+import io.basalt.parser.ast.Statement;
+import io.basalt.parser.ast.TransactionAction;
+import io.basalt.parser.ast.TransactionStatement;
+import io.basalt.server.ddl.SchemaStatements;
+import io.basalt.server.result.StatementResult;
+import io.basalt.storage.StorageException;
+
+/**
+ * One client's conversation with a {@link Database}: the single place a statement runs, for the shell,
+ * embedded JDBC and (later) the network server alike. Every statement commits on its own (auto-commit).
+ * Not thread-safe: a session runs one statement at a time.
+ */
+public final class Session implements AutoCloseable {
+
+    private final Database database;
+    private final SessionSettings settings;
+
+    Session(Database database, SessionSettings settings) {
+        this.database = database;
+        this.settings = settings;
+    }
+
+    public SessionSettings settings() {
+        return settings;
+    }
+
+    /** Parses and runs one statement. Errors of every layer arrive as {@link StatementException}. */
+    public StatementResult execute(String sql) {
+        Statement statement;
+        try {
+            statement = StatementParser.parse(sql);
+        } catch (ParseException e) {
+            throw new StatementException(e.sqlState(), e.getMessage(), e.line(), e.column(), e);
+        }
+        try {
+            return run(statement);
+        } catch (StorageException e) {
+            throw new StatementException(e.sqlState(), e.getMessage(), -1, -1, e);
+        }
+    }
+
+    private StatementResult run(Statement statement) {
+        var storage = database.storage();
+        if (statement instanceof CreateTableStatement create) {
+            return SchemaStatements.createTable(storage, create, settings.schema());
+        }
+        if (statement instanceof DropTableStatement drop) {
+            return SchemaStatements.dropTables(storage, drop, settings.schema());
+        }
+        if (statement instanceof CreateSchemaStatement create) {
+            return SchemaStatements.createSchema(storage, create);
+        }
+        if (statement instanceof DropSchemaStatement drop) {
+            return SchemaStatements.dropSchema(storage, drop);
+        }
+        if (statement instanceof ShowTablesStatement show) {
+            return CatalogListings.showTables(storage.current(), show.schema().orElse(settings.schema()));
+        }
+        if (statement instanceof ShowSchemasStatement) {
+            return CatalogListings.showSchemas(storage.current());
+        }
+        if (statement instanceof DescribeStatement describe) {
+            return CatalogListings.describe(storage.current(), describe.table().schema(), describe.table().name(),
+                    settings.schema());
+        }
+        if (statement instanceof SetStatement set) {
+            settings.set(set.name(), set.value(), storage.current());
+            return new StatementResult.RowCount("SET", 0);
+        }
+        if (statement instanceof TransactionStatement transaction) {
+            if (transaction.action() == TransactionAction.BEGIN) {
+                throw StatementException.notSupported("explicit transactions (BEGIN); every statement commits on its own");
+            }
+            // COMMIT or ROLLBACK outside a transaction: nothing to do, as in PostgreSQL.
+            return new StatementResult.RowCount(transaction.action().name(), 0);
+        }
+        throw StatementException.notSupported(statement.getClass().getSimpleName().replace("Statement", "")
+                + " statements (the query engine is being built)");
+    }
+
+    @Override
+    public void close() {
+        // Nothing is held between statements yet; transactions will be, once BEGIN is supported.
+    }
+}

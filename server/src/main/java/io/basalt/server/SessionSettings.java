@@ -1,0 +1,95 @@
+package io.basalt.server;
+
+import io.basalt.parser.ast.OptionValue;
+import io.basalt.storage.commit.Manifest;
+
+import java.util.Locale;
+
+/**
+ * The settings a session changes with {@code SET}: the current schema ({@code schema} or {@code search_path}),
+ * worker threads per query ({@code threads}) and the per-query memory budget ({@code memory_limit}, e.g.
+ * {@code '8GB'}). {@code SET x TO DEFAULT} restores a default.
+ */
+public final class SessionSettings {
+
+    private final int defaultThreads;
+    private final long defaultMemoryLimit;
+    private String schema = Manifest.DEFAULT_SCHEMA;
+    private int threads;
+    private long memoryLimitBytes;
+
+    public SessionSettings(int defaultThreads, long defaultMemoryLimit) {
+        this.defaultThreads = defaultThreads;
+        this.defaultMemoryLimit = defaultMemoryLimit;
+        this.threads = defaultThreads;
+        this.memoryLimitBytes = defaultMemoryLimit;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    public long memoryLimitBytes() {
+        return memoryLimitBytes;
+    }
+
+    public void set(String name, OptionValue value, Manifest catalog) {
+        boolean reset = value.kind() == OptionValue.Kind.DEFAULT;
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "schema", "search_path" -> {
+                String newSchema = reset ? Manifest.DEFAULT_SCHEMA : value.text();
+                if (!catalog.hasSchema(newSchema)) {
+                    throw new StatementException("3F000", "schema \"" + newSchema + "\" does not exist");
+                }
+                schema = newSchema;
+            }
+            case "threads" -> threads = reset ? defaultThreads : positiveInteger(name, value.text());
+            case "memory_limit" -> memoryLimitBytes = reset ? defaultMemoryLimit : parseBytes(value.text());
+            default -> throw new StatementException("42704", "unrecognized configuration parameter \"" + name
+                    + "\" (known: schema, search_path, threads, memory_limit)");
+        }
+    }
+
+    private static int positiveInteger(String name, String text) {
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new StatementException("22023", name + " must be a positive integer, got \"" + text + "\"");
+    }
+
+    /** Sizes as DuckDB and PostgreSQL users write them: {@code 8GB}, {@code 512 MB}, {@code 1.5GiB}, plain bytes. */
+    static long parseBytes(String text) {
+        String normalized = text.trim().toUpperCase(Locale.ROOT).replace(" ", "");
+        int split = 0;
+        while (split < normalized.length() && (Character.isDigit(normalized.charAt(split)) || normalized.charAt(split) == '.')) {
+            split++;
+        }
+        String unit = normalized.substring(split);
+        long multiplier = switch (unit) {
+            case "", "B" -> 1L;
+            case "KB", "KIB", "K" -> 1L << 10;
+            case "MB", "MIB", "M" -> 1L << 20;
+            case "GB", "GIB", "G" -> 1L << 30;
+            case "TB", "TIB", "T" -> 1L << 40;
+            default -> -1L;
+        };
+        try {
+            double amount = Double.parseDouble(normalized.substring(0, split));
+            if (multiplier > 0 && amount > 0) {
+                return (long) (amount * multiplier);
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new StatementException("22023", "invalid memory size \"" + text + "\" (examples: '8GB', '512MB')");
+    }
+}
