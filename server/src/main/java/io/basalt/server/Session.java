@@ -2,6 +2,7 @@ package io.basalt.server;
 
 import io.basalt.parser.ParseException;
 import io.basalt.parser.StatementParser;
+import io.basalt.parser.ast.CopyFromStatement;
 import io.basalt.parser.ast.CreateSchemaStatement;
 import io.basalt.parser.ast.CreateTableStatement;
 import io.basalt.parser.ast.DescribeStatement;
@@ -14,6 +15,7 @@ import io.basalt.parser.ast.Statement;
 import io.basalt.parser.ast.TransactionAction;
 import io.basalt.parser.ast.TransactionStatement;
 import io.basalt.server.ddl.SchemaStatements;
+import io.basalt.server.load.CopyFromFile;
 import io.basalt.server.result.StatementResult;
 import io.basalt.storage.StorageException;
 
@@ -74,6 +76,9 @@ public final class Session implements AutoCloseable {
         if (statement instanceof DescribeStatement describe) {
             return CatalogListings.describe(storage.current(), describe.table().schema(), describe.table().name(),
                     settings.schema());
+        }
+        if (statement instanceof CopyFromStatement copy) {
+            return CopyFromFile.run(storage, copy, settings.schema(), settings.threads());
         }
         if (statement instanceof SetStatement set) {
             settings.set(set.name(), set.value(), storage.current());

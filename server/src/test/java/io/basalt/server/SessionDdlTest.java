@@ -98,6 +98,26 @@ class SessionDdlTest {
         assertThatThrownBy(() -> session.execute("SET colour = 1")).hasMessageContaining("unrecognized configuration parameter");
     }
 
+    @Test
+    void copyLoadsACsvFileAndABadRowLoadsNothing() throws java.io.IOException {
+        session.execute("CREATE TABLE items (id INT NOT NULL, name VARCHAR(20), price NUMERIC(8,2), added DATE)");
+        Path good = directory.resolve("items.csv");
+        java.nio.file.Files.writeString(good, "id,name,price,added\n1,apple,0.5,2024-01-02\n2,,1.25,2024-02-29\n");
+        StatementResult result = session.execute("COPY items FROM '" + good + "' (FORMAT csv, HEADER)");
+        assertThat(result).isEqualTo(new StatementResult.RowCount("COPY", 2));
+        Path bad = directory.resolve("bad.tbl");
+        java.nio.file.Files.writeString(bad, "3|pear|x|2024-01-01|\n");
+        assertThatThrownBy(() -> session.execute("COPY items FROM '" + bad + "' (DELIMITER '|')"))
+                .isInstanceOf(StatementException.class)
+                .hasMessageContaining("bad.tbl:1: column 3 (price)")
+                .extracting(e -> ((StatementException) e).sqlState()).isEqualTo("22P02");
+        assertThat(database.storage().current().table("main", "items").orElseThrow().rowCount()).isEqualTo(2);
+        assertThatThrownBy(() -> session.execute("COPY items FROM '" + good + "' (FORMAT parquet)"))
+                .hasMessageContaining("not supported yet: COPY format parquet");
+        assertThatThrownBy(() -> session.execute("COPY items FROM '" + good + "' (COLOUR 'red')"))
+                .hasMessageContaining("option \"colour\" not recognized");
+    }
+
     private static List<List<String>> rows(StatementResult result) {
         List<List<String>> rows = new ArrayList<>();
         try (var stream = ((StatementResult.Rows) result).rows()) {

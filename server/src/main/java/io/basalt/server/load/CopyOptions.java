@@ -1,0 +1,65 @@
+package io.basalt.server.load;
+
+import io.basalt.parser.ast.OptionValue;
+import io.basalt.server.StatementException;
+import io.basalt.storage.StorageException;
+import io.basalt.storage.csv.CsvOptions;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns COPY options (PostgreSQL and DuckDB spellings) into CSV reader options. Only the CSV format exists
+ * so far. {@code TRAILING_DELIMITER} accepts one empty field after the last column, as {@code dbgen}'s
+ * {@code .tbl} files have; it is on by default for files named {@code *.tbl} and off otherwise, so an
+ * extra column in an ordinary CSV file is still an error.
+ */
+final class CopyOptions {
+
+    private CopyOptions() {
+    }
+
+    static CsvOptions toCsvOptions(String file, Map<String, OptionValue> options) {
+        CsvOptions.Builder builder = CsvOptions.builder().allowTrailingDelimiter(file.endsWith(".tbl"));
+        for (Map.Entry<String, OptionValue> option : options.entrySet()) {
+            String value = option.getValue().text();
+            try {
+                switch (option.getKey()) {
+                    case "FORMAT" -> {
+                        if (!value.toLowerCase(Locale.ROOT).equals("csv")) {
+                            throw StatementException.notSupported("COPY format " + value + " (only csv)");
+                        }
+                    }
+                    case "DELIMITER", "DELIM", "SEP" -> builder.delimiter(singleCharacter(option.getKey(), value));
+                    case "QUOTE" -> builder.quote(singleCharacter(option.getKey(), value));
+                    case "ESCAPE" -> builder.escape(singleCharacter(option.getKey(), value));
+                    case "HEADER" -> builder.header(option.getValue().asBoolean());
+                    case "NULL" -> builder.nullString(value);
+                    case "DATEFORMAT" -> builder.dateFormat(value);
+                    case "TIMESTAMPFORMAT" -> builder.timestampFormat(value);
+                    case "ENCODING" -> builder.encoding(value);
+                    case "TRAILING_DELIMITER" -> builder.allowTrailingDelimiter(option.getValue().asBoolean());
+                    default -> throw new StatementException("22023", "option \"" + option.getKey().toLowerCase(Locale.ROOT)
+                            + "\" not recognized (known: format, delimiter, quote, escape, header, null, dateformat, "
+                            + "timestampformat, encoding, trailing_delimiter)");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new StatementException("22023", "invalid value for COPY option " + option.getKey() + ": " + e.getMessage());
+            } catch (StorageException e) {
+                throw new StatementException(e.sqlState(), e.getMessage());
+            }
+        }
+        try {
+            return builder.build();
+        } catch (StorageException e) {
+            throw new StatementException(e.sqlState(), e.getMessage());
+        }
+    }
+
+    private static char singleCharacter(String option, String value) {
+        if (value.length() != 1) {
+            throw new StatementException("22023", "COPY " + option.toLowerCase(Locale.ROOT) + " must be a single one-byte character");
+        }
+        return value.charAt(0);
+    }
+}
