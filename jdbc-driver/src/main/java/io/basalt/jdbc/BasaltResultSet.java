@@ -87,9 +87,10 @@ public final class BasaltResultSet extends ReadOnlyResultSet {
         this.maxRows = maxRows;
         this.query = query;
         List<ColumnDescriptor> described = cursor.columns();
-        if (described == null) {
+        if (described == null || described.contains(null)) {
             closeQuietly();
-            throw SqlExceptionFactory.create(SqlStates.PROTOCOL_VIOLATION, "the Basalt transport returned rows without columns");
+            throw SqlExceptionFactory.create(SqlStates.PROTOCOL_VIOLATION,
+                    "the Basalt transport returned rows without a description of every column");
         }
         this.columns = described;
         this.accessors = new ColumnAccessor[described.size()];

@@ -40,7 +40,8 @@ public class BasaltStatement implements Statement {
 
     private volatile boolean closed;
     private volatile RunningQuery runningQuery;
-    private BasaltResultSet resultSet;
+    // volatile: close() and cancel() may come from another thread than the one executing
+    private volatile BasaltResultSet resultSet;
     private long updateCount = -1;
     private SQLWarning warnings;
     private final List<String> batch = new ArrayList<>();
@@ -174,7 +175,12 @@ public class BasaltStatement implements Statement {
         }
         addWarning(result.warnings());
         if (result.hasRows()) {
-            resultSet = new BasaltResultSet(this, channel, result.cursor(), maxRows, query);
+            try {
+                resultSet = new BasaltResultSet(this, channel, result.cursor(), maxRows, query);
+            } catch (SQLException e) {
+                endQuery(query); // the result set closed the cursor; nothing runs any more
+                throw e;
+            }
             return true;
         }
         endQuery(query);

@@ -88,7 +88,8 @@ class DriverTest {
         Properties info = new Properties();
         info.setProperty("user", "alice");
         info.setProperty("mode", "from-info");
-        try (Connection ignored = driver.connect(database.url() + "?mode=from-url&extra=1", info)) {
+        try (Connection connection = driver.connect(database.url() + "?mode=from-url&extra=1", info)) {
+            assertThat(connection.isClosed()).isFalse();
             Properties received = database.connectProperties().get(0);
             assertThat(received.getProperty("user")).isEqualTo("alice");
             assertThat(received.getProperty("mode")).isEqualTo("from-info");

@@ -122,6 +122,17 @@ class ErrorPropagationTest {
     }
 
     @Test
+    void rowsWithoutColumnDescriptionsBreakTheContractAndEndTheExecution() throws SQLException {
+        ScriptedCursor cursor = new ScriptedCursor(null, Collections.<ResultBatch>emptyList());
+        database.answer(execution -> ExecutionResult.rows(cursor));
+        Statement statement = connection.createStatement();
+        assertSqlState(() -> statement.executeQuery("select"), "08P01");
+        assertThat(cursor.isClosed()).isTrue();
+        statement.cancel();
+        assertThat(database.cancelCount()).isZero(); // nothing is left running
+    }
+
+    @Test
     void factoryPicksTheJdbcSubclassOfEachStateClass() {
         assertThat((Throwable) SqlExceptionFactory.create("0A000", "m")).isInstanceOf(java.sql.SQLFeatureNotSupportedException.class);
         assertThat((Throwable) SqlExceptionFactory.create("08006", "m")).isInstanceOf(java.sql.SQLNonTransientConnectionException.class);

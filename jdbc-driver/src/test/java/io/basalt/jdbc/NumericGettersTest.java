@@ -155,5 +155,6 @@ class NumericGettersTest {
         assertThat(rs.getString(1)).isEqualTo("NaN");
         assertSqlState(() -> rs.getLong(1), "22018");
         assertSqlState(() -> rs.getBigDecimal(1), "22018");
+        assertSqlState(() -> rs.getBoolean(1), "22018").hasMessageContaining("to boolean");
     }
 }

@@ -41,13 +41,17 @@ public final class ValueConverter {
         if (value instanceof Boolean) {
             return (Boolean) value;
         }
+        if (value instanceof Double || value instanceof Float) {
+            double number = ((Number) value).doubleValue();
+            if (number == 0 || number == 1) {
+                return number == 1;
+            }
+            throw impossible(value, "boolean", context, "only 0 and 1 are booleans");
+        }
         if (value instanceof Number) {
             BigDecimal number = toBigDecimal(value, context);
-            if (number.compareTo(BigDecimal.ZERO) == 0) {
-                return false;
-            }
-            if (number.compareTo(BigDecimal.ONE) == 0) {
-                return true;
+            if (number.compareTo(BigDecimal.ZERO) == 0 || number.compareTo(BigDecimal.ONE) == 0) {
+                return number.compareTo(BigDecimal.ONE) == 0;
             }
             throw impossible(value, "boolean", context, "only 0 and 1 are booleans");
         }
