@@ -1,0 +1,972 @@
+package io.basalt.jdbc;
+
+import io.basalt.jdbc.spi.ConnectionUrl;
+import io.basalt.jdbc.spi.SqlExceptionFactory;
+import io.basalt.jdbc.spi.SqlStates;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.RowIdLifetime;
+import java.sql.SQLException;
+import java.util.Collections;
+
+/**
+ * What Basalt is and supports, for tools that adapt to the database they reach.
+ *
+ * <p>The answers describe the SQL of Basalt's query engine (Calcite-parsed, PostgreSQL-like: unquoted
+ * identifiers fold to lower case, NULLs sort high) and the driver's own limits (forward-only, read-only
+ * results; no escape processing, so the escape function lists are empty).
+ *
+ * <p><b>Catalog browsing is not wired yet:</b> getTables, getColumns, getSchemas, getPrimaryKeys and the
+ * other catalog methods return empty result sets with the JDBC columns, as DESIGN.md asks of methods with
+ * nothing to report, until they are answered from system tables. getTypeInfo and getTableTypes answer
+ * for real.
+ */
+final class BasaltDatabaseMetaData implements DatabaseMetaData {
+
+    private final BasaltConnection connection;
+
+    BasaltDatabaseMetaData(BasaltConnection connection) {
+        this.connection = connection;
+    }
+
+    private ResultSet empty(String shape) throws SQLException {
+        connection.checkOpen();
+        return MetadataResultShapes.empty(shape);
+    }
+
+    // ---- the product
+
+    @Override
+    public String getDatabaseProductName() {
+        return "Basalt";
+    }
+
+    /** The embedded engine ships in the same build as the driver. */
+    @Override
+    public String getDatabaseProductVersion() {
+        return DriverVersion.VERSION;
+    }
+
+    @Override
+    public int getDatabaseMajorVersion() {
+        return DriverVersion.MAJOR;
+    }
+
+    @Override
+    public int getDatabaseMinorVersion() {
+        return DriverVersion.MINOR;
+    }
+
+    @Override
+    public String getDriverName() {
+        return "Basalt JDBC Driver";
+    }
+
+    @Override
+    public String getDriverVersion() {
+        return DriverVersion.VERSION;
+    }
+
+    @Override
+    public int getDriverMajorVersion() {
+        return DriverVersion.MAJOR;
+    }
+
+    @Override
+    public int getDriverMinorVersion() {
+        return DriverVersion.MINOR;
+    }
+
+    @Override
+    public int getJDBCMajorVersion() {
+        return 4;
+    }
+
+    @Override
+    public int getJDBCMinorVersion() {
+        return 2;
+    }
+
+    @Override
+    public String getURL() {
+        return ConnectionUrl.redact(connection.url());
+    }
+
+    @Override
+    public String getUserName() {
+        return connection.userName();
+    }
+
+    @Override
+    public Connection getConnection() {
+        return connection;
+    }
+
+    @Override
+    public boolean isReadOnly() {
+        return false;
+    }
+
+    /** An embedded database keeps its tables in local files (many per table: segments and manifests). */
+    @Override
+    public boolean usesLocalFiles() {
+        return connection.url().startsWith(ConnectionUrl.PREFIX + "file:");
+    }
+
+    @Override
+    public boolean usesLocalFilePerTable() {
+        return false;
+    }
+
+    // ---- identifiers and text
+
+    @Override
+    public boolean supportsMixedCaseIdentifiers() {
+        return false;
+    }
+
+    @Override
+    public boolean storesUpperCaseIdentifiers() {
+        return false;
+    }
+
+    @Override
+    public boolean storesLowerCaseIdentifiers() {
+        return true;
+    }
+
+    @Override
+    public boolean storesMixedCaseIdentifiers() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsMixedCaseQuotedIdentifiers() {
+        return true;
+    }
+
+    @Override
+    public boolean storesUpperCaseQuotedIdentifiers() {
+        return false;
+    }
+
+    @Override
+    public boolean storesLowerCaseQuotedIdentifiers() {
+        return false;
+    }
+
+    @Override
+    public boolean storesMixedCaseQuotedIdentifiers() {
+        return false;
+    }
+
+    @Override
+    public String getIdentifierQuoteString() {
+        return "\"";
+    }
+
+    /** Basalt's keywords that SQL:2003 does not reserve. */
+    @Override
+    public String getSQLKeywords() {
+        return "ANALYZE,COPY,DESCRIBE,EXPLAIN,LIMIT,MATERIALIZED,REFRESH,SHOW";
+    }
+
+    /** Empty: these list functions for JDBC's {fn …} escapes, which the driver does not translate. */
+    @Override
+    public String getNumericFunctions() {
+        return "";
+    }
+
+    @Override
+    public String getStringFunctions() {
+        return "";
+    }
+
+    @Override
+    public String getSystemFunctions() {
+        return "";
+    }
+
+    @Override
+    public String getTimeDateFunctions() {
+        return "";
+    }
+
+    @Override
+    public String getSearchStringEscape() {
+        return "\\";
+    }
+
+    @Override
+    public String getExtraNameCharacters() {
+        return "";
+    }
+
+    @Override
+    public String getSchemaTerm() {
+        return "schema";
+    }
+
+    @Override
+    public String getProcedureTerm() {
+        return "procedure";
+    }
+
+    @Override
+    public String getCatalogTerm() {
+        return "catalog";
+    }
+
+    @Override
+    public boolean isCatalogAtStart() {
+        return false;
+    }
+
+    /** Basalt has no catalogs. */
+    @Override
+    public String getCatalogSeparator() {
+        return "";
+    }
+
+    // ---- SQL
+
+    @Override
+    public boolean nullsAreSortedHigh() {
+        return true;
+    }
+
+    @Override
+    public boolean nullsAreSortedLow() {
+        return false;
+    }
+
+    @Override
+    public boolean nullsAreSortedAtStart() {
+        return false;
+    }
+
+    @Override
+    public boolean nullsAreSortedAtEnd() {
+        return false;
+    }
+
+    @Override
+    public boolean allProceduresAreCallable() {
+        return true; // there are none
+    }
+
+    @Override
+    public boolean allTablesAreSelectable() {
+        return true; // no privileges yet
+    }
+
+    @Override
+    public boolean supportsAlterTableWithAddColumn() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsAlterTableWithDropColumn() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsColumnAliasing() {
+        return true;
+    }
+
+    @Override
+    public boolean nullPlusNonNullIsNull() {
+        return true;
+    }
+
+    /** No {fn CONVERT} escape; use CAST. */
+    @Override
+    public boolean supportsConvert() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsConvert(int fromType, int toType) {
+        return false;
+    }
+
+    @Override
+    public boolean supportsTableCorrelationNames() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsDifferentTableCorrelationNames() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsExpressionsInOrderBy() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsOrderByUnrelated() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsGroupBy() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsGroupByUnrelated() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsGroupByBeyondSelect() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsLikeEscapeClause() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsMultipleResultSets() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsMultipleTransactions() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsNonNullableColumns() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsMinimumSQLGrammar() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsCoreSQLGrammar() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsExtendedSQLGrammar() {
+        return false;
+    }
+
+    /** Not all of entry-level SQL-92 yet (no views, privileges or ALTER TABLE). */
+    @Override
+    public boolean supportsANSI92EntryLevelSQL() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsANSI92IntermediateSQL() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsANSI92FullSQL() {
+        return false;
+    }
+
+    /** Keys are recorded for the planner but not enforced. */
+    @Override
+    public boolean supportsIntegrityEnhancementFacility() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsOuterJoins() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsFullOuterJoins() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsLimitedOuterJoins() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSchemasInDataManipulation() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSchemasInProcedureCalls() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsSchemasInTableDefinitions() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSchemasInIndexDefinitions() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSchemasInPrivilegeDefinitions() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsCatalogsInDataManipulation() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsCatalogsInProcedureCalls() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsCatalogsInTableDefinitions() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsCatalogsInIndexDefinitions() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsCatalogsInPrivilegeDefinitions() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsPositionedDelete() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsPositionedUpdate() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsSelectForUpdate() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsStoredProcedures() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsSubqueriesInComparisons() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSubqueriesInExists() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSubqueriesInIns() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSubqueriesInQuantifieds() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsCorrelatedSubqueries() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsUnion() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsUnionAll() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsStoredFunctionsUsingCallSyntax() {
+        return false;
+    }
+
+    // ---- limits: 0 means none or unknown
+
+    @Override
+    public int getMaxBinaryLiteralLength() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxCharLiteralLength() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxColumnNameLength() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxColumnsInGroupBy() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxColumnsInIndex() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxColumnsInOrderBy() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxColumnsInSelect() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxColumnsInTable() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxConnections() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxCursorNameLength() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxIndexLength() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxSchemaNameLength() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxProcedureNameLength() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxCatalogNameLength() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxRowSize() {
+        return 0;
+    }
+
+    @Override
+    public boolean doesMaxRowSizeIncludeBlobs() {
+        return false;
+    }
+
+    @Override
+    public int getMaxStatementLength() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxStatements() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxTableNameLength() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxTablesInSelect() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxUserNameLength() {
+        return 0;
+    }
+
+    // ---- transactions
+
+    /** Snapshot isolation, which JDBC has no constant for; REPEATABLE_READ is the closest. */
+    @Override
+    public int getDefaultTransactionIsolation() {
+        return Connection.TRANSACTION_REPEATABLE_READ;
+    }
+
+    @Override
+    public boolean supportsTransactions() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsTransactionIsolationLevel(int level) {
+        return level == Connection.TRANSACTION_REPEATABLE_READ;
+    }
+
+    /** DDL and data changes commit together in one manifest version. */
+    @Override
+    public boolean supportsDataDefinitionAndDataManipulationTransactions() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsDataManipulationTransactionsOnly() {
+        return false;
+    }
+
+    @Override
+    public boolean dataDefinitionCausesTransactionCommit() {
+        return false;
+    }
+
+    @Override
+    public boolean dataDefinitionIgnoredInTransactions() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsOpenCursorsAcrossCommit() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsOpenCursorsAcrossRollback() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsOpenStatementsAcrossCommit() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsOpenStatementsAcrossRollback() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSavepoints() {
+        return false;
+    }
+
+    @Override
+    public boolean autoCommitFailureClosesAllResultSets() {
+        return false;
+    }
+
+    // ---- the driver's results and statements
+
+    @Override
+    public boolean supportsResultSetType(int type) {
+        return type == ResultSet.TYPE_FORWARD_ONLY;
+    }
+
+    @Override
+    public boolean supportsResultSetConcurrency(int type, int concurrency) {
+        return type == ResultSet.TYPE_FORWARD_ONLY && concurrency == ResultSet.CONCUR_READ_ONLY;
+    }
+
+    @Override
+    public boolean supportsResultSetHoldability(int holdability) {
+        return holdability == ResultSet.CLOSE_CURSORS_AT_COMMIT;
+    }
+
+    @Override
+    public int getResultSetHoldability() {
+        return ResultSet.CLOSE_CURSORS_AT_COMMIT;
+    }
+
+    @Override
+    public boolean ownUpdatesAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean ownDeletesAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean ownInsertsAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean othersUpdatesAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean othersDeletesAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean othersInsertsAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean updatesAreDetected(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean deletesAreDetected(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean insertsAreDetected(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean supportsBatchUpdates() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsNamedParameters() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsMultipleOpenResults() {
+        return false;
+    }
+
+    /** Basalt has no identity columns, so no statement generates keys. */
+    @Override
+    public boolean supportsGetGeneratedKeys() {
+        return false;
+    }
+
+    @Override
+    public boolean generatedKeyAlwaysReturned() {
+        return false;
+    }
+
+    @Override
+    public int getSQLStateType() {
+        return sqlStateSQL;
+    }
+
+    @Override
+    public boolean locatorsUpdateCopy() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsStatementPooling() {
+        return false;
+    }
+
+    @Override
+    public RowIdLifetime getRowIdLifetime() {
+        return RowIdLifetime.ROWID_UNSUPPORTED;
+    }
+
+    // ---- results that answer for real
+
+    @Override
+    public ResultSet getTypeInfo() throws SQLException {
+        connection.checkOpen();
+        return MetadataResultShapes.rows(MetadataResultShapes.TYPE_INFO, TypeInfoRows.rows());
+    }
+
+    /** Basalt stores tables; views and materialized views will add their types when they exist. */
+    @Override
+    public ResultSet getTableTypes() throws SQLException {
+        connection.checkOpen();
+        return MetadataResultShapes.rows(MetadataResultShapes.TABLE_TYPES,
+                Collections.singletonList(new Object[] {"TABLE"}));
+    }
+
+    /** Basalt has no catalogs. */
+    @Override
+    public ResultSet getCatalogs() throws SQLException {
+        return empty(MetadataResultShapes.CATALOGS);
+    }
+
+    /** The connection records any client info; there is no fixed list. */
+    @Override
+    public ResultSet getClientInfoProperties() throws SQLException {
+        return empty(MetadataResultShapes.CLIENT_INFO_PROPERTIES);
+    }
+
+    /** Basalt has no stored procedures. */
+    @Override
+    public ResultSet getProcedures(String catalog, String schemaPattern, String procedureNamePattern)
+            throws SQLException {
+        return empty(MetadataResultShapes.PROCEDURES);
+    }
+
+    @Override
+    public ResultSet getProcedureColumns(String catalog, String schemaPattern, String procedureNamePattern,
+            String columnNamePattern) throws SQLException {
+        return empty(MetadataResultShapes.PROCEDURE_COLUMNS);
+    }
+
+    /** Basalt has no user-defined types. */
+    @Override
+    public ResultSet getUDTs(String catalog, String schemaPattern, String typeNamePattern, int[] types)
+            throws SQLException {
+        return empty(MetadataResultShapes.UDTS);
+    }
+
+    @Override
+    public ResultSet getSuperTypes(String catalog, String schemaPattern, String typeNamePattern) throws SQLException {
+        return empty(MetadataResultShapes.SUPER_TYPES);
+    }
+
+    @Override
+    public ResultSet getSuperTables(String catalog, String schemaPattern, String tableNamePattern) throws SQLException {
+        return empty(MetadataResultShapes.SUPER_TABLES);
+    }
+
+    @Override
+    public ResultSet getAttributes(String catalog, String schemaPattern, String typeNamePattern,
+            String attributeNamePattern) throws SQLException {
+        return empty(MetadataResultShapes.ATTRIBUTES);
+    }
+
+    /** Basalt has no pseudo-columns. */
+    @Override
+    public ResultSet getPseudoColumns(String catalog, String schemaPattern, String tableNamePattern,
+            String columnNamePattern) throws SQLException {
+        return empty(MetadataResultShapes.PSEUDO_COLUMNS);
+    }
+
+    /** No column is updated automatically on change. */
+    @Override
+    public ResultSet getVersionColumns(String catalog, String schema, String table) throws SQLException {
+        return empty(MetadataResultShapes.ROW_IDENTIFIER);
+    }
+
+    // ---- catalog browsing: empty until answered from system tables (a later issue)
+
+    @Override
+    public ResultSet getSchemas() throws SQLException {
+        return empty(MetadataResultShapes.SCHEMAS);
+    }
+
+    @Override
+    public ResultSet getSchemas(String catalog, String schemaPattern) throws SQLException {
+        return empty(MetadataResultShapes.SCHEMAS);
+    }
+
+    @Override
+    public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
+            throws SQLException {
+        return empty(MetadataResultShapes.TABLES);
+    }
+
+    @Override
+    public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern,
+            String columnNamePattern) throws SQLException {
+        return empty(MetadataResultShapes.COLUMNS);
+    }
+
+    @Override
+    public ResultSet getColumnPrivileges(String catalog, String schema, String table, String columnNamePattern)
+            throws SQLException {
+        return empty(MetadataResultShapes.COLUMN_PRIVILEGES);
+    }
+
+    @Override
+    public ResultSet getTablePrivileges(String catalog, String schemaPattern, String tableNamePattern)
+            throws SQLException {
+        return empty(MetadataResultShapes.TABLE_PRIVILEGES);
+    }
+
+    @Override
+    public ResultSet getBestRowIdentifier(String catalog, String schema, String table, int scope, boolean nullable)
+            throws SQLException {
+        return empty(MetadataResultShapes.ROW_IDENTIFIER);
+    }
+
+    @Override
+    public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
+        return empty(MetadataResultShapes.PRIMARY_KEYS);
+    }
+
+    @Override
+    public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
+        return empty(MetadataResultShapes.FOREIGN_KEYS);
+    }
+
+    @Override
+    public ResultSet getExportedKeys(String catalog, String schema, String table) throws SQLException {
+        return empty(MetadataResultShapes.FOREIGN_KEYS);
+    }
+
+    @Override
+    public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable,
+            String foreignCatalog, String foreignSchema, String foreignTable) throws SQLException {
+        return empty(MetadataResultShapes.FOREIGN_KEYS);
+    }
+
+    @Override
+    public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate)
+            throws SQLException {
+        return empty(MetadataResultShapes.INDEX_INFO);
+    }
+
+    @Override
+    public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern)
+            throws SQLException {
+        return empty(MetadataResultShapes.FUNCTIONS);
+    }
+
+    @Override
+    public ResultSet getFunctionColumns(String catalog, String schemaPattern, String functionNamePattern,
+            String columnNamePattern) throws SQLException {
+        return empty(MetadataResultShapes.FUNCTION_COLUMNS);
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw SqlExceptionFactory.create(SqlStates.INVALID_ARGUMENT, "not a " + iface.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface.isInstance(this);
+    }
+}

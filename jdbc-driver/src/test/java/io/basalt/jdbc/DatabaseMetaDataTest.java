@@ -1,0 +1,166 @@
+package io.basalt.jdbc;
+
+import io.basalt.jdbc.testing.FakeDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import static io.basalt.jdbc.testing.SqlAssertions.assertSqlState;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DatabaseMetaDataTest {
+
+    private final FakeDatabase database = FakeDatabase.create();
+    private final Connection connection;
+    private final DatabaseMetaData metaData;
+
+    DatabaseMetaDataTest() throws SQLException {
+        Properties info = new Properties();
+        info.setProperty("user", "analyst");
+        info.setProperty("password", "secret");
+        connection = DriverManager.getConnection(database.url() + "?password=secret", info);
+        metaData = connection.getMetaData();
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        connection.close();
+    }
+
+    private static List<String> labels(ResultSet rs) throws SQLException {
+        ResultSetMetaData columns = rs.getMetaData();
+        List<String> labels = new ArrayList<>();
+        for (int i = 1; i <= columns.getColumnCount(); i++) {
+            labels.add(columns.getColumnLabel(i));
+        }
+        return labels;
+    }
+
+    @Test
+    void namesTheProductAndTheDriver() throws SQLException {
+        assertThat(metaData.getDatabaseProductName()).isEqualTo("Basalt");
+        assertThat(metaData.getDatabaseProductVersion()).isEqualTo(BasaltDriver.version());
+        assertThat(metaData.getDriverName()).isEqualTo("Basalt JDBC Driver");
+        assertThat(metaData.getDriverVersion()).isEqualTo(BasaltDriver.version());
+        assertThat(metaData.getDriverMajorVersion()).isEqualTo(new BasaltDriver().getMajorVersion());
+        assertThat(metaData.getJDBCMajorVersion()).isEqualTo(4);
+        assertThat(metaData.getJDBCMinorVersion()).isEqualTo(2);
+        assertThat(metaData.getURL()).endsWith("?password=***");
+        assertThat(metaData.getUserName()).isEqualTo("analyst");
+        assertThat(metaData.getConnection()).isSameAs(connection);
+        assertThat(metaData.getSQLStateType()).isEqualTo(DatabaseMetaData.sqlStateSQL);
+    }
+
+    @Test
+    void answersWhatTheDriverSupports() throws SQLException {
+        assertThat(metaData.supportsResultSetType(ResultSet.TYPE_FORWARD_ONLY)).isTrue();
+        assertThat(metaData.supportsResultSetType(ResultSet.TYPE_SCROLL_INSENSITIVE)).isFalse();
+        assertThat(metaData.supportsResultSetConcurrency(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)).isTrue();
+        assertThat(metaData.supportsResultSetConcurrency(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_UPDATABLE)).isFalse();
+        assertThat(metaData.supportsResultSetHoldability(ResultSet.CLOSE_CURSORS_AT_COMMIT)).isTrue();
+        assertThat(metaData.supportsResultSetHoldability(ResultSet.HOLD_CURSORS_OVER_COMMIT)).isFalse();
+        assertThat(metaData.supportsBatchUpdates()).isTrue();
+        assertThat(metaData.supportsTransactions()).isTrue();
+        assertThat(metaData.getDefaultTransactionIsolation()).isEqualTo(Connection.TRANSACTION_REPEATABLE_READ);
+        assertThat(metaData.supportsTransactionIsolationLevel(Connection.TRANSACTION_SERIALIZABLE)).isFalse();
+        assertThat(metaData.supportsSavepoints()).isFalse();
+        assertThat(metaData.supportsStoredProcedures()).isFalse();
+        assertThat(metaData.supportsGetGeneratedKeys()).isFalse();
+        assertThat(metaData.supportsMultipleOpenResults()).isFalse();
+        assertThat(metaData.supportsOuterJoins()).isTrue();
+        assertThat(metaData.supportsFullOuterJoins()).isTrue();
+        assertThat(metaData.supportsCorrelatedSubqueries()).isTrue();
+        assertThat(metaData.getIdentifierQuoteString()).isEqualTo("\"");
+        assertThat(metaData.storesLowerCaseIdentifiers()).isTrue();
+        assertThat(metaData.supportsMixedCaseQuotedIdentifiers()).isTrue();
+        assertThat(metaData.getCatalogSeparator()).isEmpty();
+        assertThat(metaData.getSchemaTerm()).isEqualTo("schema");
+        assertThat(metaData.getSearchStringEscape()).isEqualTo("\\");
+        assertThat(metaData.getNumericFunctions()).isEmpty();
+        assertThat(metaData.getSQLKeywords()).contains("EXPLAIN");
+        assertThat(metaData.nullsAreSortedHigh()).isTrue();
+        assertThat(metaData.usesLocalFiles()).isFalse();
+        assertThat(metaData.getMaxColumnsInTable()).isZero();
+    }
+
+    @Test
+    void catalogMethodsReturnEmptyResultsWithTheJdbcColumns() throws SQLException {
+        ResultSet tables = metaData.getTables(null, null, "%", null);
+        assertThat(labels(tables)).containsExactly("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE", "REMARKS",
+                "TYPE_CAT", "TYPE_SCHEM", "TYPE_NAME", "SELF_REFERENCING_COL_NAME", "REF_GENERATION");
+        assertThat(tables.next()).isFalse();
+        assertThat(tables.getStatement()).isNull();
+
+        ResultSet columns = metaData.getColumns(null, "main", "lineitem", "%");
+        assertThat(labels(columns)).hasSize(24).startsWith("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME",
+                "DATA_TYPE").endsWith("IS_AUTOINCREMENT", "IS_GENERATEDCOLUMN");
+        assertThat(columns.getMetaData().getColumnType(5)).isEqualTo(Types.INTEGER);
+        assertThat(columns.getMetaData().getColumnType(22)).isEqualTo(Types.SMALLINT);
+        assertThat(columns.next()).isFalse();
+
+        assertThat(labels(metaData.getPrimaryKeys(null, null, "t")))
+                .containsExactly("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME");
+        assertThat(labels(metaData.getSchemas())).containsExactly("TABLE_SCHEM", "TABLE_CATALOG");
+        assertThat(labels(metaData.getImportedKeys(null, null, "t"))).hasSize(14).contains("FK_NAME", "DEFERRABILITY");
+        assertThat(labels(metaData.getIndexInfo(null, null, "t", false, true))).hasSize(13).contains("NON_UNIQUE", "CARDINALITY");
+
+        ResultSet[] everyCatalogMethod = {
+            metaData.getSchemas(null, "%"), metaData.getCatalogs(), metaData.getPrimaryKeys(null, null, "t"),
+            metaData.getImportedKeys(null, null, "t"), metaData.getExportedKeys(null, null, "t"),
+            metaData.getCrossReference(null, null, "a", null, null, "b"), metaData.getIndexInfo(null, null, "t", true, true),
+            metaData.getProcedures(null, null, "%"), metaData.getProcedureColumns(null, null, "%", "%"),
+            metaData.getFunctions(null, null, "%"), metaData.getFunctionColumns(null, null, "%", "%"),
+            metaData.getColumnPrivileges(null, null, "t", "%"), metaData.getTablePrivileges(null, null, "%"),
+            metaData.getBestRowIdentifier(null, null, "t", DatabaseMetaData.bestRowSession, true),
+            metaData.getVersionColumns(null, null, "t"), metaData.getUDTs(null, null, "%", null),
+            metaData.getSuperTypes(null, null, "%"), metaData.getSuperTables(null, null, "%"),
+            metaData.getAttributes(null, null, "%", "%"), metaData.getClientInfoProperties(),
+            metaData.getPseudoColumns(null, null, "%", "%"),
+        };
+        for (ResultSet result : everyCatalogMethod) {
+            assertThat(result.getMetaData().getColumnCount()).isPositive();
+            assertThat(result.next()).isFalse();
+        }
+    }
+
+    @Test
+    void typeInfoListsBasaltsTypesInDataTypeOrder() throws SQLException {
+        ResultSet types = metaData.getTypeInfo();
+        assertThat(labels(types)).hasSize(18).startsWith("TYPE_NAME", "DATA_TYPE", "PRECISION");
+        List<String> names = new ArrayList<>();
+        int previousType = Integer.MIN_VALUE;
+        while (types.next()) {
+            names.add(types.getString("TYPE_NAME"));
+            assertThat(types.getInt("DATA_TYPE")).isGreaterThanOrEqualTo(previousType);
+            previousType = types.getInt("DATA_TYPE");
+            assertThat(types.getShort("NULLABLE")).isEqualTo((short) DatabaseMetaData.typeNullable);
+        }
+        assertThat(names).containsExactly("TINYINT", "BIGINT", "CHAR", "DECIMAL", "INTEGER", "SMALLINT", "REAL",
+                "DOUBLE", "VARCHAR", "BOOLEAN", "DATE", "TIME", "TIMESTAMP");
+    }
+
+    @Test
+    void tableTypesAreReal() throws SQLException {
+        ResultSet types = metaData.getTableTypes();
+        assertThat(types.next()).isTrue();
+        assertThat(types.getString("TABLE_TYPE")).isEqualTo("TABLE");
+        assertThat(types.next()).isFalse();
+    }
+
+    @Test
+    void catalogResultsNeedAnOpenConnection() throws SQLException {
+        connection.close();
+        assertSqlState(() -> metaData.getTables(null, null, "%", null), "08003");
+        assertThat(metaData.getDatabaseProductName()).isEqualTo("Basalt");
+    }
+}
