@@ -1,0 +1,82 @@
+package io.basalt.server.embedded;
+
+import io.basalt.jdbc.spi.BasaltSQLException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EmbeddedJdbcTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void ddlCopyAndCatalogListingsThroughJdbc() throws Exception {
+        Path file = directory.resolve("cities.csv");
+        Files.writeString(file, "1,Zürich\n2,東京\n");
+        String url = "jdbc:basalt:file:" + directory.resolve("db");
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("CREATE TABLE cities (id INT PRIMARY KEY, name VARCHAR(40))")).isZero();
+            assertThat(statement.executeUpdate("COPY cities FROM '" + file + "'")).isEqualTo(2);
+            try (ResultSet tables = statement.executeQuery("SHOW TABLES")) {
+                assertThat(tables.getMetaData().getColumnType(1)).isEqualTo(Types.VARCHAR);
+                assertThat(tables.next()).isTrue();
+                assertThat(tables.getString("name")).isEqualTo("cities");
+                assertThat(tables.next()).isFalse();
+            }
+            List<String> columns = new ArrayList<>();
+            try (ResultSet describe = statement.executeQuery("DESCRIBE cities")) {
+                while (describe.next()) {
+                    columns.add(describe.getString(1) + " " + describe.getString(2) + " " + describe.getString(4));
+                }
+            }
+            assertThat(columns).containsExactly("id INTEGER PRI", "name VARCHAR(40) null");
+        }
+        // A second connection later sees the committed table: the directory persisted.
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
+             ResultSet tables = statement.executeQuery("SHOW TABLES")) {
+            assertThat(tables.next()).isTrue();
+        }
+    }
+
+    @Test
+    void errorsArriveAsSqlExceptionsWithStateAndPosition() throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:basalt:mem:");
+             Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("CREATE TABLE t (\n  a INT,\n)"))
+                    .isInstanceOfSatisfying(BasaltSQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("42601");
+                        assertThat(e.getPosition()).hasValueSatisfying(position -> assertThat(position.line()).isEqualTo(3));
+                    });
+            assertThatThrownBy(() -> statement.execute("DROP TABLE nowhere"))
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42P01"));
+            statement.execute("CREATE TABLE t (a INT)");
+            assertThat(connection.isValid(1)).isTrue();
+        }
+    }
+
+    @Test
+    void connectionsToOneDirectoryShareItsDatabase() throws SQLException {
+        String url = "jdbc:basalt:file:" + directory.resolve("shared");
+        try (Connection first = DriverManager.getConnection(url); Connection second = DriverManager.getConnection(url)) {
+            first.createStatement().execute("CREATE TABLE t (a INT)");
+            try (ResultSet tables = second.createStatement().executeQuery("SHOW TABLES")) {
+                assertThat(tables.next()).isTrue();
+            }
+        }
+    }
+}
