@@ -1,5 +1,7 @@
 package io.basalt.server;
 
+import io.basalt.optimizer.QueryPlanner;
+import io.basalt.server.query.QueryRunner;
 import io.basalt.storage.StorageEngine;
 
 import java.nio.file.Path;
@@ -7,16 +9,18 @@ import java.nio.file.Path;
 /**
  * An open Basalt database: the one entry point every statement will run through, embedded (the shell,
  * in-process JDBC) and over the network alike (DESIGN.md, server/). Today it owns the storage engine of one
- * data directory; sessions and statement execution arrive with the query engine.
+ * data directory and the query planner its sessions share.
  */
 public final class Database implements AutoCloseable {
 
     private final Path directory;
     private final StorageEngine storage;
+    private final QueryRunner queries;
 
     private Database(Path directory, StorageEngine storage) {
         this.directory = directory;
         this.storage = storage;
+        this.queries = new QueryRunner(storage, new QueryPlanner());
     }
 
     /** Opens (creating if needed) the database in {@code directory}; fails if another process has it open. */
@@ -36,6 +40,11 @@ public final class Database implements AutoCloseable {
     public Session newSession() {
         return new Session(this, new SessionSettings(Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / 2));
+    }
+
+    /** Plans and runs queries for this database's sessions. */
+    public QueryRunner queries() {
+        return queries;
     }
 
     @Override

@@ -3,6 +3,10 @@ package io.basalt.server;
 import io.basalt.parser.ParseException;
 import io.basalt.parser.StatementParser;
 import io.basalt.parser.ast.CopyFromStatement;
+import io.basalt.parser.ast.CreateTableAsStatement;
+import io.basalt.parser.ast.ExplainStatement;
+import io.basalt.parser.ast.InsertStatement;
+import io.basalt.parser.ast.QueryStatement;
 import io.basalt.parser.ast.CreateSchemaStatement;
 import io.basalt.parser.ast.CreateTableStatement;
 import io.basalt.parser.ast.DescribeStatement;
@@ -16,8 +20,14 @@ import io.basalt.parser.ast.TransactionAction;
 import io.basalt.parser.ast.TransactionStatement;
 import io.basalt.server.ddl.SchemaStatements;
 import io.basalt.server.load.CopyFromFile;
+import io.basalt.server.query.ExplainStatements;
+import io.basalt.server.query.InsertStatements;
 import io.basalt.server.result.StatementResult;
 import io.basalt.storage.StorageException;
+import io.basalt.execution.ExecutionException;
+import io.basalt.optimizer.PlanningException;
+
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One client's conversation with a {@link Database}: the single place a statement runs, for the shell,
@@ -28,6 +38,7 @@ public final class Session implements AutoCloseable {
 
     private final Database database;
     private final SessionSettings settings;
+    private volatile AtomicBoolean cancelled = new AtomicBoolean();
 
     Session(Database database, SessionSettings settings) {
         this.database = database;
@@ -49,6 +60,10 @@ public final class Session implements AutoCloseable {
         try {
             return run(statement);
         } catch (StorageException e) {
+            throw new StatementException(e.sqlState(), e.getMessage(), -1, -1, e);
+        } catch (ExecutionException e) {
+            throw new StatementException(e.sqlState(), e.getMessage(), -1, -1, e);
+        } catch (PlanningException e) {
             throw new StatementException(e.sqlState(), e.getMessage(), -1, -1, e);
         }
     }
@@ -77,6 +92,18 @@ public final class Session implements AutoCloseable {
             return CatalogListings.describe(storage.current(), describe.table().schema(), describe.table().name(),
                     settings.schema());
         }
+        if (statement instanceof QueryStatement query) {
+            return new StatementResult.Rows(database.queries().select(query.query(), settings, startStatement()));
+        }
+        if (statement instanceof InsertStatement insert) {
+            return InsertStatements.insert(storage, database.queries(), insert, settings, startStatement());
+        }
+        if (statement instanceof CreateTableAsStatement createAs) {
+            return InsertStatements.createTableAs(storage, database.queries(), createAs, settings, startStatement());
+        }
+        if (statement instanceof ExplainStatement explain) {
+            return ExplainStatements.explain(storage, database.queries(), explain, settings, startStatement());
+        }
         if (statement instanceof CopyFromStatement copy) {
             return CopyFromFile.run(storage, copy, settings.schema(), settings.threads());
         }
@@ -92,7 +119,19 @@ public final class Session implements AutoCloseable {
             return new StatementResult.RowCount(transaction.action().name(), 0);
         }
         throw StatementException.notSupported(statement.getClass().getSimpleName().replace("Statement", "")
-                + " statements (the query engine is being built)");
+                + " statements");
+    }
+
+    /** A fresh cancellation flag for the statement about to run; {@link #cancel()} sets the current one. */
+    private AtomicBoolean startStatement() {
+        AtomicBoolean flag = new AtomicBoolean();
+        cancelled = flag;
+        return flag;
+    }
+
+    /** Cancels the running statement, from any thread; it fails with SQLSTATE 57014. */
+    public void cancel() {
+        cancelled.set(true);
     }
 
     @Override

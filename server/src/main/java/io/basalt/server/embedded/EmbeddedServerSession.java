@@ -55,8 +55,8 @@ final class EmbeddedServerSession implements ServerSession {
     }
 
     @Override
-    public void cancel() throws SQLException {
-        throw SqlExceptionFactory.notSupported("not supported yet: cancelling a statement in embedded mode");
+    public void cancel() {
+        session.cancel();
     }
 
     @Override
