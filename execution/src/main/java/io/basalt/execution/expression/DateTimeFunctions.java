@@ -7,7 +7,6 @@ import io.basalt.storage.vector.ColumnVector;
 import io.basalt.storage.vector.DoubleVector;
 import io.basalt.storage.vector.LongVector;
 
-import java.util.List;
 
 /**
  * EXTRACT_*, ADD_DAYS, ADD_MONTHS and ADD_MICROSECONDS on DATE (days), TIME and TIMESTAMP (microseconds),
@@ -210,10 +209,5 @@ final class DateTimeFunctions {
         if (!result.isNull(row)) {
             throw ExpressionErrors.dateTimeOutOfRange(type);
         }
-    }
-
-    static boolean isDateTime(List<Operand> arguments) {
-        TypeKind kind = arguments.get(0).type().kind();
-        return kind == TypeKind.DATE || kind == TypeKind.TIME || kind == TypeKind.TIMESTAMP;
     }
 }

@@ -1,7 +1,6 @@
 package io.basalt.execution.expression;
 
 import io.basalt.storage.type.LogicalType;
-import io.basalt.storage.vector.ColumnVector;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +21,6 @@ public final class ExpressionCompiler {
 
     public static CompiledExpression compile(Expression expression) {
         return compileOperand(expression).expression();
-    }
-
-    /** A vector repeating {@code literal} {@code rows} times. */
-    static ColumnVector constant(Literal literal, int rows) {
-        return ConstantVectors.of(literal, rows);
     }
 
     static Operand compileOperand(Expression expression) {

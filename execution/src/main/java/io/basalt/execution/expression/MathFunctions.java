@@ -99,13 +99,15 @@ final class MathFunctions {
         if (digits == 0) {
             return LongMath.roundHalfAway(x);
         }
+        if (digits > 0 && Math.abs(x) >= 0x1p52) {
+            return x; // a whole number already
+        }
         double factor = Math.pow(10, Math.abs(digits));
         double scaled = digits > 0 ? x * factor : x / factor;
-        if (Math.abs(scaled) >= 0x1p52) {
-            return x; // no fraction left at this scale
-        }
+        // Below 2^40 the scaled value is within 2^-12 of the exact decimal one, so unless it lies within a
+        // hair of a half, rounding it rounds the decimal the same way; the rest takes the exact path.
         double fraction = Math.abs(scaled) - Math.floor(Math.abs(scaled));
-        if (Math.abs(fraction - 0.5) < 1e-6 || Double.isInfinite(factor)) {
+        if (!(Math.abs(scaled) < 0x1p40) || Math.abs(fraction - 0.5) < 1e-3 || Double.isInfinite(factor)) {
             return BigDecimal.valueOf(x).setScale((int) digits, RoundingMode.HALF_UP).doubleValue();
         }
         double rounded = LongMath.roundHalfAway(scaled);

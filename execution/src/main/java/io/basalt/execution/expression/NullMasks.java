@@ -59,18 +59,6 @@ final class NullMasks {
         }
     }
 
-    /** Marks every position null. */
-    static void setAll(ColumnVector target, int rows) {
-        for (int i = 0; i < rows; i++) {
-            target.setNull(i, true);
-        }
-    }
-
-    /** True when position {@code i} of {@code vector} is null; a cheap check for kernels' rare error paths. */
-    static boolean isNull(ColumnVector vector, int i) {
-        return vector.isNull(i);
-    }
-
     /**
      * Sets the vector's "may have nulls" flag when the mask (already written into its array) has a null;
      * the flag is only reachable through {@link ColumnVector#setNull}.
