@@ -38,6 +38,7 @@ final class DateTimeFunctions {
         if (!NumericTypes.isInteger(type)) {
             throw ExpressionErrors.notSupported(field + " as " + type);
         }
+        boolean dateField = !timeField;
         return input -> {
             ColumnVector vector = operand.evaluate(input);
             int rows = input.rowCount();
@@ -46,38 +47,75 @@ final class DateTimeFunctions {
             NullMasks.copy(result, vector, rows);
             long[] x = ((LongVector) vector).values();
             long[] out = result.values();
-            for (int i = 0; i < rows; i++) {
-                long value = x[i];
-                long day;
-                long microsOfDay;
-                if (source == TypeKind.DATE) {
-                    day = value;
-                    microsOfDay = 0;
-                } else if (source == TypeKind.TIME) {
-                    day = 0;
-                    microsOfDay = value;
+            if (source == TypeKind.DATE) {
+                if (dateField) {
+                    dateField(field, x, out, rows);
                 } else {
-                    day = CivilCalendar.epochDayOfMicros(value);
-                    microsOfDay = CivilCalendar.microsOfDay(value);
+                    java.util.Arrays.fill(out, 0, rows, 0L); // a date is at midnight
                 }
-                out[i] = field(field, day, microsOfDay);
+            } else if (source == TypeKind.TIME) {
+                timeField(field, x, out, rows);
+            } else if (dateField) {
+                long[] days = new long[rows];
+                for (int i = 0; i < rows; i++) {
+                    days[i] = CivilCalendar.epochDayOfMicros(x[i]);
+                }
+                dateField(field, days, out, rows);
+            } else {
+                long[] micros = new long[rows];
+                for (int i = 0; i < rows; i++) {
+                    micros[i] = CivilCalendar.microsOfDay(x[i]);
+                }
+                timeField(field, micros, out, rows);
             }
             return result;
         };
     }
 
-    private static long field(Function field, long day, long microsOfDay) {
-        return switch (field) {
-            case EXTRACT_YEAR -> CivilCalendar.year(CivilCalendar.civil(day));
-            case EXTRACT_QUARTER -> (CivilCalendar.month(CivilCalendar.civil(day)) + 2) / 3;
-            case EXTRACT_MONTH -> CivilCalendar.month(CivilCalendar.civil(day));
-            case EXTRACT_DAY -> CivilCalendar.day(CivilCalendar.civil(day));
-            case EXTRACT_DAY_OF_WEEK -> CivilCalendar.dayOfWeek(day);
-            case EXTRACT_DAY_OF_YEAR -> CivilCalendar.dayOfYear(day);
-            case EXTRACT_HOUR -> microsOfDay / CivilCalendar.MICROS_PER_HOUR;
-            case EXTRACT_MINUTE -> microsOfDay / CivilCalendar.MICROS_PER_MINUTE % 60;
-            default -> microsOfDay / CivilCalendar.MICROS_PER_SECOND % 60;
-        };
+    /** One loop per field over epoch days. */
+    private static void dateField(Function field, long[] days, long[] out, int rows) {
+        switch (field) {
+            case EXTRACT_YEAR -> {
+                for (int i = 0; i < rows; i++) {
+                    out[i] = CivilCalendar.year(CivilCalendar.civil(days[i]));
+                }
+            }
+            case EXTRACT_QUARTER -> {
+                for (int i = 0; i < rows; i++) {
+                    out[i] = (CivilCalendar.month(CivilCalendar.civil(days[i])) + 2) / 3;
+                }
+            }
+            case EXTRACT_MONTH -> {
+                for (int i = 0; i < rows; i++) {
+                    out[i] = CivilCalendar.month(CivilCalendar.civil(days[i]));
+                }
+            }
+            case EXTRACT_DAY -> {
+                for (int i = 0; i < rows; i++) {
+                    out[i] = CivilCalendar.day(CivilCalendar.civil(days[i]));
+                }
+            }
+            case EXTRACT_DAY_OF_WEEK -> {
+                for (int i = 0; i < rows; i++) {
+                    out[i] = CivilCalendar.dayOfWeek(days[i]);
+                }
+            }
+            default -> {
+                for (int i = 0; i < rows; i++) {
+                    out[i] = CivilCalendar.dayOfYear(days[i]);
+                }
+            }
+        }
+    }
+
+    /** One loop per field over microseconds since midnight. */
+    private static void timeField(Function field, long[] micros, long[] out, int rows) {
+        long divisor = field == Function.EXTRACT_HOUR ? CivilCalendar.MICROS_PER_HOUR
+                : field == Function.EXTRACT_MINUTE ? CivilCalendar.MICROS_PER_MINUTE : CivilCalendar.MICROS_PER_SECOND;
+        long modulus = field == Function.EXTRACT_HOUR ? Long.MAX_VALUE : 60;
+        for (int i = 0; i < rows; i++) {
+            out[i] = micros[i] / divisor % modulus;
+        }
     }
 
     /** Seconds with their fraction: a DECIMAL at the call's scale (microseconds are scale 6) or a DOUBLE. */

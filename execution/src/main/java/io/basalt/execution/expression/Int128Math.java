@@ -161,7 +161,7 @@ final class Int128Math {
         while (remaining > 0) {
             int step = Math.min(remaining, PowersOfTen.MAX_LONG_EXPONENT);
             long divisor = PowersOfTen.longValue(step);
-            long quotientHigh = Long.divideUnsigned(sumHigh, divisor);
+            long quotientHigh = divideUnsigned(sumHigh, divisor);
             long remainderHigh = sumHigh - quotientHigh * divisor;
             sumLow = divideUnsignedNarrow(remainderHigh, sumLow, divisor);
             sumHigh = quotientHigh;
@@ -185,7 +185,7 @@ final class Int128Math {
         long magnitudeLow = high < 0 ? -low : low;
         long magnitudeHigh = high < 0 ? ~high + (low == 0 ? 1 : 0) : high;
         long divisorMagnitude = Math.abs(divisor); // Long.MIN_VALUE stays 2^63 read unsigned
-        long quotientHigh = Long.divideUnsigned(magnitudeHigh, divisorMagnitude);
+        long quotientHigh = divideUnsigned(magnitudeHigh, divisorMagnitude);
         long remainderHigh = magnitudeHigh - quotientHigh * divisorMagnitude;
         long quotientLow = divideUnsignedNarrow(remainderHigh, magnitudeLow, divisorMagnitude);
         long remainder = magnitudeLow - quotientLow * divisorMagnitude;
@@ -213,7 +213,7 @@ final class Int128Math {
         long magnitudeLow = high < 0 ? -low : low;
         long magnitudeHigh = high < 0 ? ~high + (low == 0 ? 1 : 0) : high;
         long divisorMagnitude = Math.abs(divisor);
-        long remainderHigh = Long.remainderUnsigned(magnitudeHigh, divisorMagnitude);
+        long remainderHigh = magnitudeHigh - divideUnsigned(magnitudeHigh, divisorMagnitude) * divisorMagnitude;
         long quotientLow = divideUnsignedNarrow(remainderHigh, magnitudeLow, divisorMagnitude);
         long remainder = magnitudeLow - quotientLow * divisorMagnitude;
         return high < 0 ? -remainder : remainder;
@@ -227,7 +227,7 @@ final class Int128Math {
      */
     static long divideUnsignedNarrow(long numeratorHigh, long numeratorLow, long divisor) {
         if (numeratorHigh == 0) {
-            return Long.divideUnsigned(numeratorLow, divisor);
+            return divideUnsigned(numeratorLow, divisor);
         }
         int shift = Long.numberOfLeadingZeros(divisor);
         long normalized = divisor << shift;
@@ -238,7 +238,7 @@ final class Int128Math {
         long bottomHigh = bottom >>> 32;
         long bottomLow = bottom & LOW_32_BITS;
 
-        long quotientHigh = Long.divideUnsigned(top, divisorHigh);
+        long quotientHigh = divideUnsigned(top, divisorHigh);
         long remainderEstimate = top - quotientHigh * divisorHigh;
         while (Long.compareUnsigned(quotientHigh, LOW_32_BITS) > 0
                 || Long.compareUnsigned(quotientHigh * divisorLow, (remainderEstimate << 32) | bottomHigh) > 0) {
@@ -250,7 +250,7 @@ final class Int128Math {
         }
         long middle = ((top << 32) | bottomHigh) - quotientHigh * normalized;
 
-        long quotientLow = Long.divideUnsigned(middle, divisorHigh);
+        long quotientLow = divideUnsigned(middle, divisorHigh);
         remainderEstimate = middle - quotientLow * divisorHigh;
         while (Long.compareUnsigned(quotientLow, LOW_32_BITS) > 0
                 || Long.compareUnsigned(quotientLow * divisorLow, (remainderEstimate << 32) | bottomLow) > 0) {
@@ -261,6 +261,23 @@ final class Int128Math {
             }
         }
         return (quotientHigh << 32) | quotientLow;
+    }
+
+    /**
+     * Unsigned 64-bit division. {@code Long.divideUnsigned} of Java 17 goes through BigInteger whenever the
+     * dividend is zero or at least 2^63, which made every 128-bit division allocate; this is the signed
+     * division of half the dividend, doubled and corrected by at most one.
+     */
+    static long divideUnsigned(long dividend, long divisor) {
+        if (divisor < 0) {
+            return Long.compareUnsigned(dividend, divisor) < 0 ? 0 : 1;
+        }
+        if (dividend >= 0) {
+            return dividend / divisor;
+        }
+        long quotient = ((dividend >>> 1) / divisor) << 1;
+        long remainder = dividend - quotient * divisor;
+        return quotient + (Long.compareUnsigned(remainder, divisor) >= 0 ? 1 : 0);
     }
 
     static BigInteger toBigInteger(long high, long low) {

@@ -35,12 +35,7 @@ final class LikeCompiler {
                 int rows = input.rowCount();
                 BooleanVector result = new BooleanVector(rows);
                 result.setPositionCount(rows);
-                boolean[] out = result.values();
-                byte[] data = text.data();
-                int[] offsets = text.offsets();
-                for (int i = 0; i < rows; i++) {
-                    out[i] = compiled.matches(data, offsets[i], offsets[i + 1]);
-                }
+                compiled.matchAll(text.data(), text.offsets(), result.values(), rows);
                 NullMasks.copy(result, text, rows);
                 return result;
             };

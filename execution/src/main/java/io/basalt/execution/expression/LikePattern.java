@@ -23,7 +23,7 @@ final class LikePattern {
     private enum Shape { EXACT, PREFIX, SUFFIX, CONTAINS, ANYTHING, GENERAL }
 
     /** A segment: literal byte runs and single-character wildcards, in order. */
-    private record Segment(List<byte[]> literals, boolean[] isWildcard, int characters) {
+    private record Segment(List<byte[]> literals, boolean[] isWildcard, int characters, ByteSearch leadingSearch) {
 
         boolean isLiteral() {
             return isWildcard.length == 1 && !isWildcard[0];
@@ -32,6 +32,11 @@ final class LikePattern {
         byte[] onlyLiteral() {
             return literals.get(0);
         }
+
+        /** The segment's bytes when it has no {@code _}, else null. */
+        byte[] literalOrNull() {
+            return isLiteral() ? literals.get(0) : null;
+        }
     }
 
     private final Shape shape;
@@ -39,6 +44,7 @@ final class LikePattern {
     private final boolean startsWithPercent;
     private final boolean endsWithPercent;
     private final byte[] literal;
+    private final ByteSearch literalSearch;
 
     private LikePattern(Shape shape, Segment[] segments, boolean startsWithPercent, boolean endsWithPercent) {
         this.shape = shape;
@@ -47,6 +53,7 @@ final class LikePattern {
         this.endsWithPercent = endsWithPercent;
         this.literal = shape == Shape.ANYTHING || shape == Shape.GENERAL ? null
                 : segments.length == 0 ? new byte[0] : segments[0].onlyLiteral();
+        this.literalSearch = literal == null ? null : new ByteSearch(literal);
     }
 
     /** @param escape the escape character, or -1 for none */
@@ -122,7 +129,44 @@ final class LikePattern {
         for (int i = 0; i < flags.length; i++) {
             flags[i] = wildcards.get(i);
         }
-        return new Segment(List.copyOf(literals), flags, characters);
+        ByteSearch leading = flags.length > 0 && !flags[0] ? new ByteSearch(literals.get(0)) : null;
+        return new Segment(List.copyOf(literals), flags, characters, leading);
+    }
+
+    /**
+     * Matches every value of a text vector, with the shape chosen once for the whole batch: each shape is
+     * its own loop.
+     */
+    void matchAll(byte[] data, int[] offsets, boolean[] out, int rows) {
+        int length = literal == null ? 0 : literal.length;
+        switch (shape) {
+            case ANYTHING -> Arrays.fill(out, 0, rows, true);
+            case EXACT -> {
+                for (int i = 0; i < rows; i++) {
+                    out[i] = offsets[i + 1] - offsets[i] == length && regionEquals(data, offsets[i], literal);
+                }
+            }
+            case PREFIX -> {
+                for (int i = 0; i < rows; i++) {
+                    out[i] = offsets[i + 1] - offsets[i] >= length && regionEquals(data, offsets[i], literal);
+                }
+            }
+            case SUFFIX -> {
+                for (int i = 0; i < rows; i++) {
+                    out[i] = offsets[i + 1] - offsets[i] >= length && regionEquals(data, offsets[i + 1] - length, literal);
+                }
+            }
+            case CONTAINS -> {
+                for (int i = 0; i < rows; i++) {
+                    out[i] = literalSearch.indexOf(data, offsets[i], offsets[i + 1]) >= 0;
+                }
+            }
+            default -> {
+                for (int i = 0; i < rows; i++) {
+                    out[i] = matchesGeneral(data, offsets[i], offsets[i + 1]);
+                }
+            }
+        }
     }
 
     boolean matches(byte[] data, int start, int end) {
@@ -130,13 +174,13 @@ final class LikePattern {
             case ANYTHING:
                 return true;
             case EXACT:
-                return Arrays.equals(data, start, end, literal, 0, literal.length);
+                return end - start == literal.length && regionEquals(data, start, literal);
             case PREFIX:
-                return end - start >= literal.length && Arrays.equals(data, start, start + literal.length, literal, 0, literal.length);
+                return end - start >= literal.length && regionEquals(data, start, literal);
             case SUFFIX:
-                return end - start >= literal.length && Arrays.equals(data, end - literal.length, end, literal, 0, literal.length);
+                return end - start >= literal.length && regionEquals(data, end - literal.length, literal);
             case CONTAINS:
-                return indexOf(data, start, end, literal) >= 0;
+                return literalSearch.indexOf(data, start, end) >= 0;
             default:
                 return matchesGeneral(data, start, end);
         }
@@ -186,11 +230,15 @@ final class LikePattern {
      * occurrence is at a character boundary.
      */
     private static int findLeftmost(Segment segment, byte[] data, int from, int limit) {
-        byte[] leading = segment.isWildcard()[0] ? null : segment.literals().get(0);
+        ByteSearch leading = segment.leadingSearch();
+        if (segment.isLiteral()) {
+            int found = leading.indexOf(data, from, limit);
+            return found < 0 ? -1 : found + leading.length();
+        }
         int candidate = from;
         while (candidate < limit) {
             if (leading != null) {
-                candidate = indexOf(data, candidate, limit, leading);
+                candidate = leading.indexOf(data, candidate, limit);
                 if (candidate < 0) {
                     return -1;
                 }
@@ -215,7 +263,7 @@ final class LikePattern {
                 position += Utf8.sequenceLength(data[position]);
             } else {
                 byte[] bytes = segment.literals().get(literalIndex++);
-                if (limit - position < bytes.length || !Arrays.equals(data, position, position + bytes.length, bytes, 0, bytes.length)) {
+                if (limit - position < bytes.length || !regionEquals(data, position, bytes)) {
                     return -1;
                 }
                 position += bytes.length;
@@ -235,12 +283,35 @@ final class LikePattern {
             return start;
         }
         byte first = needle[needleStart];
-        int needleEnd = needleStart + length;
         for (int i = start, last = end - length; i <= last; i++) {
-            if (data[i] == first && Arrays.equals(data, i + 1, i + length, needle, needleStart + 1, needleEnd)) {
+            if (data[i] != first) {
+                continue;
+            }
+            int matched = 1;
+            while (matched < length && data[i + matched] == needle[needleStart + matched]) {
+                matched++;
+            }
+            if (matched == length) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * data[position, position + literal.length) equals the literal; the caller checked the bounds. A plain
+     * loop beats {@link Arrays#equals}'s setup for the short literals patterns have.
+     */
+    private static boolean regionEquals(byte[] data, int position, byte[] literal) {
+        int length = literal.length;
+        if (length > 32) {
+            return Arrays.equals(data, position, position + length, literal, 0, length);
+        }
+        for (int i = 0; i < length; i++) {
+            if (data[position + i] != literal[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

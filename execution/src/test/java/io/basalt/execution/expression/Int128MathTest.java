@@ -125,6 +125,29 @@ class Int128MathTest {
     }
 
     @Test
+    void unsignedDivisionMatchesTheJdk() {
+        long[] edges = {0, 1, 2, 3, 10, Long.MAX_VALUE, Long.MIN_VALUE, -1, -2, Long.MIN_VALUE + 1, 1L << 32, 1_000_000_000_000_000_000L};
+        for (long dividend : edges) {
+            for (long divisor : edges) {
+                if (divisor != 0) {
+                    assertThat(Int128Math.divideUnsigned(dividend, divisor)).isEqualTo(Long.divideUnsigned(dividend, divisor));
+                }
+            }
+        }
+        for (int i = 0; i < 200_000; i++) {
+            long dividend = random.nextLong();
+            long divisor = random.nextLong() >>> random.nextInt(64);
+            if (random.nextBoolean()) {
+                divisor = -divisor;
+            }
+            if (divisor != 0) {
+                assertThat(Int128Math.divideUnsigned(dividend, divisor)).as(dividend + " / " + divisor)
+                        .isEqualTo(Long.divideUnsigned(dividend, divisor));
+            }
+        }
+    }
+
+    @Test
     void digitChecksAndComparisons() {
         for (int digits = 1; digits <= 38; digits++) {
             BigInteger limit = BigInteger.TEN.pow(digits);
