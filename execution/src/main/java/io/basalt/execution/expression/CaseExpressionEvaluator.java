@@ -35,7 +35,7 @@ final class CaseExpressionEvaluator implements CompiledExpression {
         SubsetEvaluator[] conditions = new SubsetEvaluator[pairs];
         SubsetEvaluator[] branches = new SubsetEvaluator[pairs + 1];
         for (int k = 0; k < pairs; k++) {
-            conditions[k] = new SubsetEvaluator(arguments.get(2 * k));
+            conditions[k] = new SubsetEvaluator(LogicalKernels.requireBoolean(call, arguments.get(2 * k)));
             branches[k] = new SubsetEvaluator(convert(arguments.get(2 * k + 1), call.type()));
         }
         branches[pairs] = new SubsetEvaluator(convert(arguments.get(arguments.size() - 1), call.type()));

@@ -1,6 +1,7 @@
 package io.basalt.execution.expression;
 
 import io.basalt.storage.type.LogicalType;
+import io.basalt.storage.type.TypeKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,18 +66,19 @@ public final class ExpressionCompiler {
             case ADD, SUBTRACT, MULTIPLY, DIVIDE, MODULO, NEGATE, ABS -> ArithmeticCompiler.compile(call, arguments);
             case EQUAL, NOT_EQUAL, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL, IS_DISTINCT_FROM,
                     IS_NOT_DISTINCT_FROM -> ComparisonCompiler.compile(call, arguments);
-            case NOT, IS_NULL, IS_NOT_NULL, IS_TRUE, IS_NOT_TRUE, IS_FALSE, IS_NOT_FALSE ->
-                    LogicalKernels.compileUnary(function, arguments.get(0));
+            case IS_NULL, IS_NOT_NULL -> LogicalKernels.compileUnary(function, arguments.get(0));
+            case NOT, IS_TRUE, IS_NOT_TRUE, IS_FALSE, IS_NOT_FALSE ->
+                    LogicalKernels.compileUnary(function, require(call, arguments.get(0), TypeKind.BOOLEAN));
             case NULLIF -> NullIfCompiler.compile(call, arguments);
             case CAST -> CastCompiler.compile(call, arguments);
-            case LIKE -> LikeCompiler.compile(call, arguments);
-            case CONCAT -> StringFunctions.concat(arguments);
-            case SUBSTRING -> StringFunctions.substring(arguments);
-            case UPPER, LOWER -> CaseConversion.compile(function == Function.UPPER, arguments.get(0));
-            case TRIM_BOTH, TRIM_LEADING, TRIM_TRAILING -> TrimFunction.compile(function, arguments.get(0), arguments.get(1));
-            case CHAR_LENGTH -> StringFunctions.charLength(arguments.get(0));
-            case POSITION -> StringFunctions.position(arguments.get(0), arguments.get(1));
-            case REPLACE -> StringFunctions.replace(arguments.get(0), arguments.get(1), arguments.get(2));
+            case LIKE -> LikeCompiler.compile(call, texts(call, arguments, arguments.size()));
+            case CONCAT -> StringFunctions.concat(asText(arguments));
+            case SUBSTRING -> StringFunctions.substring(substringArguments(call, arguments));
+            case UPPER, LOWER -> CaseConversion.compile(function == Function.UPPER, texts(call, arguments, 1).get(0));
+            case TRIM_BOTH, TRIM_LEADING, TRIM_TRAILING -> TrimFunction.compile(function, texts(call, arguments, 2).get(0), arguments.get(1));
+            case CHAR_LENGTH -> StringFunctions.charLength(texts(call, arguments, 1).get(0));
+            case POSITION -> StringFunctions.position(texts(call, arguments, 2).get(0), arguments.get(1));
+            case REPLACE -> StringFunctions.replace(texts(call, arguments, 3).get(0), arguments.get(1), arguments.get(2));
             case EXTRACT_YEAR, EXTRACT_QUARTER, EXTRACT_MONTH, EXTRACT_DAY, EXTRACT_DAY_OF_WEEK, EXTRACT_DAY_OF_YEAR,
                     EXTRACT_HOUR, EXTRACT_MINUTE, EXTRACT_SECOND -> DateTimeFunctions.extract(function, type, arguments.get(0));
             case ADD_DAYS -> DateTimeFunctions.addDays(type, requireDateTime(call, arguments, false), arguments.get(1));
@@ -85,6 +87,47 @@ public final class ExpressionCompiler {
             case ROUND, FLOOR, CEIL, POWER, SQRT, LN, EXP -> MathFunctions.compile(call, arguments);
             default -> throw ExpressionErrors.notSupported("function " + function + " in execution");
         };
+    }
+
+    /** The first {@code count} arguments, which must be text (a kernel would otherwise fail at run time). */
+    private static List<Operand> texts(Call call, List<Operand> arguments, int count) {
+        for (int k = 0; k < count; k++) {
+            if (!NumericTypes.isText(arguments.get(k).type())) {
+                throw ExpressionErrors.notSupported(call.function() + " of " + arguments.get(k).type());
+            }
+        }
+        return arguments;
+    }
+
+    /** CONCAT converts other values to text, as PostgreSQL's concat and || do. */
+    private static List<Operand> asText(List<Operand> arguments) {
+        List<Operand> texts = new ArrayList<>(arguments.size());
+        for (Operand argument : arguments) {
+            texts.add(NumericTypes.isText(argument.type()) ? argument : CastCompiler.coerce(argument, LogicalType.TEXT));
+        }
+        return texts;
+    }
+
+    private static List<Operand> substringArguments(Call call, List<Operand> arguments) {
+        texts(call, arguments, 1);
+        for (int k = 1; k < arguments.size(); k++) {
+            integer(call, arguments.get(k));
+        }
+        return arguments;
+    }
+
+    private static Operand integer(Call call, Operand argument) {
+        if (!NumericTypes.isInteger(argument.type())) {
+            throw ExpressionErrors.notSupported(call.function() + " with a " + argument.type() + " argument");
+        }
+        return argument;
+    }
+
+    private static Operand require(Call call, Operand argument, TypeKind kind) {
+        if (argument.type().kind() != kind) {
+            throw ExpressionErrors.notSupported(call.function() + " of " + argument.type());
+        }
+        return argument;
     }
 
     /** The date/time argument of ADD_*, which must already have the call's type. */

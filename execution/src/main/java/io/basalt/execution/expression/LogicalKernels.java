@@ -25,9 +25,16 @@ final class LogicalKernels {
         List<Expression> expressions = call.arguments();
         SubsetEvaluator[] arguments = new SubsetEvaluator[expressions.size()];
         for (int k = 0; k < arguments.length; k++) {
-            arguments[k] = new SubsetEvaluator(expressions.get(k));
+            arguments[k] = new SubsetEvaluator(requireBoolean(call, expressions.get(k)));
         }
         return input -> junction(and, arguments, input);
+    }
+
+    static Expression requireBoolean(Call call, Expression argument) {
+        if (argument.type().kind() != io.basalt.storage.type.TypeKind.BOOLEAN) {
+            throw ExpressionErrors.notSupported(call.function() + " of " + argument.type());
+        }
+        return argument;
     }
 
     private static ColumnVector junction(boolean and, SubsetEvaluator[] arguments, ColumnBatch input) {
