@@ -55,8 +55,10 @@ public enum Function {
     REPLACE,
     // Date and time. EXTRACT_* take DATE or TIMESTAMP (hour/minute/second also TIME) and return BIGINT
     // (EXTRACT_SECOND returns DECIMAL(8,6) seconds with fraction when the call type says so).
-    EXTRACT_YEAR, EXTRACT_QUARTER, EXTRACT_MONTH, EXTRACT_DAY, EXTRACT_DAY_OF_WEEK, EXTRACT_DAY_OF_YEAR,
-    EXTRACT_HOUR, EXTRACT_MINUTE, EXTRACT_SECOND,
+    EXTRACT_YEAR, EXTRACT_QUARTER, EXTRACT_MONTH, EXTRACT_DAY,
+    /** Sunday = 0 … Saturday = 6, as PostgreSQL's and DuckDB's {@code dow} (Calcite's DOW is this plus one). */
+    EXTRACT_DAY_OF_WEEK,
+    EXTRACT_DAY_OF_YEAR, EXTRACT_HOUR, EXTRACT_MINUTE, EXTRACT_SECOND,
     /** {@code ADD_DAYS(date or timestamp, BIGINT days)}. */
     ADD_DAYS,
     /** {@code ADD_MONTHS(date or timestamp, BIGINT months)}: clamps to the month's last day (Jan 31 + 1 month = Feb 28/29). */
