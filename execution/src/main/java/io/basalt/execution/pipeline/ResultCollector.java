@@ -114,6 +114,7 @@ public final class ResultCollector implements Sink {
      * while the next rows are still being computed; rethrows the pipeline's failure.
      */
     public synchronized ColumnBatch next() {
+        context.checkCancelled();
         while (true) {
             if (failure != null) {
                 rethrow(failure);
