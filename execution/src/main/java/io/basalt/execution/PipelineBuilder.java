@@ -1,0 +1,216 @@
+package io.basalt.execution;
+
+import io.basalt.execution.aggregate.AggregationSink;
+import io.basalt.execution.join.HashBuildSink;
+import io.basalt.execution.join.HashJoinOperator;
+import io.basalt.execution.join.MaterializeSink;
+import io.basalt.execution.join.NestedLoopJoinOperator;
+import io.basalt.execution.memory.MemoryBudget;
+import io.basalt.execution.memory.MemoryReservation;
+import io.basalt.execution.operator.FilterOperator;
+import io.basalt.execution.operator.ProjectOperator;
+import io.basalt.execution.operator.ValuesSource;
+import io.basalt.execution.pipeline.BatchListSource;
+import io.basalt.execution.pipeline.ConcatenatedSource;
+import io.basalt.execution.pipeline.MorselSource;
+import io.basalt.execution.pipeline.OperatorSource;
+import io.basalt.execution.pipeline.Pipeline;
+import io.basalt.execution.pipeline.ResultCollector;
+import io.basalt.execution.pipeline.Sink;
+import io.basalt.execution.pipeline.StreamingOperator;
+import io.basalt.execution.plan.AggregateNode;
+import io.basalt.execution.plan.Column;
+import io.basalt.execution.plan.FilterNode;
+import io.basalt.execution.plan.HashJoinNode;
+import io.basalt.execution.plan.LimitNode;
+import io.basalt.execution.plan.NestedLoopJoinNode;
+import io.basalt.execution.plan.PhysicalNode;
+import io.basalt.execution.plan.ProjectNode;
+import io.basalt.execution.plan.SortNode;
+import io.basalt.execution.plan.TableScanNode;
+import io.basalt.execution.plan.UnionNode;
+import io.basalt.execution.plan.ValuesNode;
+import io.basalt.execution.profile.NodeStatistics;
+import io.basalt.execution.profile.ProfiledOperator;
+import io.basalt.execution.profile.ProfiledSink;
+import io.basalt.execution.profile.ProfiledSource;
+import io.basalt.execution.profile.QueryProfile;
+import io.basalt.execution.scan.ScanCounters;
+import io.basalt.execution.scan.TableScanSource;
+import io.basalt.execution.sort.SortSink;
+import io.basalt.execution.vector.VectorSizes;
+import io.basalt.storage.type.PhysicalKind;
+import io.basalt.storage.vector.ColumnBatch;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cuts a physical plan into pipelines. Streaming nodes (filter, project, hash-join probe, nested-loop
+ * join) are folded into their input's morsel source; pipeline breakers (hash-join build, nested-loop inner
+ * side, aggregation, sort, a LIMIT below the root) end a pipeline in a sink whose output is the source of
+ * the next one. Pipelines are listed so that each comes after every pipeline it reads from. With a
+ * profile, every node is wrapped to measure itself.
+ */
+final class PipelineBuilder {
+
+    private final ExecutionContext context;
+    private final MemoryBudget budget;
+    private final QueryProfile profile;
+    private final List<Pipeline> pipelines = new ArrayList<>();
+    private final Map<Pipeline, LimitedRows> limitedRows = new IdentityHashMap<>();
+    private final List<AutoCloseable> resources = new ArrayList<>();
+
+    PipelineBuilder(ExecutionContext context, MemoryBudget budget, QueryProfile profile) {
+        this.context = context;
+        this.budget = budget;
+        this.profile = profile;
+    }
+
+    PlannedQuery build(PhysicalNode root) {
+        long offset = 0;
+        long limit = -1;
+        PhysicalNode body = root;
+        if (root instanceof LimitNode limitNode) {
+            // A LIMIT at the root is applied while rows are handed out: nothing is materialized.
+            offset = limitNode.offset();
+            limit = limitNode.limit();
+            body = limitNode.input();
+        }
+        MorselSource source = source(body);
+        ResultCollector collector = new ResultCollector(offset, limit, context, reservation(root, "buffering query results"));
+        resources.add(collector);
+        Pipeline result = new Pipeline("result", source, collector);
+        pipelines.add(result);
+        NodeStatistics rootLimit = profile != null && body != root ? profile.statistics(root) : null;
+        return new PlannedQuery(pipelines, limitedRows, resources, collector, rootLimit);
+    }
+
+    private MorselSource source(PhysicalNode node) {
+        MorselSource source;
+        if (node instanceof TableScanNode scan) {
+            ScanCounters counters = new ScanCounters();
+            statistics(node).ifPresent(statistics -> statistics.scan(counters));
+            source = timed(node, new TableScanSource(scan, context, counters));
+        } else if (node instanceof ValuesNode values) {
+            source = timed(node, new ValuesSource(values));
+        } else if (node instanceof FilterNode filter) {
+            source = streaming(node, source(filter.input()), new FilterOperator(filter.condition()));
+        } else if (node instanceof ProjectNode project) {
+            source = streaming(node, source(project.input()), new ProjectOperator(project.expressions()));
+        } else if (node instanceof HashJoinNode join) {
+            HashBuildSink build = new HashBuildSink(kinds(join.right()), join.rightKeys(), reservation(node, "building a hash table"));
+            addPipeline("hash join build", source(join.right()), build, node);
+            source = streaming(node, source(join.left()), new HashJoinOperator(join, build));
+        } else if (node instanceof NestedLoopJoinNode join) {
+            MaterializeSink inner = new MaterializeSink(kinds(join.right()), reservation(node, "materializing a join input"));
+            addPipeline("nested loop join inner side", source(join.right()), inner, node);
+            source = streaming(node, source(join.left()), new NestedLoopJoinOperator(join, inner));
+        } else if (node instanceof AggregateNode aggregate) {
+            AggregationSink sink = new AggregationSink(aggregate, reservation(node, "aggregating"));
+            addPipeline("aggregation", source(aggregate.input()), sink, node);
+            source = timed(node, sink.output());
+        } else if (node instanceof SortNode sort) {
+            SortSink sink = new SortSink(sort, reservation(node, sort.limit() >= 0 ? "keeping the top rows" : "sorting"));
+            addPipeline("sort", source(sort.input()), sink, node);
+            source = timed(node, sink.output());
+        } else if (node instanceof LimitNode limit) {
+            source = limited(limit);
+        } else {
+            UnionNode union = (UnionNode) node;
+            List<MorselSource> inputs = new ArrayList<>();
+            for (PhysicalNode input : union.inputs()) {
+                inputs.add(source(input));
+            }
+            source = new ConcatenatedSource(inputs);
+            if (profile != null) {
+                source = new ProfiledSource(source, profile.statistics(node), false);
+            }
+        }
+        resources.add(source);
+        return source;
+    }
+
+    /** A LIMIT below the root: its pipeline keeps the input's order and stops as soon as it has its rows. */
+    private MorselSource limited(LimitNode limit) {
+        MemoryReservation memory = reservation(limit, "materializing limited rows");
+        ResultCollector collector = new ResultCollector(limit.offset(), limit.limit(), context, memory);
+        Pipeline pipeline = new Pipeline("limit", source(limit.input()), collector);
+        pipelines.add(pipeline);
+        resources.add(collector);
+        LimitedRows rows = new LimitedRows(collector, memory);
+        limitedRows.put(pipeline, rows);
+        return timed(limit, new BatchListSource(rows::batches, rows));
+    }
+
+    private void addPipeline(String name, MorselSource source, Sink sink, PhysicalNode node) {
+        resources.add(sink);
+        Sink measured = profile == null ? sink : new ProfiledSink(sink, profile.statistics(node));
+        pipelines.add(new Pipeline(name, source, measured));
+    }
+
+    private MorselSource streaming(PhysicalNode node, MorselSource input, StreamingOperator operator) {
+        StreamingOperator measured = profile == null ? operator : new ProfiledOperator(operator, profile.statistics(node));
+        resources.add(operator);
+        return new OperatorSource(input, measured, context);
+    }
+
+    private MorselSource timed(PhysicalNode node, MorselSource source) {
+        return profile == null ? source : new ProfiledSource(source, profile.statistics(node), true);
+    }
+
+    private java.util.Optional<NodeStatistics> statistics(PhysicalNode node) {
+        return profile == null ? java.util.Optional.empty() : java.util.Optional.of(profile.statistics(node));
+    }
+
+    private MemoryReservation reservation(PhysicalNode node, String purpose) {
+        MemoryReservation reservation = new MemoryReservation(budget, purpose);
+        statistics(node).ifPresent(statistics -> statistics.track(reservation));
+        resources.add(reservation);
+        return reservation;
+    }
+
+    private static List<PhysicalKind> kinds(PhysicalNode node) {
+        return node.output().stream().map(Column::type).map(type -> type.physicalKind()).toList();
+    }
+
+    /** The pipelines of a query, the last one feeding {@code result}, and everything to free at the end. */
+    record PlannedQuery(List<Pipeline> pipelines, Map<Pipeline, LimitedRows> limitedRows, List<AutoCloseable> resources,
+                        ResultCollector result, NodeStatistics rootLimitStatistics) {
+    }
+
+    /** The rows a LIMIT below the root kept, drained from its collector by the coordinating thread. */
+    static final class LimitedRows implements AutoCloseable {
+
+        private final ResultCollector collector;
+        private final MemoryReservation memory;
+        private final List<ColumnBatch> batches = new ArrayList<>();
+
+        LimitedRows(ResultCollector collector, MemoryReservation memory) {
+            this.collector = collector;
+            this.memory = memory;
+        }
+
+        ResultCollector collector() {
+            return collector;
+        }
+
+        void add(ColumnBatch batch) {
+            memory.grow(VectorSizes.bytes(batch));
+            batches.add(batch);
+        }
+
+        List<ColumnBatch> batches() {
+            return batches;
+        }
+
+        @Override
+        public void close() {
+            batches.clear();
+            collector.close();
+            memory.close();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.basalt.execution;
+
+import io.basalt.execution.memory.MemoryBudget;
+import io.basalt.execution.plan.PhysicalNode;
+import io.basalt.execution.profile.QueryProfile;
+import io.basalt.storage.vector.ColumnBatch;
+
+/**
+ * Runs physical plans: the executor's entry point. A plan is cut into pipelines at its breakers, each run
+ * morsel-driven on {@code context.parallelism()} workers; the result comes back in the plan's order.
+ */
+public final class QueryExecutor {
+
+    private QueryExecutor() {
+    }
+
+    /** Starts nothing yet: pulling the first batch runs the query. Close the stream to stop it early. */
+    public static ResultStream execute(PhysicalNode plan, ExecutionContext context) {
+        return start(plan, context, null);
+    }
+
+    /** EXPLAIN ANALYZE: runs the plan to the end, discarding its rows, and returns the annotated plan text. */
+    public static String executeAnalyzed(PhysicalNode plan, ExecutionContext context) {
+        return profile(plan, context).render();
+    }
+
+    /** Runs the plan to the end, discarding its rows, and returns what every node did. */
+    public static QueryProfile profile(PhysicalNode plan, ExecutionContext context) {
+        QueryProfile profile = new QueryProfile(plan);
+        long start = System.nanoTime();
+        QueryResultStream stream = start(plan, context, profile);
+        try (stream) {
+            ColumnBatch batch;
+            do {
+                batch = stream.next();
+            } while (batch != null);
+        }
+        profile.finished(System.nanoTime() - start, stream.budget().peakBytes());
+        return profile;
+    }
+
+    static QueryResultStream start(PhysicalNode plan, ExecutionContext context, QueryProfile profile) {
+        MemoryBudget budget = new MemoryBudget(context.memoryLimitBytes());
+        PipelineBuilder builder = new PipelineBuilder(context, budget, profile);
+        PipelineBuilder.PlannedQuery query;
+        try {
+            query = builder.build(plan);
+        } catch (RuntimeException e) {
+            throw QueryResultStream.translate(e);
+        }
+        return new QueryResultStream(plan.output(), query, context, budget);
+    }
+}

@@ -1,0 +1,28 @@
+package io.basalt.execution.aggregate;
+
+import io.basalt.storage.vector.ColumnVector;
+
+/**
+ * The running state of one aggregate for every group, in arrays indexed by group id. Worker threads each
+ * fill their own accumulators (pre-aggregation); the merge folds them into the final ones.
+ */
+public interface Accumulator {
+
+    /** Makes room for groups {@code 0 .. groupCount-1}, reserving the memory first. */
+    void ensureGroups(int groupCount);
+
+    /**
+     * Adds rows {@code rows[0..count)} of the argument vectors; row {@code r} belongs to group
+     * {@code groupIds[r]}. NULL arguments are ignored (except by COUNT(*), which has none).
+     */
+    void add(int[] groupIds, ColumnVector[] arguments, int[] rows, int count);
+
+    /** Folds group {@code sourceGroups[i]} of {@code source} (same class) into group {@code targetGroups[i]}. */
+    void merge(Accumulator source, int[] sourceGroups, int[] targetGroups, int count);
+
+    /** The final values of groups {@code [from, from + count)}. */
+    ColumnVector result(int from, int count);
+
+    /** Gives the memory back. */
+    void release();
+}

@@ -1,0 +1,84 @@
+package io.basalt.execution.aggregate;
+
+import io.basalt.execution.ExecutionException;
+import io.basalt.execution.memory.MemoryReservation;
+import io.basalt.execution.plan.AggregateCall;
+import io.basalt.execution.plan.AggregateFunction;
+import io.basalt.storage.type.LogicalType;
+import io.basalt.storage.type.PhysicalKind;
+import io.basalt.storage.type.TypeKind;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Chooses the accumulator for an aggregate call from its function, argument type and result type. */
+final class Accumulators {
+
+    private static final Set<TypeKind> INTEGERS = EnumSet.of(TypeKind.TINYINT, TypeKind.SMALLINT, TypeKind.INTEGER, TypeKind.BIGINT);
+
+    private Accumulators() {
+    }
+
+    /** Fails with 0A000 now, before any row is read, when the combination is not supported. */
+    static void check(AggregateCall call, List<LogicalType> inputTypes) {
+        create(call, inputTypes, null);
+    }
+
+    static Accumulator create(AggregateCall call, List<LogicalType> inputTypes, MemoryReservation memory) {
+        AggregateFunction function = call.function();
+        if (function == AggregateFunction.COUNT_STAR || function == AggregateFunction.COUNT) {
+            return new CountAccumulator(memory);
+        }
+        if (call.arguments().length != 1) {
+            throw unsupported(call, "with " + call.arguments().length + " arguments");
+        }
+        LogicalType argument = inputTypes.get(call.arguments()[0]);
+        LogicalType result = call.type();
+        PhysicalKind kind = argument.physicalKind();
+        boolean exactNumber = INTEGERS.contains(argument.kind()) || argument.kind() == TypeKind.DECIMAL;
+        switch (function) {
+            case SUM -> {
+                if (kind == PhysicalKind.DOUBLE && result.physicalKind() == PhysicalKind.DOUBLE) {
+                    return new DoubleSumAccumulator(memory);
+                }
+                if (exactNumber && result.kind() == TypeKind.DECIMAL && result.scale() == argument.scale()) {
+                    return new DecimalSumAccumulator(result, memory);
+                }
+                if (INTEGERS.contains(argument.kind()) && INTEGERS.contains(result.kind())) {
+                    return new LongSumAccumulator(memory);
+                }
+            }
+            case MIN, MAX -> {
+                boolean maximum = function == AggregateFunction.MAX;
+                if (result.physicalKind() == kind) {
+                    return switch (kind) {
+                        case LONG -> new LongMinMaxAccumulator(maximum, memory);
+                        case DOUBLE -> new DoubleMinMaxAccumulator(maximum, memory);
+                        case INT128 -> new Int128MinMaxAccumulator(maximum, memory);
+                        case BOOLEAN -> new BooleanMinMaxAccumulator(maximum, memory);
+                        case BYTES -> new BytesMinMaxAccumulator(maximum, memory);
+                    };
+                }
+            }
+            case AVG -> {
+                if (kind == PhysicalKind.DOUBLE && result.physicalKind() == PhysicalKind.DOUBLE) {
+                    return new DoubleAverageAccumulator(memory);
+                }
+                boolean exactResult = result.kind() == TypeKind.DECIMAL || INTEGERS.contains(result.kind())
+                        || result.physicalKind() == PhysicalKind.DOUBLE;
+                if (exactNumber && exactResult) {
+                    return new ExactAverageAccumulator(argument.scale(), result, memory);
+                }
+            }
+            default -> {
+            }
+        }
+        throw unsupported(call, "of " + argument + " returning " + result);
+    }
+
+    private static ExecutionException unsupported(AggregateCall call, String detail) {
+        return new ExecutionException(ExecutionException.FEATURE_NOT_SUPPORTED,
+                "not supported yet: aggregate " + call.function() + " " + detail);
+    }
+}

@@ -1,0 +1,116 @@
+package io.basalt.execution.aggregate;
+
+import io.basalt.execution.ExecutionException;
+import io.basalt.execution.memory.MemoryReservation;
+import io.basalt.storage.type.LogicalType;
+import io.basalt.storage.type.PhysicalKind;
+import io.basalt.storage.type.TypeKind;
+import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.DoubleVector;
+import io.basalt.storage.vector.Int128Vector;
+import io.basalt.storage.vector.LongVector;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Arrays;
+
+/**
+ * AVG of integers and DECIMALs: an exact 128-bit sum and a count per group, divided once at the end into
+ * the call's type: DOUBLE/REAL, DECIMAL with the call's scale (rounded half away from zero), or an integer
+ * type (truncated toward zero, as integer division does).
+ */
+final class ExactAverageAccumulator extends GroupedAccumulator {
+
+    private final int inputScale;
+    private final LogicalType resultType;
+    private long[] high = new long[0];
+    private long[] low = new long[0];
+    private long[] counts = new long[0];
+
+    ExactAverageAccumulator(int inputScale, LogicalType resultType, MemoryReservation memory) {
+        super(memory);
+        this.inputScale = inputScale;
+        this.resultType = resultType;
+    }
+
+    @Override
+    protected long bytesPerGroup() {
+        return 24;
+    }
+
+    @Override
+    protected void resize(int newCapacity) {
+        high = Arrays.copyOf(high, newCapacity);
+        low = Arrays.copyOf(low, newCapacity);
+        counts = Arrays.copyOf(counts, newCapacity);
+    }
+
+    @Override
+    public void add(int[] groupIds, ColumnVector[] arguments, int[] rows, int count) {
+        ColumnVector argument = arguments[0];
+        boolean nulls = argument.mayHaveNulls();
+        for (int i = 0; i < count; i++) {
+            int row = rows[i];
+            if (nulls && argument.isNull(row)) {
+                continue;
+            }
+            int group = groupIds[row];
+            if (argument instanceof LongVector longs) {
+                long value = longs.values()[row];
+                Int128Arithmetic.add(high, low, group, value >> 63, value);
+            } else {
+                Int128Vector wide = (Int128Vector) argument;
+                Int128Arithmetic.add(high, low, group, wide.high()[row], wide.low()[row]);
+            }
+            counts[group]++;
+        }
+    }
+
+    @Override
+    public void merge(Accumulator source, int[] sourceGroups, int[] targetGroups, int count) {
+        ExactAverageAccumulator other = (ExactAverageAccumulator) source;
+        for (int i = 0; i < count; i++) {
+            int from = sourceGroups[i];
+            int to = targetGroups[i];
+            Int128Arithmetic.add(high, low, to, other.high[from], other.low[from]);
+            counts[to] += other.counts[from];
+        }
+    }
+
+    @Override
+    public ColumnVector result(int from, int count) {
+        PhysicalKind kind = resultType.physicalKind();
+        ColumnVector vector = ColumnVector.create(kind, count);
+        vector.setPositionCount(count);
+        for (int i = 0; i < count; i++) {
+            int group = from + i;
+            if (counts[group] == 0) {
+                vector.setNull(i, true);
+                continue;
+            }
+            BigDecimal sum = new BigDecimal(Int128Arithmetic.toBigInteger(high[group], low[group]), inputScale);
+            BigDecimal rows = BigDecimal.valueOf(counts[group]);
+            if (kind == PhysicalKind.DOUBLE) {
+                ((DoubleVector) vector).set(i, sum.divide(rows, MathContext.DECIMAL128).doubleValue());
+                continue;
+            }
+            boolean decimal = resultType.kind() == TypeKind.DECIMAL;
+            BigDecimal average = sum.divide(rows, decimal ? resultType.scale() : 0,
+                    decimal ? RoundingMode.HALF_UP : RoundingMode.DOWN);
+            BigInteger unscaled = average.unscaledValue();
+            if (decimal && !Int128Arithmetic.fitsPrecision(unscaled, resultType.precision())) {
+                throw Int128Arithmetic.overflow();
+            }
+            if (kind == PhysicalKind.INT128) {
+                ((Int128Vector) vector).set(i, unscaled.shiftRight(64).longValue(), unscaled.longValue());
+            } else if (unscaled.bitLength() < 64) {
+                ((LongVector) vector).set(i, unscaled.longValue());
+            } else {
+                throw new ExecutionException(ExecutionException.NUMERIC_OUT_OF_RANGE, "average out of range for " + resultType);
+            }
+        }
+        return vector;
+    }
+}

@@ -1,0 +1,61 @@
+package io.basalt.execution.aggregate;
+
+import io.basalt.execution.ExecutionException;
+
+import java.math.BigInteger;
+
+/**
+ * Exact sums in two's-complement 128-bit integers held as (high, low) longs: DECIMAL sums cannot overflow
+ * 64 bits silently, and no object is allocated per row.
+ */
+final class Int128Arithmetic {
+
+    private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
+    private static final BigInteger[] POWERS_OF_TEN = new BigInteger[39];
+
+    static {
+        for (int i = 0; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = BigInteger.TEN.pow(i);
+        }
+    }
+
+    private Int128Arithmetic() {
+    }
+
+    /** Adds {@code (addHigh, addLow)} to slot {@code index} of the arrays; 128-bit overflow raises 22003. */
+    static void add(long[] high, long[] low, int index, long addHigh, long addLow) {
+        long sumLow = low[index] + addLow;
+        long carry = Long.compareUnsigned(sumLow, low[index]) < 0 ? 1 : 0;
+        long left = high[index];
+        long right = addHigh;
+        if (carry != 0) {
+            if (left != Long.MAX_VALUE) {
+                left++;
+            } else if (right != Long.MAX_VALUE) {
+                right++;
+            } else {
+                throw overflow();
+            }
+        }
+        try {
+            high[index] = Math.addExact(left, right);
+        } catch (ArithmeticException e) {
+            throw overflow();
+        }
+        low[index] = sumLow;
+    }
+
+    static BigInteger toBigInteger(long high, long low) {
+        BigInteger unsignedLow = new BigInteger(Long.toUnsignedString(low));
+        return BigInteger.valueOf(high).multiply(TWO_TO_64).add(unsignedLow);
+    }
+
+    /** Whether {@code value} has at most {@code precision} decimal digits. */
+    static boolean fitsPrecision(BigInteger value, int precision) {
+        return value.abs().compareTo(POWERS_OF_TEN[precision]) < 0;
+    }
+
+    static ExecutionException overflow() {
+        return new ExecutionException(ExecutionException.NUMERIC_OUT_OF_RANGE, "numeric field overflow");
+    }
+}

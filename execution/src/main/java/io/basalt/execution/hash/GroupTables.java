@@ -1,0 +1,32 @@
+package io.basalt.execution.hash;
+
+import io.basalt.execution.memory.MemoryReservation;
+import io.basalt.storage.type.PhysicalKind;
+
+import java.util.List;
+
+/** Picks the group table for a key's column kinds. */
+public final class GroupTables {
+
+    /** Tables start small whatever the estimate says: estimates can be far off, and tables grow cheaply. */
+    private static final int MAX_INITIAL_GROUPS = 1 << 16;
+
+    private GroupTables() {
+    }
+
+    public static GroupTable create(List<PhysicalKind> keyKinds, double expectedGroups, MemoryReservation memory) {
+        int expected = (int) Math.max(16, Math.min(MAX_INITIAL_GROUPS, expectedGroups));
+        if (keyKinds.isEmpty()) {
+            return new SingleGroupTable();
+        }
+        if (keyKinds.size() == 1 && keyKinds.get(0) == PhysicalKind.LONG) {
+            return new LongGroupTable(expected, memory);
+        }
+        return new GenericGroupTable(keyKinds, expected, memory);
+    }
+
+    /** A power of two at least twice the expected groups, so probing chains stay short. */
+    static int slotCapacity(int expectedGroups) {
+        return Integer.highestOneBit(Math.max(16, expectedGroups * 2 - 1)) << 1;
+    }
+}

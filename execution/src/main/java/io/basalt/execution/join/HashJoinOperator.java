@@ -1,0 +1,210 @@
+package io.basalt.execution.join;
+
+import io.basalt.execution.ExecutionException;
+import io.basalt.execution.expression.CompiledExpression;
+import io.basalt.execution.expression.ExpressionCompiler;
+import io.basalt.execution.hash.KeyEquality;
+import io.basalt.execution.pipeline.BatchConsumer;
+import io.basalt.execution.pipeline.StreamingOperator;
+import io.basalt.execution.plan.Column;
+import io.basalt.execution.plan.HashJoinNode;
+import io.basalt.execution.plan.JoinType;
+import io.basalt.storage.type.LogicalType;
+import io.basalt.storage.type.PhysicalKind;
+import io.basalt.storage.type.TypeKind;
+import io.basalt.storage.vector.ColumnBatch;
+import io.basalt.storage.vector.ColumnVector;
+
+import java.util.List;
+
+/**
+ * The probe side of a hash join: each left batch looks its keys up in the table the build pipeline made
+ * (shared, read-only, probed by all workers at once) and joins through {@link ProbeBatchJoiner}. NULL keys
+ * never match. With {@code nullAwareAnti} the ANTI join follows NOT IN: a left row is dropped when some
+ * right row might equal it once NULLs are taken as unknown (the right side has a NULL key, or the left key
+ * is NULL and the right side is not empty), and the residual, if any, restricts which right rows count.
+ */
+public final class HashJoinOperator implements StreamingOperator {
+
+    private final HashJoinNode node;
+    private final HashBuildSink build;
+    private final CompiledExpression residual;
+    private final List<PhysicalKind> leftKinds;
+    private final KeyEquality[] keyEqualities;
+    private volatile JoinOutput output;
+
+    public HashJoinOperator(HashJoinNode node, HashBuildSink build) {
+        this.node = node;
+        this.build = build;
+        this.residual = node.residual().map(ExpressionCompiler::compile).orElse(null);
+        this.leftKinds = node.left().output().stream().map(column -> column.type().physicalKind()).toList();
+        this.keyEqualities = new KeyEquality[node.leftKeys().length];
+        List<Column> left = node.left().output();
+        List<Column> right = node.right().output();
+        for (int k = 0; k < keyEqualities.length; k++) {
+            LogicalType leftType = left.get(node.leftKeys()[k]).type();
+            LogicalType rightType = right.get(node.rightKeys()[k]).type();
+            checkComparable(leftType, rightType);
+            keyEqualities[k] = KeyEquality.of(leftType.physicalKind());
+        }
+    }
+
+    /** Keys are compared by their stored representation, which only means the same value for like types. */
+    static void checkComparable(LogicalType left, LogicalType right) {
+        boolean sameRepresentation = left.physicalKind() == right.physicalKind()
+                && (left.kind() != TypeKind.DECIMAL && right.kind() != TypeKind.DECIMAL || left.scale() == right.scale())
+                && (left.kind() == TypeKind.DATE) == (right.kind() == TypeKind.DATE)
+                && (left.kind() == TypeKind.TIMESTAMP) == (right.kind() == TypeKind.TIMESTAMP);
+        if (!sameRepresentation) {
+            throw new ExecutionException(ExecutionException.FEATURE_NOT_SUPPORTED,
+                    "not supported yet: joining " + left + " with " + right + " without a cast");
+        }
+    }
+
+    private JoinOutput output() {
+        JoinOutput current = output;
+        if (current == null) {
+            synchronized (this) {
+                if (output == null) {
+                    output = new JoinOutput(node.joinType(), residual, leftKinds, build.table().rows());
+                }
+                current = output;
+            }
+        }
+        return current;
+    }
+
+    @Override
+    public void process(ColumnBatch input, BatchConsumer consumer) {
+        int rows = input.rowCount();
+        if (rows == 0) {
+            return;
+        }
+        JoinHashTable table = build.table();
+        JoinOutput join = output();
+        ProbeBatchJoiner joiner = new ProbeBatchJoiner(join, input, consumer);
+        ColumnVector[] keys = new ColumnVector[node.leftKeys().length];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = input.column(node.leftKeys()[k]);
+        }
+        if (node.nullAwareAnti() && table.rowCount() > 0) {
+            if (keys.length == 1 && residual == null) {
+                probeSingleKeyNotIn(table, keys, rows, joiner);
+            } else {
+                probeNotIn(table, keys, rows, joiner);
+            }
+            joiner.finish();
+            return;
+        }
+        int[] positions = new int[rows];
+        int count = 0;
+        for (int row = 0; row < rows; row++) {
+            if (!JoinHashTable.anyNull(keys, row)) {
+                positions[count++] = row;
+            }
+        }
+        int[] groups = new int[count];
+        table.find(keys, positions, count, groups);
+        boolean existenceOnly = residual == null && (node.joinType() == JoinType.SEMI || node.joinType() == JoinType.ANTI);
+        for (int i = 0; i < count; i++) {
+            int group = groups[i];
+            if (group < 0) {
+                continue;
+            }
+            if (existenceOnly) {
+                joiner.matched(positions[i]);
+                continue;
+            }
+            for (int right = table.firstRow(group); right >= 0; right = table.nextRow(right)) {
+                joiner.addPair(positions[i], right);
+            }
+        }
+        joiner.finish();
+    }
+
+    /** NOT IN over one key without a residual: any NULL decides for every row at once. */
+    private static void probeSingleKeyNotIn(JoinHashTable table, ColumnVector[] keys, int rows, ProbeBatchJoiner joiner) {
+        if (table.nullKeyRows().length > 0) {
+            for (int row = 0; row < rows; row++) {
+                joiner.matched(row);
+            }
+            return;
+        }
+        int[] positions = new int[rows];
+        int count = 0;
+        for (int row = 0; row < rows; row++) {
+            if (keys[0].isNull(row)) {
+                joiner.matched(row); // NULL NOT IN (non-empty set) is NULL: the row goes
+            } else {
+                positions[count++] = row;
+            }
+        }
+        int[] groups = new int[count];
+        table.find(keys, positions, count, groups);
+        for (int i = 0; i < count; i++) {
+            if (groups[i] >= 0) {
+                joiner.matched(positions[i]);
+            }
+        }
+    }
+
+    /**
+     * NOT IN over several keys, or with a residual: a right row disqualifies a left row when every key pair
+     * is equal or involves a NULL (so the row-value comparison is not FALSE) and the residual is TRUE.
+     */
+    private void probeNotIn(JoinHashTable table, ColumnVector[] keys, int rows, ProbeBatchJoiner joiner) {
+        ColumnVector[] rightKeys = table.keyVectors();
+        int[] nullKeyRows = table.nullKeyRows();
+        int[] single = new int[1];
+        int[] group = new int[1];
+        for (int row = 0; row < rows; row++) {
+            if (JoinHashTable.anyNull(keys, row)) {
+                for (int right = 0; right < table.rowCount(); right++) {
+                    if (mayBeEqual(keys, row, rightKeys, right)) {
+                        joiner.addPair(row, right);
+                    }
+                }
+                continue;
+            }
+            single[0] = row;
+            table.find(keys, single, 1, group);
+            if (group[0] >= 0) {
+                for (int right = table.firstRow(group[0]); right >= 0; right = table.nextRow(right)) {
+                    joiner.addPair(row, right);
+                }
+            }
+            for (int right : nullKeyRows) {
+                if (mayBeEqual(keys, row, rightKeys, right)) {
+                    joiner.addPair(row, right);
+                }
+            }
+        }
+    }
+
+    private boolean mayBeEqual(ColumnVector[] left, int leftRow, ColumnVector[] right, int rightRow) {
+        for (int k = 0; k < left.length; k++) {
+            if (left[k].isNull(leftRow) || right[k].isNull(rightRow)) {
+                continue;
+            }
+            if (!keyEqualities[k].equal(left[k], leftRow, right[k], rightRow)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean hasFinalOutput() {
+        return JoinOutput.tracksRightMatches(node.joinType());
+    }
+
+    @Override
+    public void finish(BatchConsumer consumer) {
+        output().emitUnmatchedRight(consumer);
+    }
+
+    @Override
+    public void close() {
+        build.close();
+    }
+}

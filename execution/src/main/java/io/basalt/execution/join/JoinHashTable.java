@@ -1,0 +1,125 @@
+package io.basalt.execution.join;
+
+import io.basalt.execution.hash.GroupTable;
+import io.basalt.execution.hash.GroupTables;
+import io.basalt.execution.memory.MemoryReservation;
+import io.basalt.execution.vector.RowStore;
+import io.basalt.storage.type.PhysicalKind;
+import io.basalt.storage.vector.ColumnVector;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The build side of a hash join, built once and then probed by every worker at the same time (read-only).
+ * A {@link GroupTable} maps each distinct non-NULL key to a group; the build rows of a group form a chain
+ * in build order ({@link #firstRow}, {@link #nextRow}), so duplicates cost no key comparisons. Rows with a
+ * NULL key are not indexed (they never match) but are remembered for NOT IN and outer joins.
+ */
+final class JoinHashTable {
+
+    private final RowStore rows;
+    private final int[] keyColumns;
+    private final GroupTable keys;
+    private final int[] firstRow;
+    private final int[] nextRow;
+    private final int[] nullKeyRows;
+
+    private JoinHashTable(RowStore rows, int[] keyColumns, GroupTable keys, int[] firstRow, int[] nextRow, int[] nullKeyRows) {
+        this.rows = rows;
+        this.keyColumns = keyColumns;
+        this.keys = keys;
+        this.firstRow = firstRow;
+        this.nextRow = nextRow;
+        this.nullKeyRows = nullKeyRows;
+    }
+
+    static JoinHashTable build(RowStore rows, int[] keyColumns, MemoryReservation memory) {
+        int rowCount = rows.rowCount();
+        ColumnVector[] keyVectors = keyVectors(rows, keyColumns);
+        List<PhysicalKind> kinds = new ArrayList<>();
+        for (int column : keyColumns) {
+            kinds.add(rows.kinds().get(column));
+        }
+        // Positions and group ids of every row while building, then the chains: 12 bytes a row.
+        long scratch = 8L * rowCount;
+        memory.grow(scratch + 4L * rowCount);
+        int[] indexed = new int[rowCount];
+        int indexedCount = 0;
+        for (int row = 0; row < rowCount; row++) {
+            if (!anyNull(keyVectors, row)) {
+                indexed[indexedCount++] = row;
+            }
+        }
+        int[] nullRows = new int[rowCount - indexedCount];
+        for (int row = 0, n = 0; n < nullRows.length; row++) {
+            if (anyNull(keyVectors, row)) {
+                nullRows[n++] = row;
+            }
+        }
+        GroupTable table = GroupTables.create(kinds, indexedCount, memory);
+        int[] groups = new int[indexedCount];
+        table.findOrInsert(keyVectors, indexed, indexedCount, groups);
+        memory.grow(4L * table.groupCount());
+        int[] first = new int[table.groupCount()];
+        Arrays.fill(first, -1);
+        int[] next = new int[rowCount];
+        // Prepending from the last row leaves every chain in build order.
+        for (int i = indexedCount - 1; i >= 0; i--) {
+            int row = indexed[i];
+            next[row] = first[groups[i]];
+            first[groups[i]] = row;
+        }
+        memory.shrink(scratch);
+        return new JoinHashTable(rows, keyColumns.clone(), table, first, next, nullRows);
+    }
+
+    private static ColumnVector[] keyVectors(RowStore rows, int[] keyColumns) {
+        ColumnVector[] vectors = new ColumnVector[keyColumns.length];
+        for (int i = 0; i < keyColumns.length; i++) {
+            vectors[i] = rows.column(keyColumns[i]);
+        }
+        return vectors;
+    }
+
+    static boolean anyNull(ColumnVector[] vectors, int row) {
+        for (ColumnVector vector : vectors) {
+            if (vector.isNull(row)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    RowStore rows() {
+        return rows;
+    }
+
+    int rowCount() {
+        return rows.rowCount();
+    }
+
+    ColumnVector[] keyVectors() {
+        return keyVectors(rows, keyColumns);
+    }
+
+    /** {@code groups[i]} = the key group matching probe row {@code positions[i]} (no NULL keys), or -1. */
+    void find(ColumnVector[] probeKeys, int[] positions, int count, int[] groups) {
+        keys.find(probeKeys, positions, count, groups);
+    }
+
+    int firstRow(int group) {
+        return firstRow[group];
+    }
+
+    /** The next build row with the same key, or -1. */
+    int nextRow(int row) {
+        return nextRow[row];
+    }
+
+    /** Build rows with a NULL in some key column. */
+    int[] nullKeyRows() {
+        return nullKeyRows;
+    }
+}

@@ -1,0 +1,118 @@
+package io.basalt.execution.join;
+
+import io.basalt.execution.expression.CompiledExpression;
+import io.basalt.execution.pipeline.BatchConsumer;
+import io.basalt.execution.plan.JoinType;
+import io.basalt.execution.vector.NullVectors;
+import io.basalt.execution.vector.RowStore;
+import io.basalt.execution.vector.Selection;
+import io.basalt.storage.type.PhysicalKind;
+import io.basalt.storage.vector.ColumnBatch;
+import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.VectorCopier;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a join's rows are put together, shared by the hash and nested-loop joins and by all their workers:
+ * matched pairs (left columns, then right), left rows alone (SEMI, ANTI) or padded with NULLs (LEFT, FULL),
+ * and at the end the right rows no pair matched (RIGHT, FULL). Which right rows matched is one flag per
+ * row; workers only ever set flags, and they are read after every worker has finished.
+ */
+final class JoinOutput {
+
+    private static final int BATCH_ROWS = 1 << 14;
+
+    private final JoinType type;
+    private final CompiledExpression condition;
+    private final List<PhysicalKind> leftKinds;
+    private final RowStore right;
+    private final boolean[] rightMatched;
+
+    JoinOutput(JoinType type, CompiledExpression condition, List<PhysicalKind> leftKinds, RowStore right) {
+        this.type = type;
+        this.condition = condition;
+        this.leftKinds = List.copyOf(leftKinds);
+        this.right = right;
+        this.rightMatched = tracksRightMatches(type) ? new boolean[right.rowCount()] : null;
+    }
+
+    static boolean tracksRightMatches(JoinType type) {
+        return type == JoinType.RIGHT || type == JoinType.FULL;
+    }
+
+    JoinType type() {
+        return type;
+    }
+
+    /** The residual or join condition over left ++ right columns, or {@code null}. */
+    CompiledExpression condition() {
+        return condition;
+    }
+
+    RowStore right() {
+        return right;
+    }
+
+    /** Pairs {@code (leftRows[i], rightRows[i])} as rows of left columns followed by right columns. */
+    ColumnBatch pairs(ColumnBatch left, int[] leftRows, int[] rightRows, int count) {
+        List<ColumnVector> columns = new ArrayList<>(left.columnCount() + right.columnCount());
+        for (ColumnVector column : left.columns()) {
+            columns.add(VectorCopier.select(column, leftRows, count));
+        }
+        for (int c = 0; c < right.columnCount(); c++) {
+            columns.add(VectorCopier.select(right.column(c), rightRows, count));
+        }
+        return new ColumnBatch(count, columns);
+    }
+
+    /** Left rows with NULLs for every right column (unmatched rows of LEFT and FULL joins). */
+    ColumnBatch leftPadded(ColumnBatch left, int[] rows, int count) {
+        List<ColumnVector> columns = new ArrayList<>(left.columnCount() + right.columnCount());
+        for (ColumnVector column : left.columns()) {
+            columns.add(VectorCopier.select(column, rows, count));
+        }
+        for (PhysicalKind kind : right.kinds()) {
+            columns.add(NullVectors.of(kind, count));
+        }
+        return new ColumnBatch(count, columns);
+    }
+
+    ColumnBatch leftOnly(ColumnBatch left, int[] rows, int count) {
+        return Selection.apply(left, rows, count);
+    }
+
+    void markRightMatched(int rightRow) {
+        rightMatched[rightRow] = true;
+    }
+
+    /** The right rows no pair matched, with NULLs for every left column (RIGHT and FULL joins). */
+    void emitUnmatchedRight(BatchConsumer output) {
+        int[] rows = new int[BATCH_ROWS];
+        int count = 0;
+        for (int row = 0; row < rightMatched.length; row++) {
+            if (!rightMatched[row]) {
+                rows[count++] = row;
+                if (count == BATCH_ROWS) {
+                    output.accept(rightPadded(rows, count));
+                    count = 0;
+                }
+            }
+        }
+        if (count > 0) {
+            output.accept(rightPadded(rows, count));
+        }
+    }
+
+    private ColumnBatch rightPadded(int[] rows, int count) {
+        List<ColumnVector> columns = new ArrayList<>(leftKinds.size() + right.columnCount());
+        for (PhysicalKind kind : leftKinds) {
+            columns.add(NullVectors.of(kind, count));
+        }
+        for (int c = 0; c < right.columnCount(); c++) {
+            columns.add(VectorCopier.select(right.column(c), rows, count));
+        }
+        return new ColumnBatch(count, columns);
+    }
+}

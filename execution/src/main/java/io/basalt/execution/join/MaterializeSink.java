@@ -1,0 +1,69 @@
+package io.basalt.execution.join;
+
+import io.basalt.execution.memory.MemoryReservation;
+import io.basalt.execution.pipeline.Sink;
+import io.basalt.execution.pipeline.SinkWriter;
+import io.basalt.execution.pipeline.TaskRunner;
+import io.basalt.execution.vector.RowStore;
+import io.basalt.storage.type.PhysicalKind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects a join's inner (right) input into one {@link RowStore}: each worker appends to its own store,
+ * and the finish concatenates them. The nested-loop join reads the store as it is; the hash join indexes it.
+ */
+public class MaterializeSink implements Sink {
+
+    private final List<PhysicalKind> kinds;
+    private final MemoryReservation memory;
+    private final List<RowStore> parts = new ArrayList<>();
+    private volatile RowStore rows;
+    private boolean closed;
+
+    public MaterializeSink(List<PhysicalKind> kinds, MemoryReservation memory) {
+        this.kinds = List.copyOf(kinds);
+        this.memory = memory;
+    }
+
+    @Override
+    public SinkWriter createWriter() {
+        RowStore part = new RowStore(kinds, memory);
+        synchronized (parts) {
+            parts.add(part);
+        }
+        return (sequence, batch) -> part.append(batch);
+    }
+
+    @Override
+    public void finish(TaskRunner tasks) {
+        List<RowStore> filled;
+        synchronized (parts) {
+            filled = new ArrayList<>(parts);
+            parts.clear();
+        }
+        if (filled.isEmpty()) {
+            filled.add(new RowStore(kinds, memory));
+        }
+        rows = RowStore.concatenate(kinds, filled, memory);
+    }
+
+    /** The collected rows; valid after the pipeline finished. */
+    public RowStore rows() {
+        return rows;
+    }
+
+    protected MemoryReservation memory() {
+        return memory;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            rows = null;
+            memory.close();
+        }
+    }
+}

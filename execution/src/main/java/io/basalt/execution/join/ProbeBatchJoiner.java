@@ -1,0 +1,101 @@
+package io.basalt.execution.join;
+
+import io.basalt.execution.pipeline.BatchConsumer;
+import io.basalt.execution.plan.JoinType;
+import io.basalt.execution.vector.Selection;
+import io.basalt.storage.vector.ColumnBatch;
+import io.basalt.storage.vector.ColumnVector;
+
+/**
+ * Joins one left (probe) batch: collects candidate pairs (equal keys, or every pair for a nested loop) in
+ * chunks, keeps those where the condition is TRUE, emits joined rows, and finally emits the left rows
+ * that the join type wants alone (unmatched for LEFT, FULL and ANTI; matched for SEMI). Local to one call
+ * of one worker.
+ */
+final class ProbeBatchJoiner {
+
+    private static final int CHUNK = 1 << 14;
+
+    private final JoinOutput join;
+    private final ColumnBatch left;
+    private final BatchConsumer output;
+    private final boolean[] leftMatched;
+    private final int[] leftRows = new int[CHUNK];
+    private final int[] rightRows = new int[CHUNK];
+    private int pairs;
+
+    ProbeBatchJoiner(JoinOutput join, ColumnBatch left, BatchConsumer output) {
+        this.join = join;
+        this.left = left;
+        this.output = output;
+        this.leftMatched = new boolean[left.rowCount()];
+    }
+
+    void addPair(int leftRow, int rightRow) {
+        leftRows[pairs] = leftRow;
+        rightRows[pairs] = rightRow;
+        if (++pairs == CHUNK) {
+            flush();
+        }
+    }
+
+    /** Records a match found without building the pair (SEMI and ANTI without a condition). */
+    void matched(int leftRow) {
+        leftMatched[leftRow] = true;
+    }
+
+    boolean isMatched(int leftRow) {
+        return leftMatched[leftRow];
+    }
+
+    private void flush() {
+        if (pairs == 0) {
+            return;
+        }
+        JoinType type = join.type();
+        boolean emitsPairs = type != JoinType.SEMI && type != JoinType.ANTI;
+        ColumnBatch joined = emitsPairs || join.condition() != null ? join.pairs(left, leftRows, rightRows, pairs) : null;
+        int[] kept = null;
+        int keptCount = pairs;
+        if (join.condition() != null) {
+            ColumnVector condition = join.condition().evaluate(joined);
+            kept = new int[pairs];
+            keptCount = Selection.trueRows(condition, pairs, kept);
+        }
+        boolean trackRight = JoinOutput.tracksRightMatches(type);
+        for (int i = 0; i < keptCount; i++) {
+            int pair = kept == null ? i : kept[i];
+            leftMatched[leftRows[pair]] = true;
+            if (trackRight) {
+                join.markRightMatched(rightRows[pair]);
+            }
+        }
+        if (emitsPairs && keptCount > 0) {
+            output.accept(kept == null ? joined : Selection.apply(joined, kept, keptCount));
+        }
+        pairs = 0;
+    }
+
+    /** Flushes the last pairs and emits the left rows the join type outputs alone. */
+    void finish() {
+        flush();
+        JoinType type = join.type();
+        if (type == JoinType.INNER || type == JoinType.RIGHT) {
+            return;
+        }
+        boolean wantMatched = type == JoinType.SEMI;
+        int[] rows = new int[leftMatched.length];
+        int count = 0;
+        for (int row = 0; row < leftMatched.length; row++) {
+            if (leftMatched[row] == wantMatched) {
+                rows[count++] = row;
+            }
+        }
+        if (count == 0) {
+            return;
+        }
+        output.accept(type == JoinType.LEFT || type == JoinType.FULL
+                ? join.leftPadded(left, rows, count)
+                : join.leftOnly(left, rows, count));
+    }
+}

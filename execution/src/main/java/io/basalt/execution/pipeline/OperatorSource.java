@@ -1,0 +1,80 @@
+package io.basalt.execution.pipeline;
+
+import io.basalt.execution.ExecutionContext;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The morsels of an input source with a streaming operator applied to their batches. When the operator has
+ * final output, one more morsel follows the input's: it waits until every earlier morsel of this source has
+ * finished (they were all handed out before it, so they are running or done) and then runs
+ * {@link StreamingOperator#finish}.
+ */
+public final class OperatorSource implements MorselSource {
+
+    private final MorselSource input;
+    private final StreamingOperator operator;
+    private final ExecutionContext context;
+    private final AtomicInteger unfinished = new AtomicInteger();
+    private boolean finalMorselHandedOut;
+
+    public OperatorSource(MorselSource input, StreamingOperator operator, ExecutionContext context) {
+        this.input = input;
+        this.operator = operator;
+        this.context = context;
+    }
+
+    @Override
+    public Morsel next() {
+        Morsel morsel = input.next();
+        if (morsel != null) {
+            unfinished.incrementAndGet();
+            return output -> {
+                try {
+                    morsel.run(batch -> operator.process(batch, output));
+                } finally {
+                    finished();
+                }
+            };
+        }
+        if (operator.hasFinalOutput() && !finalMorselHandedOut) {
+            finalMorselHandedOut = true;
+            return output -> {
+                awaitEarlierMorsels();
+                operator.finish(output);
+            };
+        }
+        return null;
+    }
+
+    private void finished() {
+        if (unfinished.decrementAndGet() == 0) {
+            synchronized (unfinished) {
+                unfinished.notifyAll();
+            }
+        }
+    }
+
+    private void awaitEarlierMorsels() {
+        synchronized (unfinished) {
+            while (unfinished.get() > 0) {
+                context.checkCancelled();
+                try {
+                    unfinished.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new PipelineStoppedException();
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            input.close();
+        } finally {
+            operator.close();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.basalt.execution.pipeline;
+
+import io.basalt.storage.vector.ColumnBatch;
+
+/** One worker thread's side of a {@link Sink}; used by that thread only. */
+public interface SinkWriter {
+
+    /** A batch produced by the morsel numbered {@code sequence} (batches of one morsel arrive in order). */
+    void consume(long sequence, ColumnBatch batch);
+
+    /** The morsel numbered {@code sequence} produced all its batches. */
+    default void morselFinished(long sequence) {
+    }
+
+    /** The worker has no more morsels. */
+    default void finish() {
+    }
+}

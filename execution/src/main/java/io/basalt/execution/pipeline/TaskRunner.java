@@ -1,0 +1,75 @@
+package io.basalt.execution.pipeline;
+
+import io.basalt.execution.ExecutionContext;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs independent tasks (the partitions of an aggregation's merge) on up to {@code parallelism} threads
+ * and waits for all of them; the calling thread takes part. The first failure is rethrown.
+ */
+public final class TaskRunner {
+
+    private final ExecutorService pool;
+    private final ExecutionContext context;
+
+    public TaskRunner(ExecutorService pool, ExecutionContext context) {
+        this.pool = pool;
+        this.context = context;
+    }
+
+    public int parallelism() {
+        return context.parallelism();
+    }
+
+    public void runAll(List<Runnable> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        int threads = Math.min(context.parallelism(), tasks.size());
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch helpersDone = new CountDownLatch(threads - 1);
+        Runnable worker = () -> {
+            int index;
+            while (failure.get() == null && (index = next.getAndIncrement()) < tasks.size()) {
+                try {
+                    context.checkCancelled();
+                    tasks.get(index).run();
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            }
+        };
+        for (int i = 1; i < threads; i++) {
+            pool.execute(() -> {
+                try {
+                    worker.run();
+                } finally {
+                    helpersDone.countDown();
+                }
+            });
+        }
+        worker.run();
+        try {
+            helpersDone.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure.compareAndSet(null, e);
+        }
+        Throwable thrown = failure.get();
+        if (thrown instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (thrown instanceof Error error) {
+            throw error;
+        }
+        if (thrown != null) {
+            throw new IllegalStateException(thrown);
+        }
+    }
+}

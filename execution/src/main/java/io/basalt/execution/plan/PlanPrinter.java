@@ -1,0 +1,128 @@
+package io.basalt.execution.plan;
+
+import io.basalt.execution.expression.ColumnReference;
+import io.basalt.execution.expression.Expression;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * EXPLAIN's text: the physical plan as an indented tree, one node a line, with the optimizer's row
+ * estimate and the node's key details (a scan's table, columns and pushed filter; a join's type and keys;
+ * an aggregation's groups and aggregates; sort keys; limits). EXPLAIN ANALYZE adds what each node did.
+ */
+public final class PlanPrinter {
+
+    private static final String INDENT = "  ";
+
+    private PlanPrinter() {
+    }
+
+    public static String print(PhysicalNode plan) {
+        return print(plan, node -> null);
+    }
+
+    /** The plan with {@code annotation}'s text (if not null) appended to each node's line. */
+    public static String print(PhysicalNode plan, Function<PhysicalNode, String> annotation) {
+        StringBuilder text = new StringBuilder();
+        append(text, plan, 0, annotation);
+        return text.toString();
+    }
+
+    private static void append(StringBuilder text, PhysicalNode node, int depth, Function<PhysicalNode, String> annotation) {
+        text.append(INDENT.repeat(depth)).append(describe(node));
+        text.append(String.format(Locale.ROOT, " (estimated rows=%.0f", node.estimatedRows()));
+        String extra = annotation.apply(node);
+        if (extra != null) {
+            text.append("; ").append(extra);
+        }
+        text.append(")\n");
+        for (PhysicalNode input : node.inputs()) {
+            append(text, input, depth + 1, annotation);
+        }
+    }
+
+    static String describe(PhysicalNode node) {
+        if (node instanceof TableScanNode scan) {
+            String columns = String.join(", ", scan.output().stream().map(Column::name).toList());
+            String text = "TableScan " + scan.schema() + "." + scan.table() + " [" + columns + "]";
+            return scan.filter().map(filter -> text + " filter: " + ExpressionText.of(filter, scan.output())).orElse(text);
+        }
+        if (node instanceof FilterNode filter) {
+            return "Filter " + ExpressionText.of(filter.condition(), filter.input().output());
+        }
+        if (node instanceof ProjectNode project) {
+            List<String> items = new ArrayList<>();
+            List<Column> input = project.input().output();
+            for (int i = 0; i < project.expressions().size(); i++) {
+                Expression expression = project.expressions().get(i);
+                String name = project.output().get(i).name();
+                String value = ExpressionText.of(expression, input);
+                items.add(expression instanceof ColumnReference && value.equals(name) ? name : name + " := " + value);
+            }
+            return "Project [" + String.join(", ", items) + "]";
+        }
+        if (node instanceof HashJoinNode join) {
+            List<String> keys = new ArrayList<>();
+            for (int k = 0; k < join.leftKeys().length; k++) {
+                keys.add(ExpressionText.names(new int[] {join.leftKeys()[k]}, join.left().output()) + " = "
+                        + ExpressionText.names(new int[] {join.rightKeys()[k]}, join.right().output()));
+            }
+            String text = "HashJoin " + join.joinType() + (join.nullAwareAnti() ? " (null-aware, NOT IN)" : "")
+                    + " [" + String.join(", ", keys) + "]";
+            return join.residual().map(residual -> text + " residual: " + ExpressionText.of(residual, joined(join)))
+                    .orElse(text);
+        }
+        if (node instanceof NestedLoopJoinNode join) {
+            List<Column> columns = new ArrayList<>(join.left().output());
+            columns.addAll(join.right().output());
+            String text = "NestedLoopJoin " + join.joinType();
+            return join.condition().map(condition -> text + " condition: " + ExpressionText.of(condition, columns))
+                    .orElse(text + " (cross)");
+        }
+        if (node instanceof AggregateNode aggregate) {
+            List<Column> input = aggregate.input().output();
+            List<String> calls = new ArrayList<>();
+            for (AggregateCall call : aggregate.aggregates()) {
+                String arguments = call.function() == AggregateFunction.COUNT_STAR ? "*"
+                        : (call.distinct() ? "DISTINCT " : "") + ExpressionText.names(call.arguments(), input);
+                String function = call.function() == AggregateFunction.COUNT_STAR ? "COUNT" : call.function().name();
+                String filter = call.filterColumn() >= 0
+                        ? " FILTER (WHERE " + ExpressionText.names(new int[] {call.filterColumn()}, input) + ")" : "";
+                calls.add(call.name() + " := " + function + "(" + arguments + ")" + filter);
+            }
+            return "Aggregate group by [" + ExpressionText.names(aggregate.groupKeys(), input) + "] aggregates ["
+                    + String.join(", ", calls) + "]";
+        }
+        if (node instanceof SortNode sort) {
+            List<Column> input = sort.input().output();
+            List<String> keys = new ArrayList<>();
+            for (SortKey key : sort.keys()) {
+                keys.add(ExpressionText.names(new int[] {key.column()}, input) + (key.ascending() ? " ASC" : " DESC")
+                        + (key.nullsFirst() ? " NULLS FIRST" : " NULLS LAST"));
+            }
+            String text = (sort.limit() >= 0 ? "TopN" : "Sort") + " [" + String.join(", ", keys) + "]";
+            if (sort.limit() >= 0) {
+                text += " limit " + sort.limit();
+            }
+            return sort.offset() > 0 ? text + " offset " + sort.offset() : text;
+        }
+        if (node instanceof LimitNode limit) {
+            String text = "Limit " + (limit.limit() >= 0 ? String.valueOf(limit.limit()) : "ALL");
+            return limit.offset() > 0 ? text + " offset " + limit.offset() : text;
+        }
+        if (node instanceof UnionNode) {
+            return "UnionAll";
+        }
+        ValuesNode values = (ValuesNode) node;
+        return "Values " + values.rows().size() + (values.rows().size() == 1 ? " row" : " rows");
+    }
+
+    private static List<Column> joined(HashJoinNode join) {
+        List<Column> columns = new ArrayList<>(join.left().output());
+        columns.addAll(join.right().output());
+        return columns;
+    }
+}

@@ -1,0 +1,57 @@
+package io.basalt.execution.scan;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What a table scan did, for EXPLAIN ANALYZE and tests: segments considered and skipped (zone maps, or
+ * every row deleted), blocks decoded, rows ruled out by block zone maps before any decoding, and rows
+ * read (decoded, live) before the pushed filter.
+ */
+public final class ScanCounters {
+
+    private final AtomicLong segments = new AtomicLong();
+    private final AtomicLong segmentsSkipped = new AtomicLong();
+    private final AtomicLong blocksRead = new AtomicLong();
+    private final AtomicLong rowsSkippedByZoneMaps = new AtomicLong();
+    private final AtomicLong rowsRead = new AtomicLong();
+
+    void segmentConsidered() {
+        segments.incrementAndGet();
+    }
+
+    void segmentSkipped() {
+        segmentsSkipped.incrementAndGet();
+    }
+
+    void blockRead() {
+        blocksRead.incrementAndGet();
+    }
+
+    void rowsSkippedByZoneMaps(long rows) {
+        rowsSkippedByZoneMaps.addAndGet(rows);
+    }
+
+    void rowsRead(long rows) {
+        rowsRead.addAndGet(rows);
+    }
+
+    public long segments() {
+        return segments.get();
+    }
+
+    public long segmentsSkipped() {
+        return segmentsSkipped.get();
+    }
+
+    public long blocksRead() {
+        return blocksRead.get();
+    }
+
+    public long rowsSkippedByZoneMaps() {
+        return rowsSkippedByZoneMaps.get();
+    }
+
+    public long rowsRead() {
+        return rowsRead.get();
+    }
+}

@@ -1,0 +1,167 @@
+package io.basalt.execution.scan;
+
+import io.basalt.execution.expression.CompiledExpression;
+import io.basalt.execution.pipeline.BatchConsumer;
+import io.basalt.execution.pipeline.Morsel;
+import io.basalt.execution.vector.Selection;
+import io.basalt.storage.deletion.DeletionVector;
+import io.basalt.storage.segment.SegmentFooter;
+import io.basalt.storage.segment.SegmentReader;
+import io.basalt.storage.vector.ColumnBatch;
+import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.VectorCopier;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads rows {@code [from, to)} of one segment: drops what zone maps rule out, cuts the rest into batches
+ * at block boundaries, removes deleted rows, evaluates the pushed filter on the filter's columns and
+ * decodes the other columns only for batches where some row survives.
+ */
+final class ScanMorsel implements Morsel {
+
+    /** Rows per output batch: small enough that a batch's arrays stay cache- and GC-friendly. */
+    static final int BATCH_ROWS = 1 << 14;
+
+    private final TableScanSource scan;
+    private final SegmentHandle segment;
+    private final int from;
+    private final int to;
+    private final boolean firstOfSegment;
+
+    ScanMorsel(TableScanSource scan, SegmentHandle segment, int from, int to, boolean firstOfSegment) {
+        this.scan = scan;
+        this.segment = segment;
+        this.from = from;
+        this.to = to;
+        this.firstOfSegment = firstOfSegment;
+    }
+
+    @Override
+    public void run(BatchConsumer output) {
+        try {
+            int columnCount = scan.node().columns().length;
+            segment.open(columnCount > 0);
+            if (columnCount == 0) {
+                emitCounts(output);
+            } else {
+                read(output);
+            }
+        } finally {
+            segment.morselFinished();
+        }
+    }
+
+    /** A scan that needs no column (COUNT(*)) only counts the live rows. */
+    private void emitCounts(BatchConsumer output) {
+        DeletionVector deletions = segment.deletions();
+        int[] selection = deletions == null ? null : new int[BATCH_ROWS];
+        for (int start = from; start < to; start += BATCH_ROWS) {
+            int rows = Math.min(BATCH_ROWS, to - start);
+            int live = deletions == null ? rows : deletions.liveSelection(start, rows, selection);
+            scan.scanCounters().rowsRead(live);
+            if (live > 0) {
+                output.accept(new ColumnBatch(live, List.of()));
+            }
+        }
+    }
+
+    private void read(BatchConsumer output) {
+        SegmentReader reader = segment.reader();
+        SegmentFooter footer = reader.footer();
+        ZoneMapFilter zoneMaps = scan.zoneMapFilter();
+        ScanCounters counters = scan.scanCounters();
+        if (zoneMaps.excludesSegment(footer)) {
+            if (firstOfSegment) {
+                counters.segmentSkipped();
+            }
+            counters.rowsSkippedByZoneMaps(to - from);
+            return;
+        }
+        RowRanges ranges = zoneMaps.isEmpty() ? new RowRanges(from, to) : zoneMaps.survivingRows(footer, from, to);
+        counters.rowsSkippedByZoneMaps((to - from) - ranges.rowCount());
+        int[] tableColumns = scan.node().columns();
+        ColumnCursor[] cursors = new ColumnCursor[tableColumns.length];
+        for (int c = 0; c < tableColumns.length; c++) {
+            cursors[c] = new ColumnCursor(reader, tableColumns[c], counters);
+        }
+        BatchReader batches = new BatchReader(cursors, segment.deletions());
+        for (int r = 0; r < ranges.size(); r++) {
+            int start = ranges.start(r);
+            int end = ranges.end(r);
+            while (start < end) {
+                int batchEnd = Math.min(end, start + BATCH_ROWS);
+                for (ColumnCursor cursor : cursors) {
+                    batchEnd = Math.min(batchEnd, cursor.blockEnd(start));
+                }
+                ColumnBatch batch = batches.read(start, batchEnd);
+                if (batch != null) {
+                    output.accept(batch);
+                }
+                start = batchEnd;
+            }
+        }
+    }
+
+    /** Turns one row range lying inside one block of every column into the batch of its wanted rows. */
+    private final class BatchReader {
+
+        private final ColumnCursor[] cursors;
+        private final DeletionVector deletions;
+        private final int[] live = new int[BATCH_ROWS];
+        private final int[] kept = new int[BATCH_ROWS];
+        private final ColumnVector[] sliced;
+
+        BatchReader(ColumnCursor[] cursors, DeletionVector deletions) {
+            this.cursors = cursors;
+            this.deletions = deletions;
+            this.sliced = new ColumnVector[cursors.length];
+        }
+
+        ColumnBatch read(int start, int end) {
+            int rows = end - start;
+            Arrays.fill(sliced, null);
+            int liveCount = rows;
+            if (deletions != null) {
+                liveCount = deletions.liveSelection(start, rows, live);
+                if (liveCount == 0) {
+                    return null;
+                }
+            }
+            scan.scanCounters().rowsRead(liveCount);
+            int[] positions = liveCount == rows ? null : live;
+            int count = liveCount;
+            CompiledExpression filter = scan.filter();
+            if (filter != null) {
+                int[] filterColumns = scan.filterColumns();
+                List<ColumnVector> inputs = new ArrayList<>(filterColumns.length);
+                for (int column : filterColumns) {
+                    sliced[column] = cursors[column].rows(start, end);
+                    inputs.add(positions == null ? sliced[column] : VectorCopier.select(sliced[column], positions, count));
+                }
+                ColumnVector condition = filter.evaluate(new ColumnBatch(count, inputs));
+                int passed = Selection.trueRows(condition, count, kept);
+                if (passed == 0) {
+                    return null;
+                }
+                if (passed < count) {
+                    if (positions != null) {
+                        for (int i = 0; i < passed; i++) {
+                            kept[i] = positions[kept[i]];
+                        }
+                    }
+                    positions = kept;
+                    count = passed;
+                }
+            }
+            List<ColumnVector> columns = new ArrayList<>(cursors.length);
+            for (int c = 0; c < cursors.length; c++) {
+                ColumnVector vector = sliced[c] != null ? sliced[c] : cursors[c].rows(start, end);
+                columns.add(positions == null ? vector : VectorCopier.select(vector, positions, count));
+            }
+            return new ColumnBatch(count, columns);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.basalt.execution.scan;
+
+import io.basalt.storage.CorruptDataException;
+import io.basalt.storage.DataLayout;
+import io.basalt.storage.commit.SegmentEntry;
+import io.basalt.storage.deletion.DeletionVector;
+import io.basalt.storage.deletion.DeletionVectorFile;
+import io.basalt.storage.segment.SegmentReader;
+
+/**
+ * One segment a scan reads, shared by the morsels cut from it. The first morsel to run opens the file
+ * (footer only) and loads the deletion vector; the last one to finish closes it, so a scan of thousands of
+ * segments keeps only the files it is working on open.
+ */
+final class SegmentHandle {
+
+    private final DataLayout layout;
+    private final long tableId;
+    private final long partitionId;
+    private final SegmentEntry entry;
+    private int unfinishedMorsels;
+    private boolean opened;
+    private boolean closed;
+    private SegmentReader reader;
+    private DeletionVector deletions;
+
+    SegmentHandle(DataLayout layout, long tableId, long partitionId, SegmentEntry entry, int morsels) {
+        this.layout = layout;
+        this.tableId = tableId;
+        this.partitionId = partitionId;
+        this.entry = entry;
+        this.unfinishedMorsels = morsels;
+    }
+
+    SegmentEntry entry() {
+        return entry;
+    }
+
+    /**
+     * Opens the segment once. {@code needsFile} is false for a scan that reads no column (only the count of
+     * live rows matters), which then never touches the segment file.
+     */
+    synchronized void open(boolean needsFile) {
+        if (opened) {
+            return;
+        }
+        opened = true;
+        if (needsFile) {
+            reader = SegmentReader.open(layout.segmentFile(tableId, partitionId, entry.segmentId()));
+            if (reader.footer().rowCount() != entry.rowCount()) {
+                throw new CorruptDataException(reader.file(), "segment holds " + reader.footer().rowCount()
+                        + " rows, the manifest says " + entry.rowCount());
+            }
+        }
+        if (entry.deletionVectorId().isPresent()) {
+            deletions = DeletionVectorFile.read(layout.deletionVectorFile(tableId, partitionId, entry.segmentId(),
+                    entry.deletionVectorId().get()), entry.rowCount());
+        }
+    }
+
+    synchronized SegmentReader reader() {
+        return reader;
+    }
+
+    /** The deleted rows, or {@code null} when none is. */
+    synchronized DeletionVector deletions() {
+        return deletions;
+    }
+
+    /** A morsel of this segment is done; the last one closes the file. */
+    synchronized void morselFinished() {
+        if (--unfinishedMorsels == 0) {
+            close();
+        }
+    }
+
+    synchronized void close() {
+        if (!closed) {
+            closed = true;
+            if (reader != null) {
+                reader.close();
+                reader = null;
+            }
+            deletions = null;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.basalt.execution.scan;
+
+import io.basalt.execution.ExecutionContext;
+import io.basalt.execution.ExecutionException;
+import io.basalt.execution.expression.CompiledExpression;
+import io.basalt.execution.expression.Expression;
+import io.basalt.execution.expression.ExpressionCompiler;
+import io.basalt.execution.pipeline.Morsel;
+import io.basalt.execution.pipeline.MorselSource;
+import io.basalt.execution.plan.Column;
+import io.basalt.execution.plan.TableScanNode;
+import io.basalt.storage.StorageErrors;
+import io.basalt.storage.commit.PartitionEntry;
+import io.basalt.storage.commit.SegmentEntry;
+import io.basalt.storage.commit.TableEntry;
+import io.basalt.storage.type.LogicalType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The parallel source of a table scan. Morsels are row ranges of {@link #MORSEL_ROWS} rows of one segment,
+ * cut from the manifest alone (no file is opened to hand them out), in table order: segments of each
+ * partition, ranges of each segment. A morsel opens its segment through a shared {@link SegmentHandle},
+ * skips what zone maps rule out and reads the rest with {@link ScanMorsel}.
+ */
+public final class TableScanSource implements MorselSource {
+
+    /** Two blocks of fixed-width columns (storage cuts them every 65,536 rows): few blocks decoded twice. */
+    static final int MORSEL_ROWS = 1 << 17;
+
+    private final ExecutionContext context;
+    private final TableScanNode node;
+    private final ScanCounters counters;
+    private final ZoneMapFilter zoneMapFilter;
+    private final CompiledExpression filter;
+    private final int[] filterColumns;
+    private final List<SegmentHandle> segments = new ArrayList<>();
+    private int segmentIndex;
+    private int nextRow;
+
+    public TableScanSource(TableScanNode node, ExecutionContext context, ScanCounters counters) {
+        this.context = context;
+        this.node = node;
+        this.counters = counters;
+        TableEntry table = context.snapshot().table(node.tableId()).orElseThrow(() -> new ExecutionException(
+                StorageErrors.UNDEFINED_TABLE, "table " + node.schema() + "." + node.table() + " does not exist in this snapshot"));
+        int tableColumns = table.definition().columns().size();
+        for (int column : node.columns()) {
+            if (column < 0 || column >= tableColumns) {
+                throw new IllegalArgumentException("table " + node.table() + " has no column " + column);
+            }
+        }
+        List<LogicalType> types = node.output().stream().map(Column::type).toList();
+        this.zoneMapFilter = ZoneMapFilter.of(node.filter(), node.columns(), types);
+        Optional<Expression> pushed = node.filter();
+        if (pushed.isPresent()) {
+            filterColumns = ColumnRemapper.referencedColumns(pushed.get());
+            filter = ExpressionCompiler.compile(ColumnRemapper.remap(pushed.get(), filterColumns));
+        } else {
+            filterColumns = new int[0];
+            filter = null;
+        }
+        for (PartitionEntry partition : table.partitions()) {
+            for (SegmentEntry segment : partition.segments()) {
+                int morsels = (int) ((segment.rowCount() + MORSEL_ROWS - 1) / MORSEL_ROWS);
+                segments.add(new SegmentHandle(context.layout(), table.tableId(), partition.partitionId(), segment, morsels));
+            }
+        }
+    }
+
+    public ScanCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public Morsel next() {
+        while (segmentIndex < segments.size()) {
+            SegmentHandle segment = segments.get(segmentIndex);
+            long rows = segment.entry().rowCount();
+            if (nextRow == 0) {
+                counters.segmentConsidered();
+                if (segment.entry().liveRows() == 0) {
+                    counters.segmentSkipped();
+                    segment.close();
+                    segmentIndex++;
+                    continue;
+                }
+            }
+            if (nextRow < rows) {
+                int from = nextRow;
+                int to = (int) Math.min(rows, (long) from + MORSEL_ROWS);
+                nextRow = to;
+                boolean first = from == 0;
+                return new ScanMorsel(this, segment, from, to, first);
+            }
+            segmentIndex++;
+            nextRow = 0;
+        }
+        return null;
+    }
+
+    TableScanNode node() {
+        return node;
+    }
+
+    ExecutionContext context() {
+        return context;
+    }
+
+    ScanCounters scanCounters() {
+        return counters;
+    }
+
+    ZoneMapFilter zoneMapFilter() {
+        return zoneMapFilter;
+    }
+
+    /** The pushed filter compiled over {@link #filterColumns()} only, or {@code null}. */
+    CompiledExpression filter() {
+        return filter;
+    }
+
+    /** The scan output columns the filter reads, ascending. */
+    int[] filterColumns() {
+        return filterColumns;
+    }
+
+    @Override
+    public void close() {
+        for (SegmentHandle segment : segments) {
+            segment.close();
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.basalt.execution;
+
+import io.basalt.execution.plan.PhysicalNode;
+import io.basalt.execution.plan.SortKey;
+import io.basalt.execution.plan.SortNode;
+import io.basalt.storage.catalog.ColumnDefinition;
+import io.basalt.storage.type.LogicalType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+import static io.basalt.execution.Results.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SortTest {
+
+    private static final String[] WORDS = {"apple", "Apple", "banana", "é", "\uFFFD", "\uD834\uDD1E", "", "zz", "a b"};
+
+    @TempDir
+    Path directory;
+
+    private TestDatabase database;
+    private TestDatabase.Table table;
+
+    @BeforeEach
+    void createTable() {
+        database = new TestDatabase(directory);
+        table = database.create("things", 8_000,
+                ColumnDefinition.notNull("id", LogicalType.BIGINT),        // 0
+                ColumnDefinition.of("a", LogicalType.INTEGER),             // 1
+                ColumnDefinition.of("s", LogicalType.TEXT),                // 2
+                ColumnDefinition.of("d", LogicalType.DOUBLE),              // 3
+                ColumnDefinition.of("b", LogicalType.BOOLEAN),             // 4
+                ColumnDefinition.of("dec", LogicalType.decimal(30, 2)));   // 5
+        Random random = new Random(3);
+        double[] doubles = {0.0, -0.0, Double.NaN, 1.5, -2.25, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
+        List<List<Object>> rows = new ArrayList<>();
+        for (long id = 0; id < 40_000; id++) {
+            Long a = random.nextInt(10) == 0 ? null : (long) random.nextInt(200) - 100;
+            String s = random.nextInt(10) == 0 ? null : WORDS[random.nextInt(WORDS.length)] + random.nextInt(3);
+            Double d = random.nextInt(10) == 0 ? null : random.nextInt(3) == 0 ? doubles[random.nextInt(doubles.length)]
+                    : random.nextInt(1000) / 8.0;
+            Boolean b = random.nextInt(10) == 0 ? null : random.nextBoolean();
+            BigInteger dec = random.nextInt(10) == 0 ? null : BigInteger.valueOf(random.nextInt(100) - 50).shiftLeft(70);
+            rows.add(row(id, a, s, d, b, dec));
+        }
+        table.append(rows);
+        table.delete(row -> (Long) row.get(0) % 9 == 4);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    /** SQL's ordering, written independently of the executor. */
+    private static Comparator<List<Object>> order(List<SortKey> keys) {
+        return (x, y) -> {
+            for (SortKey key : keys) {
+                Object a = x.get(key.column());
+                Object b = y.get(key.column());
+                if (a == null || b == null) {
+                    if (a == null && b == null) {
+                        continue;
+                    }
+                    return (a == null) == key.nullsFirst() ? -1 : 1;
+                }
+                int comparison = compareValues(a, b);
+                if (comparison != 0) {
+                    return key.ascending() ? comparison : -comparison;
+                }
+            }
+            return 0;
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareValues(Object a, Object b) {
+        if (a instanceof String x) {
+            return Arrays.compareUnsigned(x.getBytes(StandardCharsets.UTF_8), ((String) b).getBytes(StandardCharsets.UTF_8));
+        }
+        return ((Comparable) a).compareTo(b);
+    }
+
+    private static final List<List<SortKey>> KEY_LISTS = List.of(
+            List.of(new SortKey(1, true, false), new SortKey(0, true, false)),
+            List.of(new SortKey(2, false, true), new SortKey(0, false, false)),
+            List.of(new SortKey(3, true, true), new SortKey(0, true, true)),
+            List.of(new SortKey(4, false, false), new SortKey(5, true, true), new SortKey(0, true, false)),
+            List.of(new SortKey(5, false, false), new SortKey(2, true, false), new SortKey(0, false, true)));
+
+    private List<List<Object>> run(PhysicalNode plan, int parallelism) {
+        return Results.collect(QueryExecutor.execute(plan, database.context(parallelism)));
+    }
+
+    @Test
+    void sortsByEveryKindOfKeyInBothDirectionsWithNullsFirstOrLast() {
+        for (List<SortKey> keys : KEY_LISTS) {
+            SortNode sort = new SortNode(table.scan(0, 1, 2, 3, 4, 5), keys, 0, -1, 1000);
+            List<List<Object>> expected = new ArrayList<>(table.rows());
+            expected.sort(order(keys));
+            for (int parallelism : new int[] {1, 4}) {
+                assertThat(run(sort, parallelism)).as("keys %s, parallelism %d", keys, parallelism).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void topNKeepsTheFirstRowsAfterTheOffset() {
+        for (List<SortKey> keys : KEY_LISTS) {
+            List<List<Object>> sorted = new ArrayList<>(table.rows());
+            sorted.sort(order(keys));
+            for (long[] window : new long[][] {{0, 10}, {100, 50}, {5, 0}, {30_000, 10_000}, {0, 100_000}}) {
+                SortNode topN = new SortNode(table.scan(0, 1, 2, 3, 4, 5), keys, window[0], window[1], window[1]);
+                int from = (int) Math.min(window[0], sorted.size());
+                int to = (int) Math.min(window[0] + window[1], sorted.size());
+                assertThat(run(topN, 4)).as("keys %s, offset %d, limit %d", keys, window[0], window[1])
+                        .isEqualTo(sorted.subList(from, to));
+            }
+        }
+    }
+
+    @Test
+    void sortWithAnOffsetAndNoLimit() {
+        List<SortKey> keys = List.of(new SortKey(0, false, false));
+        SortNode sort = new SortNode(table.scan(0, 2), keys, 25, -1, 1000);
+        List<List<Object>> expected = new ArrayList<>(table.rows(0, 2));
+        expected.sort(order(List.of(new SortKey(0, false, false))));
+
+        assertThat(run(sort, 3)).isEqualTo(expected.subList(25, expected.size()));
+    }
+}

@@ -1,0 +1,137 @@
+package io.basalt.execution;
+
+import io.basalt.execution.expression.ColumnReference;
+import io.basalt.execution.expression.Literal;
+import io.basalt.execution.plan.TableScanNode;
+import io.basalt.execution.profile.QueryProfile;
+import io.basalt.execution.scan.ScanCounters;
+import io.basalt.storage.catalog.ColumnDefinition;
+import io.basalt.storage.type.LogicalType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TableScanTest {
+
+    private static final int ROWS = 250_000;
+
+    @TempDir
+    Path directory;
+
+    private TestDatabase database;
+    private TestDatabase.Table table;
+
+    @BeforeEach
+    void createTable() {
+        database = new TestDatabase(directory);
+        table = database.create("items", 100_000,
+                ColumnDefinition.notNull("id", LogicalType.BIGINT),
+                ColumnDefinition.of("flag", LogicalType.BOOLEAN),
+                ColumnDefinition.of("name", LogicalType.TEXT),
+                ColumnDefinition.of("amount", LogicalType.decimal(12, 2)),
+                ColumnDefinition.of("price", LogicalType.DOUBLE),
+                ColumnDefinition.of("big", LogicalType.decimal(30, 3)));
+        List<List<Object>> rows = new ArrayList<>();
+        for (long id = 0; id < ROWS; id++) {
+            Boolean flag = id % 1000 == 999 ? null : id >= 120_000 && id < 130_000;
+            String name = id % 11 == 0 ? null : "name-" + (id % 5000);
+            Long amount = id % 13 == 0 ? null : id * 7 - 100_000;
+            Double price = id % 17 == 0 ? null : id / 3.0;
+            BigInteger big = id % 19 == 0 ? null : BigInteger.valueOf(id).pow(3).negate();
+            rows.add(Results.row(id, flag, name, amount, price, big));
+        }
+        table.append(rows);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void readsLiveRowsOfChosenColumnsInTableOrder(int parallelism) {
+        table.delete(row -> (Long) row.get(0) % 7 == 0 || (Long) row.get(0) >= 240_000);
+
+        TableScanNode scan = table.scan(2, 0, 5, 3, 4, 1);
+        List<List<Object>> rows = Results.collect(QueryExecutor.execute(scan, database.context(parallelism)));
+
+        assertThat(rows).hasSize(table.rows().size()).isEqualTo(table.rows(2, 0, 5, 3, 4, 1));
+    }
+
+    @Test
+    void scanWithoutColumnsCountsLiveRows() {
+        table.delete(row -> (Long) row.get(0) % 3 == 0);
+
+        List<List<Object>> rows = Results.collect(QueryExecutor.execute(table.scan(), database.context(4)));
+
+        assertThat(rows).hasSize(table.rows().size());
+        assertThat(rows).allSatisfy(row -> assertThat(row).isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void pushedFilterKeepsTrueRowsOnly(int parallelism) {
+        table.delete(row -> (Long) row.get(0) % 5 == 0);
+        ColumnReference flag = new ColumnReference(1, LogicalType.BOOLEAN);
+
+        List<List<Object>> rows = Results.collect(QueryExecutor.execute(table.scan(flag, 0, 1, 2), database.context(parallelism)));
+
+        List<List<Object>> expected = table.rows(0, 1, 2).stream().filter(row -> Boolean.TRUE.equals(row.get(1))).toList();
+        assertThat(expected).hasSizeGreaterThan(5_000);
+        assertThat(rows).isEqualTo(expected);
+    }
+
+    @Test
+    void zoneMapsSkipSegmentsAndBlocksThatCannotMatch() {
+        ColumnReference flag = new ColumnReference(1, LogicalType.BOOLEAN);
+
+        QueryProfile filtered = QueryExecutor.profile(table.scan(flag, 0, 1, 2, 3), database.context(2));
+        QueryProfile full = QueryExecutor.profile(table.scan(0, 1, 2, 3), database.context(2));
+
+        TableScanNode filteredScan = (TableScanNode) filtered.plan();
+        ScanCounters skipping = filtered.statistics(filteredScan).scan();
+        ScanCounters reading = full.statistics(full.plan()).scan();
+        assertThat(filtered.statistics(filteredScan).rows()).isEqualTo(10_000 - 10);
+        assertThat(skipping.segments()).isEqualTo(3);
+        assertThat(skipping.segmentsSkipped()).isEqualTo(2); // flag is never TRUE in the first and last segment
+        // The middle segment's second flag block (rows 65,536..99,999 of the segment) is all FALSE.
+        assertThat(skipping.rowsSkippedByZoneMaps()).isEqualTo(100_000 + (100_000 - 65_536) + 50_000);
+        assertThat(reading.segmentsSkipped()).isZero();
+        assertThat(reading.rowsSkippedByZoneMaps()).isZero();
+        assertThat(skipping.blocksRead()).isLessThan(reading.blocksRead() / 4);
+        assertThat(skipping.rowsRead()).isEqualTo(65_536);
+    }
+
+    @Test
+    void constantFiltersKeepAllOrNothing() {
+        Literal alwaysTrue = new Literal(true, LogicalType.BOOLEAN);
+        Literal alwaysFalse = new Literal(false, LogicalType.BOOLEAN);
+        Literal unknown = Literal.nullOf(LogicalType.BOOLEAN);
+
+        assertThat(Results.collect(QueryExecutor.execute(table.scan(alwaysTrue, 0), database.context(3)))).hasSize(ROWS);
+        assertThat(Results.collect(QueryExecutor.execute(table.scan(alwaysFalse, 0), database.context(3)))).isEmpty();
+        assertThat(Results.collect(QueryExecutor.execute(table.scan(unknown, 0), database.context(3)))).isEmpty();
+    }
+
+    @Test
+    void aFullyDeletedSegmentIsNotRead() {
+        table.delete(row -> (Long) row.get(0) < 100_000);
+
+        QueryProfile profile = QueryExecutor.profile(table.scan(0), database.context(2));
+
+        ScanCounters counters = profile.statistics(profile.plan()).scan();
+        assertThat(counters.segmentsSkipped()).isEqualTo(1);
+        assertThat(profile.statistics(profile.plan()).rows()).isEqualTo(150_000);
+    }
+}

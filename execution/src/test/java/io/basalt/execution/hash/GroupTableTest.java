@@ -1,0 +1,138 @@
+package io.basalt.execution.hash;
+
+import io.basalt.execution.memory.MemoryBudget;
+import io.basalt.execution.memory.MemoryReservation;
+import io.basalt.storage.type.PhysicalKind;
+import io.basalt.storage.vector.BytesVector;
+import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.DoubleVector;
+import io.basalt.storage.vector.LongVector;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GroupTableTest {
+
+    private final MemoryBudget budget = new MemoryBudget(1L << 30);
+
+    /** Group ids as a map would give them: dense, in order of first appearance. */
+    private static int[] expectedIds(List<List<Object>> keys) {
+        Map<List<Object>, Integer> ids = new HashMap<>();
+        int[] out = new int[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            out[i] = ids.computeIfAbsent(keys.get(i), k -> ids.size());
+        }
+        return out;
+    }
+
+    private static int[] all(int count) {
+        int[] positions = new int[count];
+        for (int i = 0; i < count; i++) {
+            positions[i] = i;
+        }
+        return positions;
+    }
+
+    @Test
+    void longKeysWithNullsGetDenseIdsInOrderOfAppearance() {
+        Random random = new Random(1);
+        int rows = 100_000;
+        LongVector vector = new LongVector(rows);
+        List<List<Object>> keys = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            if (random.nextInt(50) == 0) {
+                vector.appendNull();
+                keys.add(java.util.Collections.singletonList(null));
+            } else {
+                long value = (long) random.nextInt(30_000) << 20; // low bits all zero: a table indexing by low bits would collide
+                vector.append(value);
+                keys.add(List.of(value));
+            }
+        }
+        MemoryReservation memory = new MemoryReservation(budget, "test");
+        GroupTable table = GroupTables.create(List.of(PhysicalKind.LONG), 16, memory);
+        assertThat(table).isInstanceOf(LongGroupTable.class);
+
+        int[] ids = new int[rows];
+        table.findOrInsert(new ColumnVector[] {vector}, all(rows), rows, ids);
+
+        assertThat(ids).isEqualTo(expectedIds(keys));
+        assertThat(memory.heldBytes()).isPositive();
+        ColumnVector[] stored = table.keys();
+        List<Integer> wrongKeys = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            boolean sameNull = stored[0].isNull(ids[i]) == vector.isNull(i);
+            if (!sameNull || !vector.isNull(i) && ((LongVector) stored[0]).get(ids[i]) != vector.get(i)) {
+                wrongKeys.add(i);
+            }
+        }
+        assertThat(wrongKeys).isEmpty();
+        LongVector probe = new LongVector(2);
+        probe.append(-1);
+        probe.append(vector.get(1) == 0 ? 7 : vector.get(1));
+        int[] found = new int[2];
+        table.find(new ColumnVector[] {probe}, all(2), 2, found);
+        assertThat(found[0]).isEqualTo(-1);
+        table.release();
+        assertThat(memory.heldBytes()).isZero();
+    }
+
+    @Test
+    void severalColumnsOfAnyKind() {
+        Random random = new Random(2);
+        int rows = 50_000;
+        BytesVector names = new BytesVector(rows, rows * 4);
+        DoubleVector numbers = new DoubleVector(rows);
+        List<List<Object>> keys = new ArrayList<>();
+        double[] specials = {0.0, -0.0, Double.NaN, 1.0};
+        for (int i = 0; i < rows; i++) {
+            String name = random.nextInt(30) == 0 ? null : "n" + random.nextInt(200);
+            if (name == null) {
+                names.appendNull();
+            } else {
+                names.append(name);
+            }
+            double number = random.nextInt(4) == 0 ? specials[random.nextInt(4)] : random.nextInt(50);
+            numbers.append(number);
+            // SQL groups -0.0 with 0.0 and NaN with NaN
+            keys.add(java.util.Arrays.asList(name, number == 0.0 ? 0.0 : number));
+        }
+        MemoryReservation memory = new MemoryReservation(budget, "test");
+        GroupTable table = GroupTables.create(List.of(PhysicalKind.BYTES, PhysicalKind.DOUBLE), 16, memory);
+
+        int[] ids = new int[rows];
+        ColumnVector[] columns = {names, numbers};
+        // in two calls, to probe and grow across batches
+        int half = rows / 2;
+        table.findOrInsert(columns, all(half), half, ids);
+        int[] rest = new int[rows - half];
+        int[] restPositions = new int[rows - half];
+        for (int i = 0; i < restPositions.length; i++) {
+            restPositions[i] = half + i;
+        }
+        table.findOrInsert(columns, restPositions, rest.length, rest);
+        System.arraycopy(rest, 0, ids, half, rest.length);
+
+        assertThat(ids).isEqualTo(expectedIds(keys));
+        int[] again = new int[rows];
+        table.find(columns, all(rows), rows, again);
+        assertThat(again).isEqualTo(ids);
+    }
+
+    @Test
+    void withoutKeysEveryRowIsOneGroup() {
+        GroupTable table = GroupTables.create(List.of(), 1, new MemoryReservation(budget, "test"));
+        int[] ids = {5, 5, 5};
+        table.find(new ColumnVector[0], all(3), 3, ids);
+        assertThat(ids).containsOnly(-1);
+        table.findOrInsert(new ColumnVector[0], all(3), 3, ids);
+        assertThat(ids).containsOnly(0);
+        assertThat(table.groupCount()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,175 @@
+package io.basalt.execution.pipeline;
+
+import io.basalt.execution.ExecutionContext;
+import io.basalt.execution.memory.MemoryBudget;
+import io.basalt.execution.memory.MemoryReservation;
+import io.basalt.storage.vector.ColumnBatch;
+import io.basalt.storage.vector.LongVector;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The pipeline driver with hand-written sources and operators: order, final output, failures. */
+class PipelineExecutionTest {
+
+    private static ExecutionContext context(int parallelism) {
+        return new ExecutionContext(null, null, parallelism, 1L << 30, new AtomicBoolean());
+    }
+
+    private static ColumnBatch batch(long... values) {
+        LongVector vector = new LongVector(values.length);
+        for (long value : values) {
+            vector.append(value);
+        }
+        return new ColumnBatch(values.length, List.of(vector));
+    }
+
+    /** Morsels 0..count-1, each emitting two batches after a random pause; morsel {@code failing} throws. */
+    private static MorselSource numbers(int count, int failing) {
+        return new MorselSource() {
+            private int next;
+
+            @Override
+            public Morsel next() {
+                if (next == count) {
+                    return null;
+                }
+                int index = next++;
+                return output -> {
+                    try {
+                        Thread.sleep(ThreadLocalRandom.current().nextInt(3));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    if (index == failing) {
+                        throw new IllegalStateException("morsel " + index + " failed");
+                    }
+                    output.accept(batch(index * 2L));
+                    output.accept(batch(index * 2L + 1));
+                };
+            }
+        };
+    }
+
+    private static List<Long> drain(ResultCollector collector) {
+        List<Long> values = new ArrayList<>();
+        ColumnBatch batch;
+        while ((batch = collector.next()) != null) {
+            LongVector vector = (LongVector) batch.column(0);
+            for (int i = 0; i < batch.rowCount(); i++) {
+                values.add(vector.get(i));
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void resultsComeInMorselOrderWhateverOrderWorkersFinishIn() {
+        ExecutionContext context = context(4);
+        MemoryBudget budget = new MemoryBudget(1L << 30);
+        ResultCollector collector = new ResultCollector(0, -1, context, new MemoryReservation(budget, "results"));
+        PipelineExecution execution = new PipelineExecution(new Pipeline("test", numbers(200, -1), collector), context,
+                WorkerPool.shared());
+
+        execution.start();
+        List<Long> values = drain(collector);
+        execution.await();
+
+        assertThat(values).hasSize(400);
+        for (int i = 0; i < values.size(); i++) {
+            assertThat(values.get(i)).isEqualTo(i);
+        }
+        assertThat(budget.usedBytes()).isZero();
+    }
+
+    @Test
+    void offsetAndLimitStopTheWorkersEarly() {
+        ExecutionContext context = context(3);
+        ResultCollector collector = new ResultCollector(5, 10, context, new MemoryReservation(new MemoryBudget(1L << 30), "r"));
+        AtomicInteger started = new AtomicInteger();
+        MorselSource counted = new MorselSource() {
+            private final MorselSource inner = numbers(10_000, -1);
+
+            @Override
+            public Morsel next() {
+                started.incrementAndGet();
+                return inner.next();
+            }
+        };
+        PipelineExecution execution = new PipelineExecution(new Pipeline("test", counted, collector), context, WorkerPool.shared());
+
+        execution.start();
+        List<Long> values = drain(collector);
+        execution.stop();
+        execution.awaitQuietly();
+
+        assertThat(values).containsExactly(5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L);
+        assertThat(started.get()).isLessThan(100);
+    }
+
+    @Test
+    void anOperatorsFinalOutputComesAfterAllItsInput() {
+        ExecutionContext context = context(4);
+        AtomicInteger processed = new AtomicInteger();
+        StreamingOperator counting = new StreamingOperator() {
+            @Override
+            public void process(ColumnBatch input, BatchConsumer output) {
+                processed.incrementAndGet();
+                output.accept(input);
+            }
+
+            @Override
+            public boolean hasFinalOutput() {
+                return true;
+            }
+
+            @Override
+            public void finish(BatchConsumer output) {
+                output.accept(batch(-processed.get()));
+            }
+        };
+        ResultCollector collector = new ResultCollector(0, -1, context, new MemoryReservation(new MemoryBudget(1L << 30), "r"));
+        MorselSource source = new OperatorSource(numbers(50, -1), counting, context);
+        PipelineExecution execution = new PipelineExecution(new Pipeline("test", source, collector), context, WorkerPool.shared());
+
+        execution.start();
+        List<Long> values = drain(collector);
+        execution.await();
+
+        assertThat(values).hasSize(101);
+        assertThat(values.get(100)).isEqualTo(-100L);
+    }
+
+    @Test
+    void aFailingMorselFailsThePipeline() {
+        ExecutionContext context = context(4);
+        ResultCollector collector = new ResultCollector(0, -1, context, new MemoryReservation(new MemoryBudget(1L << 30), "r"));
+        PipelineExecution execution = new PipelineExecution(new Pipeline("test", numbers(100, 37), collector), context,
+                WorkerPool.shared());
+
+        execution.start();
+
+        assertThatThrownBy(() -> drain(collector)).isInstanceOf(IllegalStateException.class).hasMessage("morsel 37 failed");
+        assertThatThrownBy(execution::await).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void concatenatedSourcesKeepTheirOrder() {
+        ExecutionContext context = context(2);
+        ResultCollector collector = new ResultCollector(0, -1, context, new MemoryReservation(new MemoryBudget(1L << 30), "r"));
+        MorselSource union = new ConcatenatedSource(List.of(numbers(3, -1), numbers(0, -1), numbers(2, -1)));
+        PipelineExecution execution = new PipelineExecution(new Pipeline("test", union, collector), context, WorkerPool.shared());
+
+        execution.start();
+
+        assertThat(drain(collector)).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 0L, 1L, 2L, 3L);
+        execution.await();
+    }
+}
