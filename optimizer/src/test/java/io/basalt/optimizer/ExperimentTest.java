@@ -44,18 +44,12 @@ class ExperimentTest {
             }
             System.out.println("==================== Q" + q);
             try {
-                JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(BasaltTypeSystem.INSTANCE);
-                HepPlanner planner = new HepPlanner(HepProgram.builder().build(), null, true, null, BasaltCostFactory.INSTANCE);
-                planner.setExecutor(io.basalt.optimizer.rules.ConstantExpressionEvaluator.INSTANCE);
-                RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
-                BasaltMetadata.install(cluster);
-                RelRoot root = QueryTranslator.translate(text, catalog, "main", cluster);
-                RelNode rel = root.project();
-                long start = System.nanoTime();
-                RelNode optimized = OptimizerPhases.optimize(rel);
-                long end = System.nanoTime();
-                System.out.println(RelOptUtil.toString(optimized, SqlExplainLevel.EXPPLAN_ATTRIBUTES));
-                System.out.println("rows " + optimized.getCluster().getMetadataQuery().getRowCount(optimized) + " time " + (end - start) / 1e6 + " ms");
+                PlannedQuery planned = new QueryPlanner().plan(text, catalog, PlannerOptions.DEFAULTS);
+                planned = new QueryPlanner().plan(text, catalog, PlannerOptions.DEFAULTS);
+                System.out.println(planned.logicalPlanText());
+                System.out.println(PhysicalPlanText.of(planned.plan()));
+                System.out.println(planned.columns());
+                System.out.println("time " + planned.planningTime().toNanos() / 1e6 + " ms");
             } catch (Exception e) {
                 e.printStackTrace(System.out);
             }
