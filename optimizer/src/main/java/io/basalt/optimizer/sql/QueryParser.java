@@ -18,13 +18,14 @@ import java.util.regex.Pattern;
  * Parses query text with Calcite's parser, configured as Basalt's statement parser reads SQL: unquoted
  * identifiers are lower-cased, quoted ones kept as written and names then match exactly; the lenient conformance
  * accepts {@code LIMIT}, {@code !=}, {@code GROUP BY} ordinals and aliases. One trailing semicolon is allowed.
+ * Words Calcite reserves but PostgreSQL does not ({@code value}) may be used as names ({@link NonReservedWords}).
  *
  * <p>PostgreSQL's {@code ::} cast is not available: Calcite's core grammar does not have it (only its Babel
  * grammar, which is not a Basalt dependency).
  */
-public final class QueryParser {
+final class QueryParser {
 
-    public static final SqlConformanceEnum CONFORMANCE = SqlConformanceEnum.LENIENT;
+    static final SqlConformanceEnum CONFORMANCE = SqlConformanceEnum.LENIENT;
 
     static final SqlParser.Config CONFIG = SqlParser.config()
             .withQuoting(Quoting.DOUBLE_QUOTE)
@@ -38,15 +39,25 @@ public final class QueryParser {
     private QueryParser() {
     }
 
+    /** A parsed query and the positions of the text it was parsed from. */
+    record ParsedQuery(SqlNode query, NonReservedWords text) {
+
+        /** The column in the user's text of a position Calcite reports. */
+        int originalColumn(int line, int column) {
+            return text.originalColumn(line, column);
+        }
+    }
+
     /** The one query of {@code text}; a syntax error is a PlanningException with SQLSTATE 42601 and its position. */
-    public static SqlNode parse(String text) {
+    static ParsedQuery parse(String queryText) {
+        NonReservedWords text = NonReservedWords.quote(queryText);
         SqlNodeList statements;
         try {
-            statements = SqlParser.create(text, CONFIG).parseStmtList();
+            statements = SqlParser.create(text.text(), CONFIG).parseStmtList();
         } catch (SqlParseException e) {
             SqlParserPos position = e.getPos();
             int line = position == null ? 0 : position.getLineNum();
-            int column = position == null ? 0 : position.getColumnNum();
+            int column = position == null ? 0 : text.originalColumn(line, position.getColumnNum());
             throw new PlanningException(PlanningException.SYNTAX_ERROR, syntaxMessage(e), line, column, e);
         }
         if (statements.size() != 1) {
@@ -58,9 +69,9 @@ public final class QueryParser {
             SqlParserPos position = query.getParserPosition();
             throw new PlanningException(PlanningException.FEATURE_NOT_SUPPORTED,
                     "not supported yet: " + query.getKind() + " statements in the query planner",
-                    position.getLineNum(), position.getColumnNum(), null);
+                    position.getLineNum(), text.originalColumn(position.getLineNum(), position.getColumnNum()), null);
         }
-        return query;
+        return new ParsedQuery(query, text);
     }
 
     /** PostgreSQL's wording for Calcite's "Encountered …": the first line only, without the long token list. */

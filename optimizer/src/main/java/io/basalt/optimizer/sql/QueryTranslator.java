@@ -54,8 +54,9 @@ public final class QueryTranslator {
      * @param cluster where the relational expressions live; its type factory must use Basalt's type system
      */
     public static RelRoot translate(String queryText, Manifest catalog, String defaultSchema, RelOptCluster cluster) {
-        SqlNode parsed = QueryParser.parse(queryText);
-        rejectParameters(parsed);
+        QueryParser.ParsedQuery parsedQuery = QueryParser.parse(queryText);
+        SqlNode parsed = parsedQuery.query();
+        rejectParameters(parsedQuery);
         RelDataTypeFactory typeFactory = cluster.getTypeFactory();
         CalciteCatalogReader catalogReader = new CalciteCatalogReader(CatalogSchema.rootOf(catalog),
                 List.of(defaultSchema), typeFactory, CONNECTION_CONFIG);
@@ -65,14 +66,14 @@ public final class QueryTranslator {
         try {
             validated = validator.validate(parsed);
         } catch (CalciteContextException e) {
-            throw ValidationErrors.translate(e, () -> QueryNames.of(parsed, catalog, defaultSchema));
+            throw ValidationErrors.translate(e, parsedQuery, () -> QueryNames.of(parsed, catalog, defaultSchema));
         }
         SqlToRelConverter converter = new SqlToRelConverter(NoViews.INSTANCE, validator, catalogReader, cluster,
                 StandardConvertletTable.INSTANCE, CONVERTER_CONFIG);
         try {
             return converter.convertQuery(validated, false, true);
         } catch (CalciteContextException e) {
-            throw ValidationErrors.translate(e, () -> QueryNames.of(parsed, catalog, defaultSchema));
+            throw ValidationErrors.translate(e, parsedQuery, () -> QueryNames.of(parsed, catalog, defaultSchema));
         }
     }
 
@@ -83,13 +84,14 @@ public final class QueryTranslator {
      * parameter reference bound at execution time (a new {@code Expression} kind), so that one plan serves
      * every execution.
      */
-    private static void rejectParameters(SqlNode query) {
-        query.accept(new SqlShuttle() {
+    private static void rejectParameters(QueryParser.ParsedQuery parsed) {
+        parsed.query().accept(new SqlShuttle() {
             @Override
             public SqlNode visit(SqlDynamicParam parameter) {
+                int line = parameter.getParserPosition().getLineNum();
                 throw new PlanningException(PlanningException.FEATURE_NOT_SUPPORTED,
-                        "not supported yet: query parameters (?)", parameter.getParserPosition().getLineNum(),
-                        parameter.getParserPosition().getColumnNum(), null);
+                        "not supported yet: query parameters (?)", line,
+                        parsed.originalColumn(line, parameter.getParserPosition().getColumnNum()), null);
             }
         });
     }

@@ -17,7 +17,7 @@ import static org.apache.calcite.util.Static.RESOURCE;
  * the message against the templates of Calcite's own resource bundle (not against copied text, so a reworded
  * Calcite message still matches). Unknown tables and columns get a "did you mean" with the nearest known name.
  */
-public final class ValidationErrors {
+final class ValidationErrors {
 
     private enum Kind {
         UNDEFINED_TABLE, UNDEFINED_SCHEMA, UNDEFINED_COLUMN, AMBIGUOUS_COLUMN, UNDEFINED_FUNCTION, DATATYPE_MISMATCH,
@@ -69,11 +69,12 @@ public final class ValidationErrors {
     /**
      * @param names the known names, computed only for unknown-name errors
      */
-    public static PlanningException translate(CalciteContextException error, Supplier<QueryNames> names) {
+    static PlanningException translate(CalciteContextException error, QueryParser.ParsedQuery parsed,
+                                       Supplier<QueryNames> names) {
         String message = error.getCause() != null && error.getCause().getMessage() != null
                 ? error.getCause().getMessage() : String.valueOf(error.getMessage());
         int line = error.getPosLine();
-        int column = error.getPosColumn();
+        int column = line > 0 ? parsed.originalColumn(line, error.getPosColumn()) : 0;
         for (Template template : TEMPLATES) {
             Matcher matcher = template.pattern().matcher(message);
             if (!matcher.matches()) {
