@@ -16,6 +16,7 @@ public class PlanningException extends RuntimeException {
     public static final String UNDEFINED_FUNCTION = "42883";
     public static final String DATATYPE_MISMATCH = "42804";
     public static final String AMBIGUOUS_COLUMN = "42702";
+    public static final String CANNOT_COERCE = "42846";
     public static final String GROUPING_ERROR = "42803";
     public static final String INVALID_SCHEMA_NAME = "3F000";
     /** Any other error the validator reports (PostgreSQL's class 42: syntax error or access rule violation). */

@@ -63,7 +63,23 @@ final class TypeCoercion {
                 return retyped.get();
             }
         }
+        if (!canCast(expression.type(), target)) {
+            throw new PlanningException(PlanningException.CANNOT_COERCE,
+                    "cannot cast type " + expression.type() + " to " + target);
+        }
         return Call.of(Function.CAST, target, expression);
+    }
+
+    /**
+     * The conversions execution's CAST implements: between numeric types, to and from text, DATE and TIMESTAMP,
+     * and between types of one kind. Calcite allows more (an INTEGER to a DATE, to make {@code CASE} branches
+     * agree); those are errors here rather than plans the executor cannot run.
+     */
+    static boolean canCast(LogicalType source, LogicalType target) {
+        return source.kind() == target.kind()
+                || (isNumeric(source) && isNumeric(target))
+                || LiteralValues.isText(source) || LiteralValues.isText(target)
+                || (isDatetime(source) && isDatetime(target));
     }
 
     static LogicalType common(LogicalType a, LogicalType b) {

@@ -9,6 +9,7 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.parser.impl.ParseException;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
 import java.util.regex.Matcher;
@@ -76,6 +77,10 @@ final class QueryParser {
 
     /** PostgreSQL's wording for Calcite's "Encountered …": the first line only, without the long token list. */
     private static String syntaxMessage(SqlParseException e) {
+        if (e.getCause() instanceof ParseException parse && parse.currentToken != null && parse.currentToken.next != null) {
+            String token = parse.currentToken.next.image;
+            return token == null || token.isEmpty() ? "syntax error at end of input" : "syntax error at or near \"" + token + "\"";
+        }
         String message = e.getMessage() == null ? "syntax error" : e.getMessage();
         String firstLine = message.lines().findFirst().orElse(message);
         Matcher encountered = ENCOUNTERED.matcher(firstLine);
