@@ -30,7 +30,7 @@ final class SmallCatalog {
                 ColumnDefinition.of("big_amount", LogicalType.decimal(30, 4)),
                 ColumnDefinition.of("quantity", LogicalType.INTEGER),
                 ColumnDefinition.of("ratio", LogicalType.DOUBLE),
-                ColumnDefinition.of("day", LogicalType.DATE),
+                ColumnDefinition.of("event_day", LogicalType.DATE),
                 ColumnDefinition.of("moment", LogicalType.TIMESTAMP),
                 ColumnDefinition.of("flag", LogicalType.BOOLEAN),
                 ColumnDefinition.of("tag_id", LogicalType.INTEGER)),

@@ -30,6 +30,22 @@ final class ColumnRemapping {
         return new Call(call.function(), arguments, call.type());
     }
 
+    /** The expression with each column reference replaced by the expression computing that column. */
+    static Expression substitute(Expression expression, List<Expression> columns) {
+        if (expression instanceof ColumnReference reference) {
+            return columns.get(reference.index());
+        }
+        if (expression instanceof Literal) {
+            return expression;
+        }
+        Call call = (Call) expression;
+        List<Expression> arguments = new ArrayList<>(call.arguments().size());
+        for (Expression argument : call.arguments()) {
+            arguments.add(substitute(argument, columns));
+        }
+        return new Call(call.function(), arguments, call.type());
+    }
+
     /** Adds the indexes of every column the expression reads to {@code columns}. */
     static void collectColumns(Expression expression, java.util.Set<Integer> columns) {
         if (expression instanceof ColumnReference reference) {

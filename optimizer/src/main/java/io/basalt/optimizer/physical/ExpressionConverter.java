@@ -224,7 +224,7 @@ final class ExpressionConverter {
     private Expression caseExpression(RexCall call) {
         List<RexNode> operands = call.getOperands();
         LogicalType type = typeOf(call);
-        if (isCoalesceShape(operands)) {
+        if (isCoalesceShape(operands) && thenValuesAreTheTestedOnes(operands)) {
             List<Expression> arguments = new ArrayList<>();
             for (int i = 0; i + 1 < operands.size(); i += 2) {
                 arguments.add(TypeCoercion.castTo(convert(operands.get(i + 1)), type));
@@ -232,7 +232,7 @@ final class ExpressionConverter {
             arguments.add(TypeCoercion.castTo(convert(operands.get(operands.size() - 1)), type));
             return new Call(Function.COALESCE, arguments, type);
         }
-        if (isNullIfShape(operands)) {
+        if (isNullIfShape(operands) && convert(((RexCall) operands.get(0)).getOperands().get(0)).equals(convert(operands.get(2)))) {
             RexCall equal = (RexCall) operands.get(0);
             return nullIf(convert(equal.getOperands().get(0)), convert(equal.getOperands().get(1)), call);
         }
@@ -252,8 +252,18 @@ final class ExpressionConverter {
             return false;
         }
         for (int i = 0; i + 1 < operands.size(); i += 2) {
-            if (operands.get(i).getKind() != SqlKind.IS_NOT_NULL
-                    || !((RexCall) operands.get(i)).getOperands().get(0).equals(operands.get(i + 1))) {
+            if (operands.get(i).getKind() != SqlKind.IS_NOT_NULL) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each THEN is the value its WHEN tests for NULL (compared after conversion: Calcite adds NOT NULL casts). */
+    private boolean thenValuesAreTheTestedOnes(List<RexNode> operands) {
+        for (int i = 0; i + 1 < operands.size(); i += 2) {
+            Expression tested = convert(((RexCall) operands.get(i)).getOperands().get(0));
+            if (!tested.equals(convert(operands.get(i + 1)))) {
                 return false;
             }
         }
@@ -262,8 +272,7 @@ final class ExpressionConverter {
 
     private static boolean isNullIfShape(List<RexNode> operands) {
         return operands.size() == 3 && operands.get(0).getKind() == SqlKind.EQUALS
-                && RexUtil.isNullLiteral(operands.get(1), true)
-                && ((RexCall) operands.get(0)).getOperands().get(0).equals(operands.get(2));
+                && RexUtil.isNullLiteral(operands.get(1), true);
     }
 
     /** SEARCH(x, Sarg): IN lists for sets of values, else Calcite's expansion into comparisons. */

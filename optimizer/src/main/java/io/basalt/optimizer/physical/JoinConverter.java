@@ -78,7 +78,11 @@ final class JoinConverter {
         };
     }
 
-    /** The (left, right) columns of a condition {@code l = r [OR l IS NULL] [OR r IS NULL]}, if it is that. */
+    /**
+     * The (left, right) columns of a condition {@code l = r [OR l IS NULL] [OR r IS NULL]}, if it is that. The
+     * columns may be wrapped in the casts Calcite adds to compare them in a common type; the hash join casts its
+     * keys to the common type itself.
+     */
     private static Optional<int[]> nullAwareKeys(RexNode condition, int leftCount) {
         if (condition.getKind() != SqlKind.OR) {
             return Optional.empty();
@@ -89,16 +93,15 @@ final class JoinConverter {
         for (RexNode term : ((RexCall) condition).getOperands()) {
             if (term.getKind() == SqlKind.EQUALS && left < 0) {
                 List<RexNode> operands = ((RexCall) term).getOperands();
-                if (!(operands.get(0) instanceof RexInputRef a) || !(operands.get(1) instanceof RexInputRef b)) {
+                int a = column(operands.get(0));
+                int b = column(operands.get(1));
+                left = Math.min(a, b);
+                right = Math.max(a, b);
+                if (left < 0 || left >= leftCount || right < leftCount) {
                     return Optional.empty();
                 }
-                left = Math.min(a.getIndex(), b.getIndex());
-                right = Math.max(a.getIndex(), b.getIndex());
-                if (left >= leftCount || right < leftCount) {
-                    return Optional.empty();
-                }
-            } else if (term.getKind() == SqlKind.IS_NULL && ((RexCall) term).getOperands().get(0) instanceof RexInputRef tested) {
-                nullTested.add(tested.getIndex());
+            } else if (term.getKind() == SqlKind.IS_NULL && column(((RexCall) term).getOperands().get(0)) >= 0) {
+                nullTested.add(column(((RexCall) term).getOperands().get(0)));
             } else {
                 return Optional.empty();
             }
@@ -112,6 +115,12 @@ final class JoinConverter {
             }
         }
         return Optional.of(new int[] {left, right - leftCount});
+    }
+
+    /** The column a (possibly cast) column reference reads, or -1. */
+    private static int column(RexNode node) {
+        RexNode stripped = node.getKind() == SqlKind.CAST ? ((RexCall) node).getOperands().get(0) : node;
+        return stripped instanceof RexInputRef reference ? reference.getIndex() : -1;
     }
 
     private PhysicalNode hashJoin(JoinType type, PhysicalNode left, PhysicalNode right, int[] leftKeys, int[] rightKeys,

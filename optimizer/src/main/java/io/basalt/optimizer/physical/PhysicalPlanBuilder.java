@@ -166,11 +166,29 @@ public final class PhysicalPlanBuilder {
             input = narrowed.scan();
             expressions = narrowed.expressions();
         }
+        if (input instanceof ProjectNode inner && onlyMovesColumns(inner)) {
+            // A projection that only reorders or drops columns (as a swapped join's) folds into this one.
+            List<Expression> merged = new ArrayList<>();
+            for (Expression expression : expressions) {
+                merged.add(ColumnRemapping.substitute(expression, inner.expressions()));
+            }
+            expressions = merged;
+            input = inner.input();
+        }
         List<Column> output = outputOf(project.getRowType(), expressions);
         if (isIdentity(expressions, input.output(), output)) {
             return input;
         }
         return new ProjectNode(input, expressions, output, rows(project));
+    }
+
+    private static boolean onlyMovesColumns(ProjectNode project) {
+        for (Expression expression : project.expressions()) {
+            if (!(expression instanceof ColumnReference)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A scan reading only the columns the expressions above it (and its own filter) use. */
