@@ -12,13 +12,16 @@ import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.ProjectNode;
 import io.basalt.optimizer.PlanningException;
 import io.basalt.storage.type.LogicalType;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,21 +52,42 @@ final class JoinConverter {
         combined.addAll(right.output());
         int leftCount = left.output().size();
 
-        Optional<int[]> nullAware = type == JoinType.ANTI ? nullAwareKeys(join.getCondition(), leftCount) : Optional.empty();
+        RexNode condition = nullSafeKeysAsEqualities(join);
+        Optional<int[]> nullAware = type == JoinType.ANTI ? nullAwareKeys(condition, leftCount) : Optional.empty();
         if (nullAware.isPresent()) {
             int[] keys = nullAware.get();
             return hashJoin(type, left, right, new int[] {keys[0]}, new int[] {keys[1]}, Optional.empty(), true, rows);
         }
-        JoinInfo info = JoinInfo.createWithStrictEquality(join.getLeft(), join.getRight(), join.getCondition());
+        JoinInfo info = JoinInfo.createWithStrictEquality(join.getLeft(), join.getRight(), condition);
         Optional<Expression> residual = Optional.empty();
         if (!info.nonEquiConditions.isEmpty()) {
-            RexNode condition = RexUtil.composeConjunction(join.getCluster().getRexBuilder(), info.nonEquiConditions);
-            residual = Optional.of(builder.expressions(combined).convert(condition));
+            RexNode nonEqui = RexUtil.composeConjunction(join.getCluster().getRexBuilder(), info.nonEquiConditions);
+            residual = Optional.of(builder.expressions(combined).convert(nonEqui));
         }
         if (info.leftKeys.isEmpty()) {
             return nestedLoop(type, left, right, residual, rows);
         }
         return hashJoin(type, left, right, info.leftKeys.toIntArray(), info.rightKeys.toIntArray(), residual, false, rows);
+    }
+
+    /**
+     * The join condition with {@code a IS NOT DISTINCT FROM b} conjuncts written {@code a = b} where one side
+     * cannot be NULL: then both select the same row pairs, and the equality is a hash key. Decorrelated scalar
+     * subqueries (Calcite's guard against the COUNT bug) join this way.
+     */
+    private static RexNode nullSafeKeysAsEqualities(Join join) {
+        RexBuilder rexBuilder = join.getCluster().getRexBuilder();
+        List<RexNode> conjuncts = new ArrayList<>();
+        for (RexNode conjunct : RelOptUtil.conjunctions(join.getCondition())) {
+            if (conjunct.getKind() == SqlKind.IS_NOT_DISTINCT_FROM) {
+                List<RexNode> operands = ((RexCall) conjunct).getOperands();
+                if (!operands.get(0).getType().isNullable() || !operands.get(1).getType().isNullable()) {
+                    conjunct = rexBuilder.makeCall(SqlStdOperatorTable.EQUALS, operands);
+                }
+            }
+            conjuncts.add(conjunct);
+        }
+        return RexUtil.composeConjunction(rexBuilder, conjuncts);
     }
 
     private static JoinType joinType(Join join) {

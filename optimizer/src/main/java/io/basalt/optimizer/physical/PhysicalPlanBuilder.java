@@ -270,6 +270,35 @@ public final class PhysicalPlanBuilder {
         }
         PhysicalNode input = convert(aggregate.getInput());
         int[] groupKeys = aggregate.getGroupSet().toArray();
+        int[] inputColumns = null;
+        if (input instanceof TableScanNode scan) {
+            // Calcite aggregates straight over a scan when it needs no expressions; read only what it uses.
+            List<Expression> used = new ArrayList<>();
+            for (int key : groupKeys) {
+                used.add(new ColumnReference(key, scan.output().get(key).type()));
+            }
+            for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
+                for (int argument : call.getArgList()) {
+                    used.add(new ColumnReference(argument, scan.output().get(argument).type()));
+                }
+                if (call.filterArg >= 0) {
+                    used.add(new ColumnReference(call.filterArg, scan.output().get(call.filterArg).type()));
+                }
+            }
+            if (used.isEmpty()) {
+                // Counting rows still needs one column to count.
+                used.add(new ColumnReference(0, scan.output().get(0).type()));
+            }
+            ScanNarrowing narrowed = narrow(scan, used);
+            input = narrowed.scan();
+            inputColumns = new int[scan.output().size()];
+            for (int i = 0; i < used.size(); i++) {
+                inputColumns[((ColumnReference) used.get(i)).index()] = ((ColumnReference) narrowed.expressions().get(i)).index();
+            }
+            for (int i = 0; i < groupKeys.length; i++) {
+                groupKeys[i] = inputColumns[groupKeys[i]];
+            }
+        }
         List<AggregateCall> calls = new ArrayList<>();
         List<Boolean> zeroWhenEmpty = new ArrayList<>();
         List<RelDataTypeField> fields = aggregate.getRowType().getFieldList();
@@ -291,8 +320,16 @@ public final class PhysicalPlanBuilder {
             if (kind == SqlKind.COUNT && call.getArgList().size() > 1) {
                 throw PlanningException.notSupported("COUNT of several expressions");
             }
-            calls.add(new AggregateCall(function, call.getArgList().stream().mapToInt(Integer::intValue).toArray(),
-                    call.isDistinct(), call.filterArg, TypeMapping.toBasalt(call.getType()), name));
+            int[] arguments = call.getArgList().stream().mapToInt(Integer::intValue).toArray();
+            int filterColumn = call.filterArg;
+            if (inputColumns != null) {
+                for (int a = 0; a < arguments.length; a++) {
+                    arguments[a] = inputColumns[arguments[a]];
+                }
+                filterColumn = filterColumn < 0 ? filterColumn : inputColumns[filterColumn];
+            }
+            calls.add(new AggregateCall(function, arguments, call.isDistinct(), filterColumn,
+                    TypeMapping.toBasalt(call.getType()), name));
             zeroWhenEmpty.add(kind == SqlKind.SUM0);
         }
         List<Column> output = new ArrayList<>();
