@@ -9,9 +9,11 @@ import io.basalt.optimizer.catalog.BasaltTypeSystem;
 import io.basalt.optimizer.cost.BasaltCostFactory;
 import io.basalt.optimizer.metadata.BasaltMetadata;
 import io.basalt.optimizer.physical.PhysicalPlanBuilder;
+import io.basalt.optimizer.physical.UnsupportedFunctionException;
 import io.basalt.optimizer.rules.ConstantExpressionEvaluator;
 import io.basalt.optimizer.rules.OptimizerPhases;
 import io.basalt.optimizer.sql.QueryTranslator;
+import io.basalt.optimizer.sql.TranslatedQuery;
 import io.basalt.storage.commit.Manifest;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.RelOptCluster;
@@ -53,9 +55,16 @@ public final class QueryPlanner {
         long start = System.nanoTime();
         try {
             RelOptCluster cluster = newCluster();
-            RelRoot root = QueryTranslator.translate(queryText, catalog, options.defaultSchema(), cluster);
+            TranslatedQuery translated = QueryTranslator.translate(queryText, catalog, options.defaultSchema(), cluster);
+            RelRoot root = translated.root();
             RelNode optimized = OptimizerPhases.optimize(root.project());
-            PhysicalNode physical = PhysicalPlanBuilder.build(optimized);
+            PhysicalNode physical;
+            try {
+                physical = PhysicalPlanBuilder.build(optimized);
+            } catch (UnsupportedFunctionException e) {
+                int[] position = translated.positionOfCall(e.functionName()).orElse(new int[] {0, 0});
+                throw new PlanningException(e.sqlState(), e.getMessage(), position[0], position[1], e);
+            }
             List<Column> columns = resultColumns(root, physical);
             physical = named(physical, columns);
             Duration planningTime = Duration.ofNanos(System.nanoTime() - start);

@@ -164,10 +164,12 @@ class PlanningErrorTest {
 
     @Test
     void functionsWithoutAnExecutorKernelAreNotSupportedYet() {
-        PlanningException error = failure("SELECT sin(n_nationkey) FROM nation");
+        PlanningException error = failure("SELECT n_name,\n       sin(n_nationkey) FROM nation");
 
         assertThat(error.sqlState()).isEqualTo("0A000");
         assertThat(error.getMessage()).isEqualTo("not supported yet: function SIN");
+        assertThat(error.line()).hasValue(2);
+        assertThat(error.column()).hasValue(8);
     }
 
     @Test

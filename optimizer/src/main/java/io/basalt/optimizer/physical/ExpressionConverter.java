@@ -159,7 +159,8 @@ final class ExpressionConverter {
                 }
                 yield Call.of(Function.CAST, LogicalType.DATE, convert(operands.get(0)));
             }
-            default -> throw PlanningException.notSupported("function " + call.getOperator().getName());
+            default -> throw new UnsupportedFunctionException("function " + call.getOperator().getName(),
+                    call.getOperator().getName());
         };
     }
 

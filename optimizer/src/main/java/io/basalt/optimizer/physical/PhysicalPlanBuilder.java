@@ -315,7 +315,8 @@ public final class PhysicalPlanBuilder {
                 case MIN -> AggregateFunction.MIN;
                 case MAX -> AggregateFunction.MAX;
                 case AVG -> AggregateFunction.AVG;
-                default -> throw PlanningException.notSupported("the aggregate function " + call.getAggregation().getName());
+                default -> throw new UnsupportedFunctionException("the aggregate function " + call.getAggregation().getName(),
+                        call.getAggregation().getName());
             };
             if (kind == SqlKind.COUNT && call.getArgList().size() > 1) {
                 throw PlanningException.notSupported("COUNT of several expressions");

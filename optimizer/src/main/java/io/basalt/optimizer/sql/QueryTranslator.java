@@ -53,7 +53,8 @@ public final class QueryTranslator {
     /**
      * @param cluster where the relational expressions live; its type factory must use Basalt's type system
      */
-    public static RelRoot translate(String queryText, Manifest catalog, String defaultSchema, RelOptCluster cluster) {
+    public static TranslatedQuery translate(String queryText, Manifest catalog, String defaultSchema,
+                                            RelOptCluster cluster) {
         QueryParser.ParsedQuery parsedQuery = QueryParser.parse(queryText);
         SqlNode parsed = parsedQuery.query();
         rejectParameters(parsedQuery);
@@ -71,7 +72,7 @@ public final class QueryTranslator {
         SqlToRelConverter converter = new SqlToRelConverter(NoViews.INSTANCE, validator, catalogReader, cluster,
                 StandardConvertletTable.INSTANCE, CONVERTER_CONFIG);
         try {
-            return converter.convertQuery(validated, false, true);
+            return new TranslatedQuery(converter.convertQuery(validated, false, true), validated, parsedQuery);
         } catch (CalciteContextException e) {
             throw ValidationErrors.translate(e, parsedQuery, () -> QueryNames.of(parsed, catalog, defaultSchema));
         }
