@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -94,6 +97,30 @@ class TpchPlanningTest {
         // Q11 and Q22 compare against an uncorrelated scalar subquery; everything else joins on keys.
         long nestedLoops = count(planned.plan(), NestedLoopJoinNode.class);
         assertThat(nestedLoops).isEqualTo(query == 11 || query == 22 ? 1 : 0);
+    }
+
+    @Test
+    void oneSharedPlannerGivesEveryThreadTheSamePlans() throws Exception {
+        List<String> sequential = new ArrayList<>();
+        for (int query = 1; query <= 22; query++) {
+            sequential.add(PhysicalPlanText.of(PLANNER.plan(TpchQueries.text(query), catalog, PlannerOptions.DEFAULTS).plan()));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> concurrent = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (int query = 1; query <= 22; query++) {
+                    int number = query;
+                    concurrent.add(threads.submit(() -> PhysicalPlanText.of(
+                            PLANNER.plan(TpchQueries.text(number), catalog, PlannerOptions.DEFAULTS).plan())));
+                }
+            }
+            for (int i = 0; i < concurrent.size(); i++) {
+                assertThat(concurrent.get(i).get()).isEqualTo(sequential.get(i % 22));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
