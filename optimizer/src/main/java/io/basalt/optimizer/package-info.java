@@ -1,10 +1,14 @@
 /**
- * Basalt's Calcite integration: the schema adapter over Basalt's catalog, the type system and function
- * table, the rule phases (heuristic rewrites, cost-based join ordering, the physical phase into Basalt's
- * own convention), the cost model and statistics, partition pruning, index and materialized-view
- * selection, and the translation of physical plans into execution operators.
+ * Basalt's query planner on Apache Calcite: {@link io.basalt.optimizer.QueryPlanner} turns query text and a
+ * catalog version (the storage manifest) into execution's physical plan.
  *
- * <p>Nothing is here yet: the planner arrives with the query-engine issue. It depends on the parser,
- * execution and storage modules and on Calcite.
+ * <ul>
+ *   <li>{@code sql}: parsing, validation against the catalog, errors with SQLSTATE and position;</li>
+ *   <li>{@code catalog}: the Calcite schema over the manifest, Basalt's type system and type mapping,
+ *       statistics;</li>
+ *   <li>{@code rules}: the optimizer's phases and Basalt's own rules;</li>
+ *   <li>{@code cost} and {@code metadata}: the cost model and the estimates join ordering relies on;</li>
+ *   <li>{@code physical}: Calcite's optimized plan to {@code io.basalt.execution.plan} nodes and expressions.</li>
+ * </ul>
  */
 package io.basalt.optimizer;

@@ -1,0 +1,294 @@
+package io.basalt.optimizer.physical;
+
+import io.basalt.execution.expression.Call;
+import io.basalt.execution.expression.ColumnReference;
+import io.basalt.execution.expression.Expression;
+import io.basalt.execution.expression.Function;
+import io.basalt.execution.plan.Column;
+import io.basalt.execution.plan.HashJoinNode;
+import io.basalt.execution.plan.JoinType;
+import io.basalt.execution.plan.NestedLoopJoinNode;
+import io.basalt.execution.plan.PhysicalNode;
+import io.basalt.execution.plan.ProjectNode;
+import io.basalt.optimizer.PlanningException;
+import io.basalt.storage.type.LogicalType;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Chooses how a join runs. With equality keys it is a {@link HashJoinNode} that builds its hash table on the
+ * input estimated smaller (the right one, so an inner or outer join whose left input is smaller is swapped, and
+ * a projection restores the column order); semi and anti joins always build on the subquery side. Without keys
+ * it is a {@link NestedLoopJoinNode} holding the smaller side. Keys of different types are cast to a common
+ * type in projections below the join. An anti join whose whole condition is {@code a = b OR a IS NULL OR b IS NULL}
+ * (how {@code NOT IN} arrives) becomes a null-aware hash anti join on {@code a = b}.
+ */
+final class JoinConverter {
+
+    private final PhysicalPlanBuilder builder;
+
+    JoinConverter(PhysicalPlanBuilder builder) {
+        this.builder = builder;
+    }
+
+    PhysicalNode convert(Join join) {
+        JoinType type = joinType(join);
+        PhysicalNode left = builder.convert(join.getLeft());
+        PhysicalNode right = builder.convert(join.getRight());
+        double rows = builder.rows(join);
+        List<Column> combined = new ArrayList<>(left.output());
+        combined.addAll(right.output());
+        int leftCount = left.output().size();
+
+        RexNode condition = nullSafeKeysAsEqualities(join);
+        Optional<int[]> nullAware = type == JoinType.ANTI ? nullAwareKeys(condition, leftCount) : Optional.empty();
+        if (nullAware.isPresent()) {
+            int[] keys = nullAware.get();
+            return hashJoin(type, left, right, new int[] {keys[0]}, new int[] {keys[1]}, Optional.empty(), true, rows);
+        }
+        JoinInfo info = JoinInfo.createWithStrictEquality(join.getLeft(), join.getRight(), condition);
+        Optional<Expression> residual = Optional.empty();
+        if (!info.nonEquiConditions.isEmpty()) {
+            RexNode nonEqui = RexUtil.composeConjunction(join.getCluster().getRexBuilder(), info.nonEquiConditions);
+            residual = Optional.of(builder.expressions(combined).convert(nonEqui));
+        }
+        if (info.leftKeys.isEmpty()) {
+            return nestedLoop(type, left, right, residual, rows);
+        }
+        return hashJoin(type, left, right, info.leftKeys.toIntArray(), info.rightKeys.toIntArray(), residual, false, rows);
+    }
+
+    /**
+     * The join condition with {@code a IS NOT DISTINCT FROM b} conjuncts written {@code a = b} where one side
+     * cannot be NULL: then both select the same row pairs, and the equality is a hash key. Decorrelated scalar
+     * subqueries (Calcite's guard against the COUNT bug) join this way.
+     */
+    private static RexNode nullSafeKeysAsEqualities(Join join) {
+        RexBuilder rexBuilder = join.getCluster().getRexBuilder();
+        List<RexNode> conjuncts = new ArrayList<>();
+        for (RexNode conjunct : RelOptUtil.conjunctions(join.getCondition())) {
+            if (conjunct.getKind() == SqlKind.IS_NOT_DISTINCT_FROM) {
+                List<RexNode> operands = ((RexCall) conjunct).getOperands();
+                if (!operands.get(0).getType().isNullable() || !operands.get(1).getType().isNullable()) {
+                    conjunct = rexBuilder.makeCall(SqlStdOperatorTable.EQUALS, operands);
+                }
+            }
+            conjuncts.add(conjunct);
+        }
+        return RexUtil.composeConjunction(rexBuilder, conjuncts);
+    }
+
+    private static JoinType joinType(Join join) {
+        return switch (join.getJoinType()) {
+            case INNER -> JoinType.INNER;
+            case LEFT -> JoinType.LEFT;
+            case RIGHT -> JoinType.RIGHT;
+            case FULL -> JoinType.FULL;
+            case SEMI -> JoinType.SEMI;
+            case ANTI -> JoinType.ANTI;
+            default -> throw PlanningException.notSupported(join.getJoinType() + " joins");
+        };
+    }
+
+    /**
+     * The (left, right) columns of a condition {@code l = r [OR l IS NULL] [OR r IS NULL]}, if it is that. The
+     * columns may be wrapped in the casts Calcite adds to compare them in a common type; the hash join casts its
+     * keys to the common type itself.
+     */
+    private static Optional<int[]> nullAwareKeys(RexNode condition, int leftCount) {
+        if (condition.getKind() != SqlKind.OR) {
+            return Optional.empty();
+        }
+        int left = -1;
+        int right = -1;
+        List<Integer> nullTested = new ArrayList<>();
+        for (RexNode term : ((RexCall) condition).getOperands()) {
+            if (term.getKind() == SqlKind.EQUALS && left < 0) {
+                List<RexNode> operands = ((RexCall) term).getOperands();
+                int a = column(operands.get(0));
+                int b = column(operands.get(1));
+                left = Math.min(a, b);
+                right = Math.max(a, b);
+                if (left < 0 || left >= leftCount || right < leftCount) {
+                    return Optional.empty();
+                }
+            } else if (term.getKind() == SqlKind.IS_NULL && column(((RexCall) term).getOperands().get(0)) >= 0) {
+                nullTested.add(column(((RexCall) term).getOperands().get(0)));
+            } else {
+                return Optional.empty();
+            }
+        }
+        if (left < 0 || nullTested.isEmpty()) {
+            return Optional.empty();
+        }
+        for (int tested : nullTested) {
+            if (tested != left && tested != right) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new int[] {left, right - leftCount});
+    }
+
+    /** The column a (possibly cast) column reference reads, or -1. */
+    private static int column(RexNode node) {
+        RexNode stripped = node.getKind() == SqlKind.CAST ? ((RexCall) node).getOperands().get(0) : node;
+        return stripped instanceof RexInputRef reference ? reference.getIndex() : -1;
+    }
+
+    private PhysicalNode hashJoin(JoinType type, PhysicalNode left, PhysicalNode right, int[] leftKeys, int[] rightKeys,
+                                  Optional<Expression> residual, boolean nullAwareAnti, double rows) {
+        int leftWidth = left.output().size();
+        int rightWidth = right.output().size();
+        // Keys of different types meet in a common type, computed in extra columns after each side's own.
+        LogicalType[] keyTypes = new LogicalType[leftKeys.length];
+        for (int i = 0; i < leftKeys.length; i++) {
+            keyTypes[i] = TypeCoercion.common(left.output().get(leftKeys[i]).type(), right.output().get(rightKeys[i]).type());
+        }
+        KeyedInput leftInput = withKeys(left, leftKeys, keyTypes);
+        KeyedInput rightInput = withKeys(right, rightKeys, keyTypes);
+        int leftExtra = leftInput.node().output().size() - leftWidth;
+        if (leftExtra > 0) {
+            // The residual reads right columns, which now start after the left side's extra key columns.
+            residual = residual.map(condition -> ColumnRemapping.remap(condition, i -> i < leftWidth ? i : i + leftExtra));
+        }
+        PhysicalNode joined;
+        boolean swap = (type == JoinType.INNER || type == JoinType.LEFT || type == JoinType.RIGHT || type == JoinType.FULL)
+                && builder.estimated(left) < builder.estimated(right);
+        if (swap) {
+            int leftAll = leftInput.node().output().size();
+            int rightAll = rightInput.node().output().size();
+            Optional<Expression> swappedResidual = residual.map(condition ->
+                    ColumnRemapping.remap(condition, i -> i < leftAll ? i + rightAll : i - leftAll));
+            List<Column> output = joinOutput(swapped(type), rightInput.node().output(), leftInput.node().output());
+            joined = new HashJoinNode(swapped(type), rightInput.node(), leftInput.node(), rightInput.keys(), leftInput.keys(),
+                    swappedResidual, false, output, rows);
+            // Back to the left side's columns, then the right side's.
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < leftWidth; i++) {
+                order.add(rightAll + i);
+            }
+            for (int i = 0; i < rightWidth; i++) {
+                order.add(i);
+            }
+            return select(joined, order, rows);
+        }
+        List<Column> output = joinOutput(type, leftInput.node().output(), rightInput.node().output());
+        joined = new HashJoinNode(type, leftInput.node(), rightInput.node(), leftInput.keys(), rightInput.keys(), residual,
+                nullAwareAnti, output, rows);
+        if (leftExtra == 0 && rightInput.node().output().size() == rightWidth) {
+            return joined;
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < leftWidth; i++) {
+            order.add(i);
+        }
+        if (type != JoinType.SEMI && type != JoinType.ANTI) {
+            for (int i = 0; i < rightWidth; i++) {
+                order.add(leftWidth + leftExtra + i);
+            }
+        }
+        return select(joined, order, rows);
+    }
+
+    private PhysicalNode nestedLoop(JoinType type, PhysicalNode left, PhysicalNode right, Optional<Expression> condition,
+                                    double rows) {
+        boolean swap = (type == JoinType.INNER || type == JoinType.LEFT || type == JoinType.RIGHT || type == JoinType.FULL)
+                && builder.estimated(left) < builder.estimated(right);
+        if (!swap) {
+            List<Column> output = joinOutput(type, left.output(), right.output());
+            return new NestedLoopJoinNode(type, left, right, condition, output, rows);
+        }
+        int leftWidth = left.output().size();
+        int rightWidth = right.output().size();
+        Optional<Expression> swappedCondition = condition.map(expression ->
+                ColumnRemapping.remap(expression, i -> i < leftWidth ? i + rightWidth : i - leftWidth));
+        PhysicalNode joined = new NestedLoopJoinNode(swapped(type), right, left, swappedCondition,
+                joinOutput(swapped(type), right.output(), left.output()), rows);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < leftWidth; i++) {
+            order.add(rightWidth + i);
+        }
+        for (int i = 0; i < rightWidth; i++) {
+            order.add(i);
+        }
+        return select(joined, order, rows);
+    }
+
+    private static JoinType swapped(JoinType type) {
+        return switch (type) {
+            case LEFT -> JoinType.RIGHT;
+            case RIGHT -> JoinType.LEFT;
+            default -> type;
+        };
+    }
+
+    /** An input with the positions of its key columns, cast to the key types where needed. */
+    private record KeyedInput(PhysicalNode node, int[] keys) {
+    }
+
+    private static KeyedInput withKeys(PhysicalNode node, int[] keys, LogicalType[] keyTypes) {
+        List<Expression> extra = new ArrayList<>();
+        int[] positions = keys.clone();
+        int width = node.output().size();
+        for (int i = 0; i < keys.length; i++) {
+            Column column = node.output().get(keys[i]);
+            if (!column.type().equals(keyTypes[i])) {
+                extra.add(Call.of(Function.CAST, keyTypes[i], new ColumnReference(keys[i], column.type())));
+                positions[i] = width + extra.size() - 1;
+            }
+        }
+        if (extra.isEmpty()) {
+            return new KeyedInput(node, positions);
+        }
+        List<Expression> expressions = new ArrayList<>();
+        List<Column> output = new ArrayList<>(node.output());
+        for (int i = 0; i < width; i++) {
+            expressions.add(new ColumnReference(i, node.output().get(i).type()));
+        }
+        for (int i = 0; i < extra.size(); i++) {
+            expressions.add(extra.get(i));
+            output.add(new Column("key" + i, extra.get(i).type(), true));
+        }
+        return new KeyedInput(new ProjectNode(node, expressions, output, node.estimatedRows()), positions);
+    }
+
+    private static PhysicalNode select(PhysicalNode node, List<Integer> columns, double rows) {
+        List<Expression> expressions = new ArrayList<>();
+        List<Column> output = new ArrayList<>();
+        for (int column : columns) {
+            Column selected = node.output().get(column);
+            expressions.add(new ColumnReference(column, selected.type()));
+            output.add(selected);
+        }
+        return new ProjectNode(node, expressions, output, rows);
+    }
+
+    /** A join's output: the left columns, then (except for semi and anti joins) the right ones; a side an outer join may pad with NULLs becomes nullable. */
+    private static List<Column> joinOutput(JoinType type, List<Column> left, List<Column> right) {
+        if (type == JoinType.SEMI || type == JoinType.ANTI) {
+            return left;
+        }
+        List<Column> all = new ArrayList<>();
+        boolean leftPadded = type == JoinType.RIGHT || type == JoinType.FULL;
+        boolean rightPadded = type == JoinType.LEFT || type == JoinType.FULL;
+        for (Column column : left) {
+            all.add(leftPadded ? new Column(column.name(), column.type(), true) : column);
+        }
+        for (Column column : right) {
+            all.add(rightPadded ? new Column(column.name(), column.type(), true) : column);
+        }
+        return all;
+    }
+}

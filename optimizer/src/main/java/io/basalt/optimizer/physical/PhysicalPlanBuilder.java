@@ -1,0 +1,443 @@
+package io.basalt.optimizer.physical;
+
+import io.basalt.execution.expression.Call;
+import io.basalt.execution.expression.ColumnReference;
+import io.basalt.execution.expression.Expression;
+import io.basalt.execution.expression.Function;
+import io.basalt.execution.expression.Literal;
+import io.basalt.execution.plan.AggregateCall;
+import io.basalt.execution.plan.AggregateFunction;
+import io.basalt.execution.plan.AggregateNode;
+import io.basalt.execution.plan.Column;
+import io.basalt.execution.plan.FilterNode;
+import io.basalt.execution.plan.LimitNode;
+import io.basalt.execution.plan.PhysicalNode;
+import io.basalt.execution.plan.ProjectNode;
+import io.basalt.execution.plan.SortKey;
+import io.basalt.execution.plan.SortNode;
+import io.basalt.execution.plan.TableScanNode;
+import io.basalt.execution.plan.UnionNode;
+import io.basalt.execution.plan.ValuesNode;
+import io.basalt.optimizer.PlanningException;
+import io.basalt.optimizer.catalog.BasaltTable;
+import io.basalt.optimizer.catalog.TypeMapping;
+import io.basalt.storage.catalog.TableDefinition;
+import io.basalt.storage.type.LogicalType;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Correlate;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Union;
+import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.core.Window;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds execution's physical plan from Calcite's optimized logical plan, operator by operator. Filters and
+ * projections right above a table scan go into the scan (the scan reads only the columns someone needs and
+ * evaluates the filter itself, skipping segments by zone maps); joins choose their algorithm and build side
+ * ({@link JoinConverter}). An operator without a physical counterpart fails with SQLSTATE 0A000 naming it.
+ */
+public final class PhysicalPlanBuilder {
+
+    private final RelMetadataQuery metadata;
+    private final RexBuilder rexBuilder;
+
+    private PhysicalPlanBuilder(RelMetadataQuery metadata, RexBuilder rexBuilder) {
+        this.metadata = metadata;
+        this.rexBuilder = rexBuilder;
+    }
+
+    public static PhysicalNode build(RelNode plan) {
+        return new PhysicalPlanBuilder(plan.getCluster().getMetadataQuery(), plan.getCluster().getRexBuilder())
+                .convert(plan);
+    }
+
+    PhysicalNode convert(RelNode rel) {
+        if (rel instanceof TableScan scan) {
+            return scan(scan);
+        }
+        if (rel instanceof Filter filter) {
+            return filter(filter);
+        }
+        if (rel instanceof Project project) {
+            return project(project);
+        }
+        if (rel instanceof Join join) {
+            return new JoinConverter(this).convert(join);
+        }
+        if (rel instanceof Aggregate aggregate) {
+            return aggregate(aggregate);
+        }
+        if (rel instanceof Sort sort) {
+            return sort(sort);
+        }
+        if (rel instanceof Union union) {
+            return union(union);
+        }
+        if (rel instanceof Values values) {
+            return values(values);
+        }
+        if (rel instanceof Correlate) {
+            throw PlanningException.notSupported("this form of correlated subquery");
+        }
+        if (rel instanceof Window) {
+            throw PlanningException.notSupported("window functions");
+        }
+        throw PlanningException.notSupported("the operator " + rel.getRelTypeName());
+    }
+
+    double rows(RelNode rel) {
+        Double rows = metadata.getRowCount(rel);
+        return rows == null ? 1.0 : rows;
+    }
+
+    /** The estimated rows of a physical node, for choosing build sides. */
+    double estimated(PhysicalNode node) {
+        return node.estimatedRows();
+    }
+
+    ExpressionConverter expressions(List<Column> input) {
+        List<LogicalType> types = new ArrayList<>(input.size());
+        for (Column column : input) {
+            types.add(column.type());
+        }
+        return new ExpressionConverter(types, rexBuilder);
+    }
+
+    static List<Column> columns(RelDataType rowType) {
+        List<Column> columns = new ArrayList<>();
+        for (RelDataTypeField field : rowType.getFieldList()) {
+            columns.add(new Column(field.getName(), TypeMapping.toBasalt(field.getType()), field.getType().isNullable()));
+        }
+        return columns;
+    }
+
+    private PhysicalNode scan(TableScan scan) {
+        BasaltTable table = scan.getTable().unwrap(BasaltTable.class);
+        if (table == null) {
+            throw new PlanningException(PlanningException.INTERNAL_ERROR, "not a Basalt table: " + scan.getTable());
+        }
+        TableDefinition definition = table.entry().definition();
+        int[] columns = new int[definition.columns().size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = i;
+        }
+        return new TableScanNode(definition.schema(), definition.name(), table.entry().tableId(), columns,
+                columns(scan.getRowType()), Optional.empty(), rows(scan));
+    }
+
+    private PhysicalNode filter(Filter filter) {
+        PhysicalNode input = convert(filter.getInput());
+        Expression condition = expressions(input.output()).convert(filter.getCondition());
+        if (input instanceof TableScanNode scan) {
+            Expression pushed = scan.filter()
+                    .<Expression>map(existing -> Call.of(Function.AND, LogicalType.BOOLEAN, existing, condition))
+                    .orElse(condition);
+            return new TableScanNode(scan.schema(), scan.table(), scan.tableId(), scan.columns(), scan.output(),
+                    Optional.of(pushed), rows(filter));
+        }
+        return new FilterNode(input, condition, rows(filter));
+    }
+
+    private PhysicalNode project(Project project) {
+        PhysicalNode input = convert(project.getInput());
+        List<Expression> expressions = expressions(input.output()).convertAll(project.getProjects());
+        if (input instanceof TableScanNode scan) {
+            ScanNarrowing narrowed = narrow(scan, expressions);
+            input = narrowed.scan();
+            expressions = narrowed.expressions();
+        }
+        if (input instanceof ProjectNode inner && onlyMovesColumns(inner)) {
+            // A projection that only reorders or drops columns (as a swapped join's) folds into this one.
+            List<Expression> merged = new ArrayList<>();
+            for (Expression expression : expressions) {
+                merged.add(ColumnRemapping.substitute(expression, inner.expressions()));
+            }
+            expressions = merged;
+            input = inner.input();
+        }
+        List<Column> output = outputOf(project.getRowType(), expressions);
+        if (isIdentity(expressions, input.output(), output)) {
+            return input;
+        }
+        return new ProjectNode(input, expressions, output, rows(project));
+    }
+
+    private static boolean onlyMovesColumns(ProjectNode project) {
+        for (Expression expression : project.expressions()) {
+            if (!(expression instanceof ColumnReference)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A scan reading only the columns the expressions above it (and its own filter) use. */
+    private record ScanNarrowing(TableScanNode scan, List<Expression> expressions) {
+    }
+
+    private static ScanNarrowing narrow(TableScanNode scan, List<Expression> expressions) {
+        Set<Integer> used = new LinkedHashSet<>();
+        for (Expression expression : expressions) {
+            if (expression instanceof ColumnReference reference) {
+                used.add(reference.index());
+            }
+        }
+        for (Expression expression : expressions) {
+            ColumnRemapping.collectColumns(expression, used);
+        }
+        Set<Integer> filterColumns = new TreeSet<>();
+        scan.filter().ifPresent(filter -> ColumnRemapping.collectColumns(filter, filterColumns));
+        used.addAll(filterColumns);
+        if (used.size() == scan.columns().length && isAscending(used)) {
+            return new ScanNarrowing(scan, expressions);
+        }
+        int[] newPosition = new int[scan.columns().length];
+        int[] columns = new int[used.size()];
+        List<Column> output = new ArrayList<>();
+        int position = 0;
+        for (int old : used) {
+            newPosition[old] = position;
+            columns[position] = scan.columns()[old];
+            output.add(scan.output().get(old));
+            position++;
+        }
+        Optional<Expression> filter = scan.filter().map(condition -> ColumnRemapping.remap(condition, i -> newPosition[i]));
+        List<Expression> remapped = new ArrayList<>();
+        for (Expression expression : expressions) {
+            remapped.add(ColumnRemapping.remap(expression, i -> newPosition[i]));
+        }
+        TableScanNode narrowed = new TableScanNode(scan.schema(), scan.table(), scan.tableId(), columns, output, filter,
+                scan.estimatedRows());
+        return new ScanNarrowing(narrowed, remapped);
+    }
+
+    private static boolean isAscending(Set<Integer> columns) {
+        int expected = 0;
+        for (int column : columns) {
+            if (column != expected++) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isIdentity(List<Expression> expressions, List<Column> input, List<Column> output) {
+        if (expressions.size() != input.size()) {
+            return false;
+        }
+        for (int i = 0; i < expressions.size(); i++) {
+            if (!(expressions.get(i) instanceof ColumnReference reference) || reference.index() != i
+                    || !input.get(i).name().equals(output.get(i).name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Output columns named by the row type, typed by the expressions computing them. */
+    static List<Column> outputOf(RelDataType rowType, List<Expression> expressions) {
+        List<Column> output = new ArrayList<>();
+        for (int i = 0; i < expressions.size(); i++) {
+            RelDataTypeField field = rowType.getFieldList().get(i);
+            output.add(new Column(field.getName(), expressions.get(i).type(), field.getType().isNullable()));
+        }
+        return output;
+    }
+
+    private PhysicalNode aggregate(Aggregate aggregate) {
+        if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+            throw PlanningException.notSupported("GROUPING SETS, ROLLUP and CUBE");
+        }
+        PhysicalNode input = convert(aggregate.getInput());
+        int[] groupKeys = aggregate.getGroupSet().toArray();
+        int[] inputColumns = null;
+        if (input instanceof TableScanNode scan) {
+            // Calcite aggregates straight over a scan when it needs no expressions; read only what it uses.
+            List<Expression> used = new ArrayList<>();
+            for (int key : groupKeys) {
+                used.add(new ColumnReference(key, scan.output().get(key).type()));
+            }
+            for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
+                for (int argument : call.getArgList()) {
+                    used.add(new ColumnReference(argument, scan.output().get(argument).type()));
+                }
+                if (call.filterArg >= 0) {
+                    used.add(new ColumnReference(call.filterArg, scan.output().get(call.filterArg).type()));
+                }
+            }
+            if (used.isEmpty()) {
+                // Counting rows still needs one column to count.
+                used.add(new ColumnReference(0, scan.output().get(0).type()));
+            }
+            ScanNarrowing narrowed = narrow(scan, used);
+            input = narrowed.scan();
+            inputColumns = new int[scan.output().size()];
+            for (int i = 0; i < used.size(); i++) {
+                inputColumns[((ColumnReference) used.get(i)).index()] = ((ColumnReference) narrowed.expressions().get(i)).index();
+            }
+            for (int i = 0; i < groupKeys.length; i++) {
+                groupKeys[i] = inputColumns[groupKeys[i]];
+            }
+        }
+        List<AggregateCall> calls = new ArrayList<>();
+        List<Boolean> zeroWhenEmpty = new ArrayList<>();
+        List<RelDataTypeField> fields = aggregate.getRowType().getFieldList();
+        for (int i = 0; i < aggregate.getAggCallList().size(); i++) {
+            org.apache.calcite.rel.core.AggregateCall call = aggregate.getAggCallList().get(i);
+            String name = fields.get(groupKeys.length + i).getName();
+            if (!call.getCollation().getFieldCollations().isEmpty()) {
+                throw PlanningException.notSupported("aggregates with WITHIN GROUP (ORDER BY …)");
+            }
+            SqlKind kind = call.getAggregation().getKind();
+            AggregateFunction function = switch (kind) {
+                case COUNT -> call.getArgList().isEmpty() ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
+                case SUM, SUM0 -> AggregateFunction.SUM;
+                case MIN -> AggregateFunction.MIN;
+                case MAX -> AggregateFunction.MAX;
+                case AVG -> AggregateFunction.AVG;
+                default -> throw new UnsupportedFunctionException("the aggregate function " + call.getAggregation().getName(),
+                        call.getAggregation().getName());
+            };
+            if (kind == SqlKind.COUNT && call.getArgList().size() > 1) {
+                throw PlanningException.notSupported("COUNT of several expressions");
+            }
+            int[] arguments = call.getArgList().stream().mapToInt(Integer::intValue).toArray();
+            int filterColumn = call.filterArg;
+            if (inputColumns != null) {
+                for (int a = 0; a < arguments.length; a++) {
+                    arguments[a] = inputColumns[arguments[a]];
+                }
+                filterColumn = filterColumn < 0 ? filterColumn : inputColumns[filterColumn];
+            }
+            calls.add(new AggregateCall(function, arguments, call.isDistinct(), filterColumn,
+                    TypeMapping.toBasalt(call.getType()), name));
+            zeroWhenEmpty.add(kind == SqlKind.SUM0);
+        }
+        List<Column> output = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            RelDataTypeField field = fields.get(i);
+            LogicalType type = i < groupKeys.length ? input.output().get(groupKeys[i]).type() : calls.get(i - groupKeys.length).type();
+            // SUM0 is a SUM that is NULL over no rows until the projection below turns that into 0.
+            boolean nullable = field.getType().isNullable() || (i >= groupKeys.length && zeroWhenEmpty.get(i - groupKeys.length));
+            output.add(new Column(field.getName(), type, nullable));
+        }
+        PhysicalNode node = new AggregateNode(input, groupKeys, calls, output, rows(aggregate));
+        if (!zeroWhenEmpty.contains(true)) {
+            return node;
+        }
+        List<Expression> expressions = new ArrayList<>();
+        List<Column> projected = new ArrayList<>();
+        for (int i = 0; i < output.size(); i++) {
+            Column column = output.get(i);
+            Expression value = new ColumnReference(i, column.type());
+            boolean sumZero = i >= groupKeys.length && zeroWhenEmpty.get(i - groupKeys.length);
+            if (sumZero) {
+                Literal zero = LiteralValues.convert(java.math.BigDecimal.ZERO, column.type())
+                        .orElseThrow(() -> PlanningException.notSupported("SUM0 of " + column.type()));
+                value = Call.of(Function.COALESCE, column.type(), value, zero);
+            }
+            projected.add(new Column(column.name(), column.type(), column.nullable() && !sumZero));
+            expressions.add(value);
+        }
+        return new ProjectNode(node, expressions, projected, rows(aggregate));
+    }
+
+    private PhysicalNode sort(Sort sort) {
+        PhysicalNode input = convert(sort.getInput());
+        long offset = sort.offset == null ? 0 : longValue(sort.offset, "OFFSET");
+        long limit = sort.fetch == null ? -1 : longValue(sort.fetch, "LIMIT");
+        List<RelFieldCollation> collations = sort.getCollation().getFieldCollations();
+        if (collations.isEmpty()) {
+            if (offset == 0 && limit < 0) {
+                return input;
+            }
+            return new LimitNode(input, offset, limit, rows(sort));
+        }
+        List<SortKey> keys = new ArrayList<>();
+        for (RelFieldCollation collation : collations) {
+            boolean ascending = !collation.direction.isDescending();
+            boolean nullsFirst = switch (collation.nullDirection) {
+                case FIRST -> true;
+                case LAST -> false;
+                // PostgreSQL's default: NULLs sort as larger than every value.
+                case UNSPECIFIED -> !ascending;
+            };
+            keys.add(new SortKey(collation.getFieldIndex(), ascending, nullsFirst));
+        }
+        return new SortNode(input, keys, offset, limit, rows(sort));
+    }
+
+    private static long longValue(RexNode bound, String clause) {
+        if (bound instanceof RexLiteral literal) {
+            Long value = literal.getValueAs(Long.class);
+            if (value != null) {
+                return value;
+            }
+        }
+        throw PlanningException.notSupported(clause + " that is not a constant");
+    }
+
+    private PhysicalNode union(Union union) {
+        if (!union.all) {
+            throw PlanningException.notSupported("UNION without ALL here");
+        }
+        List<Column> output = columns(union.getRowType());
+        List<PhysicalNode> inputs = new ArrayList<>();
+        for (RelNode rel : union.getInputs()) {
+            inputs.add(castColumns(convert(rel), output));
+        }
+        return new UnionNode(inputs, output, rows(union));
+    }
+
+    /** The node with its columns cast to {@code target}'s types, by a projection if any differs. */
+    static PhysicalNode castColumns(PhysicalNode node, List<Column> target) {
+        boolean same = true;
+        List<Expression> expressions = new ArrayList<>();
+        for (int i = 0; i < target.size(); i++) {
+            Column column = node.output().get(i);
+            expressions.add(TypeCoercion.castTo(new ColumnReference(i, column.type()), target.get(i).type()));
+            same &= column.type().equals(target.get(i).type());
+        }
+        if (same) {
+            return node;
+        }
+        List<Column> output = new ArrayList<>();
+        for (int i = 0; i < target.size(); i++) {
+            output.add(new Column(node.output().get(i).name(), target.get(i).type(), node.output().get(i).nullable()));
+        }
+        return new ProjectNode(node, expressions, output, node.estimatedRows());
+    }
+
+    private PhysicalNode values(Values values) {
+        List<Column> output = columns(values.getRowType());
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<RexLiteral> tuple : values.getTuples()) {
+            List<Object> row = new ArrayList<>();
+            for (int i = 0; i < tuple.size(); i++) {
+                row.add(LiteralValues.of(tuple.get(i), output.get(i).type()).value());
+            }
+            rows.add(row);
+        }
+        return new ValuesNode(output, rows);
+    }
+}

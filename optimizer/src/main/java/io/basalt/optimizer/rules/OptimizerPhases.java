@@ -1,0 +1,113 @@
+package io.basalt.optimizer.rules;
+
+import io.basalt.optimizer.cost.BasaltCostFactory;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.hep.HepMatchOrder;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.sql2rel.RelFieldTrimmer;
+import org.apache.calcite.tools.RelBuilder;
+
+import java.util.List;
+
+/**
+ * The optimizer's phases, in order. Each heuristic phase runs its rules to a fixed point with a HepPlanner, which
+ * applies rules in a fixed order and so gives the same plan for the same query every time.
+ *
+ * <ol>
+ *   <li><b>subqueries</b>: IN / EXISTS / scalar subqueries become joins (with correlation where they refer to the
+ *       outer query);</li>
+ *   <li><b>decorrelation</b>: {@link RelDecorrelator} turns correlated joins into ordinary joins and aggregates;</li>
+ *   <li><b>trim</b>: every operator keeps only the columns someone above uses;</li>
+ *   <li><b>simplify</b>: constant folding, filter push-down (through projections, aggregates, set operations
+ *       and into join conditions, down to the scans), merging adjacent projections and filters, semi joins from
+ *       joins that only test existence, set operations rewritten to UNION ALL and aggregates;</li>
+ *   <li><b>join order</b>: each tree of inner joins becomes one multi-join that {@code LoptOptimizeJoinRule}
+ *       orders greedily by Basalt's cost model ({@code OperatorCostModel} through Calcite's metadata);</li>
+ *   <li><b>cleanup</b>: filters and projections settle right above the scans again so the physical plan builder
+ *       can push them into the scans; trivial projections disappear.</li>
+ * </ol>
+ */
+public final class OptimizerPhases {
+
+    private static final List<RelOptRule> SUBQUERY_RULES = List.of(
+            SubQueryToSemiJoinRule.INSTANCE,
+            CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+            CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
+            CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
+
+    private static final List<RelOptRule> SIMPLIFY_RULES = List.of(
+            CoreRules.FILTER_REDUCE_EXPRESSIONS,
+            CoreRules.PROJECT_REDUCE_EXPRESSIONS,
+            CoreRules.JOIN_REDUCE_EXPRESSIONS,
+            CoreRules.FILTER_MERGE,
+            OrFactoringRule.INSTANCE,
+            CoreRules.FILTER_PROJECT_TRANSPOSE,
+            CoreRules.FILTER_AGGREGATE_TRANSPOSE,
+            CoreRules.FILTER_SET_OP_TRANSPOSE,
+            CoreRules.FILTER_INTO_JOIN,
+            CoreRules.JOIN_CONDITION_PUSH,
+            CoreRules.PROJECT_MERGE,
+            CoreRules.PROJECT_REMOVE,
+            CoreRules.AGGREGATE_PROJECT_MERGE,
+            CoreRules.AGGREGATE_REMOVE,
+            CoreRules.PROJECT_TO_SEMI_JOIN,
+            CoreRules.JOIN_TO_SEMI_JOIN,
+            CoreRules.UNION_TO_DISTINCT,
+            CoreRules.INTERSECT_TO_DISTINCT,
+            CoreRules.MINUS_TO_DISTINCT,
+            CoreRules.UNION_MERGE,
+            CoreRules.SORT_REMOVE);
+
+    private static final List<RelOptRule> CLEANUP_RULES = List.of(
+            CoreRules.FILTER_PROJECT_TRANSPOSE,
+            CoreRules.FILTER_MERGE,
+            CoreRules.PROJECT_MERGE,
+            CoreRules.PROJECT_REMOVE,
+            CoreRules.JOIN_PUSH_EXPRESSIONS);
+
+    private OptimizerPhases() {
+    }
+
+    public static RelNode optimize(RelNode query) {
+        RelNode rel = runHep(query, SUBQUERY_RULES, HepMatchOrder.DEPTH_FIRST);
+        RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
+        rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
+        rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
+        rel = runHep(rel, SIMPLIFY_RULES, HepMatchOrder.DEPTH_FIRST);
+        rel = orderJoins(rel);
+        rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
+        rel = runHep(rel, CLEANUP_RULES, HepMatchOrder.DEPTH_FIRST);
+        return rel;
+    }
+
+    private static RelNode orderJoins(RelNode rel) {
+        // First gather every tree of inner joins into one MultiJoin, then order each; one program doing both
+        // would order partial trees.
+        HepProgram gather = new HepProgramBuilder()
+                .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+                .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
+                .build();
+        HepProgram order = new HepProgramBuilder()
+                .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
+                .build();
+        return run(run(rel, gather), order);
+    }
+
+    private static RelNode runHep(RelNode rel, List<RelOptRule> rules, HepMatchOrder order) {
+        HepProgram program = new HepProgramBuilder().addMatchOrder(order).addRuleCollection(rules).build();
+        return run(rel, program);
+    }
+
+    private static RelNode run(RelNode rel, HepProgram program) {
+        HepPlanner planner = new HepPlanner(program, null, true, null, BasaltCostFactory.INSTANCE);
+        planner.setExecutor(rel.getCluster().getPlanner().getExecutor());
+        planner.setRoot(rel);
+        return planner.findBestExp();
+    }
+}

@@ -1,0 +1,53 @@
+package io.basalt.optimizer.sql;
+
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlNameMatcher;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.util.List;
+
+/**
+ * The functions queries may call: the SQL standard's, plus the PostgreSQL spellings users type every day
+ * ({@code substr}, {@code length}, {@code strpos}, and {@code date('…')} as a cast). A function the validator
+ * accepts but the executor has no kernel for fails when the plan is built, with SQLSTATE 0A000 naming it.
+ *
+ * <p>Function names match case-insensitively although table and column names match exactly: the parser
+ * lower-cases unquoted names, and {@code sum} must still find {@code SUM}.
+ */
+public final class BasaltOperatorTable implements SqlOperatorTable {
+
+    public static final SqlOperatorTable INSTANCE = new BasaltOperatorTable(SqlOperatorTables.chain(
+            SqlStdOperatorTable.instance(),
+            SqlOperatorTables.of(
+                    SqlLibraryOperators.SUBSTR_POSTGRESQL,
+                    SqlLibraryOperators.LENGTH,
+                    SqlLibraryOperators.STRPOS,
+                    SqlLibraryOperators.DATE)));
+
+    private static final SqlNameMatcher ANY_CASE = SqlNameMatchers.withCaseSensitive(false);
+
+    private final SqlOperatorTable operators;
+
+    private BasaltOperatorTable(SqlOperatorTable operators) {
+        this.operators = operators;
+    }
+
+    @Override
+    public void lookupOperatorOverloads(SqlIdentifier name, @Nullable SqlFunctionCategory category, SqlSyntax syntax,
+                                        List<SqlOperator> found, SqlNameMatcher nameMatcher) {
+        operators.lookupOperatorOverloads(name, category, syntax, found, ANY_CASE);
+    }
+
+    @Override
+    public List<SqlOperator> getOperatorList() {
+        return operators.getOperatorList();
+    }
+}

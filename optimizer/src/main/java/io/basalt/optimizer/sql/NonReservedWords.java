@@ -1,0 +1,121 @@
+package io.basalt.optimizer.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Lets queries use as plain names the words Calcite's grammar reserves but PostgreSQL does not, such as
+ * {@code value} (TPC-H Q11 names a column {@code value}). Before Calcite parses the text, each such word that is
+ * not part of the construct Calcite reserves it for ({@code NEXT VALUE FOR}) is written as the quoted identifier
+ * it means: unquoted names are lower-cased, so {@code Value} becomes {@code "value"}. String constants, quoted
+ * identifiers and comments are left alone. Each rewrite adds two characters; {@link #originalColumn} maps error
+ * positions back to the text the user wrote.
+ */
+final class NonReservedWords {
+
+    private static final Set<String> WORDS = Set.of("value");
+
+    private final String text;
+    /** Per rewritten word: its line and its column (1-based) in the original text. */
+    private final List<int[]> rewrites;
+
+    private NonReservedWords(String text, List<int[]> rewrites) {
+        this.text = text;
+        this.rewrites = rewrites;
+    }
+
+    static NonReservedWords quote(String original) {
+        StringBuilder out = new StringBuilder(original.length() + 8);
+        List<int[]> rewrites = new ArrayList<>();
+        String previousWord = "";
+        int line = 1;
+        int column = 1;
+        int i = 0;
+        while (i < original.length()) {
+            char c = original.charAt(i);
+            int end = i + 1;
+            if (c == '\'' || c == '"') {
+                end = closingQuote(original, i, c);
+            } else if (c == '-' && i + 1 < original.length() && original.charAt(i + 1) == '-') {
+                end = original.indexOf('\n', i);
+                end = end < 0 ? original.length() : end;
+            } else if (c == '/' && i + 1 < original.length() && original.charAt(i + 1) == '*') {
+                end = original.indexOf("*/", i + 2);
+                end = end < 0 ? original.length() : end + 2;
+            } else if (Character.isLetter(c) || c == '_') {
+                while (end < original.length() && (Character.isLetterOrDigit(original.charAt(end))
+                        || original.charAt(end) == '_' || original.charAt(end) == '$')) {
+                    end++;
+                }
+                String word = original.substring(i, end).toLowerCase(Locale.ROOT);
+                if (WORDS.contains(word) && !previousWord.equals("next") && !previousWord.equals("current")) {
+                    out.append('"').append(word).append('"');
+                    rewrites.add(new int[] {line, column});
+                    column += end - i;
+                    previousWord = word;
+                    i = end;
+                    continue;
+                }
+                previousWord = word;
+            }
+            for (int k = i; k < end; k++) {
+                char copied = original.charAt(k);
+                out.append(copied);
+                if (copied == '\n') {
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
+                }
+            }
+            i = end;
+        }
+        return new NonReservedWords(out.toString(), rewrites);
+    }
+
+    private static int closingQuote(String text, int start, char quote) {
+        int i = start + 1;
+        while (i < text.length()) {
+            if (text.charAt(i) == quote) {
+                if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
+                    i += 2;
+                    continue;
+                }
+                return i + 1;
+            }
+            i++;
+        }
+        return text.length();
+    }
+
+    String text() {
+        return text;
+    }
+
+    /** The column in the original text of a position Calcite reports in the rewritten text. */
+    int originalColumn(int line, int column) {
+        int original = column;
+        for (int[] rewrite : rewrites) {
+            // Columns of earlier rewrites on the line, counted in the rewritten text.
+            if (rewrite[0] == line && rewrite[1] + 2 * countBefore(rewrite, line) < column) {
+                original -= 2;
+            }
+        }
+        return Math.max(1, original);
+    }
+
+    private int countBefore(int[] rewrite, int line) {
+        int count = 0;
+        for (int[] other : rewrites) {
+            if (other == rewrite) {
+                break;
+            }
+            if (other[0] == line) {
+                count++;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,93 @@
+package io.basalt.optimizer.sql;
+
+import io.basalt.optimizer.PlanningException;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.parser.impl.ParseException;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses query text with Calcite's parser, configured as Basalt's statement parser reads SQL: unquoted
+ * identifiers are lower-cased, quoted ones kept as written and names then match exactly; the lenient conformance
+ * accepts {@code LIMIT}, {@code !=}, {@code GROUP BY} ordinals and aliases. One trailing semicolon is allowed.
+ * Words Calcite reserves but PostgreSQL does not ({@code value}) may be used as names ({@link NonReservedWords}).
+ *
+ * <p>PostgreSQL's {@code ::} cast is not available: Calcite's core grammar does not have it (only its Babel
+ * grammar, which is not a Basalt dependency).
+ */
+final class QueryParser {
+
+    static final SqlConformanceEnum CONFORMANCE = SqlConformanceEnum.LENIENT;
+
+    static final SqlParser.Config CONFIG = SqlParser.config()
+            .withQuoting(Quoting.DOUBLE_QUOTE)
+            .withUnquotedCasing(Casing.TO_LOWER)
+            .withQuotedCasing(Casing.UNCHANGED)
+            .withCaseSensitive(true)
+            .withConformance(CONFORMANCE);
+
+    private static final Pattern ENCOUNTERED = Pattern.compile("Encountered \"(.*)\" at line \\d+, column \\d+\\.");
+
+    private QueryParser() {
+    }
+
+    /** A parsed query and the positions of the text it was parsed from. */
+    record ParsedQuery(SqlNode query, NonReservedWords text) {
+
+        /** The column in the user's text of a position Calcite reports. */
+        int originalColumn(int line, int column) {
+            return text.originalColumn(line, column);
+        }
+    }
+
+    /** The one query of {@code text}; a syntax error is a PlanningException with SQLSTATE 42601 and its position. */
+    static ParsedQuery parse(String queryText) {
+        NonReservedWords text = NonReservedWords.quote(queryText);
+        SqlNodeList statements;
+        try {
+            statements = SqlParser.create(text.text(), CONFIG).parseStmtList();
+        } catch (SqlParseException e) {
+            SqlParserPos position = e.getPos();
+            int line = position == null ? 0 : position.getLineNum();
+            int column = position == null ? 0 : text.originalColumn(line, position.getColumnNum());
+            throw new PlanningException(PlanningException.SYNTAX_ERROR, syntaxMessage(e), line, column, e);
+        }
+        if (statements.size() != 1) {
+            throw new PlanningException(PlanningException.SYNTAX_ERROR,
+                    statements.isEmpty() ? "no query to plan" : "one query expected, found " + statements.size());
+        }
+        SqlNode query = statements.get(0);
+        if (!query.getKind().belongsTo(SqlKind.QUERY)) {
+            SqlParserPos position = query.getParserPosition();
+            throw new PlanningException(PlanningException.FEATURE_NOT_SUPPORTED,
+                    "not supported yet: " + query.getKind() + " statements in the query planner",
+                    position.getLineNum(), text.originalColumn(position.getLineNum(), position.getColumnNum()), null);
+        }
+        return new ParsedQuery(query, text);
+    }
+
+    /** PostgreSQL's wording for Calcite's "Encountered …": the first line only, without the long token list. */
+    private static String syntaxMessage(SqlParseException e) {
+        if (e.getCause() instanceof ParseException parse && parse.currentToken != null && parse.currentToken.next != null) {
+            String token = parse.currentToken.next.image;
+            return token == null || token.isEmpty() ? "syntax error at end of input" : "syntax error at or near \"" + token + "\"";
+        }
+        String message = e.getMessage() == null ? "syntax error" : e.getMessage();
+        String firstLine = message.lines().findFirst().orElse(message);
+        Matcher encountered = ENCOUNTERED.matcher(firstLine);
+        if (encountered.matches()) {
+            String token = encountered.group(1);
+            return token.equals("<EOF>") ? "syntax error at end of input" : "syntax error at or near \"" + token + "\"";
+        }
+        return firstLine;
+    }
+}

@@ -1,0 +1,61 @@
+package io.basalt.optimizer.sql;
+
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A query in Calcite's relational algebra, with the validated syntax tree it came from, so that errors found
+ * later (a function execution lacks) can still point at the query text.
+ */
+public final class TranslatedQuery {
+
+    private final RelRoot root;
+    private final SqlNode validated;
+    private final QueryParser.ParsedQuery parsed;
+
+    TranslatedQuery(RelRoot root, SqlNode validated, QueryParser.ParsedQuery parsed) {
+        this.root = root;
+        this.validated = validated;
+        this.parsed = parsed;
+    }
+
+    public RelRoot root() {
+        return root;
+    }
+
+    /** The 1-based line and column of the first call of {@code function} in the query text, if there is one. */
+    public Optional<int[]> positionOfCall(String function) {
+        Deque<SqlNode> pending = new ArrayDeque<>();
+        pending.push(validated);
+        while (!pending.isEmpty()) {
+            SqlNode node = pending.pop();
+            if (node instanceof SqlNodeList list) {
+                list.forEach(child -> {
+                    if (child != null) {
+                        pending.push(child);
+                    }
+                });
+            } else if (node instanceof SqlCall call) {
+                if (call.getOperator().getName().toUpperCase(Locale.ROOT).equals(function.toUpperCase(Locale.ROOT))) {
+                    SqlParserPos position = call.getParserPosition();
+                    int line = position.getLineNum();
+                    return Optional.of(new int[] {line, parsed.originalColumn(line, position.getColumnNum())});
+                }
+                for (SqlNode operand : call.getOperandList()) {
+                    if (operand != null) {
+                        pending.push(operand);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

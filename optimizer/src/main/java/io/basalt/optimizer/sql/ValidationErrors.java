@@ -1,0 +1,136 @@
+package io.basalt.optimizer.sql;
+
+import io.basalt.optimizer.PlanningException;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.runtime.Resources;
+
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.apache.calcite.util.Static.RESOURCE;
+
+/**
+ * Turns Calcite's validation errors into PlanningExceptions with PostgreSQL's SQLSTATEs and wording, keeping the
+ * position. Calcite's exceptions carry only a formatted message, so the kind of error is recognised by matching
+ * the message against the templates of Calcite's own resource bundle (not against copied text, so a reworded
+ * Calcite message still matches). Unknown tables and columns get a "did you mean" with the nearest known name.
+ */
+final class ValidationErrors {
+
+    private enum Kind {
+        UNDEFINED_TABLE, UNDEFINED_SCHEMA, UNDEFINED_COLUMN, AMBIGUOUS_COLUMN, UNDEFINED_FUNCTION, DATATYPE_MISMATCH,
+        GROUPING
+    }
+
+    private record Template(Pattern pattern, Kind kind) {
+    }
+
+    /** Longer templates first: a "did you mean" message must not match its shorter sibling. */
+    private static final List<Template> TEMPLATES = List.of(
+            template(RESOURCE.tableNameNotFoundDidYouMean("", ""), Kind.UNDEFINED_TABLE),
+            template(RESOURCE.tableNameNotFound(""), Kind.UNDEFINED_TABLE),
+            template(RESOURCE.objectNotFoundWithinDidYouMean("", "", ""), Kind.UNDEFINED_TABLE),
+            template(RESOURCE.objectNotFoundWithin("", ""), Kind.UNDEFINED_TABLE),
+            template(RESOURCE.objectNotFoundDidYouMean("", ""), Kind.UNDEFINED_TABLE),
+            template(RESOURCE.objectNotFound(""), Kind.UNDEFINED_TABLE),
+            template(RESOURCE.schemaNotFound(""), Kind.UNDEFINED_SCHEMA),
+            template(RESOURCE.columnNotFoundInTableDidYouMean("", "", ""), Kind.UNDEFINED_COLUMN),
+            template(RESOURCE.columnNotFoundInTable("", ""), Kind.UNDEFINED_COLUMN),
+            template(RESOURCE.columnNotFoundDidYouMean("", ""), Kind.UNDEFINED_COLUMN),
+            template(RESOURCE.columnNotFound(""), Kind.UNDEFINED_COLUMN),
+            template(RESOURCE.unknownIdentifier(""), Kind.UNDEFINED_COLUMN),
+            template(RESOURCE.columnAmbiguous(""), Kind.AMBIGUOUS_COLUMN),
+            template(RESOURCE.validatorUnknownFunction(""), Kind.UNDEFINED_FUNCTION),
+            template(RESOURCE.functionUndefined(""), Kind.UNDEFINED_FUNCTION),
+            template(RESOURCE.functionNotFound(""), Kind.UNDEFINED_FUNCTION),
+            template(RESOURCE.canNotApplyOp2Type("", "", ""), Kind.UNDEFINED_FUNCTION),
+            template(RESOURCE.illegalMixingOfTypes(), Kind.DATATYPE_MISMATCH),
+            template(RESOURCE.condMustBeBoolean(""), Kind.DATATYPE_MISMATCH),
+            template(RESOURCE.havingMustBeBoolean(), Kind.DATATYPE_MISMATCH),
+            template(RESOURCE.typeNotComparable("", ""), Kind.DATATYPE_MISMATCH),
+            template(RESOURCE.typeNotComparableNear("", ""), Kind.DATATYPE_MISMATCH),
+            template(RESOURCE.typeNotComparableEachOther(""), Kind.DATATYPE_MISMATCH),
+            template(RESOURCE.operandNotComparable(""), Kind.DATATYPE_MISMATCH),
+            template(RESOURCE.incompatibleValueType(""), Kind.DATATYPE_MISMATCH),
+            template(RESOURCE.incompatibleTypesInList(), Kind.DATATYPE_MISMATCH),
+            template(RESOURCE.incompatibleTypes(), Kind.DATATYPE_MISMATCH),
+            template(RESOURCE.columnTypeMismatchInSetop(0, ""), Kind.DATATYPE_MISMATCH),
+            template(RESOURCE.cannotCastValue("", ""), Kind.DATATYPE_MISMATCH),
+            template(RESOURCE.typeNotAssignable("", "", "", ""), Kind.DATATYPE_MISMATCH),
+            template(RESOURCE.notGroupExpr(""), Kind.GROUPING),
+            template(RESOURCE.notSelectDistinctExpr(""), Kind.GROUPING),
+            template(RESOURCE.aggregateIllegalInClause(""), Kind.GROUPING));
+
+    private ValidationErrors() {
+    }
+
+    /**
+     * @param names the known names, computed only for unknown-name errors
+     */
+    static PlanningException translate(CalciteContextException error, QueryParser.ParsedQuery parsed,
+                                       Supplier<QueryNames> names) {
+        String message = error.getCause() != null && error.getCause().getMessage() != null
+                ? error.getCause().getMessage() : String.valueOf(error.getMessage());
+        int line = error.getPosLine();
+        int column = line > 0 ? parsed.originalColumn(line, error.getPosColumn()) : 0;
+        for (Template template : TEMPLATES) {
+            Matcher matcher = template.pattern().matcher(message);
+            if (!matcher.matches()) {
+                continue;
+            }
+            return switch (template.kind()) {
+                case UNDEFINED_TABLE -> {
+                    String name = matcher.group(1);
+                    yield new PlanningException(PlanningException.UNDEFINED_TABLE,
+                            "table \"" + name + "\" does not exist" + suggestion(name, names.get().tables()),
+                            line, column, error);
+                }
+                case UNDEFINED_SCHEMA -> new PlanningException(PlanningException.INVALID_SCHEMA_NAME,
+                        "schema \"" + matcher.group(1) + "\" does not exist", line, column, error);
+                case UNDEFINED_COLUMN -> {
+                    String name = matcher.group(1);
+                    yield new PlanningException(PlanningException.UNDEFINED_COLUMN,
+                            "column \"" + name + "\" does not exist" + suggestion(name, names.get().columns()),
+                            line, column, error);
+                }
+                case AMBIGUOUS_COLUMN -> new PlanningException(PlanningException.AMBIGUOUS_COLUMN,
+                        "column reference \"" + matcher.group(1) + "\" is ambiguous", line, column, error);
+                case UNDEFINED_FUNCTION -> new PlanningException(PlanningException.UNDEFINED_FUNCTION, message, line,
+                        column, error);
+                case DATATYPE_MISMATCH -> new PlanningException(PlanningException.DATATYPE_MISMATCH, message, line,
+                        column, error);
+                case GROUPING -> new PlanningException(PlanningException.GROUPING_ERROR, message, line, column, error);
+            };
+        }
+        return new PlanningException(PlanningException.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, message, line, column,
+                error);
+    }
+
+    private static String suggestion(String name, java.util.Collection<String> candidates) {
+        return NameSuggestions.nearest(name, candidates).map(nearest -> "; did you mean \"" + nearest + "\"?").orElse("");
+    }
+
+    /** A regular expression matching the messages of one resource; its arguments become groups. */
+    private static Template template(Resources.Inst resource, Kind kind) {
+        String raw = resource.raw();
+        StringBuilder regex = new StringBuilder();
+        int i = 0;
+        while (i < raw.length()) {
+            char c = raw.charAt(i);
+            if (c == '\'' && i + 1 < raw.length() && raw.charAt(i + 1) == '\'') {
+                regex.append('\'');
+                i += 2;
+            } else if (c == '{') {
+                int end = raw.indexOf('}', i);
+                regex.append("(.*)");
+                i = end + 1;
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+                i++;
+            }
+        }
+        return new Template(Pattern.compile(regex.toString(), Pattern.DOTALL), kind);
+    }
+}

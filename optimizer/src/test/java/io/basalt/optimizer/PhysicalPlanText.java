@@ -1,0 +1,120 @@
+package io.basalt.optimizer;
+
+import io.basalt.execution.expression.Call;
+import io.basalt.execution.expression.ColumnReference;
+import io.basalt.execution.expression.Expression;
+import io.basalt.execution.expression.Literal;
+import io.basalt.execution.plan.AggregateCall;
+import io.basalt.execution.plan.AggregateNode;
+import io.basalt.execution.plan.Column;
+import io.basalt.execution.plan.FilterNode;
+import io.basalt.execution.plan.HashJoinNode;
+import io.basalt.execution.plan.LimitNode;
+import io.basalt.execution.plan.NestedLoopJoinNode;
+import io.basalt.execution.plan.PhysicalNode;
+import io.basalt.execution.plan.ProjectNode;
+import io.basalt.execution.plan.SortKey;
+import io.basalt.execution.plan.SortNode;
+import io.basalt.execution.plan.TableScanNode;
+import io.basalt.execution.plan.UnionNode;
+import io.basalt.execution.plan.ValuesNode;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * A compact text form of a physical plan for tests (execution's PlanPrinter is what EXPLAIN shows): one node per
+ * line, indented, with expressions written as {@code FUNCTION(args)} and columns as {@code $index}.
+ */
+final class PhysicalPlanText {
+
+    private PhysicalPlanText() {
+    }
+
+    static String of(PhysicalNode node) {
+        StringBuilder text = new StringBuilder();
+        append(node, 0, text);
+        return text.toString();
+    }
+
+    private static void append(PhysicalNode node, int depth, StringBuilder text) {
+        text.append("  ".repeat(depth)).append(describe(node)).append('\n');
+        for (PhysicalNode input : node.inputs()) {
+            append(input, depth + 1, text);
+        }
+    }
+
+    private static String describe(PhysicalNode node) {
+        if (node instanceof TableScanNode scan) {
+            return "Scan " + scan.schema() + "." + scan.table() + " columns=" + names(scan)
+                    + scan.filter().map(f -> " filter=" + expression(f)).orElse("");
+        }
+        if (node instanceof FilterNode filter) {
+            return "Filter " + expression(filter.condition());
+        }
+        if (node instanceof ProjectNode project) {
+            StringBuilder text = new StringBuilder("Project ");
+            for (int i = 0; i < project.expressions().size(); i++) {
+                text.append(i == 0 ? "" : ", ").append(project.output().get(i).name()).append('=')
+                        .append(expression(project.expressions().get(i)));
+            }
+            return text.toString();
+        }
+        if (node instanceof HashJoinNode join) {
+            return "HashJoin " + join.joinType() + " left=" + Arrays.toString(join.leftKeys()) + " right="
+                    + Arrays.toString(join.rightKeys()) + join.residual().map(r -> " residual=" + expression(r)).orElse("")
+                    + (join.nullAwareAnti() ? " nullAware" : "");
+        }
+        if (node instanceof NestedLoopJoinNode join) {
+            return "NestedLoopJoin " + join.joinType() + join.condition().map(c -> " condition=" + expression(c)).orElse("");
+        }
+        if (node instanceof AggregateNode aggregate) {
+            return "Aggregate group=" + Arrays.toString(aggregate.groupKeys()) + " "
+                    + aggregate.aggregates().stream().map(PhysicalPlanText::aggregate).collect(Collectors.joining(", "));
+        }
+        if (node instanceof SortNode sort) {
+            return "Sort " + sort.keys().stream().map(PhysicalPlanText::key).collect(Collectors.joining(", "))
+                    + (sort.offset() > 0 ? " offset=" + sort.offset() : "") + (sort.limit() >= 0 ? " limit=" + sort.limit() : "");
+        }
+        if (node instanceof LimitNode limit) {
+            return "Limit offset=" + limit.offset() + " limit=" + limit.limit();
+        }
+        if (node instanceof UnionNode) {
+            return "Union";
+        }
+        if (node instanceof ValuesNode values) {
+            return "Values " + values.rows();
+        }
+        return node.getClass().getSimpleName();
+    }
+
+    private static String names(TableScanNode scan) {
+        return scan.output().stream().map(Column::name).collect(Collectors.joining(",", "[", "]"));
+    }
+
+    private static String aggregate(AggregateCall call) {
+        return call.name() + "=" + call.function() + (call.distinct() ? "(DISTINCT " : "(")
+                + Arrays.stream(call.arguments()).mapToObj(i -> "$" + i).collect(Collectors.joining(", ")) + ")"
+                + (call.filterColumn() >= 0 ? " FILTER $" + call.filterColumn() : "") + ":" + call.type();
+    }
+
+    private static String key(SortKey key) {
+        return "$" + key.column() + (key.ascending() ? " ASC" : " DESC") + (key.nullsFirst() ? " NULLS FIRST" : "");
+    }
+
+    static String expression(Expression expression) {
+        if (expression instanceof ColumnReference reference) {
+            return "$" + reference.index();
+        }
+        if (expression instanceof Literal literal) {
+            if (literal.isNull()) {
+                return "NULL:" + literal.type();
+            }
+            return (literal.value() instanceof String ? "'" + literal.value() + "'" : String.valueOf(literal.value()))
+                    + ":" + literal.type();
+        }
+        Call call = (Call) expression;
+        return call.function() + call.arguments().stream().map(PhysicalPlanText::expression)
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+}

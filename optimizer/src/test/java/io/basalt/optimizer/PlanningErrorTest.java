@@ -1,0 +1,189 @@
+package io.basalt.optimizer;
+
+import io.basalt.storage.commit.Manifest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Errors carry PostgreSQL's SQLSTATE, a message a user understands, and the position in the query text. */
+class PlanningErrorTest {
+
+    @TempDir
+    static Path directory;
+
+    private static Manifest catalog;
+
+    @BeforeAll
+    static void createCatalog() {
+        catalog = TpchCatalog.create(directory);
+    }
+
+    private static PlanningException failure(String query) {
+        PlanningException error = catchThrowableOfType(PlanningException.class,
+                () -> new QueryPlanner().plan(query, catalog, PlannerOptions.DEFAULTS));
+        assertThat(error).as("planning should fail: " + query).isNotNull();
+        return error;
+    }
+
+    @Test
+    void unknownTableSuggestsTheNearestName() {
+        PlanningException error = failure("SELECT *\nFROM lineitm");
+
+        assertThat(error.sqlState()).isEqualTo("42P01");
+        assertThat(error.getMessage()).isEqualTo("table \"lineitm\" does not exist; did you mean \"lineitem\"?");
+        assertThat(error.line()).hasValue(2);
+        assertThat(error.column()).hasValue(6);
+    }
+
+    @Test
+    void unknownTableFarFromEveryNameSuggestsNothing() {
+        PlanningException error = failure("SELECT * FROM warehouse");
+
+        assertThat(error.sqlState()).isEqualTo("42P01");
+        assertThat(error.getMessage()).isEqualTo("table \"warehouse\" does not exist");
+    }
+
+    @Test
+    void unknownColumnSuggestsTheNearestColumnOfTheQueryTables() {
+        PlanningException error = failure("SELECT l_orderkey\n  FROM lineitem\n WHERE l_shipdat > DATE '1998-01-01'");
+
+        assertThat(error.sqlState()).isEqualTo("42703");
+        assertThat(error.getMessage()).isEqualTo("column \"l_shipdat\" does not exist; did you mean \"l_shipdate\"?");
+        assertThat(error.line()).hasValue(3);
+        assertThat(error.column()).hasValue(8);
+    }
+
+    @Test
+    void quotedNamesMatchExactlySoTheSuggestionShowsTheCase() {
+        PlanningException error = failure("SELECT \"N_NAME\" FROM nation");
+
+        assertThat(error.sqlState()).isEqualTo("42703");
+        assertThat(error.getMessage()).endsWith("did you mean \"n_name\"?");
+    }
+
+    @Test
+    void unquotedNamesAreLowerCased() {
+        PlannedQuery planned = new QueryPlanner().plan("SELECT N_NAME FROM NATION", catalog, PlannerOptions.DEFAULTS);
+
+        assertThat(planned.columns().get(0).name()).isEqualTo("n_name");
+    }
+
+    @Test
+    void syntaxErrorPointsAtTheToken() {
+        PlanningException error = failure("SELECT n_name\nFROM nation\nWHERE n_name = = 'x'");
+
+        assertThat(error.sqlState()).isEqualTo("42601");
+        assertThat(error.getMessage()).isEqualTo("syntax error at or near \"=\"");
+        assertThat(error.line()).hasValue(3);
+        assertThat(error.column()).hasValue(14);
+    }
+
+    @Test
+    void positionsAfterARewrittenWordStayThoseOfTheUserText() {
+        PlanningException error = failure("SELECT 1 AS value, nosuch FROM nation");
+
+        assertThat(error.sqlState()).isEqualTo("42703");
+        assertThat(error.column()).hasValue(20);
+    }
+
+    @Test
+    void comparingADateWithANumberIsATypeError() {
+        PlanningException error = failure("SELECT * FROM orders WHERE o_orderdate = 5");
+
+        assertThat(error.sqlState()).isEqualTo("42883");
+        assertThat(error.column()).hasValue(28);
+    }
+
+    @Test
+    void aWhereClauseMustBeACondition() {
+        PlanningException error = failure("SELECT * FROM orders WHERE o_totalprice");
+
+        assertThat(error.sqlState()).isEqualTo("42804");
+    }
+
+    @Test
+    void caseBranchesOfIncompatibleTypesAreATypeMismatch() {
+        PlanningException error = failure("SELECT CASE WHEN o_orderkey > 1 THEN o_orderdate ELSE true END FROM orders");
+
+        assertThat(error.sqlState()).isEqualTo("42804");
+        assertThat(error.column()).hasValue(8);
+    }
+
+    @Test
+    void conversionsTheExecutorCannotMakeAreRefused() {
+        // Calcite would make the branches agree by casting 1 to a DATE; Basalt has no such conversion.
+        PlanningException error = failure("SELECT CASE WHEN o_orderkey > 1 THEN o_orderdate ELSE 1 END FROM orders");
+
+        assertThat(error.sqlState()).isEqualTo("42846");
+        assertThat(error.getMessage()).isEqualTo("cannot cast type INTEGER to DATE");
+    }
+
+    @Test
+    void unknownFunctionIsUndefinedFunction() {
+        PlanningException error = failure("SELECT frobnicate(n_name) FROM nation");
+
+        assertThat(error.sqlState()).isEqualTo("42883");
+        assertThat(error.line()).hasValue(1);
+        assertThat(error.column()).hasValue(8);
+    }
+
+    @Test
+    void ungroupedColumnIsAGroupingError() {
+        PlanningException error = failure("SELECT n_name, count(*) FROM nation GROUP BY n_regionkey");
+
+        assertThat(error.sqlState()).isEqualTo("42803");
+    }
+
+    @Test
+    void ambiguousColumnIsReported() {
+        PlanningException error = failure("SELECT n_nationkey FROM nation a, nation b");
+
+        assertThat(error.sqlState()).isEqualTo("42702");
+    }
+
+    @Test
+    void parametersAreNotSupportedYet() {
+        PlanningException error = failure("SELECT * FROM nation WHERE n_nationkey = ?");
+
+        assertThat(error.sqlState()).isEqualTo("0A000");
+        assertThat(error.getMessage()).isEqualTo("not supported yet: query parameters (?)");
+        assertThat(error.column()).hasValue(42);
+    }
+
+    @Test
+    void statementsOtherThanQueriesAreRefused() {
+        PlanningException error = failure("DELETE FROM nation");
+
+        assertThat(error.sqlState()).isEqualTo("0A000");
+    }
+
+    @Test
+    void functionsWithoutAnExecutorKernelAreNotSupportedYet() {
+        PlanningException error = failure("SELECT n_name,\n       sin(n_nationkey) FROM nation");
+
+        assertThat(error.sqlState()).isEqualTo("0A000");
+        assertThat(error.getMessage()).isEqualTo("not supported yet: function SIN");
+        assertThat(error.line()).hasValue(2);
+        assertThat(error.column()).hasValue(8);
+    }
+
+    @Test
+    void windowFunctionsAreNotSupportedYet() {
+        PlanningException error = failure("SELECT rank() OVER (ORDER BY n_name) FROM nation");
+
+        assertThat(error.sqlState()).isEqualTo("0A000");
+    }
+
+    @Test
+    void groupingSetsAreNotSupportedYet() {
+        PlanningException error = failure("SELECT n_regionkey, count(*) FROM nation GROUP BY ROLLUP (n_regionkey)");
+
+        assertThat(error.sqlState()).isEqualTo("0A000");
+        assertThat(error.getMessage()).contains("GROUPING SETS");
+    }
+}
