@@ -21,14 +21,14 @@ public record ExpectedAnswer(Path file, List<String> columns, List<List<String>>
         }
         List<String> columns = split(lines.get(0));
         List<List<String>> rows = new ArrayList<>();
+        // Every line is a row, even an empty one: for a one-column answer it is a row holding NULL
+        // (SF 0.01's Q17 answer is exactly that).
         for (int i = 1; i < lines.size(); i++) {
-            if (!lines.get(i).isEmpty()) {
-                List<String> row = split(lines.get(i));
-                if (row.size() != columns.size()) {
-                    throw new IOException(file + ":" + (i + 1) + ": " + row.size() + " fields, the header has " + columns.size());
-                }
-                rows.add(row);
+            List<String> row = split(lines.get(i));
+            if (row.size() != columns.size()) {
+                throw new IOException(file + ":" + (i + 1) + ": " + row.size() + " fields, the header has " + columns.size());
             }
+            rows.add(row);
         }
         return new ExpectedAnswer(file, columns, rows);
     }

@@ -42,6 +42,14 @@ class AnswerComparatorTest {
     }
 
     @Test
+    void anEmptyLineOfAOneColumnAnswerIsARowHoldingNull() throws IOException {
+        ExpectedAnswer expected = answer("avg_yearly", "");
+        assertThat(expected.rows()).hasSize(1);
+        assertThat(AnswerComparator.firstDifference(expected, List.of(Arrays.asList((Object) null)))).isEmpty();
+        assertThat(AnswerComparator.firstDifference(expected, List.of())).contains("expected 1 rows, got 0");
+    }
+
+    @Test
     void moneyMatchesToTheCentAndNoFurther() {
         assertThat(AnswerComparator.matches("12.34", new BigDecimal("12.345"))).isTrue();
         assertThat(AnswerComparator.matches("12.34", new BigDecimal("12.36"))).isFalse();

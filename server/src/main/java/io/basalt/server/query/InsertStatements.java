@@ -125,10 +125,11 @@ public final class InsertStatements {
         }
         java.util.Arrays.fill(sourceOf, -1);
         for (int i = 0; i < named.size(); i++) {
-            int index = table.columnIndex(named.get(i)).orElseThrow(() -> new StatementException("42703",
-                    "column \"" + named.get(i) + "\" of relation \"" + table.name() + "\" does not exist"));
+            String column = named.get(i);
+            int index = table.columnIndex(column).orElseThrow(() -> new StatementException("42703",
+                    "column \"" + column + "\" of relation \"" + table.name() + "\" does not exist"));
             if (sourceOf[index] >= 0) {
-                throw new StatementException("42701", "column \"" + named.get(i) + "\" specified more than once");
+                throw new StatementException("42701", "column \"" + column + "\" specified more than once");
             }
             sourceOf[index] = i;
         }
