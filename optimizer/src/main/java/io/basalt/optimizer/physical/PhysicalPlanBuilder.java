@@ -208,6 +208,10 @@ public final class PhysicalPlanBuilder {
         Set<Integer> filterColumns = new TreeSet<>();
         scan.filter().ifPresent(filter -> ColumnRemapping.collectColumns(filter, filterColumns));
         used.addAll(filterColumns);
+        if (used.isEmpty()) {
+            // Nothing above reads a column (EXISTS, constants per row), but rows still need one to be counted.
+            used.add(0);
+        }
         if (used.size() == scan.columns().length && isAscending(used)) {
             return new ScanNarrowing(scan, expressions);
         }
@@ -284,10 +288,6 @@ public final class PhysicalPlanBuilder {
                 if (call.filterArg >= 0) {
                     used.add(new ColumnReference(call.filterArg, scan.output().get(call.filterArg).type()));
                 }
-            }
-            if (used.isEmpty()) {
-                // Counting rows still needs one column to count.
-                used.add(new ColumnReference(0, scan.output().get(0).type()));
             }
             ScanNarrowing narrowed = narrow(scan, used);
             input = narrowed.scan();
