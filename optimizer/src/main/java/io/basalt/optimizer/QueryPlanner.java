@@ -2,6 +2,7 @@ package io.basalt.optimizer;
 
 import io.basalt.execution.expression.ColumnReference;
 import io.basalt.execution.expression.Expression;
+import io.basalt.execution.plan.AggregateNode;
 import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.ProjectNode;
@@ -22,7 +23,6 @@ import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
-import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.runtime.CalciteException;
@@ -65,7 +65,7 @@ public final class QueryPlanner {
                 int[] position = translated.positionOfCall(e.functionName()).orElse(new int[] {0, 0});
                 throw new PlanningException(e.sqlState(), e.getMessage(), position[0], position[1], e);
             }
-            List<Column> columns = resultColumns(root, physical);
+            List<Column> columns = resultColumns(translated.columnNames(), physical);
             physical = named(physical, columns);
             Duration planningTime = Duration.ofNanos(System.nanoTime() - start);
             return new PlannedQuery(physical, columns, planningTime, RelOptUtil.toString(optimized));
@@ -93,12 +93,11 @@ public final class QueryPlanner {
     }
 
     /** The names the query gives its columns, with the types and nullability the plan computes. */
-    private static List<Column> resultColumns(RelRoot root, PhysicalNode plan) {
-        List<RelDataTypeField> fields = root.validatedRowType.getFieldList();
-        List<Column> columns = new ArrayList<>(fields.size());
-        for (int i = 0; i < fields.size(); i++) {
+    private static List<Column> resultColumns(List<String> names, PhysicalNode plan) {
+        List<Column> columns = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
             Column computed = plan.output().get(i);
-            columns.add(new Column(fields.get(i).getName(), computed.type(), computed.nullable()));
+            columns.add(new Column(names.get(i), computed.type(), computed.nullable()));
         }
         return columns;
     }
@@ -110,6 +109,10 @@ public final class QueryPlanner {
         }
         if (plan instanceof ProjectNode project) {
             return new ProjectNode(project.input(), project.expressions(), columns, project.estimatedRows());
+        }
+        if (plan instanceof AggregateNode aggregate) {
+            return new AggregateNode(aggregate.input(), aggregate.groupKeys(), aggregate.aggregates(), columns,
+                    aggregate.estimatedRows());
         }
         List<Expression> expressions = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {

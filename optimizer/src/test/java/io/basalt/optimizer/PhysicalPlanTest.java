@@ -98,6 +98,20 @@ class PhysicalPlanTest {
     }
 
     @Test
+    void scansReadOneColumnWhenRowsAreOnlyCounted() {
+        assertThat(plan("SELECT count(*) FROM events")).isEqualTo("""
+                Aggregate group=[] EXPR$0=COUNT_STAR():BIGINT
+                  Scan main.events columns=[id]
+                """);
+        assertThat(plan("SELECT id FROM events WHERE EXISTS (SELECT 1 FROM tags)")).isEqualTo("""
+                NestedLoopJoin SEMI
+                  Scan main.events columns=[id]
+                  Project DUMMY=0:INTEGER
+                    Scan main.tags columns=[tag_id]
+                """);
+    }
+
+    @Test
     void valuesAreConstantRows() {
         assertThat(plan("VALUES (1, 'a'), (2, 'bb')")).isEqualTo("""
                 Values [[1, a], [2, bb]]

@@ -74,6 +74,17 @@ class PlanningErrorTest {
     }
 
     @Test
+    void unnamedColumnsAreNamedAsPostgresqlNamesThem() {
+        PlannedQuery planned = new QueryPlanner().plan(
+                "SELECT count(*), n_regionkey + 1, CAST(n_name AS VARCHAR(30)), CASE WHEN n_nationkey > 1 THEN 1 END, "
+                        + "max(n_name) AS top FROM nation GROUP BY n_regionkey, n_name, n_nationkey",
+                catalog, PlannerOptions.DEFAULTS);
+
+        assertThat(planned.columns()).extracting(io.basalt.execution.plan.Column::name)
+                .containsExactly("count", "?column?", "n_name", "case", "top");
+    }
+
+    @Test
     void syntaxErrorPointsAtTheToken() {
         PlanningException error = failure("SELECT n_name\nFROM nation\nWHERE n_name = = 'x'");
 

@@ -56,7 +56,7 @@ class TpchPlanningTest {
             Map.entry(16, "p_brand CHAR(10), p_type VARCHAR(25), p_size INTEGER, supplier_cnt BIGINT"),
             Map.entry(17, "avg_yearly DECIMAL(38,12) null"),
             Map.entry(18, "c_name VARCHAR(25), c_custkey INTEGER, o_orderkey INTEGER, o_orderdate DATE, "
-                    + "o_totalprice DECIMAL(15,2), EXPR$5 DECIMAL(38,2)"),
+                    + "o_totalprice DECIMAL(15,2), sum DECIMAL(38,2)"),
             Map.entry(19, "revenue DECIMAL(38,4) null"),
             Map.entry(20, "s_name CHAR(25), s_address VARCHAR(40)"),
             Map.entry(21, "s_name CHAR(25), numwait BIGINT"),

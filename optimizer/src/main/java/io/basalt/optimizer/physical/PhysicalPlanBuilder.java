@@ -4,10 +4,6 @@ import io.basalt.execution.expression.Call;
 import io.basalt.execution.expression.ColumnReference;
 import io.basalt.execution.expression.Expression;
 import io.basalt.execution.expression.Function;
-import io.basalt.execution.expression.Literal;
-import io.basalt.execution.plan.AggregateCall;
-import io.basalt.execution.plan.AggregateFunction;
-import io.basalt.execution.plan.AggregateNode;
 import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.FilterNode;
 import io.basalt.execution.plan.LimitNode;
@@ -41,7 +37,6 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.sql.SqlKind;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -85,7 +80,7 @@ public final class PhysicalPlanBuilder {
             return new JoinConverter(this).convert(join);
         }
         if (rel instanceof Aggregate aggregate) {
-            return aggregate(aggregate);
+            return new AggregateConverter(this).convert(aggregate);
         }
         if (rel instanceof Sort sort) {
             return sort(sort);
@@ -192,10 +187,10 @@ public final class PhysicalPlanBuilder {
     }
 
     /** A scan reading only the columns the expressions above it (and its own filter) use. */
-    private record ScanNarrowing(TableScanNode scan, List<Expression> expressions) {
+    record ScanNarrowing(TableScanNode scan, List<Expression> expressions) {
     }
 
-    private static ScanNarrowing narrow(TableScanNode scan, List<Expression> expressions) {
+    static ScanNarrowing narrow(TableScanNode scan, List<Expression> expressions) {
         Set<Integer> used = new LinkedHashSet<>();
         for (Expression expression : expressions) {
             if (expression instanceof ColumnReference reference) {
@@ -208,6 +203,10 @@ public final class PhysicalPlanBuilder {
         Set<Integer> filterColumns = new TreeSet<>();
         scan.filter().ifPresent(filter -> ColumnRemapping.collectColumns(filter, filterColumns));
         used.addAll(filterColumns);
+        if (used.isEmpty()) {
+            // Nothing above reads a column (EXISTS, constants per row), but rows still need one to be counted.
+            used.add(0);
+        }
         if (used.size() == scan.columns().length && isAscending(used)) {
             return new ScanNarrowing(scan, expressions);
         }
@@ -262,104 +261,6 @@ public final class PhysicalPlanBuilder {
             output.add(new Column(field.getName(), expressions.get(i).type(), field.getType().isNullable()));
         }
         return output;
-    }
-
-    private PhysicalNode aggregate(Aggregate aggregate) {
-        if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
-            throw PlanningException.notSupported("GROUPING SETS, ROLLUP and CUBE");
-        }
-        PhysicalNode input = convert(aggregate.getInput());
-        int[] groupKeys = aggregate.getGroupSet().toArray();
-        int[] inputColumns = null;
-        if (input instanceof TableScanNode scan) {
-            // Calcite aggregates straight over a scan when it needs no expressions; read only what it uses.
-            List<Expression> used = new ArrayList<>();
-            for (int key : groupKeys) {
-                used.add(new ColumnReference(key, scan.output().get(key).type()));
-            }
-            for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
-                for (int argument : call.getArgList()) {
-                    used.add(new ColumnReference(argument, scan.output().get(argument).type()));
-                }
-                if (call.filterArg >= 0) {
-                    used.add(new ColumnReference(call.filterArg, scan.output().get(call.filterArg).type()));
-                }
-            }
-            if (used.isEmpty()) {
-                // Counting rows still needs one column to count.
-                used.add(new ColumnReference(0, scan.output().get(0).type()));
-            }
-            ScanNarrowing narrowed = narrow(scan, used);
-            input = narrowed.scan();
-            inputColumns = new int[scan.output().size()];
-            for (int i = 0; i < used.size(); i++) {
-                inputColumns[((ColumnReference) used.get(i)).index()] = ((ColumnReference) narrowed.expressions().get(i)).index();
-            }
-            for (int i = 0; i < groupKeys.length; i++) {
-                groupKeys[i] = inputColumns[groupKeys[i]];
-            }
-        }
-        List<AggregateCall> calls = new ArrayList<>();
-        List<Boolean> zeroWhenEmpty = new ArrayList<>();
-        List<RelDataTypeField> fields = aggregate.getRowType().getFieldList();
-        for (int i = 0; i < aggregate.getAggCallList().size(); i++) {
-            org.apache.calcite.rel.core.AggregateCall call = aggregate.getAggCallList().get(i);
-            String name = fields.get(groupKeys.length + i).getName();
-            if (!call.getCollation().getFieldCollations().isEmpty()) {
-                throw PlanningException.notSupported("aggregates with WITHIN GROUP (ORDER BY …)");
-            }
-            SqlKind kind = call.getAggregation().getKind();
-            AggregateFunction function = switch (kind) {
-                case COUNT -> call.getArgList().isEmpty() ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
-                case SUM, SUM0 -> AggregateFunction.SUM;
-                case MIN -> AggregateFunction.MIN;
-                case MAX -> AggregateFunction.MAX;
-                case AVG -> AggregateFunction.AVG;
-                default -> throw new UnsupportedFunctionException("the aggregate function " + call.getAggregation().getName(),
-                        call.getAggregation().getName());
-            };
-            if (kind == SqlKind.COUNT && call.getArgList().size() > 1) {
-                throw PlanningException.notSupported("COUNT of several expressions");
-            }
-            int[] arguments = call.getArgList().stream().mapToInt(Integer::intValue).toArray();
-            int filterColumn = call.filterArg;
-            if (inputColumns != null) {
-                for (int a = 0; a < arguments.length; a++) {
-                    arguments[a] = inputColumns[arguments[a]];
-                }
-                filterColumn = filterColumn < 0 ? filterColumn : inputColumns[filterColumn];
-            }
-            calls.add(new AggregateCall(function, arguments, call.isDistinct(), filterColumn,
-                    TypeMapping.toBasalt(call.getType()), name));
-            zeroWhenEmpty.add(kind == SqlKind.SUM0);
-        }
-        List<Column> output = new ArrayList<>();
-        for (int i = 0; i < fields.size(); i++) {
-            RelDataTypeField field = fields.get(i);
-            LogicalType type = i < groupKeys.length ? input.output().get(groupKeys[i]).type() : calls.get(i - groupKeys.length).type();
-            // SUM0 is a SUM that is NULL over no rows until the projection below turns that into 0.
-            boolean nullable = field.getType().isNullable() || (i >= groupKeys.length && zeroWhenEmpty.get(i - groupKeys.length));
-            output.add(new Column(field.getName(), type, nullable));
-        }
-        PhysicalNode node = new AggregateNode(input, groupKeys, calls, output, rows(aggregate));
-        if (!zeroWhenEmpty.contains(true)) {
-            return node;
-        }
-        List<Expression> expressions = new ArrayList<>();
-        List<Column> projected = new ArrayList<>();
-        for (int i = 0; i < output.size(); i++) {
-            Column column = output.get(i);
-            Expression value = new ColumnReference(i, column.type());
-            boolean sumZero = i >= groupKeys.length && zeroWhenEmpty.get(i - groupKeys.length);
-            if (sumZero) {
-                Literal zero = LiteralValues.convert(java.math.BigDecimal.ZERO, column.type())
-                        .orElseThrow(() -> PlanningException.notSupported("SUM0 of " + column.type()));
-                value = Call.of(Function.COALESCE, column.type(), value, zero);
-            }
-            projected.add(new Column(column.name(), column.type(), column.nullable() && !sumZero));
-            expressions.add(value);
-        }
-        return new ProjectNode(node, expressions, projected, rows(aggregate));
     }
 
     private PhysicalNode sort(Sort sort) {

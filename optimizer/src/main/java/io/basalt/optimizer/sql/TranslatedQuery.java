@@ -31,6 +31,11 @@ public final class TranslatedQuery {
         return root;
     }
 
+    /** The result's column names: the query's, or PostgreSQL's for columns the query leaves unnamed. */
+    public java.util.List<String> columnNames() {
+        return ResultColumnNames.of(validated, root.validatedRowType.getFieldNames());
+    }
+
     /** The 1-based line and column of the first call of {@code function} in the query text, if there is one. */
     public Optional<int[]> positionOfCall(String function) {
         Deque<SqlNode> pending = new ArrayDeque<>();

@@ -1,0 +1,133 @@
+package io.basalt.optimizer.physical;
+
+import io.basalt.execution.expression.Call;
+import io.basalt.execution.expression.ColumnReference;
+import io.basalt.execution.expression.Expression;
+import io.basalt.execution.expression.Function;
+import io.basalt.execution.expression.Literal;
+import io.basalt.execution.plan.AggregateCall;
+import io.basalt.execution.plan.AggregateFunction;
+import io.basalt.execution.plan.AggregateNode;
+import io.basalt.execution.plan.Column;
+import io.basalt.execution.plan.PhysicalNode;
+import io.basalt.execution.plan.ProjectNode;
+import io.basalt.execution.plan.TableScanNode;
+import io.basalt.optimizer.PlanningException;
+import io.basalt.optimizer.catalog.TypeMapping;
+import io.basalt.storage.type.LogicalType;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlKind;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An aggregate as an {@link AggregateNode}: COUNT(*), COUNT, SUM, MIN, MAX and AVG, each optionally DISTINCT and
+ * FILTERed. Calcite's SUM0 (a SUM that is 0 over no rows, from its own rewrites) is a SUM followed by a
+ * projection with COALESCE. Over a plain scan the aggregate reads only the columns it uses.
+ */
+final class AggregateConverter {
+
+    private final PhysicalPlanBuilder builder;
+
+    AggregateConverter(PhysicalPlanBuilder builder) {
+        this.builder = builder;
+    }
+
+    PhysicalNode convert(Aggregate aggregate) {
+        if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+            throw PlanningException.notSupported("GROUPING SETS, ROLLUP and CUBE");
+        }
+        PhysicalNode input = builder.convert(aggregate.getInput());
+        int[] groupKeys = aggregate.getGroupSet().toArray();
+        int[] inputColumns = null;
+        if (input instanceof TableScanNode scan) {
+            // Calcite aggregates straight over a scan when it needs no expressions; read only what it uses.
+            List<Expression> used = new ArrayList<>();
+            for (int key : groupKeys) {
+                used.add(new ColumnReference(key, scan.output().get(key).type()));
+            }
+            for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
+                for (int argument : call.getArgList()) {
+                    used.add(new ColumnReference(argument, scan.output().get(argument).type()));
+                }
+                if (call.filterArg >= 0) {
+                    used.add(new ColumnReference(call.filterArg, scan.output().get(call.filterArg).type()));
+                }
+            }
+            PhysicalPlanBuilder.ScanNarrowing narrowed = PhysicalPlanBuilder.narrow(scan, used);
+            input = narrowed.scan();
+            inputColumns = new int[scan.output().size()];
+            for (int i = 0; i < used.size(); i++) {
+                inputColumns[((ColumnReference) used.get(i)).index()] = ((ColumnReference) narrowed.expressions().get(i)).index();
+            }
+            for (int i = 0; i < groupKeys.length; i++) {
+                groupKeys[i] = inputColumns[groupKeys[i]];
+            }
+        }
+        List<AggregateCall> calls = new ArrayList<>();
+        List<Boolean> zeroWhenEmpty = new ArrayList<>();
+        List<RelDataTypeField> fields = aggregate.getRowType().getFieldList();
+        for (int i = 0; i < aggregate.getAggCallList().size(); i++) {
+            org.apache.calcite.rel.core.AggregateCall call = aggregate.getAggCallList().get(i);
+            String name = fields.get(groupKeys.length + i).getName();
+            if (!call.getCollation().getFieldCollations().isEmpty()) {
+                throw PlanningException.notSupported("aggregates with WITHIN GROUP (ORDER BY …)");
+            }
+            SqlKind kind = call.getAggregation().getKind();
+            AggregateFunction function = switch (kind) {
+                case COUNT -> call.getArgList().isEmpty() ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
+                case SUM, SUM0 -> AggregateFunction.SUM;
+                case MIN -> AggregateFunction.MIN;
+                case MAX -> AggregateFunction.MAX;
+                case AVG -> AggregateFunction.AVG;
+                default -> throw new UnsupportedFunctionException("the aggregate function " + call.getAggregation().getName(),
+                        call.getAggregation().getName());
+            };
+            if (kind == SqlKind.COUNT && call.getArgList().size() > 1) {
+                throw PlanningException.notSupported("COUNT of several expressions");
+            }
+            int[] arguments = call.getArgList().stream().mapToInt(Integer::intValue).toArray();
+            int filterColumn = call.filterArg;
+            if (inputColumns != null) {
+                for (int a = 0; a < arguments.length; a++) {
+                    arguments[a] = inputColumns[arguments[a]];
+                }
+                filterColumn = filterColumn < 0 ? filterColumn : inputColumns[filterColumn];
+            }
+            calls.add(new AggregateCall(function, arguments, call.isDistinct(), filterColumn,
+                    TypeMapping.toBasalt(call.getType()), name));
+            zeroWhenEmpty.add(kind == SqlKind.SUM0);
+        }
+        List<Column> output = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            RelDataTypeField field = fields.get(i);
+            LogicalType type = i < groupKeys.length ? input.output().get(groupKeys[i]).type() : calls.get(i - groupKeys.length).type();
+            // SUM0 is a SUM that is NULL over no rows until the projection below turns that into 0.
+            boolean nullable = field.getType().isNullable() || (i >= groupKeys.length && zeroWhenEmpty.get(i - groupKeys.length));
+            output.add(new Column(field.getName(), type, nullable));
+        }
+        PhysicalNode node = new AggregateNode(input, groupKeys, calls, output, builder.rows(aggregate));
+        if (!zeroWhenEmpty.contains(true)) {
+            return node;
+        }
+        List<Expression> expressions = new ArrayList<>();
+        List<Column> projected = new ArrayList<>();
+        for (int i = 0; i < output.size(); i++) {
+            Column column = output.get(i);
+            Expression value = new ColumnReference(i, column.type());
+            boolean sumZero = i >= groupKeys.length && zeroWhenEmpty.get(i - groupKeys.length);
+            if (sumZero) {
+                Literal zero = LiteralValues.convert(BigDecimal.ZERO, column.type())
+                        .orElseThrow(() -> PlanningException.notSupported("SUM0 of " + column.type()));
+                value = Call.of(Function.COALESCE, column.type(), value, zero);
+            }
+            projected.add(new Column(column.name(), column.type(), column.nullable() && !sumZero));
+            expressions.add(value);
+        }
+        return new ProjectNode(node, expressions, projected, builder.rows(aggregate));
+    }
+
+}
