@@ -6,7 +6,7 @@ import io.basalt.execution.plan.AggregateNode;
 import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.ProjectNode;
-import io.basalt.optimizer.catalog.BasaltTypeSystem;
+import io.basalt.optimizer.catalog.BasaltTypeFactory;
 import io.basalt.optimizer.cost.BasaltCostFactory;
 import io.basalt.optimizer.metadata.BasaltMetadata;
 import io.basalt.optimizer.physical.PhysicalPlanBuilder;
@@ -83,7 +83,7 @@ public final class QueryPlanner {
     }
 
     private static RelOptCluster newCluster() {
-        JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(BasaltTypeSystem.INSTANCE);
+        JavaTypeFactoryImpl typeFactory = new BasaltTypeFactory();
         // The cluster's planner only carries the cost factory and the constant folder; the phases run their own.
         HepPlanner planner = new HepPlanner(HepProgram.builder().build(), null, true, null, BasaltCostFactory.INSTANCE);
         planner.setExecutor(ConstantExpressionEvaluator.INSTANCE);

@@ -1,7 +1,5 @@
 package io.basalt.shell;
 
-import io.basalt.server.Database;
-import io.basalt.storage.StorageException;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -18,11 +16,15 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code basalt shell [--data DIR] [-c SQL] [-f FILE]}: opens an embedded database and reads commands,
+ * {@code basalt shell [--data DIR] [-c SQL] [-f FILE]}: opens an embedded database through the JDBC driver
+ * ({@code jdbc:basalt:file:DIR}, so the shell exercises what applications do) and reads commands,
  * interactively (line editing and history through JLine) when standard input is a terminal, else as a
  * script. A script's exit status is 1 when any command failed.
  */
@@ -63,16 +65,16 @@ public final class ShellCommand {
                 default -> script = Path.of(value);
             }
         }
-        Database database;
+        Connection connection;
         try {
-            database = Database.open(data);
-        } catch (StorageException e) {
-            System.err.println("ERROR " + e.sqlState() + ": " + e.getMessage());
+            connection = DriverManager.getConnection("jdbc:basalt:file:" + data.toAbsolutePath());
+        } catch (SQLException e) {
+            System.err.println("ERROR " + e.getSQLState() + ": " + e.getMessage());
             return 1;
         }
-        try (database) {
+        try (connection) {
             PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-            ShellSession session = new ShellSession(database, out);
+            ShellSession session = new ShellSession(connection, data.toAbsolutePath().toString(), out);
             if (!commands.isEmpty()) {
                 return runScript(session, new java.io.StringReader(String.join("\n", commands)));
             }
@@ -85,7 +87,7 @@ public final class ShellCommand {
                 return runScript(session, new InputStreamReader(System.in, StandardCharsets.UTF_8));
             }
             return runInteractive(session);
-        } catch (IOException e) {
+        } catch (IOException | SQLException e) {
             System.err.println("ERROR: " + e.getMessage());
             return 1;
         }

@@ -1,10 +1,6 @@
 package io.basalt.shell;
 
 import io.basalt.storage.StorageEngine;
-import io.basalt.storage.catalog.ColumnDefinition;
-import io.basalt.storage.catalog.TableDefinition;
-import io.basalt.storage.commit.Transaction;
-import io.basalt.storage.type.LogicalType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,26 +33,29 @@ class ShellCommandTest {
     }
 
     @Test
-    void describesTheCatalogOfAnEmbeddedDatabase() {
-        try (StorageEngine engine = StorageEngine.open(directory)) {
-            try (Transaction transaction = engine.begin()) {
-                transaction.createTable(TableDefinition.of("main", "orders", List.of(
-                        ColumnDefinition.notNull("o_orderkey", LogicalType.BIGINT),
-                        ColumnDefinition.of("o_totalprice", LogicalType.decimal(15, 2)))));
-                transaction.commit();
-            }
-        }
-        int status = ShellCommand.run(new String[] {"--data", directory.toString(), "-c", "\\dt", "-c", "\\d orders"});
+    void runsSqlAndMetaCommandsOnAnEmbeddedDatabase() {
+        int status = ShellCommand.run(new String[] {"--data", directory.toString(),
+                "-c", "CREATE TABLE orders (o_orderkey BIGINT PRIMARY KEY, o_totalprice DECIMAL(15,2), o_comment VARCHAR(20));",
+                "-c", "INSERT INTO orders VALUES (1, 10.50, 'first'), (2, NULL, '日本語');",
+                "-c", "SELECT o_orderkey, o_totalprice, o_comment FROM orders ORDER BY o_orderkey;",
+                "-c", "\\dt", "-c", "\\d orders"});
         String text = output.toString(StandardCharsets.UTF_8);
-        assertThat(status).isZero();
-        assertThat(text).contains("main   | orders").contains("o_totalprice | DECIMAL(15,2) | yes").contains("(1 row)");
+        assertThat(status).as(text).isZero();
+        assertThat(text).contains("OK, 2 rows")
+                .contains("o_orderkey | o_totalprice | o_comment")
+                .contains("         1 |        10.50 | first")
+                .contains("         2 |         NULL | 日本語")
+                .contains("orders")
+                .contains("o_totalprice | DECIMAL(15,2)");
     }
 
     @Test
-    void sqlFailsLoudlyUntilTheQueryEngineExists() {
-        int status = ShellCommand.run(new String[] {"--data", directory.toString(), "-c", "select 1"});
+    void anErrorShowsItsStateAndACaretAndTheShellGoesOn() {
+        int status = ShellCommand.run(new String[] {"--data", directory.toString(), "-c", "SELECT nope FROM nowhere;",
+                "-c", "SELECT 1 + 1 AS two;"});
+        String text = output.toString(StandardCharsets.UTF_8);
         assertThat(status).isEqualTo(1);
-        assertThat(output.toString(StandardCharsets.UTF_8)).contains("ERROR 0A000: not supported yet");
+        assertThat(text).contains("ERROR 42P01").contains("nowhere").contains("^").contains("two").contains("  2");
     }
 
     @Test
