@@ -26,9 +26,17 @@ class TpchCommandTest {
     }
 
     @Test
-    void anythingElseFailsLoudly() {
-        assertThat(run("--sf", "0.01")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo(TpchCommand.NOT_SUPPORTED);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    void badOptionsFailWithUsage() {
+        assertThat(run("--sf")).isEqualTo(2);
+        assertThat(run("--queries", "23")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("there is no TPC-H query 23").contains("Usage:");
+    }
+
+    @Test
+    void runsAndValidatesQueries(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) {
+        int status = run("--sf", "0.01", "--data", directory.toString(), "--queries", "1,6", "--runs", "1");
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(text + err).isZero();
+        assertThat(text).containsPattern("Q1 .* ok").containsPattern("Q6 .* ok").contains("geometric mean");
     }
 }
