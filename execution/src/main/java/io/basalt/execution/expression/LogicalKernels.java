@@ -50,12 +50,10 @@ final class LogicalKernels {
                 fold((BooleanVector) argument.evaluateAll(input), decisive, decided, sawNull, rows);
                 continue;
             }
-            int[] undecided = new int[Math.max(rows, 1)];
+            // Branch-free counting and compaction: whether a row is decided is data, not predictable.
             int count = 0;
             for (int i = 0; i < rows; i++) {
-                if (!decided[i]) {
-                    undecided[count++] = i;
-                }
+                count += decided[i] ? 0 : 1;
             }
             if (count == 0) {
                 break;
@@ -63,6 +61,11 @@ final class LogicalKernels {
             if (!argument.prefersSubset(count, rows)) {
                 fold((BooleanVector) argument.evaluateAll(input), decisive, decided, sawNull, rows);
                 continue;
+            }
+            int[] undecided = new int[rows + 1];
+            for (int i = 0, next = 0; i < rows; i++) {
+                undecided[next] = i;
+                next += decided[i] ? 0 : 1;
             }
             // Only the undecided rows: required when the argument can fail, cheaper when few remain.
             BooleanVector values = (BooleanVector) argument.evaluate(input, undecided, count);
