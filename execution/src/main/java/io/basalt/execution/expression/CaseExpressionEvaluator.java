@@ -59,18 +59,20 @@ final class CaseExpressionEvaluator implements CompiledExpression {
             BooleanVector truth = (BooleanVector) (byRow ? condition.evaluateAll(input)
                     : condition.evaluate(input, remaining, remainingCount));
             boolean[] values = truth.values();
+            boolean[] nulls = truth.mayHaveNulls() ? truth.nulls() : null;
             int[] taken = new int[remainingCount];
             int takenCount = 0;
             int[] rest = new int[remainingCount];
             int restCount = 0;
+            // Branch-free split: which rows a condition takes is data the branch predictor cannot guess.
             for (int j = 0; j < remainingCount; j++) {
                 int row = remaining[j];
                 int index = byRow ? row : j;
-                if (values[index] && !truth.isNull(index)) {
-                    taken[takenCount++] = row;
-                } else {
-                    rest[restCount++] = row;
-                }
+                int take = values[index] && (nulls == null || !nulls[index]) ? 1 : 0;
+                taken[takenCount] = row;
+                rest[restCount] = row;
+                takenCount += take;
+                restCount += 1 - take;
             }
             if (takenCount > 0) {
                 add(results, branches[k], input, taken, takenCount, rows);

@@ -51,13 +51,14 @@ final class CoalesceEvaluator implements CompiledExpression {
             int takenCount = 0;
             int[] rest = new int[remainingCount];
             int restCount = 0;
+            boolean[] nulls = values.nulls();
             for (int j = 0; j < remainingCount; j++) {
                 int row = remaining[j];
-                if (values.isNull(byRow ? row : j)) {
-                    rest[restCount++] = row;
-                } else {
-                    taken[takenCount++] = row;
-                }
+                int isNull = nulls[byRow ? row : j] ? 1 : 0;
+                taken[takenCount] = row;
+                rest[restCount] = row;
+                takenCount += 1 - isNull;
+                restCount += isNull;
             }
             if (takenCount > 0) {
                 results.add(values, taken, takenCount, byRow);

@@ -3,6 +3,9 @@ package io.basalt.execution.expression;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.TypeKind;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
 /**
  * Brings operands that are compared with each other to one representation: exact numbers to a common
  * scale and width (integers of any width already share one: longs at scale 0), exact with floating point to
@@ -16,8 +19,52 @@ final class CommonTypes {
     }
 
     static Operand[] unify(Operand left, Operand right) {
+        // A constant that the other side's type holds exactly is converted instead of the column.
+        if (right.isConstant() && !left.isConstant()) {
+            Operand exact = exactlyAs(right, left.type());
+            if (exact != null) {
+                return new Operand[] {left, exact};
+            }
+        }
+        if (left.isConstant() && !right.isConstant()) {
+            Operand exact = exactlyAs(left, right.type());
+            if (exact != null) {
+                return new Operand[] {exact, right};
+            }
+        }
         LogicalType common = common(left.type(), right.type());
         return new Operand[] {convert(left, common), convert(right, common)};
+    }
+
+    /**
+     * The exact constant as a value of the exact type {@code type}, or null when the type cannot hold it
+     * exactly (more fractional digits, or out of range) or either is not exact.
+     */
+    static Operand exactlyAs(Operand constant, LogicalType type) {
+        if (!NumericTypes.isExact(constant.type()) || !NumericTypes.isExact(type)) {
+            return null;
+        }
+        if (constant.isNullConstant()) {
+            return Operand.of(Literal.nullOf(type));
+        }
+        BigDecimal value = new BigDecimal(ExactOperands.unscaled(constant), NumericTypes.scale(constant.type()));
+        BigInteger unscaled;
+        try {
+            unscaled = value.setScale(NumericTypes.scale(type)).unscaledValue();
+        } catch (ArithmeticException inexact) {
+            return null;
+        }
+        if (NumericTypes.isInteger(type)) {
+            if (unscaled.bitLength() > 63 || unscaled.longValue() < NumericTypes.minimum(type) || unscaled.longValue() > NumericTypes.maximum(type)) {
+                return null;
+            }
+            return Operand.of(new Literal(unscaled.longValue(), type));
+        }
+        if (ExactOperands.digitsOf(unscaled) > type.precision()) {
+            return null;
+        }
+        Object literal = type.physicalKind() == io.basalt.storage.type.PhysicalKind.LONG ? (Object) unscaled.longValue() : unscaled;
+        return Operand.of(new Literal(literal, type));
     }
 
     /** A type whose representation both types' values convert to exactly (or, with floating point, as SQL does). */

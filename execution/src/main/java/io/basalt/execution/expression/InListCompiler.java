@@ -41,11 +41,19 @@ final class InListCompiler {
             return Operand.of(Literal.nullOf(LogicalType.BOOLEAN)).expression();
         }
         boolean listHasNull = false;
+        boolean exactValue = NumericTypes.isExact(value.type());
         LogicalType common = value.type();
         List<Operand> present = new ArrayList<>();
         for (Operand constant : constants) {
             if (constant.isNullConstant()) {
                 listHasNull = true;
+            } else if (exactValue && NumericTypes.isExact(constant.type())) {
+                // Compare in the value's own type: a constant it cannot hold exactly (1.234 against a
+                // DECIMAL(5,2), 10^20 against a BIGINT) can never be equal and is dropped.
+                Operand exact = CommonTypes.exactlyAs(constant, value.type());
+                if (exact != null) {
+                    present.add(exact);
+                }
             } else {
                 present.add(constant);
                 common = CommonTypes.common(common, constant.type());

@@ -13,7 +13,8 @@ import java.util.List;
  * FALSE if the first is set, else NULL if the second is, else TRUE (so FALSE AND NULL = FALSE). OR is the
  * mirror image with TRUE. Each argument is folded in with one branch-free loop. Arguments after the first
  * that can raise errors are evaluated only for rows not yet decided (PostgreSQL users rely on
- * {@code x <> 0 AND 10 / x > 1}); the others run on the whole batch.
+ * {@code x <> 0 AND 10 / x > 1}), and so are costly ones when few rows remain undecided (a selective first
+ * conjunct spares a LIKE most of its rows); the others run on the whole batch.
  */
 final class LogicalKernels {
 
@@ -45,24 +46,28 @@ final class LogicalKernels {
         boolean decisive = !and;
         for (int k = 0; k < arguments.length; k++) {
             SubsetEvaluator argument = arguments[k];
-            if (k == 0 || !argument.canFail()) {
+            if (k == 0) {
                 fold((BooleanVector) argument.evaluateAll(input), decisive, decided, sawNull, rows);
                 continue;
             }
-            int[] undecided = new int[Math.max(rows, 1)];
+            // Branch-free counting and compaction: whether a row is decided is data, not predictable.
             int count = 0;
             for (int i = 0; i < rows; i++) {
-                if (!decided[i]) {
-                    undecided[count++] = i;
-                }
+                count += decided[i] ? 0 : 1;
             }
             if (count == 0) {
                 break;
             }
-            if (count == rows) {
+            if (!argument.prefersSubset(count, rows)) {
                 fold((BooleanVector) argument.evaluateAll(input), decisive, decided, sawNull, rows);
                 continue;
             }
+            int[] undecided = new int[rows + 1];
+            for (int i = 0, next = 0; i < rows; i++) {
+                undecided[next] = i;
+                next += decided[i] ? 0 : 1;
+            }
+            // Only the undecided rows: required when the argument can fail, cheaper when few remain.
             BooleanVector values = (BooleanVector) argument.evaluate(input, undecided, count);
             boolean[] truth = values.values();
             for (int j = 0; j < count; j++) {

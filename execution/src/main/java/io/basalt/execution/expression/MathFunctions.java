@@ -28,6 +28,12 @@ final class MathFunctions {
         Operand value = arguments.get(0);
         if (function == Function.ROUND || function == Function.FLOOR || function == Function.CEIL) {
             Operand digits = arguments.size() > 1 ? arguments.get(1) : null;
+            if (digits != null && !NumericTypes.isInteger(digits.type())) {
+                throw ExpressionErrors.notSupported(function + " to " + digits.type() + " digits");
+            }
+            if (!NumericTypes.isNumeric(value.type()) || !NumericTypes.isNumeric(type)) {
+                throw ExpressionErrors.notSupported(function + " of " + value.type() + " as " + type);
+            }
             if (NumericTypes.isExact(value.type()) && NumericTypes.isExact(type)) {
                 return DecimalRounding.compile(function, type, value, digits);
             }
@@ -35,8 +41,9 @@ final class MathFunctions {
             CompiledExpression rounded = rounding(function, doubles, digits, value.type().kind() == TypeKind.REAL);
             return CastCompiler.coerce(Operand.of(doubles.type(), rounded), type).expression();
         }
-        if (!NumericTypes.isFloatingPoint(type)) {
-            throw ExpressionErrors.notSupported(function + " as " + type);
+        boolean numericArguments = arguments.stream().allMatch(argument -> NumericTypes.isNumeric(argument.type()));
+        if (!NumericTypes.isFloatingPoint(type) || !numericArguments) {
+            throw ExpressionErrors.notSupported(function + " of " + value.type() + " as " + type);
         }
         if (function == Function.POWER) {
             return power(toDouble(value), toDouble(arguments.get(1)), type);

@@ -16,7 +16,7 @@ final class SubsetEvaluator {
     private final Operand whole;
     private final Expression expression;
     private final boolean canFail;
-    private final boolean trivial;
+    private final boolean cheap;
     private volatile CompiledExpression dense;
     private final int[] usedColumns;
 
@@ -24,7 +24,7 @@ final class SubsetEvaluator {
         this.expression = expression;
         this.whole = ExpressionCompiler.compileOperand(expression);
         this.canFail = !whole.isConstant() && FailureAnalysis.canFail(expression);
-        this.trivial = whole.isConstant() || expression instanceof ColumnReference;
+        this.cheap = whole.isConstant() || isCheap(expression);
         this.usedColumns = ExpressionColumns.used(expression);
     }
 
@@ -39,13 +39,30 @@ final class SubsetEvaluator {
 
     /**
      * Whether to run on the selected rows only: always when the argument can fail, and also when few rows
-     * are selected and the argument does real work.
+     * are selected and the argument costs more than copying them out would.
      */
     boolean prefersSubset(int selected, int rows) {
         if (selected == rows) {
             return false;
         }
-        return canFail || (!trivial && selected * 4L < rows);
+        return canFail || (!cheap && selected * 4L < rows);
+    }
+
+    /**
+     * A column, a constant, or one comparison or simple arithmetic step on those: a loop of about a
+     * nanosecond per row, cheaper to run on every row than to copy the selected rows out.
+     */
+    private static boolean isCheap(Expression expression) {
+        if (!(expression instanceof Call call)) {
+            return true;
+        }
+        boolean cheapFunction = switch (call.function()) {
+            case EQUAL, NOT_EQUAL, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL, IS_DISTINCT_FROM,
+                    IS_NOT_DISTINCT_FROM, IS_NULL, IS_NOT_NULL, IS_TRUE, IS_NOT_TRUE, IS_FALSE, IS_NOT_FALSE, NOT, ADD, SUBTRACT,
+                    NEGATE, ABS, IN -> true;
+            default -> false;
+        };
+        return cheapFunction && call.arguments().stream().noneMatch(argument -> argument instanceof Call);
     }
 
     ColumnVector evaluateAll(ColumnBatch input) {

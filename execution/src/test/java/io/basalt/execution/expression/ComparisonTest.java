@@ -133,6 +133,98 @@ class ComparisonTest {
     }
 
     @Test
+    void constantsAreConvertedToTheColumnTypeWhenExact() {
+        LogicalType money = LogicalType.decimal(15, 2);
+        // A wide-typed constant with a small value, converted to the column's long representation.
+        Expression wideConstant = call(Function.EQUAL, BOOLEAN, column(0, money), literal(decimal("1.50"), LogicalType.decimal(30, 2)));
+        assertThat(ExpressionCompiler.compileOperand(wideConstant).isConstant()).isFalse();
+        assertThat(evaluate(wideConstant, money, decimal("1.50"), decimal("1.51"))).containsExactly(true, false);
+        // A constant with more fractional digits than the column: compared at the finer scale.
+        Expression finer = call(Function.LESS_THAN, BOOLEAN, column(0, money), literal(decimal("0.125"), LogicalType.decimal(4, 3)));
+        assertThat(evaluate(finer, money, decimal("0.12"), decimal("0.13"))).containsExactly(true, false);
+        Expression equalFiner = call(Function.EQUAL, BOOLEAN, literal(decimal("0.125"), LogicalType.decimal(4, 3)), column(0, money));
+        assertThat(evaluate(equalFiner, money, decimal("0.12"), decimal("0.13"))).containsExactly(false, false);
+        // A constant beyond an integer column's range.
+        Expression huge = call(Function.LESS_THAN, BOOLEAN, column(0, LogicalType.INTEGER), literal(decimal("1e20"), LogicalType.decimal(21, 0)));
+        assertThat(evaluate(huge, LogicalType.INTEGER, (long) Integer.MAX_VALUE)).containsExactly(true);
+    }
+
+    @Test
+    void randomExactComparisonsOfMixedTypesAgreeWithBigDecimal() {
+        java.util.Random random = new java.util.Random(29);
+        for (int round = 0; round < 3000; round++) {
+            LogicalType leftType = randomExactType(random);
+            LogicalType rightType = randomExactType(random);
+            Function operator = OPERATORS[random.nextInt(OPERATORS.length)];
+            int rows = 1 + random.nextInt(8);
+            Object[] left = new Object[rows];
+            Object[] right = new Object[rows];
+            for (int i = 0; i < rows; i++) {
+                left[i] = randomExactValue(leftType, random);
+                right[i] = random.nextInt(4) == 0 && left[i] != null ? fitOrNull((BigDecimal) left[i], rightType) : randomExactValue(rightType, random);
+            }
+            int shape = random.nextInt(3);
+            if (shape == 1) {
+                java.util.Arrays.fill(right, right[0]);
+            } else if (shape == 2) {
+                java.util.Arrays.fill(left, left[0]);
+            }
+            Expression leftExpression = shape == 2 ? literal(left[0], leftType) : column(0, leftType);
+            Expression rightExpression = shape == 1 ? literal(right[0], rightType) : column(1, rightType);
+            List<Object> expected = new java.util.ArrayList<>();
+            for (int i = 0; i < rows; i++) {
+                expected.add(left[i] == null || right[i] == null ? null
+                        : expected(operator, ((BigDecimal) left[i]).compareTo((BigDecimal) right[i])));
+            }
+            var input = batch(vector(leftType, left), vector(rightType, right));
+            assertThat(evaluate(call(operator, BOOLEAN, leftExpression, rightExpression), input))
+                    .as(operator + " " + leftType + " " + rightType + " shape " + shape + " " + java.util.Arrays.toString(left) + " " + java.util.Arrays.toString(right))
+                    .containsExactlyElementsOf(expected);
+        }
+    }
+
+    private static LogicalType randomExactType(java.util.Random random) {
+        int choice = random.nextInt(5);
+        if (choice == 0) {
+            return random.nextBoolean() ? LogicalType.INTEGER : LogicalType.BIGINT;
+        }
+        int precision = 1 + random.nextInt(choice == 1 ? 18 : 30);
+        return LogicalType.decimal(precision, random.nextInt(Math.min(precision, 8) + 1));
+    }
+
+    private static Object randomExactValue(LogicalType type, java.util.Random random) {
+        if (random.nextInt(8) == 0) {
+            return null;
+        }
+        int integerDigits = NumericTypes.digits(type) - NumericTypes.scale(type);
+        java.math.BigInteger limit = java.math.BigInteger.TEN.pow(Math.max(integerDigits, 0)).min(java.math.BigInteger.valueOf(Integer.MAX_VALUE));
+        if (type.kind() == io.basalt.storage.type.TypeKind.BIGINT) {
+            limit = java.math.BigInteger.valueOf(Long.MAX_VALUE);
+        }
+        java.math.BigInteger whole = new java.math.BigInteger(limit.bitLength(), random).mod(limit.max(java.math.BigInteger.ONE));
+        BigDecimal value = new BigDecimal(whole).add(new BigDecimal(java.math.BigInteger.valueOf(random.nextInt(1000)), 3)
+                .setScale(NumericTypes.scale(type), java.math.RoundingMode.DOWN));
+        if (value.precision() - value.scale() > integerDigits) {
+            value = BigDecimal.ZERO;
+        }
+        return (random.nextBoolean() ? value.negate() : value).setScale(NumericTypes.scale(type));
+    }
+
+    /** The value in the other type if it fits exactly (to produce equal pairs), else NULL. */
+    private static Object fitOrNull(BigDecimal value, LogicalType type) {
+        try {
+            BigDecimal scaled = value.setScale(NumericTypes.scale(type));
+            if (NumericTypes.isInteger(type)) {
+                long asLong = scaled.longValueExact();
+                return asLong >= NumericTypes.minimum(type) && asLong <= NumericTypes.maximum(type) ? scaled : null;
+            }
+            return scaled.precision() - scaled.scale() <= type.precision() - type.scale() ? scaled : null;
+        } catch (ArithmeticException inexact) {
+            return null;
+        }
+    }
+
+    @Test
     void distinctFromTreatsNullsAsValues() {
         LogicalType type = LogicalType.BIGINT;
         var input = batch(vector(type, 1L, 1L, null, null), vector(type, 1L, 2L, 1L, null));

@@ -77,6 +77,9 @@ class InListTest {
         Expression expression = in(column(0, money), literal(1L, LogicalType.INTEGER), literal(decimal("2.5"), LogicalType.decimal(2, 1)),
                 literal(decimal("0.125"), LogicalType.decimal(4, 3)));
         assertThat(evaluate(expression, money, decimal("1.00"), decimal("2.50"), decimal("0.13"))).containsExactly(true, true, false);
+        Expression inexact = in(column(0, money), literal(decimal("1.234"), LogicalType.decimal(4, 3)),
+                literal(decimal("100000000000000000000"), LogicalType.decimal(21, 0)));
+        assertThat(evaluate(inexact, money, decimal("1.23"), null)).containsExactly(false, null);
         LogicalType wide = LogicalType.decimal(38, 0);
         Expression wideIn = in(column(0, wide), literal(decimal("12345678901234567890123"), wide));
         assertThat(evaluate(wideIn, wide, decimal("12345678901234567890123"), decimal("1"))).containsExactly(true, false);

@@ -50,7 +50,7 @@ class Int128MathTest {
 
     @Test
     void addSubtractMultiplyAndNegateAgreeWithBigInteger() {
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             BigInteger a = randomValue();
             BigInteger b = randomValue();
             BigInteger sum = a.add(b);
@@ -77,7 +77,7 @@ class Int128MathTest {
 
     @Test
     void divisionRoundsHalfAwayFromZero() {
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             BigInteger a = randomValue();
             long divisor = random.nextInt(4) == 0 ? random.nextInt(2001) - 1000 : random.nextLong() >> random.nextInt(64);
             if (divisor == 0) {
@@ -111,7 +111,7 @@ class Int128MathTest {
     @Test
     void narrowUnsignedDivisionMatchesBigInteger() {
         BigInteger twoTo64 = BigInteger.ONE.shiftLeft(64);
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             long divisor = random.nextLong() >>> random.nextInt(63);
             if (divisor == 0) {
                 continue;
@@ -134,7 +134,7 @@ class Int128MathTest {
                 }
             }
         }
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             long dividend = random.nextLong();
             long divisor = random.nextLong() >>> random.nextInt(64);
             if (random.nextBoolean()) {

@@ -94,6 +94,35 @@ class LogicalTest {
                 .containsExactly(true, true, false, null);
     }
 
+    /** Selective first arguments make later ones run on the few undecided rows; results must not change. */
+    @Test
+    void randomJunctionsWithSelectiveFirstArguments() {
+        java.util.Random random = new java.util.Random(13);
+        LogicalType type = LogicalType.BIGINT;
+        for (int round = 0; round < 200; round++) {
+            boolean and = random.nextBoolean();
+            int rows = random.nextInt(300);
+            double density = random.nextDouble() * 0.2;
+            Object[] first = new Object[rows];
+            Object[] numbers = new Object[rows];
+            List<Object> expected = new ArrayList<>();
+            for (int i = 0; i < rows; i++) {
+                boolean rare = random.nextDouble() < density;
+                // For AND the rare value is TRUE (most rows decided FALSE at once); for OR it is FALSE.
+                first[i] = random.nextInt(20) == 0 ? null : (and == rare);
+                numbers[i] = random.nextInt(15) == 0 ? null : (long) random.nextInt(10);
+                Boolean greater = numbers[i] == null ? null : (Long) numbers[i] > 5;
+                Boolean notSeven = numbers[i] == null ? null : (Long) numbers[i] != 7;
+                expected.add(and ? and(and((Boolean) first[i], greater), notSeven) : or(or((Boolean) first[i], greater), notSeven));
+            }
+            Expression expression = call(and ? Function.AND : Function.OR, BOOLEAN, column(0, BOOLEAN),
+                    call(Function.GREATER_THAN, BOOLEAN, column(1, type), literal(5L, type)),
+                    call(Function.NOT, BOOLEAN, call(Function.EQUAL, BOOLEAN, column(1, type), literal(7L, type))));
+            assertThat(evaluate(expression, batch(vector(BOOLEAN, first), vector(type, numbers)))).as("round " + round)
+                    .containsExactlyElementsOf(expected);
+        }
+    }
+
     @Test
     void constantArgumentsAndEmptyBatches() {
         assertThat(evaluate(call(Function.AND, BOOLEAN, column(0, BOOLEAN), literal(null, BOOLEAN)), BOOLEAN, true, false, null))
