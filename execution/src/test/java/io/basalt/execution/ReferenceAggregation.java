@@ -17,12 +17,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** GROUP BY computed with maps and BigDecimal, to check the executor against. */
-final class ReferenceAggregation {
+public final class ReferenceAggregation {
 
     private ReferenceAggregation() {
     }
 
-    static List<List<Object>> aggregate(List<List<Object>> rows, int[] groupKeys, List<AggregateCall> calls,
+    public static List<List<Object>> aggregate(List<List<Object>> rows, int[] groupKeys, List<AggregateCall> calls,
                                         List<LogicalType> inputTypes) {
         Map<List<Object>, List<List<Object>>> groups = new LinkedHashMap<>();
         for (List<Object> row : rows) {

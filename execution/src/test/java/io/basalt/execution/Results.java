@@ -14,7 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Results as plain Java rows (values in {@code Literal}'s representation), and orderings to compare them. */
-final class Results {
+public final class Results {
 
     private Results() {
     }
@@ -31,7 +31,7 @@ final class Results {
         return rows;
     }
 
-    static List<List<Object>> rows(ColumnBatch batch) {
+    public static List<List<Object>> rows(ColumnBatch batch) {
         List<List<Object>> rows = new ArrayList<>(batch.rowCount());
         for (int row = 0; row < batch.rowCount(); row++) {
             List<Object> values = new ArrayList<>(batch.columnCount());
@@ -63,13 +63,13 @@ final class Results {
     }
 
     /** Rows in one canonical order, to compare results whose order SQL leaves open. */
-    static List<List<Object>> sorted(List<List<Object>> rows) {
+    public static List<List<Object>> sorted(List<List<Object>> rows) {
         List<List<Object>> copy = new ArrayList<>(rows);
         copy.sort(ROW_ORDER);
         return copy;
     }
 
-    static List<Object> row(Object... values) {
+    public static List<Object> row(Object... values) {
         return Arrays.asList(values);
     }
 

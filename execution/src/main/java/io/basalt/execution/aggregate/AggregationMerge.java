@@ -17,11 +17,14 @@ final class AggregationMerge {
 
     private final AggregationLayout layout;
     private final List<PartialAggregation> partials;
+    private final List<AggregationWriter.PartitionedBatch> keptBatches;
     private final int partitions;
 
-    AggregationMerge(AggregationLayout layout, List<PartialAggregation> partials, int partitions) {
+    AggregationMerge(AggregationLayout layout, List<PartialAggregation> partials,
+                     List<AggregationWriter.PartitionedBatch> keptBatches, int partitions) {
         this.layout = layout;
         this.partials = partials;
+        this.keptBatches = keptBatches;
         this.partitions = partitions;
     }
 
@@ -44,6 +47,11 @@ final class AggregationMerge {
             if (merged.distinctSets[c] != null) {
                 mergeDistinct(merged, c, partition);
             }
+        }
+        // Rows that were not pre-aggregated join their partition last, after the DISTINCT sets are merged.
+        for (AggregationWriter.PartitionedBatch kept : keptBatches) {
+            int[] rows = kept.positions()[partition];
+            merged.add(kept.batch(), rows, rows.length);
         }
         return merged;
     }
@@ -99,6 +107,11 @@ final class AggregationMerge {
     }
 
     private int partitionOf(long hash) {
+        return partitionOf(hash, partitions);
+    }
+
+    /** The partition of a key hash; uses other bits than the hash tables' slots do. */
+    static int partitionOf(long hash, int partitions) {
         return (int) Long.remainderUnsigned(KeyHashing.mix(hash), partitions);
     }
 }

@@ -17,8 +17,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Hash aggregation: every worker pre-aggregates its morsels into its own {@link PartialAggregation}; the
- * finish merges them by key-hash partition, in parallel, into the final groups. Without group keys the
+ * Hash aggregation: every worker pre-aggregates its morsels into its own {@link PartialAggregation} (or,
+ * when that does not reduce its input, keeps its batches split by partition: see {@link AggregationWriter});
+ * the finish merges by key-hash partition, in parallel, into the final groups. Without group keys the
  * result is exactly one row, also when the input was empty.
  */
 public final class AggregationSink implements Sink {
@@ -28,21 +29,32 @@ public final class AggregationSink implements Sink {
 
     private final AggregationLayout layout;
     private final MemoryReservation memory;
-    private final List<PartialAggregation> partials = Collections.synchronizedList(new ArrayList<>());
+    private final int parallelism;
+    private final long sampleRows;
+    private final List<AggregationWriter> writers = Collections.synchronizedList(new ArrayList<>());
     private List<PartialAggregation> finals = List.of();
     private List<ColumnVector[]> finalKeys = List.of();
     private boolean closed;
 
-    public AggregationSink(AggregateNode node, MemoryReservation memory) {
+    /** @param parallelism the workers of the query, which is also how many partitions the merge has */
+    public AggregationSink(AggregateNode node, int parallelism, MemoryReservation memory) {
+        this(node, parallelism, memory, AggregationWriter.SAMPLE_ROWS);
+    }
+
+    /** @param sampleRows rows a worker pre-aggregates before judging whether that pays (tests lower it) */
+    AggregationSink(AggregateNode node, int parallelism, MemoryReservation memory, long sampleRows) {
         this.layout = new AggregationLayout(node);
+        this.parallelism = parallelism;
+        this.sampleRows = sampleRows;
         this.memory = memory;
     }
 
     @Override
     public SinkWriter createWriter() {
-        PartialAggregation partial = new PartialAggregation(layout, expectedGroups(), false, memory);
-        partials.add(partial);
-        return (sequence, batch) -> partial.add(batch);
+        AggregationWriter writer = new AggregationWriter(layout, new PartialAggregation(layout, expectedGroups(), false, memory),
+                layout.keyCount() == 0 ? 1 : parallelism, sampleRows, memory);
+        writers.add(writer);
+        return writer;
     }
 
     private double expectedGroups() {
@@ -52,29 +64,32 @@ public final class AggregationSink implements Sink {
     @Override
     public void finish(TaskRunner tasks) {
         List<PartialAggregation> filled = new ArrayList<>();
-        synchronized (partials) {
-            for (PartialAggregation partial : partials) {
-                if (partial.isEmpty()) {
-                    partial.release();
+        List<AggregationWriter.PartitionedBatch> kept = new ArrayList<>();
+        long keptBytes = 0;
+        synchronized (writers) {
+            for (AggregationWriter writer : writers) {
+                if (writer.partial().isEmpty()) {
+                    writer.partial().release();
                 } else {
-                    filled.add(partial);
+                    filled.add(writer.partial());
                 }
+                kept.addAll(writer.keptBatches());
+                keptBytes += writer.keptBytes();
             }
-            partials.clear();
-            partials.addAll(filled);
+            writers.clear();
         }
         boolean anyDistinct = false;
         for (boolean distinct : layout.distinct) {
             anyDistinct |= distinct;
         }
         List<PartialAggregation> result;
-        if (filled.size() == 1 && !anyDistinct) {
+        if (filled.size() == 1 && kept.isEmpty() && !anyDistinct) {
             result = filled; // one worker saw all rows: its table is the answer
         } else if (filled.isEmpty()) {
             result = List.of(new PartialAggregation(layout, 1, true, memory));
         } else {
-            int partitions = layout.keyCount() == 0 ? 1 : tasks.parallelism();
-            AggregationMerge merge = new AggregationMerge(layout, filled, partitions);
+            int partitions = layout.keyCount() == 0 ? 1 : parallelism;
+            AggregationMerge merge = new AggregationMerge(layout, filled, kept, partitions);
             PartialAggregation[] merged = new PartialAggregation[partitions];
             double expected = expectedGroups() / partitions;
             List<Runnable> work = new ArrayList<>();
@@ -86,7 +101,8 @@ public final class AggregationSink implements Sink {
             for (PartialAggregation partial : filled) {
                 partial.release();
             }
-            partials.clear();
+            kept.clear();
+            memory.shrink(keptBytes);
             result = List.of(merged);
         }
         if (layout.keyCount() == 0 && result.get(0).isEmpty()) {
@@ -158,7 +174,7 @@ public final class AggregationSink implements Sink {
         closed = true;
         finals = List.of();
         finalKeys = List.of();
-        partials.clear();
+        writers.clear();
         memory.close();
     }
 }

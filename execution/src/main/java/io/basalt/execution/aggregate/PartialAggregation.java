@@ -4,13 +4,15 @@ import io.basalt.execution.hash.GroupTable;
 import io.basalt.execution.hash.GroupTables;
 import io.basalt.execution.memory.MemoryReservation;
 import io.basalt.execution.vector.Selection;
+import io.basalt.storage.vector.BooleanVector;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
 
 /**
  * The groups and aggregate states one worker thread builds from the batches it sees (pre-aggregation), or
- * one partition of the merged result. A DISTINCT aggregate keeps a set of (group keys, argument) instead
- * of a state while pre-aggregating; the merge feeds each distinct value once into the final state.
+ * one partition of the merged result. While pre-aggregating, a DISTINCT aggregate keeps a set of (group
+ * keys, argument) instead of a state; the merge feeds each distinct value once into the final state, and
+ * rows added to a merged partition directly go through its set first for the same reason.
  */
 final class PartialAggregation {
 
@@ -18,10 +20,12 @@ final class PartialAggregation {
     final Accumulator[] accumulators;
     final GroupTable[] distinctSets;
     private final AggregationLayout layout;
+    private final boolean merged;
 
-    /** @param forMerge whether this is a merged partition, whose DISTINCT calls need final states too */
-    PartialAggregation(AggregationLayout layout, double expectedGroups, boolean forMerge, MemoryReservation memory) {
+    /** @param merged whether this is a merged partition, whose DISTINCT calls need final states too */
+    PartialAggregation(AggregationLayout layout, double expectedGroups, boolean merged, MemoryReservation memory) {
         this.layout = layout;
+        this.merged = merged;
         this.groups = GroupTables.create(layout.keyKinds, expectedGroups, memory);
         int calls = layout.calls.size();
         this.accumulators = new Accumulator[calls];
@@ -30,41 +34,64 @@ final class PartialAggregation {
             if (layout.distinct[c]) {
                 distinctSets[c] = GroupTables.create(layout.distinctKinds(c), expectedGroups, memory);
             }
-            if (!layout.distinct[c] || forMerge) {
+            if (!layout.distinct[c] || merged) {
                 accumulators[c] = Accumulators.create(layout.calls.get(c), layout.inputTypes, memory);
             }
         }
     }
 
     void add(ColumnBatch batch) {
-        int rows = batch.rowCount();
-        if (rows == 0) {
+        add(batch, Selection.all(batch.rowCount()), batch.rowCount());
+    }
+
+    /** Adds rows {@code positions[0..count)} of {@code batch}. */
+    void add(ColumnBatch batch, int[] positions, int count) {
+        if (count == 0) {
             return;
         }
-        int[] all = Selection.all(rows);
-        int[] groupIds = new int[rows];
         ColumnVector[] keys = layout.keys(batch);
-        groups.findOrInsert(keys, all, rows, groupIds);
+        int[] found = new int[count];
+        groups.findOrInsert(keys, positions, count, found);
         ensureGroups();
-        int[] selected = new int[rows];
+        // Accumulators take group ids indexed by row.
+        int[] groupIds = found;
+        if (count != batch.rowCount()) {
+            groupIds = new int[batch.rowCount()];
+            for (int i = 0; i < count; i++) {
+                groupIds[positions[i]] = found[i];
+            }
+        }
+        int[] selected = new int[count];
         for (int c = 0; c < accumulators.length; c++) {
             int filterColumn = layout.calls.get(c).filterColumn();
-            int[] callRows = all;
-            int count = rows;
+            int[] callRows = positions;
+            int callCount = count;
             if (filterColumn >= 0) {
-                count = Selection.trueRows(batch.column(filterColumn), rows, selected);
+                callCount = trueRows(batch.column(filterColumn), positions, count, selected);
                 callRows = selected;
             }
             ColumnVector[] arguments = layout.arguments(c, batch);
             if (distinctSets[c] == null) {
-                accumulators[c].add(groupIds, arguments, callRows, count);
+                accumulators[c].add(groupIds, arguments, callRows, callCount);
             } else {
-                addDistinct(c, keys, arguments, callRows, count);
+                addDistinct(c, keys, arguments, groupIds, callRows, callCount);
             }
         }
     }
 
-    private void addDistinct(int call, ColumnVector[] keys, ColumnVector[] arguments, int[] rows, int count) {
+    private static int trueRows(ColumnVector condition, int[] positions, int count, int[] out) {
+        BooleanVector flags = (BooleanVector) condition;
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            int row = positions[i];
+            if (flags.get(row) && !flags.isNull(row)) {
+                out[kept++] = row;
+            }
+        }
+        return kept;
+    }
+
+    private void addDistinct(int call, ColumnVector[] keys, ColumnVector[] arguments, int[] groupIds, int[] rows, int count) {
         // NULL arguments never count, so they stay out of the set.
         int[] kept = new int[count];
         int keptCount = 0;
@@ -80,7 +107,23 @@ final class PartialAggregation {
         ColumnVector[] distinctKeys = new ColumnVector[keys.length + arguments.length];
         System.arraycopy(keys, 0, distinctKeys, 0, keys.length);
         System.arraycopy(arguments, 0, distinctKeys, keys.length, arguments.length);
-        distinctSets[call].findOrInsert(distinctKeys, kept, keptCount, new int[keptCount]);
+        int before = distinctSets[call].groupCount();
+        int[] ids = new int[keptCount];
+        distinctSets[call].findOrInsert(distinctKeys, kept, keptCount, ids);
+        if (!merged) {
+            return;
+        }
+        // Ids are handed out densely in order of first appearance: the first row with each new id is new.
+        int[] fresh = new int[keptCount];
+        int freshCount = 0;
+        int expected = before;
+        for (int i = 0; i < keptCount; i++) {
+            if (ids[i] == expected) {
+                fresh[freshCount++] = kept[i];
+                expected++;
+            }
+        }
+        accumulators[call].add(groupIds, arguments, fresh, freshCount);
     }
 
     void ensureGroups() {

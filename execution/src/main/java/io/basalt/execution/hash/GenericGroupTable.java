@@ -8,9 +8,9 @@ import io.basalt.storage.vector.ColumnVector;
 import java.util.List;
 
 /**
- * A group table for keys of any types and any number of columns: open addressing with linear probing over
- * group ids, a stored hash per group to reject most mismatches without touching the keys, and the keys
- * themselves in a {@link RowStore}.
+ * A group table for keys of any types and any number of columns: open addressing with linear probing. A slot
+ * holds the group id and the upper half of the key's hash, so most mismatches are rejected without touching
+ * the stored keys (a {@link RowStore}); the full hash per group is kept only to rehash when growing.
  */
 final class GenericGroupTable implements GroupTable {
 
@@ -18,7 +18,7 @@ final class GenericGroupTable implements GroupTable {
     private final RowStore keys;
     private final KeyEquality[] equalities;
     private long[] hashes;
-    private int[] slots; // group id + 1; 0 = empty
+    private long[] slots; // upper 32 hash bits << 32 | group id + 1; 0 = empty
     private int mask;
     private int groupCount;
     private long tableBytes;
@@ -28,8 +28,8 @@ final class GenericGroupTable implements GroupTable {
         this.keys = new RowStore(kinds, memory);
         this.equalities = kinds.stream().map(KeyEquality::of).toArray(KeyEquality[]::new);
         int capacity = GroupTables.slotCapacity(expectedGroups);
-        reserve(capacity * 4L + (capacity / 2) * 8L);
-        this.slots = new int[capacity];
+        reserve(capacity * 8L + (capacity / 2) * 8L);
+        this.slots = new long[capacity];
         this.hashes = new long[capacity / 2];
         this.mask = capacity - 1;
     }
@@ -47,14 +47,15 @@ final class GenericGroupTable implements GroupTable {
             int row = positions[i];
             long hash = probeHashes[i];
             int slot = (int) hash & mask;
+            long tag = hash & 0xFFFFFFFF_00000000L;
             while (true) {
-                int entry = slots[slot];
+                long entry = slots[slot];
                 if (entry == 0) {
                     groupIds[i] = insert(probe, row, hash, slot);
                     break;
                 }
-                int group = entry - 1;
-                if (hashes[group] == hash && keysEqual(probe, row, group)) {
+                int group = (int) entry - 1;
+                if ((entry & 0xFFFFFFFF_00000000L) == tag && keysEqual(probe, row, group)) {
                     groupIds[i] = group;
                     break;
                 }
@@ -71,14 +72,15 @@ final class GenericGroupTable implements GroupTable {
             int row = positions[i];
             long hash = probeHashes[i];
             int slot = (int) hash & mask;
+            long tag = hash & 0xFFFFFFFF_00000000L;
             int found = -1;
             while (true) {
-                int entry = slots[slot];
+                long entry = slots[slot];
                 if (entry == 0) {
                     break;
                 }
-                int group = entry - 1;
-                if (hashes[group] == hash && keysEqual(probe, row, group)) {
+                int group = (int) entry - 1;
+                if ((entry & 0xFFFFFFFF_00000000L) == tag && keysEqual(probe, row, group)) {
                     found = group;
                     break;
                 }
@@ -101,7 +103,7 @@ final class GenericGroupTable implements GroupTable {
         int group = groupCount;
         keys.appendRow(probe, row);
         hashes[group] = hash;
-        slots[slot] = group + 1;
+        slots[slot] = entry(hash, group);
         groupCount++;
         if (groupCount * 2 > slots.length - 1 || groupCount == hashes.length) {
             grow();
@@ -109,24 +111,28 @@ final class GenericGroupTable implements GroupTable {
         return group;
     }
 
+    private static long entry(long hash, int group) {
+        return (hash & 0xFFFFFFFF_00000000L) | (group + 1L);
+    }
+
     private void grow() {
         int capacity = slots.length * 2;
         if (capacity < 0 || capacity > 1 << 30) {
             throw new IllegalStateException("group table cannot grow past " + slots.length + " slots");
         }
-        reserve(capacity * 4L + (capacity / 2) * 8L);
-        int[] newSlots = new int[capacity];
+        reserve(capacity * 8L + (capacity / 2) * 8L);
+        long[] newSlots = new long[capacity];
         int newMask = capacity - 1;
         for (int group = 0; group < groupCount; group++) {
             int slot = (int) hashes[group] & newMask;
             while (newSlots[slot] != 0) {
                 slot = (slot + 1) & newMask;
             }
-            newSlots[slot] = group + 1;
+            newSlots[slot] = entry(hashes[group], group);
         }
         long[] newHashes = java.util.Arrays.copyOf(hashes, capacity / 2);
-        memory.shrink(slots.length * 4L + hashes.length * 8L);
-        tableBytes -= slots.length * 4L + hashes.length * 8L;
+        memory.shrink(slots.length * 8L + hashes.length * 8L);
+        tableBytes -= slots.length * 8L + hashes.length * 8L;
         slots = newSlots;
         hashes = newHashes;
         mask = newMask;

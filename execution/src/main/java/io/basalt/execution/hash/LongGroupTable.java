@@ -8,14 +8,14 @@ import java.util.Arrays;
 
 /**
  * A group table specialised for one LONG key column (integers, dates, timestamps, short decimals), the
- * most common join and grouping key: keys sit in the slot array itself, so a lookup is a hash, a few array
- * reads and no virtual call. NULL gets its own group outside the slots.
+ * most common join and grouping key. Each slot is two adjacent longs, the key and its group id + 1 (0 for
+ * empty), so a lookup costs one cache miss, no stored-key indirection and no virtual call. NULL gets its
+ * own group outside the slots.
  */
 final class LongGroupTable implements GroupTable {
 
     private final MemoryReservation memory;
-    private long[] slotKeys;
-    private int[] slotGroups; // group id + 1; 0 = empty
+    private long[] slots; // [2 * slot] = key, [2 * slot + 1] = group id + 1
     private long[] groupKeys;
     private int mask;
     private int groupCount;
@@ -25,9 +25,8 @@ final class LongGroupTable implements GroupTable {
     LongGroupTable(int expectedGroups, MemoryReservation memory) {
         this.memory = memory;
         int capacity = GroupTables.slotCapacity(expectedGroups);
-        reserve(capacity * 12L + (capacity / 2) * 8L);
-        slotKeys = new long[capacity];
-        slotGroups = new int[capacity];
+        reserve(capacity * 16L + (capacity / 2) * 8L);
+        slots = new long[capacity * 2];
         groupKeys = new long[capacity / 2];
         mask = capacity - 1;
     }
@@ -54,19 +53,19 @@ final class LongGroupTable implements GroupTable {
             long key = values[row];
             int slot = (int) KeyHashing.mix(key) & mask;
             while (true) {
-                int entry = slotGroups[slot];
+                long entry = slots[2 * slot + 1];
                 if (entry == 0) {
                     int group = newGroup(key);
-                    slotKeys[slot] = key;
-                    slotGroups[slot] = group + 1;
+                    slots[2 * slot] = key;
+                    slots[2 * slot + 1] = group + 1;
                     groupIds[i] = group;
-                    if (groupCount * 2 > slotGroups.length - 1) {
+                    if (groupCount * 2 > mask) {
                         grow();
                     }
                     break;
                 }
-                if (slotKeys[slot] == key) {
-                    groupIds[i] = entry - 1;
+                if (slots[2 * slot] == key) {
+                    groupIds[i] = (int) entry - 1;
                     break;
                 }
                 slot = (slot + 1) & mask;
@@ -79,6 +78,7 @@ final class LongGroupTable implements GroupTable {
         LongVector column = (LongVector) keys[0];
         long[] values = column.values();
         boolean mayHaveNulls = column.mayHaveNulls();
+        long[] table = slots;
         for (int i = 0; i < count; i++) {
             int row = positions[i];
             if (mayHaveNulls && column.isNull(row)) {
@@ -89,12 +89,12 @@ final class LongGroupTable implements GroupTable {
             int slot = (int) KeyHashing.mix(key) & mask;
             int found = -1;
             while (true) {
-                int entry = slotGroups[slot];
+                long entry = table[2 * slot + 1];
                 if (entry == 0) {
                     break;
                 }
-                if (slotKeys[slot] == key) {
-                    found = entry - 1;
+                if (table[2 * slot] == key) {
+                    found = (int) entry - 1;
                     break;
                 }
                 slot = (slot + 1) & mask;
@@ -108,8 +108,7 @@ final class LongGroupTable implements GroupTable {
             int capacity = groupKeys.length * 2;
             reserve(capacity * 8L);
             long[] grown = Arrays.copyOf(groupKeys, capacity);
-            memory.shrink(groupKeys.length * 8L);
-            tableBytes -= groupKeys.length * 8L;
+            unreserve(groupKeys.length * 8L);
             groupKeys = grown;
         }
         groupKeys[groupCount] = key;
@@ -117,36 +116,38 @@ final class LongGroupTable implements GroupTable {
     }
 
     private void grow() {
-        int capacity = slotGroups.length * 2;
-        if (capacity < 0 || capacity > 1 << 30) {
-            throw new IllegalStateException("group table cannot grow past " + slotGroups.length + " slots");
+        int capacity = (mask + 1) * 2;
+        if (capacity > 1 << 30) {
+            throw new IllegalStateException("group table cannot grow past " + (mask + 1) + " slots");
         }
-        reserve(capacity * 12L);
-        long[] newKeys = new long[capacity];
-        int[] newGroups = new int[capacity];
+        reserve(capacity * 16L);
+        long[] grown = new long[capacity * 2];
         int newMask = capacity - 1;
-        for (int slot = 0; slot < slotGroups.length; slot++) {
-            int entry = slotGroups[slot];
+        for (int slot = 0; slot <= mask; slot++) {
+            long entry = slots[2 * slot + 1];
             if (entry != 0) {
-                long key = slotKeys[slot];
+                long key = slots[2 * slot];
                 int target = (int) KeyHashing.mix(key) & newMask;
-                while (newGroups[target] != 0) {
+                while (grown[2 * target + 1] != 0) {
                     target = (target + 1) & newMask;
                 }
-                newKeys[target] = key;
-                newGroups[target] = entry;
+                grown[2 * target] = key;
+                grown[2 * target + 1] = entry;
             }
         }
-        memory.shrink(slotGroups.length * 12L);
-        tableBytes -= slotGroups.length * 12L;
-        slotKeys = newKeys;
-        slotGroups = newGroups;
+        unreserve((mask + 1) * 16L);
+        slots = grown;
         mask = newMask;
     }
 
     private void reserve(long bytes) {
         memory.grow(bytes);
         tableBytes += bytes;
+    }
+
+    private void unreserve(long bytes) {
+        memory.shrink(bytes);
+        tableBytes -= bytes;
     }
 
     @Override
@@ -164,8 +165,7 @@ final class LongGroupTable implements GroupTable {
     public void release() {
         memory.shrink(tableBytes);
         tableBytes = 0;
-        slotKeys = null;
-        slotGroups = null;
+        slots = null;
         groupKeys = null;
     }
 }

@@ -20,8 +20,8 @@ final class ProbeBatchJoiner {
     private final ColumnBatch left;
     private final BatchConsumer output;
     private final boolean[] leftMatched;
-    private final int[] leftRows = new int[CHUNK];
-    private final int[] rightRows = new int[CHUNK];
+    private int[] leftRows;
+    private int[] rightRows;
     private int pairs;
 
     ProbeBatchJoiner(JoinOutput join, ColumnBatch left, BatchConsumer output) {
@@ -29,14 +29,24 @@ final class ProbeBatchJoiner {
         this.left = left;
         this.output = output;
         this.leftMatched = new boolean[left.rowCount()];
+        // Most joins find about one pair per left row: start there and grow up to a chunk.
+        int capacity = Math.min(CHUNK, Math.max(64, left.rowCount()));
+        this.leftRows = new int[capacity];
+        this.rightRows = new int[capacity];
     }
 
     void addPair(int leftRow, int rightRow) {
+        if (pairs == leftRows.length) {
+            if (pairs < CHUNK) {
+                leftRows = java.util.Arrays.copyOf(leftRows, Math.min(CHUNK, pairs * 2));
+                rightRows = java.util.Arrays.copyOf(rightRows, leftRows.length);
+            } else {
+                flush();
+            }
+        }
         leftRows[pairs] = leftRow;
         rightRows[pairs] = rightRow;
-        if (++pairs == CHUNK) {
-            flush();
-        }
+        pairs++;
     }
 
     /** Records a match found without building the pair (SEMI and ANTI without a condition). */

@@ -23,7 +23,7 @@ import java.util.List;
 final class ScanMorsel implements Morsel {
 
     /** Rows per output batch: small enough that a batch's arrays stay cache- and GC-friendly. */
-    static final int BATCH_ROWS = 1 << 14;
+    static final int BATCH_ROWS = 1 << 16;
 
     private final TableScanSource scan;
     private final SegmentHandle segment;

@@ -1,0 +1,108 @@
+package io.basalt.execution.aggregate;
+
+import io.basalt.execution.hash.KeyHashing;
+import io.basalt.execution.memory.MemoryReservation;
+import io.basalt.execution.pipeline.SinkWriter;
+import io.basalt.execution.vector.Selection;
+import io.basalt.execution.vector.VectorSizes;
+import io.basalt.storage.vector.ColumnBatch;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One worker's side of an aggregation. It pre-aggregates while that pays: when its table stays nearly as
+ * large as its input (most keys are new), every worker would end up holding nearly every group and the
+ * merge would insert them all again. Such a worker stops pre-aggregating and instead keeps its further
+ * batches with their rows split by key-hash partition; each partition's merge task then aggregates those
+ * rows once, in parallel with the other partitions.
+ */
+final class AggregationWriter implements SinkWriter {
+
+    /** Rows to see before judging whether pre-aggregation reduces the input. */
+    static final long SAMPLE_ROWS = 100_000;
+
+    private final AggregationLayout layout;
+    private final long sampleRows;
+    private final PartialAggregation partial;
+    private final int partitions;
+    private final MemoryReservation memory;
+    private final List<PartitionedBatch> kept = new ArrayList<>();
+    private long rowsSeen;
+    private long keptBytes;
+    private boolean partitioning;
+
+    AggregationWriter(AggregationLayout layout, PartialAggregation partial, int partitions, long sampleRows,
+                      MemoryReservation memory) {
+        this.layout = layout;
+        this.sampleRows = sampleRows;
+        this.partial = partial;
+        this.partitions = partitions;
+        this.memory = memory;
+    }
+
+    PartialAggregation partial() {
+        return partial;
+    }
+
+    List<PartitionedBatch> keptBatches() {
+        return kept;
+    }
+
+    /** Whether the writer stopped pre-aggregating and keeps partitioned batches instead. */
+    boolean isPartitioning() {
+        return partitioning;
+    }
+
+    /** Bytes the kept batches hold. */
+    long keptBytes() {
+        return keptBytes;
+    }
+
+    @Override
+    public void consume(long sequence, ColumnBatch batch) {
+        if (partitioning) {
+            keep(batch);
+            return;
+        }
+        partial.add(batch);
+        rowsSeen += batch.rowCount();
+        if (partitions > 1 && layout.keyCount() > 0 && rowsSeen >= sampleRows && partial.groups.groupCount() * 2L > rowsSeen) {
+            partitioning = true;
+        }
+    }
+
+    private void keep(ColumnBatch batch) {
+        int rows = batch.rowCount();
+        if (rows == 0) {
+            return;
+        }
+        long bytes = VectorSizes.bytes(batch) + 4L * rows;
+        memory.grow(bytes);
+        keptBytes += bytes;
+        long[] hashes = new long[rows];
+        KeyHashing.hash(layout.keys(batch), Selection.all(rows), rows, hashes);
+        int[] counts = new int[partitions];
+        int[] partitionOfRow = new int[rows];
+        for (int row = 0; row < rows; row++) {
+            int partition = AggregationMerge.partitionOf(hashes[row], partitions);
+            partitionOfRow[row] = partition;
+            counts[partition]++;
+        }
+        int[][] positions = new int[partitions][];
+        for (int p = 0; p < partitions; p++) {
+            positions[p] = new int[counts[p]];
+        }
+        Arrays.fill(counts, 0);
+        for (int row = 0; row < rows; row++) {
+            int partition = partitionOfRow[row];
+            positions[partition][counts[partition]++] = row;
+        }
+        kept.add(new PartitionedBatch(batch, positions));
+    }
+
+    /** A batch kept whole, with its rows listed per partition. */
+    record PartitionedBatch(ColumnBatch batch, int[][] positions) {
+    }
+}

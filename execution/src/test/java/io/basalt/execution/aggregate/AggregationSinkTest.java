@@ -1,0 +1,129 @@
+package io.basalt.execution.aggregate;
+
+import io.basalt.execution.ExecutionContext;
+import io.basalt.execution.ReferenceAggregation;
+import io.basalt.execution.Results;
+import io.basalt.execution.memory.MemoryBudget;
+import io.basalt.execution.memory.MemoryReservation;
+import io.basalt.execution.pipeline.Morsel;
+import io.basalt.execution.pipeline.MorselSource;
+import io.basalt.execution.pipeline.SinkWriter;
+import io.basalt.execution.pipeline.TaskRunner;
+import io.basalt.execution.pipeline.WorkerPool;
+import io.basalt.execution.plan.AggregateCall;
+import io.basalt.execution.plan.AggregateFunction;
+import io.basalt.execution.plan.AggregateNode;
+import io.basalt.execution.plan.Column;
+import io.basalt.execution.plan.ValuesNode;
+import io.basalt.storage.type.LogicalType;
+import io.basalt.storage.vector.BooleanVector;
+import io.basalt.storage.vector.BytesVector;
+import io.basalt.storage.vector.ColumnBatch;
+import io.basalt.storage.vector.LongVector;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The aggregation sink driven by hand, to reach the path where workers stop pre-aggregating. */
+class AggregationSinkTest {
+
+    private static final List<Column> COLUMNS = List.of(new Column("k", LogicalType.BIGINT, true),
+            new Column("s", LogicalType.TEXT, true), new Column("v", LogicalType.BIGINT, true),
+            new Column("f", LogicalType.BOOLEAN, true));
+
+    private static List<AggregateCall> calls() {
+        return List.of(
+                new AggregateCall(AggregateFunction.COUNT_STAR, new int[0], false, -1, LogicalType.BIGINT, "n"),
+                new AggregateCall(AggregateFunction.SUM, new int[] {2}, false, -1, LogicalType.BIGINT, "sum"),
+                new AggregateCall(AggregateFunction.COUNT, new int[] {2}, true, -1, LogicalType.BIGINT, "distinct"),
+                new AggregateCall(AggregateFunction.SUM, new int[] {2}, true, 3, LogicalType.BIGINT, "distinct_filtered"),
+                new AggregateCall(AggregateFunction.MAX, new int[] {2}, false, 3, LogicalType.BIGINT, "max_filtered"));
+    }
+
+    private static List<List<List<Object>>> batches(int count, int rows) {
+        Random random = new Random(11);
+        String[] words = {"x", "y", "z"};
+        List<List<List<Object>>> batches = new ArrayList<>();
+        for (int b = 0; b < count; b++) {
+            List<List<Object>> batch = new ArrayList<>();
+            for (int i = 0; i < rows; i++) {
+                Long key = random.nextInt(50) == 0 ? null : (long) random.nextInt(40_000);
+                Long value = random.nextInt(10) == 0 ? null : (long) random.nextInt(5);
+                Boolean flag = random.nextInt(7) == 0 ? null : random.nextBoolean();
+                batch.add(Results.row(key, words[random.nextInt(3)], value, flag));
+            }
+            batches.add(batch);
+        }
+        return batches;
+    }
+
+    private static ColumnBatch toBatch(List<List<Object>> rows) {
+        LongVector keys = new LongVector(rows.size());
+        BytesVector words = new BytesVector(rows.size(), rows.size());
+        LongVector values = new LongVector(rows.size());
+        BooleanVector flags = new BooleanVector(rows.size());
+        for (List<Object> row : rows) {
+            if (row.get(0) == null) {
+                keys.appendNull();
+            } else {
+                keys.append((Long) row.get(0));
+            }
+            words.append((String) row.get(1));
+            if (row.get(2) == null) {
+                values.appendNull();
+            } else {
+                values.append((Long) row.get(2));
+            }
+            if (row.get(3) == null) {
+                flags.appendNull();
+            } else {
+                flags.append((Boolean) row.get(3));
+            }
+        }
+        return new ColumnBatch(rows.size(), List.of(keys, words, values, flags));
+    }
+
+    @Test
+    void workersThatDoNotReduceTheirInputHandRowsToThePartitions() {
+        int[] keys = {0, 1};
+        List<Column> output = new ArrayList<>(List.of(COLUMNS.get(0), COLUMNS.get(1)));
+        for (AggregateCall call : calls()) {
+            output.add(new Column(call.name(), call.type(), true));
+        }
+        AggregateNode node = new AggregateNode(new ValuesNode(COLUMNS, List.of()), keys, calls(), output, 1000);
+        MemoryBudget budget = new MemoryBudget(1L << 30);
+        MemoryReservation memory = new MemoryReservation(budget, "aggregating");
+        AggregationSink sink = new AggregationSink(node, 4, memory, 5_000);
+        List<List<List<Object>>> batches = batches(24, 4_000);
+
+        List<SinkWriter> writers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            writers.add(sink.createWriter());
+        }
+        for (int b = 0; b < batches.size(); b++) {
+            writers.get(b % 4).consume(b, toBatch(batches.get(b)));
+        }
+        for (SinkWriter writer : writers) {
+            assertThat(((AggregationWriter) writer).isPartitioning()).isTrue();
+            writer.finish();
+        }
+        ExecutionContext context = new ExecutionContext(null, null, 4, 1L << 30, new AtomicBoolean());
+        sink.finish(new TaskRunner(WorkerPool.shared(), context));
+
+        List<List<Object>> rows = new ArrayList<>();
+        MorselSource results = sink.output();
+        for (Morsel morsel = results.next(); morsel != null; morsel = results.next()) {
+            morsel.run(batch -> rows.addAll(Results.rows(batch)));
+        }
+        List<List<Object>> all = batches.stream().flatMap(List::stream).toList();
+        List<LogicalType> types = COLUMNS.stream().map(Column::type).toList();
+        assertThat(Results.sorted(rows)).isEqualTo(Results.sorted(ReferenceAggregation.aggregate(all, keys, calls(), types)));
+        results.close();
+        assertThat(budget.usedBytes()).isZero();
+    }
+}
