@@ -22,6 +22,7 @@ import io.basalt.storage.commit.TableEntry;
 import io.basalt.storage.commit.Transaction;
 import io.basalt.storage.table.TableAppender;
 import io.basalt.storage.type.LogicalType;
+import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
 
@@ -48,9 +49,10 @@ public final class InsertStatements {
             List<ColumnDefinition> targetColumns = table.definition().columns();
             int[] targetOf = targetPositions(table.definition(), statement.columns());
             PlannedQuery planned = runner.plan(statement.source(), transaction.view(), settings);
-            if (planned.columns().size() != targetOf.length) {
+            int targets = statement.columns().isEmpty() ? targetColumns.size() : statement.columns().size();
+            if (planned.columns().size() != targets) {
                 throw new StatementException("42601", "INSERT has " + planned.columns().size() + " expressions but "
-                        + targetOf.length + " target columns");
+                        + targets + " target columns");
             }
             PhysicalNode plan = castToTargets(planned.plan(), targetColumns, targetOf);
             long rows = append(transaction, table.tableId(), plan, runner, settings, cancelled);
@@ -152,7 +154,10 @@ public final class InsertStatements {
             } else {
                 LogicalType type = source.output().get(sourceOf[i]).type();
                 value = new ColumnReference(sourceOf[i], type);
-                if (!type.equals(target)) {
+                // Text into a bounded text column is not cast: CAST would truncate silently (the rule for explicit
+                // casts), while assignment must fail on a too-long value, which storage checks on append (22001).
+                boolean textIntoText = type.physicalKind() == PhysicalKind.BYTES && target.physicalKind() == PhysicalKind.BYTES;
+                if (!type.equals(target) && !textIntoText) {
                     value = Call.of(Function.CAST, target, value);
                 }
             }

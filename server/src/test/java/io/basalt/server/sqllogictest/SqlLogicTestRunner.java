@@ -35,12 +35,12 @@ final class SqlLogicTestRunner {
     private static Optional<String> runOne(SqlLogicTestRecord record, Connection connection) {
         try (Statement statement = connection.createStatement()) {
             if (record instanceof SqlLogicTestRecord.StatementOk) {
-                statement.execute(record.sql());
+                executeFully(statement, record.sql());
                 return Optional.empty();
             }
             if (record instanceof SqlLogicTestRecord.StatementError error) {
                 try {
-                    statement.execute(error.sql());
+                    executeFully(statement, error.sql());
                     return Optional.of("expected an error, the statement succeeded");
                 } catch (SQLException e) {
                     if (error.sqlState() != null && !error.sqlState().equals(e.getSQLState())) {
@@ -79,6 +79,17 @@ final class SqlLogicTestRunner {
             return Optional.empty();
         } catch (SQLException e) {
             return Optional.of("unexpected error " + e.getSQLState() + ": " + e.getMessage());
+        }
+    }
+
+    /** Runs a statement and reads any rows it returns: errors of a query can surface while rows stream. */
+    private static void executeFully(Statement statement, String sql) throws SQLException {
+        if (statement.execute(sql)) {
+            try (ResultSet rows = statement.getResultSet()) {
+                while (rows.next()) {
+                    rows.getObject(1);
+                }
+            }
         }
     }
 

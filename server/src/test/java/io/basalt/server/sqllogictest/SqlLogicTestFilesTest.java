@@ -1,0 +1,42 @@
+package io.basalt.server.sqllogictest;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs every sqllogictest file under {@code src/test/sql}, each on a fresh in-memory database through the
+ * embedded JDBC driver.
+ */
+class SqlLogicTestFilesTest {
+
+    private static final Path DIRECTORY = Path.of("src", "test", "sql");
+
+    @TestFactory
+    Stream<DynamicTest> sqlLogicTests() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(DIRECTORY)) {
+            files = walk.filter(f -> f.toString().endsWith(".test")).sorted().toList();
+        }
+        assertThat(files).as("sqllogictest files in " + DIRECTORY.toAbsolutePath()).isNotEmpty();
+        return files.stream().map(file -> DynamicTest.dynamicTest(DIRECTORY.relativize(file).toString(), () -> {
+            List<SqlLogicTestRecord> records = SqlLogicTestParser.parse(file.toString(),
+                    Files.readAllLines(file, StandardCharsets.UTF_8));
+            try (Connection connection = DriverManager.getConnection("jdbc:basalt:mem:")) {
+                Optional<String> failure = SqlLogicTestRunner.run(DIRECTORY.relativize(file).toString(), records, connection);
+                assertThat(failure).isEmpty();
+            }
+        }));
+    }
+}
