@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Lets queries use as plain names the words Calcite's grammar reserves but PostgreSQL does not, such as
- * {@code value} (TPC-H Q11 names a column {@code value}). Before Calcite parses the text, each such word that is
+ * {@code value} (TPC-H Q11 names a column {@code value}) and the date parts {@code year}, {@code month},
+ * {@code day}, … that star schemas use as column names (a {@code dim_date} with a {@code year} column). Before Calcite parses the text, each such word that is
  * not part of the construct Calcite reserves it for ({@code NEXT VALUE FOR}) is written as the quoted identifier
  * it means: unquoted names are lower-cased, so {@code Value} becomes {@code "value"}. String constants, quoted
  * identifiers and comments are left alone. Each rewrite adds two characters; {@link #originalColumn} maps error
@@ -15,7 +16,12 @@ import java.util.Set;
  */
 final class NonReservedWords {
 
-    private static final Set<String> WORDS = Set.of("value");
+    private static final Set<String> WORDS = Set.of("value", "year", "month", "day", "hour", "minute", "second");
+    /**
+     * Words after which a date-part word is Calcite's keyword, not a name: {@code EXTRACT(YEAR …)},
+     * {@code INTERVAL '3' MONTH}, {@code … TO SECOND}, {@code NEXT VALUE FOR}, {@code CURRENT VALUE FOR}.
+     */
+    private static final Set<String> KEYWORD_CONTEXTS = Set.of("extract", "interval", "to", "next", "current");
 
     private final String text;
     /** Per rewritten word: its line and its column (1-based) in the original text. */
@@ -50,7 +56,7 @@ final class NonReservedWords {
                     end++;
                 }
                 String word = original.substring(i, end).toLowerCase(Locale.ROOT);
-                if (WORDS.contains(word) && !previousWord.equals("next") && !previousWord.equals("current")) {
+                if (WORDS.contains(word) && !KEYWORD_CONTEXTS.contains(previousWord) && !isCall(original, end)) {
                     out.append('"').append(word).append('"');
                     rewrites.add(new int[] {line, column});
                     column += end - i;
@@ -73,6 +79,15 @@ final class NonReservedWords {
             i = end;
         }
         return new NonReservedWords(out.toString(), rewrites);
+    }
+
+    /** {@code year(x)} is a function call, not a name. */
+    private static boolean isCall(String text, int afterWord) {
+        int i = afterWord;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i < text.length() && text.charAt(i) == '(';
     }
 
     private static int closingQuote(String text, int start, char quote) {
