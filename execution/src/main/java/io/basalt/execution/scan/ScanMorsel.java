@@ -22,7 +22,11 @@ import java.util.List;
  */
 final class ScanMorsel implements Morsel {
 
-    /** Rows per output batch: small enough that a batch's arrays stay cache- and GC-friendly. */
+    /**
+     * Rows per output batch at most. Batches end at block boundaries anyway, and a batch that covers a whole
+     * block passes the decoded vectors on without copying them; smaller batches cost a copy per column
+     * (measured: a six-column scan took about 1.7 times as long with 16K-row batches).
+     */
     static final int BATCH_ROWS = 1 << 16;
 
     private final TableScanSource scan;
@@ -52,6 +56,11 @@ final class ScanMorsel implements Morsel {
         } finally {
             segment.morselFinished();
         }
+    }
+
+    @Override
+    public void discard() {
+        segment.morselFinished();
     }
 
     /** A scan that needs no column (COUNT(*)) only counts the live rows. */
