@@ -122,6 +122,8 @@ class TableScanTest {
         assertThat(Results.collect(QueryExecutor.execute(table.scan(alwaysTrue, 0), database.context(3)))).hasSize(ROWS);
         assertThat(Results.collect(QueryExecutor.execute(table.scan(alwaysFalse, 0), database.context(3)))).isEmpty();
         assertThat(Results.collect(QueryExecutor.execute(table.scan(unknown, 0), database.context(3)))).isEmpty();
+        assertThat(Results.collect(QueryExecutor.execute(table.scan(alwaysFalse), database.context(3)))).isEmpty();
+        assertThat(Results.collect(QueryExecutor.execute(table.scan(alwaysTrue), database.context(3)))).hasSize(ROWS);
     }
 
     @Test

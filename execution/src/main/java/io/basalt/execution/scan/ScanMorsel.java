@@ -63,14 +63,20 @@ final class ScanMorsel implements Morsel {
         segment.morselFinished();
     }
 
-    /** A scan that needs no column (COUNT(*)) only counts the live rows. */
+    /**
+     * A scan that needs no column (COUNT(*)) only counts the live rows; a filter without columns is a
+     * constant, evaluated on the column-less batch.
+     */
     private void emitCounts(BatchConsumer output) {
         DeletionVector deletions = segment.deletions();
-        int[] selection = deletions == null ? null : new int[BATCH_ROWS];
+        int[] selection = new int[BATCH_ROWS];
         for (int start = from; start < to; start += BATCH_ROWS) {
             int rows = Math.min(BATCH_ROWS, to - start);
             int live = deletions == null ? rows : deletions.liveSelection(start, rows, selection);
             scan.scanCounters().rowsRead(live);
+            if (live > 0 && scan.filter() != null) {
+                live = Selection.trueRows(scan.filter().evaluate(new ColumnBatch(live, List.of())), live, selection);
+            }
             if (live > 0) {
                 output.accept(new ColumnBatch(live, List.of()));
             }

@@ -58,7 +58,8 @@ public final class SortSink implements Sink {
             all = new ArrayList<>(runs);
             runs.clear();
         }
-        List<ColumnBatch> batches = RunMerger.merge(all, comparator, kinds.size(), node.offset(), node.limit(), memory);
+        List<ColumnBatch> batches = RunMerger.merge(all, comparator, kinds.size(), node.offset(), node.limit(), memory,
+                tasks::checkCancelled);
         for (SortedRun run : all) {
             run.rows.release();
         }
