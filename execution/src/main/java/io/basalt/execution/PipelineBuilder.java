@@ -46,6 +46,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Cuts a physical plan into pipelines. Streaming nodes (filter, project, hash-join probe, nested-loop
@@ -161,8 +162,8 @@ final class PipelineBuilder {
         return profile == null ? source : new ProfiledSource(source, profile.statistics(node), true);
     }
 
-    private java.util.Optional<NodeStatistics> statistics(PhysicalNode node) {
-        return profile == null ? java.util.Optional.empty() : java.util.Optional.of(profile.statistics(node));
+    private Optional<NodeStatistics> statistics(PhysicalNode node) {
+        return profile == null ? Optional.empty() : Optional.of(profile.statistics(node));
     }
 
     private MemoryReservation reservation(PhysicalNode node, String purpose) {

@@ -6,6 +6,7 @@ import io.basalt.execution.plan.TableScanNode;
 import io.basalt.execution.profile.QueryProfile;
 import io.basalt.execution.scan.ScanCounters;
 import io.basalt.storage.catalog.ColumnDefinition;
+import io.basalt.storage.commit.PartitionEntry;
 import io.basalt.storage.type.LogicalType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,11 +16,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TableScanTest {
 
@@ -122,6 +125,25 @@ class TableScanTest {
         assertThat(Results.collect(QueryExecutor.execute(table.scan(alwaysTrue, 0), database.context(3)))).hasSize(ROWS);
         assertThat(Results.collect(QueryExecutor.execute(table.scan(alwaysFalse, 0), database.context(3)))).isEmpty();
         assertThat(Results.collect(QueryExecutor.execute(table.scan(unknown, 0), database.context(3)))).isEmpty();
+        assertThat(Results.collect(QueryExecutor.execute(table.scan(alwaysFalse), database.context(3)))).isEmpty();
+        assertThat(Results.collect(QueryExecutor.execute(table.scan(alwaysTrue), database.context(3)))).hasSize(ROWS);
+    }
+
+    @Test
+    void aCorruptSegmentFailsTheQueryWithStoragesSqlState() throws Exception {
+        PartitionEntry partition = database.engine().current().table(table.id).orElseThrow().defaultPartition();
+        Path file = database.engine().layout().segmentFile(table.id, partition.partitionId(),
+                partition.segments().get(1).segmentId());
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = 100; i < 200; i++) {
+            bytes[i] ^= 0x5A;
+        }
+        Files.write(file, bytes);
+
+        assertThatThrownBy(() -> Results.collect(QueryExecutor.execute(table.scan(0, 2), database.context(4))))
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("corrupted data")
+                .satisfies(e -> assertThat(((ExecutionException) e).sqlState()).isEqualTo("XX001"));
     }
 
     @Test

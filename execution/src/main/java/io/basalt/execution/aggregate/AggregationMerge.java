@@ -1,11 +1,17 @@
 package io.basalt.execution.aggregate;
 
 import io.basalt.execution.hash.KeyHashing;
+import io.basalt.execution.hash.GroupTable;
 import io.basalt.execution.memory.MemoryReservation;
+import io.basalt.execution.pipeline.TaskRunner;
+import io.basalt.execution.vector.Selection;
+import io.basalt.execution.vector.VectorSizes;
 import io.basalt.storage.vector.ColumnVector;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Builds one partition of an aggregation's final result from the workers' partial aggregations: the groups
@@ -19,20 +25,55 @@ final class AggregationMerge {
     private final List<PartialAggregation> partials;
     private final List<AggregationWriter.PartitionedBatch> keptBatches;
     private final int partitions;
+    private final MemoryReservation memory;
+    private final Split[] groupSplits;
+    private final Split[][] distinctSplits;
+    private final AtomicLong splitBytes = new AtomicLong();
+
+    /** The keys of a partial's groups (or DISTINCT entries) and which of them fall in each partition. */
+    private record Split(ColumnVector[] keys, int[][] positions) {
+    }
 
     AggregationMerge(AggregationLayout layout, List<PartialAggregation> partials,
-                     List<AggregationWriter.PartitionedBatch> keptBatches, int partitions) {
+                     List<AggregationWriter.PartitionedBatch> keptBatches, int partitions, MemoryReservation memory) {
         this.layout = layout;
         this.partials = partials;
         this.keptBatches = keptBatches;
         this.partitions = partitions;
+        this.memory = memory;
+        this.groupSplits = new Split[partials.size()];
+        this.distinctSplits = new Split[partials.size()][layout.calls.size()];
     }
 
-    PartialAggregation mergePartition(int partition, double expectedGroups, MemoryReservation memory) {
+    /** Splits every partial table by partition, once, in parallel (instead of once per partition task). */
+    void prepare(TaskRunner tasks) {
+        List<Runnable> work = new ArrayList<>();
+        for (int i = 0; i < partials.size(); i++) {
+            PartialAggregation partial = partials.get(i);
+            int index = i;
+            work.add(() -> groupSplits[index] = split(partial.groups.keys(), partial.groups.groupCount()));
+            for (int c = 0; c < layout.calls.size(); c++) {
+                GroupTable set = partial.distinctSets[c];
+                if (set != null) {
+                    int call = c;
+                    work.add(() -> distinctSplits[index][call] = split(set.keys(), set.groupCount()));
+                }
+            }
+        }
+        tasks.runAll(work);
+    }
+
+    /** Gives back the memory of the splits, once every partition is merged. */
+    void release() {
+        memory.shrink(splitBytes.getAndSet(0));
+    }
+
+    PartialAggregation mergePartition(int partition, double expectedGroups) {
         PartialAggregation merged = new PartialAggregation(layout, expectedGroups, true, memory);
-        for (PartialAggregation partial : partials) {
-            ColumnVector[] keys = partial.groups.keys();
-            int[] selected = select(keys, layout.keyCount(), partial.groups.groupCount(), partition);
+        for (int i = 0; i < partials.size(); i++) {
+            PartialAggregation partial = partials.get(i);
+            ColumnVector[] keys = groupSplits[i].keys();
+            int[] selected = groupSplits[i].positions()[partition];
             int count = selected.length;
             int[] targets = new int[count];
             merged.groups.findOrInsert(keys, selected, count, targets);
@@ -58,10 +99,11 @@ final class AggregationMerge {
 
     private void mergeDistinct(PartialAggregation merged, int call, int partition) {
         int keyCount = layout.keyCount();
-        for (PartialAggregation partial : partials) {
-            ColumnVector[] entries = partial.distinctSets[call].keys();
+        for (int p = 0; p < partials.size(); p++) {
+            PartialAggregation partial = partials.get(p);
+            ColumnVector[] entries = distinctSplits[p][call].keys();
             int entryCount = partial.distinctSets[call].groupCount();
-            int[] selected = select(entries, keyCount, entryCount, partition);
+            int[] selected = distinctSplits[p][call].positions()[partition];
             int count = selected.length;
             int before = merged.distinctSets[call].groupCount();
             int[] ids = new int[count];
@@ -86,24 +128,36 @@ final class AggregationMerge {
         }
     }
 
-    /** The rows of {@code keys} (the first {@code keyCount} columns decide) that belong to the partition. */
-    private int[] select(ColumnVector[] keys, int keyCount, int rows, int partition) {
-        int[] all = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            all[i] = i;
+    /** Lists the rows of {@code keys} per partition; the group-key columns (the first ones) decide. */
+    private Split split(ColumnVector[] keys, int rows) {
+        long bytes = 4L * rows;
+        for (ColumnVector key : keys) {
+            bytes += VectorSizes.bytes(key);
         }
+        memory.grow(bytes);
+        splitBytes.addAndGet(bytes);
+        int[][] positions = new int[partitions][];
         if (partitions == 1) {
-            return all;
+            positions[0] = Selection.all(rows);
+            return new Split(keys, positions);
         }
         long[] hashes = new long[rows];
-        KeyHashing.hash(Arrays.copyOfRange(keys, 0, keyCount), all, rows, hashes);
-        int count = 0;
-        for (int i = 0; i < rows; i++) {
-            if (partitionOf(hashes[i]) == partition) {
-                all[count++] = i;
-            }
+        KeyHashing.hash(Arrays.copyOfRange(keys, 0, layout.keyCount()), Selection.all(rows), rows, hashes);
+        int[] partitionOfRow = new int[rows];
+        int[] counts = new int[partitions];
+        for (int row = 0; row < rows; row++) {
+            partitionOfRow[row] = partitionOf(hashes[row]);
+            counts[partitionOfRow[row]]++;
         }
-        return Arrays.copyOf(all, count);
+        for (int p = 0; p < partitions; p++) {
+            positions[p] = new int[counts[p]];
+        }
+        Arrays.fill(counts, 0);
+        for (int row = 0; row < rows; row++) {
+            int partition = partitionOfRow[row];
+            positions[partition][counts[partition]++] = row;
+        }
+        return new Split(keys, positions);
     }
 
     private int partitionOf(long hash) {

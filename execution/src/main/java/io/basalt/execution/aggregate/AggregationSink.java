@@ -89,15 +89,17 @@ public final class AggregationSink implements Sink {
             result = List.of(new PartialAggregation(layout, 1, true, memory));
         } else {
             int partitions = layout.keyCount() == 0 ? 1 : parallelism;
-            AggregationMerge merge = new AggregationMerge(layout, filled, kept, partitions);
+            AggregationMerge merge = new AggregationMerge(layout, filled, kept, partitions, memory);
+            merge.prepare(tasks);
             PartialAggregation[] merged = new PartialAggregation[partitions];
             double expected = expectedGroups() / partitions;
             List<Runnable> work = new ArrayList<>();
             for (int p = 0; p < partitions; p++) {
                 int partition = p;
-                work.add(() -> merged[partition] = merge.mergePartition(partition, expected, memory));
+                work.add(() -> merged[partition] = merge.mergePartition(partition, expected));
             }
             tasks.runAll(work);
+            merge.release();
             for (PartialAggregation partial : filled) {
                 partial.release();
             }

@@ -29,11 +29,23 @@ public final class OperatorSource implements MorselSource {
         Morsel morsel = input.next();
         if (morsel != null) {
             unfinished.incrementAndGet();
-            return output -> {
-                try {
-                    morsel.run(batch -> operator.process(batch, output));
-                } finally {
-                    finished();
+            return new Morsel() {
+                @Override
+                public void run(BatchConsumer output) {
+                    try {
+                        morsel.run(batch -> operator.process(batch, output));
+                    } finally {
+                        finished();
+                    }
+                }
+
+                @Override
+                public void discard() {
+                    try {
+                        morsel.discard();
+                    } finally {
+                        finished();
+                    }
                 }
             };
         }

@@ -119,7 +119,12 @@ public final class PipelineExecution {
                     }
                     sequence = nextSequence++;
                 }
-                pipeline.sink().admit(sequence);
+                try {
+                    pipeline.sink().admit(sequence);
+                } catch (Throwable t) {
+                    morsel.discard();
+                    throw t;
+                }
                 morsel.run(batch -> deliver(writer, sequence, batch));
                 writer.morselFinished(sequence);
             }

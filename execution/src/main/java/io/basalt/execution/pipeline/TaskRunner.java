@@ -26,6 +26,11 @@ public final class TaskRunner {
         return context.parallelism();
     }
 
+    /** For long single-threaded steps of a merge: fails with 57014 when the query was cancelled. */
+    public void checkCancelled() {
+        context.checkCancelled();
+    }
+
     public void runAll(List<Runnable> tasks) {
         if (tasks.isEmpty()) {
             return;

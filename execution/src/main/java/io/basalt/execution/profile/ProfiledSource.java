@@ -1,5 +1,6 @@
 package io.basalt.execution.profile;
 
+import io.basalt.execution.pipeline.BatchConsumer;
 import io.basalt.execution.pipeline.Morsel;
 import io.basalt.execution.pipeline.MorselSource;
 
@@ -26,16 +27,24 @@ public final class ProfiledSource implements MorselSource {
         if (morsel == null) {
             return null;
         }
-        return output -> {
-            TimedConsumer consumer = new TimedConsumer(output, statistics);
-            long start = System.nanoTime();
-            try {
-                morsel.run(consumer);
-            } finally {
-                if (timed) {
-                    long end = System.nanoTime();
-                    statistics.addWork(start, end, end - start - consumer.downstreamNanos);
+        return new Morsel() {
+            @Override
+            public void run(BatchConsumer output) {
+                TimedConsumer consumer = new TimedConsumer(output, statistics);
+                long start = System.nanoTime();
+                try {
+                    morsel.run(consumer);
+                } finally {
+                    if (timed) {
+                        long end = System.nanoTime();
+                        statistics.addWork(start, end, end - start - consumer.downstreamNanos);
+                    }
                 }
+            }
+
+            @Override
+            public void discard() {
+                morsel.discard();
             }
         };
     }

@@ -20,6 +20,7 @@ final class SegmentHandle {
     private final SegmentEntry entry;
     private int unfinishedMorsels;
     private boolean opened;
+    private RuntimeException openFailure;
     private boolean closed;
     private SegmentReader reader;
     private DeletionVector deletions;
@@ -41,20 +42,29 @@ final class SegmentHandle {
      * live rows matters), which then never touches the segment file.
      */
     synchronized void open(boolean needsFile) {
+        if (openFailure != null) {
+            throw openFailure; // every morsel of a segment that cannot be read fails the same way
+        }
         if (opened) {
             return;
         }
-        opened = true;
-        if (needsFile) {
-            reader = SegmentReader.open(layout.segmentFile(tableId, partitionId, entry.segmentId()));
-            if (reader.footer().rowCount() != entry.rowCount()) {
-                throw new CorruptDataException(reader.file(), "segment holds " + reader.footer().rowCount()
-                        + " rows, the manifest says " + entry.rowCount());
+        try {
+            if (needsFile) {
+                reader = SegmentReader.open(layout.segmentFile(tableId, partitionId, entry.segmentId()));
+                if (reader.footer().rowCount() != entry.rowCount()) {
+                    throw new CorruptDataException(reader.file(), "segment holds " + reader.footer().rowCount()
+                            + " rows, the manifest says " + entry.rowCount());
+                }
             }
-        }
-        if (entry.deletionVectorId().isPresent()) {
-            deletions = DeletionVectorFile.read(layout.deletionVectorFile(tableId, partitionId, entry.segmentId(),
-                    entry.deletionVectorId().get()), entry.rowCount());
+            if (entry.deletionVectorId().isPresent()) {
+                deletions = DeletionVectorFile.read(layout.deletionVectorFile(tableId, partitionId, entry.segmentId(),
+                        entry.deletionVectorId().get()), entry.rowCount());
+            }
+            opened = true;
+        } catch (RuntimeException e) {
+            openFailure = e;
+            close();
+            throw e;
         }
     }
 
@@ -76,6 +86,7 @@ final class SegmentHandle {
 
     synchronized void close() {
         if (!closed) {
+            // (a failed open closes too; a later morsel then rethrows the failure instead of reading)
             closed = true;
             if (reader != null) {
                 reader.close();

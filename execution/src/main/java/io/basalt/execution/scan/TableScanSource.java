@@ -30,7 +30,6 @@ public final class TableScanSource implements MorselSource {
     /** Two blocks of fixed-width columns (storage cuts them every 65,536 rows): few blocks decoded twice. */
     static final int MORSEL_ROWS = 1 << 17;
 
-    private final ExecutionContext context;
     private final TableScanNode node;
     private final ScanCounters counters;
     private final ZoneMapFilter zoneMapFilter;
@@ -41,7 +40,6 @@ public final class TableScanSource implements MorselSource {
     private int nextRow;
 
     public TableScanSource(TableScanNode node, ExecutionContext context, ScanCounters counters) {
-        this.context = context;
         this.node = node;
         this.counters = counters;
         TableEntry table = context.snapshot().table(node.tableId()).orElseThrow(() -> new ExecutionException(
@@ -103,10 +101,6 @@ public final class TableScanSource implements MorselSource {
 
     TableScanNode node() {
         return node;
-    }
-
-    ExecutionContext context() {
-        return context;
     }
 
     ScanCounters scanCounters() {

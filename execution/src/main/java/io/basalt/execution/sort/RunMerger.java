@@ -20,8 +20,9 @@ final class RunMerger {
     private RunMerger() {
     }
 
+    /** @param cancellation checked once per output batch: a long merge still notices a cancelled query */
     static List<ColumnBatch> merge(List<SortedRun> runs, RowComparator comparator, int columnCount, long offset,
-                                   long limit, MemoryReservation memory) {
+                                   long limit, MemoryReservation memory, Runnable cancellation) {
         List<ColumnBatch> batches = new ArrayList<>();
         if (runs.isEmpty()) {
             return batches;
@@ -67,6 +68,7 @@ final class RunMerger {
                 if (pending == BATCH_ROWS) {
                     batches.add(gather(sources, runIds, positions, pending, memory));
                     pending = 0;
+                    cancellation.run();
                 }
             }
             cursor[run]++;

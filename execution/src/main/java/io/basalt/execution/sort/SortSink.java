@@ -9,6 +9,7 @@ import io.basalt.execution.pipeline.TaskRunner;
 import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.SortNode;
 import io.basalt.execution.vector.RowStore;
+import io.basalt.execution.vector.Selection;
 import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
@@ -58,7 +59,8 @@ public final class SortSink implements Sink {
             all = new ArrayList<>(runs);
             runs.clear();
         }
-        List<ColumnBatch> batches = RunMerger.merge(all, comparator, kinds.size(), node.offset(), node.limit(), memory);
+        List<ColumnBatch> batches = RunMerger.merge(all, comparator, kinds.size(), node.offset(), node.limit(), memory,
+                tasks::checkCancelled);
         for (SortedRun run : all) {
             run.rows.release();
         }
@@ -79,20 +81,49 @@ public final class SortSink implements Sink {
         }
     }
 
-    /** One worker's rows, sorted into a run when the worker is done. */
+    /**
+     * One worker's rows, sorted into a run when the worker is done. As a top-N it compacts to the best
+     * {@code keep} rows in order, and from then on a row enters only if it sorts before the worst of them
+     * (one comparison per row for most inputs).
+     */
     private final class RunWriter implements SinkWriter {
 
         private RowStore rows = new RowStore(kinds, memory);
+        /** Whether the first {@code keep} rows of {@link #rows} are the best so far, in order. */
+        private boolean hasThreshold;
 
         @Override
         public void consume(long sequence, ColumnBatch batch) {
+            if (keep == 0) {
+                return;
+            }
+            if (hasThreshold) {
+                batch = betterThanThreshold(batch);
+                if (batch == null) {
+                    return;
+                }
+            }
             rows.append(batch);
-            if (keep >= 0 && rows.rowCount() > Math.max(2 * keep, 4096) && keep < Integer.MAX_VALUE / 4) {
+            if (keep > 0 && rows.rowCount() > Math.max(2 * keep, 4096) && keep < Integer.MAX_VALUE / 4) {
                 compact();
             }
         }
 
-        /** Keeps only the best {@code keep} rows. */
+        private ColumnBatch betterThanThreshold(ColumnBatch batch) {
+            ColumnVector[] candidates = batch.columns().toArray(new ColumnVector[0]);
+            ColumnVector[] kept = rows.columns();
+            int threshold = (int) keep - 1;
+            int[] better = new int[batch.rowCount()];
+            int count = 0;
+            for (int row = 0; row < batch.rowCount(); row++) {
+                if (comparator.compare(candidates, row, kept, threshold) < 0) {
+                    better[count++] = row;
+                }
+            }
+            return count == 0 ? null : Selection.apply(batch, better, count);
+        }
+
+        /** Keeps only the best {@code keep} rows, in order. */
         private void compact() {
             SortedRun run = SortedRun.sort(rows, comparator, keep);
             RowStore kept = new RowStore(kinds, memory);
@@ -104,6 +135,7 @@ public final class SortSink implements Sink {
             kept.append(new ColumnBatch(run.order.length, selected));
             rows.release();
             rows = kept;
+            hasThreshold = rows.rowCount() == keep;
         }
 
         @Override

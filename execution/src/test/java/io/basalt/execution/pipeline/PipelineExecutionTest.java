@@ -6,6 +6,7 @@ import io.basalt.execution.memory.MemoryReservation;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.LongVector;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -145,6 +146,77 @@ class PipelineExecutionTest {
 
         assertThat(values).hasSize(101);
         assertThat(values.get(100)).isEqualTo(-100L);
+    }
+
+    @Test
+    @Timeout(60)
+    void aLimitReachedBeforeAnOperatorsFinalOutputStopsWithoutHanging() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            ExecutionContext context = context(4);
+            StreamingOperator withFinalOutput = new StreamingOperator() {
+                @Override
+                public void process(ColumnBatch input, BatchConsumer output) {
+                    output.accept(input);
+                }
+
+                @Override
+                public boolean hasFinalOutput() {
+                    return true;
+                }
+
+                @Override
+                public void finish(BatchConsumer output) {
+                    output.accept(batch(-1));
+                }
+            };
+            ResultCollector collector = new ResultCollector(0, 3, context, new MemoryReservation(new MemoryBudget(1L << 30), "r"));
+            MorselSource source = new OperatorSource(numbers(40, -1), withFinalOutput, context);
+            PipelineExecution execution = new PipelineExecution(new Pipeline("test", source, collector), context, WorkerPool.shared());
+
+            execution.start();
+            List<Long> values = drain(collector);
+            execution.stop();
+            execution.awaitQuietly();
+
+            assertThat(values).containsExactly(0L, 1L, 2L);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void aDiscardedMorselReleasesTheFinalMorselWaitingForIt() throws Exception {
+        ExecutionContext context = context(2);
+        StreamingOperator withFinalOutput = new StreamingOperator() {
+            @Override
+            public void process(ColumnBatch input, BatchConsumer output) {
+                output.accept(input);
+            }
+
+            @Override
+            public boolean hasFinalOutput() {
+                return true;
+            }
+
+            @Override
+            public void finish(BatchConsumer output) {
+                output.accept(batch(-1));
+            }
+        };
+        OperatorSource source = new OperatorSource(numbers(1, -1), withFinalOutput, context);
+        Morsel neverRun = source.next();
+        Morsel last = source.next();
+        List<ColumnBatch> emitted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread waiter = new Thread(() -> last.run(emitted::add));
+        waiter.start();
+        waiter.join(200);
+        assertThat(waiter.isAlive()).as("the final morsel waits for the earlier one").isTrue();
+
+        neverRun.discard();
+        waiter.join(10_000);
+
+        assertThat(waiter.isAlive()).isFalse();
+        assertThat(emitted).hasSize(1);
+        assertThat(source.next()).isNull();
     }
 
     @Test
