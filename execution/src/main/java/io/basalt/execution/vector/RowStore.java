@@ -5,6 +5,7 @@ import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.BytesVector;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.VectorCopier;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class RowStore {
                     bytes.ensureDataCapacity(grown);
                 }
             }
-            VectorAppender.append(columns[c], sources[c], 0, count);
+            VectorCopier.appendRange(columns[c], sources[c], 0, count);
         }
         rowCount += count;
     }

@@ -1,15 +1,15 @@
 package io.basalt.execution.vector;
 
-import io.basalt.storage.vector.BytesVector;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.VectorCopier;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Contiguous runs of a vector or batch as new vectors, copied with bulk array copies (storage's
- * {@code VectorCopier.slice} goes through a position list, which costs a second pass).
+ * Contiguous runs of a vector or batch for the executor: the source itself when the run is all of it (the
+ * executor never mutates vectors it passes on), else storage's bulk copy.
  */
 public final class VectorSlicer {
 
@@ -20,11 +20,7 @@ public final class VectorSlicer {
         if (from == 0 && count == source.positionCount()) {
             return source;
         }
-        ColumnVector target = source instanceof BytesVector bytes
-                ? new BytesVector(count, bytes.offset(from + count) - bytes.offset(from))
-                : ColumnVector.create(source.kind(), count);
-        VectorAppender.append(target, source, from, count);
-        return target;
+        return VectorCopier.slice(source, from, count);
     }
 
     public static ColumnBatch slice(ColumnBatch batch, int from, int count) {

@@ -24,7 +24,6 @@ import io.basalt.storage.table.TableAppender;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.ColumnBatch;
-import io.basalt.storage.vector.ColumnVector;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -105,15 +104,7 @@ public final class InsertStatements {
 
     /** The executor may reuse its vectors for the next batch; the appender keeps batches, so it gets copies. */
     private static ColumnBatch copy(ColumnBatch batch) {
-        int[] all = new int[batch.rowCount()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        List<ColumnVector> columns = new ArrayList<>();
-        for (ColumnVector vector : batch.columns()) {
-            columns.add(io.basalt.storage.vector.VectorCopier.select(vector, all, all.length));
-        }
-        return new ColumnBatch(batch.rowCount(), columns);
+        return io.basalt.storage.vector.VectorCopier.slice(batch, 0, batch.rowCount());
     }
 
     /** For each table column, which source column feeds it (-1: none, the column gets NULL). */

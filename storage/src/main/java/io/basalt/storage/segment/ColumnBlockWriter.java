@@ -7,6 +7,7 @@ import io.basalt.storage.encoding.EncodedBlock;
 import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.BytesVector;
 import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.VectorCopier;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ final class ColumnBlockWriter {
         }
         while (count > 0) {
             int take = Math.min(count, BlockLimits.MAX_ROWS - buffer.positionCount());
-            VectorRanges.append(buffer, source, from, take);
+            VectorCopier.appendRange(buffer, source, from, take);
             from += take;
             count -= take;
             if (buffer.positionCount() == BlockLimits.MAX_ROWS) {

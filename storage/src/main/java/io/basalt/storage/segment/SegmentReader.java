@@ -8,6 +8,7 @@ import io.basalt.storage.encoding.ByteSource;
 import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.BytesVector;
 import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.VectorCopier;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -97,7 +98,7 @@ public final class SegmentReader implements AutoCloseable {
                 : ColumnVector.create(kind, rows);
         for (int b = 0; b < blocks.size(); b++) {
             ColumnVector block = readBlock(column, b);
-            VectorRanges.append(result, block, 0, block.positionCount());
+            VectorCopier.appendRange(result, block, 0, block.positionCount());
         }
         return result;
     }

@@ -60,21 +60,21 @@ public final class TableReader {
         int[] selection = new int[BATCH_ROWS];
         for (int from = 0; from < rows; from += BATCH_ROWS) {
             int count = Math.min(BATCH_ROWS, rows - from);
-            int live = count;
-            if (deletions != null) {
-                live = deletions.liveSelection(from, count, selection);
-                for (int i = 0; i < live; i++) {
-                    selection[i] += from;
+            List<ColumnVector> out = new ArrayList<>(vectors.size());
+            if (deletions == null) {
+                for (ColumnVector vector : vectors) {
+                    out.add(VectorCopier.slice(vector, from, count));
                 }
-            } else {
-                for (int i = 0; i < count; i++) {
-                    selection[i] = from + i;
-                }
+                consumer.accept(new ColumnBatch(count, out));
+                continue;
             }
+            int live = deletions.liveSelection(from, count, selection);
             if (live == 0) {
                 continue;
             }
-            List<ColumnVector> out = new ArrayList<>(vectors.size());
+            for (int i = 0; i < live; i++) {
+                selection[i] += from;
+            }
             for (ColumnVector vector : vectors) {
                 out.add(VectorCopier.select(vector, selection, live));
             }

@@ -1,20 +1,22 @@
 package io.basalt.storage.vector;
 
 /**
- * Copies chosen positions of a vector into a new one: a contiguous range (splitting a batch at a segment
- * boundary) or a selection (dropping deleted rows). One typed loop per kind, no per-value dispatch.
+ * Copies chosen positions of a vector: a contiguous range (splitting a batch at a segment boundary,
+ * concatenating blocks) with bulk array copies, or a selection (dropping deleted rows) with one typed loop
+ * per kind. No per-value dispatch.
  */
 public final class VectorCopier {
 
     private VectorCopier() {
     }
 
+    /** A new vector holding positions {@code [from, from + length)} of {@code source}, copied in bulk. */
     public static ColumnVector slice(ColumnVector source, int from, int length) {
-        int[] positions = new int[length];
-        for (int i = 0; i < length; i++) {
-            positions[i] = from + i;
-        }
-        return select(source, positions, length);
+        ColumnVector target = source instanceof BytesVector bytes
+                ? new BytesVector(length, bytes.offset(from + length) - bytes.offset(from))
+                : ColumnVector.create(source.kind(), length);
+        appendRange(target, source, from, length);
+        return target;
     }
 
     public static ColumnBatch slice(ColumnBatch batch, int from, int length) {
@@ -96,5 +98,53 @@ public final class VectorCopier {
             }
         }
         return target;
+    }
+
+    /**
+     * Appends positions {@code [from, from + count)} of {@code source} to {@code target}, of the same kind,
+     * with one bulk copy per array.
+     */
+    public static void appendRange(ColumnVector target, ColumnVector source, int from, int count) {
+        if (count == 0) {
+            return;
+        }
+        if (target instanceof BytesVector bytes) {
+            appendBytes(bytes, (BytesVector) source, from, count);
+            return;
+        }
+        int at = target.positionCount();
+        target.setPositionCount(at + count);
+        if (target instanceof LongVector longs) {
+            System.arraycopy(((LongVector) source).values(), from, longs.values(), at, count);
+        } else if (target instanceof DoubleVector doubles) {
+            System.arraycopy(((DoubleVector) source).values(), from, doubles.values(), at, count);
+        } else if (target instanceof BooleanVector booleans) {
+            System.arraycopy(((BooleanVector) source).values(), from, booleans.values(), at, count);
+        } else {
+            Int128Vector wide = (Int128Vector) target;
+            System.arraycopy(((Int128Vector) source).high(), from, wide.high(), at, count);
+            System.arraycopy(((Int128Vector) source).low(), from, wide.low(), at, count);
+        }
+        if (source.mayHaveNulls()) {
+            boolean[] nulls = source.nulls();
+            for (int i = 0; i < count; i++) {
+                if (nulls[from + i]) {
+                    target.setNull(at + i, true);
+                }
+            }
+        }
+    }
+
+    private static void appendBytes(BytesVector target, BytesVector source, int from, int count) {
+        target.ensureCapacity(target.positionCount() + count);
+        target.ensureDataCapacity(target.dataSize() + source.offset(from + count) - source.offset(from));
+        byte[] data = source.data();
+        for (int i = from; i < from + count; i++) {
+            if (source.isNull(i)) {
+                target.appendNull();
+            } else {
+                target.append(data, source.offset(i), source.length(i));
+            }
+        }
     }
 }
