@@ -1,5 +1,6 @@
 package io.basalt.storage.csv;
 
+import io.basalt.storage.StorageErrors;
 import io.basalt.storage.type.LogicalType;
 
 /**
@@ -39,7 +40,7 @@ final class BooleanParser {
     }
 
     private static ValueFormatException invalid() {
-        return new ValueFormatException(CsvSqlStates.INVALID_TEXT_REPRESENTATION,
+        return new ValueFormatException(StorageErrors.INVALID_TEXT_REPRESENTATION,
                 "invalid " + LogicalType.BOOLEAN + " value");
     }
 }

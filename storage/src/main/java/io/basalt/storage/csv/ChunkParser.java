@@ -1,5 +1,6 @@
 package io.basalt.storage.csv;
 
+import io.basalt.storage.StorageErrors;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
 
@@ -314,7 +315,7 @@ final class ChunkParser {
 
     private CsvFormatException structural(long errorLine, int column, String problem, int textStart, int textEnd) {
         String name = column <= columnCount ? columns.get(column - 1).name() : null;
-        return new CsvFormatException(CsvSqlStates.BAD_COPY_FILE_FORMAT, file, errorLine, column, name, problem,
+        return new CsvFormatException(StorageErrors.BAD_COPY_FILE_FORMAT, file, errorLine, column, name, problem,
                 CsvFormatException.excerpt(data, textStart, textEnd));
     }
 }

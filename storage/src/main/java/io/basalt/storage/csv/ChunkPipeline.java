@@ -1,5 +1,6 @@
 package io.basalt.storage.csv;
 
+import io.basalt.storage.StorageErrors;
 import io.basalt.storage.StorageException;
 import io.basalt.storage.vector.ColumnBatch;
 
@@ -132,10 +133,10 @@ final class ChunkPipeline implements AutoCloseable {
             if (cause instanceof Error error) {
                 throw error;
             }
-            throw new StorageException(CsvSqlStates.INTERNAL_ERROR, "reading \"" + file + "\" failed: " + cause, cause);
+            throw new StorageException(StorageErrors.INTERNAL_ERROR, "reading \"" + file + "\" failed: " + cause, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StorageException(CsvSqlStates.QUERY_CANCELED, "reading \"" + file + "\" was interrupted", e);
+            throw new StorageException(StorageErrors.QUERY_CANCELED, "reading \"" + file + "\" was interrupted", e);
         }
     }
 

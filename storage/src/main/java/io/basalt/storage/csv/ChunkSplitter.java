@@ -1,5 +1,6 @@
 package io.basalt.storage.csv;
 
+import io.basalt.storage.StorageErrors;
 import io.basalt.storage.StorageException;
 
 import java.io.IOException;
@@ -112,7 +113,7 @@ final class ChunkSplitter {
             String problem = scanner.insideQuotes()
                     ? "unterminated quoted field: no closing quote within " + describe(maxRecordBytes)
                     : "record longer than " + describe(maxRecordBytes);
-            throw new CsvFormatException(CsvSqlStates.BAD_COPY_FILE_FORMAT, file, nextFirstLine, 0, null, problem, null);
+            throw new CsvFormatException(StorageErrors.BAD_COPY_FILE_FORMAT, file, nextFirstLine, 0, null, problem, null);
         }
         buffer = Arrays.copyOf(buffer, (int) Math.min(maxRecordBytes, 2L * buffer.length));
     }
@@ -148,9 +149,9 @@ final class ChunkSplitter {
             }
             return read;
         } catch (ClosedByInterruptException e) {
-            throw new StorageException(CsvSqlStates.QUERY_CANCELED, "reading \"" + file + "\" was interrupted", e);
+            throw new StorageException(StorageErrors.QUERY_CANCELED, "reading \"" + file + "\" was interrupted", e);
         } catch (IOException e) {
-            throw new StorageException(CsvSqlStates.IO_ERROR, "could not read file \"" + file + "\": " + e.getMessage(), e);
+            throw new StorageException(StorageErrors.IO_ERROR, "could not read file \"" + file + "\": " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.basalt.storage.csv;
 
+import io.basalt.storage.StorageErrors;
 import io.basalt.storage.StorageException;
 
 import java.nio.charset.Charset;
@@ -102,7 +103,7 @@ public record CsvOptions(
     }
 
     private static StorageException invalid(String message) {
-        return new StorageException(CsvSqlStates.INVALID_PARAMETER_VALUE, message);
+        return new StorageException(StorageErrors.INVALID_PARAMETER, message);
     }
 
     /** Builds {@link CsvOptions}; every setting starts at the PostgreSQL CSV default. */
@@ -181,7 +182,7 @@ public record CsvOptions(
         }
 
         private static StorageException unsupportedEncoding(String name) {
-            return new StorageException(CsvSqlStates.FEATURE_NOT_SUPPORTED,
+            return new StorageException(StorageErrors.FEATURE_NOT_SUPPORTED,
                     "CSV encoding \"" + name + "\" is not supported: only UTF-8 files can be loaded"
                             + " (convert the file first, e.g. with iconv -t UTF-8)");
         }

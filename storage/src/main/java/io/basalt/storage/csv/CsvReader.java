@@ -1,5 +1,6 @@
 package io.basalt.storage.csv;
 
+import io.basalt.storage.StorageErrors;
 import io.basalt.storage.StorageException;
 import io.basalt.storage.vector.ColumnBatch;
 
@@ -98,24 +99,24 @@ public final class CsvReader {
                      () -> new ChunkParser(file, columns, options, batchSize), parallelism, maxInFlight, batchSize)) {
             return pipeline.run(consumer);
         } catch (IOException e) {
-            throw new StorageException(CsvSqlStates.IO_ERROR, "could not close file \"" + file + "\": " + e.getMessage(), e);
+            throw new StorageException(StorageErrors.IO_ERROR, "could not close file \"" + file + "\": " + e.getMessage(), e);
         }
     }
 
     private FileChannel open() {
         if (Files.isDirectory(file)) {
-            throw new StorageException(CsvSqlStates.IO_ERROR, "could not open file \"" + file + "\" for reading: it is a directory");
+            throw new StorageException(StorageErrors.IO_ERROR, "could not open file \"" + file + "\" for reading: it is a directory");
         }
         try {
             return FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
-            throw new StorageException(CsvSqlStates.UNDEFINED_FILE,
+            throw new StorageException(StorageErrors.UNDEFINED_FILE,
                     "could not open file \"" + file + "\" for reading: no such file", e);
         } catch (AccessDeniedException e) {
-            throw new StorageException(CsvSqlStates.INSUFFICIENT_PRIVILEGE,
+            throw new StorageException(StorageErrors.INSUFFICIENT_PRIVILEGE,
                     "could not open file \"" + file + "\" for reading: permission denied", e);
         } catch (IOException e) {
-            throw new StorageException(CsvSqlStates.IO_ERROR,
+            throw new StorageException(StorageErrors.IO_ERROR,
                     "could not open file \"" + file + "\" for reading: " + e.getMessage(), e);
         }
     }

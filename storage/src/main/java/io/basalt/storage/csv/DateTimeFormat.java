@@ -1,5 +1,6 @@
 package io.basalt.storage.csv;
 
+import io.basalt.storage.StorageErrors;
 import io.basalt.storage.StorageException;
 
 import java.nio.charset.StandardCharsets;
@@ -135,7 +136,7 @@ final class DateTimeFormat {
     }
 
     private static StorageException badPattern(String pattern, String reason) {
-        return new StorageException(CsvSqlStates.INVALID_PARAMETER_VALUE,
+        return new StorageException(StorageErrors.INVALID_PARAMETER,
                 "invalid date/time format \"" + pattern + "\": " + reason);
     }
 }

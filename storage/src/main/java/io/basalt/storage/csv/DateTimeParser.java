@@ -1,5 +1,6 @@
 package io.basalt.storage.csv;
 
+import io.basalt.storage.StorageErrors;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.TypeKind;
 
@@ -49,11 +50,11 @@ final class DateTimeParser {
         boolean matched = format != null ? format.parse(bytes, start, end, fields) : parseIso(bytes, start, end);
         if (!matched) {
             String problem = "invalid " + type + " value" + (format == null ? "" : " for format \"" + format + "\"");
-            throw new ValueFormatException(CsvSqlStates.INVALID_DATETIME_FORMAT, problem);
+            throw new ValueFormatException(StorageErrors.INVALID_DATETIME_FORMAT, problem);
         }
         boolean valid = (kind == TypeKind.TIME || fields.isValidDate()) && (kind == TypeKind.DATE || fields.isValidTime());
         if (!valid) {
-            throw new ValueFormatException(CsvSqlStates.DATETIME_FIELD_OVERFLOW, type + " field value out of range");
+            throw new ValueFormatException(StorageErrors.DATETIME_FIELD_OVERFLOW, type + " field value out of range");
         }
         return switch (kind) {
             case DATE -> fields.epochDay();

@@ -1,5 +1,6 @@
 package io.basalt.storage.csv;
 
+import io.basalt.storage.StorageErrors;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.TypeKind;
 
@@ -226,11 +227,11 @@ final class DecimalParser {
     }
 
     private ValueFormatException invalid() {
-        return new ValueFormatException(CsvSqlStates.INVALID_TEXT_REPRESENTATION, "invalid " + type + " value");
+        return new ValueFormatException(StorageErrors.INVALID_TEXT_REPRESENTATION, "invalid " + type + " value");
     }
 
     private ValueFormatException overflow() {
-        return new ValueFormatException(CsvSqlStates.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow: " + type
+        return new ValueFormatException(StorageErrors.NUMERIC_OUT_OF_RANGE, "numeric field overflow: " + type
                 + " holds absolute values below 10^" + maxIntegerDigits);
     }
 }

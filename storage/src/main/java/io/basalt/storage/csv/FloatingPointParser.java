@@ -1,5 +1,6 @@
 package io.basalt.storage.csv;
 
+import io.basalt.storage.StorageErrors;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.TypeKind;
 
@@ -137,7 +138,7 @@ final class FloatingPointParser {
             negative = false; // the text carried the sign
         }
         if (Double.isInfinite(value) || (value == 0 && mantissa != 0)) {
-            throw new ValueFormatException(CsvSqlStates.NUMERIC_VALUE_OUT_OF_RANGE, type + " value out of range");
+            throw new ValueFormatException(StorageErrors.NUMERIC_OUT_OF_RANGE, type + " value out of range");
         }
         return negative ? -value : value;
     }
@@ -188,6 +189,6 @@ final class FloatingPointParser {
     }
 
     private ValueFormatException invalid() {
-        return new ValueFormatException(CsvSqlStates.INVALID_TEXT_REPRESENTATION, "invalid " + type + " value");
+        return new ValueFormatException(StorageErrors.INVALID_TEXT_REPRESENTATION, "invalid " + type + " value");
     }
 }

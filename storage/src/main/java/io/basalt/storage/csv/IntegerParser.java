@@ -1,5 +1,6 @@
 package io.basalt.storage.csv;
 
+import io.basalt.storage.StorageErrors;
 import io.basalt.storage.type.LogicalType;
 
 /**
@@ -71,12 +72,12 @@ final class IntegerParser {
 
     private long checkRange(long value, boolean overflow) {
         if (overflow || value < minimum || value > maximum) {
-            throw new ValueFormatException(CsvSqlStates.NUMERIC_VALUE_OUT_OF_RANGE, type + " value out of range");
+            throw new ValueFormatException(StorageErrors.NUMERIC_OUT_OF_RANGE, type + " value out of range");
         }
         return value;
     }
 
     private ValueFormatException invalid() {
-        return new ValueFormatException(CsvSqlStates.INVALID_TEXT_REPRESENTATION, "invalid " + type + " value");
+        return new ValueFormatException(StorageErrors.INVALID_TEXT_REPRESENTATION, "invalid " + type + " value");
     }
 }

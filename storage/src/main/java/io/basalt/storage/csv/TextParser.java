@@ -1,5 +1,6 @@
 package io.basalt.storage.csv;
 
+import io.basalt.storage.StorageErrors;
 import io.basalt.storage.type.LogicalType;
 
 import java.util.Locale;
@@ -44,7 +45,7 @@ final class TextParser {
     private int cutTrailingSpaces(byte[] bytes, int cut, int end) {
         for (int i = cut; i < end; i++) {
             if (bytes[i] != ' ') {
-                throw new ValueFormatException(CsvSqlStates.STRING_DATA_RIGHT_TRUNCATION, "value too long for type " + type);
+                throw new ValueFormatException(StorageErrors.STRING_TOO_LONG, "value too long for type " + type);
             }
         }
         return cut;
@@ -128,6 +129,6 @@ final class TextParser {
         for (int i = position; i < Math.min(end, position + length); i++) {
             message.append(String.format(Locale.ROOT, " 0x%02x", bytes[i] & 0xFF));
         }
-        return new ValueFormatException(CsvSqlStates.CHARACTER_NOT_IN_REPERTOIRE, message.toString());
+        return new ValueFormatException(StorageErrors.CHARACTER_NOT_IN_REPERTOIRE, message.toString());
     }
 }
