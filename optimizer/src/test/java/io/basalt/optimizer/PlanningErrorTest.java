@@ -95,6 +95,15 @@ class PlanningErrorTest {
     }
 
     @Test
+    void aReservedWordWhereANameBelongsIsASyntaxErrorAtThatWord() {
+        PlanningException error = failure("SELECT n_name AS over FROM nation");
+
+        assertThat(error.sqlState()).isEqualTo("42601");
+        assertThat(error.getMessage()).isEqualTo("syntax error at or near \"AS\"");
+        assertThat(error.line()).hasValue(1);
+    }
+
+    @Test
     void positionsAfterARewrittenWordStayThoseOfTheUserText() {
         PlanningException error = failure("SELECT 1 AS value, nosuch FROM nation");
 

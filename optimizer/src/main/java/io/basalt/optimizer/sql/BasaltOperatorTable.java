@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * The functions queries may call: the SQL standard's, plus the PostgreSQL spellings users type every day
- * ({@code substr}, {@code length}, {@code strpos}, and {@code date('…')} as a cast). A function the validator
+ * ({@code substr}, {@code length}, {@code strpos}, {@code date('…')} as a cast, and the {@code x::type} cast). A function the validator
  * accepts but the executor has no kernel for fails when the plan is built, with SQLSTATE 0A000 naming it.
  *
  * <p>Function names match case-insensitively although table and column names match exactly: the parser
@@ -30,7 +30,8 @@ public final class BasaltOperatorTable implements SqlOperatorTable {
                     SqlLibraryOperators.SUBSTR_POSTGRESQL,
                     SqlLibraryOperators.LENGTH,
                     SqlLibraryOperators.STRPOS,
-                    SqlLibraryOperators.DATE)));
+                    SqlLibraryOperators.DATE,
+                    SqlLibraryOperators.INFIX_CAST)));
 
     private static final SqlNameMatcher ANY_CASE = SqlNameMatchers.withCaseSensitive(false);
 

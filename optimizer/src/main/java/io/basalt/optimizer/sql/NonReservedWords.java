@@ -1,27 +1,38 @@
 package io.basalt.optimizer.sql;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Lets queries use as plain names the words Calcite's grammar reserves but PostgreSQL does not, such as
- * {@code value} (TPC-H Q11 names a column {@code value}) and the date parts {@code year}, {@code month},
- * {@code day}, … that star schemas use as column names (a {@code dim_date} with a {@code year} column). Before Calcite parses the text, each such word that is
- * not part of the construct Calcite reserves it for ({@code NEXT VALUE FOR}) is written as the quoted identifier
- * it means: unquoted names are lower-cased, so {@code Value} becomes {@code "value"}. String constants, quoted
- * identifiers and comments are left alone. Each rewrite adds two characters; {@link #originalColumn} maps error
- * positions back to the text the user wrote.
+ * Lets queries use as plain names the words Calcite's grammar reserves but PostgreSQL does not: {@code value}
+ * (TPC-H Q11 names a column {@code value}), the date parts {@code year}, {@code month}, {@code day}, … and the
+ * type names {@code date}, {@code time}, {@code timestamp} that tables use as column names. Before Calcite parses
+ * the text, each such word that is not part of the construct Calcite reserves it for is written as the quoted
+ * identifier it means: unquoted names are lower-cased, so {@code Value} becomes {@code "value"}. String constants,
+ * quoted identifiers and comments are left alone. Each rewrite adds two characters; {@link #originalColumn} maps
+ * error positions back to the text the user wrote.
+ *
+ * <p>A word stays a keyword where Calcite needs it: date parts after {@code EXTRACT(}, {@code INTERVAL '…'},
+ * {@code TO}; {@code NEXT/CURRENT VALUE FOR}; type names in typed literals ({@code DATE '2024-01-01'}), as types
+ * ({@code CAST(x AS date)}, {@code x::timestamp}, {@code TIMESTAMP(3)}), and in {@code AT TIME ZONE}; any word
+ * directly followed by {@code (} is a function call.
  */
 final class NonReservedWords {
 
-    private static final Set<String> WORDS = Set.of("value", "year", "month", "day", "hour", "minute", "second");
+    private static final Set<String> WORDS = Set.of("value", "year", "month", "day", "hour", "minute", "second",
+            "date", "time", "timestamp");
+    /** Words that are also type names: keywords where a type is expected. */
+    private static final Set<String> TYPE_NAMES = Set.of("date", "time", "timestamp");
+    /** Words after a type name that make it one: {@code TIMESTAMP WITH TIME ZONE}, {@code AT TIME ZONE}. */
+    private static final Set<String> TYPE_SUFFIXES = Set.of("with", "without", "zone");
     /**
      * Words after which a date-part word is Calcite's keyword, not a name: {@code EXTRACT(YEAR …)},
      * {@code INTERVAL '3' MONTH}, {@code … TO SECOND}, {@code NEXT VALUE FOR}, {@code CURRENT VALUE FOR}.
      */
-    private static final Set<String> KEYWORD_CONTEXTS = Set.of("extract", "interval", "to", "next", "current");
+    private static final Set<String> KEYWORD_CONTEXTS = Set.of("extract(", "interval", "to", "next", "current");
 
     private final String text;
     /** Per rewritten word: its line and its column (1-based) in the original text. */
@@ -36,6 +47,8 @@ final class NonReservedWords {
         StringBuilder out = new StringBuilder(original.length() + 8);
         List<int[]> rewrites = new ArrayList<>();
         String previousWord = "";
+        // Per open parenthesis: whether it is a CAST's, where "AS date" names a type, not a column alias.
+        ArrayDeque<Boolean> parentheses = new ArrayDeque<>();
         int line = 1;
         int column = 1;
         int i = 0;
@@ -56,7 +69,9 @@ final class NonReservedWords {
                     end++;
                 }
                 String word = original.substring(i, end).toLowerCase(Locale.ROOT);
-                if (WORDS.contains(word) && !KEYWORD_CONTEXTS.contains(previousWord) && !isCall(original, end)) {
+                boolean inCast = !parentheses.isEmpty() && parentheses.peek();
+                if (WORDS.contains(word) && !KEYWORD_CONTEXTS.contains(previousWord) && !isCall(original, end)
+                        && !(TYPE_NAMES.contains(word) && isType(original, end, previousWord, inCast))) {
                     out.append('"').append(word).append('"');
                     rewrites.add(new int[] {line, column});
                     column += end - i;
@@ -65,6 +80,17 @@ final class NonReservedWords {
                     continue;
                 }
                 previousWord = word;
+            } else if (c == ':' && i + 1 < original.length() && original.charAt(i + 1) == ':') {
+                end = i + 2;
+                previousWord = "::";
+            } else if (c == '(') {
+                parentheses.push(previousWord.equals("cast") || previousWord.equals("try_cast"));
+                previousWord = previousWord + "(";
+            } else if (c == ')') {
+                parentheses.poll();
+                previousWord = ")";
+            } else if (!Character.isWhitespace(c)) {
+                previousWord = String.valueOf(c);
             }
             for (int k = i; k < end; k++) {
                 char copied = original.charAt(k);
@@ -79,6 +105,29 @@ final class NonReservedWords {
             i = end;
         }
         return new NonReservedWords(out.toString(), rewrites);
+    }
+
+    /**
+     * Whether a type-name word is used as a type: before a string ({@code DATE '…'}), after {@code ::}, after a
+     * CAST's {@code AS}, or as {@code TIME} of {@code AT TIME ZONE} / {@code WITH TIME ZONE}.
+     */
+    private static boolean isType(String text, int afterWord, String previousWord, boolean inCast) {
+        if (previousWord.equals("::") || (inCast && previousWord.equals("as"))
+                || previousWord.equals("at") || previousWord.equals("with") || previousWord.equals("without")) {
+            return true;
+        }
+        int i = afterWord;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        if (i < text.length() && text.charAt(i) == '\'') {
+            return true;
+        }
+        int end = i;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return TYPE_SUFFIXES.contains(text.substring(i, end).toLowerCase(Locale.ROOT));
     }
 
     /** {@code year(x)} is a function call, not a name. */

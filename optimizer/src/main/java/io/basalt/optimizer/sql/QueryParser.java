@@ -9,7 +9,8 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.parser.impl.ParseException;
+import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
+import org.apache.calcite.sql.parser.babel.ParseException;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
 import java.util.regex.Matcher;
@@ -21,8 +22,8 @@ import java.util.regex.Pattern;
  * accepts {@code LIMIT}, {@code !=}, {@code GROUP BY} ordinals and aliases. One trailing semicolon is allowed.
  * Words Calcite reserves but PostgreSQL does not ({@code value}) may be used as names ({@link NonReservedWords}).
  *
- * <p>PostgreSQL's {@code ::} cast is not available: Calcite's core grammar does not have it (only its Babel
- * grammar, which is not a Basalt dependency).
+ * <p>The grammar is Calcite's Babel grammar, not its core one: it has PostgreSQL's {@code x::type} cast and
+ * reserves far fewer words (a column may be called {@code one}, {@code rank} or {@code position}).
  */
 final class QueryParser {
 
@@ -33,9 +34,12 @@ final class QueryParser {
             .withUnquotedCasing(Casing.TO_LOWER)
             .withQuotedCasing(Casing.UNCHANGED)
             .withCaseSensitive(true)
-            .withConformance(CONFORMANCE);
+            .withConformance(CONFORMANCE)
+            .withParserFactory(SqlBabelParserImpl.FACTORY);
 
     private static final Pattern ENCOUNTERED = Pattern.compile("Encountered \"(.*)\" at line \\d+, column \\d+\\.");
+    /** The Babel grammar's message for a reserved word where a name was expected ({@code SELECT 1 AS over}). */
+    private static final Pattern NEAR_KEYWORD = Pattern.compile("Incorrect syntax near the keyword '(.*)' at line \\d+, column \\d+\\.");
 
     private QueryParser() {
     }
@@ -87,6 +91,10 @@ final class QueryParser {
         if (encountered.matches()) {
             String token = encountered.group(1);
             return token.equals("<EOF>") ? "syntax error at end of input" : "syntax error at or near \"" + token + "\"";
+        }
+        Matcher nearKeyword = NEAR_KEYWORD.matcher(firstLine);
+        if (nearKeyword.matches()) {
+            return "syntax error at or near \"" + nearKeyword.group(1) + "\"";
         }
         return firstLine;
     }

@@ -33,4 +33,18 @@ class NonReservedWordsTest {
         assertThat(rewritten.originalColumn(1, 26)).isEqualTo(22);
         assertThat(rewritten.originalColumn(2, 6)).isEqualTo(6);
     }
+
+    @Test
+    void typeNamesAreNamesOnlyWhereNoTypeIsExpected() {
+        assertThat(NonReservedWords.quote("SELECT date, t.timestamp AS time FROM t WHERE date > DATE '2024-01-01'").text())
+                .isEqualTo("SELECT \"date\", t.\"timestamp\" AS \"time\" FROM t WHERE \"date\" > DATE '2024-01-01'");
+        assertThat(NonReservedWords.quote("SELECT CAST(x AS date), (x)::timestamp, y::TIME, CAST(z AS TIMESTAMP(3))").text())
+                .isEqualTo("SELECT CAST(x AS date), (x)::timestamp, y::TIME, CAST(z AS TIMESTAMP(3))");
+        assertThat(NonReservedWords.quote("SELECT CAST(date AS date) AS date FROM t").text())
+                .isEqualTo("SELECT CAST(\"date\" AS date) AS \"date\" FROM t");
+        assertThat(NonReservedWords.quote("SELECT ts AT TIME ZONE 'UTC', CAST(x AS TIMESTAMP WITH LOCAL TIME ZONE)").text())
+                .isEqualTo("SELECT ts AT TIME ZONE 'UTC', CAST(x AS TIMESTAMP WITH LOCAL TIME ZONE)");
+        assertThat(NonReservedWords.quote("SELECT date withdrawal FROM t").text())
+                .isEqualTo("SELECT \"date\" withdrawal FROM t");
+    }
 }
