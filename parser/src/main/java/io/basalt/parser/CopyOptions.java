@@ -39,8 +39,8 @@ final class CopyOptions {
             for (CopyOptionContext option : parenthesized.copyOption()) {
                 String name = names.anyWord(option.anyWord()).toUpperCase(Locale.ROOT);
                 // A bare option name means true, as in PostgreSQL and DuckDB: (HEADER) is (HEADER true).
-                OptionValue value = option.optionValue() == null
-                        ? OptionValue.bool(true) : literals.optionValue(option.optionValue());
+                OptionValue value = option.ASTERISK() != null ? OptionValue.identifier("*")
+                        : option.optionValue() == null ? OptionValue.bool(true) : literals.optionValue(option.optionValue());
                 put(options, name, value, option.getStart());
             }
         } else if (context instanceof LegacyCopyOptionsContext legacy) {

@@ -81,6 +81,8 @@ class CopyStatementTest {
         assertThat(copy.file()).isEqualTo("out.csv");
         assertThat(copy.options()).containsExactly(entry("FORMAT", OptionValue.identifier("csv")),
                 entry("HEADER", OptionValue.bool(true)));
+        assertThat(((CopyToStatement) StatementParser.parse("COPY t TO 'out.csv' (FORCE_QUOTE *)")).options())
+                .containsExactly(entry("FORCE_QUOTE", OptionValue.identifier("*")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.basalt.server;
 import io.basalt.parser.ParseException;
 import io.basalt.parser.StatementParser;
 import io.basalt.parser.ast.CopyFromStatement;
+import io.basalt.parser.ast.CopyToStatement;
 import io.basalt.parser.ast.CreateTableAsStatement;
 import io.basalt.parser.ast.ExplainStatement;
 import io.basalt.parser.ast.InsertStatement;
@@ -20,6 +21,7 @@ import io.basalt.parser.ast.TransactionAction;
 import io.basalt.parser.ast.TransactionStatement;
 import io.basalt.server.ddl.SchemaStatements;
 import io.basalt.server.load.CopyFromFile;
+import io.basalt.server.load.CopyToFile;
 import io.basalt.server.query.ExplainStatements;
 import io.basalt.server.query.InsertStatements;
 import io.basalt.server.result.StatementResult;
@@ -106,6 +108,9 @@ public final class Session implements AutoCloseable {
         }
         if (statement instanceof CopyFromStatement copy) {
             return CopyFromFile.run(storage, copy, settings.schema(), settings.threads());
+        }
+        if (statement instanceof CopyToStatement copy) {
+            return CopyToFile.run(storage, database.queries(), copy, settings, startStatement());
         }
         if (statement instanceof SetStatement set) {
             settings.set(set.name(), set.value(), storage.current());

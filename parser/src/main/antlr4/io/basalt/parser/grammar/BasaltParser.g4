@@ -156,8 +156,9 @@ copyOptions
     | WITH? legacyCopyOption+                                         # legacyCopyOptions
     ;
 
+// FORCE_QUOTE * (PostgreSQL) is the one option whose value is a star.
 copyOption
-    : anyWord optionValue?
+    : anyWord (optionValue | ASTERISK)?
     ;
 
 // PostgreSQL's syntax before 9.0, still common in scripts: WITH DELIMITER '|' CSV HEADER.

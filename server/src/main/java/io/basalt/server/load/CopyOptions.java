@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns COPY options (PostgreSQL and DuckDB spellings) into CSV reader options. Only the CSV format exists
+ * Turns COPY … FROM options (PostgreSQL and DuckDB spellings) into CSV reader options ({@link CsvWriteOptions}
+ * reads the same names for COPY … TO). Only the CSV format exists
  * so far. {@code TRAILING_DELIMITER} accepts one empty field after the last column, as {@code dbgen}'s
  * {@code .tbl} files have; it is on by default for files named {@code *.tbl} and off otherwise, so an
  * extra column in an ordinary CSV file is still an error.
@@ -25,11 +26,7 @@ final class CopyOptions {
             String value = option.getValue().text();
             try {
                 switch (option.getKey()) {
-                    case "FORMAT" -> {
-                        if (!value.toLowerCase(Locale.ROOT).equals("csv")) {
-                            throw StatementException.notSupported("COPY format " + value + " (only csv)");
-                        }
-                    }
+                    case "FORMAT" -> requireCsv(value);
                     case "DELIMITER", "DELIM", "SEP" -> builder.delimiter(singleCharacter(option.getKey(), value));
                     case "QUOTE" -> builder.quote(singleCharacter(option.getKey(), value));
                     case "ESCAPE" -> builder.escape(singleCharacter(option.getKey(), value));
@@ -56,8 +53,21 @@ final class CopyOptions {
         }
     }
 
-    private static char singleCharacter(String option, String value) {
-        if (value.length() != 1) {
+    static void requireCsv(String format) {
+        if (!format.toLowerCase(Locale.ROOT).equals("csv")) {
+            throw StatementException.notSupported("COPY format " + format + " (only csv)");
+        }
+    }
+
+    static void requireUtf8(String encoding) {
+        String normalized = encoding.toUpperCase(Locale.ROOT).replace("-", "");
+        if (!normalized.equals("UTF8")) {
+            throw StatementException.notSupported("COPY TO encoding " + encoding + " (only UTF8)");
+        }
+    }
+
+    static char singleCharacter(String option, String value) {
+        if (value.length() != 1 || value.charAt(0) > 127) {
             throw new StatementException("22023", "COPY " + option.toLowerCase(Locale.ROOT) + " must be a single one-byte character");
         }
         return value.charAt(0);
