@@ -12,6 +12,7 @@ import io.basalt.optimizer.metadata.BasaltMetadata;
 import io.basalt.optimizer.physical.PhysicalPlanBuilder;
 import io.basalt.optimizer.physical.UnsupportedFunctionException;
 import io.basalt.optimizer.rules.ConstantExpressionEvaluator;
+import io.basalt.optimizer.rules.CharComparisonCasts;
 import io.basalt.optimizer.rules.OptimizerPhases;
 import io.basalt.optimizer.sql.QueryTranslator;
 import io.basalt.optimizer.sql.TranslatedQuery;
@@ -57,7 +58,7 @@ public final class QueryPlanner {
             RelOptCluster cluster = newCluster();
             TranslatedQuery translated = QueryTranslator.translate(queryText, catalog, options.defaultSchema(), cluster);
             RelRoot root = translated.root();
-            RelNode optimized = OptimizerPhases.optimize(root.project());
+            RelNode optimized = OptimizerPhases.optimize(CharComparisonCasts.remove(root.project()));
             PhysicalNode physical;
             try {
                 physical = PhysicalPlanBuilder.build(optimized);

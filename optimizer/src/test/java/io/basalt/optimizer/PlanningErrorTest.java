@@ -148,6 +148,7 @@ class PlanningErrorTest {
         PlanningException error = failure("SELECT frobnicate(n_name) FROM nation");
 
         assertThat(error.sqlState()).isEqualTo("42883");
+        assertThat(error.getMessage()).isEqualTo("function frobnicate(character) does not exist");
         assertThat(error.line()).hasValue(1);
         assertThat(error.column()).hasValue(8);
     }

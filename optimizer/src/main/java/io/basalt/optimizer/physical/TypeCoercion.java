@@ -52,6 +52,38 @@ final class TypeCoercion {
         return cast;
     }
 
+    /**
+     * {@link #unify} for comparisons and IN lists. String constants are VARCHAR (see the optimizer's
+     * {@code TextLiterals}), so Calcite compares a CHAR column with one by casting the column to VARCHAR. With
+     * only constants on the other side, the cast goes and the constants take the column's CHAR type instead: the
+     * comparison then ignores trailing blanks as a CHAR comparison must (PostgreSQL's {@code bpchar = 'ab '} is
+     * true for {@code 'ab'}), and the scan can compare the column as stored and skip blocks by zone maps.
+     */
+    static List<Expression> unifyComparison(List<Expression> arguments) {
+        int castColumn = -1;
+        for (int i = 0; i < arguments.size(); i++) {
+            Expression argument = arguments.get(i);
+            if (argument instanceof Literal) {
+                continue;
+            }
+            if (castColumn >= 0 || !isCastOfChar(argument)) {
+                return unify(arguments);
+            }
+            castColumn = i;
+        }
+        if (castColumn < 0) {
+            return unify(arguments);
+        }
+        List<Expression> uncast = new ArrayList<>(arguments);
+        uncast.set(castColumn, ((Call) arguments.get(castColumn)).argument(0));
+        return unify(uncast);
+    }
+
+    private static boolean isCastOfChar(Expression expression) {
+        return expression instanceof Call call && call.function() == Function.CAST
+                && LiteralValues.isText(call.type()) && call.argument(0).type().kind() == TypeKind.CHAR;
+    }
+
     /** The expression as {@code target}: itself, a retyped constant, or a CAST. */
     static Expression castTo(Expression expression, LogicalType target) {
         if (expression.type().equals(target)) {

@@ -76,7 +76,7 @@ final class QueryParser {
                     "not supported yet: " + query.getKind() + " statements in the query planner",
                     position.getLineNum(), text.originalColumn(position.getLineNum(), position.getColumnNum()), null);
         }
-        return new ParsedQuery(query, text);
+        return new ParsedQuery(query.accept(TextLiterals.INSTANCE), text);
     }
 
     /** PostgreSQL's wording for Calcite's "Encountered …": the first line only, without the long token list. */

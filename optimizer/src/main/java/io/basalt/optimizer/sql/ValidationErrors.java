@@ -5,6 +5,7 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.runtime.Resources;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +21,8 @@ import static org.apache.calcite.util.Static.RESOURCE;
 final class ValidationErrors {
 
     private enum Kind {
-        UNDEFINED_TABLE, UNDEFINED_SCHEMA, UNDEFINED_COLUMN, AMBIGUOUS_COLUMN, UNDEFINED_FUNCTION, DATATYPE_MISMATCH,
+        UNDEFINED_TABLE, UNDEFINED_SCHEMA, UNDEFINED_COLUMN, AMBIGUOUS_COLUMN, UNDEFINED_FUNCTION, UNKNOWN_FUNCTION_SIGNATURE,
+        DATATYPE_MISMATCH,
         GROUPING
     }
 
@@ -42,7 +44,7 @@ final class ValidationErrors {
             template(RESOURCE.columnNotFound(""), Kind.UNDEFINED_COLUMN),
             template(RESOURCE.unknownIdentifier(""), Kind.UNDEFINED_COLUMN),
             template(RESOURCE.columnAmbiguous(""), Kind.AMBIGUOUS_COLUMN),
-            template(RESOURCE.validatorUnknownFunction(""), Kind.UNDEFINED_FUNCTION),
+            template(RESOURCE.validatorUnknownFunction(""), Kind.UNKNOWN_FUNCTION_SIGNATURE),
             template(RESOURCE.functionUndefined(""), Kind.UNDEFINED_FUNCTION),
             template(RESOURCE.functionNotFound(""), Kind.UNDEFINED_FUNCTION),
             template(RESOURCE.canNotApplyOp2Type("", "", ""), Kind.UNDEFINED_FUNCTION),
@@ -99,6 +101,8 @@ final class ValidationErrors {
                         "column reference \"" + matcher.group(1) + "\" is ambiguous", line, column, error);
                 case UNDEFINED_FUNCTION -> new PlanningException(PlanningException.UNDEFINED_FUNCTION, message, line,
                         column, error);
+                case UNKNOWN_FUNCTION_SIGNATURE -> new PlanningException(PlanningException.UNDEFINED_FUNCTION,
+                        "function " + postgresqlSignature(matcher.group(1)) + " does not exist", line, column, error);
                 case DATATYPE_MISMATCH -> new PlanningException(PlanningException.DATATYPE_MISMATCH, message, line,
                         column, error);
                 case GROUPING -> new PlanningException(PlanningException.GROUPING_ERROR, message, line, column, error);
@@ -106,6 +110,11 @@ final class ValidationErrors {
         }
         return new PlanningException(PlanningException.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, message, line, column,
                 error);
+    }
+
+    /** Calcite's {@code chr(<NUMERIC>, <CHARACTER>)} as PostgreSQL spells it: {@code chr(numeric, character)}. */
+    private static String postgresqlSignature(String calciteSignature) {
+        return calciteSignature.replaceAll("<([A-Z_ ]+)>", "$1").toLowerCase(Locale.ROOT);
     }
 
     private static String suggestion(String name, java.util.Collection<String> candidates) {
