@@ -14,9 +14,12 @@ import io.basalt.optimizer.physical.UnsupportedFunctionException;
 import io.basalt.optimizer.rules.ConstantExpressionEvaluator;
 import io.basalt.optimizer.rules.OptimizerPhases;
 import io.basalt.optimizer.sql.QueryTranslator;
+import io.basalt.optimizer.statistics.QueryStatistics;
+import io.basalt.optimizer.statistics.StatisticsSource;
 import io.basalt.optimizer.sql.TranslatedQuery;
 import io.basalt.storage.commit.Manifest;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.hep.HepPlanner;
@@ -46,6 +49,18 @@ import java.util.List;
  */
 public final class QueryPlanner {
 
+    private final StatisticsSource statistics;
+
+    /** A planner without column statistics: row counts and constraints only (tests, catalogs without data). */
+    public QueryPlanner() {
+        this(StatisticsSource.NONE);
+    }
+
+    /** A planner that takes column statistics (ranges, null fractions, distinct counts) from {@code statistics}. */
+    public QueryPlanner(StatisticsSource statistics) {
+        this.statistics = statistics;
+    }
+
     /**
      * Plans one SELECT, WITH or VALUES query against one catalog version.
      *
@@ -54,7 +69,7 @@ public final class QueryPlanner {
     public PlannedQuery plan(String queryText, Manifest catalog, PlannerOptions options) {
         long start = System.nanoTime();
         try {
-            RelOptCluster cluster = newCluster();
+            RelOptCluster cluster = newCluster(new QueryStatistics(statistics));
             TranslatedQuery translated = QueryTranslator.translate(queryText, catalog, options.defaultSchema(), cluster);
             RelRoot root = translated.root();
             RelNode optimized = OptimizerPhases.optimize(root.project());
@@ -82,10 +97,12 @@ public final class QueryPlanner {
         }
     }
 
-    private static RelOptCluster newCluster() {
+    private static RelOptCluster newCluster(QueryStatistics statistics) {
         JavaTypeFactoryImpl typeFactory = new BasaltTypeFactory();
-        // The cluster's planner only carries the cost factory and the constant folder; the phases run their own.
-        HepPlanner planner = new HepPlanner(HepProgram.builder().build(), null, true, null, BasaltCostFactory.INSTANCE);
+        // The cluster's planner only carries the cost factory, the constant folder and (in its context) the
+        // query's statistics for the metadata handlers; the phases run their own planners.
+        HepPlanner planner = new HepPlanner(HepProgram.builder().build(), Contexts.of(statistics), true, null,
+                BasaltCostFactory.INSTANCE);
         planner.setExecutor(ConstantExpressionEvaluator.INSTANCE);
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
         BasaltMetadata.install(cluster);

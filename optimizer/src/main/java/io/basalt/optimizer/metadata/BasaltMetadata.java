@@ -21,6 +21,7 @@ public final class BasaltMetadata {
             OperatorCostModel.SOURCE,
             JoinRowCount.SOURCE,
             TableDistinctRowCount.SOURCE,
+            TableSelectivity.SOURCE,
             DefaultRelMetadataProvider.INSTANCE));
 
     private static final JaninoRelMetadataProvider HANDLERS = JaninoRelMetadataProvider.of(PROVIDER);
