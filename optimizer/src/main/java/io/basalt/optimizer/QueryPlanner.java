@@ -7,7 +7,7 @@ import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.ProjectNode;
 import io.basalt.optimizer.catalog.BasaltTypeFactory;
-import io.basalt.optimizer.cost.BasaltCostFactory;
+import io.basalt.optimizer.convention.PhysicalPhase;
 import io.basalt.optimizer.metadata.BasaltMetadata;
 import io.basalt.optimizer.physical.PhysicalPlanBuilder;
 import io.basalt.optimizer.physical.UnsupportedFunctionException;
@@ -22,8 +22,7 @@ import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptUtil;
-import org.apache.calcite.plan.hep.HepPlanner;
-import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rex.RexBuilder;
@@ -40,7 +39,8 @@ import java.util.List;
  * <pre>
  *   QueryTranslator      parse, validate against the catalog, convert to Calcite's relational algebra
  *   OptimizerPhases      subqueries to joins, decorrelation, simplification, push-down, join order
- *   PhysicalPlanBuilder  Calcite's plan to execution's PhysicalNode tree
+ *   PhysicalPhase        Basalt's physical operators chosen by cost (join build sides, filters in scans)
+ *   PhysicalPlanBuilder  Basalt's physical operators to execution's PhysicalNode tree
  * </pre>
  *
  * Thread-safe and reusable: every call builds its own Calcite objects (type factory, catalog reader, cluster)
@@ -75,7 +75,7 @@ public final class QueryPlanner {
             RelNode optimized = OptimizerPhases.optimize(root.project());
             PhysicalNode physical;
             try {
-                physical = PhysicalPlanBuilder.build(optimized);
+                physical = PhysicalPlanBuilder.build(PhysicalPhase.run(optimized));
             } catch (UnsupportedFunctionException e) {
                 int[] position = translated.positionOfCall(e.functionName()).orElse(new int[] {0, 0});
                 throw new PlanningException(e.sqlState(), e.getMessage(), position[0], position[1], e);
@@ -99,10 +99,10 @@ public final class QueryPlanner {
 
     private static RelOptCluster newCluster(QueryStatistics statistics) {
         JavaTypeFactoryImpl typeFactory = new BasaltTypeFactory();
-        // The cluster's planner only carries the cost factory, the constant folder and (in its context) the
-        // query's statistics for the metadata handlers; the phases run their own planners.
-        HepPlanner planner = new HepPlanner(HepProgram.builder().build(), Contexts.of(statistics), true, null,
-                BasaltCostFactory.INSTANCE);
+        // The cluster's planner is the one the physical phase runs (Volcano insists on planning only expressions of
+        // its own cluster); it also carries the cost factory, the constant folder and (in its context) the query's
+        // statistics for the metadata handlers. The heuristic phases run HepPlanners of their own.
+        VolcanoPlanner planner = PhysicalPhase.newPlanner(Contexts.of(statistics));
         planner.setExecutor(ConstantExpressionEvaluator.INSTANCE);
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
         BasaltMetadata.install(cluster);

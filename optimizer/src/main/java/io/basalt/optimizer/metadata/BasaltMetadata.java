@@ -20,6 +20,7 @@ public final class BasaltMetadata {
     public static final RelMetadataProvider PROVIDER = ChainedRelMetadataProvider.of(List.of(
             OperatorCostModel.SOURCE,
             JoinRowCount.SOURCE,
+            ScanRowCount.SOURCE,
             TableDistinctRowCount.SOURCE,
             TableSelectivity.SOURCE,
             DefaultRelMetadataProvider.INSTANCE));

@@ -2,6 +2,7 @@ package io.basalt.optimizer.metadata;
 
 import io.basalt.optimizer.catalog.BasaltTable;
 import io.basalt.optimizer.catalog.TableStatistics;
+import io.basalt.optimizer.convention.BasaltTableScan;
 import io.basalt.optimizer.statistics.ColumnStatistics;
 import io.basalt.optimizer.statistics.QueryStatistics;
 import io.basalt.optimizer.statistics.TableColumnStatistics;
@@ -56,6 +57,9 @@ public final class TableDistinctRowCount implements MetadataHandler<BuiltInMetad
         }
         double rows = Math.max(tableRows, 1.0);
         double selectivity = TableSelectivity.of(scan, predicate);
+        if (scan instanceof BasaltTableScan filtered && filtered.filter().isPresent()) {
+            selectivity *= TableSelectivity.of(scan, filtered.filter().get());
+        }
         double survivingRows = rows * selectivity;
         BasaltTable table = scan.getTable().unwrap(BasaltTable.class);
         if (table == null) {
