@@ -15,6 +15,7 @@ import io.basalt.optimizer.rules.ConstantExpressionEvaluator;
 import io.basalt.optimizer.rules.OptimizerPhases;
 import io.basalt.optimizer.sql.QueryTranslator;
 import io.basalt.optimizer.statistics.QueryStatistics;
+import io.basalt.optimizer.statistics.ScanSegmentCounts;
 import io.basalt.optimizer.statistics.StatisticsSource;
 import io.basalt.optimizer.sql.TranslatedQuery;
 import io.basalt.storage.commit.Manifest;
@@ -32,6 +33,7 @@ import org.apache.calcite.runtime.CalciteException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Plans queries: text in, physical plan out. The path of one query:
@@ -69,7 +71,8 @@ public final class QueryPlanner {
     public PlannedQuery plan(String queryText, Manifest catalog, PlannerOptions options) {
         long start = System.nanoTime();
         try {
-            RelOptCluster cluster = newCluster(new QueryStatistics(statistics));
+            QueryStatistics queryStatistics = new QueryStatistics(statistics);
+            RelOptCluster cluster = newCluster(queryStatistics);
             TranslatedQuery translated = QueryTranslator.translate(queryText, catalog, options.defaultSchema(), cluster);
             RelRoot root = translated.root();
             RelNode optimized = OptimizerPhases.optimize(root.project());
@@ -82,8 +85,9 @@ public final class QueryPlanner {
             }
             List<Column> columns = resultColumns(translated.columnNames(), physical);
             physical = named(physical, columns);
+            Map<PhysicalNode, String> notes = ScanSegmentCounts.of(physical, catalog, queryStatistics);
             Duration planningTime = Duration.ofNanos(System.nanoTime() - start);
-            return new PlannedQuery(physical, columns, planningTime, RelOptUtil.toString(optimized));
+            return new PlannedQuery(physical, columns, planningTime, RelOptUtil.toString(optimized), notes);
         } catch (PlanningException e) {
             throw e;
         } catch (CalciteContextException e) {

@@ -9,13 +9,16 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.NlsString;
+import org.apache.calcite.util.TimestampString;
 import org.apache.calcite.util.RangeSets;
 import org.apache.calcite.util.Sarg;
 import com.google.common.collect.BoundType;
 import com.google.common.collect.Range;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -120,11 +123,10 @@ final class PredicateSelectivity {
             }
             return nonNull(column) * nonNull(other) / Math.max(1.0, Math.max(column.distinct(), other.distinct()));
         }
-        Comparable<?> value = literal.getValue();
-        if (value == null) {
+        if (literal.isNull()) {
             return 0.0; // comparing with NULL is never TRUE
         }
-        double position = ValuePositions.of(value);
+        double position = ValuePositions.of(value(literal));
         switch (kind) {
             case EQUALS:
                 return point(column, position);
@@ -204,6 +206,32 @@ final class PredicateSelectivity {
         String next = prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
         Double share = range(column, ValuePositions.of(prefix), ValuePositions.of(next));
         return share == null ? LIKE_GUESS : Math.max(share, 1.0 / Math.max(1.0, column.rows()));
+    }
+
+    /** A literal's value in the form Sarg bounds have (getValue() gives dates as Calendars). */
+    private static @Nullable Object value(RexLiteral literal) {
+        switch (literal.getTypeName()) {
+            case DATE:
+                return literal.getValueAs(DateString.class);
+            case TIMESTAMP:
+                return literal.getValueAs(TimestampString.class);
+            case CHAR:
+            case VARCHAR:
+                return literal.getValueAs(NlsString.class);
+            case BOOLEAN:
+                return literal.getValueAs(Boolean.class);
+            case TINYINT:
+            case SMALLINT:
+            case INTEGER:
+            case BIGINT:
+            case DECIMAL:
+            case REAL:
+            case FLOAT:
+            case DOUBLE:
+                return literal.getValueAs(BigDecimal.class);
+            default:
+                return null;
+        }
     }
 
     private static int firstWildcard(String pattern) {
