@@ -4,20 +4,35 @@ import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.PhysicalNode;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * A planned query: the physical plan execution runs, the result's columns (names as the query spells them,
- * types and nullability as the plan computes them), how long planning took, and the optimized logical plan in
- * Calcite's notation for debugging ({@code EXPLAIN} prints the physical plan with execution's printer).
+ * types and nullability as the plan computes them), how long planning took, the optimized logical plan in
+ * Calcite's notation for debugging ({@code EXPLAIN} prints the physical plan with execution's printer), and
+ * notes for EXPLAIN per plan node by identity (a scan's "segments: K of N" kept by its filter's zone maps).
  */
-public record PlannedQuery(PhysicalNode plan, List<Column> columns, Duration planningTime, String logicalPlanText) {
+public record PlannedQuery(PhysicalNode plan, List<Column> columns, Duration planningTime, String logicalPlanText,
+                           Map<PhysicalNode, String> explainNotes) {
 
     public PlannedQuery {
         Objects.requireNonNull(plan, "plan");
         columns = List.copyOf(columns);
         Objects.requireNonNull(planningTime, "planningTime");
         Objects.requireNonNull(logicalPlanText, "logicalPlanText");
+        explainNotes = Collections.unmodifiableMap(new IdentityHashMap<>(explainNotes));
+    }
+
+    public PlannedQuery(PhysicalNode plan, List<Column> columns, Duration planningTime, String logicalPlanText) {
+        this(plan, columns, planningTime, logicalPlanText, Map.of());
+    }
+
+    /** EXPLAIN's note for a node of {@link #plan}, or null. */
+    public String explainNote(PhysicalNode node) {
+        return explainNotes.get(node);
     }
 }

@@ -7,7 +7,7 @@ import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.ProjectNode;
 import io.basalt.optimizer.catalog.BasaltTypeFactory;
-import io.basalt.optimizer.cost.BasaltCostFactory;
+import io.basalt.optimizer.convention.PhysicalPhase;
 import io.basalt.optimizer.metadata.BasaltMetadata;
 import io.basalt.optimizer.physical.PhysicalPlanBuilder;
 import io.basalt.optimizer.physical.UnsupportedFunctionException;
@@ -15,13 +15,16 @@ import io.basalt.optimizer.rules.ConstantExpressionEvaluator;
 import io.basalt.optimizer.rules.CharComparisonCasts;
 import io.basalt.optimizer.rules.OptimizerPhases;
 import io.basalt.optimizer.sql.QueryTranslator;
+import io.basalt.optimizer.statistics.QueryStatistics;
+import io.basalt.optimizer.statistics.ScanSegmentCounts;
+import io.basalt.optimizer.statistics.StatisticsSource;
 import io.basalt.optimizer.sql.TranslatedQuery;
 import io.basalt.storage.commit.Manifest;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptUtil;
-import org.apache.calcite.plan.hep.HepPlanner;
-import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rex.RexBuilder;
@@ -31,6 +34,7 @@ import org.apache.calcite.runtime.CalciteException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Plans queries: text in, physical plan out. The path of one query:
@@ -38,7 +42,8 @@ import java.util.List;
  * <pre>
  *   QueryTranslator      parse, validate against the catalog, convert to Calcite's relational algebra
  *   OptimizerPhases      subqueries to joins, decorrelation, simplification, push-down, join order
- *   PhysicalPlanBuilder  Calcite's plan to execution's PhysicalNode tree
+ *   PhysicalPhase        Basalt's physical operators chosen by cost (join build sides, filters in scans)
+ *   PhysicalPlanBuilder  Basalt's physical operators to execution's PhysicalNode tree
  * </pre>
  *
  * Thread-safe and reusable: every call builds its own Calcite objects (type factory, catalog reader, cluster)
@@ -46,6 +51,18 @@ import java.util.List;
  * {@link PlanningException}s with a SQLSTATE; Calcite's own exceptions never escape.
  */
 public final class QueryPlanner {
+
+    private final StatisticsSource statistics;
+
+    /** A planner without column statistics: row counts and constraints only (tests, catalogs without data). */
+    public QueryPlanner() {
+        this(StatisticsSource.NONE);
+    }
+
+    /** A planner that takes column statistics (ranges, null fractions, distinct counts) from {@code statistics}. */
+    public QueryPlanner(StatisticsSource statistics) {
+        this.statistics = statistics;
+    }
 
     /**
      * Plans one SELECT, WITH or VALUES query against one catalog version.
@@ -55,21 +72,23 @@ public final class QueryPlanner {
     public PlannedQuery plan(String queryText, Manifest catalog, PlannerOptions options) {
         long start = System.nanoTime();
         try {
-            RelOptCluster cluster = newCluster();
+            QueryStatistics queryStatistics = new QueryStatistics(statistics);
+            RelOptCluster cluster = newCluster(queryStatistics);
             TranslatedQuery translated = QueryTranslator.translate(queryText, catalog, options.defaultSchema(), cluster);
             RelRoot root = translated.root();
             RelNode optimized = OptimizerPhases.optimize(CharComparisonCasts.remove(root.project()));
             PhysicalNode physical;
             try {
-                physical = PhysicalPlanBuilder.build(optimized);
+                physical = PhysicalPlanBuilder.build(PhysicalPhase.run(optimized));
             } catch (UnsupportedFunctionException e) {
                 int[] position = translated.positionOfCall(e.functionName()).orElse(new int[] {0, 0});
                 throw new PlanningException(e.sqlState(), e.getMessage(), position[0], position[1], e);
             }
             List<Column> columns = resultColumns(translated.columnNames(), physical);
             physical = named(physical, columns);
+            Map<PhysicalNode, String> notes = ScanSegmentCounts.of(physical, catalog, queryStatistics);
             Duration planningTime = Duration.ofNanos(System.nanoTime() - start);
-            return new PlannedQuery(physical, columns, planningTime, RelOptUtil.toString(optimized));
+            return new PlannedQuery(physical, columns, planningTime, RelOptUtil.toString(optimized), notes);
         } catch (PlanningException e) {
             throw e;
         } catch (CalciteContextException e) {
@@ -83,10 +102,12 @@ public final class QueryPlanner {
         }
     }
 
-    private static RelOptCluster newCluster() {
+    private static RelOptCluster newCluster(QueryStatistics statistics) {
         JavaTypeFactoryImpl typeFactory = new BasaltTypeFactory();
-        // The cluster's planner only carries the cost factory and the constant folder; the phases run their own.
-        HepPlanner planner = new HepPlanner(HepProgram.builder().build(), null, true, null, BasaltCostFactory.INSTANCE);
+        // The cluster's planner is the one the physical phase runs (Volcano insists on planning only expressions of
+        // its own cluster); it also carries the cost factory, the constant folder and (in its context) the query's
+        // statistics for the metadata handlers. The heuristic phases run HepPlanners of their own.
+        VolcanoPlanner planner = PhysicalPhase.newPlanner(Contexts.of(statistics));
         planner.setExecutor(ConstantExpressionEvaluator.INSTANCE);
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
         BasaltMetadata.install(cluster);

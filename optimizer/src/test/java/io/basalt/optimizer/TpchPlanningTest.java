@@ -29,7 +29,7 @@ class TpchPlanningTest {
     static Path directory;
 
     private static Manifest catalog;
-    private static final QueryPlanner PLANNER = new QueryPlanner();
+    private static final QueryPlanner PLANNER = new QueryPlanner(TpchStatistics.SF1);
 
     /** Result columns per query as {@code name type}, NOT NULL unless marked {@code null}. */
     private static final Map<Integer, String> COLUMNS = Map.ofEntries(

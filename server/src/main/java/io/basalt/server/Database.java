@@ -1,6 +1,7 @@
 package io.basalt.server;
 
 import io.basalt.optimizer.QueryPlanner;
+import io.basalt.optimizer.statistics.SegmentStatisticsCache;
 import io.basalt.server.query.QueryRunner;
 import io.basalt.storage.StorageEngine;
 
@@ -15,12 +16,14 @@ public final class Database implements AutoCloseable {
 
     private final Path directory;
     private final StorageEngine storage;
+    private final SegmentStatisticsCache statistics;
     private final QueryRunner queries;
 
     private Database(Path directory, StorageEngine storage) {
         this.directory = directory;
         this.storage = storage;
-        this.queries = new QueryRunner(storage, new QueryPlanner());
+        this.statistics = new SegmentStatisticsCache(storage.layout());
+        this.queries = new QueryRunner(storage, new QueryPlanner(statistics));
     }
 
     /** Opens (creating if needed) the database in {@code directory}; fails if another process has it open. */
@@ -40,6 +43,11 @@ public final class Database implements AutoCloseable {
     public Session newSession() {
         return new Session(this, new SessionSettings(Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / 2));
+    }
+
+    /** Column statistics from the segments' footers, shared by every session's planning (ANALYZE refreshes them). */
+    public SegmentStatisticsCache statistics() {
+        return statistics;
     }
 
     /** Plans and runs queries for this database's sessions. */

@@ -2,6 +2,7 @@ package io.basalt.server;
 
 import io.basalt.parser.ParseException;
 import io.basalt.parser.StatementParser;
+import io.basalt.parser.ast.AnalyzeStatement;
 import io.basalt.parser.ast.CopyFromStatement;
 import io.basalt.parser.ast.CopyToStatement;
 import io.basalt.parser.ast.CreateTableAsStatement;
@@ -22,6 +23,7 @@ import io.basalt.parser.ast.TransactionStatement;
 import io.basalt.server.ddl.SchemaStatements;
 import io.basalt.server.load.CopyFromFile;
 import io.basalt.server.load.CopyToFile;
+import io.basalt.server.query.AnalyzeStatements;
 import io.basalt.server.query.ExplainStatements;
 import io.basalt.server.query.InsertStatements;
 import io.basalt.server.result.StatementResult;
@@ -105,6 +107,9 @@ public final class Session implements AutoCloseable {
         }
         if (statement instanceof ExplainStatement explain) {
             return ExplainStatements.explain(storage, database.queries(), explain, settings, startStatement());
+        }
+        if (statement instanceof AnalyzeStatement analyze) {
+            return AnalyzeStatements.analyze(storage, database.statistics(), analyze, settings.schema());
         }
         if (statement instanceof CopyFromStatement copy) {
             return CopyFromFile.run(storage, copy, settings.schema(), settings.threads());

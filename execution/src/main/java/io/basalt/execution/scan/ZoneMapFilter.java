@@ -8,6 +8,7 @@ import io.basalt.execution.expression.Literal;
 import io.basalt.execution.scan.ZoneMapCondition.Operator;
 import io.basalt.storage.segment.BlockInfo;
 import io.basalt.storage.segment.SegmentFooter;
+import io.basalt.storage.segment.ZoneMap;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.TypeKind;
 
@@ -16,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * The part of a scan's pushed filter that zone maps can judge: the conjuncts of the form
@@ -54,8 +56,13 @@ final class ZoneMapFilter {
 
     /** Whether the segment's whole-column zone maps rule out every row. */
     boolean excludesSegment(SegmentFooter footer) {
+        return excludesSegment(column -> footer.columnStats(column).zoneMap());
+    }
+
+    /** Whether the segment whose whole-column zone maps (by table column) these are holds no wanted row. */
+    boolean excludesSegment(IntFunction<ZoneMap> segmentZoneMaps) {
         for (ZoneMapCondition condition : conditions) {
-            if (condition.excludes(footer.columnStats(condition.column()).zoneMap())) {
+            if (condition.excludes(segmentZoneMaps.apply(condition.column()))) {
                 return true;
             }
         }

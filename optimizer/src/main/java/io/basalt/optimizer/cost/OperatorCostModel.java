@@ -1,5 +1,8 @@
 package io.basalt.optimizer.cost;
 
+import io.basalt.optimizer.convention.BasaltHashJoin;
+import io.basalt.optimizer.convention.BasaltNestedLoopJoin;
+import io.basalt.optimizer.convention.BasaltTableScan;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
@@ -20,8 +23,11 @@ import org.apache.calcite.rex.RexNode;
  * {@link BasaltCost}'s units:
  *
  * <ul>
- *   <li>scan: reads every row (I/O: rows × columns, CPU: rows);</li>
- *   <li>hash join (equality keys): builds on the smaller input (memory: its rows; semi and anti joins build on
+ *   <li>scan: reads every row (I/O: rows × columns, CPU: rows); a scan with a pushed filter emits fewer rows
+ *       but reads as many;</li>
+ *   <li>Basalt's hash join ({@code BasaltHashJoin}): holds the build side it was given (memory: its rows; CPU:
+ *       both inputs, the build side again for inserting, and the output); its nested-loop join likewise;</li>
+ *   <li>logical hash join (equality keys, for join ordering): builds on the smaller input (memory: its rows; semi and anti joins build on
  *       the right), probes with the other, emits its output (CPU: both inputs + output), the way the physical
  *       plan builder will choose the build side;</li>
  *   <li>nested-loop join (no keys): compares every pair (CPU: left × right) and holds the smaller side;</li>
@@ -48,6 +54,29 @@ public final class OperatorCostModel implements MetadataHandler<BuiltInMetadata.
     public RelOptCost getNonCumulativeCost(TableScan scan, RelMetadataQuery mq) {
         double rows = rows(scan, mq);
         return new BasaltCost(rows, rows, 0, rows * scan.getRowType().getFieldCount());
+    }
+
+    public RelOptCost getNonCumulativeCost(BasaltTableScan scan, RelMetadataQuery mq) {
+        // Every row of the table is read (zone maps may skip some; not modelled), the filter evaluated on each.
+        double read = Math.max(scan.getTable().getRowCount(), 1.0);
+        double output = rows(scan, mq);
+        return new BasaltCost(output, read, 0, read * scan.getRowType().getFieldCount());
+    }
+
+    public RelOptCost getNonCumulativeCost(BasaltHashJoin join, RelMetadataQuery mq) {
+        double left = rows(join.getLeft(), mq);
+        double right = rows(join.getRight(), mq);
+        double build = join.buildsLeft() ? left : right;
+        double output = rows(join, mq);
+        // Inserting a row into the hash table costs about as much again as probing with one.
+        return new BasaltCost(output, left + right + build + output, build, 0);
+    }
+
+    public RelOptCost getNonCumulativeCost(BasaltNestedLoopJoin join, RelMetadataQuery mq) {
+        double left = rows(join.getLeft(), mq);
+        double right = rows(join.getRight(), mq);
+        double output = rows(join, mq);
+        return new BasaltCost(output, left * right + output, join.holdsLeft() ? left : right, 0);
     }
 
     public RelOptCost getNonCumulativeCost(Join join, RelMetadataQuery mq) {

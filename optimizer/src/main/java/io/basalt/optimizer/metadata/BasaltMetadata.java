@@ -20,7 +20,9 @@ public final class BasaltMetadata {
     public static final RelMetadataProvider PROVIDER = ChainedRelMetadataProvider.of(List.of(
             OperatorCostModel.SOURCE,
             JoinRowCount.SOURCE,
+            ScanRowCount.SOURCE,
             TableDistinctRowCount.SOURCE,
+            TableSelectivity.SOURCE,
             DefaultRelMetadataProvider.INSTANCE));
 
     private static final JaninoRelMetadataProvider HANDLERS = JaninoRelMetadataProvider.of(PROVIDER);

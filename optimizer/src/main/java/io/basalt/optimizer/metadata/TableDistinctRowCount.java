@@ -2,6 +2,10 @@ package io.basalt.optimizer.metadata;
 
 import io.basalt.optimizer.catalog.BasaltTable;
 import io.basalt.optimizer.catalog.TableStatistics;
+import io.basalt.optimizer.convention.BasaltTableScan;
+import io.basalt.optimizer.statistics.ColumnStatistics;
+import io.basalt.optimizer.statistics.QueryStatistics;
+import io.basalt.optimizer.statistics.TableColumnStatistics;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.type.LogicalType;
 import org.apache.calcite.rel.core.TableScan;
@@ -17,10 +21,11 @@ import org.apache.calcite.util.ImmutableBitSet;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Distinct values of columns of a Basalt table, for Calcite's estimates of aggregates and joins. Per column: the
- * catalog's estimate (keys, foreign keys), else what the type allows (a BOOLEAN has 2, a CHAR(1) about a hundred
+ * catalog's estimate (keys, foreign keys), else the segments' merged distinct sketches, else what the type allows (a BOOLEAN has 2, a CHAR(1) about a hundred
  * printable values), else a tenth of the rows, Calcite's usual guess. Columns multiply, capped by the row count;
  * a predicate thins the rows, and the expected distinct values of the surviving rows follow
  * {@link RelMdUtil#numDistinctVals}. Calcite's own handler knows only unique keys and says "unknown" otherwise.
@@ -51,7 +56,10 @@ public final class TableDistinctRowCount implements MetadataHandler<BuiltInMetad
             return null;
         }
         double rows = Math.max(tableRows, 1.0);
-        double selectivity = predicate == null ? 1.0 : RelMdUtil.guessSelectivity(predicate);
+        double selectivity = TableSelectivity.of(scan, predicate);
+        if (scan instanceof BasaltTableScan filtered && filtered.filter().isPresent()) {
+            selectivity *= TableSelectivity.of(scan, filtered.filter().get());
+        }
         double survivingRows = rows * selectivity;
         BasaltTable table = scan.getTable().unwrap(BasaltTable.class);
         if (table == null) {
@@ -62,9 +70,16 @@ public final class TableDistinctRowCount implements MetadataHandler<BuiltInMetad
             return survivingRows;
         }
         List<ColumnDefinition> columns = table.entry().definition().columns();
+        Optional<TableColumnStatistics> measured = QueryStatistics.of(scan.getCluster()).of(table.entry());
         double distinct = 1.0;
         for (int column : groupKey) {
-            distinct *= columnDistinct(statistics.distinctCount(column), columns.get(column).type(), rows);
+            double known = statistics.distinctCount(column);
+            if (Double.isNaN(known) && measured.isPresent()) {
+                // NULL counts as one more group value.
+                ColumnStatistics columnStatistics = measured.get().column(column);
+                known = columnStatistics.distinct() + (columnStatistics.nulls() > 0 ? 1 : 0);
+            }
+            distinct *= columnDistinct(known, columns.get(column).type(), rows);
         }
         distinct = Math.min(distinct, rows);
         return RelMdUtil.numDistinctVals(distinct, survivingRows);

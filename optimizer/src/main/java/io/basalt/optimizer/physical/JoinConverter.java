@@ -11,27 +11,23 @@ import io.basalt.execution.plan.NestedLoopJoinNode;
 import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.ProjectNode;
 import io.basalt.optimizer.PlanningException;
+import io.basalt.optimizer.convention.BasaltHashJoin;
+import io.basalt.optimizer.convention.BasaltNestedLoopJoin;
 import io.basalt.storage.type.LogicalType;
-import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
-import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Chooses how a join runs. With equality keys it is a {@link HashJoinNode} that builds its hash table on the
- * input estimated smaller (the right one, so an inner or outer join whose left input is smaller is swapped, and
- * a projection restores the column order); semi and anti joins always build on the subquery side. Without keys
- * it is a {@link NestedLoopJoinNode} holding the smaller side. Keys of different types are cast to a common
+ * Builds a join. With equality keys it is a {@link HashJoinNode} that builds its hash table on the side the
+ * physical phase chose by cost (execution builds on the right, so a join building on its left input is swapped,
+ * and a projection restores the column order); semi and anti joins always build on the subquery side. Without
+ * keys it is a {@link NestedLoopJoinNode} holding the chosen side. Keys of different types are cast to a common
  * type in projections below the join. An anti join whose whole condition is {@code a = b OR a IS NULL OR b IS NULL}
  * (how {@code NOT IN} arrives) becomes a null-aware hash anti join on {@code a = b}.
  */
@@ -52,11 +48,13 @@ final class JoinConverter {
         combined.addAll(right.output());
         int leftCount = left.output().size();
 
-        RexNode condition = nullSafeKeysAsEqualities(join);
-        Optional<int[]> nullAware = type == JoinType.ANTI ? nullAwareKeys(condition, leftCount) : Optional.empty();
+        boolean buildLeft = buildsLeft(join, type, left, right);
+        RexNode condition = JoinKeys.condition(join);
+        Optional<int[]> nullAware = type == JoinType.ANTI ? JoinKeys.nullAwareKeys(condition, leftCount) : Optional.empty();
         if (nullAware.isPresent()) {
             int[] keys = nullAware.get();
-            return hashJoin(type, left, right, new int[] {keys[0]}, new int[] {keys[1]}, Optional.empty(), true, rows);
+            return hashJoin(type, left, right, new int[] {keys[0]}, new int[] {keys[1]}, Optional.empty(), true, buildLeft,
+                    rows);
         }
         JoinInfo info = JoinInfo.createWithStrictEquality(join.getLeft(), join.getRight(), condition);
         Optional<Expression> residual = Optional.empty();
@@ -65,29 +63,28 @@ final class JoinConverter {
             residual = Optional.of(builder.expressions(combined).convert(nonEqui));
         }
         if (info.leftKeys.isEmpty()) {
-            return nestedLoop(type, left, right, residual, rows);
+            return nestedLoop(type, left, right, residual, buildLeft, rows);
         }
-        return hashJoin(type, left, right, info.leftKeys.toIntArray(), info.rightKeys.toIntArray(), residual, false, rows);
+        return hashJoin(type, left, right, info.leftKeys.toIntArray(), info.rightKeys.toIntArray(), residual, false,
+                buildLeft, rows);
     }
 
     /**
-     * The join condition with {@code a IS NOT DISTINCT FROM b} conjuncts written {@code a = b} where one side
-     * cannot be NULL: then both select the same row pairs, and the equality is a hash key. Decorrelated scalar
-     * subqueries (Calcite's guard against the COUNT bug) join this way.
+     * Whether the left input is the one held in memory (the hash table, or the nested loop's inner side). The
+     * physical phase decided it by cost for its join nodes; a plan that did not go through it (tests of the builder
+     * alone) holds the smaller estimate. Semi and anti joins always hold the right side.
      */
-    private static RexNode nullSafeKeysAsEqualities(Join join) {
-        RexBuilder rexBuilder = join.getCluster().getRexBuilder();
-        List<RexNode> conjuncts = new ArrayList<>();
-        for (RexNode conjunct : RelOptUtil.conjunctions(join.getCondition())) {
-            if (conjunct.getKind() == SqlKind.IS_NOT_DISTINCT_FROM) {
-                List<RexNode> operands = ((RexCall) conjunct).getOperands();
-                if (!operands.get(0).getType().isNullable() || !operands.get(1).getType().isNullable()) {
-                    conjunct = rexBuilder.makeCall(SqlStdOperatorTable.EQUALS, operands);
-                }
-            }
-            conjuncts.add(conjunct);
+    private boolean buildsLeft(Join join, JoinType type, PhysicalNode left, PhysicalNode right) {
+        if (type == JoinType.SEMI || type == JoinType.ANTI) {
+            return false;
         }
-        return RexUtil.composeConjunction(rexBuilder, conjuncts);
+        if (join instanceof BasaltHashJoin hash) {
+            return hash.buildsLeft();
+        }
+        if (join instanceof BasaltNestedLoopJoin nestedLoop) {
+            return nestedLoop.holdsLeft();
+        }
+        return builder.estimated(left) < builder.estimated(right);
     }
 
     private static JoinType joinType(Join join) {
@@ -102,53 +99,8 @@ final class JoinConverter {
         };
     }
 
-    /**
-     * The (left, right) columns of a condition {@code l = r [OR l IS NULL] [OR r IS NULL]}, if it is that. The
-     * columns may be wrapped in the casts Calcite adds to compare them in a common type; the hash join casts its
-     * keys to the common type itself.
-     */
-    private static Optional<int[]> nullAwareKeys(RexNode condition, int leftCount) {
-        if (condition.getKind() != SqlKind.OR) {
-            return Optional.empty();
-        }
-        int left = -1;
-        int right = -1;
-        List<Integer> nullTested = new ArrayList<>();
-        for (RexNode term : ((RexCall) condition).getOperands()) {
-            if (term.getKind() == SqlKind.EQUALS && left < 0) {
-                List<RexNode> operands = ((RexCall) term).getOperands();
-                int a = column(operands.get(0));
-                int b = column(operands.get(1));
-                left = Math.min(a, b);
-                right = Math.max(a, b);
-                if (left < 0 || left >= leftCount || right < leftCount) {
-                    return Optional.empty();
-                }
-            } else if (term.getKind() == SqlKind.IS_NULL && column(((RexCall) term).getOperands().get(0)) >= 0) {
-                nullTested.add(column(((RexCall) term).getOperands().get(0)));
-            } else {
-                return Optional.empty();
-            }
-        }
-        if (left < 0 || nullTested.isEmpty()) {
-            return Optional.empty();
-        }
-        for (int tested : nullTested) {
-            if (tested != left && tested != right) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(new int[] {left, right - leftCount});
-    }
-
-    /** The column a (possibly cast) column reference reads, or -1. */
-    private static int column(RexNode node) {
-        RexNode stripped = node.getKind() == SqlKind.CAST ? ((RexCall) node).getOperands().get(0) : node;
-        return stripped instanceof RexInputRef reference ? reference.getIndex() : -1;
-    }
-
     private PhysicalNode hashJoin(JoinType type, PhysicalNode left, PhysicalNode right, int[] leftKeys, int[] rightKeys,
-                                  Optional<Expression> residual, boolean nullAwareAnti, double rows) {
+                                  Optional<Expression> residual, boolean nullAwareAnti, boolean swap, double rows) {
         int leftWidth = left.output().size();
         int rightWidth = right.output().size();
         // Keys of different types meet in a common type, computed in extra columns after each side's own.
@@ -164,8 +116,6 @@ final class JoinConverter {
             residual = residual.map(condition -> ColumnRemapping.remap(condition, i -> i < leftWidth ? i : i + leftExtra));
         }
         PhysicalNode joined;
-        boolean swap = (type == JoinType.INNER || type == JoinType.LEFT || type == JoinType.RIGHT || type == JoinType.FULL)
-                && builder.estimated(left) < builder.estimated(right);
         if (swap) {
             int leftAll = leftInput.node().output().size();
             int rightAll = rightInput.node().output().size();
@@ -203,9 +153,7 @@ final class JoinConverter {
     }
 
     private PhysicalNode nestedLoop(JoinType type, PhysicalNode left, PhysicalNode right, Optional<Expression> condition,
-                                    double rows) {
-        boolean swap = (type == JoinType.INNER || type == JoinType.LEFT || type == JoinType.RIGHT || type == JoinType.FULL)
-                && builder.estimated(left) < builder.estimated(right);
+                                    boolean swap, double rows) {
         if (!swap) {
             List<Column> output = joinOutput(type, left.output(), right.output());
             return new NestedLoopJoinNode(type, left, right, condition, output, rows);

@@ -17,6 +17,7 @@ import io.basalt.execution.plan.ValuesNode;
 import io.basalt.optimizer.PlanningException;
 import io.basalt.optimizer.catalog.BasaltTable;
 import io.basalt.optimizer.catalog.TypeMapping;
+import io.basalt.optimizer.convention.BasaltTableScan;
 import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.type.LogicalType;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -136,8 +137,13 @@ public final class PhysicalPlanBuilder {
         for (int i = 0; i < columns.length; i++) {
             columns[i] = i;
         }
-        return new TableScanNode(definition.schema(), definition.name(), table.entry().tableId(), columns,
-                columns(scan.getRowType()), Optional.empty(), rows(scan));
+        List<Column> output = columns(scan.getRowType());
+        Optional<Expression> filter = Optional.empty();
+        if (scan instanceof BasaltTableScan filtered && filtered.filter().isPresent()) {
+            filter = Optional.of(expressions(output).convert(filtered.filter().get()));
+        }
+        return new TableScanNode(definition.schema(), definition.name(), table.entry().tableId(), columns, output,
+                filter, rows(scan));
     }
 
     private PhysicalNode filter(Filter filter) {

@@ -14,6 +14,7 @@ import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.tools.RelBuilder;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The optimizer's phases, in order. Each heuristic phase runs its rules to a fixed point with a HepPlanner, which
@@ -26,7 +27,9 @@ import java.util.List;
  *   <li><b>trim</b>: every operator keeps only the columns someone above uses;</li>
  *   <li><b>simplify</b>: constant folding, filter push-down (through projections, aggregates, set operations
  *       and into join conditions, down to the scans), merging adjacent projections and filters, semi joins from
- *       joins that only test existence, set operations rewritten to UNION ALL and aggregates;</li>
+ *       joins that only test existence, set operations rewritten to UNION ALL and aggregates; then filters that an
+ *       OR in a join condition implies for one input ({@link JoinDisjunctionFilters}, TPC-H Q7) and simplify again
+ *       to push them down;</li>
  *   <li><b>join order</b>: each tree of inner joins becomes one multi-join that {@code LoptOptimizeJoinRule}
  *       orders greedily by Basalt's cost model ({@code OperatorCostModel} through Calcite's metadata);</li>
  *   <li><b>cleanup</b>: filters and projections settle right above the scans again so the physical plan builder
@@ -80,6 +83,11 @@ public final class OptimizerPhases {
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
         rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
         rel = runHep(rel, SIMPLIFY_RULES, HepMatchOrder.DEPTH_FIRST);
+        Optional<RelNode> derived = JoinDisjunctionFilters.derive(rel, rel.getCluster().getPlanner().getExecutor());
+        if (derived.isPresent()) {
+            // The derived filters still have to travel down to the scans.
+            rel = runHep(derived.get(), SIMPLIFY_RULES, HepMatchOrder.DEPTH_FIRST);
+        }
         rel = orderJoins(rel);
         rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
         rel = runHep(rel, CLEANUP_RULES, HepMatchOrder.DEPTH_FIRST);

@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@code EXPLAIN query} shows the physical plan with estimates; {@code EXPLAIN ANALYZE query} runs it and
+ * {@code EXPLAIN query} shows the physical plan with estimates, pushed filters and, per scan, the segments its
+ * filter's zone maps keep of all the table's ("segments: K of N"); {@code EXPLAIN ANALYZE query} runs it and
  * adds actual rows, time and memory per operator. One row per line of the plan, in a column {@code plan}.
  */
 public final class ExplainStatements {
@@ -38,7 +39,7 @@ public final class ExplainStatements {
             if (statement.analyze()) {
                 text = QueryExecutor.executeAnalyzed(planned.plan(), runner.context(snapshot.manifest(), settings, cancelled));
             } else {
-                text = PlanPrinter.print(planned.plan());
+                text = PlanPrinter.print(planned.plan(), planned::explainNote);
             }
             text += "\nPlanning time: " + String.format("%.3f ms", planned.planningTime().toNanos() / 1e6);
             List<List<Object>> rows = new ArrayList<>();
