@@ -105,6 +105,16 @@ class ParameterPlanningTest {
     }
 
     @Test
+    void moreColumnsThanAssignedTypesIsAnError() {
+        PlanningException error = org.assertj.core.api.Assertions.catchThrowableOfType(PlanningException.class,
+                () -> assigned("VALUES (?, ?, ?)", LogicalType.INTEGER, LogicalType.INTEGER));
+
+        assertThat(error.sqlState()).isEqualTo("42601");
+        assertThat(error.getMessage()).isEqualTo("INSERT has more expressions than target columns");
+        assertThat(error.column()).hasValue(15);
+    }
+
+    @Test
     void parametersStayParametersThroughConstantFolding() {
         assertThat(plan("SELECT id FROM events WHERE event_day <= DATE '1998-12-01' - INTERVAL '90' DAY AND amount < ?"
                 + " AND 1 = 1 AND ? > 5")).isEqualTo("""

@@ -1,6 +1,7 @@
 package io.basalt.server;
 
 import io.basalt.execution.plan.Column;
+import io.basalt.server.query.ParameterBinding;
 import io.basalt.server.query.Prepared;
 import io.basalt.server.result.StatementResult;
 import io.basalt.storage.type.LogicalType;
@@ -52,7 +53,10 @@ public final class PreparedStatement implements AutoCloseable {
     /** Runs the statement with one value per parameter. */
     public StatementResult execute(List<?> parameters) {
         checkOpen();
-        return StatementFailures.translated(() -> prepared.execute(parameters, session.settings(), session.startStatement()));
+        return StatementFailures.translated(() -> {
+            ParameterBinding.checkCount(parameters, prepared.parameterTypes());
+            return prepared.execute(parameters, session.settings(), session.startStatement());
+        });
     }
 
     /** Whether {@link #executeBatch} can run a whole batch as one unit; otherwise run the sets one by one. */

@@ -1,9 +1,11 @@
 package io.basalt.optimizer.sql;
 
+import io.basalt.optimizer.PlanningException;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -11,6 +13,7 @@ import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
 import java.util.List;
@@ -26,15 +29,21 @@ import java.util.List;
 final class AssignedParameterTypes {
 
     private final List<RelDataType> types;
+    private final QueryParser.ParsedQuery parsed;
 
-    private AssignedParameterTypes(List<RelDataType> types) {
+    private AssignedParameterTypes(List<RelDataType> types, QueryParser.ParsedQuery parsed) {
         this.types = types;
+        this.parsed = parsed;
     }
 
-    /** Wraps, in place, the parameters of {@code query} that are whole result columns; column i gets types[i]. */
-    static void apply(SqlNode query, List<RelDataType> types) {
+    /**
+     * Wraps, in place, the parameters of the parsed query that are whole result columns; column i gets types[i].
+     *
+     * @throws PlanningException 42601 when a VALUES row or SELECT list has more columns than there are types
+     */
+    static void apply(QueryParser.ParsedQuery parsed, List<RelDataType> types) {
         if (!types.isEmpty()) {
-            new AssignedParameterTypes(types).query(query);
+            new AssignedParameterTypes(types, parsed).query(parsed.query());
         }
     }
 
@@ -48,6 +57,7 @@ final class AssignedParameterTypes {
         } else if (query instanceof SqlCall call && call.getKind() == SqlKind.VALUES) {
             for (SqlNode row : call.getOperandList()) {
                 if (row instanceof SqlCall rowCall && row.getKind() == SqlKind.ROW) {
+                    checkCount(rowCall.getOperandList());
                     for (int i = 0; i < rowCall.operandCount(); i++) {
                         rowCall.setOperand(i, typed(rowCall.operand(i), i));
                     }
@@ -64,6 +74,9 @@ final class AssignedParameterTypes {
         if (selectList == null) {
             return;
         }
+        if (selectList.stream().noneMatch(item -> item instanceof SqlIdentifier identifier && identifier.isStar())) {
+            checkCount(selectList.getList());
+        }
         for (int i = 0; i < selectList.size(); i++) {
             SqlNode item = selectList.get(i);
             if (item instanceof SqlCall alias && alias.getKind() == SqlKind.AS) {
@@ -71,6 +84,18 @@ final class AssignedParameterTypes {
             } else {
                 selectList.set(i, typed(item, i));
             }
+        }
+    }
+
+    /**
+     * More columns than targets is an error in any case; found here, before a parameter among the extra columns
+     * would be reported as untyped, it is reported as what it is.
+     */
+    private void checkCount(List<? extends SqlNode> columns) {
+        if (columns.size() > types.size()) {
+            SqlParserPos position = columns.get(types.size()).getParserPosition();
+            throw new PlanningException(PlanningException.SYNTAX_ERROR, "INSERT has more expressions than target columns",
+                    position.getLineNum(), parsed.originalColumn(position.getLineNum(), position.getColumnNum()), null);
         }
     }
 

@@ -70,7 +70,7 @@ public final class QueryTranslator {
         SqlNode parsed = parsedQuery.query();
         RelDataTypeFactory typeFactory = cluster.getTypeFactory();
         List<SqlDynamicParam> parameters = QueryParameters.of(parsed);
-        AssignedParameterTypes.apply(parsed, calciteTypes(options.assignedColumnTypes(), typeFactory));
+        AssignedParameterTypes.apply(parsedQuery, calciteTypes(options.assignedColumnTypes(), typeFactory));
         CalciteCatalogReader catalogReader = new CalciteCatalogReader(CatalogSchema.rootOf(catalog),
                 List.of(defaultSchema), typeFactory, CONNECTION_CONFIG);
         SqlValidator validator = SqlValidatorUtil.newValidator(BasaltOperatorTable.INSTANCE, catalogReader,

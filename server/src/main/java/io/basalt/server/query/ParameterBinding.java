@@ -11,7 +11,7 @@ import io.basalt.storage.type.LogicalType;
 import java.util.List;
 
 /** A client's parameter values applied to a plan template: counted, converted to the parameters' types, bound. */
-final class ParameterBinding {
+public final class ParameterBinding {
 
     /** SQLSTATE of a wrong number of parameter values (PostgreSQL's and JDBC's "using clause does not match"). */
     static final String WRONG_NUMBER_OF_PARAMETERS = "07001";
@@ -19,12 +19,17 @@ final class ParameterBinding {
     private ParameterBinding() {
     }
 
-    /** The values as literals of the parameters' types; a value that does not convert fails naming its parameter. */
-    static List<Literal> literals(List<?> values, List<LogicalType> types) {
+    /** Fails with 07001 unless there is one value per parameter. */
+    public static void checkCount(List<?> values, List<LogicalType> types) {
         if (values.size() != types.size()) {
             throw new StatementException(WRONG_NUMBER_OF_PARAMETERS, "the statement has " + count(types.size())
                     + ", but " + values.size() + (values.size() == 1 ? " value was" : " values were") + " given");
         }
+    }
+
+    /** The values as literals of the parameters' types; a value that does not convert fails naming its parameter. */
+    static List<Literal> literals(List<?> values, List<LogicalType> types) {
+        checkCount(values, types);
         return ParameterValues.toLiterals(values, types);
     }
 
