@@ -72,7 +72,8 @@ public final class ParameterValues {
             if (own.type().equals(type)) {
                 return own;
             }
-            return cast(own, type);
+            Literal widened = widened(own, type);
+            return widened != null ? widened : cast(own, type);
         } catch (ExecutionException e) {
             throw new ExecutionException(e.sqlState(), "parameter " + Parameter.nameOf(index) + ": " + e.getMessage(), e);
         }
@@ -84,6 +85,11 @@ public final class ParameterValues {
      * convert when the target keeps fewer.
      */
     private static Literal ownType(Object value, LogicalType target) {
+        if (target.kind() == TypeKind.DECIMAL && (value instanceof Long || value instanceof Integer
+                || value instanceof Short || value instanceof Byte)) {
+            // An integer for a DECIMAL is that decimal with zeros after the point, ready to be widened.
+            return decimal(BigDecimal.valueOf(((Number) value).longValue()), target);
+        }
         if (value instanceof Boolean bool) {
             return new Literal(bool, LogicalType.BOOLEAN);
         }
@@ -134,7 +140,7 @@ public final class ParameterValues {
             return new Literal(number, LogicalType.DOUBLE);
         }
         BigDecimal decimal = value;
-        if (target.kind() == TypeKind.DECIMAL && decimal.scale() > target.scale()) {
+        if (target.kind() == TypeKind.DECIMAL) {
             decimal = decimal.setScale(target.scale(), RoundingMode.HALF_UP);
         } else if (isInteger(target) && decimal.scale() > 0) {
             decimal = decimal.setScale(0, RoundingMode.HALF_UP);
@@ -160,6 +166,48 @@ public final class ParameterValues {
         } catch (ArithmeticException e) {
             throw new ExecutionException(StorageErrors.DATETIME_FIELD_OVERFLOW, "TIMESTAMP out of range: " + timestamp);
         }
+    }
+
+    /**
+     * The same value typed as {@code target}, when that changes nothing but the type: an integer within a wider
+     * integer type's range, a DECIMAL into one of the same scale and at least its precision, a REAL as a DOUBLE.
+     * Saves a CAST kernel per value on the common paths (a batch of 100,000 rows binds 800,000 values); anything
+     * else, including every value that fails, goes through {@link #cast}. Null when it does not apply.
+     */
+    private static Literal widened(Literal value, LogicalType target) {
+        LogicalType source = value.type();
+        if (isInteger(source) && isInteger(target)) {
+            long number = (Long) value.value();
+            return number >= minimum(target) && number <= maximum(target) ? new Literal(number, target) : null;
+        }
+        if (source.kind() == TypeKind.DECIMAL && target.kind() == TypeKind.DECIMAL && source.scale() == target.scale()
+                && source.precision() <= target.precision()) {
+            BigInteger unscaled = value.value() instanceof BigInteger big ? big : BigInteger.valueOf((Long) value.value());
+            boolean wide = target.precision() > LogicalType.MAX_LONG_DECIMAL_PRECISION;
+            return new Literal(wide ? unscaled : (Object) unscaled.longValueExact(), target);
+        }
+        if (source.kind() == TypeKind.REAL && target.kind() == TypeKind.DOUBLE) {
+            return new Literal(value.value(), target);
+        }
+        return null;
+    }
+
+    private static long minimum(LogicalType integer) {
+        return switch (integer.kind()) {
+            case TINYINT -> Byte.MIN_VALUE;
+            case SMALLINT -> Short.MIN_VALUE;
+            case INTEGER -> Integer.MIN_VALUE;
+            default -> Long.MIN_VALUE;
+        };
+    }
+
+    private static long maximum(LogicalType integer) {
+        return switch (integer.kind()) {
+            case TINYINT -> Byte.MAX_VALUE;
+            case SMALLINT -> Short.MAX_VALUE;
+            case INTEGER -> Integer.MAX_VALUE;
+            default -> Long.MAX_VALUE;
+        };
     }
 
     /** CAST of the literal to {@code type} by execution's kernels; a conversion CAST does not have is 42804. */

@@ -64,7 +64,14 @@ class ParameterValuesTest {
         assertThat(value(new BigDecimal("12345678901234567890.1234"), LogicalType.decimal(30, 4)))
                 .isEqualTo(new BigInteger("123456789012345678901234"));
 
+        assertThat(value(7, LogicalType.decimal(30, 4))).isEqualTo(BigInteger.valueOf(70_000));
+        assertThat(value(Long.MAX_VALUE, LogicalType.decimal(38, 0))).isEqualTo(BigInteger.valueOf(Long.MAX_VALUE));
+        assertThat(value(new BigDecimal("12.3"), LogicalType.decimal(30, 4))).isEqualTo(BigInteger.valueOf(123_000));
+        assertThat(value(new BigDecimal("-12.3"), LogicalType.decimal(3, 1))).isEqualTo(-123L);
+
         assertThat(failure(1e30, MONEY, 0).sqlState()).isEqualTo("22003");
+        assertThat(failure(new BigDecimal("1234.5"), LogicalType.decimal(4, 1), 0).sqlState()).isEqualTo("22003");
+        assertThat(failure(100_000, LogicalType.decimal(6, 2), 0).sqlState()).isEqualTo("22003");
         assertThat(failure(new BigDecimal("1E+30"), MONEY, 0).sqlState()).isEqualTo("22003");
         assertThat(failure(new BigDecimal("1E+40"), MONEY, 0).sqlState()).isEqualTo("22003");
         assertThat(failure(Long.MAX_VALUE, MONEY, 0).sqlState()).isEqualTo("22003");
