@@ -38,6 +38,11 @@ final class PlanCache<T> {
         return planned;
     }
 
+    /** The most recent plan (parameter types and result columns are reported from it). */
+    T latest() {
+        return planned;
+    }
+
     /** How many times this statement was planned (for tests and EXPLAIN). */
     int plannings() {
         return plannings;

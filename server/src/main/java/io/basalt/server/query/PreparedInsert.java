@@ -42,14 +42,13 @@ public final class PreparedInsert implements Prepared {
     private final QueryRunner runner;
     private final InsertStatement statement;
     private final PlanCache<InsertPlan> plans;
-    private InsertPlan latest;
 
     /** Resolves the target and plans the source against {@code catalog} now, so errors and types are known at once. */
     public PreparedInsert(QueryRunner runner, InsertStatement statement, Manifest catalog, SessionSettings settings) {
         this.runner = runner;
         this.statement = statement;
         this.plans = new PlanCache<>(this::plan, insert -> insert.source().plan());
-        this.latest = plans.plan(catalog, settings);
+        plans.plan(catalog, settings);
     }
 
     private InsertPlan plan(Manifest catalog, SessionSettings settings) {
@@ -61,7 +60,7 @@ public final class PreparedInsert implements Prepared {
 
     @Override
     public List<LogicalType> parameterTypes() {
-        return latest.source().parameterTypes();
+        return plans.latest().source().parameterTypes();
     }
 
     @Override
@@ -93,7 +92,6 @@ public final class PreparedInsert implements Prepared {
     private long[] run(List<? extends List<?>> parameterSets, SessionSettings settings, AtomicBoolean cancelled) {
         try (Transaction transaction = runner.storage().begin()) {
             InsertPlan plan = plans.plan(transaction.view(), settings);
-            latest = plan;
             List<List<Literal>> values = literals(parameterSets, plan.source().parameterTypes());
             ExecutionContext context = runner.context(transaction.view(), settings, cancelled);
             long[] counts = new long[parameterSets.size()];

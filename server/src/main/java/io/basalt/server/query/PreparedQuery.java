@@ -25,23 +25,22 @@ public final class PreparedQuery implements Prepared {
 
     private final QueryRunner runner;
     private final PlanCache<PlannedQuery> plans;
-    private final PlannedQuery prepared;
 
     /** Plans {@code query} against {@code catalog} now, so that errors and parameter types are known at once. */
     public PreparedQuery(QueryRunner runner, SqlFragment query, Manifest catalog, SessionSettings settings) {
         this.runner = runner;
         this.plans = new PlanCache<>((version, current) -> runner.plan(query, version, current), PlannedQuery::plan);
-        this.prepared = plans.plan(catalog, settings);
+        plans.plan(catalog, settings);
     }
 
     @Override
     public List<LogicalType> parameterTypes() {
-        return prepared.parameterTypes();
+        return plans.latest().parameterTypes();
     }
 
     @Override
     public Optional<List<Column>> resultColumns() {
-        return Optional.of(prepared.columns());
+        return Optional.of(plans.latest().columns());
     }
 
     @Override

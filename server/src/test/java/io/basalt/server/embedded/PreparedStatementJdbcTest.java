@@ -190,6 +190,12 @@ class PreparedStatementJdbcTest {
             query.setObject(2, LocalDate.of(1996, 4, 1));
             assertThat(orderKeys(query.executeQuery())).containsExactly(2L, 3L);
         }
+        try (PreparedStatement query = connection.prepareStatement("SELECT l_orderkey FROM lineitem WHERE l_shipmode = ?")) {
+            query.setString(1, "REG AIR");
+            assertThat(orderKeys(query.executeQuery())).containsExactly(3L);
+            query.setString(1, "AIR   ");
+            assertThat(orderKeys(query.executeQuery())).as("CHAR ignores trailing spaces").containsExactly(4L);
+        }
     }
 
     @Test
