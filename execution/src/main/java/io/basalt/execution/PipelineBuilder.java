@@ -9,6 +9,7 @@ import io.basalt.execution.memory.MemoryBudget;
 import io.basalt.execution.memory.MemoryReservation;
 import io.basalt.execution.operator.FilterOperator;
 import io.basalt.execution.operator.ProjectOperator;
+import io.basalt.execution.expression.Parameter;
 import io.basalt.execution.operator.ValuesSource;
 import io.basalt.execution.pipeline.BatchListSource;
 import io.basalt.execution.pipeline.ConcatenatedSource;
@@ -74,6 +75,7 @@ final class PipelineBuilder {
         long offset = 0;
         long limit = -1;
         PhysicalNode body = root;
+        requireBoundBounds(root);
         if (root instanceof LimitNode limitNode) {
             // A LIMIT at the root is applied while rows are handed out: nothing is materialized.
             offset = limitNode.offset();
@@ -90,6 +92,7 @@ final class PipelineBuilder {
     }
 
     private MorselSource source(PhysicalNode node) {
+        requireBoundBounds(node);
         MorselSource source;
         if (node instanceof TableScanNode scan) {
             ScanCounters counters = new ScanCounters();
@@ -132,6 +135,19 @@ final class PipelineBuilder {
         }
         resources.add(source);
         return source;
+    }
+
+    /** LIMIT/OFFSET parameters must have been replaced by their values; expressions check theirs when compiled. */
+    private static void requireBoundBounds(PhysicalNode node) {
+        Optional<Parameter> unbound = Optional.empty();
+        if (node instanceof LimitNode limit) {
+            unbound = limit.offsetParameter().or(limit::limitParameter);
+        } else if (node instanceof SortNode sort) {
+            unbound = sort.offsetParameter().or(sort::limitParameter);
+        }
+        if (unbound.isPresent()) {
+            throw unbound.get().notBound();
+        }
     }
 
     /** A LIMIT below the root: its pipeline keeps the input's order and stops as soon as it has its rows. */

@@ -97,11 +97,22 @@ public final class BasaltPreparedStatement extends BasaltStatement implements ja
         batches.clear();
     }
 
+    /**
+     * Sessions that can run a whole batch at once (the embedded one for INSERT) get it in one call, which runs as
+     * one unit; otherwise each set runs on its own and a failure reports the counts of the sets before it.
+     */
     @Override
     public long[] executeLargeBatch() throws SQLException {
         checkOpen();
         List<List<Object>> parameterSets = new ArrayList<>(batches);
         batches.clear();
+        if (!parameterSets.isEmpty()) {
+            long[] counts = runWholeBatch(parameterSets.size(),
+                    options -> channel.executeBatch(handle, parameterSets, options));
+            if (counts != null) {
+                return counts;
+            }
+        }
         return runBatch(parameterSets.size(),
                 (index, options) -> channel.execute(handle, parameterSets.get(index), options));
     }

@@ -35,6 +35,11 @@ public class BasaltStatement implements Statement {
         ExecutionResult run(int index, ExecutionOptions options) throws SQLException;
     }
 
+    /** A whole batch in one session call: its update counts, or null when the session cannot. */
+    interface WholeBatch {
+        long[] run(ExecutionOptions options) throws SQLException;
+    }
+
     protected final BasaltConnection connection;
     protected final SessionChannel channel;
 
@@ -236,6 +241,28 @@ public class BasaltStatement implements Statement {
             endQuery(query);
         }
         return counts;
+    }
+
+    /**
+     * Runs a batch in one session call under one query timeout. Returns null when the session cannot (then the
+     * caller runs it entry by entry). The session ran the batch as one unit, so a failure means no entry took
+     * effect: the BatchUpdateException has no update counts.
+     */
+    final long[] runWholeBatch(int size, WholeBatch batch) throws SQLException {
+        checkOpen();
+        discardResult();
+        clearWarningsQuietly();
+        RunningQuery query = RunningQuery.start(channel, queryTimeoutSeconds);
+        runningQuery = query;
+        try {
+            return batch.run(options());
+        } catch (SQLException e) {
+            SQLException reported = query.translate(e);
+            throw new BatchUpdateException("the batch failed and none of its " + size + " entries took effect: "
+                    + reported.getMessage(), reported.getSQLState(), reported.getErrorCode(), new long[0], reported);
+        } finally {
+            endQuery(query);
+        }
     }
 
     private void closeQuietly(ResultCursor cursor) {

@@ -49,6 +49,24 @@ final class SessionChannel {
         }
     }
 
+    /** The handle's whole-batch execution; null when the session runs batches one set at a time. */
+    long[] executeBatch(PreparedHandle handle, List<List<Object>> parameterSets, ExecutionOptions options)
+            throws SQLException {
+        synchronized (lock) {
+            long[] counts;
+            try {
+                counts = handle.executeBatch(parameterSets, options);
+            } catch (RuntimeException e) {
+                throw transportBug("executeBatch", e);
+            }
+            if (counts != null && counts.length != parameterSets.size()) {
+                throw contractBroken("executeBatch returned " + counts.length + " counts for " + parameterSets.size()
+                        + " parameter sets");
+            }
+            return counts;
+        }
+    }
+
     PreparedHandle prepare(String sql) throws SQLException {
         synchronized (lock) {
             PreparedHandle handle;

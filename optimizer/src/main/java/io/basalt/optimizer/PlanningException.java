@@ -18,6 +18,8 @@ public class PlanningException extends RuntimeException {
     public static final String AMBIGUOUS_COLUMN = "42702";
     public static final String CANNOT_COERCE = "42846";
     public static final String GROUPING_ERROR = "42803";
+    /** A parameter whose type its context does not determine ({@code SELECT ?}). */
+    public static final String INDETERMINATE_DATATYPE = "42P18";
     public static final String INVALID_SCHEMA_NAME = "3F000";
     /** Any other error the validator reports (PostgreSQL's class 42: syntax error or access rule violation). */
     public static final String SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION = "42000";

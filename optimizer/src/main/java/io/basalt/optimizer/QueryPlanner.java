@@ -7,6 +7,7 @@ import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.ProjectNode;
 import io.basalt.optimizer.catalog.BasaltTypeFactory;
+import io.basalt.optimizer.catalog.TypeMapping;
 import io.basalt.optimizer.convention.PhysicalPhase;
 import io.basalt.optimizer.metadata.BasaltMetadata;
 import io.basalt.optimizer.physical.PhysicalPlanBuilder;
@@ -20,6 +21,7 @@ import io.basalt.optimizer.statistics.ScanSegmentCounts;
 import io.basalt.optimizer.statistics.StatisticsSource;
 import io.basalt.optimizer.sql.TranslatedQuery;
 import io.basalt.storage.commit.Manifest;
+import io.basalt.storage.type.LogicalType;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.RelOptCluster;
@@ -27,6 +29,7 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.runtime.CalciteException;
@@ -67,14 +70,17 @@ public final class QueryPlanner {
     /**
      * Plans one SELECT, WITH or VALUES query against one catalog version.
      *
-     * <p>Query parameters ({@code ?}) are refused for now (0A000); see {@code QueryTranslator} for how they fit in.
+     * <p>Query parameters ({@code ?}) take the type their context gives them ({@code l_quantity < ?} a DECIMAL(15,2),
+     * a whole result column the type in {@link PlannerOptions#assignedColumnTypes()}); one whose type nothing
+     * determines ({@code SELECT ?}) fails with 42P18 at its position. The plan is a template holding
+     * {@code Parameter}s, see {@link PlannedQuery}.
      */
     public PlannedQuery plan(String queryText, Manifest catalog, PlannerOptions options) {
         long start = System.nanoTime();
         try {
             QueryStatistics queryStatistics = new QueryStatistics(statistics);
             RelOptCluster cluster = newCluster(queryStatistics);
-            TranslatedQuery translated = QueryTranslator.translate(queryText, catalog, options.defaultSchema(), cluster);
+            TranslatedQuery translated = QueryTranslator.translate(queryText, catalog, options, cluster);
             RelRoot root = translated.root();
             RelNode optimized = OptimizerPhases.optimize(CharComparisonCasts.remove(root.project()));
             PhysicalNode physical;
@@ -88,7 +94,12 @@ public final class QueryPlanner {
             physical = named(physical, columns);
             Map<PhysicalNode, String> notes = ScanSegmentCounts.of(physical, catalog, queryStatistics);
             Duration planningTime = Duration.ofNanos(System.nanoTime() - start);
-            return new PlannedQuery(physical, columns, planningTime, RelOptUtil.toString(optimized), notes);
+            List<LogicalType> parameterTypes = new ArrayList<>();
+            for (RelDataType type : translated.parameterTypes()) {
+                parameterTypes.add(TypeMapping.toBasalt(type));
+            }
+            return new PlannedQuery(physical, columns, parameterTypes, planningTime, RelOptUtil.toString(optimized),
+                    notes);
         } catch (PlanningException e) {
             throw e;
         } catch (CalciteContextException e) {

@@ -4,6 +4,7 @@ import io.basalt.execution.expression.Call;
 import io.basalt.execution.expression.ColumnReference;
 import io.basalt.execution.expression.Expression;
 import io.basalt.execution.expression.Literal;
+import io.basalt.execution.expression.Parameter;
 import io.basalt.execution.plan.AggregateCall;
 import io.basalt.execution.plan.AggregateNode;
 import io.basalt.execution.plan.Column;
@@ -74,10 +75,12 @@ final class PhysicalPlanText {
         }
         if (node instanceof SortNode sort) {
             return "Sort " + sort.keys().stream().map(PhysicalPlanText::key).collect(Collectors.joining(", "))
-                    + (sort.offset() > 0 ? " offset=" + sort.offset() : "") + (sort.limit() >= 0 ? " limit=" + sort.limit() : "");
+                    + sort.offsetParameter().map(p -> " offset=" + expression(p)).orElse(sort.offset() > 0 ? " offset=" + sort.offset() : "")
+                    + sort.limitParameter().map(p -> " limit=" + expression(p)).orElse(sort.limit() >= 0 ? " limit=" + sort.limit() : "");
         }
         if (node instanceof LimitNode limit) {
-            return "Limit offset=" + limit.offset() + " limit=" + limit.limit();
+            return "Limit offset=" + limit.offsetParameter().map(PhysicalPlanText::expression).orElse(String.valueOf(limit.offset()))
+                    + " limit=" + limit.limitParameter().map(PhysicalPlanText::expression).orElse(String.valueOf(limit.limit()));
         }
         if (node instanceof UnionNode) {
             return "Union";
@@ -112,6 +115,9 @@ final class PhysicalPlanText {
             }
             return (literal.value() instanceof String ? "'" + literal.value() + "'" : String.valueOf(literal.value()))
                     + ":" + literal.type();
+        }
+        if (expression instanceof Parameter parameter) {
+            return parameter.name() + ":" + parameter.type();
         }
         Call call = (Call) expression;
         return call.function() + call.arguments().stream().map(PhysicalPlanText::expression)

@@ -168,12 +168,34 @@ class PlanningErrorTest {
     }
 
     @Test
-    void parametersAreNotSupportedYet() {
-        PlanningException error = failure("SELECT * FROM nation WHERE n_nationkey = ?");
+    void aParameterNothingGivesATypeIsIndeterminate() {
+        PlanningException error = failure("SELECT n_name, ?\n  FROM nation");
 
-        assertThat(error.sqlState()).isEqualTo("0A000");
-        assertThat(error.getMessage()).isEqualTo("not supported yet: query parameters (?)");
-        assertThat(error.column()).hasValue(42);
+        assertThat(error.sqlState()).isEqualTo("42P18");
+        assertThat(error.getMessage()).isEqualTo("could not determine data type of parameter $1");
+        assertThat(error.line()).hasValue(1);
+        assertThat(error.column()).hasValue(16);
+    }
+
+    @Test
+    void theIndeterminateParameterIsNamedAndPlacedInTheUsersText() {
+        // "value" is quoted before Calcite parses the text; positions are mapped back.
+        PlanningException error = failure("SELECT 1 AS value, n_name\n  FROM nation\n WHERE n_nationkey = ? AND ? = ?");
+
+        assertThat(error.sqlState()).isEqualTo("42P18");
+        assertThat(error.getMessage()).isEqualTo("could not determine data type of parameter $2");
+        assertThat(error.line()).hasValue(3);
+        assertThat(error.column()).hasValue(28);
+        assertThat(failure("SELECT 1 AS value, ? FROM nation").column()).hasValue(20);
+    }
+
+    @Test
+    void anOperatorWithAnUntypedParameterNamesTheParameter() {
+        PlanningException error = failure("SELECT n_name FROM nation WHERE n_nationkey * ? > 1");
+
+        assertThat(error.sqlState()).isEqualTo("42P18");
+        assertThat(error.getMessage()).isEqualTo("could not determine data type of parameter $1");
+        assertThat(error.column()).hasValue(47);
     }
 
     @Test

@@ -5,15 +5,15 @@ import io.basalt.parser.StatementParser;
 import io.basalt.parser.ast.AnalyzeStatement;
 import io.basalt.parser.ast.CopyFromStatement;
 import io.basalt.parser.ast.CopyToStatement;
-import io.basalt.parser.ast.CreateTableAsStatement;
-import io.basalt.parser.ast.ExplainStatement;
-import io.basalt.parser.ast.InsertStatement;
-import io.basalt.parser.ast.QueryStatement;
 import io.basalt.parser.ast.CreateSchemaStatement;
+import io.basalt.parser.ast.CreateTableAsStatement;
 import io.basalt.parser.ast.CreateTableStatement;
 import io.basalt.parser.ast.DescribeStatement;
 import io.basalt.parser.ast.DropSchemaStatement;
 import io.basalt.parser.ast.DropTableStatement;
+import io.basalt.parser.ast.ExplainStatement;
+import io.basalt.parser.ast.InsertStatement;
+import io.basalt.parser.ast.QueryStatement;
 import io.basalt.parser.ast.SetStatement;
 import io.basalt.parser.ast.ShowSchemasStatement;
 import io.basalt.parser.ast.ShowTablesStatement;
@@ -24,19 +24,24 @@ import io.basalt.server.ddl.SchemaStatements;
 import io.basalt.server.load.CopyFromFile;
 import io.basalt.server.load.CopyToFile;
 import io.basalt.server.query.AnalyzeStatements;
-import io.basalt.server.query.ExplainStatements;
 import io.basalt.server.query.InsertStatements;
+import io.basalt.server.query.Prepared;
+import io.basalt.server.query.PreparedExplain;
+import io.basalt.server.query.PreparedInsert;
+import io.basalt.server.query.PreparedQuery;
 import io.basalt.server.result.StatementResult;
-import io.basalt.storage.StorageException;
-import io.basalt.execution.ExecutionException;
-import io.basalt.optimizer.PlanningException;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One client's conversation with a {@link Database}: the single place a statement runs, for the shell,
  * embedded JDBC and (later) the network server alike. Every statement commits on its own (auto-commit).
  * Not thread-safe: a session runs one statement at a time.
+ *
+ * <p>Every statement is prepared and then run: queries, INSERTs and EXPLAINs are planned when prepared (their
+ * {@code ?} parameters typed from context) and bound to the values at each execution ({@link PreparedStatement});
+ * {@link #execute(String, List)} is a prepared statement used once.
  */
 public final class Session implements AutoCloseable {
 
@@ -55,24 +60,55 @@ public final class Session implements AutoCloseable {
 
     /** Parses and runs one statement. Errors of every layer arrive as {@link StatementException}. */
     public StatementResult execute(String sql) {
-        Statement statement;
+        return execute(sql, List.of());
+    }
+
+    /** Parses and runs one statement with a value for each of its {@code ?} parameters (see {@link PreparedStatement}). */
+    public StatementResult execute(String sql, List<?> parameters) {
+        return prepare(sql).execute(parameters);
+    }
+
+    /**
+     * Parses a statement and, for a query, INSERT or EXPLAIN, plans it against the current catalog, so that errors
+     * in the text, the parameters' types and the result's columns are known before it runs. A {@code ?} in any
+     * other statement is refused (0A000).
+     */
+    public PreparedStatement prepare(String sql) {
+        Statement statement = parse(sql);
+        Prepared prepared = StatementFailures.translated(() -> analysed(sql, statement));
+        return new PreparedStatement(this, sql, prepared);
+    }
+
+    private static Statement parse(String sql) {
         try {
-            statement = StatementParser.parse(sql);
+            return StatementParser.parse(sql);
         } catch (ParseException e) {
+            if (ParameterMarkers.isAt(sql, e)) {
+                throw ParameterMarkers.notSupported(sql);
+            }
             throw new StatementException(e.sqlState(), e.getMessage(), e.line(), e.column(), e);
-        }
-        try {
-            return run(statement);
-        } catch (StorageException e) {
-            throw new StatementException(e.sqlState(), e.getMessage(), -1, -1, e);
-        } catch (ExecutionException e) {
-            throw new StatementException(e.sqlState(), e.getMessage(), -1, -1, e);
-        } catch (PlanningException e) {
-            throw new StatementException(e.sqlState(), e.getMessage(), -1, -1, e);
         }
     }
 
-    private StatementResult run(Statement statement) {
+    private Prepared analysed(String sql, Statement statement) {
+        var storage = database.storage();
+        if (statement instanceof QueryStatement query) {
+            return new PreparedQuery(database.queries(), query.query(), storage.current(), settings);
+        }
+        if (statement instanceof InsertStatement insert) {
+            return new PreparedInsert(database.queries(), insert, storage.current(), settings);
+        }
+        if (statement instanceof ExplainStatement explain) {
+            return new PreparedExplain(database.queries(), explain, storage.current(), settings);
+        }
+        if (ParameterMarkers.any(sql)) {
+            throw ParameterMarkers.notSupported(sql);
+        }
+        return new UnplannedStatement(this, statement);
+    }
+
+    /** Runs a statement that is not planned ahead. */
+    StatementResult run(Statement statement, AtomicBoolean cancelled) {
         var storage = database.storage();
         if (statement instanceof CreateTableStatement create) {
             return SchemaStatements.createTable(storage, create, settings.schema());
@@ -96,17 +132,8 @@ public final class Session implements AutoCloseable {
             return CatalogListings.describe(storage.current(), describe.table().schema(), describe.table().name(),
                     settings.schema());
         }
-        if (statement instanceof QueryStatement query) {
-            return new StatementResult.Rows(database.queries().select(query.query(), settings, startStatement()));
-        }
-        if (statement instanceof InsertStatement insert) {
-            return InsertStatements.insert(storage, database.queries(), insert, settings, startStatement());
-        }
         if (statement instanceof CreateTableAsStatement createAs) {
-            return InsertStatements.createTableAs(storage, database.queries(), createAs, settings, startStatement());
-        }
-        if (statement instanceof ExplainStatement explain) {
-            return ExplainStatements.explain(storage, database.queries(), explain, settings, startStatement());
+            return InsertStatements.createTableAs(storage, database.queries(), createAs, settings, cancelled);
         }
         if (statement instanceof AnalyzeStatement analyze) {
             return AnalyzeStatements.analyze(storage, database.statistics(), analyze, settings.schema());
@@ -115,7 +142,7 @@ public final class Session implements AutoCloseable {
             return CopyFromFile.run(storage, copy, settings.schema(), settings.threads());
         }
         if (statement instanceof CopyToStatement copy) {
-            return CopyToFile.run(storage, database.queries(), copy, settings, startStatement());
+            return CopyToFile.run(storage, database.queries(), copy, settings, cancelled);
         }
         if (statement instanceof SetStatement set) {
             settings.set(set.name(), set.value(), storage.current());
@@ -133,7 +160,7 @@ public final class Session implements AutoCloseable {
     }
 
     /** A fresh cancellation flag for the statement about to run; {@link #cancel()} sets the current one. */
-    private AtomicBoolean startStatement() {
+    AtomicBoolean startStatement() {
         AtomicBoolean flag = new AtomicBoolean();
         cancelled = flag;
         return flag;
@@ -146,6 +173,7 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
-        // Nothing is held between statements yet; transactions will be, once BEGIN is supported.
+        // Nothing is held between statements yet (prepared statements keep only plans); transactions will be,
+        // once BEGIN is supported.
     }
 }

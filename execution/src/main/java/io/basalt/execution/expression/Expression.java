@@ -10,8 +10,11 @@ import io.basalt.storage.type.LogicalType;
  * <p>Every expression carries its result type; a {@link Call}'s arguments have exactly the types the
  * function's rules say (e.g. both sides of a comparison have the same type; decimal arithmetic operands
  * keep their own scales and the call's type says the result's precision and scale).
+ *
+ * <p>A {@link Parameter} stands for a value supplied per execution; it is replaced by a {@link Literal}
+ * before a plan runs.
  */
-public sealed interface Expression permits ColumnReference, Literal, Call {
+public sealed interface Expression permits ColumnReference, Literal, Call, Parameter {
 
     LogicalType type();
 }

@@ -32,6 +32,9 @@ public final class ExpressionCompiler {
         if (expression instanceof Literal literal) {
             return Operand.of(literal);
         }
+        if (expression instanceof Parameter parameter) {
+            throw parameter.notBound();
+        }
         Call call = (Call) expression;
         Function function = call.function();
         CompiledExpression compiled;

@@ -4,6 +4,7 @@ import io.basalt.execution.expression.Call;
 import io.basalt.execution.expression.ColumnReference;
 import io.basalt.execution.expression.Expression;
 import io.basalt.execution.expression.Literal;
+import io.basalt.execution.expression.Parameter;
 import io.basalt.storage.type.TypeKind;
 
 import java.math.BigDecimal;
@@ -27,6 +28,9 @@ final class ExpressionText {
         }
         if (expression instanceof Literal literal) {
             return literal(literal);
+        }
+        if (expression instanceof Parameter parameter) {
+            return parameter.name();
         }
         Call call = (Call) expression;
         List<String> arguments = call.arguments().stream().map(argument -> of(argument, input)).toList();

@@ -2,10 +2,12 @@ package io.basalt.execution.plan;
 
 import io.basalt.execution.expression.ColumnReference;
 import io.basalt.execution.expression.Expression;
+import io.basalt.execution.expression.Parameter;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -103,15 +105,17 @@ public final class PlanPrinter {
                 keys.add(ExpressionText.names(new int[] {key.column()}, input) + (key.ascending() ? " ASC" : " DESC")
                         + (key.nullsFirst() ? " NULLS FIRST" : " NULLS LAST"));
             }
-            String text = (sort.limit() >= 0 ? "TopN" : "Sort") + " [" + String.join(", ", keys) + "]";
-            if (sort.limit() >= 0) {
-                text += " limit " + sort.limit();
+            boolean topN = sort.limit() >= 0 || sort.limitParameter().isPresent();
+            String text = (topN ? "TopN" : "Sort") + " [" + String.join(", ", keys) + "]";
+            if (topN) {
+                text += " limit " + sort.limitParameter().map(Parameter::name).orElse(String.valueOf(sort.limit()));
             }
-            return sort.offset() > 0 ? text + " offset " + sort.offset() : text;
+            return text + offsetText(sort.offset(), sort.offsetParameter());
         }
         if (node instanceof LimitNode limit) {
-            String text = "Limit " + (limit.limit() >= 0 ? String.valueOf(limit.limit()) : "ALL");
-            return limit.offset() > 0 ? text + " offset " + limit.offset() : text;
+            String count = limit.limitParameter().map(Parameter::name)
+                    .orElse(limit.limit() >= 0 ? String.valueOf(limit.limit()) : "ALL");
+            return "Limit " + count + offsetText(limit.offset(), limit.offsetParameter());
         }
         if (node instanceof UnionNode) {
             return "UnionAll";
@@ -124,5 +128,12 @@ public final class PlanPrinter {
         List<Column> columns = new ArrayList<>(join.left().output());
         columns.addAll(join.right().output());
         return columns;
+    }
+
+    private static String offsetText(long offset, Optional<Parameter> parameter) {
+        if (parameter.isPresent()) {
+            return " offset " + parameter.get().name();
+        }
+        return offset > 0 ? " offset " + offset : "";
     }
 }

@@ -38,6 +38,19 @@ public interface PreparedHandle extends AutoCloseable {
      */
     ExecutionResult execute(List<Object> parameters, ExecutionOptions options) throws SQLException;
 
+    /**
+     * Runs the statement once per parameter set ({@link java.sql.Statement#executeBatch()}) in one call, when the
+     * session can do so better than one {@link #execute} per set: one update count per set, in order. The sets
+     * run as one unit: either all take effect or, when one fails, none does, and the SQLException (its message
+     * naming the failing entry) means nothing was applied. A session that cannot returns {@code null} (the
+     * default), and the driver runs the sets one by one, each on its own.
+     *
+     * @param parameterSets at least one set, each with {@link #parameterCount()} values when that count is known
+     */
+    default long[] executeBatch(List<List<Object>> parameterSets, ExecutionOptions options) throws SQLException {
+        return null;
+    }
+
     /** Releases what the session keeps for this statement. Idempotent. */
     @Override
     void close() throws SQLException;

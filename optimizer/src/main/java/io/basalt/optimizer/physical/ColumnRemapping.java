@@ -3,7 +3,6 @@ package io.basalt.optimizer.physical;
 import io.basalt.execution.expression.Call;
 import io.basalt.execution.expression.ColumnReference;
 import io.basalt.execution.expression.Expression;
-import io.basalt.execution.expression.Literal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +18,9 @@ final class ColumnRemapping {
         if (expression instanceof ColumnReference reference) {
             return new ColumnReference(newIndex.applyAsInt(reference.index()), reference.type());
         }
-        if (expression instanceof Literal) {
-            return expression;
+        if (!(expression instanceof Call call)) {
+            return expression; // literals and parameters read no column
         }
-        Call call = (Call) expression;
         List<Expression> arguments = new ArrayList<>(call.arguments().size());
         for (Expression argument : call.arguments()) {
             arguments.add(remap(argument, newIndex));
@@ -35,10 +33,9 @@ final class ColumnRemapping {
         if (expression instanceof ColumnReference reference) {
             return columns.get(reference.index());
         }
-        if (expression instanceof Literal) {
-            return expression;
+        if (!(expression instanceof Call call)) {
+            return expression; // literals and parameters read no column
         }
-        Call call = (Call) expression;
         List<Expression> arguments = new ArrayList<>(call.arguments().size());
         for (Expression argument : call.arguments()) {
             arguments.add(substitute(argument, columns));

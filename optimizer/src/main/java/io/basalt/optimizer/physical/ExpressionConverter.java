@@ -5,6 +5,7 @@ import io.basalt.execution.expression.ColumnReference;
 import io.basalt.execution.expression.Expression;
 import io.basalt.execution.expression.Function;
 import io.basalt.execution.expression.Literal;
+import io.basalt.execution.expression.Parameter;
 import io.basalt.optimizer.PlanningException;
 import io.basalt.optimizer.catalog.TypeMapping;
 import io.basalt.storage.type.LogicalType;
@@ -76,8 +77,8 @@ final class ExpressionConverter {
         if (node instanceof RexOver) {
             throw PlanningException.notSupported("window functions");
         }
-        if (node instanceof RexDynamicParam) {
-            throw PlanningException.notSupported("query parameters (?)");
+        if (node instanceof RexDynamicParam parameter) {
+            return new Parameter(parameter.getIndex(), typeOf(parameter));
         }
         if (node instanceof RexCall call) {
             return convertCall(call);

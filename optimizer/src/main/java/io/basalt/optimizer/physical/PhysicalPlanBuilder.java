@@ -4,6 +4,7 @@ import io.basalt.execution.expression.Call;
 import io.basalt.execution.expression.ColumnReference;
 import io.basalt.execution.expression.Expression;
 import io.basalt.execution.expression.Function;
+import io.basalt.execution.expression.Parameter;
 import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.FilterNode;
 import io.basalt.execution.plan.LimitNode;
@@ -36,6 +37,7 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 
@@ -271,14 +273,15 @@ public final class PhysicalPlanBuilder {
 
     private PhysicalNode sort(Sort sort) {
         PhysicalNode input = convert(sort.getInput());
-        long offset = sort.offset == null ? 0 : longValue(sort.offset, "OFFSET");
-        long limit = sort.fetch == null ? -1 : longValue(sort.fetch, "LIMIT");
+        RowBound offset = RowBound.of(sort.offset, 0, "OFFSET");
+        RowBound limit = RowBound.of(sort.fetch, -1, "LIMIT");
         List<RelFieldCollation> collations = sort.getCollation().getFieldCollations();
         if (collations.isEmpty()) {
-            if (offset == 0 && limit < 0) {
+            if (offset.isNone(0) && limit.isNone(-1)) {
                 return input;
             }
-            return new LimitNode(input, offset, limit, rows(sort));
+            return new LimitNode(input, offset.constant(), limit.constant(), offset.parameter(), limit.parameter(),
+                    rows(sort));
         }
         List<SortKey> keys = new ArrayList<>();
         for (RelFieldCollation collation : collations) {
@@ -291,17 +294,35 @@ public final class PhysicalPlanBuilder {
             };
             keys.add(new SortKey(collation.getFieldIndex(), ascending, nullsFirst));
         }
-        return new SortNode(input, keys, offset, limit, rows(sort));
+        return new SortNode(input, keys, offset.constant(), limit.constant(), offset.parameter(), limit.parameter(),
+                rows(sort));
     }
 
-    private static long longValue(RexNode bound, String clause) {
-        if (bound instanceof RexLiteral literal) {
-            Long value = literal.getValueAs(Long.class);
-            if (value != null) {
-                return value;
+    /** An OFFSET or LIMIT: a constant, or a parameter whose value comes with each execution. */
+    private record RowBound(long constant, Optional<Parameter> parameter) {
+
+        static RowBound of(RexNode bound, long none, String clause) {
+            if (bound == null) {
+                return new RowBound(none, Optional.empty());
             }
+            if (bound instanceof RexLiteral literal) {
+                Long value = literal.getValueAs(Long.class);
+                if (value != null) {
+                    return new RowBound(value, Optional.empty());
+                }
+            }
+            if (bound instanceof RexDynamicParam parameter) {
+                LogicalType type = TypeMapping.toBasalt(parameter.getType());
+                if (TypeCoercion.isInteger(type)) {
+                    return new RowBound(none, Optional.of(new Parameter(parameter.getIndex(), type)));
+                }
+            }
+            throw PlanningException.notSupported(clause + " that is not a constant or a parameter");
         }
-        throw PlanningException.notSupported(clause + " that is not a constant");
+
+        boolean isNone(long none) {
+            return parameter.isEmpty() && constant == none;
+        }
     }
 
     private PhysicalNode union(Union union) {

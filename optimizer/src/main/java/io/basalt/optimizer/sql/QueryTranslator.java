@@ -1,7 +1,10 @@
 package io.basalt.optimizer.sql;
 
+import io.basalt.optimizer.PlannerOptions;
 import io.basalt.optimizer.PlanningException;
 import io.basalt.optimizer.catalog.CatalogSchema;
+import io.basalt.optimizer.catalog.TypeMapping;
+import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.commit.Manifest;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
@@ -10,16 +13,18 @@ import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.util.SqlShuttle;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
@@ -30,6 +35,9 @@ import java.util.Properties;
  *
  * <p>Subqueries stay {@code RexSubQuery} expressions here ({@code expand = false}); the optimizer's phases turn
  * them into joins.
+ *
+ * <p>Parameters ({@code ?}) are typed by the validator from their context and become {@code RexDynamicParam}s;
+ * their types are the statement's parameter metadata ({@link TranslatedQuery#parameterTypes()}).
  */
 public final class QueryTranslator {
 
@@ -51,14 +59,18 @@ public final class QueryTranslator {
     }
 
     /**
+     * @param options the default schema, and the types result columns are assigned to (for a parameter that is a
+     *                whole result column, see {@link AssignedParameterTypes})
      * @param cluster where the relational expressions live; its type factory must use Basalt's type system
      */
-    public static TranslatedQuery translate(String queryText, Manifest catalog, String defaultSchema,
+    public static TranslatedQuery translate(String queryText, Manifest catalog, PlannerOptions options,
                                             RelOptCluster cluster) {
+        String defaultSchema = options.defaultSchema();
         QueryParser.ParsedQuery parsedQuery = QueryParser.parse(queryText);
         SqlNode parsed = parsedQuery.query();
-        rejectParameters(parsedQuery);
         RelDataTypeFactory typeFactory = cluster.getTypeFactory();
+        List<SqlDynamicParam> parameters = QueryParameters.of(parsed);
+        AssignedParameterTypes.apply(parsedQuery, calciteTypes(options.assignedColumnTypes(), typeFactory));
         CalciteCatalogReader catalogReader = new CalciteCatalogReader(CatalogSchema.rootOf(catalog),
                 List.of(defaultSchema), typeFactory, CONNECTION_CONFIG);
         SqlValidator validator = SqlValidatorUtil.newValidator(BasaltOperatorTable.INSTANCE, catalogReader,
@@ -69,32 +81,46 @@ public final class QueryTranslator {
         } catch (CalciteContextException e) {
             throw ValidationErrors.translate(e, parsedQuery, () -> QueryNames.of(parsed, catalog, defaultSchema));
         }
+        QueryParameters.widenLikePatterns(validated, validator);
+        List<RelDataType> parameterTypes = parameterTypes(parameters, validator, parsedQuery);
         SqlToRelConverter converter = new SqlToRelConverter(NoViews.INSTANCE, validator, catalogReader, cluster,
                 StandardConvertletTable.INSTANCE, CONVERTER_CONFIG);
         try {
-            return new TranslatedQuery(converter.convertQuery(validated, false, true), validated, parsedQuery);
+            return new TranslatedQuery(converter.convertQuery(validated, false, true), validated, parsedQuery,
+                    parameterTypes);
         } catch (CalciteContextException e) {
             throw ValidationErrors.translate(e, parsedQuery, () -> QueryNames.of(parsed, catalog, defaultSchema));
         }
     }
 
     /**
-     * Query parameters ({@code ?}) come with prepared statements. To add them: accept {@link SqlDynamicParam}s
-     * here, let the validator infer their types (Calcite does from context), keep the inferred types as the
-     * statement's parameter metadata, and translate each {@code RexDynamicParam} into an execution-side
-     * parameter reference bound at execution time (a new {@code Expression} kind), so that one plan serves
-     * every execution.
+     * The type the validator inferred for each parameter from its context ({@code l_quantity < ?} gives the
+     * column's type). Calcite itself refuses a parameter it cannot type ({@code SELECT ?}); a parameter it typed
+     * as something Basalt has no values of (an interval, a NULL type) is refused here, the same way.
      */
-    private static void rejectParameters(QueryParser.ParsedQuery parsed) {
-        parsed.query().accept(new SqlShuttle() {
-            @Override
-            public SqlNode visit(SqlDynamicParam parameter) {
-                int line = parameter.getParserPosition().getLineNum();
-                throw new PlanningException(PlanningException.FEATURE_NOT_SUPPORTED,
-                        "not supported yet: query parameters (?)", line,
-                        parsed.originalColumn(line, parameter.getParserPosition().getColumnNum()), null);
+    private static List<RelDataType> parameterTypes(List<SqlDynamicParam> parameters, SqlValidator validator,
+                                                    QueryParser.ParsedQuery parsed) {
+        List<RelDataType> types = new ArrayList<>(parameters.size());
+        for (SqlDynamicParam parameter : parameters) {
+            if (parameter.getIndex() != types.size()) {
+                throw new PlanningException(PlanningException.INTERNAL_ERROR,
+                        "query parameters are not numbered 0.." + (parameters.size() - 1));
             }
-        });
+            RelDataType type = validator.getValidatedNodeTypeIfKnown(parameter);
+            if (type == null || !TypeMapping.isSupported(type) || type.getSqlTypeName() == SqlTypeName.NULL) {
+                throw ValidationErrors.indeterminateParameter(parameter, parsed);
+            }
+            types.add(type);
+        }
+        return types;
+    }
+
+    private static List<RelDataType> calciteTypes(List<LogicalType> types, RelDataTypeFactory typeFactory) {
+        List<RelDataType> calciteTypes = new ArrayList<>(types.size());
+        for (LogicalType type : types) {
+            calciteTypes.add(type == null ? null : TypeMapping.toCalcite(typeFactory, type, true));
+        }
+        return calciteTypes;
     }
 
     private static CalciteConnectionConfig connectionConfig() {

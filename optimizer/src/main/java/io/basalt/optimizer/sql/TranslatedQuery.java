@@ -1,6 +1,7 @@
 package io.basalt.optimizer.sql;
 
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -20,11 +21,19 @@ public final class TranslatedQuery {
     private final RelRoot root;
     private final SqlNode validated;
     private final QueryParser.ParsedQuery parsed;
+    private final java.util.List<RelDataType> parameterTypes;
 
-    TranslatedQuery(RelRoot root, SqlNode validated, QueryParser.ParsedQuery parsed) {
+    TranslatedQuery(RelRoot root, SqlNode validated, QueryParser.ParsedQuery parsed,
+                    java.util.List<RelDataType> parameterTypes) {
         this.root = root;
         this.validated = validated;
         this.parsed = parsed;
+        this.parameterTypes = java.util.List.copyOf(parameterTypes);
+    }
+
+    /** The type of each {@code ?} parameter, by index, as the validator inferred it (nullable). */
+    public java.util.List<RelDataType> parameterTypes() {
+        return parameterTypes;
     }
 
     public RelRoot root() {

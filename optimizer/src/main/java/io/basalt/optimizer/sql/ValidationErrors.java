@@ -3,6 +3,7 @@ package io.basalt.optimizer.sql;
 import io.basalt.optimizer.PlanningException;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.runtime.Resources;
+import org.apache.calcite.sql.SqlDynamicParam;
 
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +23,7 @@ final class ValidationErrors {
 
     private enum Kind {
         UNDEFINED_TABLE, UNDEFINED_SCHEMA, UNDEFINED_COLUMN, AMBIGUOUS_COLUMN, UNDEFINED_FUNCTION, UNKNOWN_FUNCTION_SIGNATURE,
-        DATATYPE_MISMATCH,
-        GROUPING
+        DATATYPE_MISMATCH, GROUPING, INDETERMINATE_PARAMETER
     }
 
     private record Template(Pattern pattern, Kind kind) {
@@ -63,7 +63,8 @@ final class ValidationErrors {
             template(RESOURCE.typeNotAssignable("", "", "", ""), Kind.DATATYPE_MISMATCH),
             template(RESOURCE.notGroupExpr(""), Kind.GROUPING),
             template(RESOURCE.notSelectDistinctExpr(""), Kind.GROUPING),
-            template(RESOURCE.aggregateIllegalInClause(""), Kind.GROUPING));
+            template(RESOURCE.aggregateIllegalInClause(""), Kind.GROUPING),
+            template(RESOURCE.dynamicParamIllegal(), Kind.INDETERMINATE_PARAMETER));
 
     private ValidationErrors() {
     }
@@ -99,13 +100,18 @@ final class ValidationErrors {
                 }
                 case AMBIGUOUS_COLUMN -> new PlanningException(PlanningException.AMBIGUOUS_COLUMN,
                         "column reference \"" + matcher.group(1) + "\" is ambiguous", line, column, error);
-                case UNDEFINED_FUNCTION -> new PlanningException(PlanningException.UNDEFINED_FUNCTION, message, line,
-                        column, error);
-                case UNKNOWN_FUNCTION_SIGNATURE -> new PlanningException(PlanningException.UNDEFINED_FUNCTION,
-                        "function " + postgresqlSignature(matcher.group(1)) + " does not exist", line, column, error);
+                case UNDEFINED_FUNCTION -> untypedParameterIn(error, parsed, message).orElseGet(() ->
+                        new PlanningException(PlanningException.UNDEFINED_FUNCTION, message, line, column, error));
+                case UNKNOWN_FUNCTION_SIGNATURE -> untypedParameterIn(error, parsed, message).orElseGet(() ->
+                        new PlanningException(PlanningException.UNDEFINED_FUNCTION,
+                                "function " + postgresqlSignature(matcher.group(1)) + " does not exist", line, column, error));
                 case DATATYPE_MISMATCH -> new PlanningException(PlanningException.DATATYPE_MISMATCH, message, line,
                         column, error);
                 case GROUPING -> new PlanningException(PlanningException.GROUPING_ERROR, message, line, column, error);
+                case INDETERMINATE_PARAMETER -> QueryParameters.at(parsed.query(), error.getPosLine(), error.getPosColumn())
+                        .map(parameter -> indeterminateParameter(parameter, parsed))
+                        .orElseGet(() -> new PlanningException(PlanningException.INDETERMINATE_DATATYPE,
+                                "could not determine the data type of a parameter", line, column, error));
             };
         }
         return new PlanningException(PlanningException.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, message, line, column,
@@ -115,6 +121,28 @@ final class ValidationErrors {
     /** Calcite's {@code chr(<NUMERIC>, <CHARACTER>)} as PostgreSQL spells it: {@code chr(numeric, character)}. */
     private static String postgresqlSignature(String calciteSignature) {
         return calciteSignature.replaceAll("<([A-Z_ ]+)>", "$1").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Calcite types a parameter only where an operator infers it, and otherwise reports the operator as not
+     * applicable to an UNKNOWN operand ({@code n * ? > 1}); that is the parameter's fault, so it is 42P18 naming the
+     * first parameter inside the call.
+     */
+    private static java.util.Optional<PlanningException> untypedParameterIn(CalciteContextException error,
+                                                                           QueryParser.ParsedQuery parsed, String message) {
+        if (!message.contains("<UNKNOWN>")) {
+            return java.util.Optional.empty();
+        }
+        return QueryParameters.within(parsed.query(), error.getPosLine(), error.getPosColumn(), error.getEndPosLine(),
+                error.getEndPosColumn()).map(parameter -> indeterminateParameter(parameter, parsed));
+    }
+
+    /** PostgreSQL's 42P18 for a parameter nothing gives a type, at the parameter's position. */
+    static PlanningException indeterminateParameter(SqlDynamicParam parameter, QueryParser.ParsedQuery parsed) {
+        int line = parameter.getParserPosition().getLineNum();
+        return new PlanningException(PlanningException.INDETERMINATE_DATATYPE, "could not determine data type of parameter $"
+                + (parameter.getIndex() + 1), line, parsed.originalColumn(line, parameter.getParserPosition().getColumnNum()),
+                null);
     }
 
     private static String suggestion(String name, java.util.Collection<String> candidates) {

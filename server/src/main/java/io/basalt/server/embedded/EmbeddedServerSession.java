@@ -1,15 +1,11 @@
 package io.basalt.server.embedded;
 
-import io.basalt.execution.ExecutionException;
 import io.basalt.jdbc.spi.ExecutionOptions;
 import io.basalt.jdbc.spi.ExecutionResult;
 import io.basalt.jdbc.spi.PreparedHandle;
 import io.basalt.jdbc.spi.ServerSession;
 import io.basalt.jdbc.spi.SqlExceptionFactory;
-import io.basalt.jdbc.spi.UnanalyzedPreparedHandle;
 import io.basalt.server.Session;
-import io.basalt.server.StatementException;
-import io.basalt.server.result.StatementResult;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -28,30 +24,21 @@ final class EmbeddedServerSession implements ServerSession {
 
     @Override
     public ExecutionResult execute(String sql, List<Object> parameters, ExecutionOptions options) throws SQLException {
-        if (!parameters.isEmpty()) {
-            throw SqlExceptionFactory.notSupported("not supported yet: statement parameters ('?') in embedded mode");
-        }
         try {
-            StatementResult result = session.execute(sql);
-            if (result instanceof StatementResult.Rows rows) {
-                return ExecutionResult.rows(new StreamCursor(rows.rows()));
-            }
-            return ExecutionResult.updateCount(((StatementResult.RowCount) result).count());
-        } catch (StatementException e) {
-            if (e.line().isPresent()) {
-                throw SqlExceptionFactory.atPosition(e.sqlState(), e.getMessage(), e.line().getAsInt(), e.column().orElse(1));
-            }
-            throw SqlExceptionFactory.create(e.sqlState(), e.getMessage(), e);
-        } catch (ExecutionException e) {
-            throw SqlExceptionFactory.create(e.sqlState(), e.getMessage(), e);
+            return EmbeddedResults.result(session.execute(sql, EmbeddedResults.values(parameters)));
         } catch (RuntimeException e) {
-            throw SqlExceptionFactory.create("XX000", "internal error: " + e, e);
+            throw EmbeddedResults.error(e);
         }
     }
 
+    /** Parses and plans now: errors in the text, parameter types and result columns are known before it runs. */
     @Override
-    public PreparedHandle prepare(String sql) {
-        return new UnanalyzedPreparedHandle(this, sql);
+    public PreparedHandle prepare(String sql) throws SQLException {
+        try {
+            return new EmbeddedPreparedHandle(session.prepare(sql));
+        } catch (RuntimeException e) {
+            throw EmbeddedResults.error(e);
+        }
     }
 
     @Override

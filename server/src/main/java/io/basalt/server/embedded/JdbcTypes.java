@@ -2,8 +2,11 @@ package io.basalt.server.embedded;
 
 import io.basalt.execution.plan.Column;
 import io.basalt.jdbc.spi.ColumnDescriptor;
+import io.basalt.jdbc.spi.ParameterDescriptor;
 import io.basalt.storage.type.LogicalType;
+import io.basalt.storage.type.TypeKind;
 
+import java.sql.ParameterMetaData;
 import java.sql.ResultSetMetaData;
 import java.sql.Types;
 
@@ -28,6 +31,17 @@ final class JdbcTypes {
             default -> builder.typeName(type.kind().name());
         }
         return builder.build();
+    }
+
+    /** A parameter of {@code type}; NULL is always accepted by the statement, so nullability is left unknown. */
+    static ParameterDescriptor parameter(LogicalType type) {
+        int precision = switch (type.kind()) {
+            case DECIMAL -> type.precision();
+            case VARCHAR, CHAR -> type.isBoundedLength() ? type.length() : Integer.MAX_VALUE;
+            default -> 0;
+        };
+        int scale = type.kind() == TypeKind.DECIMAL ? type.scale() : 0;
+        return new ParameterDescriptor(sqlType(type), precision, scale, ParameterMetaData.parameterNullableUnknown);
     }
 
     static int sqlType(LogicalType type) {

@@ -1,8 +1,6 @@
 package io.basalt.server.query;
 
 import io.basalt.execution.ExecutionContext;
-import io.basalt.execution.QueryExecutor;
-import io.basalt.execution.ResultStream;
 import io.basalt.optimizer.PlannedQuery;
 import io.basalt.optimizer.PlannerOptions;
 import io.basalt.optimizer.PlanningException;
@@ -13,13 +11,15 @@ import io.basalt.server.SessionSettings;
 import io.basalt.server.StatementException;
 import io.basalt.storage.StorageEngine;
 import io.basalt.storage.commit.Manifest;
-import io.basalt.storage.commit.Snapshot;
+import io.basalt.storage.type.LogicalType;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Plans and runs query text for a session: planning errors are mapped back to the position in the
- * statement the client sent, and execution gets the session's threads and memory budget.
+ * Plans query text for a session, mapping planning errors back to the position in the statement the client
+ * sent, and gives execution the session's threads and memory budget. Statements that run queries
+ * ({@link PreparedQuery}, {@link PreparedInsert}, {@link PreparedExplain}) plan through it.
  */
 public final class QueryRunner {
 
@@ -32,8 +32,21 @@ public final class QueryRunner {
     }
 
     public PlannedQuery plan(SqlFragment query, Manifest catalog, SessionSettings settings) {
+        return plan(query, catalog, new PlannerOptions(settings.schema()));
+    }
+
+    /**
+     * Plans {@code query} whose result columns are assigned to columns of {@code assignedColumnTypes} (an INSERT's
+     * source): a parameter that is a whole column takes that column's type.
+     */
+    public PlannedQuery plan(SqlFragment query, Manifest catalog, SessionSettings settings,
+                             List<LogicalType> assignedColumnTypes) {
+        return plan(query, catalog, new PlannerOptions(settings.schema(), assignedColumnTypes));
+    }
+
+    private PlannedQuery plan(SqlFragment query, Manifest catalog, PlannerOptions options) {
         try {
-            return planner.plan(query.text(), catalog, new PlannerOptions(settings.schema()));
+            return planner.plan(query.text(), catalog, options);
         } catch (PlanningException e) {
             if (e.line().isPresent()) {
                 ScriptPosition position = query.locate(e.line().getAsInt(), e.column().orElse(1));
@@ -43,17 +56,8 @@ public final class QueryRunner {
         }
     }
 
-    /** Runs a SELECT: the result streams from a snapshot pinned until the stream is closed. */
-    public ResultStream select(SqlFragment query, SessionSettings settings, AtomicBoolean cancelled) {
-        Snapshot snapshot = storage.snapshot();
-        try {
-            PlannedQuery planned = plan(query, snapshot.manifest(), settings);
-            ResultStream rows = QueryExecutor.execute(planned.plan(), context(snapshot.manifest(), settings, cancelled));
-            return new SnapshotResultStream(rows, snapshot);
-        } catch (RuntimeException e) {
-            snapshot.close();
-            throw e;
-        }
+    public StorageEngine storage() {
+        return storage;
     }
 
     public ExecutionContext context(Manifest manifest, SessionSettings settings, AtomicBoolean cancelled) {

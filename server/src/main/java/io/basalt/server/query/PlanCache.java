@@ -1,0 +1,50 @@
+package io.basalt.server.query;
+
+import io.basalt.execution.plan.PhysicalNode;
+import io.basalt.server.SessionSettings;
+import io.basalt.storage.commit.Manifest;
+
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The plan of one prepared statement, made once and reused by every execution until the catalog it was made from
+ * changes ({@link PlanningBasis}); then it is made again, against the catalog the execution runs on, so a changed
+ * table definition never meets a stale plan. Not thread-safe: a prepared statement belongs to one session.
+ *
+ * @param <T> what is planned: a {@code PlannedQuery}, or an INSERT's target and source plan
+ */
+final class PlanCache<T> {
+
+    private final BiFunction<Manifest, SessionSettings, T> planner;
+    private final Function<T, PhysicalNode> planOf;
+    private T planned;
+    private PlanningBasis basis;
+    private int plannings;
+
+    PlanCache(BiFunction<Manifest, SessionSettings, T> planner, Function<T, PhysicalNode> planOf) {
+        this.planner = planner;
+        this.planOf = planOf;
+    }
+
+    /** The plan for an execution on {@code catalog}: the cached one while it holds, else a new one. */
+    T plan(Manifest catalog, SessionSettings settings) {
+        if (planned == null || !basis.holdsFor(catalog, settings.schema())) {
+            T fresh = planner.apply(catalog, settings);
+            basis = PlanningBasis.of(catalog, settings.schema(), planOf.apply(fresh));
+            planned = fresh;
+            plannings++;
+        }
+        return planned;
+    }
+
+    /** The most recent plan (parameter types and result columns are reported from it). */
+    T latest() {
+        return planned;
+    }
+
+    /** How many times this statement was planned (for tests and EXPLAIN). */
+    int plannings() {
+        return plannings;
+    }
+}

@@ -1,0 +1,139 @@
+package io.basalt.server.query;
+
+import io.basalt.execution.ExecutionContext;
+import io.basalt.execution.ExecutionException;
+import io.basalt.execution.expression.Literal;
+import io.basalt.execution.parameter.ParameterRows;
+import io.basalt.execution.parameter.PlanBinder;
+import io.basalt.execution.plan.Column;
+import io.basalt.execution.plan.PhysicalNode;
+import io.basalt.optimizer.PlannedQuery;
+import io.basalt.parser.ast.InsertStatement;
+import io.basalt.server.SessionSettings;
+import io.basalt.server.StatementException;
+import io.basalt.server.result.StatementResult;
+import io.basalt.storage.commit.Manifest;
+import io.basalt.storage.commit.Transaction;
+import io.basalt.storage.table.TableAppender;
+import io.basalt.storage.type.LogicalType;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code INSERT INTO table [(columns)] VALUES … | query}, planned once: the source is planned as a query whose
+ * whole-column parameters take the target columns' types ({@code VALUES (?, ?)}), its columns are cast to the
+ * target types, and each execution appends its rows in one transaction — all or, on any error, none. The plan is
+ * kept while the catalog holds (the target table's definition included), see {@link PlanCache}.
+ *
+ * <p>A batch of parameter sets is one transaction too. When the source is {@code VALUES (?, …)} (a projection
+ * over one row) the whole batch runs as one query over a VALUES list with a row per set ({@link ParameterRows});
+ * other sources run once per set, appending to the same table appender.
+ */
+public final class PreparedInsert implements Prepared {
+
+    /** The target, and the source planned against the same catalog version. */
+    private record InsertPlan(InsertTarget target, PlannedQuery source) {
+    }
+
+    private final QueryRunner runner;
+    private final InsertStatement statement;
+    private final PlanCache<InsertPlan> plans;
+
+    /** Resolves the target and plans the source against {@code catalog} now, so errors and types are known at once. */
+    public PreparedInsert(QueryRunner runner, InsertStatement statement, Manifest catalog, SessionSettings settings) {
+        this.runner = runner;
+        this.statement = statement;
+        this.plans = new PlanCache<>(this::plan, insert -> insert.source().plan());
+        plans.plan(catalog, settings);
+    }
+
+    private InsertPlan plan(Manifest catalog, SessionSettings settings) {
+        InsertTarget target = InsertTarget.resolve(catalog, statement, settings.schema());
+        PlannedQuery source = runner.plan(statement.source(), catalog, settings, target.sourceTypes());
+        target.checkSourceColumns(source.columns().size());
+        return new InsertPlan(target, source);
+    }
+
+    @Override
+    public List<LogicalType> parameterTypes() {
+        return plans.latest().source().parameterTypes();
+    }
+
+    @Override
+    public Optional<List<Column>> resultColumns() {
+        return Optional.of(List.of());
+    }
+
+    @Override
+    public StatementResult execute(List<?> values, SessionSettings settings, AtomicBoolean cancelled) {
+        return new StatementResult.RowCount("INSERT", run(List.of(values), settings, cancelled)[0]);
+    }
+
+    @Override
+    public boolean runsBatches() {
+        return true;
+    }
+
+    @Override
+    public long[] executeBatch(List<? extends List<?>> parameterSets, SessionSettings settings, AtomicBoolean cancelled) {
+        return run(parameterSets, settings, cancelled);
+    }
+
+    /** How many times this INSERT was planned: 1 until the catalog changes. */
+    @Override
+    public int plannings() {
+        return plans.plannings();
+    }
+
+    private long[] run(List<? extends List<?>> parameterSets, SessionSettings settings, AtomicBoolean cancelled) {
+        try (Transaction transaction = runner.storage().begin()) {
+            InsertPlan plan = plans.plan(transaction.view(), settings);
+            List<List<Literal>> values = literals(parameterSets, plan.source().parameterTypes());
+            ExecutionContext context = runner.context(transaction.view(), settings, cancelled);
+            long[] counts = new long[parameterSets.size()];
+            try (TableAppender appender = InsertStatements.appender(transaction, plan.target().tableId(), settings)) {
+                Optional<PhysicalNode> together = values.size() > 1 && !values.get(0).isEmpty()
+                        ? ParameterRows.of(plan.source().plan(), plan.source().parameterTypes(), values) : Optional.empty();
+                if (together.isPresent()) {
+                    // One row per parameter set, in order: the source is a projection over one row.
+                    InsertStatements.appendAll(plan.target().castToTargets(together.get()), appender, context);
+                    Arrays.fill(counts, 1);
+                } else {
+                    for (int i = 0; i < values.size(); i++) {
+                        PhysicalNode bound = values.get(i).isEmpty() ? plan.source().plan()
+                                : PlanBinder.bind(plan.source().plan(), values.get(i));
+                        counts[i] = InsertStatements.appendAll(plan.target().castToTargets(bound), appender, context);
+                    }
+                }
+                appender.finish();
+            }
+            transaction.commit();
+            return counts;
+        }
+    }
+
+    /** Each set's values as literals; in a batch, an error names the entry as well as the parameter. */
+    private static List<List<Literal>> literals(List<? extends List<?>> parameterSets, List<LogicalType> types) {
+        List<List<Literal>> literals = new ArrayList<>(parameterSets.size());
+        for (int i = 0; i < parameterSets.size(); i++) {
+            try {
+                literals.add(ParameterBinding.literals(parameterSets.get(i), types));
+            } catch (ExecutionException e) {
+                if (parameterSets.size() == 1) {
+                    throw e;
+                }
+                throw new ExecutionException(e.sqlState(), "batch entry " + (i + 1) + ": " + e.getMessage(), e);
+            } catch (StatementException e) {
+                if (parameterSets.size() == 1) {
+                    throw e;
+                }
+                throw new StatementException(e.sqlState(), "batch entry " + (i + 1) + ": " + e.getMessage(), -1, -1, e);
+            }
+        }
+        return literals;
+    }
+}
