@@ -1,6 +1,7 @@
 package io.basalt.shell;
 
 import io.basalt.shell.render.Styles;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 
 import java.io.PrintWriter;
@@ -65,6 +66,24 @@ final class Console {
     /** Whether a progress line can redraw itself in place. */
     boolean canShowProgress() {
         return terminal != null && styles == Styles.ANSI;
+    }
+
+    /**
+     * While a statement runs, keys typed ahead are kept for the next prompt but not echoed, which would
+     * break the progress line; Ctrl-C still signals (raw mode keeps ISIG). Closing restores the terminal.
+     */
+    TypedInputHold holdTypedInput() {
+        if (terminal == null) {
+            return () -> { };
+        }
+        Attributes previous = terminal.enterRawMode();
+        return () -> terminal.setAttributes(previous);
+    }
+
+    /** Restores the terminal's input mode; closing cannot fail. */
+    interface TypedInputHold extends AutoCloseable {
+        @Override
+        void close();
     }
 
     void flush() {

@@ -172,7 +172,7 @@ final class MetaCommands {
         out.println("Meta-commands:");
         for (MetaCommandKind kind : MetaCommandKind.values()) {
             String synopsis = kind.primaryName() + (kind.usage().isEmpty() ? "" : " " + kind.usage());
-            out.printf("  %-36s %s%n", synopsis, kind.description());
+            out.printf("  %-22s %s%n", synopsis, kind.description());
         }
         return Outcome.OK;
     }

@@ -34,6 +34,15 @@ final class StatementRunner {
     }
 
     Outcome run(String sql) {
+        Console.TypedInputHold typedInput = session.console().holdTypedInput();
+        try {
+            return execute(sql);
+        } finally {
+            typedInput.close();
+        }
+    }
+
+    private Outcome execute(String sql) {
         Console console = session.console();
         PrintWriter messages = console.messages();
         long start = System.nanoTime();

@@ -82,7 +82,13 @@ public final class SqlCompleter implements Completer {
             addKeywords(SqlVocabulary.STATEMENT_KEYWORDS, lowerCase, candidates);
         }
         if (scope.kinds().contains(CompletionKind.KEYWORD)) {
-            addKeywords(SqlVocabulary.KEYWORDS, lowerCase, candidates);
+            // Before anything is typed, all 150 keywords would bury the names: in an expression only names
+            // and functions are offered, after a table the words that may follow it.
+            if (!word.isEmpty()) {
+                addKeywords(SqlVocabulary.KEYWORDS, lowerCase, candidates);
+            } else if (!scope.kinds().contains(CompletionKind.COLUMN)) {
+                addKeywords(SqlVocabulary.CLAUSE_KEYWORDS, false, candidates);
+            }
         }
         return candidates;
     }

@@ -17,6 +17,10 @@ final class SqlVocabulary {
     static final List<String> STATEMENT_KEYWORDS = List.of("ANALYZE", "BEGIN", "COMMIT", "COPY", "CREATE", "DESCRIBE",
             "DROP", "EXPLAIN", "INSERT", "ROLLBACK", "SELECT", "SET", "SHOW", "VALUES", "WITH");
 
+    /** What may follow a table or a whole expression: offered before anything is typed, instead of every keyword. */
+    static final List<String> CLAUSE_KEYWORDS = List.of("AS", "CROSS", "EXCEPT", "FULL", "GROUP BY", "HAVING", "INNER",
+            "INTERSECT", "JOIN", "LEFT", "LIMIT", "NATURAL", "OFFSET", "ON", "ORDER BY", "RIGHT", "UNION", "USING", "WHERE");
+
     /**
      * The functions the executor runs today (the optimizer's expression and aggregate converters); JDBC's
      * {@code getFunctions} does not report them yet.

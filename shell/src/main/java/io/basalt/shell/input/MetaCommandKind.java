@@ -10,9 +10,9 @@ import java.util.Optional;
  * is (so Tab can complete it) and a one-line description.
  */
 public enum MetaCommandKind {
-    DESCRIBE(List.of("\\d"), "[NAME]", "describe a table: columns, keys, partitions, indexes (no NAME: list tables)",
+    DESCRIBE(List.of("\\d"), "[NAME]", "describe a table: columns, keys, partitions, indexes",
             ArgumentKind.TABLE),
-    LIST_TABLES(List.of("\\dt"), "[SCHEMA|PATTERN]", "list tables, of one schema or matching a pattern such as ord*",
+    LIST_TABLES(List.of("\\dt"), "[SCHEMA|PATTERN]", "list tables (of a schema, or matching ord*)",
             ArgumentKind.SCHEMA),
     LIST_VIEWS(List.of("\\dv"), "", "list views", ArgumentKind.NONE),
     LIST_MATERIALIZED_VIEWS(List.of("\\dm"), "", "list materialized views", ArgumentKind.NONE),
@@ -20,16 +20,16 @@ public enum MetaCommandKind {
     LIST_SCHEMAS(List.of("\\dn"), "", "list schemas", ArgumentKind.NONE),
     TIMING(List.of("\\timing"), "[on|off]", "show how long each statement takes", ArgumentKind.CHOICE,
             List.of("on", "off")),
-    EXPANDED(List.of("\\x"), "[on|off|auto]", "vertical layout, one line per column (auto: when a table is too wide)",
+    EXPANDED(List.of("\\x"), "[on|off|auto]", "vertical display (auto: when a table is too wide)",
             ArgumentKind.CHOICE, List.of("on", "off", "auto")),
-    MODE(List.of("\\mode"), "table|csv|json|markdown|line", "choose the output format", ArgumentKind.CHOICE,
+    MODE(List.of("\\mode"), "MODE", "output as table, csv, json, markdown or line", ArgumentKind.CHOICE,
             OutputMode.displayNames()),
-    OUTPUT(List.of("\\o"), "[FILE]", "write results to FILE (no FILE: back to the screen)", ArgumentKind.FILE),
-    INCLUDE(List.of("\\i"), "FILE", "run the statements and meta-commands in FILE", ArgumentKind.FILE),
-    CONNECT(List.of("\\c", "\\connect"), "URL|DIR", "connect to jdbc:basalt:… or to a data directory", ArgumentKind.NONE),
+    OUTPUT(List.of("\\o"), "[FILE]", "send results to FILE (no FILE: to the screen)", ArgumentKind.FILE),
+    INCLUDE(List.of("\\i"), "FILE", "run the commands in FILE", ArgumentKind.FILE),
+    CONNECT(List.of("\\c", "\\connect"), "URL|DIR", "connect to a JDBC URL or a data directory", ArgumentKind.NONE),
     EDIT(List.of("\\e"), "", "edit the current or last statement in $EDITOR", ArgumentKind.NONE),
     HELP(List.of("\\help", "\\?", "\\h"), "", "this help", ArgumentKind.NONE),
-    QUIT(List.of("\\q", "\\quit"), "", "quit (also Ctrl-D, or Ctrl-C twice at an empty prompt)", ArgumentKind.NONE);
+    QUIT(List.of("\\q", "\\quit"), "", "quit (or Ctrl-D, or Ctrl-C twice)", ArgumentKind.NONE);
 
     /** What a meta-command's argument is, for completion. */
     public enum ArgumentKind { NONE, TABLE, SCHEMA, FILE, CHOICE }

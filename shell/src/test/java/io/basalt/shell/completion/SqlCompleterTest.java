@@ -86,6 +86,12 @@ class SqlCompleterTest {
     }
 
     @Test
+    void beforeAnythingIsTypedNamesAreNotBuriedUnderKeywords() {
+        assertThat(values("SELECT | FROM orders")).contains("o_orderkey", "count(").doesNotContain("SELECT", "WHERE");
+        assertThat(values("SELECT * FROM orders |")).contains("WHERE", "JOIN", "GROUP BY").doesNotContain("SELECT", "BIGINT");
+    }
+
+    @Test
     void metaCommandsAndTheirArguments() {
         assertThat(values("\\|")).contains("\\d", "\\dt", "\\timing", "\\mode", "\\q");
         assertThat(values("\\d |")).contains("orders", "sales.regions");
