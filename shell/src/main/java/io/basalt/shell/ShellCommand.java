@@ -44,7 +44,7 @@ public final class ShellCommand {
             out.println(ShellOptions.USAGE);
             return 0;
         }
-        boolean interactive = options.scripts().isEmpty() && in == System.in && System.console() != null;
+        boolean interactive = options.scripts().isEmpty() && in == System.in && standardStreamsAreTerminals();
         if (!interactive) {
             PrintWriter results = new PrintWriter(out, true, StandardCharsets.UTF_8);
             PrintWriter messages = new PrintWriter(err, true, StandardCharsets.UTF_8);
@@ -92,6 +92,25 @@ public final class ShellCommand {
             return 1;
         } finally {
             console.flush();
+        }
+    }
+
+    /**
+     * Whether standard input and output are a terminal. Up to JDK 21 {@code System.console()} is null
+     * otherwise; JDK 22 may return a console for redirected streams too and added {@code isTerminal()},
+     * which is asked for reflectively because the code compiles for 17.
+     */
+    private static boolean standardStreamsAreTerminals() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
         }
     }
 

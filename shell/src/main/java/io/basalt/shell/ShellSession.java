@@ -72,10 +72,13 @@ final class ShellSession implements AutoCloseable {
         }
     }
 
-    /** Where a result goes: the {@code \o} file, or the console fitted to the terminal. */
+    /**
+     * Where a result goes: the {@code \o} file (whole, plain), or the console fitted to the terminal.
+     * {@code beforeOutput} runs before the first output to the console; writing a file leaves the screen,
+     * and so the progress line, alone.
+     */
     RenderTarget resultTarget(Runnable beforeOutput) {
         if (resultFile != null) {
-            beforeOutput.run();
             return RenderTarget.plain(resultFile.writer());
         }
         int maxRows = console.interactive() ? Console.TERMINAL_MAX_ROWS : 0;

@@ -103,9 +103,12 @@ final class TmuxTerminal implements AutoCloseable {
     }
 
     private String tmux(String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of("tmux", "-S", socket.toString()));
+        // -u: the screen holds UTF-8 whatever the locale of the machine running the tests.
+        List<String> command = new ArrayList<>(List.of("tmux", "-u", "-S", socket.toString()));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("LANG", "C.UTF-8");
+        Process process = builder.start();
         try {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
