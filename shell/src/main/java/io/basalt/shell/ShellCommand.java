@@ -70,23 +70,25 @@ public final class ShellCommand {
             if (session == null) {
                 return 1;
             }
-            Outcome outcome = Outcome.OK;
+            boolean unreadable = false;
             if (options.scripts().isEmpty()) {
-                outcome = new ScriptRunner(session).run(new InputStreamReader(in, StandardCharsets.UTF_8));
+                new ScriptRunner(session).run(new InputStreamReader(in, StandardCharsets.UTF_8));
             }
             for (ShellOptions.ScriptSource script : options.scripts()) {
+                Outcome outcome;
                 try (Reader reader = script.text().isPresent() ? new StringReader(script.text().get())
                         : Files.newBufferedReader(script.file().orElseThrow(), StandardCharsets.UTF_8)) {
-                    outcome = outcome.and(new ScriptRunner(session).run(reader));
+                    outcome = new ScriptRunner(session).run(reader);
                 } catch (IOException e) {
                     console.messages().println("ERROR: cannot read " + script.file().orElseThrow() + ": " + e.getMessage());
-                    outcome = outcome.and(Outcome.FAILED);
+                    outcome = Outcome.FAILED;
+                    unreadable = true;
                 }
                 if (outcome == Outcome.QUIT) {
                     break;
                 }
             }
-            return outcome == Outcome.FAILED ? 1 : 0;
+            return session.anyFailed() || unreadable ? 1 : 0;
         } catch (IOException e) {
             console.messages().println("ERROR: cannot read standard input: " + e.getMessage());
             return 1;

@@ -30,6 +30,7 @@ final class ShellSession implements AutoCloseable {
     private String lastStatement = "";
     private String pendingStatement = "";
     private String nextInput = "";
+    private boolean anyFailed;
 
     ShellSession(Connection connection, ConnectionTarget target, Console console, ShellSettings settings) {
         this.console = console;
@@ -44,17 +45,26 @@ final class ShellSession implements AutoCloseable {
             console.out().println(command instanceof SqlCommand ? command.text() + ";" : command.text());
         }
         try {
+            Outcome outcome;
             if (command instanceof SqlCommand) {
                 lastStatement = command.text();
-                return statements.run(command.text());
+                outcome = statements.run(command.text());
+            } else {
+                outcome = metaCommands.run((MetaCommand) command);
             }
-            return metaCommands.run((MetaCommand) command);
+            anyFailed |= outcome == Outcome.FAILED;
+            return outcome;
         } finally {
             console.flush();
             if (resultFile != null) {
                 resultFile.writer().flush();
             }
         }
+    }
+
+    /** Whether any command has failed, which makes a script's exit status 1 even if it ends with {@code \q}. */
+    boolean anyFailed() {
+        return anyFailed;
     }
 
     /** Replaces the connection (closing the old one) and forgets what completion knew of the old database. */

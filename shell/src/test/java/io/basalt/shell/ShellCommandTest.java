@@ -160,8 +160,13 @@ class ShellCommandTest {
 
     @Test
     void quitStopsTheScript() {
-        assertThat(run("SELECT 1 AS one;\n\\q\nSELECT nope;\n")).isZero();
-        assertThat(out()).contains("one");
+        assertThat(run("SELECT 1 AS one;\n\\q\nSELECT nope;\n")).as(err()).isZero();
+        assertThat(out()).as(err()).contains("one");
+    }
+
+    @Test
+    void aFailureBeforeQuitStillMakesTheExitStatusOne() {
+        assertThat(run("SELECT nope;\n\\q\n")).isEqualTo(1);
     }
 
     @Test

@@ -19,43 +19,62 @@ public final class VerticalRenderer implements ResultRenderer {
     }
 
     static void print(List<ResultColumn> columns, RowSample sample, RenderTarget target) {
-        PrintWriter out = target.out();
-        Styles styles = target.styles();
-        int nameWidth = 0;
-        for (ResultColumn column : columns) {
-            nameWidth = Math.max(nameWidth, DisplayWidth.of(DisplayWidth.singleLine(column.label())));
-        }
-        int valueWidth = target.width() > 0 ? Math.max(1, target.width() - nameWidth - 3) : Integer.MAX_VALUE;
-        int widest = 0;
-        for (String[] row : sample.shown()) {
-            for (String value : row) {
-                widest = Math.max(widest, Math.min(valueWidth, DisplayWidth.of(Cells.text(value))));
-            }
-        }
-        int ruleWidth = nameWidth + 3 + widest;
-        long number = 1;
-        for (String[] row : sample.head()) {
-            printRecord(out, styles, columns, row, number++, nameWidth, valueWidth, ruleWidth);
-        }
-        if (sample.omitted() > 0) {
-            out.println(styles.dim(String.format(Locale.ROOT, "%s %,d more rows %s", DisplayWidth.ELLIPSIS,
-                    sample.omitted(), DisplayWidth.ELLIPSIS)));
-        }
-        number = sample.firstTailRowNumber();
-        for (String[] row : sample.tail()) {
-            printRecord(out, styles, columns, row, number++, nameWidth, valueWidth, ruleWidth);
-        }
-        out.println("(" + Cells.rowCount(sample.total(), sample.head().size() + sample.tail().size()) + ")");
+        new Records(columns, sample, target).print(sample);
     }
 
-    private static void printRecord(PrintWriter out, Styles styles, List<ResultColumn> columns, String[] row, long number,
-                                    int nameWidth, int valueWidth, int ruleWidth) {
-        String title = "-[ RECORD " + number + " ]";
-        out.println(styles.dim(title + "-".repeat(Math.max(0, ruleWidth - title.length()))));
-        for (int column = 0; column < columns.size(); column++) {
-            String name = DisplayWidth.singleLine(columns.get(column).label());
-            String value = Cells.unpadded(row[column], valueWidth, styles);
-            out.println(Cells.padded(name, styles.header(name), nameWidth, false) + " | " + value);
+    /** The layout shared by all records of one result: name width, value width, rule width. */
+    private static final class Records {
+
+        private final List<ResultColumn> columns;
+        private final PrintWriter out;
+        private final Styles styles;
+        private final int nameWidth;
+        private final int valueWidth;
+        private final int ruleWidth;
+
+        Records(List<ResultColumn> columns, RowSample sample, RenderTarget target) {
+            this.columns = columns;
+            this.out = target.out();
+            this.styles = target.styles();
+            int names = 0;
+            for (ResultColumn column : columns) {
+                names = Math.max(names, DisplayWidth.of(DisplayWidth.singleLine(column.label())));
+            }
+            this.nameWidth = names;
+            this.valueWidth = target.width() > 0 ? Math.max(1, target.width() - nameWidth - 3) : Integer.MAX_VALUE;
+            int widest = 0;
+            for (String[] row : sample.shown()) {
+                for (String value : row) {
+                    widest = Math.max(widest, Math.min(valueWidth, DisplayWidth.of(Cells.text(value))));
+                }
+            }
+            this.ruleWidth = nameWidth + 3 + widest;
+        }
+
+        void print(RowSample sample) {
+            long number = 1;
+            for (String[] row : sample.head()) {
+                printRecord(row, number++);
+            }
+            if (sample.omitted() > 0) {
+                out.println(styles.dim(String.format(Locale.ROOT, "%s %,d more rows %s", DisplayWidth.ELLIPSIS,
+                        sample.omitted(), DisplayWidth.ELLIPSIS)));
+            }
+            number = sample.firstTailRowNumber();
+            for (String[] row : sample.tail()) {
+                printRecord(row, number++);
+            }
+            out.println("(" + Cells.rowCount(sample.total(), sample.head().size() + sample.tail().size()) + ")");
+        }
+
+        private void printRecord(String[] row, long number) {
+            String title = "-[ RECORD " + number + " ]";
+            out.println(styles.dim(title + "-".repeat(Math.max(0, ruleWidth - title.length()))));
+            for (int column = 0; column < columns.size(); column++) {
+                String name = DisplayWidth.singleLine(columns.get(column).label());
+                out.println(Cells.padded(name, styles.header(name), nameWidth, false) + " | "
+                        + Cells.unpadded(row[column], valueWidth, styles));
+            }
         }
     }
 }

@@ -2,7 +2,6 @@ package io.basalt.shell.terminal;
 
 import io.basalt.shell.ShellCommand;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,13 +30,9 @@ class InteractiveShellEndToEndTest {
     @TempDir
     Path directory;
 
-    @BeforeAll
-    static void needsTmux() {
-        Assumptions.assumeTrue(TmuxTerminal.available(), "tmux is not installed and cannot be installed here");
-    }
-
     @Test
     void typeCompleteCancelAndQuit() throws IOException, InterruptedException {
+        Assumptions.assumeTrue(TmuxTerminal.available(), "tmux is not installed and cannot be installed here");
         try (TmuxTerminal terminal = TmuxTerminal.start(directory, shellScript(), 120, 40)) {
             terminal.waitFor("the prompt", START, screen -> screen.contains(PROMPT));
 
