@@ -108,6 +108,16 @@ class ShellCommandTest {
     }
 
     @Test
+    void tablesAreListedBySchemaOrPattern() {
+        createOrders();
+        assertThat(run("", "-c", "CREATE SCHEMA sales", "-c", "CREATE TABLE sales.regions (r INT)", "-c", "\\dt ord*",
+                "-c", "\\dt sales", "-c", "\\dt nothing*")).as(err()).isZero();
+        assertThat(out()).contains("main   | orders | table").contains("sales  | regions | table");
+        assertThat(out().lines().filter(line -> line.contains("| table")).count()).isEqualTo(2);
+        assertThat(err()).contains("No tables match nothing*.");
+    }
+
+    @Test
     void describingAMissingTableFails() {
         assertThat(run("\\d nowhere\n")).isEqualTo(1);
         assertThat(err()).contains("ERROR 42P01");
