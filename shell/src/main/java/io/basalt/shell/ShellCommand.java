@@ -1,164 +1,133 @@
 package io.basalt.shell;
 
-import org.jline.reader.EndOfFileException;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * {@code basalt shell [--data DIR] [-c SQL] [-f FILE]}: opens an embedded database through the JDBC driver
- * ({@code jdbc:basalt:file:DIR}, so the shell exercises what applications do) and reads commands,
- * interactively (line editing and history through JLine) when standard input is a terminal, else as a
- * script. A script's exit status is 1 when any command failed.
+ * {@code basalt shell}: connects through the JDBC driver (an embedded database by default, so the shell
+ * exercises what applications do) and runs commands from {@code -c} and {@code -f}, from a terminal
+ * interactively, or from a pipe as a script. The exit status is 0 when everything ran, 1 when a statement
+ * or the connection failed, 2 for a wrong command line.
  */
 public final class ShellCommand {
-
-    private static final String USAGE = """
-            Usage: basalt shell [--data DIR] [-c COMMAND] [-f FILE]
-
-              --data DIR   data directory of the embedded database (default ./basalt-data)
-              -c COMMAND   run COMMAND (SQL or a meta-command) and exit
-              -f FILE      run the commands in FILE and exit""";
 
     private ShellCommand() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int status = run(args, System.in, System.out, System.err);
+        System.exit(status);
     }
 
-    static int run(String[] args) {
-        Path data = Path.of("basalt-data");
-        List<String> commands = new ArrayList<>();
-        Path script = null;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h")) {
-                System.out.println(USAGE);
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        ShellOptions options;
+        try {
+            options = ShellOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("basalt shell: " + e.getMessage());
+            err.println(ShellOptions.USAGE);
+            return 2;
+        }
+        if (options.help()) {
+            out.println(ShellOptions.USAGE);
+            return 0;
+        }
+        boolean interactive = options.scripts().isEmpty() && in == System.in && standardStreamsAreTerminals();
+        if (!interactive) {
+            PrintWriter results = new PrintWriter(out, true, StandardCharsets.UTF_8);
+            PrintWriter messages = new PrintWriter(err, true, StandardCharsets.UTF_8);
+            return runScripts(options, Console.forStreams(results, messages), in);
+        }
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            Console console = Console.forTerminal(terminal);
+            try (ShellSession session = connect(options, console, true)) {
+                if (session == null) {
+                    return 1;
+                }
+                InteractiveShell.run(session, terminal);
                 return 0;
             }
-            if (i + 1 >= args.length || !(arg.equals("--data") || arg.equals("-c") || arg.equals("-f"))) {
-                System.err.println("basalt shell: unknown or incomplete option " + arg + "\n" + USAGE);
-                return 2;
-            }
-            String value = args[++i];
-            switch (arg) {
-                case "--data" -> data = Path.of(value);
-                case "-c" -> commands.add(value);
-                default -> script = Path.of(value);
-            }
+        } catch (IOException e) {
+            err.println("basalt shell: cannot open the terminal: " + e.getMessage());
+            return 1;
         }
+    }
+
+    private static int runScripts(ShellOptions options, Console console, InputStream in) {
+        try (ShellSession session = connect(options, console, false)) {
+            if (session == null) {
+                return 1;
+            }
+            boolean unreadable = false;
+            if (options.scripts().isEmpty()) {
+                new ScriptRunner(session).run(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            for (ShellOptions.ScriptSource script : options.scripts()) {
+                Outcome outcome;
+                try (Reader reader = script.text().isPresent() ? new StringReader(script.text().get())
+                        : Files.newBufferedReader(script.file().orElseThrow(), StandardCharsets.UTF_8)) {
+                    outcome = new ScriptRunner(session).run(reader);
+                } catch (IOException e) {
+                    console.messages().println("ERROR: cannot read " + script.file().orElseThrow() + ": " + e.getMessage());
+                    outcome = Outcome.FAILED;
+                    unreadable = true;
+                }
+                if (outcome == Outcome.QUIT) {
+                    break;
+                }
+            }
+            return session.anyFailed() || unreadable ? 1 : 0;
+        } catch (IOException e) {
+            console.messages().println("ERROR: cannot read standard input: " + e.getMessage());
+            return 1;
+        } finally {
+            console.flush();
+        }
+    }
+
+    /**
+     * Whether standard input and output are a terminal. Up to JDK 21 {@code System.console()} is null
+     * otherwise; JDK 22 may return a console for redirected streams too and added {@code isTerminal()},
+     * which is asked for reflectively because the code compiles for 17.
+     */
+    private static boolean standardStreamsAreTerminals() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
+
+    /** The session, or null (the error printed) when the database cannot be reached. */
+    private static ShellSession connect(ShellOptions options, Console console, boolean interactive) {
         Connection connection;
         try {
-            connection = DriverManager.getConnection("jdbc:basalt:file:" + data.toAbsolutePath());
+            connection = options.target().open();
         } catch (SQLException e) {
-            System.err.println("ERROR " + e.getSQLState() + ": " + e.getMessage());
-            return 1;
+            ErrorPrinter.print(console.messages(), console.styles(), null, e);
+            console.flush();
+            return null;
         }
-        try (connection) {
-            PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-            ShellSession session = new ShellSession(connection, data.toAbsolutePath().toString(), out);
-            if (!commands.isEmpty()) {
-                return runScript(session, new java.io.StringReader(String.join("\n", commands)));
-            }
-            if (script != null) {
-                try (Reader reader = Files.newBufferedReader(script, StandardCharsets.UTF_8)) {
-                    return runScript(session, reader);
-                }
-            }
-            if (System.console() == null) {
-                return runScript(session, new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            }
-            return runInteractive(session);
-        } catch (IOException | SQLException e) {
-            System.err.println("ERROR: " + e.getMessage());
-            return 1;
-        }
-    }
-
-    private static int runScript(ShellSession session, Reader input) throws IOException {
-        BufferedReader lines = new BufferedReader(input);
-        StatementBuffer buffer = new StatementBuffer();
-        boolean failed = false;
-        String line;
-        while ((line = lines.readLine()) != null) {
-            ShellSession.Outcome outcome = feed(session, buffer, line);
-            if (outcome == ShellSession.Outcome.QUIT) {
-                return failed ? 1 : 0;
-            }
-            failed |= outcome == ShellSession.Outcome.FAILED;
-        }
-        String rest = buffer.drain();
-        if (!rest.isEmpty()) {
-            failed |= session.statement(rest) == ShellSession.Outcome.FAILED;
-        }
-        return failed ? 1 : 0;
-    }
-
-    private static int runInteractive(ShellSession session) throws IOException {
-        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            LineReader reader = LineReaderBuilder.builder()
-                    .terminal(terminal)
-                    .appName("basalt")
-                    .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".basalt_history"))
-                    // Backslash starts meta-commands and '!' is SQL's, so neither may be eaten as an escape
-                    // or a history reference.
-                    .parser(noEscapes())
-                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                    .build();
-            session.printBanner();
-            StatementBuffer buffer = new StatementBuffer();
-            while (true) {
-                String line;
-                try {
-                    line = reader.readLine(buffer.isIncomplete() ? "   ...> " : "basalt> ");
-                } catch (UserInterruptException e) {
-                    buffer.drain(); // Ctrl-C abandons the statement being typed
-                    continue;
-                } catch (EndOfFileException e) {
-                    return 0;
-                }
-                if (feed(session, buffer, line) == ShellSession.Outcome.QUIT) {
-                    return 0;
-                }
-            }
-        }
-    }
-
-    private static DefaultParser noEscapes() {
-        DefaultParser parser = new DefaultParser();
-        parser.setEscapeChars(new char[0]);
-        return parser;
-    }
-
-    /** Meta-commands are whole lines typed outside a statement; everything else accumulates up to {@code ;}. */
-    private static ShellSession.Outcome feed(ShellSession session, StatementBuffer buffer, String line) {
-        if (!buffer.isIncomplete() && line.trim().startsWith("\\")) {
-            return session.metaCommand(line);
-        }
-        ShellSession.Outcome result = ShellSession.Outcome.OK;
-        for (String statement : buffer.add(line)) {
-            if (session.statement(statement) == ShellSession.Outcome.FAILED) {
-                result = ShellSession.Outcome.FAILED;
-            }
-        }
-        return result;
+        // Timing is on at the prompt; scripts print only their results unless they ask (\timing on).
+        ShellSettings settings = new ShellSettings(interactive, options.format(), options.echo());
+        return new ShellSession(connection, options.target(), console, settings);
     }
 }

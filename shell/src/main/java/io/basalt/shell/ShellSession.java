@@ -1,118 +1,185 @@
 package io.basalt.shell;
 
-import io.basalt.jdbc.spi.BasaltSQLException;
+import io.basalt.shell.catalog.CatalogCache;
+import io.basalt.shell.catalog.CatalogReader;
+import io.basalt.shell.input.Command;
+import io.basalt.shell.input.MetaCommand;
+import io.basalt.shell.input.SqlCommand;
+import io.basalt.shell.render.RenderTarget;
+import io.basalt.shell.render.ResultRenderer;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
- * Runs what the user typed, as a JDBC client: SQL statements, and meta-commands ({@code \…}) that are
- * shorthands for SQL ({@code \dt} is {@code SHOW TABLES}). A failing statement prints its SQLSTATE, message
- * and, when the error has a position, a caret under it; the shell itself carries on.
+ * One shell's state: the connection (which {@code \c} replaces), the catalog cache completion reads, the
+ * settings, where results go ({@code \o}), and the statement texts {@code \e} edits. Commands are run by
+ * {@link StatementRunner} and {@link MetaCommands}; this class only routes them.
  */
-final class ShellSession {
+final class ShellSession implements AutoCloseable {
 
-    /** What a line asked for, so the input loop knows whether to go on. */
-    enum Outcome { OK, FAILED, QUIT }
+    private final Console console;
+    private final ShellSettings settings;
+    private final StatementRunner statements;
+    private final MetaCommands metaCommands;
+    private Connection connection;
+    private ConnectionTarget target;
+    private volatile CatalogCache catalog;
+    private ResultFile resultFile;
+    private String lastStatement = "";
+    private String pendingStatement = "";
+    private String nextInput = "";
+    private boolean anyFailed;
 
-    private final Connection connection;
-    private final String description;
-    private final PrintWriter out;
-    private boolean timing = true;
-
-    ShellSession(Connection connection, String description, PrintWriter out) {
-        this.connection = connection;
-        this.description = description;
-        this.out = out;
+    ShellSession(Connection connection, ConnectionTarget target, Console console, ShellSettings settings) {
+        this.console = console;
+        this.settings = settings;
+        this.statements = new StatementRunner(this);
+        this.metaCommands = new MetaCommands(this);
+        use(connection, target);
     }
 
-    void printBanner() {
-        out.println("Basalt shell on " + description);
-        out.println("Type \\help for help, \\q to quit. Statements end with ';'.");
-        out.flush();
-    }
-
-    Outcome metaCommand(String line) {
-        String[] words = line.trim().split("\\s+", 2);
-        String argument = words.length > 1 ? words[1].trim() : "";
-        switch (words[0]) {
-            case "\\q", "\\quit" -> {
-                return Outcome.QUIT;
-            }
-            case "\\help", "\\?" -> {
-                printHelp();
-                return Outcome.OK;
-            }
-            case "\\dt" -> {
-                return statement(argument.isEmpty() ? "SHOW TABLES" : "SHOW TABLES FROM " + argument);
-            }
-            case "\\dn" -> {
-                return statement("SHOW SCHEMAS");
-            }
-            case "\\d" -> {
-                return statement(argument.isEmpty() ? "SHOW TABLES" : "DESCRIBE " + argument);
-            }
-            case "\\timing" -> {
-                timing = argument.isEmpty() ? !timing : argument.equalsIgnoreCase("on");
-                out.println("Timing is " + (timing ? "on." : "off."));
-                out.flush();
-                return Outcome.OK;
-            }
-            default -> {
-                out.println("ERROR: unknown meta-command " + words[0] + " (\\help lists them)");
-                out.flush();
-                return Outcome.FAILED;
-            }
+    Outcome execute(Command command) {
+        if (settings.echo()) {
+            console.out().println(command instanceof SqlCommand ? command.text() + ";" : command.text());
         }
-    }
-
-    Outcome statement(String sql) {
-        long start = System.nanoTime();
-        try (Statement statement = connection.createStatement()) {
-            if (statement.execute(sql)) {
-                try (ResultSet result = statement.getResultSet()) {
-                    ResultPrinter.print(result, out);
-                }
+        try {
+            Outcome outcome;
+            if (command instanceof SqlCommand) {
+                lastStatement = command.text();
+                outcome = statements.run(command.text());
             } else {
-                out.println("OK" + (statement.getLargeUpdateCount() > 0 ? ", " + statement.getLargeUpdateCount() + " rows" : ""));
+                outcome = metaCommands.run((MetaCommand) command);
             }
-            if (timing) {
-                out.printf("Time: %.3f ms%n", (System.nanoTime() - start) / 1e6);
-            }
-            return Outcome.OK;
-        } catch (SQLException e) {
-            printError(sql, e);
-            return Outcome.FAILED;
+            anyFailed |= outcome == Outcome.FAILED;
+            return outcome;
         } finally {
-            out.flush();
-        }
-    }
-
-    private void printError(String sql, SQLException error) {
-        out.println("ERROR " + error.getSQLState() + ": " + error.getMessage());
-        if (error instanceof BasaltSQLException positioned && positioned.getPosition().isPresent()) {
-            int line = positioned.getPosition().get().line();
-            int column = positioned.getPosition().get().column();
-            String[] lines = sql.split("\n", -1);
-            if (line >= 1 && line <= lines.length) {
-                out.println("LINE " + line + ": " + lines[line - 1]);
-                out.println(" ".repeat(("LINE " + line + ": ").length() + Math.max(0, column - 1)) + "^");
+            console.flush();
+            if (resultFile != null) {
+                resultFile.writer().flush();
             }
         }
     }
 
-    private void printHelp() {
-        out.println("""
-                SQL statements end with ';' (SELECT, CREATE TABLE, INSERT, COPY, EXPLAIN, SHOW, DESCRIBE, SET, …).
-                Meta-commands:
-                  \\dt [SCHEMA]  list tables
-                  \\d NAME       describe a table
-                  \\dn           list schemas
-                  \\timing [on|off]  show how long each statement takes (on by default)
-                  \\help         this help
-                  \\q            quit""");
+    /** Whether any command has failed, which makes a script's exit status 1 even if it ends with {@code \q}. */
+    boolean anyFailed() {
+        return anyFailed;
+    }
+
+    /** Replaces the connection (closing the old one) and forgets what completion knew of the old database. */
+    void use(Connection newConnection, ConnectionTarget newTarget) {
+        Connection old = connection;
+        connection = newConnection;
+        target = newTarget;
+        catalog = new CatalogCache(new CatalogReader(newConnection), defaultSchemaOf(newConnection));
+        if (old != null) {
+            try {
+                old.close();
+            } catch (SQLException e) {
+                // The old connection is being dropped; nothing useful can be done with its error.
+            }
+        }
+    }
+
+    /**
+     * Where a result goes: the {@code \o} file (whole, plain), or the console fitted to the terminal.
+     * {@code beforeOutput} runs before the first output to the console; writing a file leaves the screen,
+     * and so the progress line, alone.
+     */
+    RenderTarget resultTarget(Runnable beforeOutput) {
+        if (resultFile != null) {
+            return RenderTarget.plain(resultFile.writer());
+        }
+        int maxRows = console.interactive() ? Console.TERMINAL_MAX_ROWS : 0;
+        return new RenderTarget(console.out(), console.width(), maxRows, console.styles(), beforeOutput);
+    }
+
+    ResultRenderer renderer() {
+        return settings.expanded().rendererFor(settings.mode());
+    }
+
+    /** Sends results to {@code file} from now on, or back to the console with {@code null}. */
+    void resultFile(ResultFile file) {
+        if (resultFile != null) {
+            resultFile.close();
+        }
+        resultFile = file;
+    }
+
+    ResultFile resultFile() {
+        return resultFile;
+    }
+
+    /** Cancels the statement running now, if any; called from the Ctrl-C signal handler's thread. */
+    void cancelRunningStatement() {
+        statements.cancelRunning();
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    ConnectionTarget target() {
+        return target;
+    }
+
+    CatalogCache catalog() {
+        return catalog;
+    }
+
+    Console console() {
+        return console;
+    }
+
+    ShellSettings settings() {
+        return settings;
+    }
+
+    PrintWriter messages() {
+        return console.messages();
+    }
+
+    String lastStatement() {
+        return lastStatement;
+    }
+
+    /** The statement typed but not finished when a meta-command ran (psql's query buffer), for {@code \e}. */
+    String pendingStatement() {
+        return pendingStatement;
+    }
+
+    void pendingStatement(String statement) {
+        pendingStatement = statement;
+    }
+
+    /** Text to put in the next prompt's buffer (what {@code \e} produced), taken once. */
+    String takeNextInput() {
+        String input = nextInput;
+        nextInput = "";
+        return input;
+    }
+
+    void nextInput(String input) {
+        nextInput = input;
+    }
+
+    @Override
+    public void close() {
+        resultFile(null);
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Closing at exit: the process ends either way.
+        }
+    }
+
+    private static String defaultSchemaOf(Connection connection) {
+        try {
+            String schema = connection.getSchema();
+            return schema == null ? "main" : schema;
+        } catch (SQLException e) {
+            return "main";
+        }
     }
 }
