@@ -1,6 +1,9 @@
 package io.basalt.execution;
 
+import io.basalt.execution.expression.Call;
 import io.basalt.execution.expression.ColumnReference;
+import io.basalt.execution.expression.Expression;
+import io.basalt.execution.expression.Function;
 import io.basalt.execution.expression.Literal;
 import io.basalt.execution.plan.TableScanNode;
 import io.basalt.execution.profile.QueryProfile;
@@ -114,6 +117,44 @@ class TableScanTest {
         assertThat(reading.rowsSkippedByZoneMaps()).isZero();
         assertThat(skipping.blocksRead()).isLessThan(reading.blocksRead() / 4);
         assertThat(skipping.rowsRead()).isEqualTo(65_536);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void filtersOnOneTextColumnAreDecidedByDictionaryCode(int parallelism) {
+        table.delete(row -> (Long) row.get(0) % 4 == 0);
+        ColumnReference name = new ColumnReference(1, LogicalType.TEXT);
+        Expression inList = Call.of(Function.IN, LogicalType.BOOLEAN, name,
+                new Literal("name-7", LogicalType.TEXT), new Literal("name-4321", LogicalType.TEXT));
+        Expression isNull = Call.of(Function.IS_NULL, LogicalType.BOOLEAN, name);
+
+        List<List<Object>> members = Results.collect(QueryExecutor.execute(table.scan(inList, 0, 2), database.context(parallelism)));
+        QueryProfile profile = QueryExecutor.profile(table.scan(inList, 0, 2), database.context(parallelism));
+        List<List<Object>> nulls = Results.collect(QueryExecutor.execute(table.scan(isNull, 0, 2), database.context(parallelism)));
+
+        assertThat(members).isEqualTo(table.rows(0, 2).stream()
+                .filter(row -> "name-7".equals(row.get(1)) || "name-4321".equals(row.get(1))).toList());
+        assertThat(profile.statistics(profile.plan()).scan().rowsFilteredOnDictionary()).isGreaterThan(100_000);
+        assertThat(nulls).isEqualTo(table.rows(0, 2).stream().filter(row -> row.get(1) == null).toList());
+    }
+
+    @Test
+    void aValueThatFailsTheFilterOnlyInADeletedRowRaisesNoError() {
+        TestDatabase.Table codes = database.create("codes", 100_000,
+                ColumnDefinition.notNull("id", LogicalType.BIGINT), ColumnDefinition.of("code", LogicalType.TEXT));
+        List<List<Object>> rows = new ArrayList<>();
+        for (long id = 0; id < 20_000; id++) {
+            rows.add(Results.row(id, id == 777 ? "not a number" : String.valueOf(id % 50)));
+        }
+        codes.append(rows);
+        codes.delete(row -> (Long) row.get(0) == 777);
+        Expression asNumber = Call.of(Function.CAST, LogicalType.INTEGER, new ColumnReference(1, LogicalType.TEXT));
+        Expression aboveFortyFive = Call.of(Function.GREATER_THAN, LogicalType.BOOLEAN, asNumber,
+                new Literal(45L, LogicalType.INTEGER));
+
+        List<List<Object>> result = Results.collect(QueryExecutor.execute(codes.scan(aboveFortyFive, 0, 1), database.context(2)));
+
+        assertThat(result).hasSize(20_000 / 50 * 4);
     }
 
     @Test

@@ -56,6 +56,9 @@ public final class QueryProfile {
         if (scan != null) {
             text.append(String.format(Locale.ROOT, ", segments read=%d of %d, blocks read=%d, rows skipped by zone maps=%d",
                     scan.segments() - scan.segmentsSkipped(), scan.segments(), scan.blocksRead(), scan.rowsSkippedByZoneMaps()));
+            if (scan.rowsFilteredOnDictionary() > 0) {
+                text.append(", rows filtered on dictionary codes=").append(scan.rowsFilteredOnDictionary());
+            }
         }
         return text.toString();
     }

@@ -1,9 +1,12 @@
 package io.basalt.execution.scan;
 
+import io.basalt.execution.expression.CompiledExpression;
 import io.basalt.execution.vector.VectorSlicer;
+import io.basalt.storage.encoding.DecodedBlock;
 import io.basalt.storage.segment.BlockInfo;
 import io.basalt.storage.segment.SegmentReader;
 import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.DictionaryView;
 
 import java.util.List;
 
@@ -21,6 +24,9 @@ final class ColumnCursor {
     private int blockIndex;
     private int decodedIndex = -1;
     private ColumnVector decoded;
+    private DictionaryView dictionary;
+    /** Which dictionary entries of the decoded block pass the scan's filter (see {@link DictionaryFilter}). */
+    private boolean[] passingEntries;
 
     ColumnCursor(SegmentReader reader, int column, ScanCounters counters) {
         this.reader = reader;
@@ -39,13 +45,51 @@ final class ColumnCursor {
     /** Rows {@code [from, to)}, which lie in one block. */
     ColumnVector rows(int from, int to) {
         seek(from);
+        decode();
+        int start = blocks.get(blockIndex).rowOffset();
+        return VectorSlicer.slice(decoded, from - start, to - from);
+    }
+
+    /** The first row of the block holding {@code row}. */
+    int blockStart(int row) {
+        seek(row);
+        return blocks.get(blockIndex).rowOffset();
+    }
+
+    /**
+     * The dictionary form of the block holding {@code row} (decoding it if needed), or null when the block is
+     * not dictionary-encoded.
+     */
+    DictionaryView dictionary(int row) {
+        seek(row);
+        decode();
+        return dictionary;
+    }
+
+    /**
+     * For the block holding {@code row}, which dictionary entries pass {@code filter} (the last element: a NULL
+     * row), evaluated once per block; null when the block has no dictionary or the filter failed on an entry.
+     */
+    boolean[] passingEntries(int row, CompiledExpression filter) {
+        DictionaryView view = dictionary(row);
+        if (view == null) {
+            return null;
+        }
+        if (passingEntries == null) {
+            passingEntries = DictionaryFilter.passingEntries(filter, view);
+        }
+        return passingEntries;
+    }
+
+    private void decode() {
         if (decodedIndex != blockIndex) {
-            decoded = reader.readBlock(column, blockIndex);
+            DecodedBlock block = reader.readDecodedBlock(column, blockIndex);
+            decoded = block.vector();
+            dictionary = block.dictionary();
+            passingEntries = null;
             decodedIndex = blockIndex;
             counters.blockRead();
         }
-        int start = blocks.get(blockIndex).rowOffset();
-        return VectorSlicer.slice(decoded, from - start, to - from);
     }
 
     private void seek(int row) {

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What a table scan did, for EXPLAIN ANALYZE and tests: segments considered and skipped (zone maps, or
  * every row deleted), blocks decoded, rows ruled out by block zone maps before any decoding, and rows
- * read (decoded, live) before the pushed filter.
+ * read (decoded, live) before the pushed filter, and of those, rows filtered by dictionary code.
  */
 public final class ScanCounters {
 
@@ -14,6 +14,7 @@ public final class ScanCounters {
     private final AtomicLong blocksRead = new AtomicLong();
     private final AtomicLong rowsSkippedByZoneMaps = new AtomicLong();
     private final AtomicLong rowsRead = new AtomicLong();
+    private final AtomicLong rowsFilteredOnDictionary = new AtomicLong();
 
     void segmentConsidered() {
         segments.incrementAndGet();
@@ -35,6 +36,10 @@ public final class ScanCounters {
         rowsRead.addAndGet(rows);
     }
 
+    void rowsFilteredOnDictionary(long rows) {
+        rowsFilteredOnDictionary.addAndGet(rows);
+    }
+
     public long segments() {
         return segments.get();
     }
@@ -53,5 +58,10 @@ public final class ScanCounters {
 
     public long rowsRead() {
         return rowsRead.get();
+    }
+
+    /** Rows whose pushed filter was decided by their dictionary code ({@link DictionaryFilter}). */
+    public long rowsFilteredOnDictionary() {
+        return rowsFilteredOnDictionary.get();
     }
 }

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * Reads rows {@code [from, to)} of one segment: drops what zone maps rule out, cuts the rest into batches
- * at block boundaries, removes deleted rows, evaluates the pushed filter on the filter's columns and
+ * at block boundaries, removes deleted rows, evaluates the pushed filter on the filter's columns (on the
+ * dictionary of a dictionary-encoded block when the filter reads one column: {@link DictionaryFilter}) and
  * decodes the other columns only for batches where some row survives.
  */
 final class ScanMorsel implements Morsel {
@@ -149,7 +150,21 @@ final class ScanMorsel implements Morsel {
             int[] positions = liveCount == rows ? null : live;
             int count = liveCount;
             CompiledExpression filter = scan.filter();
-            if (filter != null) {
+            boolean[] passingEntries = filter != null && scan.filterColumns().length == 1
+                    ? cursors[scan.filterColumns()[0]].passingEntries(start, filter) : null;
+            if (passingEntries != null) {
+                ColumnCursor cursor = cursors[scan.filterColumns()[0]];
+                int passed = DictionaryFilter.select(cursor.dictionary(start), passingEntries, cursor.blockStart(start),
+                        start, positions, count, kept);
+                scan.scanCounters().rowsFilteredOnDictionary(count);
+                if (passed == 0) {
+                    return null;
+                }
+                if (passed < count) {
+                    positions = kept;
+                    count = passed;
+                }
+            } else if (filter != null) {
                 int[] filterColumns = scan.filterColumns();
                 List<ColumnVector> inputs = new ArrayList<>(filterColumns.length);
                 for (int column : filterColumns) {

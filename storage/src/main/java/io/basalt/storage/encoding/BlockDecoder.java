@@ -4,6 +4,7 @@ import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.BooleanVector;
 import io.basalt.storage.vector.BytesVector;
 import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.DictionaryView;
 import io.basalt.storage.vector.DoubleVector;
 import io.basalt.storage.vector.Int128Vector;
 import io.basalt.storage.vector.LongVector;
@@ -20,6 +21,12 @@ public final class BlockDecoder {
 
     public static ColumnVector decode(PhysicalKind kind, EncodingKind encoding, int rowCount,
                                       byte[] body, int offset, int length) {
+        return decodeBlock(kind, encoding, rowCount, body, offset, length).vector();
+    }
+
+    /** {@link #decode}, keeping the dictionary form of a dictionary-encoded BYTES block. */
+    public static DecodedBlock decodeBlock(PhysicalKind kind, EncodingKind encoding, int rowCount,
+                                           byte[] body, int offset, int length) {
         if (rowCount < 0 || rowCount > BlockLimits.MAX_ROWS) {
             throw new BlockFormatException("block claims " + rowCount + " rows, at most " + BlockLimits.MAX_ROWS + " allowed");
         }
@@ -44,15 +51,15 @@ public final class BlockDecoder {
         if (valueCount == 0 && encoding != EncodingKind.PLAIN) {
             throw new BlockFormatException("a block without non-null values must be PLAIN, not " + encoding);
         }
-        ColumnVector vector = switch (kind) {
-            case LONG -> decodeLongs(encoding, in, rowCount, valueCount, nulls);
-            case DOUBLE -> decodeDoubles(encoding, in, rowCount, valueCount, nulls);
-            case INT128 -> decodeInt128s(encoding, in, rowCount, valueCount, nulls);
+        DecodedBlock block = switch (kind) {
+            case LONG -> new DecodedBlock(decodeLongs(encoding, in, rowCount, valueCount, nulls), null);
+            case DOUBLE -> new DecodedBlock(decodeDoubles(encoding, in, rowCount, valueCount, nulls), null);
+            case INT128 -> new DecodedBlock(decodeInt128s(encoding, in, rowCount, valueCount, nulls), null);
             case BYTES -> decodeBytes(encoding, in, rowCount, nulls);
-            case BOOLEAN -> decodeBooleans(encoding, in, rowCount, valueCount, nulls);
+            case BOOLEAN -> new DecodedBlock(decodeBooleans(encoding, in, rowCount, valueCount, nulls), null);
         };
         in.expectEnd("block");
-        return vector;
+        return block;
     }
 
     private static ColumnVector decodeLongs(EncodingKind encoding, ByteSource in, int rowCount, int valueCount,
@@ -101,7 +108,7 @@ public final class BlockDecoder {
         return finish(vector, rowCount, nulls);
     }
 
-    private static ColumnVector decodeBytes(EncodingKind encoding, ByteSource in, int rowCount, boolean[] nulls) {
+    private static DecodedBlock decodeBytes(EncodingKind encoding, ByteSource in, int rowCount, boolean[] nulls) {
         BytesSlices slices = BytesBlockEncoding.decode(encoding, in, rowCount - countOf(nulls, rowCount));
         BytesVector vector = new BytesVector(rowCount, (int) slices.totalBytes());
         byte[] source = slices.source();
@@ -116,7 +123,21 @@ public final class BlockDecoder {
                 j++;
             }
         }
-        return vector;
+        return new DecodedBlock(vector, slices.dictionary() == null ? null : dictionaryView(slices, rowCount, nulls));
+    }
+
+    private static DictionaryView dictionaryView(BytesSlices slices, int rowCount, boolean[] nulls) {
+        BytesSlices dictionary = slices.dictionary();
+        BytesVector entries = new BytesVector(dictionary.count(), (int) dictionary.totalBytes());
+        for (int e = 0; e < dictionary.count(); e++) {
+            entries.append(dictionary.source(), dictionary.starts()[e], dictionary.lengths()[e]);
+        }
+        int[] codes = new int[rowCount];
+        int j = 0;
+        for (int r = 0; r < rowCount; r++) {
+            codes[r] = nulls != null && nulls[r] ? DictionaryView.NULL_CODE : slices.codes()[j++];
+        }
+        return new DictionaryView(entries, codes);
     }
 
     private static ColumnVector finish(ColumnVector vector, int rowCount, boolean[] nulls) {

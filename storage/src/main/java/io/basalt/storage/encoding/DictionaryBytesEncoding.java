@@ -48,6 +48,6 @@ final class DictionaryBytesEncoding {
             starts[i] = entryStarts[code];
             lengths[i] = entryLengths[code];
         }
-        return new BytesSlices(in.array(), starts, lengths, count, total);
+        return new BytesSlices(in.array(), starts, lengths, count, total, dictionary, codes);
     }
 }

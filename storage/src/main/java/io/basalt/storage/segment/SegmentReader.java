@@ -3,6 +3,7 @@ package io.basalt.storage.segment;
 import io.basalt.storage.CorruptDataException;
 import io.basalt.storage.compress.DecompressionException;
 import io.basalt.storage.encoding.BlockDecoder;
+import io.basalt.storage.encoding.DecodedBlock;
 import io.basalt.storage.encoding.BlockFormatException;
 import io.basalt.storage.encoding.ByteSource;
 import io.basalt.storage.type.PhysicalKind;
@@ -57,6 +58,11 @@ public final class SegmentReader implements AutoCloseable {
 
     /** Reads, verifies and decodes one block of a column. */
     public ColumnVector readBlock(int column, int block) {
+        return readDecodedBlock(column, block).vector();
+    }
+
+    /** {@link #readBlock}, keeping the dictionary form of a dictionary-encoded BYTES block. */
+    public DecodedBlock readDecodedBlock(int column, int block) {
         List<BlockInfo> blocks = footer.blocks(column);
         if (block < 0 || block >= blocks.size()) {
             throw new IndexOutOfBoundsException("column " + column + " has " + blocks.size() + " blocks, not " + block);
@@ -73,13 +79,14 @@ public final class SegmentReader implements AutoCloseable {
         }
         try {
             byte[] body = info.compression().codec().decompress(stored, 0, stored.length, info.uncompressedLength());
-            ColumnVector vector = BlockDecoder.decode(spec.type().physicalKind(), info.encoding(), info.rowCount(),
+            DecodedBlock decoded = BlockDecoder.decodeBlock(spec.type().physicalKind(), info.encoding(), info.rowCount(),
                     body, 0, body.length);
+            ColumnVector vector = decoded.vector();
             if (vector.nullCount() != info.zoneMap().nullCount()) {
                 throw new BlockFormatException("block has " + vector.nullCount() + " nulls, its zone map says "
                         + info.zoneMap().nullCount());
             }
-            return vector;
+            return decoded;
         } catch (BlockFormatException | DecompressionException e) {
             throw new CorruptDataException(file, where + ": " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package io.basalt.storage.encoding;
 
 import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.DictionaryView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -91,6 +92,22 @@ class BlockEncodingRoundTripTest {
             TestVectors.assertSameValues(BlockDecoder.decode(PhysicalKind.BYTES, encoding, 5, block.bytes(), 0, block.length()),
                     TestVectors.strings("keep", null, "keep", null, "last"));
         }
+    }
+
+    @Test
+    void dictionaryBlocksKeepTheirDictionaryFormBesideTheVector() {
+        ColumnVector vector = TestVectors.strings("mail", "ship", null, "mail", "air", null, "ship");
+        EncodedBlock encoded = BlockEncoder.encode(vector, 7, EncodingKind.DICTIONARY);
+
+        DecodedBlock block = BlockDecoder.decodeBlock(PhysicalKind.BYTES, EncodingKind.DICTIONARY, 7, encoded.bytes(), 0,
+                encoded.length());
+
+        TestVectors.assertSameValues(block.vector(), vector);
+        TestVectors.assertSameValues(block.dictionary().entries(), TestVectors.strings("air", "mail", "ship"));
+        assertThat(block.dictionary().codes()).containsExactly(1, 2, DictionaryView.NULL_CODE, 1, 0, DictionaryView.NULL_CODE, 2);
+        EncodedBlock plain = BlockEncoder.encode(vector, 7, EncodingKind.PLAIN);
+        assertThat(BlockDecoder.decodeBlock(PhysicalKind.BYTES, EncodingKind.PLAIN, 7, plain.bytes(), 0, plain.length())
+                .dictionary()).isNull();
     }
 
     @Test
