@@ -2,12 +2,6 @@ package io.basalt.server;
 
 import io.basalt.server.result.StatementResult;
 import io.basalt.storage.type.LogicalType;
-import io.basalt.storage.vector.BooleanVector;
-import io.basalt.storage.vector.BytesVector;
-import io.basalt.storage.vector.ColumnBatch;
-import io.basalt.storage.vector.ColumnVector;
-import io.basalt.storage.vector.DoubleVector;
-import io.basalt.storage.vector.LongVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -48,38 +41,6 @@ class PreparedStatementTest {
         database.close();
     }
 
-    private static List<List<Object>> rows(StatementResult result) {
-        List<List<Object>> rows = new ArrayList<>();
-        try (var stream = ((StatementResult.Rows) result).rows()) {
-            ColumnBatch batch;
-            while ((batch = stream.next()) != null) {
-                for (int r = 0; r < batch.rowCount(); r++) {
-                    List<Object> row = new ArrayList<>();
-                    for (int c = 0; c < batch.columnCount(); c++) {
-                        row.add(value(batch.column(c), r));
-                    }
-                    rows.add(row);
-                }
-            }
-        }
-        return rows;
-    }
-
-    private static Object value(ColumnVector vector, int row) {
-        if (vector.isNull(row)) {
-            return null;
-        }
-        if (vector instanceof LongVector longs) {
-            return longs.get(row);
-        }
-        if (vector instanceof BytesVector text) {
-            return text.getString(row);
-        }
-        if (vector instanceof DoubleVector doubles) {
-            return doubles.get(row);
-        }
-        return ((BooleanVector) vector).get(row);
-    }
 
     private static StatementException failure(Runnable statement) {
         StatementException error = catchThrowableOfType(StatementException.class, statement::run);
@@ -94,12 +55,12 @@ class PreparedStatementTest {
         assertThat(query.parameterTypes()).containsExactly(LogicalType.decimal(15, 2), LogicalType.INTEGER);
         assertThat(query.resultColumns()).hasValueSatisfying(columns ->
                 assertThat(columns).extracting(column -> column.name()).containsExactly("id", "name"));
-        assertThat(rows(query.execute(List.of(new BigDecimal("1.00"), 5)))).containsExactly(
+        assertThat(ResultRows.values(query.execute(List.of(new BigDecimal("1.00"), 5)))).containsExactly(
                 List.of(1L, "apple"), List.of(2L, "pear"));
-        assertThat(rows(query.execute(List.of("0.6", 5L)))).containsExactly(List.of(1L, "apple"));
-        assertThat(rows(query.execute(Arrays.asList(2, null)))).hasSize(3);
+        assertThat(ResultRows.values(query.execute(List.of("0.6", 5L)))).containsExactly(List.of(1L, "apple"));
+        assertThat(ResultRows.values(query.execute(Arrays.asList(2, null)))).hasSize(3);
         session.execute("INSERT INTO items VALUES (4, 'fig', 0.10)");
-        assertThat(rows(query.execute(List.of(0.2, 1)))).containsExactly(List.of(4L, "fig"));
+        assertThat(ResultRows.values(query.execute(List.of(0.2, 1)))).containsExactly(List.of(4L, "fig"));
         assertThat(query.plannings()).as("appending rows keeps the plan").isEqualTo(1);
     }
 
@@ -115,7 +76,7 @@ class PreparedStatementTest {
         assertThat(insert.execute(List.of("k1", 7, "new"))).isEqualTo(new StatementResult.RowCount("INSERT", 1));
         assertThat(insert.parameterTypes()).containsExactly(LogicalType.varchar(5), LogicalType.INTEGER, LogicalType.TEXT);
 
-        assertThat(rows(query.execute(List.of("k1")))).containsExactly(List.of("k1", 7L, "new"));
+        assertThat(ResultRows.values(query.execute(List.of("k1")))).containsExactly(List.of("k1", 7L, "new"));
         assertThat(query.plannings()).isEqualTo(2);
         assertThat(insert.plannings()).isEqualTo(2);
         assertThat(failure(() -> query.execute(List.of("toolong"))).sqlState()).isEqualTo("22001");
@@ -142,7 +103,7 @@ class PreparedStatementTest {
     void aTableThatGrewManyTimesOverIsPlannedAgain() {
         PreparedStatement query = session.prepare("SELECT count(*) FROM items WHERE price > ?");
         session.execute("INSERT INTO items SELECT id + 10, name, price FROM items");
-        assertThat(rows(query.execute(List.of(0)))).containsExactly(List.of(6L));
+        assertThat(ResultRows.values(query.execute(List.of(0)))).containsExactly(List.of(6L));
         assertThat(query.plannings()).as("a small change").isEqualTo(1);
 
         StringBuilder values = new StringBuilder("INSERT INTO items VALUES ");
@@ -151,22 +112,22 @@ class PreparedStatementTest {
         }
         session.execute(values.toString());
 
-        assertThat(rows(query.execute(List.of(0)))).containsExactly(List.of(3_006L));
+        assertThat(ResultRows.values(query.execute(List.of(0)))).containsExactly(List.of(3_006L));
         assertThat(query.plannings()).isEqualTo(2);
     }
 
     @Test
     void adHocExecutionTakesParametersToo() {
-        assertThat(rows(session.execute("SELECT name FROM items WHERE name LIKE ? AND id <> ?", List.of("p%", 3))))
+        assertThat(ResultRows.values(session.execute("SELECT name FROM items WHERE name LIKE ? AND id <> ?", List.of("p%", 3))))
                 .containsExactly(List.of("pear"));
         assertThat(session.execute("INSERT INTO items (id, name) VALUES (?, ?)", List.of(9, "kiwi")))
                 .isEqualTo(new StatementResult.RowCount("INSERT", 1));
-        assertThat(rows(session.execute("SELECT price FROM items WHERE id = 9"))).containsExactly(Arrays.asList((Object) null));
+        assertThat(ResultRows.values(session.execute("SELECT price FROM items WHERE id = 9"))).containsExactly(Arrays.asList((Object) null));
     }
 
     @Test
     void explainShowsThePlanBoundToTheValues() {
-        List<List<Object>> plan = rows(session.execute("EXPLAIN SELECT name FROM items WHERE id = ?", List.of(2)));
+        List<List<Object>> plan = ResultRows.values(session.execute("EXPLAIN SELECT name FROM items WHERE id = ?", List.of(2)));
 
         assertThat(plan.toString()).contains("filter: (id = 2)");
     }
@@ -190,7 +151,7 @@ class PreparedStatementTest {
         assertThat(notANumber.getMessage()).isEqualTo("parameter $1: invalid input syntax for type BIGINT: \"abc\"");
         assertThat(failure(() -> insert.execute(List.of(5, "x", 1e30))).sqlState()).isEqualTo("22003");
         assertThat(failure(() -> insert.execute(List.of(5, "much too long", 1))).sqlState()).isEqualTo("22001");
-        assertThat(rows(session.execute("SELECT count(*) FROM items"))).containsExactly(List.of(3L));
+        assertThat(ResultRows.values(session.execute("SELECT count(*) FROM items"))).containsExactly(List.of(3L));
     }
 
     @Test
@@ -219,7 +180,7 @@ class PreparedStatementTest {
         assertThat(failed.getMessage()).isEqualTo(
                 "batch entry 2: parameter $3: invalid input syntax for type DECIMAL(15,2): \"x\"");
 
-        assertThat(rows(session.execute("SELECT id, name, price FROM items WHERE id >= 10 ORDER BY id"))).containsExactly(
+        assertThat(ResultRows.values(session.execute("SELECT id, name, price FROM items WHERE id >= 10 ORDER BY id"))).containsExactly(
                 List.of(10L, "a", 100L), Arrays.asList(11L, null, null), List.of(12L, "c", 350L));
     }
 
@@ -228,7 +189,7 @@ class PreparedStatementTest {
         PreparedStatement copy = session.prepare("INSERT INTO items SELECT id + ?, name, price FROM items WHERE id = ?");
 
         assertThat(copy.executeBatch(List.of(List.of(100, 1), List.of(200, 2), List.of(300, 99)))).containsExactly(1, 1, 0);
-        assertThat(rows(session.execute("SELECT id FROM items WHERE id > 100 ORDER BY id")))
+        assertThat(ResultRows.values(session.execute("SELECT id FROM items WHERE id > 100 ORDER BY id")))
                 .containsExactly(List.of(101L), List.of(202L));
     }
 }

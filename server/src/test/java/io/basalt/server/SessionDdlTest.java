@@ -4,15 +4,12 @@ import io.basalt.server.result.StatementResult;
 import io.basalt.storage.catalog.Constraint;
 import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.type.LogicalType;
-import io.basalt.storage.vector.BytesVector;
-import io.basalt.storage.vector.ColumnBatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,8 +47,8 @@ class SessionDdlTest {
         assertThat(fact.columns().get(0).nullable()).as("a primary key implies NOT NULL").isFalse();
         assertThat(fact.constraints()).containsExactly(new Constraint.PrimaryKey("fact_sales_pkey", List.of("sale_id")),
                 new Constraint.ForeignKey("fact_sales_date_key_fkey", List.of("date_key"), "main", "dim_date", List.of("date_key")));
-        assertThat(rows(session.execute("SHOW TABLES"))).containsExactly(List.of("dim_date"), List.of("fact_sales"));
-        assertThat(rows(session.execute("DESCRIBE dim_date"))).first().isEqualTo(List.of("date_key", "INTEGER", "NO", "PRI", "NULL"));
+        assertThat(ResultRows.text(session.execute("SHOW TABLES"))).containsExactly(List.of("dim_date"), List.of("fact_sales"));
+        assertThat(ResultRows.text(session.execute("DESCRIBE dim_date"))).first().isEqualTo(List.of("date_key", "INTEGER", "NO", "PRI", "NULL"));
     }
 
     @Test
@@ -116,23 +113,5 @@ class SessionDdlTest {
                 .hasMessageContaining("not supported yet: COPY format parquet");
         assertThatThrownBy(() -> session.execute("COPY items FROM '" + good + "' (COLOUR 'red')"))
                 .hasMessageContaining("option \"colour\" not recognized");
-    }
-
-    private static List<List<String>> rows(StatementResult result) {
-        List<List<String>> rows = new ArrayList<>();
-        try (var stream = ((StatementResult.Rows) result).rows()) {
-            ColumnBatch batch;
-            while ((batch = stream.next()) != null) {
-                for (int r = 0; r < batch.rowCount(); r++) {
-                    List<String> row = new ArrayList<>();
-                    for (int c = 0; c < batch.columnCount(); c++) {
-                        BytesVector column = (BytesVector) batch.column(c);
-                        row.add(column.isNull(r) ? "NULL" : column.getString(r));
-                    }
-                    rows.add(row);
-                }
-            }
-        }
-        return rows;
     }
 }

@@ -1,11 +1,10 @@
 package io.basalt.server.load;
 
 import io.basalt.server.Database;
+import io.basalt.server.ResultRows;
 import io.basalt.server.Session;
 import io.basalt.server.StatementException;
 import io.basalt.server.result.StatementResult;
-import io.basalt.storage.vector.BytesVector;
-import io.basalt.storage.vector.ColumnBatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,9 +72,9 @@ class CopyToFileTest {
         session.execute("COPY copy_of_items FROM '" + file + "'");
 
         String compare = "SELECT count(*) FROM (SELECT * FROM items EXCEPT SELECT * FROM copy_of_items) AS d";
-        assertThat(rows(session.execute(compare))).containsExactly(List.of("0"));
-        assertThat(rows(session.execute("SELECT count(*) FROM copy_of_items WHERE name = ''"))).containsExactly(List.of("1"));
-        assertThat(rows(session.execute("SELECT count(*) FROM copy_of_items WHERE name IS NULL"))).containsExactly(List.of("1"));
+        assertThat(ResultRows.text(session.execute(compare))).containsExactly(List.of("0"));
+        assertThat(ResultRows.text(session.execute("SELECT count(*) FROM copy_of_items WHERE name = ''"))).containsExactly(List.of("1"));
+        assertThat(ResultRows.text(session.execute("SELECT count(*) FROM copy_of_items WHERE name IS NULL"))).containsExactly(List.of("1"));
     }
 
     @Test
@@ -118,7 +116,7 @@ class CopyToFileTest {
         try (var listing = Files.list(directory)) {
             assertThat(listing.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
         }
-        assertThat(rows(session.execute("SELECT count(*) FROM items"))).containsExactly(List.of("5"));
+        assertThat(ResultRows.text(session.execute("SELECT count(*) FROM items"))).containsExactly(List.of("5"));
     }
 
     private void assertError(String sql, String sqlState, String message) {
@@ -126,23 +124,5 @@ class CopyToFileTest {
                 .isInstanceOf(StatementException.class)
                 .hasMessageContaining(message)
                 .extracting(e -> ((StatementException) e).sqlState()).isEqualTo(sqlState);
-    }
-
-    private static List<List<String>> rows(StatementResult result) {
-        List<List<String>> rows = new ArrayList<>();
-        try (var stream = ((StatementResult.Rows) result).rows()) {
-            for (ColumnBatch batch = stream.next(); batch != null; batch = stream.next()) {
-                for (int r = 0; r < batch.rowCount(); r++) {
-                    List<String> row = new ArrayList<>();
-                    for (int c = 0; c < batch.columnCount(); c++) {
-                        var column = batch.column(c);
-                        row.add(column.isNull(r) ? null : column instanceof BytesVector text ? text.getString(r)
-                                : String.valueOf(((io.basalt.storage.vector.LongVector) column).values()[r]));
-                    }
-                    rows.add(row);
-                }
-            }
-        }
-        return rows;
     }
 }
