@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record QueryTiming(int query, double coldMillis, List<Double> hotMillis, List<Double> planMillis, String answer) {
 
-    static QueryTiming failed(int query, String message) {
+    public static QueryTiming failed(int query, String message) {
         return new QueryTiming(query, Double.NaN, List.of(), List.of(), "ERROR: " + message);
     }
 

@@ -68,8 +68,13 @@ final class TableText {
      */
     static long write(String table, double scaleFactor, OutputStream out, ExecutorService workers, int inFlight,
                       AtomicLong rows) throws IOException {
+        return write(table, scaleFactor, partCount(table, scaleFactor), out, workers, inFlight, rows);
+    }
+
+    /** As above, cut into {@code parts} parts (tests use it to show the cut changes no byte). */
+    static long write(String table, double scaleFactor, int parts, OutputStream out, ExecutorService workers, int inFlight,
+                      AtomicLong rows) throws IOException {
         TpchTable<?> generator = TpchTable.getTable(table);
-        int parts = partCount(table, scaleFactor);
         Deque<Future<GeneratedPart>> pending = new ArrayDeque<>();
         int nextPart = 1;
         long written = 0;

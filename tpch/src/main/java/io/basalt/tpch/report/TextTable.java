@@ -84,8 +84,11 @@ public final class TextTable {
         out.println(line);
     }
 
-    /** Digits with separators, a sign, a decimal point, and an optional unit such as {@code ×} or {@code %}. */
+    /**
+     * Digits with separators, a sign, a decimal point, and an optional unit such as {@code ×} or {@code %}; or a
+     * placeholder that stands in a numeric column for a value that does not exist.
+     */
     private static boolean looksNumeric(String cell) {
-        return cell.matches("[-+]?[0-9][0-9,]*(\\.[0-9]+)?\\s?[×%a-zA-Z]{0,2}") || cell.equals("-");
+        return cell.matches("[-+]?[0-9][0-9,]*(\\.[0-9]+)?\\s?[×%a-zA-Z]{0,2}") || cell.equals("-") || cell.equals("failed");
     }
 }
