@@ -56,7 +56,8 @@ final class DriverLoader implements AutoCloseable {
         try {
             return DriverManager.getConnection(url);
         } catch (SQLException e) {
-            if ("08001".equals(e.getSQLState()) || e.getMessage().startsWith("No suitable driver")) {
+            // DriverManager's own message when no driver accepts the URL; a driver's refusal stays as it is.
+            if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
                 throw new SQLException(e.getMessage() + " (is its JDBC driver jar given with --drivers?)", e.getSQLState(), e);
             }
             throw e;

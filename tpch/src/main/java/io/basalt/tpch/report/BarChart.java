@@ -199,7 +199,7 @@ public final class BarChart {
         }
 
         private void footnote() {
-            canvas.text(LEFT, plotBottom + 52, "× query failed   ! wrong answer   bars: time as the JDBC client sees it (plan, execute, fetch every row)",
+            canvas.text(LEFT, plotBottom + 52, "× query failed · ! wrong answer · bars: time as the JDBC client sees it (plan, execute, fetch every row)",
                     10, Anchor.START, false, MUTED, 0);
             String command = report.environment().commandLine();
             if (command != null) {
