@@ -24,7 +24,8 @@ MODULES     := parser storage execution optimizer jdbc-driver server shell tpch 
 SOURCES     := pom.xml $(wildcard $(addsuffix /pom.xml,$(MODULES))) \
                $(shell find $(addsuffix /src/main,$(MODULES)) -type f 2>/dev/null)
 
-# TPC-H: .tbl files go to $(TPCH_DIR)/sfSF, databases beside them; both databases get $(THREADS) threads.
+# TPC-H: .tbl files go to $(TPCH_DIR)/sfSF (kept and reused), databases beside them (made anew on each run,
+# so that the bytes on disk are those of one load); both databases get $(THREADS) threads.
 TPCH_DIR  ?= tpch-data
 THREADS   ?= $(shell nproc 2>/dev/null || echo 2)
 RUNS      ?= 3
@@ -76,6 +77,7 @@ server: dist/basalt.jar ## Build if needed, then start the server on ./basalt-da
 
 tpch: SF ?= 0.01
 tpch: dist/basalt.jar ## TPC-H on Basalt: generate, load, run, check answers: make tpch SF=1 (default 0.01)
+	rm -rf $(TPCH_DIR)/basalt-sf$(SF)
 	bin/basalt tpch --sf $(SF) --data $(TPCH_DIR)/sf$(SF) --url jdbc:basalt:file:$(TPCH_DIR)/basalt-sf$(SF) \
 	    --runs $(RUNS) --json $(TPCH_DIR)/basalt-sf$(SF).json $(ARGS)
 
@@ -86,6 +88,7 @@ tpch-peer: ## Fetch the peer database's JDBC driver (DuckDB) into tpch/target/pe
 
 tpch-compare: SF ?= 1
 tpch-compare: dist/basalt.jar tpch-peer ## TPC-H on Basalt beside DuckDB, query by query: make tpch-compare SF=1
+	rm -rf $(TPCH_DIR)/basalt-sf$(SF) $(TPCH_DIR)/duckdb-sf$(SF).db $(TPCH_DIR)/duckdb-sf$(SF).db.wal
 	bin/basalt tpch --sf $(SF) --data $(TPCH_DIR)/sf$(SF) --url jdbc:basalt:file:$(TPCH_DIR)/basalt-sf$(SF) \
 	    --compare jdbc:duckdb:$(TPCH_DIR)/duckdb-sf$(SF).db --drivers $(PEER_DIR) --threads $(THREADS) --runs $(RUNS) \
 	    --json $(TPCH_DIR)/compare-sf$(SF).json --chart $(TPCH_DIR)/compare-sf$(SF).svg $(ARGS)

@@ -44,6 +44,7 @@ public final class TpchLoader {
             throws SQLException, IOException {
         long start = System.nanoTime();
         List<TableLoad> tables = new ArrayList<>();
+        // Sizes are taken after the tables are created, so that they count the data and not the empty files.
         try (Statement statement = database.connection().createStatement()) {
             // Referencing tables first: a table cannot be dropped while a foreign key points at it.
             for (int i = TpchSchema.TABLES.size() - 1; i >= 0; i--) {
@@ -53,6 +54,7 @@ public final class TpchLoader {
                 statement.execute(create);
             }
             long diskBefore = database.bytesOnDisk();
+            long diskAtStart = diskBefore;
             for (String table : TpchSchema.TABLES) {
                 long tableStart = System.nanoTime();
                 long rows;
@@ -81,9 +83,10 @@ public final class TpchLoader {
                 tables.add(new TableLoad(table, rows, textBytes, seconds, diskAfter < 0 ? -1 : diskAfter - diskBefore));
                 diskBefore = diskAfter;
             }
+            long diskAtEnd = database.bytesOnDisk();
+            return new LoadResult(database.label(), database.url(), pipe == null ? ".tbl files" : "generator pipe", tables,
+                    (System.nanoTime() - start) / 1e9, diskAtEnd < 0 ? -1 : diskAtEnd - diskAtStart, diskAtEnd);
         }
-        return new LoadResult(database.label(), database.url(), pipe == null ? ".tbl files" : "generator pipe", tables,
-                (System.nanoTime() - start) / 1e9, database.bytesOnDisk());
     }
 
     /** Runs the COPY; its update count is the rows loaded (counted with a query if a driver does not say). */

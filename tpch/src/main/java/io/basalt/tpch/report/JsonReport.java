@@ -80,6 +80,7 @@ public final class JsonReport {
                 .field("rows", load.rows())
                 .field("text_bytes", load.textBytes())
                 .field("bytes_on_disk", load.bytesOnDisk())
+                .field("database_bytes", load.databaseBytes())
                 .field("compression_ratio", load.compressionRatio());
         json.name("tables").beginArray();
         for (TableLoad table : load.tables()) {

@@ -13,6 +13,9 @@ import java.util.Locale;
 /** The aligned tables a person reads on the terminal: loads, per-query times, summaries and the comparison. */
 public final class TextReport {
 
+    /** Below this, what else a database's files hold is bookkeeping (catalog versions, empty tables). */
+    private static final long EARLIER_DATA_NOTICE_BYTES = 8L << 20;
+
     private TextReport() {
     }
 
@@ -38,6 +41,10 @@ public final class TextReport {
                     load.compressionRatio(), load.seconds());
         } else {
             out.printf(Locale.ROOT, "bytes on disk: not known for this URL; %.2f s in all%n", load.seconds());
+        }
+        if (load.databaseBytes() - Math.max(0, load.bytesOnDisk()) > EARLIER_DATA_NOTICE_BYTES) {
+            out.printf("note: the database's files hold %s bytes in all, more than this load added: data of earlier loads is"
+                    + " still on disk, so sizes are only exact for a load into a new database%n", Numbers.grouped(load.databaseBytes()));
         }
         out.println();
     }

@@ -28,7 +28,7 @@ final class ReportFixtures {
                 new QueryTiming(3, 40, List.of(20.0, 20.0, 20.0), List.of(), "ok")));
         LoadResult load = new LoadResult("Basalt", "jdbc:basalt:file:b", ".tbl files", List.of(
                 new TableLoad("region", 5, 389, 0.01, 1000), new TableLoad("lineitem", 6_001_215, 759_863_287, 10, 160_000_000)),
-                10.5, 161_001_000);
+                10.5, 161_001_000, 161_101_000);
         return new BenchmarkReport(environment, "1", 3, List.of(load), List.of(basalt, duckdb));
     }
 }
