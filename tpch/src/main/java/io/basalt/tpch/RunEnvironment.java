@@ -2,6 +2,8 @@ package io.basalt.tpch;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -9,10 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Where and when a run happened, so that figures tracked over time can be told apart: date, JDK, cores,
- * heap, and the git commit of the working directory when there is one ({@code +dirty} with local changes).
+ * heap, the git commit of the working directory when there is one ({@code +dirty} with local changes), and
+ * the machine's load average when the run started (on a shared machine, what else was running matters).
  */
 public record RunEnvironment(String date, String javaVersion, String javaVendor, String javaVm, String operatingSystem,
-                             int cores, long maxHeapBytes, String gitCommit, String commandLine) {
+                             int cores, long maxHeapBytes, String gitCommit, String commandLine, String loadAverage) {
 
     static RunEnvironment capture(String commandLine) {
         return new RunEnvironment(
@@ -24,7 +27,18 @@ public record RunEnvironment(String date, String javaVersion, String javaVendor,
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory(),
                 currentGitCommit(),
-                commandLine);
+                commandLine,
+                currentLoadAverage());
+    }
+
+    /** The 1, 5 and 15 minute load averages (Linux), or null where the system does not tell. */
+    private static String currentLoadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields.length >= 3 ? fields[0] + " " + fields[1] + " " + fields[2] : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The date without the time, for titles. */

@@ -68,6 +68,7 @@ public final class JsonReport {
                 .field("max_heap_bytes", environment.maxHeapBytes())
                 .field("git_commit", environment.gitCommit())
                 .field("command", environment.commandLine())
+                .field("load_average_at_start", environment.loadAverage())
                 .endObject();
     }
 

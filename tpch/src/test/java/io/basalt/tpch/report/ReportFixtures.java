@@ -17,7 +17,7 @@ final class ReportFixtures {
 
     static BenchmarkReport comparison() {
         RunEnvironment environment = new RunEnvironment("2026-11-22T10:00:00Z", "17.0.15", "Debian", "OpenJDK 64-Bit Server VM",
-                "Linux", 2, 12L << 30, "abc123", "basalt tpch --sf 1 --compare jdbc:duckdb:x.db");
+                "Linux", 2, 12L << 30, "abc123", "basalt tpch --sf 1 --compare jdbc:duckdb:x.db", "1.00 0.50 0.25");
         DatabaseRun basalt = new DatabaseRun("Basalt", "0.1.0", "jdbc:basalt:file:b", List.of(
                 new QueryTiming(1, 900, List.of(500.0, 520.0, 510.0), List.of(10.0, 12.0, 11.0), "ok"),
                 new QueryTiming(2, 300, List.of(100.0, 90.0, 110.0), List.of(20.0), "WRONG: row 1, column 2 (x): expected '1', got '2'"),
