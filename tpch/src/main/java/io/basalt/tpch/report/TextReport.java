@@ -5,6 +5,7 @@ import io.basalt.tpch.Comparison;
 import io.basalt.tpch.DatabaseRun;
 import io.basalt.tpch.LoadResult;
 import io.basalt.tpch.QueryTiming;
+import io.basalt.tpch.RunEnvironment;
 import io.basalt.tpch.TableLoad;
 
 import java.io.PrintStream;
@@ -50,6 +51,11 @@ public final class TextReport {
     }
 
     public static void printRuns(BenchmarkReport report, PrintStream out) {
+        RunEnvironment environment = report.environment();
+        out.printf(Locale.ROOT, "TPC-H SF %s, %s · JDK %s (%s) · %d cores · heap %.1f GB · load average at start %s%s%n%n",
+                report.scaleFactor(), environment.date(), environment.javaVersion(), environment.javaVm(), environment.cores(),
+                environment.maxHeapBytes() / (double) (1L << 30), environment.loadAverage() == null ? "unknown" : environment.loadAverage(),
+                environment.gitCommit() == null ? "" : " · commit " + environment.gitCommit());
         for (DatabaseRun run : report.runs()) {
             printRun(run, out);
         }
