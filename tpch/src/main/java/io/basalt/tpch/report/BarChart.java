@@ -231,6 +231,7 @@ public final class BarChart {
         if (Double.isNaN(ratio)) {
             return "";
         }
-        return String.format(Locale.ROOT, ratio >= 10 ? "%.0f×" : "%.1f×", ratio);
+        // From 9.95 up one decimal would print "10.0": whole numbers read better there.
+        return String.format(Locale.ROOT, ratio >= 9.95 ? "%.0f×" : "%.1f×", ratio);
     }
 }
