@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the queries on one or more databases, alternating between them query by query and run by run, so
@@ -42,10 +43,10 @@ final class QueryBenchmark {
         }
         for (int position = 0; position < queries.size(); position++) {
             int query = queries.get(position);
-            String[] step = {"cold run"};
+            AtomicReference<String> step = new AtomicReference<>("cold run");
             String prefix = String.format(Locale.ROOT, "Q%d (%d of %d)", query, position + 1, queries.size());
             List<QueryTiming> results;
-            try (Progress.Ticker ticker = progress.track(() -> prefix + ": " + step[0])) {
+            try (Progress.Ticker ticker = progress.track(() -> prefix + ": " + step.get())) {
                 results = measure(query, step);
             }
             StringBuilder line = new StringBuilder(prefix + ":");
@@ -66,7 +67,8 @@ final class QueryBenchmark {
         return runs;
     }
 
-    private List<QueryTiming> measure(int query, String[] step) throws IOException {
+    /** Measures one query on every database; {@code step} names what is running, for the progress display. */
+    private List<QueryTiming> measure(int query, AtomicReference<String> step) throws IOException {
         String sql = TpchQueries.text(query);
         int count = databases.size();
         double[] cold = new double[count];
@@ -86,7 +88,7 @@ final class QueryBenchmark {
             }
         }
         for (int run = 1; run <= hotRuns; run++) {
-            step[0] = "hot run " + run + " of " + hotRuns;
+            step.set("hot run " + run + " of " + hotRuns);
             for (int i = 0; i < count; i++) {
                 if (answer[i].startsWith("ERROR")) {
                     continue;
@@ -100,7 +102,7 @@ final class QueryBenchmark {
                 }
             }
         }
-        step[0] = "planning";
+        step.set("planning");
         boolean[] explainFails = new boolean[count];
         for (int run = 1; run <= Math.max(1, hotRuns); run++) {
             for (int i = 0; i < count; i++) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes TPC-H data as {@code dbgen} does: one {@code |}-separated {@code <table>.tbl} file per table, each
@@ -26,14 +27,15 @@ public final class TpchDataGenerator {
 
     /** Generates the tables whose files are missing in {@code directory}; returns the eight file paths. */
     public static List<Path> generate(double scaleFactor, Path directory, int threads) throws IOException {
-        return generate(scaleFactor, directory, threads, new AtomicLong(), new String[1]);
+        return generate(scaleFactor, directory, threads, new AtomicLong(), new AtomicReference<>());
     }
 
     /**
      * As {@link #generate(double, Path, int)}, counting rows written into {@code rows} and naming the table
-     * being written in {@code currentTable[0]}, for a progress display.
+     * being written in {@code currentTable}, for a progress display on another thread.
      */
-    static List<Path> generate(double scaleFactor, Path directory, int threads, AtomicLong rows, String[] currentTable)
+    static List<Path> generate(double scaleFactor, Path directory, int threads, AtomicLong rows,
+                               AtomicReference<String> currentTable)
             throws IOException {
         Files.createDirectories(directory);
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, threads), runnable -> {
@@ -46,7 +48,7 @@ public final class TpchDataGenerator {
             for (String table : TpchSchema.TABLES) {
                 Path target = fileOf(directory, table);
                 if (!Files.exists(target)) {
-                    currentTable[0] = table;
+                    currentTable.set(table);
                     Path partial = directory.resolve(table + ".tbl.partial");
                     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 20)) {
                         TableText.write(table, scaleFactor, out, workers, threads + 1, rows);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The steps of {@code basalt tpch}, each one sub-command: generate, load, run, validate, refresh, and all
@@ -44,7 +45,7 @@ final class TpchWorkflow {
             case "load":
                 return load();
             case "run":
-                return benchmark(List.of());
+                return runQueries();
             case "validate":
                 return validate();
             case "refresh":
@@ -54,13 +55,22 @@ final class TpchWorkflow {
         }
     }
 
-    /** generate → load → run, with the answers checked in the run. */
+    /**
+     * generate → load → run, with the answers checked in the run. The connections stay open from the load to
+     * the run, so that a {@code jdbc:basalt:mem:} database (gone with its last connection) works too.
+     */
     private int all() throws Exception {
         if (!options.fromGenerator) {
             generate();
         }
-        List<LoadResult> loads = loadAll();
-        return benchmark(loads);
+        try (DriverLoader drivers = new DriverLoader(options.driverPaths)) {
+            List<BenchmarkDatabase> databases = open(drivers);
+            try {
+                return benchmark(databases, loadInto(databases));
+            } finally {
+                closeAll(databases);
+            }
+        }
     }
 
     private void generate() throws IOException {
@@ -70,9 +80,9 @@ final class TpchWorkflow {
             return;
         }
         AtomicLong rows = new AtomicLong();
-        String[] table = {"region"};
+        AtomicReference<String> table = new AtomicReference<>("region");
         long start = System.nanoTime();
-        try (Progress.Ticker ticker = progress.track(() -> "generating SF " + options.scaleFactor + ": " + table[0] + ", "
+        try (Progress.Ticker ticker = progress.track(() -> "generating SF " + options.scaleFactor + ": " + table.get() + ", "
                 + Numbers.grouped(rows.get()) + " rows")) {
             TpchDataGenerator.generate(options.scaleFactorValue(), directory, Runtime.getRuntime().availableProcessors(), rows, table);
         }
@@ -87,48 +97,54 @@ final class TpchWorkflow {
     }
 
     private int load() throws Exception {
-        List<LoadResult> loads = loadAll();
-        writeFiles(new BenchmarkReport(environment, options.scaleFactorName(), options.hotRuns, loads, List.of()));
-        return 0;
+        try (DriverLoader drivers = new DriverLoader(options.driverPaths)) {
+            List<BenchmarkDatabase> databases = open(drivers);
+            try {
+                List<LoadResult> loads = loadInto(databases);
+                writeFiles(new BenchmarkReport(environment, options.scaleFactorName(), options.hotRuns, loads, List.of()));
+                return 0;
+            } finally {
+                closeAll(databases);
+            }
+        }
     }
 
-    private List<LoadResult> loadAll() throws Exception {
+    private List<LoadResult> loadInto(List<BenchmarkDatabase> databases) throws Exception {
         Path data = options.data();
         if (!options.fromGenerator && !TpchDataGenerator.isComplete(data)) {
             throw new IllegalStateException("no complete set of .tbl files in " + data + ": run 'basalt tpch generate --sf "
                     + options.scaleFactor + " --out " + data + "' first, or load with --from-generator");
         }
         List<LoadResult> loads = new ArrayList<>();
-        try (DriverLoader drivers = new DriverLoader(options.driverPaths)) {
-            String previous = null;
-            for (String url : options.urls()) {
-                try (BenchmarkDatabase database = BenchmarkDatabase.open(url, drivers, options.threads, previous);
-                     GeneratorPipe pipe = options.fromGenerator
-                             ? new GeneratorPipe(options.scaleFactorValue(), Runtime.getRuntime().availableProcessors()) : null) {
-                    LoadResult load = TpchLoader.load(database, data, pipe, progress);
-                    TextReport.printLoad(load, out);
-                    loads.add(load);
-                    previous = database.label();
-                }
+        for (BenchmarkDatabase database : databases) {
+            try (GeneratorPipe pipe = options.fromGenerator
+                    ? new GeneratorPipe(options.scaleFactorValue(), Runtime.getRuntime().availableProcessors()) : null) {
+                LoadResult load = TpchLoader.load(database, data, pipe, progress);
+                TextReport.printLoad(load, out);
+                loads.add(load);
             }
         }
         return loads;
     }
 
-    private int benchmark(List<LoadResult> loads) throws Exception {
-        List<DatabaseRun> runs;
+    private int runQueries() throws Exception {
         try (DriverLoader drivers = new DriverLoader(options.driverPaths)) {
             List<BenchmarkDatabase> databases = openLoaded(drivers);
             try {
-                Optional<Path> answers = options.answers();
-                if (answers.isEmpty()) {
-                    out.println("answers: none found for SF " + options.scaleFactorName() + ": results are not checked");
-                }
-                runs = new QueryBenchmark(databases, options.hotRuns, answers, progress, progress.log()).run(options.queries);
+                return benchmark(databases, List.of());
             } finally {
                 closeAll(databases);
             }
         }
+    }
+
+    private int benchmark(List<BenchmarkDatabase> databases, List<LoadResult> loads) throws Exception {
+        Optional<Path> answers = options.answers();
+        if (answers.isEmpty()) {
+            out.println("answers: none found for SF " + options.scaleFactorName() + ": results are not checked");
+        }
+        List<DatabaseRun> runs = new QueryBenchmark(databases, options.hotRuns, answers, progress, progress.log())
+                .run(options.queries);
         BenchmarkReport report = new BenchmarkReport(environment, options.scaleFactorName(), options.hotRuns, loads, runs);
         TextReport.printRuns(report, out);
         writeFiles(report);
@@ -175,11 +191,8 @@ final class TpchWorkflow {
         return status;
     }
 
-    /**
-     * Opens every database and checks that it holds this scale factor's data, so that a run against a
-     * database loaded at another scale factor says so instead of reporting 22 wrong answers.
-     */
-    private List<BenchmarkDatabase> openLoaded(DriverLoader drivers) throws SQLException {
+    /** Connects to every database, the one under test first. */
+    private List<BenchmarkDatabase> open(DriverLoader drivers) throws SQLException {
         List<BenchmarkDatabase> databases = new ArrayList<>();
         try {
             String previous = null;
@@ -187,22 +200,38 @@ final class TpchWorkflow {
                 BenchmarkDatabase database = BenchmarkDatabase.open(url, drivers, options.threads, previous);
                 databases.add(database);
                 previous = database.label();
+            }
+            return databases;
+        } catch (SQLException | RuntimeException e) {
+            closeAll(databases);
+            throw e;
+        }
+    }
+
+    /**
+     * Connects and checks that every database holds this scale factor's data, so that a run against a
+     * database loaded at another scale factor says so instead of reporting 22 wrong answers.
+     */
+    private List<BenchmarkDatabase> openLoaded(DriverLoader drivers) throws SQLException {
+        List<BenchmarkDatabase> databases = open(drivers);
+        try {
+            for (BenchmarkDatabase database : databases) {
                 long orders;
                 try {
                     orders = TpchLoader.count(database.connection(), "orders");
                 } catch (SQLException e) {
-                    throw new IllegalStateException(url + " has no TPC-H tables (" + QueryBenchmark.oneLine(e)
+                    throw new IllegalStateException(database.url() + " has no TPC-H tables (" + QueryBenchmark.oneLine(e)
                             + "): run 'basalt tpch load' first", e);
                 }
                 long expected = Math.round(1_500_000 * options.scaleFactorValue());
                 if (orders != expected) {
                     throw new IllegalStateException(String.format(Locale.ROOT,
                             "%s holds %,d orders, but SF %s has %,d: it was loaded at another scale factor (or changed since)",
-                            url, orders, options.scaleFactor, expected));
+                            database.url(), orders, options.scaleFactor, expected));
                 }
             }
             return databases;
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             closeAll(databases);
             throw e;
         }

@@ -75,6 +75,14 @@ class TpchCommandTest {
     }
 
     @Test
+    void everythingInOneGoKeepsAnInMemoryDatabaseFromLoadToRun() {
+        int status = run("--sf", "0.01", "--data", directory.resolve("data").toString(), "--url", "jdbc:basalt:mem:",
+                "--queries", "6", "--runs", "0");
+        assertThat(status).as(out() + err()).isZero();
+        assertThat(out()).contains("bytes on disk: not known for this URL").containsPattern("Q6 .* ok");
+    }
+
+    @Test
     void refreshOnADatabaseWithoutDeleteSaysSoAndChangesNothing() throws Exception {
         String url = url("refresh");
         assertThat(run("load", "--sf", "0.01", "--from-generator", "--url", url)).as(err()).isZero();
