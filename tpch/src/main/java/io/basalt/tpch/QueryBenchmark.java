@@ -36,6 +36,7 @@ final class QueryBenchmark {
     }
 
     /** One run per database, in the order of {@code databases}. */
+    @SuppressWarnings("try") // a progress ticker only marks a scope: the body never needs to name it
     List<DatabaseRun> run(List<Integer> queries) throws IOException {
         List<List<QueryTiming>> timings = new ArrayList<>();
         for (int i = 0; i < databases.size(); i++) {

@@ -40,6 +40,7 @@ final class RefreshFunctions {
     }
 
     /** 0 when RF1, RF2 and the validation after them succeed; {@link #NOT_SUPPORTED}; 1 otherwise. */
+    @SuppressWarnings("try") // a progress ticker only marks a scope: the body never needs to name it
     int run(Optional<Path> answers, List<Integer> queries) throws SQLException, IOException {
         String label = database.label();
         Optional<String> refusal = deleteRefusal();

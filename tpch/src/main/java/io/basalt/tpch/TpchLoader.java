@@ -40,6 +40,7 @@ public final class TpchLoader {
      * Loads {@code database} from the {@code .tbl} files in {@code dataDirectory}, or from the generators at
      * {@code scaleFactor} when {@code pipe} is given.
      */
+    @SuppressWarnings("try") // a progress ticker only marks a scope: the body never needs to name it
     static LoadResult load(BenchmarkDatabase database, Path dataDirectory, GeneratorPipe pipe, Progress progress)
             throws SQLException, IOException {
         long start = System.nanoTime();

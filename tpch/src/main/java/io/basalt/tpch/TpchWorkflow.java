@@ -73,6 +73,7 @@ final class TpchWorkflow {
         }
     }
 
+    @SuppressWarnings("try") // a progress ticker only marks a scope: the body never needs to name it
     private void generate() throws IOException {
         Path directory = options.data();
         if (TpchDataGenerator.isComplete(directory)) {
