@@ -24,6 +24,13 @@ MODULES     := parser storage execution optimizer jdbc-driver server shell tpch 
 SOURCES     := pom.xml $(wildcard $(addsuffix /pom.xml,$(MODULES))) \
                $(shell find $(addsuffix /src/main,$(MODULES)) -type f 2>/dev/null)
 
+# TPC-H: .tbl files go to $(TPCH_DIR)/sfSF (kept and reused), databases beside them (made anew on each run,
+# so that the bytes on disk are those of one load); both databases get $(THREADS) threads.
+TPCH_DIR  ?= tpch-data
+THREADS   ?= $(shell nproc 2>/dev/null || echo 2)
+RUNS      ?= 3
+PEER_DIR  := tpch/target/peer
+
 # The benchmark gets its own JVM (exec:exec), so its flags are its own and not Maven's.
 BENCH_JAVA_OPTS ?= -Xms2g -Xmx8g --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED
 
@@ -36,13 +43,15 @@ define package
 	@echo "Built dist/basalt.jar and dist/basalt-jdbc.jar; run bin/basalt help"
 endef
 
-.PHONY: help build test test-jdk run server tpch bench-storage clean
+.PHONY: help build test test-jdk run server tpch tpch-compare tpch-peer bench-storage clean
 
 help: ## Show this help
 	@echo "Basalt: a columnar analytical SQL database. Targets:"
 	@grep -E '^[a-z][a-z0-9-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 	@echo "Variables: SF=<scale factor>, DATA=<data dir> (default ./basalt-data), ARGS=<extra arguments>,"
-	@echo "           JDK=<path to a JDK> (or JAVA_HOME), BASALT_JAVA_OPTS=<JVM options for bin/basalt>"
+	@echo "           JDK=<path to a JDK> (or JAVA_HOME), BASALT_JAVA_OPTS=<JVM options for bin/basalt>,"
+	@echo "           TPCH_DIR=<TPC-H data and databases> (default tpch-data), RUNS=<hot runs> (default 3),"
+	@echo "           THREADS=<threads for each database in tpch-compare> (default: the cores)"
 
 build: ## Build dist/basalt.jar, dist/basalt-jdbc.jar (tests are compiled, not run: see `make test`)
 	$(package)
@@ -67,8 +76,22 @@ server: dist/basalt.jar ## Build if needed, then start the server on ./basalt-da
 	bin/basalt server --data $(DATA) $(ARGS)
 
 tpch: SF ?= 0.01
-tpch: dist/basalt.jar ## Run the TPC-H harness: make tpch SF=0.1 (default SF=0.01)
-	bin/basalt tpch --sf $(SF) $(ARGS)
+tpch: dist/basalt.jar ## TPC-H on Basalt: generate, load, run, check answers: make tpch SF=1 (default 0.01)
+	rm -rf $(TPCH_DIR)/basalt-sf$(SF)
+	bin/basalt tpch --sf $(SF) --data $(TPCH_DIR)/sf$(SF) --url jdbc:basalt:file:$(TPCH_DIR)/basalt-sf$(SF) \
+	    --runs $(RUNS) --json $(TPCH_DIR)/basalt-sf$(SF).json $(ARGS)
+
+# DuckDB's driver is fetched into tpch/target/peer by Maven and loaded by the harness from there: it is never
+# part of basalt.jar. Maven fetches it once (online) and finds it in the local repository afterwards.
+tpch-peer: ## Fetch the peer database's JDBC driver (DuckDB) into tpch/target/peer
+	$(MVN) $(MVN_FLAGS) -q -pl tpch dependency:copy@peer-drivers
+
+tpch-compare: SF ?= 1
+tpch-compare: dist/basalt.jar tpch-peer ## TPC-H on Basalt beside DuckDB, query by query: make tpch-compare SF=1
+	rm -rf $(TPCH_DIR)/basalt-sf$(SF) $(TPCH_DIR)/duckdb-sf$(SF).db $(TPCH_DIR)/duckdb-sf$(SF).db.wal
+	bin/basalt tpch --sf $(SF) --data $(TPCH_DIR)/sf$(SF) --url jdbc:basalt:file:$(TPCH_DIR)/basalt-sf$(SF) \
+	    --compare jdbc:duckdb:$(TPCH_DIR)/duckdb-sf$(SF).db --drivers $(PEER_DIR) --threads $(THREADS) --runs $(RUNS) \
+	    --json $(TPCH_DIR)/compare-sf$(SF).json --chart $(TPCH_DIR)/compare-sf$(SF).svg $(ARGS)
 
 bench-storage: SF ?= 1
 bench-storage: ## Storage load benchmark (storage's test classes): make bench-storage SF=1

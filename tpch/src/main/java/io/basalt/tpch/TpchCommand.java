@@ -1,83 +1,80 @@
 package io.basalt.tpch;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.sql.SQLException;
 
 /**
- * {@code basalt tpch [--sf SF] [--data DIR] [--url URL] [--queries 1,6,…] [--runs N]}: generates TPC-H data
- * (once, into {@code DIR/sfSF}), loads it into a fresh database, runs the queries (one cold run, then N
- * hot runs each), checks every answer against {@code shared/tpch/answers/sfSF} when that directory exists,
- * and prints load and per-query times. The full harness (JSON, charts, refresh functions, comparison with
- * another database) is the harness issue's.
+ * {@code basalt tpch [COMMAND] [OPTIONS]}: the TPC-H benchmark harness, a JDBC client of the database it
+ * measures. See {@link #USAGE} and {@code tpch/README.md}.
  */
 public final class TpchCommand {
 
     static final String USAGE = """
-            Usage: basalt tpch [--sf SF] [--data DIR] [--url URL] [--queries LIST] [--runs N]
+            Usage: basalt tpch [COMMAND] [OPTIONS]
 
-              --sf SF          scale factor (default 0.01)
-              --data DIR       where generated .tbl files are kept (default tpch-data)
-              --url URL        database to load into (default jdbc:basalt:mem:, a temporary embedded one)
-              --queries LIST   comma-separated query numbers (default all 22)
-              --runs N         hot runs per query after the cold one (default 3)""";
+            Commands:
+              all        generate (if needed), load, run with answers checked (the default)
+              generate   write the .tbl files (dbgen's rows, from io.trino.tpch), in parallel
+              load       create the eight tables with their keys, then COPY the data in
+              run        the queries: one cold run, then N hot runs each; answers checked
+              validate   run each query once and compare it with the reference answer
+              refresh    RF1 (insert new orders and line items), RF2 (delete them), then validate
+
+            Options:
+              --sf SF            scale factor, 0.01 to 100 and beyond (default 0.01)
+              --data DIR         the .tbl directory (default tpch-data/sfSF); --out is the same
+              --url URL          the database (default jdbc:basalt:file:tpch-data/basalt-sfSF);
+                                 jdbc:basalt:mem:, jdbc:basalt://host:port/ or any JDBC URL work too
+              --compare URL      also load/run/validate/refresh this database, alternating query by query,
+                                 and report the ratio per query (e.g. jdbc:duckdb:tpch-data/duckdb-sf1.db)
+              --drivers PATHS    jars or directories of jars with JDBC drivers not in basalt.jar
+                                 (separated by the path separator, e.g. tpch/target/peer)
+              --from-generator   load: stream rows from the generators through a pipe, no .tbl files
+              --queries LIST     comma-separated query numbers (default all 22)
+              --runs N           hot runs per query after the cold one (default 3; 0 = cold only)
+              --threads N        SET threads = N on every database first
+              --answers DIR      reference answers (default: shared/tpch/answers/sfSF, found upwards)
+              --json FILE        also write the results as JSON
+              --chart FILE       also draw the query times as a bar chart (.svg or .png)
+
+            Exit status: 0 all well, 1 a wrong answer or a failure, 2 a bad command line,
+            3 refresh not supported by the database yet.""";
 
     private TpchCommand() {
     }
 
     public static void main(String[] args) {
-        int status = run(args, System.out, System.err);
+        int status = run(args, System.out, System.err, Progress.onConsole(System.err));
         if (status != 0) {
             System.exit(status);
         }
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        TpchRun.Options options = new TpchRun.Options();
+        return run(args, out, err, new Progress(err, false));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Progress progress) {
+        TpchOptions options;
         try {
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if (arg.equals("--help") || arg.equals("-h")) {
-                    out.println(USAGE);
-                    return 0;
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + arg + " needs a value");
-                }
-                String value = args[++i];
-                switch (arg) {
-                    case "--sf" -> options.scaleFactor = value;
-                    case "--data" -> options.dataDirectory = Path.of(value);
-                    case "--url" -> options.url = value;
-                    case "--runs" -> options.hotRuns = Integer.parseInt(value);
-                    case "--queries" -> options.queries = parseQueries(value);
-                    default -> throw new IllegalArgumentException("unknown option " + arg);
-                }
-            }
-            Double.parseDouble(options.scaleFactor);
+            options = CommandLine.parse(args);
         } catch (IllegalArgumentException e) {
             err.println("basalt tpch: " + e.getMessage());
             err.println(USAGE);
             return 2;
         }
+        if (options == null) {
+            out.println(USAGE);
+            return 0;
+        }
         try {
-            return new TpchRun(options, out).run() ? 0 : 1;
+            return new TpchWorkflow(options, out, progress, "basalt tpch " + String.join(" ", args)).run();
+        } catch (SQLException e) {
+            err.println("basalt tpch: " + e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"));
+            return 1;
         } catch (Exception e) {
-            err.println("basalt tpch: " + e.getMessage());
+            err.println("basalt tpch: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
         }
-    }
-
-    private static List<Integer> parseQueries(String list) {
-        List<Integer> queries = new ArrayList<>();
-        for (String part : list.split(",")) {
-            int query = Integer.parseInt(part.trim());
-            if (query < 1 || query > TpchQueries.COUNT) {
-                throw new IllegalArgumentException("there is no TPC-H query " + query);
-            }
-            queries.add(query);
-        }
-        return queries;
     }
 }

@@ -1,27 +1,24 @@
 package io.basalt.tpch;
 
-import io.trino.tpch.TpchEntity;
-import io.trino.tpch.TpchTable;
-
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes TPC-H data as {@code dbgen} does: one {@code |}-separated {@code <table>.tbl} file per table, each
- * line ending in {@code |}, from {@code io.trino.tpch}'s generators (the official dbgen rows). Tables are
- * generated in parallel; a file appears under its final name only when complete, so an interrupted run
- * never leaves a truncated file that a later run would trust.
+ * line ending in {@code |}, from {@code io.trino.tpch}'s generators (the official dbgen rows). Each table is
+ * generated on all threads ({@link TableText}); a file appears under its final name only when complete, so an
+ * interrupted run never leaves a truncated file that a later run would trust, and files already there are
+ * reused.
  */
 public final class TpchDataGenerator {
 
@@ -30,28 +27,39 @@ public final class TpchDataGenerator {
 
     /** Generates the tables whose files are missing in {@code directory}; returns the eight file paths. */
     public static List<Path> generate(double scaleFactor, Path directory, int threads) throws IOException {
+        return generate(scaleFactor, directory, threads, new AtomicLong(), new AtomicReference<>());
+    }
+
+    /**
+     * As {@link #generate(double, Path, int)}, counting rows written into {@code rows} and naming the table
+     * being written in {@code currentTable}, for a progress display on another thread.
+     */
+    static List<Path> generate(double scaleFactor, Path directory, int threads, AtomicLong rows,
+                               AtomicReference<String> currentTable)
+            throws IOException {
         Files.createDirectories(directory);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, threads), runnable -> {
+            Thread thread = new Thread(runnable, "tpch-generator");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
-            List<Future<Path>> files = new ArrayList<>();
-            for (String table : TpchSchema.TABLES) {
-                files.add(pool.submit(() -> generateTable(TpchTable.getTable(table), scaleFactor, directory)));
-            }
             List<Path> paths = new ArrayList<>();
-            for (Future<Path> file : files) {
-                paths.add(file.get());
+            for (String table : TpchSchema.TABLES) {
+                Path target = fileOf(directory, table);
+                if (!Files.exists(target)) {
+                    currentTable.set(table);
+                    Path partial = directory.resolve(table + ".tbl.partial");
+                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 20)) {
+                        TableText.write(table, scaleFactor, out, workers, threads + 1, rows);
+                    }
+                    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+                paths.add(target);
             }
             return paths;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while generating TPC-H data", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException("generating TPC-H data failed: " + e.getCause(), e.getCause());
         } finally {
-            pool.shutdownNow();
+            workers.shutdownNow();
         }
     }
 
@@ -59,23 +67,8 @@ public final class TpchDataGenerator {
         return directory.resolve(table + ".tbl");
     }
 
-    private static <E extends TpchEntity> Path generateTable(TpchTable<E> table, double scaleFactor, Path directory) {
-        Path target = fileOf(directory, table.getTableName());
-        if (Files.exists(target)) {
-            return target;
-        }
-        Path partial = directory.resolve(table.getTableName() + ".tbl.partial");
-        try {
-            try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                for (E row : table.createGenerator(scaleFactor, 1, 1)) {
-                    out.write(row.toLine());
-                    out.write('\n');
-                }
-            }
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Whether all eight files are there. */
+    static boolean isComplete(Path directory) {
+        return TpchSchema.TABLES.stream().allMatch(table -> Files.exists(fileOf(directory, table)));
     }
 }

@@ -1,76 +1,55 @@
 package io.basalt.tpch;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Files;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
-
-import org.junit.jupiter.params.provider.Arguments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * All 22 TPC-H queries at SF 0.01 and SF 0.1, through embedded JDBC, against the official answers in
- * {@code ../shared/tpch/answers}. Data is generated once into {@code target/tpch-data} and reused.
+ * TPC-H at SF 0.01 and SF 0.1 exactly as a user runs it: {@code basalt tpch generate}, {@code load},
+ * {@code run} (cold runs, answers checked) and {@code validate}, against a Basalt data directory through
+ * embedded JDBC, with all 22 answers compared with the official ones in {@code ../shared/tpch/answers}.
+ * Any wrong answer fails the test, and its output names the query, row and column. Generated data is kept
+ * in {@code target/tpch-data} and reused.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TpchAnswersTest {
 
-    private static final List<String> SCALE_FACTORS = List.of("0.01", "0.1");
-
-    private final Map<String, Connection> connections = new HashMap<>();
-    private Path answers;
-
-    @BeforeAll
-    void loadDatabases() throws Exception {
-        answers = findAnswers();
-        for (String scaleFactor : SCALE_FACTORS) {
-            Path data = Path.of("target", "tpch-data", "sf" + scaleFactor);
-            TpchDataGenerator.generate(Double.parseDouble(scaleFactor), data, Runtime.getRuntime().availableProcessors());
-            Connection connection = DriverManager.getConnection("jdbc:basalt:mem:");
-            TpchLoader.createAndLoad(connection, data);
-            connections.put(scaleFactor, connection);
-        }
+    @ParameterizedTest(name = "SF {0}")
+    @ValueSource(strings = {"0.01", "0.1"})
+    void generateLoadRunValidate(String scaleFactor) {
+        String data = Path.of("target", "tpch-data", "sf" + scaleFactor).toString();
+        String url = "jdbc:basalt:file:" + Path.of("target", "tpch-databases", "basalt-sf" + scaleFactor);
+        succeeds("generate", "--sf", scaleFactor, "--out", data);
+        succeeds("load", "--sf", scaleFactor, "--data", data, "--url", url);
+        String run = succeeds("run", "--sf", scaleFactor, "--url", url, "--runs", "0");
+        assertThat(run).contains("22 ok, 0 wrong, 0 failed, 0 not checked");
+        String validation = succeeds("validate", "--sf", scaleFactor, "--url", url);
+        assertThat(validation).contains("22 of 22 answers match");
     }
 
-    @AfterAll
-    void close() throws Exception {
-        for (Connection connection : connections.values()) {
-            connection.close();
-        }
+    /** Loading straight from the generators gives the same database: every answer still matches. */
+    @ParameterizedTest(name = "SF {0}")
+    @ValueSource(strings = {"0.01"})
+    void loadFromTheGeneratorsThroughAPipe(String scaleFactor) {
+        String url = "jdbc:basalt:file:" + Path.of("target", "tpch-databases", "basalt-pipe-sf" + scaleFactor);
+        String load = succeeds("load", "--sf", scaleFactor, "--from-generator", "--url", url);
+        assertThat(load).contains("generator pipe").containsPattern("lineitem +60,175 ");
+        assertThat(succeeds("validate", "--sf", scaleFactor, "--url", url)).contains("22 of 22 answers match");
     }
 
-    Stream<Arguments> queries() {
-        return SCALE_FACTORS.stream().flatMap(sf -> IntStream.rangeClosed(1, TpchQueries.COUNT).mapToObj(q -> Arguments.of(sf, q)));
-    }
-
-    @ParameterizedTest(name = "SF {0} Q{1}")
-    @MethodSource("queries")
-    void matchesTheReferenceAnswer(String scaleFactor, int query) throws Exception {
-        ExpectedAnswer expected = ExpectedAnswer.read(ExpectedAnswer.fileFor(answers.resolve("sf" + scaleFactor), query));
-        List<List<Object>> actual = QueryResults.fetch(connections.get(scaleFactor), TpchQueries.text(query));
-        assertThat(AnswerComparator.firstDifference(expected, actual)).as("Q%d at SF %s", query, scaleFactor).isEmpty();
-    }
-
-    /** {@code shared/} sits beside the checkout: walk up from the module directory until it is found. */
-    private static Path findAnswers() {
-        for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
-            Path candidate = directory.resolve("shared").resolve("tpch").resolve("answers");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("cannot find shared/tpch/answers above " + Path.of("").toAbsolutePath());
+    private static String succeeds(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = TpchCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String output = out.toString(StandardCharsets.UTF_8);
+        assertThat(status).as("basalt tpch %s%n%s%s", String.join(" ", args), output, err.toString(StandardCharsets.UTF_8))
+                .isZero();
+        return output;
     }
 }

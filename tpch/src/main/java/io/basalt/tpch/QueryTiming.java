@@ -1,0 +1,66 @@
+package io.basalt.tpch;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One query on one database: the cold run (the first, which also gives the rows checked against the
+ * answer), the hot runs after it, and the planning runs ({@code EXPLAIN} of the same text, timed from the
+ * client, so planning is measured the same way on every database). {@code answer} is {@code ok},
+ * {@code WRONG: …} naming the first difference, {@code not checked}, or {@code ERROR: …} when the query
+ * failed (then there are no timings). Times in milliseconds, as the client sees them: sending the text,
+ * planning, executing and fetching every row.
+ */
+public record QueryTiming(int query, double coldMillis, List<Double> hotMillis, List<Double> planMillis, String answer) {
+
+    public static QueryTiming failed(int query, String message) {
+        return new QueryTiming(query, Double.NaN, List.of(), List.of(), "ERROR: " + message);
+    }
+
+    public boolean succeeded() {
+        return !answer.startsWith("ERROR");
+    }
+
+    public boolean correct() {
+        return answer.equals("ok");
+    }
+
+    public boolean wrong() {
+        return answer.startsWith("WRONG");
+    }
+
+    /** The figure reports compare: the median of the hot runs, or the cold run when there were none. */
+    public double representativeMillis() {
+        return hotMillis.isEmpty() ? coldMillis : median(hotMillis);
+    }
+
+    public double medianMillis() {
+        return hotMillis.isEmpty() ? Double.NaN : median(hotMillis);
+    }
+
+    public double minMillis() {
+        return hotMillis.isEmpty() ? Double.NaN : Collections.min(hotMillis);
+    }
+
+    public double maxMillis() {
+        return hotMillis.isEmpty() ? Double.NaN : Collections.max(hotMillis);
+    }
+
+    public double planMedianMillis() {
+        return planMillis.isEmpty() ? Double.NaN : median(planMillis);
+    }
+
+    /** The representative time less planning: what executing and fetching took. */
+    public double executionMillis() {
+        double plan = planMedianMillis();
+        return Double.isNaN(plan) ? Double.NaN : Math.max(0, representativeMillis() - plan);
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+}

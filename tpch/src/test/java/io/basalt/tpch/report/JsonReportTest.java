@@ -1,0 +1,32 @@
+package io.basalt.tpch.report;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JsonReportTest {
+
+    @Test
+    void writesEnvironmentLoadsRunsAndTheComparison() {
+        String json = JsonReport.toJson(ReportFixtures.comparison());
+        assertThat(json).startsWith("{\n  \"format\": 1,")
+                .contains("\"git_commit\": \"abc123\"", "\"cores\": 2")
+                .contains("\"table\": \"lineitem\"", "\"rows\": 6001215", "\"text_bytes\": 759863287")
+                .contains("\"median_ms\": 510", "\"hot_ms\": [\n", "\"planning_ms\": 11")
+                .contains("\"geometric_mean_ratio\": ")
+                .contains("\"answer\": \"ERROR: out of \\\"memory\\\"\"")
+                // A query that did not run has no times: null, not NaN (which JSON does not have).
+                .contains("\"cold_ms\": null")
+                .doesNotContain("NaN");
+        assertThat(json.chars().filter(c -> c == '{').count()).isEqualTo(json.chars().filter(c -> c == '}').count());
+        assertThat(json.chars().filter(c -> c == '[').count()).isEqualTo(json.chars().filter(c -> c == ']').count());
+    }
+
+    @Test
+    void writerEscapesAndIndents() {
+        String json = new JsonWriter().beginObject().field("a", "tab\there \"q\" \\ \u0001").name("list").beginArray()
+                .value(1.5).value(2).endArray().name("empty").beginArray().endArray().endObject().text();
+        assertThat(json).isEqualTo("{\n  \"a\": \"tab\\there \\\"q\\\" \\\\ \\u0001\",\n  \"list\": [\n    1.5,\n    2\n  ],\n"
+                + "  \"empty\": []\n}\n");
+    }
+}
