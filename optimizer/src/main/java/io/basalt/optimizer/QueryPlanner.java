@@ -76,7 +76,8 @@ public final class QueryPlanner {
                     e.getPosLine(), e.getPosColumn(), e);
         } catch (CalciteException e) {
             throw new PlanningException(PlanningException.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, e.getMessage(), 0, 0, e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
+            // Calcite reports broken invariants of its own (a rule changing a row type) as AssertionErrors.
             throw new PlanningException(PlanningException.INTERNAL_ERROR,
                     "internal error while planning: " + e, 0, 0, e);
         }
