@@ -26,7 +26,8 @@ final class TypeCoercion {
     }
 
     /** The arguments, cast where needed to one common type. */
-    static List<Expression> unify(List<Expression> arguments) {
+    static List<Expression> unify(List<Expression> compared) {
+        List<Expression> arguments = charComparedWithConstants(compared);
         LogicalType target = null;
         for (Expression argument : arguments) {
             if (!(argument instanceof Literal)) {
@@ -50,6 +51,33 @@ final class TypeCoercion {
             cast.add(castTo(argument, target));
         }
         return cast;
+    }
+
+    /**
+     * A CHAR value compared with text constants only is compared as CHAR, so that the constants' trailing blanks do
+     * not count: PostgreSQL gives a constant the type of what it is compared with ({@code code = 'ab  '} is true for
+     * the CHAR value {@code 'ab'}). Calcite casts the CHAR side to VARCHAR instead when a constant is VARCHAR (one
+     * with trailing blanks is, see {@code PostgresSpellings}); that cast is dropped here.
+     */
+    private static List<Expression> charComparedWithConstants(List<Expression> arguments) {
+        int valueIndex = -1;
+        for (int i = 0; i < arguments.size(); i++) {
+            if (!(arguments.get(i) instanceof Literal constant)) {
+                if (valueIndex >= 0) {
+                    return arguments;
+                }
+                valueIndex = i;
+            } else if (!LiteralValues.isText(constant.type())) {
+                return arguments;
+            }
+        }
+        if (valueIndex < 0 || !(arguments.get(valueIndex) instanceof Call cast) || cast.function() != Function.CAST
+                || cast.arguments().get(0).type().kind() != TypeKind.CHAR || !LiteralValues.isText(cast.type())) {
+            return arguments;
+        }
+        List<Expression> unwrapped = new ArrayList<>(arguments);
+        unwrapped.set(valueIndex, cast.arguments().get(0));
+        return unwrapped;
     }
 
     /** The expression as {@code target}: itself, a retyped constant, or a CAST. */

@@ -57,7 +57,6 @@ final class ValidationErrors {
             template(RESOURCE.incompatibleTypesInList(), Kind.DATATYPE_MISMATCH),
             template(RESOURCE.incompatibleTypes(), Kind.DATATYPE_MISMATCH),
             template(RESOURCE.columnTypeMismatchInSetop(0, ""), Kind.DATATYPE_MISMATCH),
-            template(RESOURCE.cannotCastValue("", ""), Kind.DATATYPE_MISMATCH),
             template(RESOURCE.typeNotAssignable("", "", "", ""), Kind.DATATYPE_MISMATCH),
             template(RESOURCE.notGroupExpr(""), Kind.GROUPING),
             template(RESOURCE.notSelectDistinctExpr(""), Kind.GROUPING),
@@ -104,16 +103,20 @@ final class ValidationErrors {
                 case GROUPING -> new PlanningException(PlanningException.GROUPING_ERROR, message, line, column, error);
             };
         }
-        return new PlanningException(PlanningException.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, message, line, column,
-                error);
+        return MoreValidationErrors.translate(message, line, column, error).orElseGet(() -> new PlanningException(
+                PlanningException.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, message, line, column, error));
     }
 
     private static String suggestion(String name, java.util.Collection<String> candidates) {
         return NameSuggestions.nearest(name, candidates).map(nearest -> "; did you mean \"" + nearest + "\"?").orElse("");
     }
 
-    /** A regular expression matching the messages of one resource; its arguments become groups. */
     private static Template template(Resources.Inst resource, Kind kind) {
+        return new Template(templatePattern(resource), kind);
+    }
+
+    /** A regular expression matching the messages of one resource; its arguments become groups. */
+    static Pattern templatePattern(Resources.Inst resource) {
         String raw = resource.raw();
         StringBuilder regex = new StringBuilder();
         int i = 0;
@@ -131,6 +134,6 @@ final class ValidationErrors {
                 i++;
             }
         }
-        return new Template(Pattern.compile(regex.toString(), Pattern.DOTALL), kind);
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 }
