@@ -93,6 +93,8 @@ class PostgresCompatibilityTest {
         assertThat(converted("kind LIKE kind")).isEqualTo("LIKE($0, $0, '\\':CHAR(1))");
         assertThat(converted("kind LIKE 'a%'")).isEqualTo("LIKE($0, 'a%':CHAR(2))");
         assertThat(converted("kind LIKE 'a\\%' ESCAPE '!'")).isEqualTo("LIKE($0, 'a\\%':CHAR(3), '!':CHAR(1))");
+        // No escape character: a backslash is a backslash.
+        assertThat(converted("kind LIKE 'a\\%' ESCAPE ''")).isEqualTo("LIKE($0, 'a\\\\%':CHAR(4), '\\':CHAR(1))");
     }
 
     @Test
@@ -134,5 +136,8 @@ class PostgresCompatibilityTest {
         assertThat(failure("SELECT sum(count(*)) FROM events").sqlState()).isEqualTo("42803");
         assertThat(failure("SELECT id FROM events UNION SELECT id, kind FROM events").sqlState()).isEqualTo("42601");
         assertThat(failure("SELECT DATE '2024-02-30'").sqlState()).isEqualTo("22008");
+        PlanningException unknownSchema = failure("SELECT * FROM nosuchschema.events");
+        assertThat(unknownSchema.sqlState()).isEqualTo("42P01");
+        assertThat(unknownSchema.getMessage()).isEqualTo("table \"nosuchschema.events\" does not exist");
     }
 }

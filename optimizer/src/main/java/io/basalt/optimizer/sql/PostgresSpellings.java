@@ -86,6 +86,15 @@ final class PostgresSpellings extends SqlShuttle {
             SqlOperator like = ilike.isNegated() ? SqlStdOperatorTable.NOT_LIKE : SqlStdOperatorTable.LIKE;
             return visit((SqlCall) like.createCall(position, operands));
         }
+        if (call.getOperator() instanceof SqlLikeOperator && call.operandCount() == 3 && isText(call.operand(2), "")
+                && call.operand(1) instanceof SqlCharStringLiteral pattern) {
+            // ESCAPE '' (no escape character) crashes Calcite's simplifier: the same match is the pattern with its
+            // backslashes escaped by a backslash.
+            SqlParserPos position = call.getParserPosition();
+            String escaped = pattern.getValueAs(NlsString.class).getValue().replace("\\", "\\\\");
+            return visit((SqlCall) call.getOperator().createCall(position, call.operand(0),
+                    SqlLiteral.createCharString(escaped, pattern.getParserPosition()), SqlLiteral.createCharString("\\", position)));
+        }
         SqlNode visited = super.visit(call);
         if (visited instanceof SqlCall like && like.getOperator() instanceof SqlLikeOperator && like.operandCount() == 2
                 && !isTextWithout(call.operand(1), '\\')) {
@@ -105,6 +114,10 @@ final class PostgresSpellings extends SqlShuttle {
             }
         }
         return visited;
+    }
+
+    private static boolean isText(SqlNode node, String value) {
+        return node instanceof SqlCharStringLiteral constant && constant.getValueAs(NlsString.class).getValue().equals(value);
     }
 
     /** Whether the node is a string constant without the character (a pattern an escape character cannot change). */

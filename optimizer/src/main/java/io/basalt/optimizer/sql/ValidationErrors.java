@@ -5,6 +5,7 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.runtime.Resources;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,8 +83,12 @@ final class ValidationErrors {
             return switch (template.kind()) {
                 case UNDEFINED_TABLE -> {
                     String name = matcher.group(1);
-                    yield new PlanningException(PlanningException.UNDEFINED_TABLE,
-                            "table \"" + name + "\" does not exist" + suggestion(name, names.get().tables()),
+                    // Calcite names only the first part it could not find: the schema of nosuchschema.orders.
+                    Optional<String> qualified = QualifiedNames.startingWith(parsed.query(), name, error.getPosLine(),
+                            error.getPosColumn());
+                    yield new PlanningException(PlanningException.UNDEFINED_TABLE, qualified.isPresent()
+                            ? "table \"" + qualified.get() + "\" does not exist"
+                            : "table \"" + name + "\" does not exist" + suggestion(name, names.get().tables()),
                             line, column, error);
                 }
                 case UNDEFINED_SCHEMA -> new PlanningException(PlanningException.INVALID_SCHEMA_NAME,
