@@ -237,6 +237,29 @@ class AggregateTest {
     }
 
     @Test
+    void singleValueIsTheValueOfTheOnlyRowAndASecondRowFails() {
+        List<Column> columns = List.of(Plans.column("g", LogicalType.BIGINT), Plans.column("v", LogicalType.TEXT));
+        List<Column> output = List.of(columns.get(0), Plans.column("s", LogicalType.TEXT));
+        List<AggregateCall> calls = List.of(call(AggregateFunction.SINGLE_VALUE, LogicalType.TEXT, "s", 1));
+        ValuesNode single = new ValuesNode(columns, List.of(row(1L, "a"), row(2L, null)));
+        ValuesNode twoNulls = new ValuesNode(columns, List.of(row(1L, "a"), row(2L, null), row(2L, null)));
+
+        for (int parallelism : new int[] {1, 4}) {
+            assertThat(Results.sorted(Results.collect(QueryExecutor.execute(new AggregateNode(single, new int[] {0}, calls,
+                    output, 2), database.context(parallelism))))).containsExactly(row(1L, "a"), row(2L, null));
+            // Two rows are one too many even when both are NULL.
+            assertThatThrownBy(() -> Results.collect(QueryExecutor.execute(new AggregateNode(twoNulls, new int[] {0}, calls,
+                    output, 2), database.context(parallelism))))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasMessage("more than one row returned by a subquery used as an expression")
+                    .satisfies(e -> assertThat(((ExecutionException) e).sqlState()).isEqualTo("21000"));
+        }
+        ValuesNode none = new ValuesNode(columns, List.of());
+        assertThat(Results.collect(QueryExecutor.execute(new AggregateNode(none, new int[0], calls,
+                List.of(output.get(1)), 1), database.context(1)))).containsExactly(row((Object) null));
+    }
+
+    @Test
     void unsupportedAggregateFailsWithFeatureNotSupported() {
         List<Column> columns = List.of(Plans.column("d", LogicalType.DATE));
         ValuesNode values = new ValuesNode(columns, List.of(row(1L)));

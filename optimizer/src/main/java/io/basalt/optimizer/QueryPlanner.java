@@ -13,7 +13,6 @@ import io.basalt.optimizer.metadata.BasaltMetadata;
 import io.basalt.optimizer.physical.PhysicalPlanBuilder;
 import io.basalt.optimizer.physical.UnsupportedFunctionException;
 import io.basalt.optimizer.rules.ConstantExpressionEvaluator;
-import io.basalt.optimizer.rules.CharComparisonCasts;
 import io.basalt.optimizer.rules.OptimizerPhases;
 import io.basalt.optimizer.sql.QueryTranslator;
 import io.basalt.optimizer.statistics.QueryStatistics;
@@ -82,7 +81,7 @@ public final class QueryPlanner {
             RelOptCluster cluster = newCluster(queryStatistics);
             TranslatedQuery translated = QueryTranslator.translate(queryText, catalog, options, cluster);
             RelRoot root = translated.root();
-            RelNode optimized = OptimizerPhases.optimize(CharComparisonCasts.remove(root.project()));
+            RelNode optimized = OptimizerPhases.optimize(root.project());
             PhysicalNode physical;
             try {
                 physical = PhysicalPlanBuilder.build(PhysicalPhase.run(optimized));
@@ -107,7 +106,8 @@ public final class QueryPlanner {
                     e.getPosLine(), e.getPosColumn(), e);
         } catch (CalciteException e) {
             throw new PlanningException(PlanningException.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, e.getMessage(), 0, 0, e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
+            // Calcite reports broken invariants of its own (a rule changing a row type) as AssertionErrors.
             throw new PlanningException(PlanningException.INTERNAL_ERROR,
                     "internal error while planning: " + e, 0, 0, e);
         }

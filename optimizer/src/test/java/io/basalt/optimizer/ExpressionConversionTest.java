@@ -148,9 +148,9 @@ class ExpressionConversionTest {
 
     @Test
     void likeAndNotLike() {
-        assertThat(converted("kind LIKE 'a%'")).isEqualTo("LIKE($0, 'a%':VARCHAR(2)) over [kind]");
+        assertThat(converted("kind LIKE 'a%'")).isEqualTo("LIKE($0, 'a%':CHAR(2)) over [kind]");
         assertThat(converted("kind NOT LIKE 'a!%%' ESCAPE '!'"))
-                .isEqualTo("NOT(LIKE($0, 'a!%%':VARCHAR(4), '!':VARCHAR(1))) over [kind]");
+                .isEqualTo("NOT(LIKE($0, 'a!%%':CHAR(4), '!':CHAR(1))) over [kind]");
     }
 
     @Test
@@ -182,8 +182,8 @@ class ExpressionConversionTest {
     void stringFunctions() {
         assertThat(converted("upper(kind) || lower(code)")).isEqualTo("CONCAT(UPPER($0), LOWER($1)) over [kind,code]");
         assertThat(converted("char_length(kind)")).isEqualTo("CHAR_LENGTH($0) over [kind]");
-        assertThat(converted("TRIM(LEADING 'x' FROM kind)")).isEqualTo("TRIM_LEADING($0, 'x':VARCHAR(1)) over [kind]");
-        assertThat(converted("POSITION('b' IN kind)")).isEqualTo("POSITION('b':VARCHAR(1), $0) over [kind]");
+        assertThat(converted("TRIM(LEADING 'x' FROM kind)")).isEqualTo("TRIM_LEADING($0, 'x':CHAR(1)) over [kind]");
+        assertThat(converted("POSITION('b' IN kind)")).isEqualTo("POSITION('b':CHAR(1), $0) over [kind]");
     }
 
     @Test

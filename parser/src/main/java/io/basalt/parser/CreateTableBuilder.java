@@ -9,6 +9,7 @@ import io.basalt.parser.ast.QualifiedName;
 import io.basalt.parser.ast.SqlFragment;
 import io.basalt.parser.ast.TableConstraint;
 import io.basalt.parser.ast.UniqueConstraint;
+import io.basalt.parser.grammar.BasaltParser.ColumnCheckContext;
 import io.basalt.parser.grammar.BasaltParser.ColumnConstraintContext;
 import io.basalt.parser.grammar.BasaltParser.ColumnDefinitionContext;
 import io.basalt.parser.grammar.BasaltParser.ColumnPrimaryKeyContext;
@@ -19,13 +20,16 @@ import io.basalt.parser.grammar.BasaltParser.DefaultConstraintContext;
 import io.basalt.parser.grammar.BasaltParser.IdentifierContext;
 import io.basalt.parser.grammar.BasaltParser.NotNullConstraintContext;
 import io.basalt.parser.grammar.BasaltParser.NullConstraintContext;
+import io.basalt.parser.grammar.BasaltParser.ReferentialActionContext;
+import io.basalt.parser.grammar.BasaltParser.TableCheckContext;
 import io.basalt.parser.grammar.BasaltParser.TableConstraintContext;
 import io.basalt.parser.grammar.BasaltParser.TableElementContext;
 import io.basalt.parser.grammar.BasaltParser.TableForeignKeyContext;
-import io.basalt.parser.grammar.BasaltParser.TablePrimaryKeyContext;
 import io.basalt.parser.grammar.BasaltParser.TableOptionContext;
 import io.basalt.parser.grammar.BasaltParser.TableOptionsContext;
+import io.basalt.parser.grammar.BasaltParser.TablePrimaryKeyContext;
 import io.basalt.parser.grammar.BasaltParser.TableUniqueContext;
+import org.antlr.v4.runtime.Token;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -50,6 +54,8 @@ final class CreateTableBuilder {
     private static final String INVALID_FOREIGN_KEY = "42830";
     /** invalid_parameter_value */
     private static final String INVALID_PARAMETER_VALUE = "22023";
+    /** feature_not_supported */
+    private static final String FEATURE_NOT_SUPPORTED = "0A000";
 
     private final SourceText source;
     private final Names names;
@@ -111,10 +117,13 @@ final class CreateTableBuilder {
             } else if (body instanceof ColumnUniqueContext) {
                 constraints.add(new UniqueConstraint(constraintName, List.of(name), source.span(constraint)));
             } else if (body instanceof ColumnReferencesContext references) {
+                refuseReferentialActions(references.referentialAction());
                 List<String> referenced = references.identifier() == null
                         ? List.of() : List.of(names.identifier(references.identifier()));
                 constraints.add(new ForeignKeyConstraint(constraintName, List.of(name),
                         names.qualifiedName(references.qualifiedName()), referenced, source.span(constraint)));
+            } else if (body instanceof ColumnCheckContext) {
+                throw notSupported(body.getStart(), "CHECK constraints");
             } else {
                 throw new IllegalStateException("unknown column constraint " + body.getText());
             }
@@ -130,7 +139,10 @@ final class CreateTableBuilder {
             return new PrimaryKeyConstraint(name, names.columnList(primaryKey.columnList()), source.span(context));
         } else if (body instanceof TableUniqueContext unique) {
             return new UniqueConstraint(name, names.columnList(unique.columnList()), source.span(context));
+        } else if (body instanceof TableCheckContext) {
+            throw notSupported(body.getStart(), "CHECK constraints");
         } else if (body instanceof TableForeignKeyContext foreignKey) {
+            refuseReferentialActions(foreignKey.referentialAction());
             List<String> columns = names.columnList(foreignKey.columnList(0));
             List<String> referenced = names.columnList(foreignKey.columnList(1));
             if (!referenced.isEmpty() && referenced.size() != columns.size()) {
@@ -141,6 +153,16 @@ final class CreateTableBuilder {
                     source.span(context));
         }
         throw new IllegalStateException("unknown table constraint " + body.getText());
+    }
+
+    private void refuseReferentialActions(List<ReferentialActionContext> actions) {
+        if (!actions.isEmpty()) {
+            throw notSupported(actions.get(0).getStart(), "ON DELETE and ON UPDATE actions of foreign keys");
+        }
+    }
+
+    private ParseException notSupported(Token at, String feature) {
+        return source.error(at, FEATURE_NOT_SUPPORTED, "not supported yet: " + feature);
     }
 
     private Optional<String> constraintName(IdentifierContext context) {

@@ -61,6 +61,11 @@ final class Accumulators {
                     };
                 }
             }
+            case SINGLE_VALUE -> {
+                // The MIN of the values of a group with at most one row is its value.
+                AggregateCall value = new AggregateCall(AggregateFunction.MIN, call.arguments(), false, -1, result, call.name());
+                return new SingleValueAccumulator(create(value, inputTypes, memory), memory);
+            }
             case AVG -> {
                 if (kind == PhysicalKind.DOUBLE && result.physicalKind() == PhysicalKind.DOUBLE) {
                     return new DoubleAverageAccumulator(memory);

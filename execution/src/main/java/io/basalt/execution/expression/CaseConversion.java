@@ -3,12 +3,13 @@ package io.basalt.execution.expression;
 import io.basalt.storage.vector.BytesVector;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * UPPER and LOWER. ASCII values (nearly all data in practice) are converted byte by byte in the result's
- * arena; a value with any other character goes through {@link String#toUpperCase(Locale)} with the root
- * locale, which knows the full Unicode mappings (ß becomes SS, so the length may change).
+ * arena; a value with any other character is converted code point by code point with Unicode's simple case
+ * mapping ({@link Character#toUpperCase(int)}), as PostgreSQL does: ß stays ß, Σ becomes σ also at the end of a
+ * word, and the length in characters never changes. (Java's {@code String.toUpperCase} applies the full,
+ * context-dependent mappings: ß to SS, a final Σ to ς.)
  */
 final class CaseConversion {
 
@@ -29,8 +30,7 @@ final class CaseConversion {
                 int start = text.offset(i);
                 int end = start + text.length(i);
                 if (!Utf8.isAscii(data, start, end)) {
-                    String converted = upper ? text.getString(i).toUpperCase(Locale.ROOT) : text.getString(i).toLowerCase(Locale.ROOT);
-                    result.append(converted.getBytes(StandardCharsets.UTF_8));
+                    result.append(convertCodePoints(text.getString(i), upper).getBytes(StandardCharsets.UTF_8));
                     continue;
                 }
                 int target = result.dataSize();
@@ -50,5 +50,12 @@ final class CaseConversion {
             }
             return result;
         };
+    }
+
+    private static String convertCodePoints(String value, boolean upper) {
+        StringBuilder converted = new StringBuilder(value.length());
+        value.codePoints().forEach(codePoint -> converted.appendCodePoint(
+                upper ? Character.toUpperCase(codePoint) : Character.toLowerCase(codePoint)));
+        return converted.toString();
     }
 }

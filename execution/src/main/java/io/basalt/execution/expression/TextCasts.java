@@ -9,6 +9,7 @@ import io.basalt.storage.vector.ColumnVector;
 import io.basalt.storage.vector.DoubleVector;
 import io.basalt.storage.vector.Int128Vector;
 import io.basalt.storage.vector.LongVector;
+import io.basalt.storage.vector.TrailingBlanks;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * CAST to and from VARCHAR/CHAR. Values are formatted straight into the result's byte arena (integers,
  * decimals and dates without any allocation); text is parsed on its bytes. A bounded target length
- * truncates silently to that many characters, SQL's rule for explicit casts; CHAR values are not padded.
+ * truncates silently to that many characters, SQL's rule for explicit casts; CHAR values are not padded, and
+ * text cast to CHAR loses its trailing blanks, which do not count in CHAR values (storage keeps them so too).
  */
 final class TextCasts {
 
@@ -29,6 +31,9 @@ final class TextCasts {
     static CompiledExpression toText(Operand operand, LogicalType target) {
         LogicalType source = operand.type();
         int maxLength = target.isBoundedLength() ? target.length() : Integer.MAX_VALUE;
+        if (NumericTypes.isText(source) && target.kind() == TypeKind.CHAR) {
+            return input -> TrailingBlanks.removed(truncate((BytesVector) operand.evaluate(input), input.rowCount(), maxLength));
+        }
         if (NumericTypes.isText(source)) {
             return input -> truncate((BytesVector) operand.evaluate(input), input.rowCount(), maxLength);
         }
@@ -79,7 +84,7 @@ final class TextCasts {
     }
 
     /** Cuts values longer than {@code maxLength} characters; returns the input itself when none is. */
-    private static ColumnVector truncate(BytesVector vector, int rows, int maxLength) {
+    private static BytesVector truncate(BytesVector vector, int rows, int maxLength) {
         if (maxLength == Integer.MAX_VALUE) {
             return vector;
         }

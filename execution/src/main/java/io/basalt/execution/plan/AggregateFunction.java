@@ -8,5 +8,10 @@ package io.basalt.execution.plan;
 public enum AggregateFunction {
     /** {@code COUNT(*)}: no arguments, counts rows. */
     COUNT_STAR,
-    COUNT, SUM, MIN, MAX, AVG
+    COUNT, SUM, MIN, MAX, AVG,
+    /**
+     * The value of the group's only row (NULL if it has none, also a NULL value); a second row fails with 21000.
+     * Calcite's form of a scalar subquery that is not an aggregate itself: {@code WHERE x = (SELECT y FROM t …)}.
+     */
+    SINGLE_VALUE
 }

@@ -107,6 +107,8 @@ class CastTest {
         assertThat(cast(TEXT, LogicalType.varchar(3), "abcdef", "ab", "日本語です", "", null)).containsExactly("abc", "ab", "日本語", "", null);
         assertThat(cast(LogicalType.BIGINT, LogicalType.varchar(2), 12345L)).containsExactly("12");
         assertThat(cast(TEXT, LogicalType.character(2), "x")).containsExactly("x");
+        // Trailing blanks do not count in CHAR values: they go, also those left after truncation.
+        assertThat(cast(TEXT, LogicalType.character(3), "x  ", "ab c", " y", null)).containsExactly("x", "ab", " y", null);
     }
 
     @Test

@@ -49,8 +49,11 @@ class StringFunctionsTest {
     @Test
     void upperAndLower() {
         assertThat(evaluate(call(Function.UPPER, TEXT, column(0, TEXT)), TEXT, "abc XyZ 09", "straße", "été", "", null))
-                .containsExactly("ABC XYZ 09", "STRASSE", "ÉTÉ", "", null);
+                .containsExactly("ABC XYZ 09", "STRAßE", "ÉTÉ", "", null);
         assertThat(evaluate(call(Function.LOWER, TEXT, column(0, TEXT)), TEXT, "ABC xYz", "ÉTÉ", null)).containsExactly("abc xyz", "été", null);
+        // Simple case mapping, one code point for one, as PostgreSQL: no final sigma, no dotted i for İ.
+        assertThat(evaluate(call(Function.LOWER, TEXT, column(0, TEXT)), TEXT, "ΣΑΣ", "İ")).containsExactly("σασ", "i");
+        assertThat(evaluate(call(Function.UPPER, TEXT, column(0, TEXT)), TEXT, "ǆ😀")).containsExactly("Ǆ😀");
     }
 
     @Test

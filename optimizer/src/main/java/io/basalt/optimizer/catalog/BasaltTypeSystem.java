@@ -34,6 +34,13 @@ public final class BasaltTypeSystem extends RelDataTypeSystemImpl {
      */
     public static final int MAX_STRING_LENGTH = 1 << 30;
 
+    /**
+     * DECIMAL without precision and scale, in casts and in {@code CREATE TABLE}: DuckDB's default (18,3), which stays
+     * in a 64-bit value; PostgreSQL's unconstrained NUMERIC has no fixed-width equivalent.
+     */
+    public static final int DEFAULT_DECIMAL_PRECISION = 18;
+    public static final int DEFAULT_DECIMAL_SCALE = 3;
+
     /** Fraction digits an AVG of DECIMAL keeps at least. */
     static final int AVERAGE_SCALE = 16;
     /**
@@ -55,6 +62,25 @@ public final class BasaltTypeSystem extends RelDataTypeSystemImpl {
             case VARCHAR, CHAR -> MAX_STRING_LENGTH;
             default -> super.getMaxPrecision(typeName);
         };
+    }
+
+    /**
+     * Types written without precision: {@code CAST(x AS TIMESTAMP)} keeps microseconds (PostgreSQL's default
+     * precision 6; Calcite's is 0, which cut fractions of seconds), and {@code DECIMAL} is DECIMAL(18,3) as in
+     * {@code CREATE TABLE} (DuckDB's default; Calcite's DECIMAL(38,0) rounded {@code CAST(1.5 AS DECIMAL)} to 2).
+     */
+    @Override
+    public int getDefaultPrecision(SqlTypeName typeName) {
+        return switch (typeName) {
+            case TIME, TIMESTAMP -> 6;
+            case DECIMAL -> DEFAULT_DECIMAL_PRECISION;
+            default -> super.getDefaultPrecision(typeName);
+        };
+    }
+
+    @Override
+    public int getDefaultScale(SqlTypeName typeName) {
+        return typeName == SqlTypeName.DECIMAL ? DEFAULT_DECIMAL_SCALE : super.getDefaultScale(typeName);
     }
 
     @Override

@@ -49,8 +49,8 @@ public final class TypeMapping {
             case DECIMAL -> LogicalType.decimal(type.getPrecision(), type.getScale());
             case REAL -> LogicalType.REAL;
             case FLOAT, DOUBLE -> LogicalType.DOUBLE;
-            case VARCHAR -> isUnbounded(type) ? LogicalType.TEXT : LogicalType.varchar(type.getPrecision());
-            case CHAR -> isUnbounded(type) ? LogicalType.TEXT : LogicalType.character(type.getPrecision());
+            case VARCHAR -> isTextWithoutLength(type) ? LogicalType.TEXT : LogicalType.varchar(type.getPrecision());
+            case CHAR -> isTextWithoutLength(type) ? LogicalType.TEXT : LogicalType.character(type.getPrecision());
             case DATE -> LogicalType.DATE;
             case TIME -> LogicalType.TIME;
             case TIMESTAMP -> LogicalType.TIMESTAMP;
@@ -68,8 +68,12 @@ public final class TypeMapping {
         }
     }
 
-    private static boolean isUnbounded(RelDataType type) {
-        return type.getPrecision() == RelDataType.PRECISION_NOT_SPECIFIED
+    /**
+     * Text planned as TEXT: unbounded, longer than Calcite's limit, or of length 0, the type Calcite gives the
+     * empty string {@code ''} (CHAR(0)), for which storage has no type.
+     */
+    private static boolean isTextWithoutLength(RelDataType type) {
+        return type.getPrecision() == RelDataType.PRECISION_NOT_SPECIFIED || type.getPrecision() == 0
                 || type.getPrecision() >= BasaltTypeSystem.MAX_STRING_LENGTH;
     }
 }

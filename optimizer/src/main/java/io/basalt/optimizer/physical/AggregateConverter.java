@@ -17,16 +17,19 @@ import io.basalt.optimizer.catalog.TypeMapping;
 import io.basalt.storage.type.LogicalType;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.sql.SqlKind;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An aggregate as an {@link AggregateNode}: COUNT(*), COUNT, SUM, MIN, MAX and AVG, each optionally DISTINCT and
- * FILTERed. Calcite's SUM0 (a SUM that is 0 over no rows, from its own rewrites) is a SUM followed by a
- * projection with COALESCE. Over a plain scan the aggregate reads only the columns it uses.
+ * FILTERed, and SINGLE_VALUE (Calcite's scalar subqueries). Calcite's SUM0 (a SUM that is 0 over no rows, from its
+ * own rewrites) is a SUM followed by a projection with COALESCE, and its LITERAL_AGG (a constant per group) is a
+ * constant in that projection. Over a plain scan the aggregate reads only the columns it uses.
  */
 final class AggregateConverter {
 
@@ -69,6 +72,8 @@ final class AggregateConverter {
         }
         List<AggregateCall> calls = new ArrayList<>();
         List<Boolean> zeroWhenEmpty = new ArrayList<>();
+        // Per aggregate of the query: its constant (LITERAL_AGG), or null for one the node computes.
+        List<Literal> constants = new ArrayList<>();
         List<RelDataTypeField> fields = aggregate.getRowType().getFieldList();
         for (int i = 0; i < aggregate.getAggCallList().size(); i++) {
             org.apache.calcite.rel.core.AggregateCall call = aggregate.getAggCallList().get(i);
@@ -77,12 +82,20 @@ final class AggregateConverter {
                 throw PlanningException.notSupported("aggregates with WITHIN GROUP (ORDER BY …)");
             }
             SqlKind kind = call.getAggregation().getKind();
+            if (kind == SqlKind.LITERAL_AGG) {
+                // Calcite's marker that a group exists (IN and EXISTS subqueries outside WHERE): the same
+                // constant for every group, added by the projection below.
+                constants.add(LiteralValues.of((RexLiteral) call.rexList.get(0), TypeMapping.toBasalt(call.getType())));
+                continue;
+            }
+            constants.add(null);
             AggregateFunction function = switch (kind) {
                 case COUNT -> call.getArgList().isEmpty() ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
                 case SUM, SUM0 -> AggregateFunction.SUM;
                 case MIN -> AggregateFunction.MIN;
                 case MAX -> AggregateFunction.MAX;
                 case AVG -> AggregateFunction.AVG;
+                case SINGLE_VALUE -> AggregateFunction.SINGLE_VALUE;
                 default -> throw new UnsupportedFunctionException("the aggregate function " + call.getAggregation().getName(),
                         call.getAggregation().getName());
             };
@@ -102,23 +115,37 @@ final class AggregateConverter {
             zeroWhenEmpty.add(kind == SqlKind.SUM0);
         }
         List<Column> output = new ArrayList<>();
-        for (int i = 0; i < fields.size(); i++) {
+        for (int i = 0; i < groupKeys.length; i++) {
             RelDataTypeField field = fields.get(i);
-            LogicalType type = i < groupKeys.length ? input.output().get(groupKeys[i]).type() : calls.get(i - groupKeys.length).type();
+            output.add(new Column(field.getName(), input.output().get(groupKeys[i]).type(), field.getType().isNullable()));
+        }
+        for (int c = 0; c < calls.size(); c++) {
             // SUM0 is a SUM that is NULL over no rows until the projection below turns that into 0.
-            boolean nullable = field.getType().isNullable() || (i >= groupKeys.length && zeroWhenEmpty.get(i - groupKeys.length));
-            output.add(new Column(field.getName(), type, nullable));
+            output.add(new Column(calls.get(c).name(), calls.get(c).type(),
+                    fields.get(groupKeys.length + c).getType().isNullable() || zeroWhenEmpty.get(c)));
         }
         PhysicalNode node = new AggregateNode(input, groupKeys, calls, output, builder.rows(aggregate));
-        if (!zeroWhenEmpty.contains(true)) {
+        if (!zeroWhenEmpty.contains(true) && constants.stream().allMatch(Objects::isNull)) {
             return node;
         }
         List<Expression> expressions = new ArrayList<>();
         List<Column> projected = new ArrayList<>();
-        for (int i = 0; i < output.size(); i++) {
-            Column column = output.get(i);
-            Expression value = new ColumnReference(i, column.type());
-            boolean sumZero = i >= groupKeys.length && zeroWhenEmpty.get(i - groupKeys.length);
+        for (int i = 0; i < groupKeys.length; i++) {
+            expressions.add(new ColumnReference(i, output.get(i).type()));
+            projected.add(output.get(i));
+        }
+        int computed = 0;
+        for (Literal constant : constants) {
+            RelDataTypeField field = fields.get(expressions.size());
+            if (constant != null) {
+                expressions.add(constant);
+                projected.add(new Column(field.getName(), constant.type(), false));
+                continue;
+            }
+            int index = groupKeys.length + computed;
+            Column column = output.get(index);
+            Expression value = new ColumnReference(index, column.type());
+            boolean sumZero = zeroWhenEmpty.get(computed);
             if (sumZero) {
                 Literal zero = LiteralValues.convert(BigDecimal.ZERO, column.type())
                         .orElseThrow(() -> PlanningException.notSupported("SUM0 of " + column.type()));
@@ -126,6 +153,7 @@ final class AggregateConverter {
             }
             projected.add(new Column(column.name(), column.type(), column.nullable() && !sumZero));
             expressions.add(value);
+            computed++;
         }
         return new ProjectNode(node, expressions, projected, builder.rows(aggregate));
     }

@@ -193,7 +193,7 @@ final class ExpressionConverter {
     }
 
     private Expression comparison(RexCall call, Function function) {
-        return new Call(function, TypeCoercion.unifyComparison(convertAll(call.getOperands())), LogicalType.BOOLEAN);
+        return new Call(function, TypeCoercion.unify(convertAll(call.getOperands())), LogicalType.BOOLEAN);
     }
 
     private Expression logical(RexCall call, Function function) {
@@ -295,7 +295,7 @@ final class ExpressionConverter {
             arguments.add(LiteralValues.convert(point, constantType).orElseThrow(() -> PlanningException.notSupported(
                     "the constant " + point + " as " + constantType)));
         }
-        List<Expression> unified = TypeCoercion.unifyComparison(arguments);
+        List<Expression> unified = TypeCoercion.unify(arguments);
         Expression membership = unified.size() == 2
                 ? new Call(Function.EQUAL, unified, LogicalType.BOOLEAN)
                 : new Call(Function.IN, unified, LogicalType.BOOLEAN);

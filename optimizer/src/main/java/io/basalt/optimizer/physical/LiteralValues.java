@@ -57,9 +57,7 @@ final class LiteralValues {
             case BOOLEAN -> value instanceof Boolean b ? Optional.of(new Literal(b, type)) : Optional.empty();
             case TINYINT, SMALLINT, INTEGER, BIGINT -> integer(value, type);
             case DECIMAL -> decimal(value, type);
-            case REAL, DOUBLE -> value instanceof BigDecimal number
-                    ? Optional.of(new Literal(number.doubleValue(), type))
-                    : value instanceof Double number ? Optional.of(new Literal(number, type)) : Optional.empty();
+            case REAL, DOUBLE -> floatingPoint(value, type);
             case VARCHAR, CHAR -> text(value, type);
             case DATE -> value instanceof DateString date
                     ? Optional.of(new Literal((long) date.getDaysSinceEpoch(), type)) : Optional.empty();
@@ -133,6 +131,19 @@ final class LiteralValues {
             return Optional.of(new Literal(scaled.unscaledValue().longValueExact(), type));
         }
         return Optional.of(new Literal(scaled.unscaledValue(), type));
+    }
+
+    /** A REAL constant is rounded to REAL's precision ({@code CAST(16777217 AS REAL)} is 16777216), as its values are. */
+    private static Optional<Literal> floatingPoint(Object value, LogicalType type) {
+        double number;
+        if (value instanceof BigDecimal decimal) {
+            number = decimal.doubleValue();
+        } else if (value instanceof Double floating) {
+            number = floating;
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(new Literal(type.kind() == TypeKind.REAL ? (double) (float) number : number, type));
     }
 
     private static Optional<Literal> text(Object value, LogicalType type) {

@@ -26,7 +26,8 @@ final class TypeCoercion {
     }
 
     /** The arguments, cast where needed to one common type. */
-    static List<Expression> unify(List<Expression> arguments) {
+    static List<Expression> unify(List<Expression> compared) {
+        List<Expression> arguments = charComparedWithConstants(compared);
         LogicalType target = null;
         for (Expression argument : arguments) {
             if (!(argument instanceof Literal)) {
@@ -53,35 +54,30 @@ final class TypeCoercion {
     }
 
     /**
-     * {@link #unify} for comparisons and IN lists. String constants are VARCHAR (see the optimizer's
-     * {@code TextLiterals}), so Calcite compares a CHAR column with one by casting the column to VARCHAR. With
-     * only constants on the other side, the cast goes and the constants take the column's CHAR type instead: the
-     * comparison then ignores trailing blanks as a CHAR comparison must (PostgreSQL's {@code bpchar = 'ab '} is
-     * true for {@code 'ab'}), and the scan can compare the column as stored and skip blocks by zone maps.
+     * A CHAR value compared with text constants only is compared as CHAR, so that the constants' trailing blanks do
+     * not count: PostgreSQL gives a constant the type of what it is compared with ({@code code = 'ab  '} is true for
+     * the CHAR value {@code 'ab'}). Calcite casts the CHAR side to VARCHAR instead when a constant is VARCHAR (one
+     * with trailing blanks is, see {@code PostgresSpellings}); that cast is dropped here.
      */
-    static List<Expression> unifyComparison(List<Expression> arguments) {
-        int castColumn = -1;
+    private static List<Expression> charComparedWithConstants(List<Expression> arguments) {
+        int valueIndex = -1;
         for (int i = 0; i < arguments.size(); i++) {
-            Expression argument = arguments.get(i);
-            if (argument instanceof Literal) {
-                continue;
+            if (!(arguments.get(i) instanceof Literal constant)) {
+                if (valueIndex >= 0) {
+                    return arguments;
+                }
+                valueIndex = i;
+            } else if (!LiteralValues.isText(constant.type())) {
+                return arguments;
             }
-            if (castColumn >= 0 || !isCastOfChar(argument)) {
-                return unify(arguments);
-            }
-            castColumn = i;
         }
-        if (castColumn < 0) {
-            return unify(arguments);
+        if (valueIndex < 0 || !(arguments.get(valueIndex) instanceof Call cast) || cast.function() != Function.CAST
+                || cast.arguments().get(0).type().kind() != TypeKind.CHAR || !LiteralValues.isText(cast.type())) {
+            return arguments;
         }
-        List<Expression> uncast = new ArrayList<>(arguments);
-        uncast.set(castColumn, ((Call) arguments.get(castColumn)).argument(0));
-        return unify(uncast);
-    }
-
-    private static boolean isCastOfChar(Expression expression) {
-        return expression instanceof Call call && call.function() == Function.CAST
-                && LiteralValues.isText(call.type()) && call.argument(0).type().kind() == TypeKind.CHAR;
+        List<Expression> unwrapped = new ArrayList<>(arguments);
+        unwrapped.set(valueIndex, cast.arguments().get(0));
+        return unwrapped;
     }
 
     /** The expression as {@code target}: itself, a retyped constant, or a CAST. */

@@ -6,6 +6,7 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexExecutor;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -19,8 +20,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Folds constant expressions at planning time for Calcite's expression-reducing rules, so that
@@ -37,6 +41,11 @@ public final class ConstantExpressionEvaluator implements RexExecutor {
     public static final ConstantExpressionEvaluator INSTANCE = new ConstantExpressionEvaluator();
 
     private static final long MILLIS_PER_DAY = 86_400_000L;
+
+    private static final Set<SqlKind> FOLDED_KINDS = EnumSet.of(SqlKind.CAST, SqlKind.PLUS, SqlKind.MINUS, SqlKind.TIMES,
+            SqlKind.DIVIDE, SqlKind.MINUS_PREFIX, SqlKind.PLUS_PREFIX);
+    /** Text an integer type accepts as PostgreSQL does: no fraction, no exponent ({@code '1.5'::int} is an error). */
+    private static final Pattern INTEGER_TEXT = Pattern.compile("[+-]?[0-9]+");
 
     /** SQL NULL among evaluated values. */
     private static final Object NULL = new Object();
@@ -60,7 +69,7 @@ public final class ConstantExpressionEvaluator implements RexExecutor {
         if (node instanceof RexLiteral literal) {
             return valueOf(literal);
         }
-        if (!(node instanceof RexCall call)) {
+        if (!(node instanceof RexCall call) || !isFolded(call)) {
             return Optional.empty();
         }
         Object[] arguments = new Object[call.getOperands().size()];
@@ -73,7 +82,7 @@ public final class ConstantExpressionEvaluator implements RexExecutor {
         }
         for (Object argument : arguments) {
             if (argument == NULL) {
-                // Every operation folded here is strict.
+                // Every operation folded here is strict (isFolded); IS NULL, COALESCE, CASE, AND, OR are not.
                 return Optional.of(NULL);
             }
         }
@@ -96,6 +105,11 @@ public final class ConstantExpressionEvaluator implements RexExecutor {
         } catch (ArithmeticException | DateTimeParseException | NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** The calls this evaluator folds: all of them return NULL for a NULL argument. */
+    private static boolean isFolded(RexCall call) {
+        return call.getOperator() == SqlLibraryOperators.DATE || FOLDED_KINDS.contains(call.getKind());
     }
 
     private static Optional<Object> valueOf(RexLiteral literal) {
@@ -132,7 +146,11 @@ public final class ConstantExpressionEvaluator implements RexExecutor {
                 return Optional.of(number);
             }
             if (value instanceof String text) {
-                return Optional.of(new BigDecimal(text.trim()));
+                String trimmed = text.trim();
+                boolean integerType = type.getSqlTypeName() != SqlTypeName.DECIMAL;
+                // Text an integer type refuses is left for the executor to report.
+                return integerType && !INTEGER_TEXT.matcher(trimmed).matches() ? Optional.empty()
+                        : Optional.of(new BigDecimal(trimmed));
             }
             return Optional.empty();
         }

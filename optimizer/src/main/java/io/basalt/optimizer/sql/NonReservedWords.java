@@ -56,13 +56,9 @@ final class NonReservedWords {
             char c = original.charAt(i);
             int end = i + 1;
             if (c == '\'' || c == '"') {
-                end = closingQuote(original, i, c);
-            } else if (c == '-' && i + 1 < original.length() && original.charAt(i + 1) == '-') {
-                end = original.indexOf('\n', i);
-                end = end < 0 ? original.length() : end;
-            } else if (c == '/' && i + 1 < original.length() && original.charAt(i + 1) == '*') {
-                end = original.indexOf("*/", i + 2);
-                end = end < 0 ? original.length() : end + 2;
+                end = QueryText.closingQuote(original, i, c);
+            } else if (QueryText.commentEnd(original, i) > i) {
+                end = QueryText.commentEnd(original, i);
             } else if (Character.isLetter(c) || c == '_') {
                 while (end < original.length() && (Character.isLetterOrDigit(original.charAt(end))
                         || original.charAt(end) == '_' || original.charAt(end) == '$')) {
@@ -137,21 +133,6 @@ final class NonReservedWords {
             i++;
         }
         return i < text.length() && text.charAt(i) == '(';
-    }
-
-    private static int closingQuote(String text, int start, char quote) {
-        int i = start + 1;
-        while (i < text.length()) {
-            if (text.charAt(i) == quote) {
-                if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        return text.length();
     }
 
     String text() {

@@ -11,8 +11,10 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.parser.babel.ParseException;
+import org.apache.calcite.sql.parser.babel.Token;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +22,9 @@ import java.util.regex.Pattern;
  * Parses query text with Calcite's parser, configured as Basalt's statement parser reads SQL: unquoted
  * identifiers are lower-cased, quoted ones kept as written and names then match exactly; the lenient conformance
  * accepts {@code LIMIT}, {@code !=}, {@code GROUP BY} ordinals and aliases. One trailing semicolon is allowed.
- * Words Calcite reserves but PostgreSQL does not ({@code value}) may be used as names ({@link NonReservedWords}).
+ * Words Calcite reserves but PostgreSQL does not ({@code value}) may be used as names ({@link NonReservedWords}),
+ * {@code ::} binds as tightly as in PostgreSQL ({@link InfixCasts}), and PostgreSQL's type names and string
+ * constants mean what they mean there ({@link PostgresSpellings}).
  *
  * <p>The grammar is Calcite's Babel grammar, not its core one: it has PostgreSQL's {@code x::type} cast and
  * reserves far fewer words (a column may be called {@code one}, {@code rank} or {@code position}).
@@ -45,7 +49,7 @@ final class QueryParser {
     }
 
     /** A parsed query and the positions of the text it was parsed from. */
-    record ParsedQuery(SqlNode query, NonReservedWords text) {
+    record ParsedQuery(SqlNode query, TextRewrites text) {
 
         /** The column in the user's text of a position Calcite reports. */
         int originalColumn(int line, int column) {
@@ -53,16 +57,33 @@ final class QueryParser {
         }
     }
 
+    /** What Calcite parses: the user's text with casts grouped ({@link InfixCasts}), then words quoted. */
+    record TextRewrites(InfixCasts casts, NonReservedWords words) {
+
+        static TextRewrites of(String queryText) {
+            InfixCasts casts = InfixCasts.group(queryText);
+            return new TextRewrites(casts, NonReservedWords.quote(casts.text()));
+        }
+
+        String text() {
+            return words.text();
+        }
+
+        int originalColumn(int line, int column) {
+            return casts.originalColumn(line, words.originalColumn(line, column));
+        }
+    }
+
     /** The one query of {@code text}; a syntax error is a PlanningException with SQLSTATE 42601 and its position. */
     static ParsedQuery parse(String queryText) {
-        NonReservedWords text = NonReservedWords.quote(queryText);
+        TextRewrites text = TextRewrites.of(queryText);
         SqlNodeList statements;
         try {
             statements = SqlParser.create(text.text(), CONFIG).parseStmtList();
         } catch (SqlParseException e) {
-            SqlParserPos position = e.getPos();
-            int line = position == null ? 0 : position.getLineNum();
-            int column = position == null ? 0 : text.originalColumn(line, position.getColumnNum());
+            int[] position = errorPosition(e);
+            int line = position[0];
+            int column = line == 0 ? 0 : text.originalColumn(line, position[1]);
             throw new PlanningException(PlanningException.SYNTAX_ERROR, syntaxMessage(e), line, column, e);
         }
         if (statements.size() != 1) {
@@ -76,13 +97,46 @@ final class QueryParser {
                     "not supported yet: " + query.getKind() + " statements in the query planner",
                     position.getLineNum(), text.originalColumn(position.getLineNum(), position.getColumnNum()), null);
         }
-        return new ParsedQuery(query.accept(TextLiterals.INSTANCE), text);
+        return new ParsedQuery(PostgresSpellings.rewrite(query, text), text);
+    }
+
+    /** Line and column of the token the message names ({@link #offendingToken}); {0, 0} if unknown. */
+    private static int[] errorPosition(SqlParseException e) {
+        Optional<Token> token = offendingToken(e);
+        if (token.isPresent() && token.get().beginLine > 0) {
+            return new int[] {token.get().beginLine, token.get().beginColumn};
+        }
+        SqlParserPos position = e.getPos();
+        return position == null ? new int[] {0, 0} : new int[] {position.getLineNum(), position.getColumnNum()};
+    }
+
+    /**
+     * The token the parser could not take, as PostgreSQL reports it: the last of the tokens the parser looked ahead
+     * at. The exception's current token is the last one consumed, so for {@code a = = 1} the next one is the first
+     * {@code =}, which the parser only gave back while looking ahead at the second.
+     */
+    private static Optional<Token> offendingToken(SqlParseException e) {
+        if (!(e.getCause() instanceof ParseException parse) || parse.currentToken == null || parse.currentToken.next == null) {
+            return Optional.empty();
+        }
+        int lookahead = 1;
+        if (parse.expectedTokenSequences != null) {
+            for (int[] sequence : parse.expectedTokenSequences) {
+                lookahead = Math.max(lookahead, sequence.length);
+            }
+        }
+        Token token = parse.currentToken.next;
+        for (int i = 1; i < lookahead && token.next != null; i++) {
+            token = token.next;
+        }
+        return Optional.of(token);
     }
 
     /** PostgreSQL's wording for Calcite's "Encountered …": the first line only, without the long token list. */
     private static String syntaxMessage(SqlParseException e) {
-        if (e.getCause() instanceof ParseException parse && parse.currentToken != null && parse.currentToken.next != null) {
-            String token = parse.currentToken.next.image;
+        Optional<Token> offending = offendingToken(e);
+        if (offending.isPresent()) {
+            String token = offending.get().image;
             return token == null || token.isEmpty() ? "syntax error at end of input" : "syntax error at or near \"" + token + "\"";
         }
         String message = e.getMessage() == null ? "syntax error" : e.getMessage();

@@ -7,6 +7,7 @@ import org.apache.calcite.sql.SqlDynamicParam;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,7 +60,6 @@ final class ValidationErrors {
             template(RESOURCE.incompatibleTypesInList(), Kind.DATATYPE_MISMATCH),
             template(RESOURCE.incompatibleTypes(), Kind.DATATYPE_MISMATCH),
             template(RESOURCE.columnTypeMismatchInSetop(0, ""), Kind.DATATYPE_MISMATCH),
-            template(RESOURCE.cannotCastValue("", ""), Kind.DATATYPE_MISMATCH),
             template(RESOURCE.typeNotAssignable("", "", "", ""), Kind.DATATYPE_MISMATCH),
             template(RESOURCE.notGroupExpr(""), Kind.GROUPING),
             template(RESOURCE.notSelectDistinctExpr(""), Kind.GROUPING),
@@ -86,8 +86,12 @@ final class ValidationErrors {
             return switch (template.kind()) {
                 case UNDEFINED_TABLE -> {
                     String name = matcher.group(1);
-                    yield new PlanningException(PlanningException.UNDEFINED_TABLE,
-                            "table \"" + name + "\" does not exist" + suggestion(name, names.get().tables()),
+                    // Calcite names only the first part it could not find: the schema of nosuchschema.orders.
+                    Optional<String> qualified = QualifiedNames.startingWith(parsed.query(), name, error.getPosLine(),
+                            error.getPosColumn());
+                    yield new PlanningException(PlanningException.UNDEFINED_TABLE, qualified.isPresent()
+                            ? "table \"" + qualified.get() + "\" does not exist"
+                            : "table \"" + name + "\" does not exist" + suggestion(name, names.get().tables()),
                             line, column, error);
                 }
                 case UNDEFINED_SCHEMA -> new PlanningException(PlanningException.INVALID_SCHEMA_NAME,
@@ -114,8 +118,8 @@ final class ValidationErrors {
                                 "could not determine the data type of a parameter", line, column, error));
             };
         }
-        return new PlanningException(PlanningException.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, message, line, column,
-                error);
+        return MoreValidationErrors.translate(message, line, column, error).orElseGet(() -> new PlanningException(
+                PlanningException.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, message, line, column, error));
     }
 
     /** Calcite's {@code chr(<NUMERIC>, <CHARACTER>)} as PostgreSQL spells it: {@code chr(numeric, character)}. */
@@ -128,10 +132,10 @@ final class ValidationErrors {
      * applicable to an UNKNOWN operand ({@code n * ? > 1}); that is the parameter's fault, so it is 42P18 naming the
      * first parameter inside the call.
      */
-    private static java.util.Optional<PlanningException> untypedParameterIn(CalciteContextException error,
+    private static Optional<PlanningException> untypedParameterIn(CalciteContextException error,
                                                                            QueryParser.ParsedQuery parsed, String message) {
         if (!message.contains("<UNKNOWN>")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return QueryParameters.within(parsed.query(), error.getPosLine(), error.getPosColumn(), error.getEndPosLine(),
                 error.getEndPosColumn()).map(parameter -> indeterminateParameter(parameter, parsed));
@@ -149,8 +153,12 @@ final class ValidationErrors {
         return NameSuggestions.nearest(name, candidates).map(nearest -> "; did you mean \"" + nearest + "\"?").orElse("");
     }
 
-    /** A regular expression matching the messages of one resource; its arguments become groups. */
     private static Template template(Resources.Inst resource, Kind kind) {
+        return new Template(templatePattern(resource), kind);
+    }
+
+    /** A regular expression matching the messages of one resource; its arguments become groups. */
+    static Pattern templatePattern(Resources.Inst resource) {
         String raw = resource.raw();
         StringBuilder regex = new StringBuilder();
         int i = 0;
@@ -168,6 +176,6 @@ final class ValidationErrors {
                 i++;
             }
         }
-        return new Template(Pattern.compile(regex.toString(), Pattern.DOTALL), kind);
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 }

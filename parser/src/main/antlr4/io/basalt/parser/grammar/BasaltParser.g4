@@ -87,7 +87,13 @@ columnConstraintBody
     | DEFAULT defaultExpression                                       # defaultConstraint
     | PRIMARY KEY                                                     # columnPrimaryKey
     | UNIQUE                                                          # columnUnique
-    | REFERENCES qualifiedName (LEFT_PAREN identifier RIGHT_PAREN)?   # columnReferences
+    | REFERENCES qualifiedName (LEFT_PAREN identifier RIGHT_PAREN)? referentialAction*   # columnReferences
+    | CHECK LEFT_PAREN balancedTokens RIGHT_PAREN                     # columnCheck
+    ;
+
+// ON DELETE / ON UPDATE actions of a foreign key: parsed so that they can be refused as not supported yet.
+referentialAction
+    : ON (DELETE | UPDATE) anyWord anyWord?
     ;
 
 // The expression runs until the next column constraint, comma or closing parenthesis; the optimizer
@@ -110,7 +116,8 @@ tableConstraint
 tableConstraintBody
     : PRIMARY KEY columnList                                          # tablePrimaryKey
     | UNIQUE columnList                                               # tableUnique
-    | FOREIGN KEY columnList REFERENCES qualifiedName columnList?     # tableForeignKey
+    | FOREIGN KEY columnList REFERENCES qualifiedName columnList? referentialAction*   # tableForeignKey
+    | CHECK LEFT_PAREN balancedTokens RIGHT_PAREN                     # tableCheck
     ;
 
 tableOptions

@@ -1,5 +1,6 @@
 package io.basalt.server.ddl;
 
+import io.basalt.optimizer.catalog.BasaltTypeSystem;
 import io.basalt.parser.ast.TypeName;
 import io.basalt.server.StatementException;
 import io.basalt.storage.type.LogicalType;
@@ -7,11 +8,9 @@ import io.basalt.storage.type.LogicalType;
 /** Maps the parser's canonical type names to storage's logical types. */
 final class ColumnTypes {
 
-    /**
-     * {@code DECIMAL} without precision: DuckDB's default (18,3), which stays in a 64-bit value; PostgreSQL's
-     * unconstrained NUMERIC has no fixed-width equivalent.
-     */
-    static final LogicalType DEFAULT_DECIMAL = LogicalType.decimal(18, 3);
+    /** {@code DECIMAL} without precision: the same as in a query's casts (BasaltTypeSystem says why). */
+    static final LogicalType DEFAULT_DECIMAL = LogicalType.decimal(BasaltTypeSystem.DEFAULT_DECIMAL_PRECISION,
+            BasaltTypeSystem.DEFAULT_DECIMAL_SCALE);
 
     private ColumnTypes() {
     }

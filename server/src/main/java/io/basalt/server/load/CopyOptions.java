@@ -36,9 +36,8 @@ final class CopyOptions {
                     case "TIMESTAMPFORMAT" -> builder.timestampFormat(value);
                     case "ENCODING" -> builder.encoding(value);
                     case "TRAILING_DELIMITER" -> builder.allowTrailingDelimiter(option.getValue().asBoolean());
-                    default -> throw new StatementException("22023", "option \"" + option.getKey().toLowerCase(Locale.ROOT)
-                            + "\" not recognized (known: format, delimiter, quote, escape, header, null, dateformat, "
-                            + "timestampformat, encoding, trailing_delimiter)");
+                    default -> throw notRecognized(option.getKey(), "", "format, delimiter, quote, escape, header, null, "
+                            + "dateformat, timestampformat, encoding, trailing_delimiter");
                 }
             } catch (IllegalArgumentException e) {
                 throw new StatementException("22023", "invalid value for COPY option " + option.getKey() + ": " + e.getMessage());
@@ -51,6 +50,12 @@ final class CopyOptions {
         } catch (StorageException e) {
             throw new StatementException(e.sqlState(), e.getMessage());
         }
+    }
+
+    /** An option COPY does not know: a syntax error, as PostgreSQL reports it. */
+    static StatementException notRecognized(String option, String direction, String known) {
+        return new StatementException("42601", "option \"" + option.toLowerCase(Locale.ROOT) + "\" not recognized"
+                + direction + " (known: " + known + ")");
     }
 
     static void requireCsv(String format) {

@@ -38,9 +38,8 @@ record CsvWriteOptions(char delimiter, char quote, char escape, boolean header, 
                     case "FORCE_QUOTE" -> forceQuote = forceQuoteAll(value);
                     case "TRAILING_DELIMITER" -> trailingDelimiter = option.getValue().asBoolean();
                     case "ENCODING" -> CopyOptions.requireUtf8(value);
-                    default -> throw new StatementException("22023", "option \"" + option.getKey().toLowerCase(Locale.ROOT)
-                            + "\" not recognized for COPY TO (known: format, delimiter, quote, escape, header, null, "
-                            + "force_quote, trailing_delimiter, encoding)");
+                    default -> throw CopyOptions.notRecognized(option.getKey(), " for COPY TO", "format, delimiter, quote, "
+                            + "escape, header, null, force_quote, trailing_delimiter, encoding");
                 }
             } catch (IllegalArgumentException e) {
                 throw new StatementException("22023", "invalid value for COPY option " + option.getKey() + ": " + e.getMessage());

@@ -106,7 +106,7 @@ class CopyToFileTest {
 
         assertError("COPY nothing TO '" + file + "'", "42P01", "relation \"nothing\" does not exist");
         assertError("COPY items (id, colour) TO '" + file + "'", "42703", "column \"colour\" of relation \"items\" does not exist");
-        assertError("COPY items TO '" + file + "' (COLOUR 'red')", "22023", "option \"colour\" not recognized");
+        assertError("COPY items TO '" + file + "' (COLOUR 'red')", "42601", "option \"colour\" not recognized");
         assertError("COPY items TO '" + file + "' (FORMAT parquet)", "0A000", "COPY format parquet");
         assertError("COPY items TO '" + file + "' (DELIMITER ',', QUOTE ',')", "22023", "must not overlap");
         assertError("COPY items TO '" + directory.resolve("missing/out.csv") + "'", "58P01", "no such directory");

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs every sqllogictest file under {@code src/test/sql}, each on a fresh in-memory database through the
- * embedded JDBC driver.
+ * embedded JDBC driver and with a fresh temporary directory for {@code __TEST_DIR__}.
  */
 class SqlLogicTestFilesTest {
 
@@ -33,10 +34,22 @@ class SqlLogicTestFilesTest {
         return files.stream().map(file -> DynamicTest.dynamicTest(DIRECTORY.relativize(file).toString(), () -> {
             List<SqlLogicTestRecord> records = SqlLogicTestParser.parse(file.toString(),
                     Files.readAllLines(file, StandardCharsets.UTF_8));
+            Path testDirectory = Files.createTempDirectory("basalt-slt");
             try (Connection connection = DriverManager.getConnection("jdbc:basalt:mem:")) {
-                Optional<String> failure = SqlLogicTestRunner.run(DIRECTORY.relativize(file).toString(), records, connection);
+                Optional<String> failure = SqlLogicTestRunner.run(DIRECTORY.relativize(file).toString(), records,
+                        connection, testDirectory);
                 assertThat(failure).isEmpty();
+            } finally {
+                deleteRecursively(testDirectory);
             }
         }));
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

@@ -78,8 +78,9 @@ public final class TableAppender implements AutoCloseable {
         return specs;
     }
 
-    public void append(ColumnBatch batch) {
+    public void append(ColumnBatch appended) {
         requireOpen();
+        ColumnBatch batch = CharValues.withoutTrailingBlanks(table.definition(), appended);
         BatchValidator.validate(table.definition(), batch);
         int offset = 0;
         while (offset < batch.rowCount()) {

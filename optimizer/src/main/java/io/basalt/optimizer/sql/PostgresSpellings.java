@@ -1,0 +1,160 @@
+package io.basalt.optimizer.sql;
+
+import io.basalt.optimizer.PlanningException;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.SqlUserDefinedTypeNameSpec;
+import org.apache.calcite.sql.fun.SqlLikeOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.fun.SqlTrimFunction;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlShuttle;
+import org.apache.calcite.util.NlsString;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Rewrites a parsed query where Calcite reads PostgreSQL's spelling differently from PostgreSQL:
+ *
+ * <ul>
+ *   <li>type names only PostgreSQL knows ({@code text}, {@code int4}, {@code float8}, {@code bool}, …), in
+ *       {@code CAST} and {@code ::}, become the types they name, the ones {@code CREATE TABLE} accepts too; any
+ *       other unknown type name is PostgreSQL's 42704 {@code type "…" does not exist} (Calcite would look for a
+ *       user-defined type and report a missing column);</li>
+ *   <li>a string constant keeps its trailing blanks: Calcite types constants as CHAR(n), whose trailing blanks do
+ *       not count in SQL (so the planner drops them, see {@code LiteralValues}), while a PostgreSQL constant is
+ *       text; such a constant becomes {@code CAST('…' AS VARCHAR(n))}. This also keeps the blank that a
+ *       {@code TRIM} without characters trims;</li>
+ *   <li>{@code E'…'} constants, to which Calcite's parser gives the UTF-16 character set, get the default one, so
+ *       that they compare with other strings;</li>
+ *   <li>PostgreSQL's {@code ltrim}, {@code rtrim} and {@code btrim} ({@code (string [, characters])}) are the
+ *       standard {@code TRIM(LEADING | TRAILING | BOTH [characters] FROM string)};</li>
+ *   <li>{@code LIKE} without {@code ESCAPE} escapes with a backslash, as in PostgreSQL ({@code '100\%'} matches
+ *       {@code 100%} only; SQL and DuckDB have no escape character then);</li>
+ *   <li>{@code a ILIKE b} is {@code lower(a) LIKE lower(b)}, which is how PostgreSQL compares it.</li>
+ * </ul>
+ */
+final class PostgresSpellings extends SqlShuttle {
+
+    private static final String UNDEFINED_OBJECT = "42704";
+
+    /** PostgreSQL's names of types, lower case as unquoted names are read. */
+    private static final Map<String, SqlTypeName> TYPE_NAMES = Map.of(
+            "text", SqlTypeName.VARCHAR,
+            "string", SqlTypeName.VARCHAR,
+            "bool", SqlTypeName.BOOLEAN,
+            "int2", SqlTypeName.SMALLINT,
+            "int4", SqlTypeName.INTEGER,
+            "int8", SqlTypeName.BIGINT,
+            "float4", SqlTypeName.REAL,
+            "float8", SqlTypeName.DOUBLE);
+
+    private static final Map<String, SqlTrimFunction.Flag> TRIM_FUNCTIONS = Map.of(
+            "ltrim", SqlTrimFunction.Flag.LEADING,
+            "rtrim", SqlTrimFunction.Flag.TRAILING,
+            "btrim", SqlTrimFunction.Flag.BOTH);
+
+    private final QueryParser.TextRewrites text;
+
+    private PostgresSpellings(QueryParser.TextRewrites text) {
+        this.text = text;
+    }
+
+    /** The query with PostgreSQL's spellings in Calcite's terms; positions refer to {@code text}. */
+    static SqlNode rewrite(SqlNode query, QueryParser.TextRewrites text) {
+        return query.accept(new PostgresSpellings(text));
+    }
+
+    @Override
+    public SqlNode visit(SqlCall call) {
+        if (call.getOperator() instanceof SqlLikeOperator ilike && !ilike.isCaseSensitive()) {
+            SqlParserPos position = call.getParserPosition();
+            List<SqlNode> operands = new ArrayList<>(call.getOperandList());
+            operands.set(0, SqlStdOperatorTable.LOWER.createCall(position, operands.get(0)));
+            operands.set(1, SqlStdOperatorTable.LOWER.createCall(position, operands.get(1)));
+            SqlOperator like = ilike.isNegated() ? SqlStdOperatorTable.NOT_LIKE : SqlStdOperatorTable.LIKE;
+            return visit((SqlCall) like.createCall(position, operands));
+        }
+        if (call.getOperator() instanceof SqlLikeOperator && call.operandCount() == 3 && isText(call.operand(2), "")
+                && call.operand(1) instanceof SqlCharStringLiteral pattern) {
+            // ESCAPE '' (no escape character) crashes Calcite's simplifier: the same match is the pattern with its
+            // backslashes escaped by a backslash.
+            SqlParserPos position = call.getParserPosition();
+            String escaped = pattern.getValueAs(NlsString.class).getValue().replace("\\", "\\\\");
+            return visit((SqlCall) call.getOperator().createCall(position, call.operand(0),
+                    SqlLiteral.createCharString(escaped, pattern.getParserPosition()), SqlLiteral.createCharString("\\", position)));
+        }
+        SqlNode visited = super.visit(call);
+        if (visited instanceof SqlCall like && like.getOperator() instanceof SqlLikeOperator && like.operandCount() == 2
+                && !isTextWithout(call.operand(1), '\\')) {
+            SqlParserPos position = like.getParserPosition();
+            return like.getOperator().createCall(position, like.operand(0), like.operand(1),
+                    SqlLiteral.createCharString("\\", position));
+        }
+        if (visited instanceof SqlCall rewritten && rewritten.getOperator() instanceof SqlUnresolvedFunction function
+                && function.getSqlIdentifier() != null && function.getSqlIdentifier().isSimple()
+                && (rewritten.operandCount() == 1 || rewritten.operandCount() == 2)) {
+            SqlTrimFunction.Flag flag = TRIM_FUNCTIONS.get(function.getSqlIdentifier().getSimple().toLowerCase(Locale.ROOT));
+            if (flag != null) {
+                SqlParserPos position = rewritten.getParserPosition();
+                SqlNode characters = rewritten.operandCount() == 2 ? rewritten.operand(1)
+                        : SqlLiteral.createCharString(" ", position).accept(this);
+                return SqlStdOperatorTable.TRIM.createCall(position, flag.symbol(position), characters, rewritten.operand(0));
+            }
+        }
+        return visited;
+    }
+
+    private static boolean isText(SqlNode node, String value) {
+        return node instanceof SqlCharStringLiteral constant && constant.getValueAs(NlsString.class).getValue().equals(value);
+    }
+
+    /** Whether the node is a string constant without the character (a pattern an escape character cannot change). */
+    private static boolean isTextWithout(SqlNode node, char character) {
+        return node instanceof SqlCharStringLiteral constant
+                && constant.getValueAs(NlsString.class).getValue().indexOf(character) < 0;
+    }
+
+    @Override
+    public SqlNode visit(SqlDataTypeSpec type) {
+        if (!(type.getTypeNameSpec() instanceof SqlUserDefinedTypeNameSpec named)) {
+            return type;
+        }
+        SqlIdentifier name = named.getTypeName();
+        SqlTypeName known = name.isSimple() ? TYPE_NAMES.get(name.getSimple()) : null;
+        if (known == null) {
+            SqlParserPos position = name.getParserPosition();
+            throw new PlanningException(UNDEFINED_OBJECT, "type \"" + name + "\" does not exist", position.getLineNum(),
+                    text.originalColumn(position.getLineNum(), position.getColumnNum()), null);
+        }
+        return new SqlDataTypeSpec(new SqlBasicTypeNameSpec(known, type.getParserPosition()), type.getParserPosition());
+    }
+
+    @Override
+    public SqlNode visit(SqlLiteral literal) {
+        if (!(literal instanceof SqlCharStringLiteral)) {
+            return literal;
+        }
+        NlsString value = literal.getValueAs(NlsString.class);
+        SqlParserPos position = literal.getParserPosition();
+        SqlLiteral constant = value.getCharsetName() == null ? literal
+                : SqlLiteral.createCharString(value.getValue(), position);
+        if (!value.getValue().endsWith(" ")) {
+            return constant;
+        }
+        int length = value.getValue().codePointCount(0, value.getValue().length());
+        return SqlStdOperatorTable.CAST.createCall(position, constant,
+                new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, length, position), position));
+    }
+}
