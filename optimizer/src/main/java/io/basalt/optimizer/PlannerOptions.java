@@ -15,10 +15,16 @@ import java.util.Objects;
  *                            INSERT's target columns; {@code null} entries for none), or empty. A parameter that
  *                            is a whole result column ({@code INSERT INTO t VALUES (?, ?)}) takes its column's
  *                            type; nothing else changes.
+ * @param rowIdentityTable    the id of a table whose rows expose their identity as one more column,
+ *                            {@link #ROW_IDENTITY_COLUMN} (a DML statement's target), or -1. The column exists only
+ *                            for such plans, so {@code SELECT *} never shows it.
  */
-public record PlannerOptions(String defaultSchema, List<LogicalType> assignedColumnTypes) {
+public record PlannerOptions(String defaultSchema, List<LogicalType> assignedColumnTypes, long rowIdentityTable) {
 
     public static final PlannerOptions DEFAULTS = new PlannerOptions(Manifest.DEFAULT_SCHEMA);
+
+    /** The name of the row identity column of {@link #rowIdentityTable()} (BIGINT, see execution's RowIdentity). */
+    public static final String ROW_IDENTITY_COLUMN = "__basalt_row_id";
 
     public PlannerOptions {
         Objects.requireNonNull(defaultSchema, "defaultSchema");
@@ -30,7 +36,15 @@ public record PlannerOptions(String defaultSchema, List<LogicalType> assignedCol
         this(defaultSchema, List.of());
     }
 
+    public PlannerOptions(String defaultSchema, List<LogicalType> assignedColumnTypes) {
+        this(defaultSchema, assignedColumnTypes, -1);
+    }
+
     public PlannerOptions withAssignedColumnTypes(List<LogicalType> types) {
-        return new PlannerOptions(defaultSchema, types);
+        return new PlannerOptions(defaultSchema, types, rowIdentityTable);
+    }
+
+    public PlannerOptions withRowIdentityTable(long tableId) {
+        return new PlannerOptions(defaultSchema, assignedColumnTypes, tableId);
     }
 }

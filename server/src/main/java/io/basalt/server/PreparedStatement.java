@@ -53,10 +53,16 @@ public final class PreparedStatement implements AutoCloseable {
     /** Runs the statement with one value per parameter. */
     public StatementResult execute(List<?> parameters) {
         checkOpen();
-        return StatementFailures.translated(() -> {
-            ParameterBinding.checkCount(parameters, prepared.parameterTypes());
-            return prepared.execute(parameters, session.settings(), session.startStatement());
-        });
+        try {
+            return StatementFailures.translated(() -> {
+                session.beforeStatement(prepared.endsTransaction());
+                ParameterBinding.checkCount(parameters, prepared.parameterTypes());
+                return prepared.execute(parameters, session.settings(), session.startStatement());
+            });
+        } catch (RuntimeException e) {
+            session.statementFailed();
+            throw e;
+        }
     }
 
     /** Whether {@link #executeBatch} can run a whole batch as one unit; otherwise run the sets one by one. */
@@ -76,8 +82,15 @@ public final class PreparedStatement implements AutoCloseable {
         if (parameterSets.isEmpty()) {
             return new long[0];
         }
-        return StatementFailures.translated(
-                () -> prepared.executeBatch(parameterSets, session.settings(), session.startStatement()));
+        try {
+            return StatementFailures.translated(() -> {
+                session.beforeStatement(false);
+                return prepared.executeBatch(parameterSets, session.settings(), session.startStatement());
+            });
+        } catch (RuntimeException e) {
+            session.statementFailed();
+            throw e;
+        }
     }
 
     /** How many times the statement was planned so far (1 after preparing a query until its catalog changes). */

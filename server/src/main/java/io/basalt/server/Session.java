@@ -9,6 +9,7 @@ import io.basalt.parser.ast.CreateSchemaStatement;
 import io.basalt.parser.ast.CreateTableAsStatement;
 import io.basalt.parser.ast.CreateTableStatement;
 import io.basalt.parser.ast.DescribeStatement;
+import io.basalt.parser.ast.DmlStatement;
 import io.basalt.parser.ast.DropSchemaStatement;
 import io.basalt.parser.ast.DropTableStatement;
 import io.basalt.parser.ast.ExplainStatement;
@@ -26,18 +27,23 @@ import io.basalt.server.load.CopyToFile;
 import io.basalt.server.query.AnalyzeStatements;
 import io.basalt.server.query.InsertStatements;
 import io.basalt.server.query.Prepared;
+import io.basalt.server.query.PreparedDml;
 import io.basalt.server.query.PreparedExplain;
 import io.basalt.server.query.PreparedInsert;
 import io.basalt.server.query.PreparedQuery;
 import io.basalt.server.result.StatementResult;
+import io.basalt.server.transaction.ReadView;
+import io.basalt.server.transaction.TransactionScope;
+import io.basalt.storage.commit.Manifest;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One client's conversation with a {@link Database}: the single place a statement runs, for the shell,
- * embedded JDBC and (later) the network server alike. Every statement commits on its own (auto-commit).
- * Not thread-safe: a session runs one statement at a time.
+ * embedded JDBC and (later) the network server alike. Every statement commits on its own (auto-commit) unless a
+ * transaction is open ({@code BEGIN}, or auto-commit off): see {@link TransactionScope}. Closing the session rolls an
+ * open transaction back. Not thread-safe: a session runs one statement at a time.
  *
  * <p>Every statement is prepared and then run: queries, INSERTs and EXPLAINs are planned when prepared (their
  * {@code ?} parameters typed from context) and bound to the values at each execution ({@link PreparedStatement});
@@ -47,11 +53,13 @@ public final class Session implements AutoCloseable {
 
     private final Database database;
     private final SessionSettings settings;
+    private final TransactionScope transactions;
     private volatile AtomicBoolean cancelled = new AtomicBoolean();
 
     Session(Database database, SessionSettings settings) {
         this.database = database;
         this.settings = settings;
+        this.transactions = new TransactionScope(database.storage());
     }
 
     public SessionSettings settings() {
@@ -65,7 +73,40 @@ public final class Session implements AutoCloseable {
 
     /** Parses and runs one statement with a value for each of its {@code ?} parameters (see {@link PreparedStatement}). */
     public StatementResult execute(String sql, List<?> parameters) {
-        return prepare(sql).execute(parameters);
+        PreparedStatement statement;
+        try {
+            statement = prepare(sql);
+        } catch (RuntimeException e) {
+            transactions.statementFailed();
+            throw e;
+        }
+        return statement.execute(parameters);
+    }
+
+    /** Whether a transaction is open (BEGIN, or a statement run with auto-commit off). */
+    public boolean inTransaction() {
+        return transactions.inTransaction();
+    }
+
+    /**
+     * Auto-commit (the default) commits every statement on its own; off, the first statement opens a transaction
+     * that lasts until {@link #commit()} or {@link #rollback()} (JDBC's model). Switching it on commits.
+     */
+    public void setAutoCommit(boolean autoCommit) {
+        StatementFailures.translated(() -> {
+            transactions.setAutoCommit(autoCommit);
+            return null;
+        });
+    }
+
+    /** Commits the open transaction, as {@code COMMIT} does (40001 on a conflict; the transaction is then gone). */
+    public void commit() {
+        StatementFailures.translated(transactions::commit);
+    }
+
+    /** Rolls the open transaction back, as {@code ROLLBACK} does. */
+    public void rollback() {
+        transactions.rollback();
     }
 
     /**
@@ -75,6 +116,7 @@ public final class Session implements AutoCloseable {
      */
     public PreparedStatement prepare(String sql) {
         Statement statement = parse(sql);
+        transactions.beforeStatement(endsTransaction(statement));
         Prepared prepared = StatementFailures.translated(() -> analysed(sql, statement));
         return new PreparedStatement(this, sql, prepared);
     }
@@ -90,70 +132,86 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** COMMIT and ROLLBACK end a transaction, and are the only statements an aborted transaction accepts. */
+    static boolean endsTransaction(Statement statement) {
+        return statement instanceof TransactionStatement transaction && transaction.action() != TransactionAction.BEGIN;
+    }
+
     private Prepared analysed(String sql, Statement statement) {
-        var storage = database.storage();
+        Manifest catalog = transactions.catalog();
         if (statement instanceof QueryStatement query) {
-            return new PreparedQuery(database.queries(), query.query(), storage.current(), settings);
+            return new PreparedQuery(database.queries(), transactions, query.query(), catalog, settings);
         }
         if (statement instanceof InsertStatement insert) {
-            return new PreparedInsert(database.queries(), insert, storage.current(), settings);
+            return new PreparedInsert(database.queries(), transactions, insert, catalog, settings);
+        }
+        if (statement instanceof DmlStatement dml) {
+            return new PreparedDml(database.queries(), transactions, dml, catalog, settings);
         }
         if (statement instanceof ExplainStatement explain) {
-            return new PreparedExplain(database.queries(), explain, storage.current(), settings);
+            return new PreparedExplain(database.queries(), transactions, explain, catalog, settings);
         }
         if (ParameterMarkers.any(sql)) {
             throw ParameterMarkers.notSupported(sql);
         }
-        return new UnplannedStatement(this, statement);
+        return new UnplannedStatement(this, statement, endsTransaction(statement));
     }
 
     /** Runs a statement that is not planned ahead. */
     StatementResult run(Statement statement, AtomicBoolean cancelled) {
-        var storage = database.storage();
+        String schema = settings.schema();
         if (statement instanceof CreateTableStatement create) {
-            return SchemaStatements.createTable(storage, create, settings.schema());
+            return transactions.write(transaction -> SchemaStatements.createTable(transaction, create, schema));
         }
         if (statement instanceof DropTableStatement drop) {
-            return SchemaStatements.dropTables(storage, drop, settings.schema());
+            return transactions.write(transaction -> SchemaStatements.dropTables(transaction, drop, schema));
         }
         if (statement instanceof CreateSchemaStatement create) {
-            return SchemaStatements.createSchema(storage, create);
+            return transactions.write(transaction -> SchemaStatements.createSchema(transaction, create));
         }
         if (statement instanceof DropSchemaStatement drop) {
-            return SchemaStatements.dropSchema(storage, drop);
+            return transactions.write(transaction -> SchemaStatements.dropSchema(transaction, drop));
         }
         if (statement instanceof ShowTablesStatement show) {
-            return CatalogListings.showTables(storage.current(), show.schema().orElse(settings.schema()));
+            return CatalogListings.showTables(transactions.catalog(), show.schema().orElse(schema));
         }
         if (statement instanceof ShowSchemasStatement) {
-            return CatalogListings.showSchemas(storage.current());
+            return CatalogListings.showSchemas(transactions.catalog());
         }
         if (statement instanceof DescribeStatement describe) {
-            return CatalogListings.describe(storage.current(), describe.table().schema(), describe.table().name(),
-                    settings.schema());
+            return CatalogListings.describe(transactions.catalog(), describe.table().schema(), describe.table().name(),
+                    schema);
         }
         if (statement instanceof CreateTableAsStatement createAs) {
-            return InsertStatements.createTableAs(storage, database.queries(), createAs, settings, cancelled);
+            return transactions.write(transaction -> InsertStatements.createTableAs(transaction, database.queries(),
+                    createAs, settings, cancelled));
         }
         if (statement instanceof AnalyzeStatement analyze) {
-            return AnalyzeStatements.analyze(storage, database.statistics(), analyze, settings.schema());
+            return AnalyzeStatements.analyze(database.storage(), database.statistics(), analyze, schema);
         }
         if (statement instanceof CopyFromStatement copy) {
-            return CopyFromFile.run(storage, copy, settings.schema(), settings.threads());
+            return transactions.write(transaction -> CopyFromFile.run(transaction, copy, schema, settings.threads()));
         }
         if (statement instanceof CopyToStatement copy) {
-            return CopyToFile.run(storage, database.queries(), copy, settings, cancelled);
+            try (ReadView snapshot = transactions.read()) {
+                return CopyToFile.run(snapshot, database.queries(), copy, settings, cancelled);
+            }
         }
         if (statement instanceof SetStatement set) {
-            settings.set(set.name(), set.value(), storage.current());
+            settings.set(set.name(), set.value(), transactions.catalog());
             return new StatementResult.RowCount("SET", 0);
         }
         if (statement instanceof TransactionStatement transaction) {
             if (transaction.action() == TransactionAction.BEGIN) {
-                throw StatementException.notSupported("explicit transactions (BEGIN); every statement commits on its own");
+                transactions.begin();
+                return new StatementResult.RowCount("BEGIN", 0);
             }
-            // COMMIT or ROLLBACK outside a transaction: nothing to do, as in PostgreSQL.
-            return new StatementResult.RowCount(transaction.action().name(), 0);
+            if (transaction.action() == TransactionAction.COMMIT) {
+                // Outside a transaction COMMIT and ROLLBACK do nothing, as in PostgreSQL.
+                return new StatementResult.RowCount(transactions.commit(), 0);
+            }
+            transactions.rollback();
+            return new StatementResult.RowCount("ROLLBACK", 0);
         }
         throw StatementException.notSupported(statement.getClass().getSimpleName().replace("Statement", "")
                 + " statements");
@@ -171,9 +229,19 @@ public final class Session implements AutoCloseable {
         cancelled.set(true);
     }
 
+    /** Called before a prepared statement runs: 25P02 in an aborted transaction, see {@link TransactionScope}. */
+    void beforeStatement(boolean endsTransaction) {
+        transactions.beforeStatement(endsTransaction);
+    }
+
+    /** Called when a statement failed: an open transaction is aborted until COMMIT or ROLLBACK. */
+    void statementFailed() {
+        transactions.statementFailed();
+    }
+
+    /** Rolls back an open transaction: what a session did not commit never lands. */
     @Override
     public void close() {
-        // Nothing is held between statements yet (prepared statements keep only plans); transactions will be,
-        // once BEGIN is supported.
+        transactions.rollback();
     }
 }

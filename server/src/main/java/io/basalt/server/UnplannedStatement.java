@@ -22,10 +22,17 @@ final class UnplannedStatement implements Prepared {
 
     private final Session session;
     private final Statement statement;
+    private final boolean endsTransaction;
 
-    UnplannedStatement(Session session, Statement statement) {
+    UnplannedStatement(Session session, Statement statement, boolean endsTransaction) {
         this.session = session;
         this.statement = statement;
+        this.endsTransaction = endsTransaction;
+    }
+
+    @Override
+    public boolean endsTransaction() {
+        return endsTransaction;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.basalt.execution.scan;
 import io.basalt.execution.expression.CompiledExpression;
 import io.basalt.execution.pipeline.BatchConsumer;
 import io.basalt.execution.pipeline.Morsel;
+import io.basalt.execution.plan.TableScanNode;
 import io.basalt.execution.vector.Selection;
 import io.basalt.storage.deletion.DeletionVector;
 import io.basalt.storage.segment.SegmentFooter;
@@ -101,7 +102,8 @@ final class ScanMorsel implements Morsel {
         int[] tableColumns = scan.node().columns();
         ColumnCursor[] cursors = new ColumnCursor[tableColumns.length];
         for (int c = 0; c < tableColumns.length; c++) {
-            cursors[c] = new ColumnCursor(reader, tableColumns[c], counters);
+            // A row identity is computed from the position, not read: it has no cursor.
+            cursors[c] = tableColumns[c] == TableScanNode.ROW_ID ? null : new ColumnCursor(reader, tableColumns[c], counters);
         }
         BatchReader batches = new BatchReader(cursors, segment.deletions());
         for (int r = 0; r < ranges.size(); r++) {
@@ -110,7 +112,9 @@ final class ScanMorsel implements Morsel {
             while (start < end) {
                 int batchEnd = Math.min(end, start + BATCH_ROWS);
                 for (ColumnCursor cursor : cursors) {
-                    batchEnd = Math.min(batchEnd, cursor.blockEnd(start));
+                    if (cursor != null) {
+                        batchEnd = Math.min(batchEnd, cursor.blockEnd(start));
+                    }
                 }
                 ColumnBatch batch = batches.read(start, batchEnd);
                 if (batch != null) {
@@ -151,6 +155,7 @@ final class ScanMorsel implements Morsel {
             int count = liveCount;
             CompiledExpression filter = scan.filter();
             boolean[] passingEntries = filter != null && scan.filterColumns().length == 1
+                    && cursors[scan.filterColumns()[0]] != null
                     ? cursors[scan.filterColumns()[0]].passingEntries(start, filter) : null;
             if (passingEntries != null) {
                 ColumnCursor cursor = cursors[scan.filterColumns()[0]];
@@ -168,7 +173,7 @@ final class ScanMorsel implements Morsel {
                 int[] filterColumns = scan.filterColumns();
                 List<ColumnVector> inputs = new ArrayList<>(filterColumns.length);
                 for (int column : filterColumns) {
-                    sliced[column] = cursors[column].rows(start, end);
+                    sliced[column] = rows(column, start, end);
                     inputs.add(positions == null ? sliced[column] : VectorCopier.select(sliced[column], positions, count));
                 }
                 ColumnVector condition = filter.evaluate(new ColumnBatch(count, inputs));
@@ -188,10 +193,15 @@ final class ScanMorsel implements Morsel {
             }
             List<ColumnVector> columns = new ArrayList<>(cursors.length);
             for (int c = 0; c < cursors.length; c++) {
-                ColumnVector vector = sliced[c] != null ? sliced[c] : cursors[c].rows(start, end);
+                ColumnVector vector = sliced[c] != null ? sliced[c] : rows(c, start, end);
                 columns.add(positions == null ? vector : VectorCopier.select(vector, positions, count));
             }
             return new ColumnBatch(count, columns);
+        }
+
+        private ColumnVector rows(int column, int start, int end) {
+            ColumnCursor cursor = cursors[column];
+            return cursor == null ? RowIdentity.rows(segment.entry().segmentId(), start, end) : cursor.rows(start, end);
         }
     }
 }

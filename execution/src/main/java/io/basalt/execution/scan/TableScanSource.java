@@ -46,7 +46,7 @@ public final class TableScanSource implements MorselSource {
                 StorageErrors.UNDEFINED_TABLE, "table " + node.schema() + "." + node.table() + " does not exist in this snapshot"));
         int tableColumns = table.definition().columns().size();
         for (int column : node.columns()) {
-            if (column < 0 || column >= tableColumns) {
+            if ((column < 0 && column != TableScanNode.ROW_ID) || column >= tableColumns) {
                 throw new IllegalArgumentException("table " + node.table() + " has no column " + column);
             }
         }

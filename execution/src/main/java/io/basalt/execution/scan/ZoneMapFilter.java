@@ -43,6 +43,8 @@ final class ZoneMapFilter {
     static ZoneMapFilter of(Optional<Expression> filter, int[] tableColumns, List<LogicalType> columnTypes) {
         List<ZoneMapCondition> conditions = new ArrayList<>();
         filter.ifPresent(expression -> collect(expression, tableColumns, columnTypes, conditions));
+        // A row identity (TableScanNode.ROW_ID) has no zone map: conditions on it are left to the filter.
+        conditions.removeIf(condition -> condition.column() < 0);
         return new ZoneMapFilter(conditions);
     }
 

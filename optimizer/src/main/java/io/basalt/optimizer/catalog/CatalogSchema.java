@@ -26,9 +26,17 @@ public final class CatalogSchema extends AbstractSchema {
 
     /** Calcite's root schema over {@code catalog}. */
     public static CalciteSchema rootOf(Manifest catalog) {
+        return rootOf(catalog, -1);
+    }
+
+    /**
+     * Calcite's root schema over {@code catalog}, where table {@code rowIdentityTable} (or none, for -1) has one more
+     * column: each row's identity (a DML statement's target).
+     */
+    public static CalciteSchema rootOf(Manifest catalog, long rowIdentityTable) {
         Map<String, Schema> schemas = new LinkedHashMap<>();
         for (String schema : catalog.schemas()) {
-            schemas.put(schema, new TablesOfSchema(catalog, catalog.tablesIn(schema)));
+            schemas.put(schema, new TablesOfSchema(catalog, catalog.tablesIn(schema), rowIdentityTable));
         }
         return CalciteSchema.createRootSchema(false, false, "", new CatalogSchema(schemas));
     }
@@ -43,9 +51,10 @@ public final class CatalogSchema extends AbstractSchema {
 
         private final Map<String, Table> tables = new LinkedHashMap<>();
 
-        TablesOfSchema(Manifest catalog, List<TableEntry> entries) {
+        TablesOfSchema(Manifest catalog, List<TableEntry> entries, long rowIdentityTable) {
             for (TableEntry entry : entries) {
-                tables.put(entry.definition().name(), new BasaltTable(entry, catalog));
+                tables.put(entry.definition().name(),
+                        new BasaltTable(entry, catalog, entry.tableId() == rowIdentityTable));
             }
         }
 

@@ -66,7 +66,8 @@ public final class TableDistinctRowCount implements MetadataHandler<BuiltInMetad
             return null;
         }
         TableStatistics statistics = table.statistics();
-        if (statistics.isKey(groupKey)) {
+        if (statistics.isKey(groupKey) || groupKey.stream().anyMatch(column -> column >= columns(table))) {
+            // A row identity (a DML plan's extra column) is unique.
             return survivingRows;
         }
         List<ColumnDefinition> columns = table.entry().definition().columns();
@@ -98,5 +99,9 @@ public final class TableDistinctRowCount implements MetadataHandler<BuiltInMetad
             default -> Double.MAX_VALUE;
         };
         return Math.max(1.0, Math.min(bound, rows / 10));
+    }
+
+    private static int columns(BasaltTable table) {
+        return table.entry().definition().columns().size();
     }
 }

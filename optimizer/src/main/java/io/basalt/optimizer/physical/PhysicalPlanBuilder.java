@@ -135,9 +135,10 @@ public final class PhysicalPlanBuilder {
             throw new PlanningException(PlanningException.INTERNAL_ERROR, "not a Basalt table: " + scan.getTable());
         }
         TableDefinition definition = table.entry().definition();
-        int[] columns = new int[definition.columns().size()];
+        // One column per field: the stored ones, then (in a DML statement's plan) the row identity.
+        int[] columns = new int[scan.getRowType().getFieldCount()];
         for (int i = 0; i < columns.length; i++) {
-            columns[i] = i;
+            columns[i] = i < definition.columns().size() ? i : TableScanNode.ROW_ID;
         }
         List<Column> output = columns(scan.getRowType());
         Optional<Expression> filter = Optional.empty();

@@ -71,7 +71,7 @@ public final class QueryTranslator {
         RelDataTypeFactory typeFactory = cluster.getTypeFactory();
         List<SqlDynamicParam> parameters = QueryParameters.of(parsed);
         AssignedParameterTypes.apply(parsedQuery, calciteTypes(options.assignedColumnTypes(), typeFactory));
-        CalciteCatalogReader catalogReader = new CalciteCatalogReader(CatalogSchema.rootOf(catalog),
+        CalciteCatalogReader catalogReader = new CalciteCatalogReader(CatalogSchema.rootOf(catalog, options.rowIdentityTable()),
                 List.of(defaultSchema), typeFactory, CONNECTION_CONFIG);
         SqlValidator validator = SqlValidatorUtil.newValidator(BasaltOperatorTable.INSTANCE, catalogReader,
                 typeFactory, VALIDATOR_CONFIG);

@@ -17,8 +17,9 @@ public record TableColumnStatistics(List<ColumnStatistics> columns, Map<Long, Se
         segments = Map.copyOf(segments);
     }
 
+    /** The statistics of stored column {@code index}; null past the stored columns (a DML plan's row identity). */
     public ColumnStatistics column(int index) {
-        return columns.get(index);
+        return index < columns.size() ? columns.get(index) : null;
     }
 
     public Optional<SegmentSummary> segment(SegmentEntry entry) {

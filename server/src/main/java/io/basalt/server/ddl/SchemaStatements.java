@@ -8,7 +8,6 @@ import io.basalt.parser.ast.DropTableStatement;
 import io.basalt.parser.ast.QualifiedName;
 import io.basalt.server.StatementException;
 import io.basalt.server.result.StatementResult;
-import io.basalt.storage.StorageEngine;
 import io.basalt.storage.catalog.Constraint;
 import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.commit.Manifest;
@@ -17,96 +16,84 @@ import io.basalt.storage.commit.Transaction;
 
 import java.util.Optional;
 
-/** CREATE/DROP of schemas and tables, each in its own transaction. */
+/** CREATE/DROP of schemas and tables, in the transaction they are given (the caller commits). */
 public final class SchemaStatements {
 
     private SchemaStatements() {
     }
 
-    public static StatementResult createSchema(StorageEngine storage, CreateSchemaStatement statement) {
-        try (Transaction transaction = storage.begin()) {
-            if (transaction.view().hasSchema(statement.name())) {
-                if (statement.ifNotExists()) {
-                    return new StatementResult.RowCount("CREATE SCHEMA", 0);
-                }
-                throw new StatementException("42P06", "schema \"" + statement.name() + "\" already exists");
+    public static StatementResult createSchema(Transaction transaction, CreateSchemaStatement statement) {
+        if (transaction.view().hasSchema(statement.name())) {
+            if (statement.ifNotExists()) {
+                return new StatementResult.RowCount("CREATE SCHEMA", 0);
             }
-            transaction.createSchema(statement.name());
-            transaction.commit();
+            throw new StatementException("42P06", "schema \"" + statement.name() + "\" already exists");
         }
+        transaction.createSchema(statement.name());
         return new StatementResult.RowCount("CREATE SCHEMA", 0);
     }
 
-    public static StatementResult dropSchema(StorageEngine storage, DropSchemaStatement statement) {
-        try (Transaction transaction = storage.begin()) {
-            Manifest view = transaction.view();
-            if (!view.hasSchema(statement.name())) {
-                if (statement.ifExists()) {
-                    return new StatementResult.RowCount("DROP SCHEMA", 0);
-                }
-                throw new StatementException("3F000", "schema \"" + statement.name() + "\" does not exist");
+    public static StatementResult dropSchema(Transaction transaction, DropSchemaStatement statement) {
+        Manifest view = transaction.view();
+        if (!view.hasSchema(statement.name())) {
+            if (statement.ifExists()) {
+                return new StatementResult.RowCount("DROP SCHEMA", 0);
             }
-            if (statement.name().equals(Manifest.DEFAULT_SCHEMA)) {
-                throw new StatementException("42501", "the default schema \"" + Manifest.DEFAULT_SCHEMA + "\" cannot be dropped");
-            }
-            if (!view.tablesIn(statement.name()).isEmpty()) {
-                if (statement.behavior() != DropBehavior.CASCADE) {
-                    throw new StatementException("2BP01", "cannot drop schema \"" + statement.name()
-                            + "\" because other objects depend on it (its tables); use DROP SCHEMA … CASCADE");
-                }
-                for (TableEntry table : view.tablesIn(statement.name())) {
-                    requireNoReferencesFromOutside(transaction.view(), table, statement.name());
-                    transaction.dropTable(table.tableId());
-                }
-            }
-            transaction.dropSchema(statement.name());
-            transaction.commit();
+            throw new StatementException("3F000", "schema \"" + statement.name() + "\" does not exist");
         }
+        if (statement.name().equals(Manifest.DEFAULT_SCHEMA)) {
+            throw new StatementException("42501", "the default schema \"" + Manifest.DEFAULT_SCHEMA + "\" cannot be dropped");
+        }
+        if (!view.tablesIn(statement.name()).isEmpty()) {
+            if (statement.behavior() != DropBehavior.CASCADE) {
+                throw new StatementException("2BP01", "cannot drop schema \"" + statement.name()
+                        + "\" because other objects depend on it (its tables); use DROP SCHEMA … CASCADE");
+            }
+            for (TableEntry table : view.tablesIn(statement.name())) {
+                requireNoReferencesFromOutside(transaction.view(), table, statement.name());
+                transaction.dropTable(table.tableId());
+            }
+        }
+        transaction.dropSchema(statement.name());
         return new StatementResult.RowCount("DROP SCHEMA", 0);
     }
 
-    public static StatementResult createTable(StorageEngine storage, CreateTableStatement statement, String currentSchema) {
+    public static StatementResult createTable(Transaction transaction, CreateTableStatement statement, String currentSchema) {
         String schema = statement.name().schema().orElse(currentSchema);
-        try (Transaction transaction = storage.begin()) {
-            if (!transaction.view().hasSchema(schema)) {
-                throw new StatementException("3F000", "schema \"" + schema + "\" does not exist");
-            }
-            if (transaction.view().table(schema, statement.name().name()).isPresent()) {
-                if (statement.ifNotExists()) {
-                    return new StatementResult.RowCount("CREATE TABLE", 0);
-                }
-                throw new StatementException("42P07", "relation \"" + statement.name().name() + "\" already exists");
-            }
-            TableDefinition definition = TableDefinitionBuilder.build(statement, schema, transaction.view());
-            transaction.createTable(definition);
-            transaction.commit();
+        if (!transaction.view().hasSchema(schema)) {
+            throw new StatementException("3F000", "schema \"" + schema + "\" does not exist");
         }
+        if (transaction.view().table(schema, statement.name().name()).isPresent()) {
+            if (statement.ifNotExists()) {
+                return new StatementResult.RowCount("CREATE TABLE", 0);
+            }
+            throw new StatementException("42P07", "relation \"" + statement.name().name() + "\" already exists");
+        }
+        TableDefinition definition = TableDefinitionBuilder.build(statement, schema, transaction.view());
+        transaction.createTable(definition);
         return new StatementResult.RowCount("CREATE TABLE", 0);
     }
 
-    public static StatementResult dropTables(StorageEngine storage, DropTableStatement statement, String currentSchema) {
-        try (Transaction transaction = storage.begin()) {
-            for (QualifiedName name : statement.names()) {
-                Optional<TableEntry> table = transaction.view().table(name.schema().orElse(currentSchema), name.name());
-                if (table.isEmpty()) {
-                    if (statement.ifExists()) {
-                        continue;
-                    }
-                    throw new StatementException("42P01", "table \"" + name + "\" does not exist");
+    public static StatementResult dropTables(Transaction transaction, DropTableStatement statement, String currentSchema) {
+        for (QualifiedName name : statement.names()) {
+            Optional<TableEntry> table = transaction.view().table(name.schema().orElse(currentSchema), name.name());
+            if (table.isEmpty()) {
+                if (statement.ifExists()) {
+                    continue;
                 }
-                if (statement.behavior() == DropBehavior.CASCADE) {
-                    throw StatementException.notSupported("DROP TABLE … CASCADE (drop the referencing tables first)");
-                }
-                transaction.dropTable(table.get().tableId());
+                throw new StatementException("42P01", "table \"" + name + "\" does not exist");
             }
-            for (QualifiedName name : statement.names()) {
-                // Checked after all drops, so that dropping a referencing and a referenced table together works.
-                Optional<TableEntry> dropped = transaction.base().table(name.schema().orElse(currentSchema), name.name());
-                if (dropped.isPresent()) {
-                    requireNoReferencesFromOutside(transaction.view(), dropped.get(), null);
-                }
+            if (statement.behavior() == DropBehavior.CASCADE) {
+                throw StatementException.notSupported("DROP TABLE … CASCADE (drop the referencing tables first)");
             }
-            transaction.commit();
+            transaction.dropTable(table.get().tableId());
+        }
+        for (QualifiedName name : statement.names()) {
+            // Checked after all drops, so that dropping a referencing and a referenced table together works.
+            Optional<TableEntry> dropped = transaction.base().table(name.schema().orElse(currentSchema), name.name());
+            if (dropped.isPresent()) {
+                requireNoReferencesFromOutside(transaction.view(), dropped.get(), null);
+            }
         }
         return new StatementResult.RowCount("DROP TABLE", 0);
     }

@@ -4,7 +4,6 @@ import io.basalt.jdbc.spi.ExecutionOptions;
 import io.basalt.jdbc.spi.ExecutionResult;
 import io.basalt.jdbc.spi.PreparedHandle;
 import io.basalt.jdbc.spi.ServerSession;
-import io.basalt.jdbc.spi.SqlExceptionFactory;
 import io.basalt.server.Session;
 
 import java.sql.SQLException;
@@ -53,19 +52,29 @@ final class EmbeddedServerSession implements ServerSession {
 
     @Override
     public void setAutoCommit(boolean autoCommit) throws SQLException {
-        if (!autoCommit) {
-            throw SqlExceptionFactory.notSupported("not supported yet: explicit transactions (auto-commit off)");
+        try {
+            session.setAutoCommit(autoCommit);
+        } catch (RuntimeException e) {
+            throw EmbeddedResults.error(e);
         }
     }
 
     @Override
-    public void commit() {
-        // auto-commit: every statement has committed already
+    public void commit() throws SQLException {
+        try {
+            session.commit();
+        } catch (RuntimeException e) {
+            throw EmbeddedResults.error(e);
+        }
     }
 
     @Override
     public void rollback() throws SQLException {
-        throw SqlExceptionFactory.notSupported("not supported yet: rollback (every statement commits on its own)");
+        try {
+            session.rollback();
+        } catch (RuntimeException e) {
+            throw EmbeddedResults.error(e);
+        }
     }
 
     @Override

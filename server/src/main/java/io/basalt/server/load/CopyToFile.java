@@ -17,10 +17,9 @@ import io.basalt.server.SessionSettings;
 import io.basalt.server.StatementException;
 import io.basalt.server.query.QueryRunner;
 import io.basalt.server.result.StatementResult;
-import io.basalt.storage.StorageEngine;
 import io.basalt.storage.StorageErrors;
 import io.basalt.storage.catalog.ColumnDefinition;
-import io.basalt.storage.commit.Snapshot;
+import io.basalt.server.transaction.ReadView;
 import io.basalt.storage.commit.TableEntry;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.PhysicalKind;
@@ -48,22 +47,21 @@ public final class CopyToFile {
     private CopyToFile() {
     }
 
-    public static StatementResult run(StorageEngine storage, QueryRunner queries, CopyToStatement statement,
+    /** Writes the rows of {@code snapshot} (the caller closes it). */
+    public static StatementResult run(ReadView snapshot, QueryRunner queries, CopyToStatement statement,
                                       SessionSettings settings, AtomicBoolean cancelled) {
         CsvWriteOptions options = CsvWriteOptions.parse(statement.file(), statement.options());
         Path target = Path.of(statement.file()).toAbsolutePath();
-        try (Snapshot snapshot = storage.snapshot()) {
-            SqlFragment query = statement.query().orElseGet(() -> tableQuery(snapshot, statement, settings.schema()));
-            PlannedQuery planned = queries.plan(query, snapshot.manifest(), settings);
-            PhysicalNode plan = asText(planned.plan());
-            try (ResultStream rows = QueryExecutor.execute(plan, queries.context(snapshot.manifest(), settings, cancelled))) {
-                return new StatementResult.RowCount("COPY", write(rows, planned, target, options));
-            }
+        SqlFragment query = statement.query().orElseGet(() -> tableQuery(snapshot, statement, settings.schema()));
+        PlannedQuery planned = queries.plan(query, snapshot.manifest(), settings);
+        PhysicalNode plan = asText(planned.plan());
+        try (ResultStream rows = QueryExecutor.execute(plan, queries.context(snapshot.manifest(), settings, cancelled))) {
+            return new StatementResult.RowCount("COPY", write(rows, planned, target, options));
         }
     }
 
     /** {@code SELECT "a", "b" FROM "schema"."table"} for the table form, after checking the names. */
-    private static SqlFragment tableQuery(Snapshot snapshot, CopyToStatement statement, String currentSchema) {
+    private static SqlFragment tableQuery(ReadView snapshot, CopyToStatement statement, String currentSchema) {
         var name = statement.table().orElseThrow();
         String schema = name.schema().orElse(currentSchema);
         TableEntry table = snapshot.manifest().table(schema, name.name()).orElseThrow(

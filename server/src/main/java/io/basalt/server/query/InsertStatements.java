@@ -10,7 +10,6 @@ import io.basalt.parser.ast.CreateTableAsStatement;
 import io.basalt.server.SessionSettings;
 import io.basalt.server.StatementException;
 import io.basalt.server.result.StatementResult;
-import io.basalt.storage.StorageEngine;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.commit.Transaction;
@@ -24,43 +23,40 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code CREATE TABLE t AS query}, and the appending both it and INSERT ({@link PreparedInsert}) do: the rows of
- * a plan go into the table in one transaction — all of them or, on any error, none.
+ * a plan go into the table in the transaction they are given — all of them or, on any error, none.
  */
 public final class InsertStatements {
 
     private InsertStatements() {
     }
 
-    public static StatementResult createTableAs(StorageEngine storage, QueryRunner runner, CreateTableAsStatement statement,
+    public static StatementResult createTableAs(Transaction transaction, QueryRunner runner, CreateTableAsStatement statement,
                                                 SessionSettings settings, AtomicBoolean cancelled) {
-        try (Transaction transaction = storage.begin()) {
-            String schema = statement.name().schema().orElse(settings.schema());
-            if (transaction.view().table(schema, statement.name().name()).isPresent()) {
-                if (statement.ifNotExists()) {
-                    return new StatementResult.RowCount("CREATE TABLE AS", 0);
-                }
-                throw new StatementException("42P07", "relation \"" + statement.name().name() + "\" already exists");
+        String schema = statement.name().schema().orElse(settings.schema());
+        if (transaction.view().table(schema, statement.name().name()).isPresent()) {
+            if (statement.ifNotExists()) {
+                return new StatementResult.RowCount("CREATE TABLE AS", 0);
             }
-            PlannedQuery planned = runner.plan(statement.query(), transaction.view(), settings);
-            List<Column> columns = planned.columns();
-            if (!statement.columnNames().isEmpty() && statement.columnNames().size() != columns.size()) {
-                throw new StatementException("42601", "CREATE TABLE AS names " + statement.columnNames().size()
-                        + " columns, the query returns " + columns.size());
-            }
-            List<ColumnDefinition> definitions = new ArrayList<>();
-            for (int i = 0; i < columns.size(); i++) {
-                String name = statement.columnNames().isEmpty() ? columns.get(i).name() : statement.columnNames().get(i);
-                definitions.add(ColumnDefinition.of(name, columns.get(i).type()));
-            }
-            long tableId = transaction.createTable(TableDefinition.of(schema, statement.name().name(), definitions));
-            long rows;
-            try (TableAppender appender = appender(transaction, tableId, settings)) {
-                rows = appendAll(planned.plan(), appender, runner.context(transaction.view(), settings, cancelled));
-                appender.finish();
-            }
-            transaction.commit();
-            return new StatementResult.RowCount("CREATE TABLE AS", rows);
+            throw new StatementException("42P07", "relation \"" + statement.name().name() + "\" already exists");
         }
+        PlannedQuery planned = runner.plan(statement.query(), transaction.view(), settings);
+        List<Column> columns = planned.columns();
+        if (!statement.columnNames().isEmpty() && statement.columnNames().size() != columns.size()) {
+            throw new StatementException("42601", "CREATE TABLE AS names " + statement.columnNames().size()
+                    + " columns, the query returns " + columns.size());
+        }
+        List<ColumnDefinition> definitions = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String name = statement.columnNames().isEmpty() ? columns.get(i).name() : statement.columnNames().get(i);
+            definitions.add(ColumnDefinition.of(name, columns.get(i).type()));
+        }
+        long tableId = transaction.createTable(TableDefinition.of(schema, statement.name().name(), definitions));
+        long rows;
+        try (TableAppender appender = appender(transaction, tableId, settings)) {
+            rows = appendAll(planned.plan(), appender, runner.context(transaction.view(), settings, cancelled));
+            appender.finish();
+        }
+        return new StatementResult.RowCount("CREATE TABLE AS", rows);
     }
 
     /** An appender to the table's default partition, writing segments on the session's threads. */

@@ -1,13 +1,12 @@
 package io.basalt.server.query;
 
-import io.basalt.execution.expression.Call;
 import io.basalt.execution.expression.ColumnReference;
 import io.basalt.execution.expression.Expression;
-import io.basalt.execution.expression.Function;
 import io.basalt.execution.expression.Literal;
 import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.ProjectNode;
+import io.basalt.optimizer.dml.AssignmentCasts;
 import io.basalt.parser.ast.InsertStatement;
 import io.basalt.server.StatementException;
 import io.basalt.storage.catalog.ColumnDefinition;
@@ -15,7 +14,6 @@ import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.commit.Manifest;
 import io.basalt.storage.commit.TableEntry;
 import io.basalt.storage.type.LogicalType;
-import io.basalt.storage.type.PhysicalKind;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,13 +66,7 @@ record InsertTarget(long tableId, TableDefinition table, int[] sourceOf, int sou
                 value = Literal.nullOf(target);
             } else {
                 LogicalType type = source.output().get(sourceOf[i]).type();
-                value = new ColumnReference(sourceOf[i], type);
-                // Text into a bounded text column is not cast: CAST would truncate silently (the rule for explicit
-                // casts), while assignment must fail on a too-long value, which storage checks on append (22001).
-                boolean textIntoText = type.physicalKind() == PhysicalKind.BYTES && target.physicalKind() == PhysicalKind.BYTES;
-                if (!type.equals(target) && !textIntoText) {
-                    value = Call.of(Function.CAST, target, value);
-                }
+                value = AssignmentCasts.assign(new ColumnReference(sourceOf[i], type), type, target);
             }
             expressions.add(value);
             output.add(new Column(targets.get(i).name(), target, targets.get(i).nullable()));

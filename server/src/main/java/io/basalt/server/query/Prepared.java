@@ -25,6 +25,11 @@ public interface Prepared {
     /** Runs the statement once with {@code values}, one per parameter. */
     StatementResult execute(List<?> values, SessionSettings settings, AtomicBoolean cancelled);
 
+    /** Whether the statement is COMMIT or ROLLBACK: the only ones an aborted transaction accepts. */
+    default boolean endsTransaction() {
+        return false;
+    }
+
     /** How many times the statement was planned so far; 0 for statements that are not planned ahead. */
     default int plannings() {
         return 0;

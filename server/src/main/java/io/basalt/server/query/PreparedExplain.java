@@ -11,8 +11,9 @@ import io.basalt.server.SessionSettings;
 import io.basalt.server.StatementException;
 import io.basalt.server.result.MaterializedResultStream;
 import io.basalt.server.result.StatementResult;
+import io.basalt.server.transaction.ReadView;
+import io.basalt.server.transaction.TransactionScope;
 import io.basalt.storage.commit.Manifest;
-import io.basalt.storage.commit.Snapshot;
 import io.basalt.storage.type.LogicalType;
 
 import java.util.ArrayList;
@@ -31,16 +32,19 @@ public final class PreparedExplain implements Prepared {
     private static final List<Column> COLUMNS = List.of(new Column("plan", LogicalType.TEXT, false));
 
     private final QueryRunner runner;
+    private final TransactionScope transactions;
     private final boolean analyze;
     private final PreparedQuery query;
 
-    public PreparedExplain(QueryRunner runner, ExplainStatement statement, Manifest catalog, SessionSettings settings) {
+    public PreparedExplain(QueryRunner runner, TransactionScope transactions, ExplainStatement statement, Manifest catalog,
+                           SessionSettings settings) {
         if (!(statement.statement() instanceof QueryStatement explained)) {
             throw StatementException.notSupported("EXPLAIN of statements other than queries");
         }
         this.runner = runner;
+        this.transactions = transactions;
         this.analyze = statement.analyze();
-        this.query = new PreparedQuery(runner, explained.query(), catalog, settings);
+        this.query = new PreparedQuery(runner, transactions, explained.query(), catalog, settings);
     }
 
     @Override
@@ -60,7 +64,7 @@ public final class PreparedExplain implements Prepared {
 
     @Override
     public StatementResult execute(List<?> values, SessionSettings settings, AtomicBoolean cancelled) {
-        try (Snapshot snapshot = runner.storage().snapshot()) {
+        try (ReadView snapshot = transactions.read()) {
             Manifest catalog = snapshot.manifest();
             PlannedQuery planned = query.planned(catalog, settings);
             PhysicalNode plan = query.boundPlan(catalog, values, settings);

@@ -12,8 +12,8 @@ import io.basalt.parser.ast.InsertStatement;
 import io.basalt.server.SessionSettings;
 import io.basalt.server.StatementException;
 import io.basalt.server.result.StatementResult;
+import io.basalt.server.transaction.TransactionScope;
 import io.basalt.storage.commit.Manifest;
-import io.basalt.storage.commit.Transaction;
 import io.basalt.storage.table.TableAppender;
 import io.basalt.storage.type.LogicalType;
 
@@ -40,12 +40,15 @@ public final class PreparedInsert implements Prepared {
     }
 
     private final QueryRunner runner;
+    private final TransactionScope transactions;
     private final InsertStatement statement;
     private final PlanCache<InsertPlan> plans;
 
     /** Resolves the target and plans the source against {@code catalog} now, so errors and types are known at once. */
-    public PreparedInsert(QueryRunner runner, InsertStatement statement, Manifest catalog, SessionSettings settings) {
+    public PreparedInsert(QueryRunner runner, TransactionScope transactions, InsertStatement statement, Manifest catalog,
+                          SessionSettings settings) {
         this.runner = runner;
+        this.transactions = transactions;
         this.statement = statement;
         this.plans = new PlanCache<>(this::plan, insert -> insert.source().plan());
         plans.plan(catalog, settings);
@@ -90,7 +93,7 @@ public final class PreparedInsert implements Prepared {
     }
 
     private long[] run(List<? extends List<?>> parameterSets, SessionSettings settings, AtomicBoolean cancelled) {
-        try (Transaction transaction = runner.storage().begin()) {
+        return transactions.write(transaction -> {
             InsertPlan plan = plans.plan(transaction.view(), settings);
             List<List<Literal>> values = literals(parameterSets, plan.source().parameterTypes());
             ExecutionContext context = runner.context(transaction.view(), settings, cancelled);
@@ -111,9 +114,8 @@ public final class PreparedInsert implements Prepared {
                 }
                 appender.finish();
             }
-            transaction.commit();
             return counts;
-        }
+        });
     }
 
     /** Each set's values as literals; in a batch, an error names the entry as well as the parameter. */

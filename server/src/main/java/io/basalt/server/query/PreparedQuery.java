@@ -8,8 +8,9 @@ import io.basalt.optimizer.PlannedQuery;
 import io.basalt.parser.ast.SqlFragment;
 import io.basalt.server.SessionSettings;
 import io.basalt.server.result.StatementResult;
+import io.basalt.server.transaction.ReadView;
+import io.basalt.server.transaction.TransactionScope;
 import io.basalt.storage.commit.Manifest;
-import io.basalt.storage.commit.Snapshot;
 import io.basalt.storage.type.LogicalType;
 
 import java.util.List;
@@ -17,18 +18,22 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A SELECT, WITH or VALUES query, planned once: each execution pins a snapshot, takes the cached plan (re-planned
+ * A SELECT, WITH or VALUES query, planned once: each execution pins a snapshot (inside a transaction: reads the
+ * transaction's view), takes the cached plan (re-planned
  * only when the snapshot's catalog differs from the one it was planned against), binds the parameter values and
  * runs it. The result streams from the pinned snapshot until it is read or closed.
  */
 public final class PreparedQuery implements Prepared {
 
     private final QueryRunner runner;
+    private final TransactionScope transactions;
     private final PlanCache<PlannedQuery> plans;
 
     /** Plans {@code query} against {@code catalog} now, so that errors and parameter types are known at once. */
-    public PreparedQuery(QueryRunner runner, SqlFragment query, Manifest catalog, SessionSettings settings) {
+    public PreparedQuery(QueryRunner runner, TransactionScope transactions, SqlFragment query, Manifest catalog,
+                         SessionSettings settings) {
         this.runner = runner;
+        this.transactions = transactions;
         this.plans = new PlanCache<>((version, current) -> runner.plan(query, version, current), PlannedQuery::plan);
         plans.plan(catalog, settings);
     }
@@ -49,7 +54,7 @@ public final class PreparedQuery implements Prepared {
     }
 
     private ResultStream rows(List<?> values, SessionSettings settings, AtomicBoolean cancelled) {
-        Snapshot snapshot = runner.storage().snapshot();
+        ReadView snapshot = transactions.read();
         try {
             PhysicalNode plan = boundPlan(snapshot.manifest(), values, settings);
             ResultStream rows = QueryExecutor.execute(plan, runner.context(snapshot.manifest(), settings, cancelled));

@@ -5,6 +5,8 @@ import io.basalt.optimizer.PlannedQuery;
 import io.basalt.optimizer.PlannerOptions;
 import io.basalt.optimizer.PlanningException;
 import io.basalt.optimizer.QueryPlanner;
+import io.basalt.optimizer.dml.DmlPlanner;
+import io.basalt.optimizer.dml.PlannedDml;
 import io.basalt.parser.ast.SqlFragment;
 import io.basalt.parser.ast.ScriptPosition;
 import io.basalt.server.SessionSettings;
@@ -25,10 +27,21 @@ public final class QueryRunner {
 
     private final StorageEngine storage;
     private final QueryPlanner planner;
+    private final DmlPlanner dmlPlanner;
 
     public QueryRunner(StorageEngine storage, QueryPlanner planner) {
         this.storage = storage;
         this.planner = planner;
+        this.dmlPlanner = new DmlPlanner(planner);
+    }
+
+    /** Plans a DELETE, UPDATE or MERGE statement (its whole text). */
+    public PlannedDml planDml(SqlFragment statement, Manifest catalog, SessionSettings settings) {
+        try {
+            return dmlPlanner.plan(statement.text(), catalog, new PlannerOptions(settings.schema()));
+        } catch (PlanningException e) {
+            throw located(statement, e);
+        }
     }
 
     public PlannedQuery plan(SqlFragment query, Manifest catalog, SessionSettings settings) {
@@ -48,12 +61,17 @@ public final class QueryRunner {
         try {
             return planner.plan(query.text(), catalog, options);
         } catch (PlanningException e) {
-            if (e.line().isPresent()) {
-                ScriptPosition position = query.locate(e.line().getAsInt(), e.column().orElse(1));
-                throw new StatementException(e.sqlState(), e.getMessage(), position.line(), position.column(), e);
-            }
-            throw new StatementException(e.sqlState(), e.getMessage(), -1, -1, e);
+            throw located(query, e);
         }
+    }
+
+    /** A planning error with its position moved from the fragment to the statement the client sent. */
+    private static StatementException located(SqlFragment fragment, PlanningException e) {
+        if (e.line().isPresent() && e.line().getAsInt() > 0) {
+            ScriptPosition position = fragment.locate(e.line().getAsInt(), Math.max(1, e.column().orElse(1)));
+            return new StatementException(e.sqlState(), e.getMessage(), position.line(), position.column(), e);
+        }
+        return new StatementException(e.sqlState(), e.getMessage(), -1, -1, e);
     }
 
     public StorageEngine storage() {

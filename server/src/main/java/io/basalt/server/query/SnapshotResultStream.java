@@ -2,7 +2,7 @@ package io.basalt.server.query;
 
 import io.basalt.execution.ResultStream;
 import io.basalt.execution.plan.Column;
-import io.basalt.storage.commit.Snapshot;
+import io.basalt.server.transaction.ReadView;
 import io.basalt.storage.vector.ColumnBatch;
 
 import java.util.List;
@@ -14,10 +14,10 @@ import java.util.List;
 final class SnapshotResultStream implements ResultStream {
 
     private final ResultStream rows;
-    private final Snapshot snapshot;
+    private final ReadView snapshot;
     private boolean closed;
 
-    SnapshotResultStream(ResultStream rows, Snapshot snapshot) {
+    SnapshotResultStream(ResultStream rows, ReadView snapshot) {
         this.rows = rows;
         this.snapshot = snapshot;
     }
