@@ -75,6 +75,7 @@ final class ClientConnection implements Runnable {
             out = new ResponseChannel(new BufferedOutputStream(streams.output(), 1 << 16));
             if (streams.refusal() != null) {
                 out.sendNow(ErrorCodec.error("28000", streams.refusal(), 0, 0));
+                drainUntilClosed(streams.input());
                 return;
             }
             FrameReader in = new FrameReader(new BufferedInputStream(streams.input(), 1 << 16), FrameReader.DEFAULT_MAX_PAYLOAD);
@@ -87,6 +88,22 @@ final class ClientConnection implements Runnable {
             // the client went away or the server is closing the socket: cleanup below
         } finally {
             finish(orderly);
+        }
+    }
+
+    /**
+     * Reads what the refused client already sent until it closes (at most a second): closing with unread input would
+     * reset the connection, and the client might lose the ERROR that says why.
+     */
+    private void drainUntilClosed(java.io.InputStream input) {
+        try {
+            rawSocket.setSoTimeout(1000);
+            byte[] buffer = new byte[4096];
+            while (input.read(buffer) >= 0) {
+                // discard
+            }
+        } catch (IOException ignored) {
+            // timed out or reset: the socket closes next either way
         }
     }
 
