@@ -1,5 +1,6 @@
 package io.basalt.jdbc;
 
+import io.basalt.jdbc.net.SocketTransport;
 import io.basalt.jdbc.spi.ConnectionUrl;
 import io.basalt.jdbc.spi.SqlExceptionFactory;
 import io.basalt.jdbc.spi.SqlStates;
@@ -20,6 +21,9 @@ import java.util.ServiceLoader;
  */
 final class TransportRegistry {
 
+    /** The driver's own socket transport: built in, so the driver jar alone reaches a server. */
+    private static final Transport NETWORK = new SocketTransport();
+
     private final ClassLoader driverLoader;
     private volatile List<Transport> driverTransports;
 
@@ -29,6 +33,9 @@ final class TransportRegistry {
 
     Transport find(String url) throws SQLException {
         ConnectionUrl parsed = ConnectionUrl.parse(url);
+        if (NETWORK.acceptsUrl(url)) {
+            return NETWORK;
+        }
         for (Transport transport : driverTransports()) {
             if (transport.acceptsUrl(url)) {
                 return transport;
@@ -47,10 +54,6 @@ final class TransportRegistry {
 
     private static String noTransportMessage(ConnectionUrl url) {
         String message = "no Basalt transport for " + url + "; ";
-        if (url.kind() == ConnectionUrl.Kind.NETWORK) {
-            return message + "this driver cannot reach a Basalt server over the network yet; "
-                    + "use jdbc:basalt:file:DIR with basalt.jar on the class path";
-        }
         return message + "put basalt.jar on the class path for embedded use";
     }
 

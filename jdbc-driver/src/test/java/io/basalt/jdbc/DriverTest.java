@@ -64,12 +64,20 @@ class DriverTest {
     }
 
     @Test
-    void withoutATransportForANetworkUrlSaysTheNetworkIsNotThereYet() {
-        assertThatThrownBy(() -> driver.connect("jdbc:basalt://db.example.com:7433/?password=secret", new Properties()))
+    void networkUrlsUseTheBuiltInSocketTransport() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        assertThatThrownBy(() -> driver.connect("jdbc:basalt://127.0.0.1:" + closedPort + "/?user=ann&password=secret",
+                new Properties()))
                 .isInstanceOf(SQLException.class)
-                .hasMessageContaining("no Basalt transport for jdbc:basalt://db.example.com:7433/?password=***")
-                .hasMessageContaining("cannot reach a Basalt server over the network yet")
+                .hasMessageContaining("could not connect to the Basalt server at 127.0.0.1:" + closedPort)
+                .hasMessageNotContaining("secret")
                 .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08001");
+        assertThatThrownBy(() -> driver.connect("jdbc:basalt://127.0.0.1:" + closedPort + "/", new Properties()))
+                .hasMessageContaining("no user given")
+                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("28000");
     }
 
     @Test

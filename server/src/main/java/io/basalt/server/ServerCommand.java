@@ -1,16 +1,25 @@
 package io.basalt.server;
 
+import io.basalt.server.auth.AdminAccount;
+import io.basalt.server.auth.UserStore;
+import io.basalt.server.network.NetworkServer;
+import io.basalt.server.network.ServerConfiguration;
+import io.basalt.server.network.TlsContexts;
+
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code basalt server}: runs the Basalt network server over a data directory.
- *
- * <p>The server itself arrives with the server issue; until then this command answers {@code --help}
- * and otherwise fails loudly (exit status 2) rather than pretending to start.
+ * {@code basalt server --data DIR [--port 7433] [--bind 127.0.0.1] [--tls-cert F --tls-key F [--tls-required]]}:
+ * serves a data directory over Basalt's wire protocol until SIGTERM or Ctrl-C, which shut it down cleanly
+ * (running statements finish or are cancelled after a grace period, sessions close, the database closes).
  */
 public final class ServerCommand {
 
-    static final String NOT_SUPPORTED = "not supported yet: the Basalt server arrives with the server issue";
+    static final String USAGE = "Usage: basalt server --data DIR [--port PORT] [--bind ADDRESS] "
+            + "[--tls-cert CERT.pem --tls-key KEY.pem [--tls-required]]";
 
     private ServerCommand() {
     }
@@ -23,16 +32,56 @@ public final class ServerCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        for (String arg : args) {
-            if (arg.equals("--help") || arg.equals("-h")) {
-                out.println("Usage: basalt server [--data DIR] [--port PORT]");
-                out.println();
-                out.println("Serves a Basalt data directory over Basalt's wire protocol.");
-                out.println("Not available yet: the server arrives with the server issue.");
-                return 0;
-            }
+        ServerArguments arguments;
+        try {
+            arguments = ServerArguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(USAGE);
+            return 2;
         }
-        err.println(NOT_SUPPORTED);
-        return 2;
+        if (arguments.help()) {
+            out.println(USAGE);
+            out.println();
+            out.println("Serves a Basalt data directory over Basalt's wire protocol (docs/protocol.md); clients connect with");
+            out.println("jdbc:basalt://HOST:PORT/[SCHEMA]?user=NAME&password=SECRET. On first start the user 'admin' is created");
+            out.println("with the password in " + AdminAccount.PASSWORD_VARIABLE + ", or a generated one printed once.");
+            return 0;
+        }
+        try {
+            serve(arguments, out);
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            err.println("basalt server: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void serve(ServerArguments arguments, PrintStream out) throws IOException {
+        ServerConfiguration configuration = ServerConfiguration.defaults().withPort(arguments.port())
+                .withBindAddress(arguments.bind());
+        if (arguments.tlsCertificate() != null) {
+            configuration = configuration.withTls(TlsContexts.fromPem(Path.of(arguments.tlsCertificate()),
+                    Path.of(arguments.tlsKey())), arguments.tlsRequired());
+        }
+        Database database = Database.open(Path.of(arguments.dataDirectory()));
+        UserStore users = UserStore.open(database.directory());
+        AdminAccount.ensure(users, System.getenv(AdminAccount.PASSWORD_VARIABLE), configuration.passwordIterations(), out);
+        NetworkServer server = NetworkServer.start(database, users, configuration);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // SIGTERM / Ctrl-C: finish or cancel what runs, close sessions, then the database (commits are durable)
+            server.close();
+            database.close();
+            stopped.countDown();
+        }, "basalt-shutdown"));
+        out.println("Basalt server on " + configuration.bindAddress() + ":" + server.port() + " serving "
+                + database.directory() + (configuration.tls() != null ? (configuration.tlsRequired() ? " (TLS only)" : " (TLS available)") : ""));
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

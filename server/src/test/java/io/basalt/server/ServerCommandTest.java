@@ -26,9 +26,11 @@ class ServerCommandTest {
     }
 
     @Test
-    void anythingElseFailsLoudly() {
-        assertThat(run("--data", "./basalt-data")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo(ServerCommand.NOT_SUPPORTED);
+    void badArgumentsFailWithTheUsage() {
+        assertThat(run("--port", "7433")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--data DIR is required").contains("Usage:");
+        assertThat(run("--data", "d", "--tls-required")).isEqualTo(2);
+        assertThat(run("--data", "d", "--port", "x")).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import io.basalt.jdbc.spi.ExecutionOptions;
 import io.basalt.jdbc.spi.ExecutionResult;
 import io.basalt.jdbc.spi.PreparedHandle;
 import io.basalt.jdbc.spi.ServerSession;
+import io.basalt.server.Database;
 import io.basalt.server.Session;
 
 import java.sql.SQLException;
@@ -12,13 +13,18 @@ import java.util.List;
 /** The driver's view of one in-process {@link Session}. */
 final class EmbeddedServerSession implements ServerSession {
 
-    private final DatabaseRegistry.Handle database;
+    private final Runnable release;
     private final Session session;
     private volatile boolean closed;
 
     EmbeddedServerSession(DatabaseRegistry.Handle database) {
-        this.database = database;
-        this.session = database.database().newSession();
+        this(database.database(), database::release);
+    }
+
+    /** A session over {@code database}; {@code release} runs once when it closes. */
+    EmbeddedServerSession(Database database, Runnable release) {
+        this.release = release;
+        this.session = database.newSession();
     }
 
     @Override
@@ -82,7 +88,7 @@ final class EmbeddedServerSession implements ServerSession {
         if (!closed) {
             closed = true;
             session.close();
-            database.release();
+            release.run();
         }
     }
 }
