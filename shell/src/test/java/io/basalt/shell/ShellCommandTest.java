@@ -157,7 +157,7 @@ class ShellCommandTest {
         Path other = directory.resolve("other");
         int status = run("""
                 CREATE TABLE here (x INT);
-                \\c jdbc:basalt://localhost:1/
+                \\c jdbc:basalt://localhost:1/?user=nobody&password=x
                 \\dt
                 \\c jdbc:basalt:file:%s
                 \\dt
@@ -191,12 +191,12 @@ class ShellCommandTest {
     }
 
     @Test
-    void aNetworkUrlFailsWithTheDriversMessage() {
-        int status = ShellCommand.run(new String[] {"--url", "jdbc:basalt://localhost:1/", "-c", "SELECT 1"},
+    void anUnreachableServerFailsWithTheDriversMessage() {
+        int status = ShellCommand.run(new String[] {"--url", "jdbc:basalt://localhost:1/?user=nobody&password=x", "-c", "SELECT 1"},
                 new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(status).isEqualTo(1);
-        assertThat(err()).contains("ERROR 08001").contains("network");
+        assertThat(err()).contains("ERROR 08001").contains("could not connect to the Basalt server at localhost:1");
     }
 
     @Test
