@@ -27,11 +27,13 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Calcite's {@link Window} to one {@link WindowNode} per window specification (group), stacked: each passes its input
- * through and appends its functions, which is exactly the Window's row type. Constants (NTILE's buckets, LAG's
+ * Calcite's {@link Window} to one {@link WindowNode} per window specification (PARTITION BY and ORDER BY; Calcite's
+ * groups of one specification with different frames share a node), stacked: each passes its input through and
+ * appends its functions, which is exactly the Window's row type. Constants (NTILE's buckets, LAG's
  * offset, frame offsets) must be literals and go into the nodes; a LAG/LEAD default becomes a column cast to the
  * function's type, computed by a projection below and dropped by one above.
  */
@@ -84,6 +86,13 @@ final class WindowConverter {
             }
             WindowFrame frame = frame(window, group);
             List<WindowFunction> functions = new ArrayList<>();
+            int[] partitionKeys = group.keys.toArray();
+            if (current instanceof WindowNode previous && previous.orderKeys().equals(order)
+                    && Arrays.equals(previous.partitionKeys(), partitionKeys)) {
+                // Calcite makes one group per frame; functions of one PARTITION BY / ORDER BY share one sort.
+                functions.addAll(previous.functions());
+                current = previous.input();
+            }
             for (Window.RexWinAggCall call : group.aggCalls) {
                 String name = fields.get(field++).getName();
                 int defaultColumn = -1;
@@ -92,7 +101,7 @@ final class WindowConverter {
                 }
                 functions.add(function(window, call, frame, name, defaultColumn));
             }
-            current = new WindowNode(current, group.keys.toArray(), order, functions, builder.rows(window));
+            current = new WindowNode(current, partitionKeys, order, functions, builder.rows(window));
         }
         if (defaults.isEmpty()) {
             return current;

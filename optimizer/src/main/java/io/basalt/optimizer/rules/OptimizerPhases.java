@@ -76,6 +76,13 @@ public final class OptimizerPhases {
             CoreRules.PROJECT_REMOVE,
             CoreRules.JOIN_PUSH_EXPRESSIONS);
 
+    /** Windows out of projections; then the columns a window does not use leave its input (the scan reads fewer). */
+    private static final List<RelOptRule> WINDOW_RULES = List.of(
+            CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW,
+            CoreRules.PROJECT_WINDOW_TRANSPOSE,
+            CoreRules.PROJECT_MERGE,
+            CoreRules.PROJECT_REMOVE);
+
     private OptimizerPhases() {
     }
 
@@ -95,7 +102,7 @@ public final class OptimizerPhases {
         rel = runHep(rel, CLEANUP_RULES, HepMatchOrder.DEPTH_FIRST);
         // Last, so that no earlier rule has to know windows: filters and projections never move through a
         // projection holding OVER (Calcite's rules check), and only such projections change here.
-        rel = runHep(rel, List.of(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW), HepMatchOrder.DEPTH_FIRST);
+        rel = runHep(rel, WINDOW_RULES, HepMatchOrder.DEPTH_FIRST);
         return rel;
     }
 
