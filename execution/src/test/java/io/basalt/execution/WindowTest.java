@@ -37,6 +37,7 @@ class WindowTest {
     private static final WindowFrame AROUND = new WindowFrame(true, FrameBound.preceding(2), FrameBound.following(1));
     private static final WindowFrame LAST_FOUR = new WindowFrame(true, FrameBound.preceding(3), FrameBound.CURRENT_ROW);
     private static final WindowFrame AHEAD = new WindowFrame(true, FrameBound.following(1), FrameBound.following(3));
+    private static final WindowFrame WIDE = new WindowFrame(true, FrameBound.preceding(300), FrameBound.following(40));
     private static final WindowFrame TO_NEXT = new WindowFrame(true, FrameBound.UNBOUNDED_PRECEDING, FrameBound.following(1));
     private static final WindowFrame TO_END = new WindowFrame(true, FrameBound.CURRENT_ROW, FrameBound.UNBOUNDED_FOLLOWING);
     private static final WindowFrame PEERS = new WindowFrame(false, FrameBound.CURRENT_ROW, FrameBound.CURRENT_ROW);
@@ -115,7 +116,10 @@ class WindowTest {
                 aggregate(AggregateFunction.COUNT_STAR, AHEAD, LogicalType.BIGINT),
                 aggregate(AggregateFunction.MIN, AROUND, LogicalType.TEXT, 4),
                 aggregate(AggregateFunction.MAX, TO_END, DECIMAL, 3),
-                aggregate(AggregateFunction.MIN, TO_NEXT, DECIMAL, 3)), 1000);
+                aggregate(AggregateFunction.MIN, TO_NEXT, DECIMAL, 3),
+                aggregate(AggregateFunction.SUM, WIDE, SUM_TYPE, 3),
+                aggregate(AggregateFunction.MAX, WIDE, LogicalType.TEXT, 4),
+                aggregate(AggregateFunction.COUNT, WIDE, LogicalType.BIGINT, 3)), 1000);
 
         assertMatchesReference(node, true);
     }

@@ -22,15 +22,13 @@ import java.util.List;
  *       next one of its partition, left to right, so group {@code i} holds the partition's rows up to {@code i};
  *       a row's value is the group of its frame's last row — O(n);</li>
  *   <li>frames ending at UNBOUNDED FOLLOWING: the same from right to left, read at the frame's first row — O(n);</li>
- *   <li>other frames (both ends bounded): each row's frame is folded into a group of its own — O(n × frame size),
- *       fine for the small constant frames of moving averages, slow for wide ones.</li>
+ *   <li>other frames (both ends bounded): each row's frame is folded into a group of its own from a segment tree of
+ *       groups ({@link FrameTree}) — O(n log n) whatever the frame's width.</li>
  * </ul>
  *
  * One extra group is never touched: an empty frame reads it (COUNT 0, the others NULL).
  */
 final class FrameAggregation {
-
-    private static final int FOLD_BATCH = 4096;
 
     private FrameAggregation() {
     }
@@ -45,7 +43,8 @@ final class FrameAggregation {
             int emptyGroup = rowCount;
             boolean prefix = function.frame().start().kind() == BoundKind.UNBOUNDED_PRECEDING;
             boolean suffix = !prefix && function.frame().end().kind() == BoundKind.UNBOUNDED_FOLLOWING;
-            accumulator.ensureGroups(prefix || suffix ? rowCount + 1 : 2 * rowCount + 1);
+            int groups = prefix || suffix ? rowCount + 1 : 2 * rowCount + 1;
+            accumulator.ensureGroups(prefix || suffix ? groups : groups + FrameTree.extraGroups(rowCount));
             int[] identity = new int[rowCount];
             for (int row = 0; row < rowCount; row++) {
                 identity[row] = row;
@@ -68,12 +67,17 @@ final class FrameAggregation {
                     stateOfRow[row] = bounds.isEmpty(row) ? emptyGroup : bounds.first[row];
                 }
             } else {
-                foldEachFrame(accumulator, bounds, rowCount);
+                FrameTree tree = FrameTree.build(accumulator, rowCount, groups);
+                for (int row = 0; row < rowCount; row++) {
+                    if (!bounds.isEmpty(row)) {
+                        tree.fold(bounds.first[row], bounds.last[row], rowCount + 1 + row);
+                    }
+                }
+                tree.finish();
                 for (int row = 0; row < rowCount; row++) {
                     stateOfRow[row] = bounds.isEmpty(row) ? emptyGroup : rowCount + 1 + row;
                 }
             }
-            int groups = prefix || suffix ? rowCount + 1 : 2 * rowCount + 1;
             ColumnVector states = accumulator.result(0, groups);
             return VectorCopier.select(states, stateOfRow, rowCount);
         } finally {
@@ -103,24 +107,6 @@ final class FrameAggregation {
             }
         }
         // One call: the accumulator folds pairs in order, so each fold sees the previous one's result.
-        accumulator.merge(accumulator, from, to, count);
-    }
-
-    /** Folds the own-value groups of each row's frame into group {@code rowCount + 1 + row}. */
-    private static void foldEachFrame(Accumulator accumulator, FrameBounds bounds, int rowCount) {
-        int[] from = new int[FOLD_BATCH];
-        int[] to = new int[FOLD_BATCH];
-        int count = 0;
-        for (int row = 0; row < rowCount; row++) {
-            for (int member = bounds.first[row]; member <= bounds.last[row]; member++) {
-                from[count] = member;
-                to[count++] = rowCount + 1 + row;
-                if (count == FOLD_BATCH) {
-                    accumulator.merge(accumulator, from, to, count);
-                    count = 0;
-                }
-            }
-        }
         accumulator.merge(accumulator, from, to, count);
     }
 }
