@@ -73,6 +73,8 @@ final class WindowConverter {
             }
             current = new ProjectNode(input, expressions, columns, builder.rows(window.getInput()));
         }
+        // Only nodes of this Window merge: a window below (a subquery's) may compute what these functions read.
+        PhysicalNode inputOfWindows = current;
         int nextDefault = inputCount;
         List<RelDataTypeField> fields = window.getRowType().getFieldList();
         int field = inputCount;
@@ -87,7 +89,7 @@ final class WindowConverter {
             WindowFrame frame = frame(window, group);
             List<WindowFunction> functions = new ArrayList<>();
             int[] partitionKeys = group.keys.toArray();
-            if (current instanceof WindowNode previous && previous.orderKeys().equals(order)
+            if (current != inputOfWindows && current instanceof WindowNode previous && previous.orderKeys().equals(order)
                     && Arrays.equals(previous.partitionKeys(), partitionKeys)) {
                 // Calcite makes one group per frame; functions of one PARTITION BY / ORDER BY share one sort.
                 functions.addAll(previous.functions());
