@@ -31,6 +31,7 @@ import io.basalt.execution.plan.SortNode;
 import io.basalt.execution.plan.TableScanNode;
 import io.basalt.execution.plan.UnionNode;
 import io.basalt.execution.plan.ValuesNode;
+import io.basalt.execution.plan.WindowNode;
 import io.basalt.execution.profile.NodeStatistics;
 import io.basalt.execution.profile.ProfiledOperator;
 import io.basalt.execution.profile.ProfiledSink;
@@ -39,6 +40,7 @@ import io.basalt.execution.profile.QueryProfile;
 import io.basalt.execution.scan.ScanCounters;
 import io.basalt.execution.scan.TableScanSource;
 import io.basalt.execution.sort.SortSink;
+import io.basalt.execution.window.WindowSink;
 import io.basalt.execution.vector.VectorSizes;
 import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.ColumnBatch;
@@ -52,7 +54,7 @@ import java.util.Optional;
 /**
  * Cuts a physical plan into pipelines. Streaming nodes (filter, project, hash-join probe, nested-loop
  * join) are folded into their input's morsel source; pipeline breakers (hash-join build, nested-loop inner
- * side, aggregation, sort, a LIMIT below the root) end a pipeline in a sink whose output is the source of
+ * side, aggregation, sort, window, a LIMIT below the root) end a pipeline in a sink whose output is the source of
  * the next one. Pipelines are listed so that each comes after every pipeline it reads from. With a
  * profile, every node is wrapped to measure itself.
  */
@@ -119,6 +121,10 @@ final class PipelineBuilder {
         } else if (node instanceof SortNode sort) {
             SortSink sink = new SortSink(sort, reservation(node, sort.limit() >= 0 ? "keeping the top rows" : "sorting"));
             addPipeline("sort", source(sort.input()), sink, node);
+            source = timed(node, sink.output());
+        } else if (node instanceof WindowNode window) {
+            WindowSink sink = new WindowSink(window, context.parallelism(), reservation(node, "computing window functions"));
+            addPipeline("window", source(window.input()), sink, node);
             source = timed(node, sink.output());
         } else if (node instanceof LimitNode limit) {
             source = limited(limit);

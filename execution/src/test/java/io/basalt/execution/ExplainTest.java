@@ -15,6 +15,10 @@ import io.basalt.execution.plan.SortKey;
 import io.basalt.execution.plan.SortNode;
 import io.basalt.execution.plan.TableScanNode;
 import io.basalt.execution.plan.ValuesNode;
+import io.basalt.execution.plan.WindowFrame;
+import io.basalt.execution.plan.WindowFunction;
+import io.basalt.execution.plan.WindowFunctionKind;
+import io.basalt.execution.plan.WindowNode;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.commit.Manifest;
 import io.basalt.storage.type.LogicalType;
@@ -114,5 +118,23 @@ class ExplainTest {
         assertThat(lines.get(4)).contains("actual rows=2500,").contains("segments read=3 of 3").contains("blocks read=");
         assertThat(lines.get(5)).contains("actual rows=2,");
         assertThat(lines.get(6)).startsWith("Execution time: ");
+    }
+
+    @Test
+    void printsWindowSpecificationsAndFunctionsAndAnalyzesThem() {
+        TableScanNode scan = new TableScanNode(Manifest.DEFAULT_SCHEMA, "t", 1, new int[] {0, 1}, List.of(
+                Plans.column("a", LogicalType.BIGINT), Plans.column("b", LogicalType.BIGINT)), Optional.empty(), 3);
+        WindowFrame moving = new WindowFrame(true, WindowFrame.FrameBound.preceding(2), WindowFrame.FrameBound.CURRENT_ROW);
+        WindowNode window = new WindowNode(scan, new int[] {0}, List.of(new SortKey(1, false, true)), List.of(
+                new WindowFunction(WindowFunctionKind.RANK, null, new int[0], 0, WindowFrame.RUNNING, LogicalType.BIGINT, "r"),
+                new WindowFunction(WindowFunctionKind.LAG, null, new int[] {1}, 1, WindowFrame.RUNNING, LogicalType.BIGINT, "l"),
+                new WindowFunction(WindowFunctionKind.AGGREGATE, AggregateFunction.SUM, new int[] {1}, 0, moving,
+                        LogicalType.BIGINT, "s")), 3);
+
+        assertThat(PlanPrinter.print(window)).isEqualTo("""
+                Window partition by [a] order by [b DESC NULLS FIRST] functions [r := RANK(), l := LAG(b, offset 1), \
+                s := SUM(b) ROWS BETWEEN 2 PRECEDING AND CURRENT ROW] (estimated rows=3)
+                  TableScan main.t [a, b] (estimated rows=3)
+                """);
     }
 }

@@ -16,6 +16,9 @@ import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.ProjectNode;
 import io.basalt.execution.plan.SortKey;
 import io.basalt.execution.plan.SortNode;
+import io.basalt.execution.plan.WindowFunction;
+import io.basalt.execution.plan.WindowFunctionKind;
+import io.basalt.execution.plan.WindowNode;
 import io.basalt.execution.plan.TableScanNode;
 import io.basalt.execution.plan.UnionNode;
 import io.basalt.execution.plan.ValuesNode;
@@ -78,6 +81,11 @@ final class PhysicalPlanText {
                     + sort.offsetParameter().map(p -> " offset=" + expression(p)).orElse(sort.offset() > 0 ? " offset=" + sort.offset() : "")
                     + sort.limitParameter().map(p -> " limit=" + expression(p)).orElse(sort.limit() >= 0 ? " limit=" + sort.limit() : "");
         }
+        if (node instanceof WindowNode window) {
+            return "Window partition=" + Arrays.toString(window.partitionKeys()) + " order="
+                    + window.orderKeys().stream().map(PhysicalPlanText::key).collect(Collectors.joining(", ", "[", "]")) + " "
+                    + window.functions().stream().map(PhysicalPlanText::function).collect(Collectors.joining(", "));
+        }
         if (node instanceof LimitNode limit) {
             return "Limit offset=" + limit.offsetParameter().map(PhysicalPlanText::expression).orElse(String.valueOf(limit.offset()))
                     + " limit=" + limit.limitParameter().map(PhysicalPlanText::expression).orElse(String.valueOf(limit.limit()));
@@ -99,6 +107,14 @@ final class PhysicalPlanText {
         return call.name() + "=" + call.function() + (call.distinct() ? "(DISTINCT " : "(")
                 + Arrays.stream(call.arguments()).mapToObj(i -> "$" + i).collect(Collectors.joining(", ")) + ")"
                 + (call.filterColumn() >= 0 ? " FILTER $" + call.filterColumn() : "") + ":" + call.type();
+    }
+
+    private static String function(WindowFunction function) {
+        String name = function.aggregate() != null ? function.aggregate().name() : function.kind().name();
+        String constant = function.constant() != 0 ? " " + function.constant() : "";
+        String frame = function.kind() == WindowFunctionKind.AGGREGATE || function.kind() == WindowFunctionKind.FIRST_VALUE
+                || function.kind() == WindowFunctionKind.LAST_VALUE ? " " + function.frame() : "";
+        return function.name() + "=" + name + Arrays.toString(function.arguments()) + constant + frame + ":" + function.type();
     }
 
     private static String key(SortKey key) {

@@ -217,10 +217,12 @@ class PlanningErrorTest {
     }
 
     @Test
-    void windowFunctionsAreNotSupportedYet() {
-        PlanningException error = failure("SELECT rank() OVER (ORDER BY n_name) FROM nation");
+    void windowFramesWithRangeOffsetsAreNotSupportedYet() {
+        PlanningException error = failure(
+                "SELECT sum(n_nationkey) OVER (ORDER BY n_regionkey RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM nation");
 
         assertThat(error.sqlState()).isEqualTo("0A000");
+        assertThat(error.getMessage()).isEqualTo("not supported yet: RANGE frames with an offset");
     }
 
     @Test

@@ -17,7 +17,11 @@ public interface Accumulator {
      */
     void add(int[] groupIds, ColumnVector[] arguments, int[] rows, int count);
 
-    /** Folds group {@code sourceGroups[i]} of {@code source} (same class) into group {@code targetGroups[i]}. */
+    /**
+     * Folds group {@code sourceGroups[i]} of {@code source} (same class) into group {@code targetGroups[i]}, for
+     * {@code i} from 0 up, one after the other: {@code source} may be this accumulator, and a group folded into
+     * may be folded on later in the same call (window frames compute running states this way).
+     */
     void merge(Accumulator source, int[] sourceGroups, int[] targetGroups, int count);
 
     /** The final values of groups {@code [from, from + count)}. */

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Chooses the accumulator for an aggregate call from its function, argument type and result type. */
-final class Accumulators {
+public final class Accumulators {
 
     private static final Set<TypeKind> INTEGERS = EnumSet.of(TypeKind.TINYINT, TypeKind.SMALLINT, TypeKind.INTEGER, TypeKind.BIGINT);
 
@@ -21,11 +21,11 @@ final class Accumulators {
     }
 
     /** Fails with 0A000 now, before any row is read, when the combination is not supported. */
-    static void check(AggregateCall call, List<LogicalType> inputTypes) {
+    public static void check(AggregateCall call, List<LogicalType> inputTypes) {
         create(call, inputTypes, null);
     }
 
-    static Accumulator create(AggregateCall call, List<LogicalType> inputTypes, MemoryReservation memory) {
+    public static Accumulator create(AggregateCall call, List<LogicalType> inputTypes, MemoryReservation memory) {
         AggregateFunction function = call.function();
         if (function == AggregateFunction.COUNT_STAR || function == AggregateFunction.COUNT) {
             return new CountAccumulator(memory);

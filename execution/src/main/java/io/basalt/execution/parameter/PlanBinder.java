@@ -17,6 +17,7 @@ import io.basalt.execution.plan.SortNode;
 import io.basalt.execution.plan.TableScanNode;
 import io.basalt.execution.plan.UnionNode;
 import io.basalt.execution.plan.ValuesNode;
+import io.basalt.execution.plan.WindowNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -104,6 +105,11 @@ public final class PlanBinder {
             }
             return new SortNode(input, sort.keys(), offset(sort.offset(), sort.offsetParameter()),
                     limit(sort.limit(), sort.limitParameter()), sort.estimatedRows());
+        }
+        if (node instanceof WindowNode window) {
+            PhysicalNode input = node(window.input());
+            return input == window.input() ? window : new WindowNode(input, window.partitionKeys(), window.orderKeys(),
+                    window.functions(), window.estimatedRows());
         }
         if (node instanceof LimitNode limit) {
             PhysicalNode input = node(limit.input());

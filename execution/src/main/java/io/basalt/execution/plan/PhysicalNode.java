@@ -12,7 +12,7 @@ import java.util.List;
  */
 public sealed interface PhysicalNode
         permits TableScanNode, FilterNode, ProjectNode, HashJoinNode, NestedLoopJoinNode, AggregateNode, SortNode,
-        LimitNode, UnionNode, ValuesNode {
+        LimitNode, UnionNode, ValuesNode, WindowNode {
 
     List<Column> output();
 

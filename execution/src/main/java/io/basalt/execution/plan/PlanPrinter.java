@@ -112,6 +112,9 @@ public final class PlanPrinter {
             }
             return text + offsetText(sort.offset(), sort.offsetParameter());
         }
+        if (node instanceof WindowNode window) {
+            return WindowText.of(window);
+        }
         if (node instanceof LimitNode limit) {
             String count = limit.limitParameter().map(Parameter::name)
                     .orElse(limit.limit() >= 0 ? String.valueOf(limit.limit()) : "ALL");

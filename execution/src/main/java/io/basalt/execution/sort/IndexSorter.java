@@ -4,19 +4,19 @@ package io.basalt.execution.sort;
  * Sorts an array of row indexes with a comparator on the rows: a merge sort (stable, n log n in the worst
  * case, which a quicksort on adversarial ORDER BY input is not) with insertion sort for short runs.
  */
-final class IndexSorter {
+public final class IndexSorter {
 
     private static final int INSERTION_SORT_THRESHOLD = 24;
 
     @FunctionalInterface
-    interface IndexComparator {
+    public interface IndexComparator {
         int compare(int left, int right);
     }
 
     private IndexSorter() {
     }
 
-    static void sort(int[] indexes, int count, IndexComparator comparator) {
+    public static void sort(int[] indexes, int count, IndexComparator comparator) {
         if (count < 2) {
             return;
         }

@@ -19,14 +19,14 @@ import java.util.List;
  * bytes (code point order), FALSE before TRUE. Rows may come from different vector sets (the runs of a
  * merge).
  */
-final class RowComparator {
+public final class RowComparator {
 
     private final int[] columns;
     private final boolean[] ascending;
     private final boolean[] nullsFirst;
     private final ValueComparator[] comparators;
 
-    RowComparator(List<SortKey> keys, List<PhysicalKind> kinds) {
+    public RowComparator(List<SortKey> keys, List<PhysicalKind> kinds) {
         int count = keys.size();
         columns = new int[count];
         ascending = new boolean[count];
@@ -41,7 +41,7 @@ final class RowComparator {
         }
     }
 
-    int compare(ColumnVector[] left, int leftRow, ColumnVector[] right, int rightRow) {
+    public int compare(ColumnVector[] left, int leftRow, ColumnVector[] right, int rightRow) {
         for (int k = 0; k < columns.length; k++) {
             ColumnVector a = left[columns[k]];
             ColumnVector b = right[columns[k]];

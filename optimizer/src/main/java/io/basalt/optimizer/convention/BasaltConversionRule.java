@@ -11,6 +11,7 @@ import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
@@ -18,13 +19,14 @@ import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.logical.LogicalUnion;
 import org.apache.calcite.rel.logical.LogicalValues;
+import org.apache.calcite.rel.logical.LogicalWindow;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * One logical operator to its single Basalt counterpart (scan, filter, project, aggregate, sort, union, values):
+ * One logical operator to its single Basalt counterpart (scan, filter, project, aggregate, sort, window, union, values):
  * these have one physical form each, so the rule only changes the convention. Joins, which have alternatives,
  * have their own rule ({@link BasaltJoinRule}), as has a filter pushed into a scan ({@link ScanFilterRule}).
  */
@@ -63,6 +65,11 @@ final class BasaltConversionRule extends ConverterRule {
                     Sort sort = (Sort) rel;
                     return new BasaltSort(rel.getCluster(), basalt(rel), input(sort.getInput()), sort.getCollation(),
                             sort.offset, sort.fetch);
+                }),
+                rule(LogicalWindow.class, rel -> {
+                    Window window = (Window) rel;
+                    return new BasaltWindow(rel.getCluster(), basalt(rel), input(window.getInput()), window.constants,
+                            window.getRowType(), window.groups);
                 }),
                 rule(LogicalUnion.class, rel -> {
                     Union union = (Union) rel;

@@ -65,11 +65,9 @@ public final class PhysicalPhase {
         if (rel instanceof Correlate) {
             throw PlanningException.notSupported("this form of correlated subquery");
         }
-        if (rel instanceof Window) {
-            throw PlanningException.notSupported("window functions");
-        }
         if (!(rel instanceof TableScan || rel instanceof Filter || rel instanceof Project || rel instanceof Join
-                || rel instanceof Aggregate || rel instanceof Sort || rel instanceof Union || rel instanceof Values)) {
+                || rel instanceof Aggregate || rel instanceof Sort || rel instanceof Union || rel instanceof Values
+                || rel instanceof Window)) {
             throw PlanningException.notSupported("the operator " + rel.getRelTypeName());
         }
         for (RelNode input : rel.getInputs()) {

@@ -97,8 +97,8 @@ public final class PhysicalPlanBuilder {
         if (rel instanceof Correlate) {
             throw PlanningException.notSupported("this form of correlated subquery");
         }
-        if (rel instanceof Window) {
-            throw PlanningException.notSupported("window functions");
+        if (rel instanceof Window window) {
+            return new WindowConverter(this).convert(window);
         }
         throw PlanningException.notSupported("the operator " + rel.getRelTypeName());
     }
@@ -272,6 +272,18 @@ public final class PhysicalPlanBuilder {
         return output;
     }
 
+    /** An ORDER BY key of a sort or a window. */
+    static SortKey sortKey(RelFieldCollation collation) {
+        boolean ascending = !collation.direction.isDescending();
+        boolean nullsFirst = switch (collation.nullDirection) {
+            case FIRST -> true;
+            case LAST -> false;
+            // PostgreSQL's default: NULLs sort as larger than every value.
+            case UNSPECIFIED -> !ascending;
+        };
+        return new SortKey(collation.getFieldIndex(), ascending, nullsFirst);
+    }
+
     private PhysicalNode sort(Sort sort) {
         PhysicalNode input = convert(sort.getInput());
         RowBound offset = RowBound.of(sort.offset, 0, "OFFSET");
@@ -286,14 +298,7 @@ public final class PhysicalPlanBuilder {
         }
         List<SortKey> keys = new ArrayList<>();
         for (RelFieldCollation collation : collations) {
-            boolean ascending = !collation.direction.isDescending();
-            boolean nullsFirst = switch (collation.nullDirection) {
-                case FIRST -> true;
-                case LAST -> false;
-                // PostgreSQL's default: NULLs sort as larger than every value.
-                case UNSPECIFIED -> !ascending;
-            };
-            keys.add(new SortKey(collation.getFieldIndex(), ascending, nullsFirst));
+            keys.add(sortKey(collation));
         }
         return new SortNode(input, keys, offset.constant(), limit.constant(), offset.parameter(), limit.parameter(),
                 rows(sort));

@@ -33,7 +33,9 @@ import java.util.Optional;
  *   <li><b>join order</b>: each tree of inner joins becomes one multi-join that {@code LoptOptimizeJoinRule}
  *       orders greedily by Basalt's cost model ({@code OperatorCostModel} through Calcite's metadata);</li>
  *   <li><b>cleanup</b>: filters and projections settle right above the scans again so the physical plan builder
- *       can push them into the scans; trivial projections disappear.</li>
+ *       can push them into the scans; trivial projections disappear;</li>
+ *   <li><b>windows</b>: a projection holding window functions ({@code OVER}) becomes a projection, a window
+ *       operator and a projection.</li>
  * </ol>
  */
 public final class OptimizerPhases {
@@ -74,6 +76,13 @@ public final class OptimizerPhases {
             CoreRules.PROJECT_REMOVE,
             CoreRules.JOIN_PUSH_EXPRESSIONS);
 
+    /** Windows out of projections; then the columns a window does not use leave its input (the scan reads fewer). */
+    private static final List<RelOptRule> WINDOW_RULES = List.of(
+            CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW,
+            CoreRules.PROJECT_WINDOW_TRANSPOSE,
+            CoreRules.PROJECT_MERGE,
+            CoreRules.PROJECT_REMOVE);
+
     private OptimizerPhases() {
     }
 
@@ -91,6 +100,9 @@ public final class OptimizerPhases {
         rel = orderJoins(rel);
         rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
         rel = runHep(rel, CLEANUP_RULES, HepMatchOrder.DEPTH_FIRST);
+        // Last, so that no earlier rule has to know windows: filters and projections never move through a
+        // projection holding OVER (Calcite's rules check), and only such projections change here.
+        rel = runHep(rel, WINDOW_RULES, HepMatchOrder.DEPTH_FIRST);
         return rel;
     }
 

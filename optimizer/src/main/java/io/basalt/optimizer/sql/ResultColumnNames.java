@@ -66,7 +66,7 @@ final class ResultColumnNames {
             return UNNAMED;
         }
         if (call.getKind() == SqlKind.AS || call.getKind() == SqlKind.CAST || call.getKind() == SqlKind.FILTER
-                || call.getKind() == SqlKind.WITHIN_GROUP) {
+                || call.getKind() == SqlKind.WITHIN_GROUP || call.getKind() == SqlKind.OVER) {
             return derive(call.operand(0));
         }
         if (call.getKind() == SqlKind.CASE) {
