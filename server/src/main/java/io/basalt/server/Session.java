@@ -8,10 +8,12 @@ import io.basalt.parser.ast.CopyToStatement;
 import io.basalt.parser.ast.CreateSchemaStatement;
 import io.basalt.parser.ast.CreateTableAsStatement;
 import io.basalt.parser.ast.CreateTableStatement;
+import io.basalt.parser.ast.CreateViewStatement;
 import io.basalt.parser.ast.DescribeStatement;
 import io.basalt.parser.ast.DmlStatement;
 import io.basalt.parser.ast.DropSchemaStatement;
 import io.basalt.parser.ast.DropTableStatement;
+import io.basalt.parser.ast.DropViewStatement;
 import io.basalt.parser.ast.ExplainStatement;
 import io.basalt.parser.ast.InsertStatement;
 import io.basalt.parser.ast.QueryStatement;
@@ -22,6 +24,7 @@ import io.basalt.parser.ast.Statement;
 import io.basalt.parser.ast.TransactionAction;
 import io.basalt.parser.ast.TransactionStatement;
 import io.basalt.server.ddl.SchemaStatements;
+import io.basalt.server.ddl.ViewStatements;
 import io.basalt.server.load.CopyFromFile;
 import io.basalt.server.load.CopyToFile;
 import io.basalt.server.query.AnalyzeStatements;
@@ -165,6 +168,13 @@ public final class Session implements AutoCloseable {
         }
         if (statement instanceof DropTableStatement drop) {
             return transactions.write(transaction -> SchemaStatements.dropTables(transaction, drop, schema));
+        }
+        if (statement instanceof CreateViewStatement create) {
+            return transactions.write(transaction -> ViewStatements.createView(transaction, database.queries(), create,
+                    settings));
+        }
+        if (statement instanceof DropViewStatement drop) {
+            return transactions.write(transaction -> ViewStatements.dropViews(transaction, drop, schema));
         }
         if (statement instanceof CreateSchemaStatement create) {
             return transactions.write(transaction -> SchemaStatements.createSchema(transaction, create));

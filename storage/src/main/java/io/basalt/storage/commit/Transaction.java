@@ -4,6 +4,7 @@ import io.basalt.storage.DataLayout;
 import io.basalt.storage.StorageErrors;
 import io.basalt.storage.StorageException;
 import io.basalt.storage.catalog.TableDefinition;
+import io.basalt.storage.catalog.ViewDefinition;
 import io.basalt.storage.deletion.DeletionVector;
 import io.basalt.storage.deletion.DeletionVectorFile;
 
@@ -71,6 +72,15 @@ public final class Transaction implements AutoCloseable {
         long partitionId = coordinator.allocateId();
         record(new TransactionOperation.CreateTable(tableId, partitionId, definition));
         return tableId;
+    }
+
+    /** Creates a view; with {@code replace}, one of the same name is replaced instead of refused. */
+    public void createView(ViewDefinition definition, boolean replace) {
+        record(new TransactionOperation.CreateView(definition, replace));
+    }
+
+    public void dropView(String schema, String name) {
+        record(new TransactionOperation.DropView(schema, name));
     }
 
     public void dropTable(long tableId) {

@@ -1,6 +1,7 @@
 package io.basalt.storage.commit;
 
 import io.basalt.storage.catalog.TableDefinition;
+import io.basalt.storage.catalog.ViewDefinition;
 
 import java.util.List;
 import java.util.Set;
@@ -24,6 +25,13 @@ sealed interface TransactionOperation {
     }
 
     record CreateTable(long tableId, long partitionId, TableDefinition definition) implements TransactionOperation {
+    }
+
+    /** Creates a view, or with {@code replace} replaces the view of that name if there is one. */
+    record CreateView(ViewDefinition definition, boolean replace) implements TransactionOperation {
+    }
+
+    record DropView(String schema, String name) implements TransactionOperation {
     }
 
     record DropTable(long tableId) implements TransactionOperation {
