@@ -2,6 +2,7 @@ package io.basalt.server;
 
 import io.basalt.parser.ParseException;
 import io.basalt.parser.StatementParser;
+import io.basalt.parser.ast.AlterTableStatement;
 import io.basalt.parser.ast.AnalyzeStatement;
 import io.basalt.parser.ast.CopyFromStatement;
 import io.basalt.parser.ast.CopyToStatement;
@@ -23,7 +24,10 @@ import io.basalt.parser.ast.ShowTablesStatement;
 import io.basalt.parser.ast.Statement;
 import io.basalt.parser.ast.TransactionAction;
 import io.basalt.parser.ast.TransactionStatement;
+import io.basalt.parser.ast.TruncateStatement;
+import io.basalt.server.ddl.AlterTableStatements;
 import io.basalt.server.ddl.SchemaStatements;
+import io.basalt.server.ddl.TruncateStatements;
 import io.basalt.server.ddl.ViewStatements;
 import io.basalt.server.load.CopyFromFile;
 import io.basalt.server.load.CopyToFile;
@@ -175,6 +179,13 @@ public final class Session implements AutoCloseable {
         }
         if (statement instanceof DropViewStatement drop) {
             return transactions.write(transaction -> ViewStatements.dropViews(transaction, drop, schema));
+        }
+        if (statement instanceof AlterTableStatement alter) {
+            return transactions.write(transaction -> AlterTableStatements.alter(transaction, database.queries(), alter,
+                    settings, cancelled));
+        }
+        if (statement instanceof TruncateStatement truncate) {
+            return transactions.write(transaction -> TruncateStatements.truncate(transaction, truncate, schema));
         }
         if (statement instanceof CreateSchemaStatement create) {
             return transactions.write(transaction -> SchemaStatements.createSchema(transaction, create));

@@ -5,6 +5,8 @@ import io.basalt.storage.catalog.RelationName;
 import io.basalt.storage.commit.Manifest;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
@@ -14,6 +16,7 @@ import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +46,22 @@ final class ViewExpansion implements RelOptTable.ViewExpander {
         return expanded;
     }
 
+    /**
+     * The view's stored columns only: a {@code *} in its text expands to the table's columns of today, and a column
+     * added since creation (ALTER TABLE … ADD COLUMN) is not the view's (PostgreSQL fixes {@code *} at creation).
+     */
+    private static RelRoot firstColumns(RelRoot root, int columns) {
+        RelNode rel = root.project();
+        if (rel.getRowType().getFieldCount() <= columns) {
+            return root;
+        }
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < columns; i++) {
+            kept.add(i);
+        }
+        return RelRoot.of(RelOptUtil.createProject(rel, kept), root.kind);
+    }
+
     @Override
     public RelRoot expandView(RelDataType rowType, String queryString, List<String> schemaPath,
                               @Nullable List<String> viewPath) {
@@ -58,7 +77,7 @@ final class ViewExpansion implements RelOptTable.ViewExpander {
             SqlValidator validator = QueryTranslator.validator(catalogReader, cluster.getTypeFactory());
             SqlNode validated = validator.validate(parsed);
             SqlToRelConverter converter = QueryTranslator.converter(this, validator, catalogReader, cluster);
-            return converter.convertQuery(validated, false, true);
+            return firstColumns(converter.convertQuery(validated, false, true), rowType.getFieldCount());
         } catch (CalciteContextException | PlanningException e) {
             // Dependency checks keep a view's query valid; if it is not, say which view broke rather than point
             // at a position in text the user did not write.

@@ -1,7 +1,10 @@
 package io.basalt.server.ddl;
 
+import io.basalt.optimizer.AnalyzedView;
 import io.basalt.parser.ast.DropBehavior;
 import io.basalt.server.StatementException;
+import io.basalt.server.query.GeneratedSql;
+import io.basalt.server.query.QueryRunner;
 import io.basalt.storage.catalog.RelationName;
 import io.basalt.storage.catalog.ViewDefinition;
 import io.basalt.storage.commit.Transaction;
@@ -40,6 +43,43 @@ final class DependentViews {
         }
         for (ViewDefinition view : dependents) {
             transaction.dropView(view.schema(), view.name());
+        }
+    }
+
+    /**
+     * After a table's columns changed (ALTER TABLE), plans every view reading it again: one whose query no longer
+     * plans, or whose columns changed type, is refused (2BP01) or, with CASCADE, dropped. Views store text, so this
+     * is the only way to know which columns a view really uses.
+     */
+    static void requireStillValid(Transaction transaction, QueryRunner runner, RelationName table, DropBehavior behavior,
+                                  String change) {
+        for (ViewDefinition view : transaction.view().viewsDependingOn(table)) {
+            if (transaction.view().view(view.schema(), view.name()).isEmpty() || stillValid(transaction, runner, view)) {
+                continue;
+            }
+            if (behavior != DropBehavior.CASCADE) {
+                throw new StatementException("2BP01", "cannot " + change + " because view " + view.name()
+                        + " depends on it; use … CASCADE to drop the view too");
+            }
+            transaction.dropView(view.schema(), view.name());
+        }
+    }
+
+    private static boolean stillValid(Transaction transaction, QueryRunner runner, ViewDefinition view) {
+        try {
+            AnalyzedView analyzed = runner.analyzeView(GeneratedSql.fragment(view.query()), transaction.view(),
+                    view.searchPath().get(0));
+            if (analyzed.columns().size() < view.columns().size()) {
+                return false;
+            }
+            for (int i = 0; i < view.columns().size(); i++) {
+                if (!analyzed.columns().get(i).type().equals(view.columns().get(i).type())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (StatementException e) {
+            return false;
         }
     }
 }

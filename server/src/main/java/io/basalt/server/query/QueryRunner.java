@@ -60,8 +60,13 @@ public final class QueryRunner {
 
     /** Plans the query of a CREATE VIEW and describes it (columns, what it reads); errors located in the statement. */
     public AnalyzedView analyzeView(SqlFragment query, Manifest catalog, SessionSettings settings) {
+        return analyzeView(query, catalog, settings.schema());
+    }
+
+    /** As {@link #analyzeView(SqlFragment, Manifest, SessionSettings)}, resolving names in {@code defaultSchema}. */
+    public AnalyzedView analyzeView(SqlFragment query, Manifest catalog, String defaultSchema) {
         try {
-            return planner.analyzeView(query.text(), catalog, new PlannerOptions(settings.schema()));
+            return planner.analyzeView(query.text(), catalog, new PlannerOptions(defaultSchema));
         } catch (PlanningException e) {
             throw located(query, e);
         }

@@ -2,6 +2,7 @@ package io.basalt.storage.commit;
 
 import io.basalt.storage.StorageErrors;
 import io.basalt.storage.StorageException;
+import io.basalt.storage.commit.TransactionOperation.AlterTable;
 import io.basalt.storage.commit.TransactionOperation.AppendSegments;
 import io.basalt.storage.commit.TransactionOperation.CreateSchema;
 import io.basalt.storage.commit.TransactionOperation.CreateTable;
@@ -120,7 +121,21 @@ final class ManifestChanges {
         } else if (operation instanceof DropTable drop) {
             requireTable(tables, drop.tableId());
             tables.remove(drop.tableId());
+        } else if (operation instanceof AlterTable alter) {
+            TableEntry table = requireTable(tables, alter.tableId());
+            String schema = alter.definition().schema();
+            String name = alter.definition().name();
+            boolean renamed = !name.equals(table.definition().name());
+            if (renamed && (tableExists(tables, schema, name) || indexOfView(views, schema, name) >= 0)) {
+                throw new StorageException(StorageErrors.DUPLICATE_TABLE, "relation " + schema + "." + name + " already exists");
+            }
+            tables.put(alter.tableId(), table.withDefinition(alter.definition()).withLastRewriteVersion(newVersion));
         } else if (operation instanceof AppendSegments append) {
+            List<?> currentTypes = requireTable(tables, append.tableId()).definition().columns().stream()
+                    .map(c -> c.type()).toList();
+            if (!currentTypes.equals(append.columnTypes())) {
+                throw conflict(append.tableId(), "its columns were altered");
+            }
             updatePartition(tables, append.tableId(), append.partitionId(), newVersion, false,
                 segments -> {
                     List<SegmentEntry> result = new ArrayList<>(segments);

@@ -83,6 +83,15 @@ public final class Transaction implements AutoCloseable {
         record(new TransactionOperation.DropView(schema, name));
     }
 
+    /**
+     * Replaces a table's definition (ALTER TABLE). When columns are added, dropped or retyped, the caller also
+     * replaces every segment by one written with the new definition, in this transaction.
+     */
+    public void alterTable(long tableId, TableDefinition definition) {
+        requireTable(tableId);
+        record(new TransactionOperation.AlterTable(tableId, definition));
+    }
+
     public void dropTable(long tableId) {
         requireTable(tableId);
         record(new TransactionOperation.DropTable(tableId));
@@ -91,7 +100,8 @@ public final class Transaction implements AutoCloseable {
     /** Publishes segments already written and synced (by a table appender) at commit. */
     public void appendSegments(long tableId, long partitionId, List<SegmentEntry> segments) {
         if (!segments.isEmpty()) {
-            record(new TransactionOperation.AppendSegments(tableId, partitionId, segments));
+            record(new TransactionOperation.AppendSegments(tableId, partitionId, segments,
+                    requireTable(tableId).definition().columns().stream().map(c -> c.type()).toList()));
         }
     }
 
