@@ -43,6 +43,8 @@ public final class CatalogSchema extends AbstractSchema {
         for (String schema : catalog.schemas()) {
             schemas.put(schema, new TablesOfSchema(catalog, schema, rowIdentityTable));
         }
+        // The system schema wins over a user schema of the same name, as in PostgreSQL, where none can be created.
+        schemas.put(InformationSchema.NAME, new InformationSchema(catalog));
         return CalciteSchema.createRootSchema(false, false, "", new CatalogSchema(schemas));
     }
 
