@@ -17,7 +17,8 @@ import java.util.function.Function;
  * The schema {@code information_schema}: the catalog of one manifest version as SQL-standard tables (schemata,
  * tables, columns, views, table_constraints, key_column_usage, referential_constraints). Each is a view over a
  * {@code VALUES} list computed from the manifest ({@link SystemTableText}), so it plans, filters and joins like any
- * view. The lists are computed only when a query names this schema.
+ * view. The lists are computed only when a query names this schema. Basalt's own {@code basalt_segments} (the
+ * storage of every table) is here too, so that one schema holds everything about the catalog.
  */
 final class InformationSchema extends AbstractSchema {
 
@@ -45,8 +46,7 @@ final class InformationSchema extends AbstractSchema {
         RelProtoDataType rowType = typeFactory -> {
             RelDataTypeFactory.Builder row = typeFactory.builder();
             for (int i = 0; i < rows.names().size(); i++) {
-                SqlTypeName type = rows.types().get(i) == SystemTableText.ColumnType.TEXT ? SqlTypeName.VARCHAR
-                        : SqlTypeName.INTEGER;
+                SqlTypeName type = rows.types().get(i).sqlType();
                 row.add(rows.names().get(i), typeFactory.createTypeWithNullability(typeFactory.createSqlType(type), true));
             }
             return row.build();
@@ -63,6 +63,7 @@ final class InformationSchema extends AbstractSchema {
         tables.put("table_constraints", InformationSchemaTables::tableConstraints);
         tables.put("key_column_usage", InformationSchemaTables::keyColumnUsage);
         tables.put("referential_constraints", InformationSchemaTables::referentialConstraints);
+        tables.put("basalt_segments", StorageTables::segments);
         return tables;
     }
 }

@@ -1,5 +1,7 @@
 package io.basalt.optimizer.catalog;
 
+import org.apache.calcite.sql.type.SqlTypeName;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -13,13 +15,18 @@ final class SystemTableText {
 
     /** The type of a system table column; every value may be NULL. */
     enum ColumnType {
-        TEXT("VARCHAR"),
-        INTEGER("INTEGER");
+        TEXT(SqlTypeName.VARCHAR),
+        INTEGER(SqlTypeName.INTEGER),
+        BIGINT(SqlTypeName.BIGINT);
 
-        private final String sqlName;
+        private final SqlTypeName sqlType;
 
-        ColumnType(String sqlName) {
-            this.sqlName = sqlName;
+        ColumnType(SqlTypeName sqlType) {
+            this.sqlType = sqlType;
+        }
+
+        SqlTypeName sqlType() {
+            return sqlType;
         }
     }
 
@@ -41,7 +48,7 @@ final class SystemTableText {
         return types;
     }
 
-    /** One row: a String or null for TEXT, an Integer or null for INTEGER columns. */
+    /** One row: a String or null for TEXT, an Integer or Long or null for INTEGER and BIGINT columns. */
     void row(Object... values) {
         if (values.length != names.size()) {
             throw new IllegalArgumentException("a row of " + values.length + " values for " + names.size() + " columns");
@@ -71,7 +78,7 @@ final class SystemTableText {
             Object value = row.get(i);
             String literal = value == null ? "NULL"
                     : value instanceof String text ? "'" + text.replace("'", "''") + "'" : value.toString();
-            values.add("CAST(" + literal + " AS " + types.get(i).sqlName + ")");
+            values.add("CAST(" + literal + " AS " + types.get(i).sqlType.getName() + ")");
         }
         return values.toString();
     }
