@@ -9,7 +9,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.RowIdLifetime;
 import java.sql.SQLException;
-import java.util.Collections;
+import java.util.List;
 
 /**
  * What Basalt is and supports, for tools that adapt to the database they reach.
@@ -18,7 +18,8 @@ import java.util.Collections;
  * identifiers fold to lower case, NULLs sort high) and the driver's own limits (forward-only, read-only
  * results; no escape processing, so the escape function lists are empty).
  *
- * <p><b>Catalog browsing is not wired yet:</b> getTables, getColumns, getSchemas, getPrimaryKeys and the
+ * <p><b>Catalog browsing is wired only for getTables</b> (from information_schema); getColumns, getSchemas,
+ * getPrimaryKeys and the
  * other catalog methods return empty result sets with the JDBC columns, as DESIGN.md asks of methods with
  * nothing to report, until they are answered from system tables. getTypeInfo and getTableTypes answer
  * for real.
@@ -807,12 +808,12 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return MetadataResultShapes.rows(MetadataResultShapes.TYPE_INFO, TypeInfoRows.rows());
     }
 
-    /** Basalt stores tables; views and materialized views will add their types when they exist. */
+    /** Tables and views; materialized views will add their type when they exist. */
     @Override
     public ResultSet getTableTypes() throws SQLException {
         connection.checkOpen();
         return MetadataResultShapes.rows(MetadataResultShapes.TABLE_TYPES,
-                Collections.singletonList(new Object[] {"TABLE"}));
+                List.of(new Object[] {"TABLE"}, new Object[] {"VIEW"}));
     }
 
     /** Basalt has no catalogs. */
@@ -888,10 +889,12 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return empty(MetadataResultShapes.SCHEMAS);
     }
 
+    /** From information_schema.tables: tables (TABLE) and views (VIEW). */
     @Override
     public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
             throws SQLException {
-        return empty(MetadataResultShapes.TABLES);
+        connection.checkOpen();
+        return CatalogTables.tables(connection, catalog, schemaPattern, tableNamePattern, types);
     }
 
     @Override

@@ -29,6 +29,7 @@ import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.runtime.CalciteException;
@@ -110,6 +111,32 @@ public final class QueryPlanner {
             // Calcite reports broken invariants of its own (a rule changing a row type) as AssertionErrors.
             throw new PlanningException(PlanningException.INTERNAL_ERROR,
                     "internal error while planning: " + e, 0, 0, e);
+        }
+    }
+
+    /**
+     * Plans the query of a CREATE VIEW, so that it fails now, with positions, if it would fail later; and returns its
+     * columns as the validator types them and the tables and views it reads.
+     */
+    public AnalyzedView analyzeView(String queryText, Manifest catalog, PlannerOptions options) {
+        plan(queryText, catalog, options);
+        try {
+            TranslatedQuery translated = QueryTranslator.translate(queryText, catalog, options,
+                    newCluster(new QueryStatistics(statistics)));
+            List<String> names = translated.columnNames();
+            List<RelDataTypeField> fields = translated.root().validatedRowType.getFieldList();
+            List<Column> columns = new ArrayList<>(names.size());
+            for (int i = 0; i < names.size(); i++) {
+                RelDataType type = fields.get(i).getType();
+                columns.add(new Column(names.get(i), TypeMapping.toBasalt(type), type.isNullable()));
+            }
+            return new AnalyzedView(columns, translated.readRelations());
+        } catch (PlanningException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The same text planned a moment ago; a failure now is Basalt's bug, not the user's.
+            throw new PlanningException(PlanningException.INTERNAL_ERROR, "internal error while analysing a view: " + e,
+                    0, 0, e);
         }
     }
 

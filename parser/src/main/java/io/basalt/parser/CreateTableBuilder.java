@@ -92,7 +92,7 @@ final class CreateTableBuilder {
                 options(context.tableOptions()), source.span(context));
     }
 
-    private ColumnDefinition column(ColumnDefinitionContext context, QualifiedName table, List<TableConstraint> constraints) {
+    ColumnDefinition column(ColumnDefinitionContext context, QualifiedName table, List<TableConstraint> constraints) {
         String name = names.identifier(context.identifier());
         Boolean declaredNotNull = null;
         Optional<SqlFragment> defaultExpression = Optional.empty();
@@ -132,7 +132,7 @@ final class CreateTableBuilder {
                 defaultExpression, source.span(context));
     }
 
-    private TableConstraint tableConstraint(TableConstraintContext context) {
+    TableConstraint tableConstraint(TableConstraintContext context) {
         Optional<String> name = constraintName(context.identifier());
         var body = context.tableConstraintBody();
         if (body instanceof TablePrimaryKeyContext primaryKey) {

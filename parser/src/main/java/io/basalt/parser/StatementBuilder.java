@@ -13,6 +13,10 @@ import io.basalt.parser.ast.DropBehavior;
 import io.basalt.parser.ast.DropSchemaStatement;
 import io.basalt.parser.ast.DropTableStatement;
 import io.basalt.parser.ast.DropViewStatement;
+import io.basalt.parser.ast.AlterTableStatement;
+import io.basalt.parser.ast.ColumnDefinition;
+import io.basalt.parser.ast.TableConstraint;
+import io.basalt.parser.ast.TruncateStatement;
 import io.basalt.parser.ast.ExplainStatement;
 import io.basalt.parser.ast.InsertStatement;
 import io.basalt.parser.ast.OptionValue;
@@ -43,6 +47,14 @@ import io.basalt.parser.grammar.BasaltParser.DropBehaviorContext;
 import io.basalt.parser.grammar.BasaltParser.DropSchemaContext;
 import io.basalt.parser.grammar.BasaltParser.DropTableContext;
 import io.basalt.parser.grammar.BasaltParser.DropViewContext;
+import io.basalt.parser.grammar.BasaltParser.AddColumnContext;
+import io.basalt.parser.grammar.BasaltParser.AddConstraintContext;
+import io.basalt.parser.grammar.BasaltParser.AlterTableActionContext;
+import io.basalt.parser.grammar.BasaltParser.AlterTableContext;
+import io.basalt.parser.grammar.BasaltParser.DropColumnContext;
+import io.basalt.parser.grammar.BasaltParser.RenameColumnContext;
+import io.basalt.parser.grammar.BasaltParser.RenameTableContext;
+import io.basalt.parser.grammar.BasaltParser.TruncateContext;
 import io.basalt.parser.grammar.BasaltParser.ExplainContext;
 import io.basalt.parser.grammar.BasaltParser.ExplainableContext;
 import io.basalt.parser.grammar.BasaltParser.InsertContext;
@@ -55,6 +67,7 @@ import io.basalt.parser.grammar.BasaltParser.ShowColumnsContext;
 import io.basalt.parser.grammar.BasaltParser.ShowSchemasContext;
 import io.basalt.parser.grammar.BasaltParser.ShowTablesContext;
 import io.basalt.parser.grammar.BasaltParserBaseVisitor;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -122,6 +135,38 @@ final class StatementBuilder extends BasaltParserBaseVisitor<Statement> {
     public Statement visitDropView(DropViewContext context) {
         return new DropViewStatement(qualifiedNames(context.qualifiedName()), context.ifExists() != null,
                 dropBehavior(context.dropBehavior()), source.span(context));
+    }
+
+    @Override
+    public Statement visitTruncate(TruncateContext context) {
+        return new TruncateStatement(qualifiedNames(context.qualifiedName()), source.span(context));
+    }
+
+    @Override
+    public Statement visitAlterTable(AlterTableContext context) {
+        QualifiedName table = names.qualifiedName(context.qualifiedName());
+        return new AlterTableStatement(table, context.ifExists() != null, alterAction(context.alterTableAction(), table),
+                source.span(context));
+    }
+
+    private AlterTableStatement.Action alterAction(AlterTableActionContext context, QualifiedName table) {
+        if (context instanceof AddColumnContext add) {
+            List<TableConstraint> constraints = new ArrayList<>();
+            ColumnDefinition column = createTable.column(add.columnDefinition(), table, constraints);
+            return new AlterTableStatement.AddColumn(column, add.ifNotExists() != null, constraints);
+        }
+        if (context instanceof AddConstraintContext add) {
+            return new AlterTableStatement.AddConstraint(createTable.tableConstraint(add.tableConstraint()));
+        }
+        if (context instanceof DropColumnContext drop) {
+            return new AlterTableStatement.DropColumn(names.identifier(drop.identifier()), drop.ifExists() != null,
+                    dropBehavior(drop.dropBehavior()));
+        }
+        if (context instanceof RenameColumnContext rename) {
+            return new AlterTableStatement.RenameColumn(names.identifier(rename.identifier(0)),
+                    names.identifier(rename.identifier(1)));
+        }
+        return new AlterTableStatement.RenameTable(names.identifier(((RenameTableContext) context).identifier()));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.basalt.server.result.MaterializedResultStream;
 import io.basalt.server.result.StatementResult;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.catalog.Constraint;
+import io.basalt.storage.catalog.ViewDefinition;
 import io.basalt.storage.commit.Manifest;
 import io.basalt.storage.commit.TableEntry;
 import io.basalt.storage.type.LogicalType;
@@ -16,6 +17,9 @@ import java.util.Optional;
 
 /** SHOW TABLES, SHOW SCHEMAS and DESCRIBE, answered from the catalog of the session's snapshot. */
 final class CatalogListings {
+
+    private static final List<Column> DESCRIBE_COLUMNS = List.of(text("column_name"), text("column_type"), text("null"),
+            text("key"), text("default"));
 
     private CatalogListings() {
     }
@@ -34,13 +38,21 @@ final class CatalogListings {
         }
         List<List<Object>> rows = new ArrayList<>();
         for (TableEntry table : catalog.tablesIn(schema)) {
-            rows.add(List.of(table.definition().name()));
+            rows.add(List.of(table.definition().name(), "BASE TABLE"));
+        }
+        for (ViewDefinition view : catalog.viewsIn(schema)) {
+            rows.add(List.of(view.name(), "VIEW"));
         }
         rows.sort((a, b) -> a.get(0).toString().compareTo(b.get(0).toString()));
-        return rows(List.of(text("name")), rows);
+        // The type spelled as information_schema.tables.table_type spells it.
+        return rows(List.of(text("name"), text("table_type")), rows);
     }
 
     static StatementResult describe(Manifest catalog, Optional<String> schema, String name, String currentSchema) {
+        Optional<ViewDefinition> view = catalog.view(schema.orElse(currentSchema), name);
+        if (view.isPresent()) {
+            return describeView(view.get());
+        }
         TableEntry table = catalog.table(schema.orElse(currentSchema), name).orElseThrow(
                 () -> new StatementException("42P01", "relation \"" + name + "\" does not exist"));
         List<List<Object>> rows = new ArrayList<>();
@@ -48,7 +60,16 @@ final class CatalogListings {
             rows.add(Arrays.asList(column.name(), column.type().toString(), column.nullable() ? "YES" : "NO",
                     keyOf(table, column.name()), column.defaultExpression().orElse(null)));
         }
-        return rows(List.of(text("column_name"), text("column_type"), text("null"), text("key"), text("default")), rows);
+        return rows(DESCRIBE_COLUMNS, rows);
+    }
+
+    /** A view's columns as DESCRIBE shows a table's: views have neither keys nor defaults. */
+    private static StatementResult describeView(ViewDefinition view) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (ColumnDefinition column : view.columns()) {
+            rows.add(Arrays.asList(column.name(), column.type().toString(), column.nullable() ? "YES" : "NO", null, null));
+        }
+        return rows(DESCRIBE_COLUMNS, rows);
     }
 
     private static String keyOf(TableEntry table, String column) {

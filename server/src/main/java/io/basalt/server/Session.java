@@ -2,16 +2,19 @@ package io.basalt.server;
 
 import io.basalt.parser.ParseException;
 import io.basalt.parser.StatementParser;
+import io.basalt.parser.ast.AlterTableStatement;
 import io.basalt.parser.ast.AnalyzeStatement;
 import io.basalt.parser.ast.CopyFromStatement;
 import io.basalt.parser.ast.CopyToStatement;
 import io.basalt.parser.ast.CreateSchemaStatement;
 import io.basalt.parser.ast.CreateTableAsStatement;
 import io.basalt.parser.ast.CreateTableStatement;
+import io.basalt.parser.ast.CreateViewStatement;
 import io.basalt.parser.ast.DescribeStatement;
 import io.basalt.parser.ast.DmlStatement;
 import io.basalt.parser.ast.DropSchemaStatement;
 import io.basalt.parser.ast.DropTableStatement;
+import io.basalt.parser.ast.DropViewStatement;
 import io.basalt.parser.ast.ExplainStatement;
 import io.basalt.parser.ast.InsertStatement;
 import io.basalt.parser.ast.QueryStatement;
@@ -21,7 +24,11 @@ import io.basalt.parser.ast.ShowTablesStatement;
 import io.basalt.parser.ast.Statement;
 import io.basalt.parser.ast.TransactionAction;
 import io.basalt.parser.ast.TransactionStatement;
+import io.basalt.parser.ast.TruncateStatement;
+import io.basalt.server.ddl.AlterTableStatements;
 import io.basalt.server.ddl.SchemaStatements;
+import io.basalt.server.ddl.TruncateStatements;
+import io.basalt.server.ddl.ViewStatements;
 import io.basalt.server.load.CopyFromFile;
 import io.basalt.server.load.CopyToFile;
 import io.basalt.server.query.AnalyzeStatements;
@@ -165,6 +172,20 @@ public final class Session implements AutoCloseable {
         }
         if (statement instanceof DropTableStatement drop) {
             return transactions.write(transaction -> SchemaStatements.dropTables(transaction, drop, schema));
+        }
+        if (statement instanceof CreateViewStatement create) {
+            return transactions.write(transaction -> ViewStatements.createView(transaction, database.queries(), create,
+                    settings));
+        }
+        if (statement instanceof DropViewStatement drop) {
+            return transactions.write(transaction -> ViewStatements.dropViews(transaction, drop, schema));
+        }
+        if (statement instanceof AlterTableStatement alter) {
+            return transactions.write(transaction -> AlterTableStatements.alter(transaction, database.queries(), alter,
+                    settings, cancelled));
+        }
+        if (statement instanceof TruncateStatement truncate) {
+            return transactions.write(transaction -> TruncateStatements.truncate(transaction, truncate, schema));
         }
         if (statement instanceof CreateSchemaStatement create) {
             return transactions.write(transaction -> SchemaStatements.createSchema(transaction, create));

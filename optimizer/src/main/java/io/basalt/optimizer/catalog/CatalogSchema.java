@@ -1,11 +1,16 @@
 package io.basalt.optimizer.catalog;
 
+import io.basalt.storage.catalog.ColumnDefinition;
+import io.basalt.storage.catalog.ViewDefinition;
 import io.basalt.storage.commit.Manifest;
 import io.basalt.storage.commit.TableEntry;
 import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelProtoDataType;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.impl.ViewTable;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +41,10 @@ public final class CatalogSchema extends AbstractSchema {
     public static CalciteSchema rootOf(Manifest catalog, long rowIdentityTable) {
         Map<String, Schema> schemas = new LinkedHashMap<>();
         for (String schema : catalog.schemas()) {
-            schemas.put(schema, new TablesOfSchema(catalog, catalog.tablesIn(schema), rowIdentityTable));
+            schemas.put(schema, new TablesOfSchema(catalog, schema, rowIdentityTable));
         }
+        // The system schema wins over a user schema of the same name, as in PostgreSQL, where none can be created.
+        schemas.put(InformationSchema.NAME, new InformationSchema(catalog));
         return CalciteSchema.createRootSchema(false, false, "", new CatalogSchema(schemas));
     }
 
@@ -46,15 +53,33 @@ public final class CatalogSchema extends AbstractSchema {
         return schemas;
     }
 
-    /** One Basalt schema: its tables by name. */
+    /**
+     * A view as Calcite's {@link ViewTable}: its row type is the one stored at creation, and where a query reads it
+     * the planner's view expander translates its text (see {@code ViewExpansion}), casting to that row type.
+     */
+    private static ViewTable viewTable(ViewDefinition view) {
+        RelProtoDataType rowType = typeFactory -> {
+            RelDataTypeFactory.Builder row = typeFactory.builder();
+            for (ColumnDefinition column : view.columns()) {
+                row.add(column.name(), TypeMapping.toCalcite(typeFactory, column.type(), column.nullable()));
+            }
+            return row.build();
+        };
+        return new ViewTable(Object[].class, rowType, view.query(), view.searchPath(), List.of(view.schema(), view.name()));
+    }
+
+    /** One Basalt schema: its tables and views by name. */
     private static final class TablesOfSchema extends AbstractSchema {
 
         private final Map<String, Table> tables = new LinkedHashMap<>();
 
-        TablesOfSchema(Manifest catalog, List<TableEntry> entries, long rowIdentityTable) {
-            for (TableEntry entry : entries) {
+        TablesOfSchema(Manifest catalog, String schema, long rowIdentityTable) {
+            for (TableEntry entry : catalog.tablesIn(schema)) {
                 tables.put(entry.definition().name(),
                         new BasaltTable(entry, catalog, entry.tableId() == rowIdentityTable));
+            }
+            for (ViewDefinition view : catalog.viewsIn(schema)) {
+                tables.put(view.name(), viewTable(view));
             }
         }
 

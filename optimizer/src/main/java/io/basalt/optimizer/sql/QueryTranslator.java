@@ -71,10 +71,9 @@ public final class QueryTranslator {
         RelDataTypeFactory typeFactory = cluster.getTypeFactory();
         List<SqlDynamicParam> parameters = QueryParameters.of(parsed);
         AssignedParameterTypes.apply(parsedQuery, calciteTypes(options.assignedColumnTypes(), typeFactory));
-        CalciteCatalogReader catalogReader = new CalciteCatalogReader(CatalogSchema.rootOf(catalog, options.rowIdentityTable()),
-                List.of(defaultSchema), typeFactory, CONNECTION_CONFIG);
-        SqlValidator validator = SqlValidatorUtil.newValidator(BasaltOperatorTable.INSTANCE, catalogReader,
-                typeFactory, VALIDATOR_CONFIG);
+        CalciteCatalogReader catalogReader = catalogReader(catalog, List.of(defaultSchema), options.rowIdentityTable(),
+                typeFactory);
+        SqlValidator validator = validator(catalogReader, typeFactory);
         SqlNode validated;
         try {
             validated = validator.validate(parsed);
@@ -83,14 +82,31 @@ public final class QueryTranslator {
         }
         QueryParameters.widenLikePatterns(validated, validator);
         List<RelDataType> parameterTypes = parameterTypes(parameters, validator, parsedQuery);
-        SqlToRelConverter converter = new SqlToRelConverter(NoViews.INSTANCE, validator, catalogReader, cluster,
-                StandardConvertletTable.INSTANCE, CONVERTER_CONFIG);
+        ViewExpansion views = new ViewExpansion(catalog, cluster);
+        SqlToRelConverter converter = converter(views, validator, catalogReader, cluster);
         try {
             return new TranslatedQuery(converter.convertQuery(validated, false, true), validated, parsedQuery,
-                    parameterTypes);
+                    parameterTypes, views.expandedViews());
         } catch (CalciteContextException e) {
             throw ValidationErrors.translate(e, parsedQuery, () -> QueryNames.of(parsed, catalog, defaultSchema));
         }
+    }
+
+    /** Resolves names in {@code schemaPath} first; {@code rowIdentityTable} as in {@link PlannerOptions}. */
+    static CalciteCatalogReader catalogReader(Manifest catalog, List<String> schemaPath, long rowIdentityTable,
+                                              RelDataTypeFactory typeFactory) {
+        return new CalciteCatalogReader(CatalogSchema.rootOf(catalog, rowIdentityTable), schemaPath, typeFactory,
+                CONNECTION_CONFIG);
+    }
+
+    static SqlValidator validator(CalciteCatalogReader catalogReader, RelDataTypeFactory typeFactory) {
+        return SqlValidatorUtil.newValidator(BasaltOperatorTable.INSTANCE, catalogReader, typeFactory, VALIDATOR_CONFIG);
+    }
+
+    static SqlToRelConverter converter(ViewExpansion views, SqlValidator validator, CalciteCatalogReader catalogReader,
+                                       RelOptCluster cluster) {
+        return new SqlToRelConverter(views, validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
+                CONVERTER_CONFIG);
     }
 
     /**

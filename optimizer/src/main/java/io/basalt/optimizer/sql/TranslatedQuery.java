@@ -1,5 +1,6 @@
 package io.basalt.optimizer.sql;
 
+import io.basalt.storage.catalog.RelationName;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlCall;
@@ -22,13 +23,27 @@ public final class TranslatedQuery {
     private final SqlNode validated;
     private final QueryParser.ParsedQuery parsed;
     private final java.util.List<RelDataType> parameterTypes;
+    private final java.util.Set<RelationName> expandedViews;
 
     TranslatedQuery(RelRoot root, SqlNode validated, QueryParser.ParsedQuery parsed,
-                    java.util.List<RelDataType> parameterTypes) {
+                    java.util.List<RelDataType> parameterTypes, java.util.Set<RelationName> expandedViews) {
         this.root = root;
         this.validated = validated;
         this.parsed = parsed;
         this.parameterTypes = java.util.List.copyOf(parameterTypes);
+        this.expandedViews = java.util.Set.copyOf(expandedViews);
+    }
+
+    /** Every table and view the query reads, directly or through views. */
+    public java.util.List<RelationName> readRelations() {
+        java.util.Set<RelationName> relations = new java.util.LinkedHashSet<>(expandedViews);
+        ReadRelations.addScannedTables(root.rel, relations);
+        return java.util.List.copyOf(relations);
+    }
+
+    /** The views the query reads, directly or through other views (they are expanded in {@link #root()}). */
+    public java.util.Set<RelationName> expandedViews() {
+        return expandedViews;
     }
 
     /** The type of each {@code ?} parameter, by index, as the validator inferred it (nullable). */

@@ -22,6 +22,8 @@ statement
     | DROP SCHEMA ifExists? identifier dropBehavior?                                   # dropSchema
     | CREATE (OR REPLACE)? VIEW qualifiedName columnList? AS query                     # createView
     | DROP VIEW ifExists? qualifiedName (COMMA qualifiedName)* dropBehavior?           # dropView
+    | ALTER TABLE ifExists? qualifiedName alterTableAction                             # alterTable
+    | TRUNCATE TABLE? qualifiedName (COMMA qualifiedName)*                             # truncate
     | insert                                                                           # insertStatement
     | COPY qualifiedName columnList? FROM string copyOptions?                          # copyFrom
     | COPY qualifiedName columnList? TO string copyOptions?                            # copyTableTo
@@ -64,6 +66,16 @@ explainable
 // Any tokens with parentheses balanced, e.g. the query of COPY (…) TO or part of a DEFAULT expression.
 balancedTokens
     : (~(LEFT_PAREN | RIGHT_PAREN) | LEFT_PAREN balancedTokens RIGHT_PAREN)*
+    ;
+
+// ---- ALTER TABLE (one action per statement) ----
+
+alterTableAction
+    : ADD COLUMN? ifNotExists? columnDefinition                       # addColumn
+    | ADD tableConstraint                                             # addConstraint
+    | DROP COLUMN? ifExists? identifier dropBehavior?                 # dropColumn
+    | RENAME COLUMN? identifier TO identifier                         # renameColumn
+    | RENAME TO identifier                                            # renameTable
     ;
 
 // ---- CREATE TABLE ----
@@ -248,11 +260,11 @@ reservedKeyword
 
 // Every other keyword is an ordinary name where a name is expected.
 nonReservedKeyword
-    : BEGIN | BETWEEN | BIGINT | BINARY | BOOL | BOOLEAN | BY | CASCADE | CHAR | CHARACTER | COLUMNS
+    : ADD | ALTER | BEGIN | BETWEEN | BIGINT | BINARY | BOOL | BOOLEAN | BY | CASCADE | CHAR | CHARACTER | COLUMNS
     | COMMIT | COPY | CSV | DATE | DEC | DECIMAL | DELETE | DELIMITER | DESCRIBE | DOUBLE | DROP | ENCODING
     | ESCAPE | EXISTS | EXPLAIN | EXTRACT | FIRST | FLOAT | FLOAT4 | FLOAT8 | HEADER | IF | INSERT | INT
     | INT2 | INT4 | INT8 | INTEGER | INTERVAL | KEY | LAST | MERGE | NULLS | NUMERIC | OVER | PARTITION
-    | PRECISION | QUOTE | REAL | RECURSIVE | REPLACE | RESTRICT | ROLLBACK | ROWS | SCHEMA | SCHEMAS | SET
-    | SHOW | SMALLINT | START | STRING | TABLES | TEXT | TIME | TIMESTAMP | TINYINT | TRANSACTION | UPDATE
+    | PRECISION | QUOTE | REAL | RECURSIVE | RENAME | REPLACE | RESTRICT | ROLLBACK | ROWS | SCHEMA | SCHEMAS | SET
+    | SHOW | SMALLINT | START | STRING | TABLES | TEXT | TIME | TIMESTAMP | TINYINT | TRANSACTION | TRUNCATE | UPDATE
     | VARCHAR | VARYING | VIEW | WITHOUT | WORK | ZONE
     ;

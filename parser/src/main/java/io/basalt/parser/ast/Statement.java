@@ -5,11 +5,11 @@ package io.basalt.parser.ast;
  * grammar does not know never becomes a {@code Statement} but a {@link io.basalt.parser.ParseException}.
  */
 public sealed interface Statement
-        permits AnalyzeStatement, CopyFromStatement, CopyToStatement, CreateSchemaStatement,
+        permits AlterTableStatement, AnalyzeStatement, CopyFromStatement, CopyToStatement, CreateSchemaStatement,
                 CreateTableAsStatement, CreateTableStatement, CreateViewStatement, DescribeStatement,
                 DmlStatement, DropSchemaStatement, DropTableStatement, DropViewStatement, ExplainStatement,
                 InsertStatement, QueryStatement, SetStatement, ShowSchemasStatement, ShowTablesStatement,
-                TransactionStatement {
+                TransactionStatement, TruncateStatement {
 
     /** Where the statement stands in the script, without its closing {@code ;}. */
     SourceSpan span();

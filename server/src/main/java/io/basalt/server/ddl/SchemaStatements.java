@@ -9,14 +9,18 @@ import io.basalt.parser.ast.QualifiedName;
 import io.basalt.server.StatementException;
 import io.basalt.server.result.StatementResult;
 import io.basalt.storage.catalog.Constraint;
+import io.basalt.storage.catalog.RelationName;
 import io.basalt.storage.catalog.TableDefinition;
+import io.basalt.storage.catalog.ViewDefinition;
 import io.basalt.storage.commit.Manifest;
 import io.basalt.storage.commit.TableEntry;
 import io.basalt.storage.commit.Transaction;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** CREATE/DROP of schemas and tables, in the transaction they are given (the caller commits). */
+/** CREATE/DROP of schemas and tables, in the transaction they are given (the caller commits); views: {@link ViewStatements}. */
 public final class SchemaStatements {
 
     private SchemaStatements() {
@@ -44,10 +48,18 @@ public final class SchemaStatements {
         if (statement.name().equals(Manifest.DEFAULT_SCHEMA)) {
             throw new StatementException("42501", "the default schema \"" + Manifest.DEFAULT_SCHEMA + "\" cannot be dropped");
         }
-        if (!view.tablesIn(statement.name()).isEmpty()) {
+        if (!view.tablesIn(statement.name()).isEmpty() || !view.viewsIn(statement.name()).isEmpty()) {
             if (statement.behavior() != DropBehavior.CASCADE) {
                 throw new StatementException("2BP01", "cannot drop schema \"" + statement.name()
-                        + "\" because other objects depend on it (its tables); use DROP SCHEMA … CASCADE");
+                        + "\" because other objects depend on it (its tables and views); use DROP SCHEMA … CASCADE");
+            }
+            // Its own views go, and so do views elsewhere that read its tables or views (CASCADE).
+            List<RelationName> contents = new ArrayList<>();
+            view.tablesIn(statement.name()).forEach(t -> contents.add(relationName(t)));
+            view.viewsIn(statement.name()).forEach(v -> contents.add(v.relationName()));
+            DependentViews.dropWith(transaction, contents, DropBehavior.CASCADE, "schema");
+            for (ViewDefinition schemaView : view.viewsIn(statement.name())) {
+                transaction.dropView(schemaView.schema(), schemaView.name());
             }
             for (TableEntry table : view.tablesIn(statement.name())) {
                 requireNoReferencesFromOutside(transaction.view(), table, statement.name());
@@ -63,7 +75,7 @@ public final class SchemaStatements {
         if (!transaction.view().hasSchema(schema)) {
             throw new StatementException("3F000", "schema \"" + schema + "\" does not exist");
         }
-        if (transaction.view().table(schema, statement.name().name()).isPresent()) {
+        if (transaction.view().hasRelation(schema, statement.name().name())) {
             if (statement.ifNotExists()) {
                 return new StatementResult.RowCount("CREATE TABLE", 0);
             }
@@ -74,28 +86,40 @@ public final class SchemaStatements {
         return new StatementResult.RowCount("CREATE TABLE", 0);
     }
 
+    /**
+     * Drops tables; views reading them make it fail (2BP01) unless CASCADE drops them too. CASCADE does not drop
+     * foreign keys of other tables yet: a table still referenced by one stays an error.
+     */
     public static StatementResult dropTables(Transaction transaction, DropTableStatement statement, String currentSchema) {
+        List<TableEntry> dropped = new ArrayList<>();
         for (QualifiedName name : statement.names()) {
-            Optional<TableEntry> table = transaction.view().table(name.schema().orElse(currentSchema), name.name());
+            String schema = name.schema().orElse(currentSchema);
+            Optional<TableEntry> table = transaction.view().table(schema, name.name());
             if (table.isEmpty()) {
+                if (transaction.view().view(schema, name.name()).isPresent()) {
+                    throw new StatementException("42809", "\"" + name.name() + "\" is not a table (use DROP VIEW)");
+                }
                 if (statement.ifExists()) {
                     continue;
                 }
                 throw new StatementException("42P01", "table \"" + name + "\" does not exist");
             }
-            if (statement.behavior() == DropBehavior.CASCADE) {
-                throw StatementException.notSupported("DROP TABLE … CASCADE (drop the referencing tables first)");
-            }
-            transaction.dropTable(table.get().tableId());
+            dropped.add(table.get());
         }
-        for (QualifiedName name : statement.names()) {
+        DependentViews.dropWith(transaction, dropped.stream().map(SchemaStatements::relationName).toList(),
+                statement.behavior(), "table");
+        for (TableEntry table : dropped) {
+            transaction.dropTable(table.tableId());
+        }
+        for (TableEntry table : dropped) {
             // Checked after all drops, so that dropping a referencing and a referenced table together works.
-            Optional<TableEntry> dropped = transaction.base().table(name.schema().orElse(currentSchema), name.name());
-            if (dropped.isPresent()) {
-                requireNoReferencesFromOutside(transaction.view(), dropped.get(), null);
-            }
+            requireNoReferencesFromOutside(transaction.view(), table, null);
         }
         return new StatementResult.RowCount("DROP TABLE", 0);
+    }
+
+    private static RelationName relationName(TableEntry table) {
+        return new RelationName(table.definition().schema(), table.definition().name());
     }
 
     /** A table still referenced by a foreign key of a table that stays (outside {@code droppedSchema}) may not go. */

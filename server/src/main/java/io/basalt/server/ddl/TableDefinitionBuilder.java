@@ -44,10 +44,7 @@ public final class TableDefinitionBuilder {
         }
         List<io.basalt.storage.catalog.ColumnDefinition> columns = new ArrayList<>();
         for (ColumnDefinition column : statement.columns()) {
-            LogicalType type = ColumnTypes.toLogicalType(column.type());
-            boolean nullable = !column.notNull() && !primaryKeyColumns.contains(column.name());
-            columns.add(new io.basalt.storage.catalog.ColumnDefinition(column.name(), type, nullable,
-                    column.defaultExpression().map(fragment -> fragment.text()), Optional.empty()));
+            columns.add(column(column, primaryKeyColumns.contains(column.name())));
         }
         List<Constraint> constraints = new ArrayList<>();
         for (TableConstraint constraint : statement.constraints()) {
@@ -60,7 +57,15 @@ public final class TableDefinitionBuilder {
         }
     }
 
-    private static Constraint toConstraint(String table, String schema, TableConstraint constraint,
+    /** A column of CREATE TABLE or ALTER TABLE … ADD COLUMN; a primary key column is NOT NULL. */
+    static io.basalt.storage.catalog.ColumnDefinition column(ColumnDefinition column, boolean inPrimaryKey) {
+        LogicalType type = ColumnTypes.toLogicalType(column.type());
+        boolean nullable = !column.notNull() && !inPrimaryKey;
+        return new io.basalt.storage.catalog.ColumnDefinition(column.name(), type, nullable,
+                column.defaultExpression().map(fragment -> fragment.text()), Optional.empty());
+    }
+
+    static Constraint toConstraint(String table, String schema, TableConstraint constraint,
                                            List<io.basalt.storage.catalog.ColumnDefinition> columns, Manifest catalog) {
         if (constraint instanceof PrimaryKeyConstraint primaryKey) {
             return new Constraint.PrimaryKey(primaryKey.name().orElse(table + "_pkey"), primaryKey.columns());

@@ -11,10 +11,10 @@ import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.ProjectNode;
 import io.basalt.optimizer.PlannedQuery;
 import io.basalt.parser.ast.CopyToStatement;
-import io.basalt.parser.ast.SourceSpan;
 import io.basalt.parser.ast.SqlFragment;
 import io.basalt.server.SessionSettings;
 import io.basalt.server.StatementException;
+import io.basalt.server.query.GeneratedSql;
 import io.basalt.server.query.QueryRunner;
 import io.basalt.server.result.StatementResult;
 import io.basalt.storage.StorageErrors;
@@ -74,13 +74,9 @@ public final class CopyToFile {
             }
         }
         List<String> columns = statement.columns().isEmpty() ? all : statement.columns();
-        String text = "SELECT " + columns.stream().map(CopyToFile::quoted).collect(Collectors.joining(", "))
-                + " FROM " + quoted(schema) + "." + quoted(name.name());
-        return new SqlFragment(text, new SourceSpan(0, text.length(), 1, 1));
-    }
-
-    private static String quoted(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+        String text = "SELECT " + columns.stream().map(GeneratedSql::quoted).collect(Collectors.joining(", "))
+                + " FROM " + GeneratedSql.quoted(schema, name.name());
+        return GeneratedSql.fragment(text);
     }
 
     /** The plan with every column that is not already text cast to TEXT by the executor's CAST kernels. */

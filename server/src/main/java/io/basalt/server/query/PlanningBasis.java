@@ -3,12 +3,14 @@ package io.basalt.server.query;
 import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.TableScanNode;
 import io.basalt.storage.catalog.TableDefinition;
+import io.basalt.storage.catalog.ViewDefinition;
 import io.basalt.storage.commit.Manifest;
 import io.basalt.storage.commit.TableEntry;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,13 +41,16 @@ final class PlanningBasis {
     private final Set<String> schemas;
     private final Map<Long, TableDefinition> tables;
     private final Map<Long, Long> scannedRowCounts;
+    /** Views expand into plans, so any view created, replaced or dropped re-plans, as table DDL does. */
+    private final List<ViewDefinition> views;
 
     private PlanningBasis(String schema, Set<String> schemas, Map<Long, TableDefinition> tables,
-                          Map<Long, Long> scannedRowCounts) {
+                          Map<Long, Long> scannedRowCounts, List<ViewDefinition> views) {
         this.schema = schema;
         this.schemas = schemas;
         this.tables = tables;
         this.scannedRowCounts = scannedRowCounts;
+        this.views = views;
     }
 
     /** The basis of {@code plan}, planned against {@code catalog} with {@code schema} as the default schema. */
@@ -64,13 +69,14 @@ final class PlanningBasis {
             }
             node.inputs().forEach(pending::push);
         }
-        return new PlanningBasis(schema, catalog.schemas(), tables, rowCounts);
+        return new PlanningBasis(schema, catalog.schemas(), tables, rowCounts, catalog.views());
     }
 
     /** Whether a plan made from this basis is still the plan for {@code catalog} and {@code currentSchema}. */
     boolean holdsFor(Manifest catalog, String currentSchema) {
         if (!schema.equals(currentSchema) || !sameSchemas(catalog.schemas())
-                || catalog.tables().size() != tables.size()) {
+                || catalog.tables().size() != tables.size()
+                || (catalog.views() != views && !catalog.views().equals(views))) {
             return false;
         }
         for (TableEntry table : catalog.tables().values()) {

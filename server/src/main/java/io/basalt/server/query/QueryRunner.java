@@ -1,6 +1,7 @@
 package io.basalt.server.query;
 
 import io.basalt.execution.ExecutionContext;
+import io.basalt.optimizer.AnalyzedView;
 import io.basalt.optimizer.PlannedQuery;
 import io.basalt.optimizer.PlannerOptions;
 import io.basalt.optimizer.PlanningException;
@@ -55,6 +56,20 @@ public final class QueryRunner {
     public PlannedQuery plan(SqlFragment query, Manifest catalog, SessionSettings settings,
                              List<LogicalType> assignedColumnTypes) {
         return plan(query, catalog, new PlannerOptions(settings.schema(), assignedColumnTypes));
+    }
+
+    /** Plans the query of a CREATE VIEW and describes it (columns, what it reads); errors located in the statement. */
+    public AnalyzedView analyzeView(SqlFragment query, Manifest catalog, SessionSettings settings) {
+        return analyzeView(query, catalog, settings.schema());
+    }
+
+    /** As {@link #analyzeView(SqlFragment, Manifest, SessionSettings)}, resolving names in {@code defaultSchema}. */
+    public AnalyzedView analyzeView(SqlFragment query, Manifest catalog, String defaultSchema) {
+        try {
+            return planner.analyzeView(query.text(), catalog, new PlannerOptions(defaultSchema));
+        } catch (PlanningException e) {
+            throw located(query, e);
+        }
     }
 
     private PlannedQuery plan(SqlFragment query, Manifest catalog, PlannerOptions options) {

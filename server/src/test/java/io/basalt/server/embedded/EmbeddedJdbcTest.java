@@ -53,6 +53,34 @@ class EmbeddedJdbcTest {
     }
 
     @Test
+    void getTablesListsTablesAndViewsFromInformationSchema() throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:basalt:mem:");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE orders (id INT)");
+            statement.execute("CREATE TABLE order_lines (id INT)");
+            statement.execute("CREATE VIEW big_orders AS SELECT id FROM orders WHERE id > 10");
+            List<String> all = new ArrayList<>();
+            try (ResultSet tables = connection.getMetaData().getTables(null, "main", "%", null)) {
+                while (tables.next()) {
+                    all.add(tables.getString("TABLE_TYPE") + " " + tables.getString("TABLE_SCHEM") + "."
+                            + tables.getString("TABLE_NAME"));
+                }
+            }
+            assertThat(all).containsExactly("TABLE main.order_lines", "TABLE main.orders", "VIEW main.big_orders");
+            List<String> views = new ArrayList<>();
+            try (ResultSet tables = connection.getMetaData().getTables("", "m_in", "%orders", new String[] {"VIEW"})) {
+                while (tables.next()) {
+                    views.add(tables.getString("TABLE_NAME"));
+                }
+            }
+            assertThat(views).containsExactly("big_orders");
+            try (ResultSet none = connection.getMetaData().getTables(null, null, "order\\_lines", new String[] {"VIEW"})) {
+                assertThat(none.next()).isFalse();
+            }
+        }
+    }
+
+    @Test
     void errorsArriveAsSqlExceptionsWithStateAndPosition() throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:basalt:mem:");
              Statement statement = connection.createStatement()) {

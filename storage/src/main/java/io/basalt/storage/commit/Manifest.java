@@ -1,8 +1,11 @@
 package io.basalt.storage.commit;
 
+import io.basalt.storage.catalog.RelationName;
 import io.basalt.storage.catalog.TableDefinition;
+import io.basalt.storage.catalog.ViewDefinition;
 
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,15 +22,24 @@ import java.util.TreeSet;
  *
  * @param nextId the next unused id for tables, partitions, segments and deletion vectors; ids are never
  *               reused, so a file name identifies its content for good
+ * @param views  the views, ordered by schema and name; tables and views share one namespace per schema
  */
 public record Manifest(long version, long nextId, long commitTimeMillis, SortedSet<String> schemas,
-                       SortedMap<Long, TableEntry> tables) {
+                       SortedMap<Long, TableEntry> tables, List<ViewDefinition> views) {
 
     public static final String DEFAULT_SCHEMA = "main";
 
     public Manifest {
         schemas = Collections.unmodifiableSortedSet(new TreeSet<>(schemas));
         tables = Collections.unmodifiableSortedMap(new TreeMap<>(tables));
+        views = views.stream().sorted(Comparator.comparing(ViewDefinition::schema).thenComparing(ViewDefinition::name))
+                .toList();
+    }
+
+    /** A version without views. */
+    public Manifest(long version, long nextId, long commitTimeMillis, SortedSet<String> schemas,
+                    SortedMap<Long, TableEntry> tables) {
+        this(version, nextId, commitTimeMillis, schemas, tables, List.of());
     }
 
     /** Version 0 of a new data directory: the default schema and nothing else. */
@@ -53,11 +65,31 @@ public record Manifest(long version, long nextId, long commitTimeMillis, SortedS
         return tables.values().stream().filter(t -> t.definition().schema().equals(schema)).toList();
     }
 
+    public Optional<ViewDefinition> view(String schema, String name) {
+        return views.stream().filter(v -> v.schema().equals(schema) && v.name().equals(name)).findFirst();
+    }
+
+    public List<ViewDefinition> viewsIn(String schema) {
+        return views.stream().filter(v -> v.schema().equals(schema)).toList();
+    }
+
+    /** The views that read {@code relation}, directly or through other views. */
+    public List<ViewDefinition> viewsDependingOn(RelationName relation) {
+        return views.stream().filter(v -> v.dependsOn(relation)).toList();
+    }
+
+    /** Whether a table or a view of this name exists (they share a namespace, as in PostgreSQL). */
+    public boolean hasRelation(String schema, String name) {
+        return table(schema, name).isPresent() || view(schema, name).isPresent();
+    }
+
     public boolean hasSchema(String schema) {
         return schemas.contains(schema);
     }
 
-    Manifest with(long newVersion, long newNextId, SortedSet<String> newSchemas, Map<Long, TableEntry> newTables) {
-        return new Manifest(newVersion, newNextId, System.currentTimeMillis(), newSchemas, new TreeMap<>(newTables));
+    Manifest with(long newVersion, long newNextId, SortedSet<String> newSchemas, Map<Long, TableEntry> newTables,
+                  List<ViewDefinition> newViews) {
+        return new Manifest(newVersion, newNextId, System.currentTimeMillis(), newSchemas, new TreeMap<>(newTables),
+                newViews);
     }
 }

@@ -2,13 +2,18 @@ package io.basalt.storage.commit;
 
 import io.basalt.storage.StorageErrors;
 import io.basalt.storage.StorageException;
+import io.basalt.storage.commit.TransactionOperation.AlterTable;
 import io.basalt.storage.commit.TransactionOperation.AppendSegments;
 import io.basalt.storage.commit.TransactionOperation.CreateSchema;
 import io.basalt.storage.commit.TransactionOperation.CreateTable;
+import io.basalt.storage.commit.TransactionOperation.CreateView;
 import io.basalt.storage.commit.TransactionOperation.DropSchema;
 import io.basalt.storage.commit.TransactionOperation.DropTable;
+import io.basalt.storage.commit.TransactionOperation.DropView;
 import io.basalt.storage.commit.TransactionOperation.ReplaceSegments;
 import io.basalt.storage.commit.TransactionOperation.UpdateDeletions;
+
+import io.basalt.storage.catalog.ViewDefinition;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,14 +35,63 @@ final class ManifestChanges {
     static Manifest apply(Manifest manifest, List<TransactionOperation> operations, long newVersion, long nextId) {
         SortedSet<String> schemas = new TreeSet<>(manifest.schemas());
         Map<Long, TableEntry> tables = new TreeMap<>(manifest.tables());
+        List<ViewDefinition> views = new ArrayList<>(manifest.views());
         for (TransactionOperation operation : operations) {
-            applyOne(operation, schemas, tables, newVersion);
+            if (operation instanceof CreateView || operation instanceof DropView) {
+                applyToViews(operation, schemas, tables, views);
+            } else {
+                applyOne(operation, schemas, tables, views, newVersion);
+            }
         }
-        return manifest.with(newVersion, Math.max(nextId, manifest.nextId()), schemas, tables);
+        return manifest.with(newVersion, Math.max(nextId, manifest.nextId()), schemas, tables, views);
+    }
+
+    private static void applyToViews(TransactionOperation operation, SortedSet<String> schemas,
+                                     Map<Long, TableEntry> tables, List<ViewDefinition> views) {
+        if (operation instanceof CreateView create) {
+            ViewDefinition view = create.definition();
+            if (!schemas.contains(view.schema())) {
+                throw new StorageException(StorageErrors.UNDEFINED_SCHEMA, "schema " + view.schema() + " does not exist");
+            }
+            if (tableExists(tables, view.schema(), view.name())) {
+                throw new StorageException(StorageErrors.DUPLICATE_TABLE, "relation " + view.qualifiedName() + " already exists");
+            }
+            int existing = indexOfView(views, view.schema(), view.name());
+            if (existing >= 0 && !create.replace()) {
+                throw new StorageException(StorageErrors.DUPLICATE_TABLE, "relation " + view.qualifiedName() + " already exists");
+            }
+            if (existing >= 0) {
+                views.set(existing, view);
+            } else {
+                views.add(view);
+            }
+        } else {
+            DropView drop = (DropView) operation;
+            int existing = indexOfView(views, drop.schema(), drop.name());
+            if (existing < 0) {
+                throw new SerializationConflictException("view " + drop.schema() + "." + drop.name()
+                        + " was dropped by a concurrent transaction");
+            }
+            views.remove(existing);
+        }
+    }
+
+    private static int indexOfView(List<ViewDefinition> views, String schema, String name) {
+        for (int i = 0; i < views.size(); i++) {
+            if (views.get(i).schema().equals(schema) && views.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean tableExists(Map<Long, TableEntry> tables, String schema, String name) {
+        return tables.values().stream().anyMatch(t -> t.definition().schema().equals(schema)
+                && t.definition().name().equals(name));
     }
 
     private static void applyOne(TransactionOperation operation, SortedSet<String> schemas, Map<Long, TableEntry> tables,
-                                 long newVersion) {
+                                 List<ViewDefinition> views, long newVersion) {
         if (operation instanceof CreateSchema create) {
             if (!schemas.add(create.name())) {
                 throw new StorageException(StorageErrors.DUPLICATE_SCHEMA, "schema " + create.name() + " already exists");
@@ -46,9 +100,10 @@ final class ManifestChanges {
             if (!schemas.contains(drop.name())) {
                 throw new StorageException(StorageErrors.UNDEFINED_SCHEMA, "schema " + drop.name() + " does not exist");
             }
-            if (tables.values().stream().anyMatch(t -> t.definition().schema().equals(drop.name()))) {
+            if (tables.values().stream().anyMatch(t -> t.definition().schema().equals(drop.name()))
+                    || views.stream().anyMatch(v -> v.schema().equals(drop.name()))) {
                 throw new StorageException(StorageErrors.DEPENDENT_OBJECTS,
-                        "schema " + drop.name() + " is not empty: drop its tables first");
+                        "schema " + drop.name() + " is not empty: drop its tables and views first");
             }
             schemas.remove(drop.name());
         } else if (operation instanceof CreateTable create) {
@@ -56,9 +111,8 @@ final class ManifestChanges {
             if (!schemas.contains(schema)) {
                 throw new StorageException(StorageErrors.UNDEFINED_SCHEMA, "schema " + schema + " does not exist");
             }
-            boolean exists = tables.values().stream().anyMatch(t -> t.definition().schema().equals(schema)
-                    && t.definition().name().equals(create.definition().name()));
-            if (exists) {
+            String name = create.definition().name();
+            if (tableExists(tables, schema, name) || indexOfView(views, schema, name) >= 0) {
                 throw new StorageException(StorageErrors.DUPLICATE_TABLE,
                         "table " + create.definition().qualifiedName() + " already exists");
             }
@@ -67,7 +121,21 @@ final class ManifestChanges {
         } else if (operation instanceof DropTable drop) {
             requireTable(tables, drop.tableId());
             tables.remove(drop.tableId());
+        } else if (operation instanceof AlterTable alter) {
+            TableEntry table = requireTable(tables, alter.tableId());
+            String schema = alter.definition().schema();
+            String name = alter.definition().name();
+            boolean renamed = !name.equals(table.definition().name());
+            if (renamed && (tableExists(tables, schema, name) || indexOfView(views, schema, name) >= 0)) {
+                throw new StorageException(StorageErrors.DUPLICATE_TABLE, "relation " + schema + "." + name + " already exists");
+            }
+            tables.put(alter.tableId(), table.withDefinition(alter.definition()).withLastRewriteVersion(newVersion));
         } else if (operation instanceof AppendSegments append) {
+            List<?> currentTypes = requireTable(tables, append.tableId()).definition().columns().stream()
+                    .map(c -> c.type()).toList();
+            if (!currentTypes.equals(append.columnTypes())) {
+                throw conflict(append.tableId(), "its columns were altered");
+            }
             updatePartition(tables, append.tableId(), append.partitionId(), newVersion, false,
                 segments -> {
                     List<SegmentEntry> result = new ArrayList<>(segments);

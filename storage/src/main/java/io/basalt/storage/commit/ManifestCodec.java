@@ -3,8 +3,10 @@ package io.basalt.storage.commit;
 import io.basalt.storage.CorruptDataException;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.catalog.Constraint;
+import io.basalt.storage.catalog.RelationName;
 import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.catalog.TableOptions;
+import io.basalt.storage.catalog.ViewDefinition;
 import io.basalt.storage.compress.Compression;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.TypeKind;
@@ -34,7 +36,9 @@ import java.util.zip.CRC32C;
 final class ManifestCodec {
 
     static final byte[] MAGIC = "BASALTMF".getBytes(StandardCharsets.US_ASCII);
-    static final int FORMAT_VERSION = 1;
+    /** Version 2 added views after the tables; version 1 files (no views) are still read. */
+    static final int FORMAT_VERSION = 2;
+    private static final int FIRST_VERSION_WITH_VIEWS = 2;
     private static final int HEADER_BYTES = MAGIC.length + 4 + 8;
     /** Bounds every count read back, so a flipped byte cannot ask for a giant allocation. */
     private static final int MAX_COUNT = 1 << 24;
@@ -61,6 +65,10 @@ final class ManifestCodec {
             for (TableEntry table : manifest.tables().values()) {
                 writeTable(out, table);
             }
+            out.writeInt(manifest.views().size());
+            for (ViewDefinition view : manifest.views()) {
+                writeView(out, view);
+            }
             out.flush();
             byte[] payload = payloadBytes.toByteArray();
             CRC32C crc = new CRC32C();
@@ -84,9 +92,9 @@ final class ManifestCodec {
             throw new CorruptDataException(file, "not a Basalt manifest (bad magic number)");
         }
         int formatVersion = buffer.getInt();
-        if (formatVersion != FORMAT_VERSION) {
+        if (formatVersion < 1 || formatVersion > FORMAT_VERSION) {
             throw new CorruptDataException(file, "manifest format version " + formatVersion + " is not supported (this build reads "
-                    + FORMAT_VERSION + ")");
+                    + "1 to " + FORMAT_VERSION + ")");
         }
         long payloadLength = buffer.getLong();
         if (payloadLength != bytes.length - HEADER_BYTES - 4L) {
@@ -115,7 +123,14 @@ final class ManifestCodec {
                 TableEntry table = readTable(in, file);
                 tables.put(table.tableId(), table);
             }
-            return new Manifest(version, nextId, commitTime, schemas, tables);
+            List<ViewDefinition> views = new ArrayList<>();
+            if (formatVersion >= FIRST_VERSION_WITH_VIEWS) {
+                int viewCount = readCount(in, file);
+                for (int i = 0; i < viewCount; i++) {
+                    views.add(readView(in, file));
+                }
+            }
+            return new Manifest(version, nextId, commitTime, schemas, tables, views);
         } catch (EOFException e) {
             throw new CorruptDataException(file, "manifest payload ends early", e);
         } catch (IOException | IllegalArgumentException e) {
@@ -194,6 +209,40 @@ final class ManifestCodec {
         }
         TableDefinition definition = new TableDefinition(schema, name, columns, constraints, options);
         return new TableEntry(tableId, definition, partitions, lastRewriteVersion);
+    }
+
+    private static void writeView(DataOutputStream out, ViewDefinition view) throws IOException {
+        writeString(out, view.schema());
+        writeString(out, view.name());
+        writeString(out, view.query());
+        out.writeInt(view.columns().size());
+        for (ColumnDefinition column : view.columns()) {
+            writeColumn(out, column);
+        }
+        writeStrings(out, view.searchPath());
+        out.writeInt(view.dependencies().size());
+        for (RelationName dependency : view.dependencies()) {
+            writeString(out, dependency.schema());
+            writeString(out, dependency.name());
+        }
+    }
+
+    private static ViewDefinition readView(DataInputStream in, Path file) throws IOException {
+        String schema = readString(in, file);
+        String name = readString(in, file);
+        String query = readString(in, file);
+        int columnCount = readCount(in, file);
+        List<ColumnDefinition> columns = new ArrayList<>(columnCount);
+        for (int i = 0; i < columnCount; i++) {
+            columns.add(readColumn(in, file));
+        }
+        List<String> searchPath = readStrings(in, file);
+        int dependencyCount = readCount(in, file);
+        List<RelationName> dependencies = new ArrayList<>(dependencyCount);
+        for (int i = 0; i < dependencyCount; i++) {
+            dependencies.add(new RelationName(readString(in, file), readString(in, file)));
+        }
+        return new ViewDefinition(schema, name, query, columns, searchPath, dependencies);
     }
 
     private static void writeColumn(DataOutputStream out, ColumnDefinition column) throws IOException {

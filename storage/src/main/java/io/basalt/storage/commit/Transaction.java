@@ -4,6 +4,7 @@ import io.basalt.storage.DataLayout;
 import io.basalt.storage.StorageErrors;
 import io.basalt.storage.StorageException;
 import io.basalt.storage.catalog.TableDefinition;
+import io.basalt.storage.catalog.ViewDefinition;
 import io.basalt.storage.deletion.DeletionVector;
 import io.basalt.storage.deletion.DeletionVectorFile;
 
@@ -73,6 +74,24 @@ public final class Transaction implements AutoCloseable {
         return tableId;
     }
 
+    /** Creates a view; with {@code replace}, one of the same name is replaced instead of refused. */
+    public void createView(ViewDefinition definition, boolean replace) {
+        record(new TransactionOperation.CreateView(definition, replace));
+    }
+
+    public void dropView(String schema, String name) {
+        record(new TransactionOperation.DropView(schema, name));
+    }
+
+    /**
+     * Replaces a table's definition (ALTER TABLE). When columns are added, dropped or retyped, the caller also
+     * replaces every segment by one written with the new definition, in this transaction.
+     */
+    public void alterTable(long tableId, TableDefinition definition) {
+        requireTable(tableId);
+        record(new TransactionOperation.AlterTable(tableId, definition));
+    }
+
     public void dropTable(long tableId) {
         requireTable(tableId);
         record(new TransactionOperation.DropTable(tableId));
@@ -81,7 +100,8 @@ public final class Transaction implements AutoCloseable {
     /** Publishes segments already written and synced (by a table appender) at commit. */
     public void appendSegments(long tableId, long partitionId, List<SegmentEntry> segments) {
         if (!segments.isEmpty()) {
-            record(new TransactionOperation.AppendSegments(tableId, partitionId, segments));
+            record(new TransactionOperation.AppendSegments(tableId, partitionId, segments,
+                    requireTable(tableId).definition().columns().stream().map(c -> c.type()).toList()));
         }
     }
 

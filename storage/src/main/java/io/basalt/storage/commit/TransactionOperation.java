@@ -1,6 +1,8 @@
 package io.basalt.storage.commit;
 
 import io.basalt.storage.catalog.TableDefinition;
+import io.basalt.storage.catalog.ViewDefinition;
+import io.basalt.storage.type.LogicalType;
 
 import java.util.List;
 import java.util.Set;
@@ -26,6 +28,13 @@ sealed interface TransactionOperation {
     record CreateTable(long tableId, long partitionId, TableDefinition definition) implements TransactionOperation {
     }
 
+    /** Creates a view, or with {@code replace} replaces the view of that name if there is one. */
+    record CreateView(ViewDefinition definition, boolean replace) implements TransactionOperation {
+    }
+
+    record DropView(String schema, String name) implements TransactionOperation {
+    }
+
     record DropTable(long tableId) implements TransactionOperation {
         @Override
         public long rewrittenTable() {
@@ -33,9 +42,23 @@ sealed interface TransactionOperation {
         }
     }
 
-    record AppendSegments(long tableId, long partitionId, List<SegmentEntry> segments) implements TransactionOperation {
+    /**
+     * @param columnTypes the table's column types the segments were written with: an ALTER TABLE that committed
+     *                    meanwhile changed them, and such segments would not fit the table any more
+     */
+    record AppendSegments(long tableId, long partitionId, List<SegmentEntry> segments, List<LogicalType> columnTypes)
+            implements TransactionOperation {
         public AppendSegments {
             segments = List.copyOf(segments);
+            columnTypes = List.copyOf(columnTypes);
+        }
+    }
+
+    /** Changes a table's definition (ALTER TABLE); segments are rewritten by separate operations where needed. */
+    record AlterTable(long tableId, TableDefinition definition) implements TransactionOperation {
+        @Override
+        public long rewrittenTable() {
+            return tableId;
         }
     }
 

@@ -272,6 +272,26 @@ class TransactionTest {
     }
 
     @Test
+    void anAppendWrittenBeforeAConcurrentAlterTableOfItsColumnsFailsToCommit() {
+        try (StorageEngine engine = StorageEngine.open(directory)) {
+            long tableId = createKeyValueTable(engine, "t", 100);
+            Transaction appender = engine.begin();
+            append(appender, tableId, keyValues(0, 10, 1));
+            try (Transaction alter = engine.begin()) {
+                TableDefinition definition = alter.requireTable(tableId).definition();
+                List<ColumnDefinition> columns = new java.util.ArrayList<>(definition.columns());
+                columns.add(ColumnDefinition.of("extra", LogicalType.INTEGER));
+                alter.alterTable(tableId, new TableDefinition(definition.schema(), definition.name(), columns,
+                        definition.constraints(), definition.options()));
+                alter.commit();
+            }
+            assertThatThrownBy(appender::commit).isInstanceOf(SerializationConflictException.class)
+                    .hasMessageContaining("its columns were altered");
+            assertThat(engine.current().table(tableId).orElseThrow().rowCount()).isZero();
+        }
+    }
+
+    @Test
     void aSecondOpenerGetsAClearError() {
         try (StorageEngine engine = StorageEngine.open(directory)) {
             assertThatThrownBy(() -> StorageEngine.open(directory))

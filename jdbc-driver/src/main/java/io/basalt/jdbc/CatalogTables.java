@@ -1,0 +1,76 @@
+package io.basalt.jdbc;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * {@code DatabaseMetaData.getTables}, answered from {@code information_schema.tables}. The patterns are matched here
+ * rather than in SQL: JDBC's patterns escape with {@code \} whatever the database's LIKE does, and the query text
+ * then never contains a client's string.
+ */
+final class CatalogTables {
+
+    private static final String QUERY = "SELECT table_schema, table_name, table_type FROM information_schema.tables";
+
+    private CatalogTables() {
+    }
+
+    static ResultSet tables(Connection connection, String catalog, String schemaPattern, String tableNamePattern,
+                            String[] types) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        // Basalt has no catalogs: only "no catalog" (empty) or "any" (null) matches.
+        if (catalog == null || catalog.isEmpty()) {
+            Pattern schemas = likePattern(schemaPattern);
+            Pattern tables = likePattern(tableNamePattern);
+            List<String> wantedTypes = types == null ? null : Arrays.asList(types);
+            try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(QUERY)) {
+                while (result.next()) {
+                    String schema = result.getString(1);
+                    String name = result.getString(2);
+                    String type = jdbcType(result.getString(3));
+                    if (schemas.matcher(schema).matches() && tables.matcher(name).matches()
+                            && (wantedTypes == null || wantedTypes.contains(type))) {
+                        rows.add(new Object[] {null, schema, name, type, null, null, null, null, null, null});
+                    }
+                }
+            }
+        }
+        // JDBC orders by TABLE_TYPE, TABLE_CAT, TABLE_SCHEM and TABLE_NAME.
+        rows.sort(Comparator.comparing((Object[] row) -> (String) row[3]).thenComparing(row -> (String) row[1])
+                .thenComparing(row -> (String) row[2]));
+        return MetadataResultShapes.rows(MetadataResultShapes.TABLES, rows);
+    }
+
+    /** information_schema says BASE TABLE; JDBC says TABLE, and the system schema's tables are SYSTEM TABLEs. */
+    private static String jdbcType(String informationSchemaType) {
+        return "BASE TABLE".equals(informationSchemaType) ? "TABLE" : informationSchemaType;
+    }
+
+    /** A JDBC search pattern ({@code %}, {@code _}, {@code \} escapes) as a regular expression; null matches all. */
+    static Pattern likePattern(String pattern) {
+        if (pattern == null) {
+            return Pattern.compile("(?s).*");
+        }
+        StringBuilder regex = new StringBuilder("(?s)");
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\' && i + 1 < pattern.length()) {
+                regex.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+            } else if (c == '%') {
+                regex.append(".*");
+            } else if (c == '_') {
+                regex.append('.');
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString());
+    }
+}
