@@ -18,9 +18,8 @@ import java.util.List;
  * identifiers fold to lower case, NULLs sort high) and the driver's own limits (forward-only, read-only
  * results; no escape processing, so the escape function lists are empty).
  *
- * <p><b>Catalog browsing is wired only for getTables</b> (from information_schema); getColumns, getSchemas,
- * getPrimaryKeys and the
- * other catalog methods return empty result sets with the JDBC columns, as DESIGN.md asks of methods with
+ * <p><b>Catalog browsing is wired for getTables, getSchemas and getColumns</b> (from information_schema);
+ * getPrimaryKeys and the other catalog methods return empty result sets with the JDBC columns, as DESIGN.md asks of methods with
  * nothing to report, until they are answered from system tables. getTypeInfo and getTableTypes answer
  * for real.
  */
@@ -879,14 +878,16 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData {
 
     // ---- catalog browsing: empty until answered from system tables (a later issue)
 
+    /** From information_schema.schemata. */
     @Override
     public ResultSet getSchemas() throws SQLException {
-        return empty(MetadataResultShapes.SCHEMAS);
+        return getSchemas(null, null);
     }
 
     @Override
     public ResultSet getSchemas(String catalog, String schemaPattern) throws SQLException {
-        return empty(MetadataResultShapes.SCHEMAS);
+        connection.checkOpen();
+        return CatalogColumns.schemas(connection, catalog, schemaPattern);
     }
 
     /** From information_schema.tables: tables (TABLE) and views (VIEW). */
@@ -897,10 +898,12 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return CatalogTables.tables(connection, catalog, schemaPattern, tableNamePattern, types);
     }
 
+    /** From information_schema.columns: the columns of tables and views. */
     @Override
     public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern,
             String columnNamePattern) throws SQLException {
-        return empty(MetadataResultShapes.COLUMNS);
+        connection.checkOpen();
+        return CatalogColumns.columns(connection, catalog, schemaPattern, tableNamePattern, columnNamePattern);
     }
 
     @Override

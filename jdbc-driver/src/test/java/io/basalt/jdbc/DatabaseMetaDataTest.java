@@ -102,7 +102,7 @@ class DatabaseMetaDataTest {
         assertThat(tables.next()).isFalse();
         assertThat(tables.getStatement()).isNull();
 
-        ResultSet columns = metaData.getColumns(null, "main", "lineitem", "%");
+        ResultSet columns = metaData.getColumns("elsewhere", "main", "lineitem", "%");
         assertThat(labels(columns)).hasSize(24).startsWith("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME",
                 "DATA_TYPE").endsWith("IS_AUTOINCREMENT", "IS_GENERATEDCOLUMN");
         assertThat(columns.getMetaData().getColumnType(5)).isEqualTo(Types.INTEGER);
@@ -111,12 +111,12 @@ class DatabaseMetaDataTest {
 
         assertThat(labels(metaData.getPrimaryKeys(null, null, "t")))
                 .containsExactly("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME");
-        assertThat(labels(metaData.getSchemas())).containsExactly("TABLE_SCHEM", "TABLE_CATALOG");
+        assertThat(labels(metaData.getSchemas("elsewhere", null))).containsExactly("TABLE_SCHEM", "TABLE_CATALOG");
         assertThat(labels(metaData.getImportedKeys(null, null, "t"))).hasSize(14).contains("FK_NAME", "DEFERRABILITY");
         assertThat(labels(metaData.getIndexInfo(null, null, "t", false, true))).hasSize(13).contains("NON_UNIQUE", "CARDINALITY");
 
         ResultSet[] everyCatalogMethod = {
-            metaData.getSchemas(null, "%"), metaData.getCatalogs(), metaData.getPrimaryKeys(null, null, "t"),
+            metaData.getSchemas("elsewhere", "%"), metaData.getCatalogs(), metaData.getPrimaryKeys(null, null, "t"),
             metaData.getImportedKeys(null, null, "t"), metaData.getExportedKeys(null, null, "t"),
             metaData.getCrossReference(null, null, "a", null, null, "b"), metaData.getIndexInfo(null, null, "t", true, true),
             metaData.getProcedures(null, null, "%"), metaData.getProcedureColumns(null, null, "%", "%"),

@@ -81,6 +81,40 @@ class EmbeddedJdbcTest {
     }
 
     @Test
+    void getSchemasAndGetColumnsAnswerFromInformationSchema() throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:basalt:mem:");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA sales");
+            statement.execute("CREATE TABLE sales.orders (id BIGINT PRIMARY KEY, note VARCHAR(20), amount NUMERIC(10,2), "
+                    + "placed DATE)");
+            List<String> schemas = new ArrayList<>();
+            try (ResultSet result = connection.getMetaData().getSchemas()) {
+                while (result.next()) {
+                    schemas.add(result.getString("TABLE_SCHEM"));
+                }
+            }
+            assertThat(schemas).contains("main", "sales");
+            List<String> columns = new ArrayList<>();
+            try (ResultSet result = connection.getMetaData().getColumns(null, "sales", "orders", "%")) {
+                while (result.next()) {
+                    columns.add(result.getString("COLUMN_NAME") + " " + result.getInt("DATA_TYPE") + " "
+                            + result.getString("TYPE_NAME") + " " + result.getInt("COLUMN_SIZE") + " "
+                            + result.getInt("DECIMAL_DIGITS") + " " + result.getString("IS_NULLABLE") + " "
+                            + result.getInt("ORDINAL_POSITION"));
+                }
+            }
+            assertThat(columns).containsExactly(
+                    "id " + java.sql.Types.BIGINT + " BIGINT 19 0 NO 1",
+                    "note " + java.sql.Types.VARCHAR + " VARCHAR 20 0 YES 2",
+                    "amount " + java.sql.Types.DECIMAL + " DECIMAL 10 2 YES 3",
+                    "placed " + java.sql.Types.DATE + " DATE 10 0 YES 4");
+            try (ResultSet none = connection.getMetaData().getColumns(null, "main", "orders", "%")) {
+                assertThat(none.next()).isFalse();
+            }
+        }
+    }
+
+    @Test
     void errorsArriveAsSqlExceptionsWithStateAndPosition() throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:basalt:mem:");
              Statement statement = connection.createStatement()) {
