@@ -66,6 +66,13 @@ import io.basalt.parser.grammar.BasaltParser.SetContext;
 import io.basalt.parser.grammar.BasaltParser.ShowColumnsContext;
 import io.basalt.parser.grammar.BasaltParser.ShowSchemasContext;
 import io.basalt.parser.grammar.BasaltParser.ShowTablesContext;
+import io.basalt.parser.grammar.BasaltParser.AlterRoleContext;
+import io.basalt.parser.grammar.BasaltParser.CreateRoleContext;
+import io.basalt.parser.grammar.BasaltParser.DropRoleContext;
+import io.basalt.parser.grammar.BasaltParser.GrantPrivilegesContext;
+import io.basalt.parser.grammar.BasaltParser.GrantRoleContext;
+import io.basalt.parser.grammar.BasaltParser.RevokePrivilegesContext;
+import io.basalt.parser.grammar.BasaltParser.RevokeRoleContext;
 import io.basalt.parser.grammar.BasaltParserBaseVisitor;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +89,7 @@ final class StatementBuilder extends BasaltParserBaseVisitor<Statement> {
     private final Literals literals;
     private final CreateTableBuilder createTable;
     private final CopyOptions copyOptions;
+    private final RoleStatementBuilder roles;
 
     StatementBuilder(SourceText source) {
         this.source = source;
@@ -89,6 +97,7 @@ final class StatementBuilder extends BasaltParserBaseVisitor<Statement> {
         this.literals = new Literals(source, names);
         this.createTable = new CreateTableBuilder(source, names, literals);
         this.copyOptions = new CopyOptions(source, names, literals);
+        this.roles = new RoleStatementBuilder(source, names, literals);
     }
 
     @Override
@@ -274,6 +283,51 @@ final class StatementBuilder extends BasaltParserBaseVisitor<Statement> {
         Optional<QualifiedName> table = context.qualifiedName() == null
                 ? Optional.empty() : Optional.of(names.qualifiedName(context.qualifiedName()));
         return new AnalyzeStatement(table, source.span(context));
+    }
+
+    @Override
+    public Statement visitCreateRole(CreateRoleContext context) {
+        return roles.createRole(context);
+    }
+
+    @Override
+    public Statement visitAlterRole(AlterRoleContext context) {
+        return roles.alterRole(context);
+    }
+
+    @Override
+    public Statement visitDropRole(DropRoleContext context) {
+        return roles.dropRole(context);
+    }
+
+    @Override
+    public Statement visitGrantPrivileges(GrantPrivilegesContext context) {
+        return roles.privileges(true, context.privileges(), context.privilegeTarget(), context.grantee(), context);
+    }
+
+    @Override
+    public Statement visitRevokePrivileges(RevokePrivilegesContext context) {
+        return roles.privileges(false, context.privileges(), context.privilegeTarget(), context.grantee(), context);
+    }
+
+    @Override
+    public Statement visitGrantRole(GrantRoleContext context) {
+        int to = context.TO().getSymbol().getTokenIndex();
+        return roles.membership(true, before(context.identifier(), to), after(context.identifier(), to), context);
+    }
+
+    @Override
+    public Statement visitRevokeRole(RevokeRoleContext context) {
+        int from = context.FROM().getSymbol().getTokenIndex();
+        return roles.membership(false, before(context.identifier(), from), after(context.identifier(), from), context);
+    }
+
+    private static <T extends ParserRuleContext> List<T> before(List<T> contexts, int tokenIndex) {
+        return contexts.stream().filter(c -> c.getStart().getTokenIndex() < tokenIndex).toList();
+    }
+
+    private static <T extends ParserRuleContext> List<T> after(List<T> contexts, int tokenIndex) {
+        return contexts.stream().filter(c -> c.getStart().getTokenIndex() > tokenIndex).toList();
     }
 
     private InsertStatement insert(InsertContext context) {

@@ -39,6 +39,13 @@ statement
     | COMMIT (TRANSACTION | WORK)?                                                     # commit
     | ROLLBACK (TRANSACTION | WORK)?                                                   # rollback
     | ANALYZE qualifiedName?                                                           # analyze
+    | CREATE (USER | ROLE) identifier WITH? roleOption*                                # createRole
+    | ALTER (USER | ROLE) identifier WITH? roleOption+                                 # alterRole
+    | DROP (USER | ROLE) ifExists? identifier (COMMA identifier)*                      # dropRole
+    | GRANT privileges ON privilegeTarget TO grantee (COMMA grantee)*                  # grantPrivileges
+    | REVOKE privileges ON privilegeTarget FROM grantee (COMMA grantee)*               # revokePrivileges
+    | GRANT identifier (COMMA identifier)* TO identifier (COMMA identifier)*           # grantRole
+    | REVOKE identifier (COMMA identifier)* FROM identifier (COMMA identifier)*        # revokeRole
     ;
 
 // ---- text handed to Calcite ----
@@ -199,6 +206,37 @@ settingValue
     | DEFAULT
     ;
 
+// ---- users, roles and privileges ----
+
+roleOption
+    : PASSWORD string                                                 # passwordOption
+    | LOGIN                                                           # loginOption
+    | NOLOGIN                                                         # noLoginOption
+    | SUPERUSER                                                       # superuserOption
+    | NOSUPERUSER                                                     # noSuperuserOption
+    ;
+
+privileges
+    : ALL PRIVILEGES?
+    | privilege (COMMA privilege)*
+    ;
+
+privilege
+    : SELECT | INSERT | UPDATE | DELETE | CREATE | USAGE
+    ;
+
+privilegeTarget
+    : ALL TABLES IN SCHEMA identifier (COMMA identifier)*             # allTablesTarget
+    | SCHEMA identifier (COMMA identifier)*                           # schemaTarget
+    | TABLE? qualifiedName (COMMA qualifiedName)*                     # tablesTarget
+    ;
+
+// PUBLIC stands for every role; it can still name a schema or table elsewhere.
+grantee
+    : PUBLIC
+    | identifier
+    ;
+
 // ---- shared pieces ----
 
 optionValue
@@ -267,4 +305,5 @@ nonReservedKeyword
     | PRECISION | QUOTE | REAL | RECURSIVE | RENAME | REPLACE | RESTRICT | ROLLBACK | ROWS | SCHEMA | SCHEMAS | SET
     | SHOW | SMALLINT | START | STRING | TABLES | TEXT | TIME | TIMESTAMP | TINYINT | TRANSACTION | TRUNCATE | UPDATE
     | VARCHAR | VARYING | VIEW | WITHOUT | WORK | ZONE
+    | LOGIN | NOLOGIN | NOSUPERUSER | PASSWORD | PRIVILEGES | PUBLIC | REVOKE | ROLE | SUPERUSER | USAGE | USER
     ;

@@ -9,7 +9,8 @@ public sealed interface Statement
                 CreateTableAsStatement, CreateTableStatement, CreateViewStatement, DescribeStatement,
                 DmlStatement, DropSchemaStatement, DropTableStatement, DropViewStatement, ExplainStatement,
                 InsertStatement, QueryStatement, SetStatement, ShowSchemasStatement, ShowTablesStatement,
-                TransactionStatement, TruncateStatement {
+                TransactionStatement, TruncateStatement, CreateRoleStatement, AlterRoleStatement, DropRoleStatement,
+                RoleMembershipStatement, PrivilegeStatement {
 
     /** Where the statement stands in the script, without its closing {@code ;}. */
     SourceSpan span();
