@@ -24,9 +24,11 @@ import java.util.Objects;
  * nodes, so EXPLAIN of a statement with parameters shows no segment notes.)
  *
  * @param parameterTypes the type of parameter i (0-based, in text order), inferred from its context
+ * @param reads the tables and views the query reads, for privilege checks
  */
 public record PlannedQuery(PhysicalNode plan, List<Column> columns, List<LogicalType> parameterTypes,
-                           Duration planningTime, String logicalPlanText, Map<PhysicalNode, String> explainNotes) {
+                           Duration planningTime, String logicalPlanText, Map<PhysicalNode, String> explainNotes,
+                           RelationReads reads) {
 
     public PlannedQuery {
         Objects.requireNonNull(plan, "plan");
@@ -35,6 +37,12 @@ public record PlannedQuery(PhysicalNode plan, List<Column> columns, List<Logical
         Objects.requireNonNull(planningTime, "planningTime");
         Objects.requireNonNull(logicalPlanText, "logicalPlanText");
         explainNotes = Collections.unmodifiableMap(new IdentityHashMap<>(explainNotes));
+        Objects.requireNonNull(reads, "reads");
+    }
+
+    public PlannedQuery(PhysicalNode plan, List<Column> columns, List<LogicalType> parameterTypes,
+                        Duration planningTime, String logicalPlanText, Map<PhysicalNode, String> explainNotes) {
+        this(plan, columns, parameterTypes, planningTime, logicalPlanText, explainNotes, RelationReads.NONE);
     }
 
     public PlannedQuery(PhysicalNode plan, List<Column> columns, List<LogicalType> parameterTypes,

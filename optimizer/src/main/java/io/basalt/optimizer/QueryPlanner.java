@@ -99,7 +99,7 @@ public final class QueryPlanner {
                 parameterTypes.add(TypeMapping.toBasalt(type));
             }
             return new PlannedQuery(physical, columns, parameterTypes, planningTime, RelOptUtil.toString(optimized),
-                    notes);
+                    notes, translated.reads());
         } catch (PlanningException e) {
             throw e;
         } catch (CalciteContextException e) {

@@ -55,9 +55,11 @@ public final class DmlPlanner {
             types[order[j]] = planned.parameterTypes().get(j);
         }
         PlannedQuery query = new PlannedQuery(plan, plan.output(), planned.parameterTypes(), planned.planningTime(),
-                planned.logicalPlanText(), planned.explainNotes());
+                planned.logicalPlanText(), planned.explainNotes(), planned.reads());
+        // MERGE's ON condition always reads the target's rows; DELETE and UPDATE do with a WHERE condition.
+        boolean readsTargetRows = syntax.kind() == DmlKind.MERGE || syntax.condition().isPresent();
         return new PlannedDml(syntax.kind(), target.tableId(), target.definition(), query, actions,
-                Arrays.asList(types), order);
+                Arrays.asList(types), order, readsTargetRows);
     }
 
     /** The query's row identity (and clause number), then each writing action's new rows in the table's types. */

@@ -18,9 +18,12 @@ import java.util.List;
  * @param parameterTypes the type of each {@code ?} of the statement, in the statement's text order
  * @param queryParameterOrder for the query's j-th parameter, the index of the statement's parameter it is (the
  *                            query lists MERGE's parts in another order than the statement)
+ * @param readsTargetRows whether the statement reads the target's rows to choose them (a WHERE condition, MERGE's ON),
+ *                        so that it needs SELECT on the target as well
  */
 public record PlannedDml(DmlKind kind, long tableId, TableDefinition table, PlannedQuery query,
-                         List<ChangeAction> actions, List<LogicalType> parameterTypes, int[] queryParameterOrder) {
+                         List<ChangeAction> actions, List<LogicalType> parameterTypes, int[] queryParameterOrder,
+                         boolean readsTargetRows) {
 
     public PlannedDml {
         actions = List.copyOf(actions);

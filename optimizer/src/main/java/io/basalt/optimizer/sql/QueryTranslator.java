@@ -85,8 +85,9 @@ public final class QueryTranslator {
         ViewExpansion views = new ViewExpansion(catalog, cluster);
         SqlToRelConverter converter = converter(views, validator, catalogReader, cluster);
         try {
-            return new TranslatedQuery(converter.convertQuery(validated, false, true), validated, parsedQuery,
-                    parameterTypes, views.expandedViews());
+            RelRoot root = converter.convertQuery(validated, false, true);
+            return new TranslatedQuery(root, validated, parsedQuery, parameterTypes, views.expandedViews(),
+                    views.reads(root.rel));
         } catch (CalciteContextException e) {
             throw ValidationErrors.translate(e, parsedQuery, () -> QueryNames.of(parsed, catalog, defaultSchema));
         }

@@ -7,6 +7,8 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -20,19 +22,36 @@ final class ReadRelations {
     }
 
     static void addScannedTables(RelNode node, Set<RelationName> into) {
+        for (TableScan scan : scans(node)) {
+            into.add(nameOf(scan));
+        }
+    }
+
+    /** Every scan node under {@code node}, by identity (two scans of one table are two nodes). */
+    static Set<TableScan> scans(RelNode node) {
+        Set<TableScan> scans = Collections.newSetFromMap(new IdentityHashMap<>());
+        addScans(node, scans);
+        return scans;
+    }
+
+    static RelationName nameOf(TableScan scan) {
+        List<String> name = scan.getTable().getQualifiedName();
+        return new RelationName(name.get(name.size() - 2), name.get(name.size() - 1));
+    }
+
+    private static void addScans(RelNode node, Set<TableScan> into) {
         if (node instanceof TableScan scan) {
-            List<String> name = scan.getTable().getQualifiedName();
-            into.add(new RelationName(name.get(name.size() - 2), name.get(name.size() - 1)));
+            into.add(scan);
         }
         node.accept(new RexShuttle() {
             @Override
             public RexNode visitSubQuery(RexSubQuery subQuery) {
-                addScannedTables(subQuery.rel, into);
+                addScans(subQuery.rel, into);
                 return subQuery;
             }
         });
         for (RelNode input : node.getInputs()) {
-            addScannedTables(input, into);
+            addScans(input, into);
         }
     }
 }

@@ -24,14 +24,22 @@ public final class TranslatedQuery {
     private final QueryParser.ParsedQuery parsed;
     private final java.util.List<RelDataType> parameterTypes;
     private final java.util.Set<RelationName> expandedViews;
+    private final io.basalt.optimizer.RelationReads reads;
 
     TranslatedQuery(RelRoot root, SqlNode validated, QueryParser.ParsedQuery parsed,
-                    java.util.List<RelDataType> parameterTypes, java.util.Set<RelationName> expandedViews) {
+                    java.util.List<RelDataType> parameterTypes, java.util.Set<RelationName> expandedViews,
+                    io.basalt.optimizer.RelationReads reads) {
         this.root = root;
         this.validated = validated;
         this.parsed = parsed;
         this.parameterTypes = java.util.List.copyOf(parameterTypes);
         this.expandedViews = java.util.Set.copyOf(expandedViews);
+        this.reads = reads;
+    }
+
+    /** The relations the query reads, arranged for privilege checks (views apart from what they read). */
+    public io.basalt.optimizer.RelationReads reads() {
+        return reads;
     }
 
     /** Every table and view the query reads, directly or through views. */

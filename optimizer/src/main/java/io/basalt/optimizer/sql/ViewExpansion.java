@@ -16,16 +16,27 @@ import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
+import io.basalt.optimizer.RelationReads;
+import org.apache.calcite.rel.core.TableScan;
+
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Expands a view where a query reads it: Calcite's {@code ViewTable} hands over the view's stored text and the
  * schema path it was created with, and this translates that text in the same cluster and catalog version as the
- * query around it, so the optimizer sees one tree of base tables. It also records which views it expanded: a new
- * view depends on them.
+ * query around it, so the optimizer sees one tree of base tables. It also records which views it expanded (a new
+ * view depends on them) and which relations each view's own text reads ({@link #reads}: privileges on those are
+ * the view owner's business). A scan belongs to the innermost view whose text names it: expansions finish inside out,
+ * so each claims the scans of its tree that no view inside it claimed.
  */
 final class ViewExpansion implements RelOptTable.ViewExpander {
 
@@ -35,7 +46,10 @@ final class ViewExpansion implements RelOptTable.ViewExpander {
     private final Manifest catalog;
     private final RelOptCluster cluster;
     private final Set<RelationName> expanded = new LinkedHashSet<>();
-    private int depth;
+    private final Deque<RelationName> expanding = new ArrayDeque<>();
+    private final Set<RelationName> topLevelViews = new LinkedHashSet<>();
+    private final Map<RelationName, Set<RelationName>> viewReads = new LinkedHashMap<>();
+    private final Set<TableScan> claimedScans = Collections.newSetFromMap(new IdentityHashMap<>());
 
     ViewExpansion(Manifest catalog, RelOptCluster cluster) {
         this.catalog = catalog;
@@ -44,6 +58,24 @@ final class ViewExpansion implements RelOptTable.ViewExpander {
 
     Set<RelationName> expandedViews() {
         return expanded;
+    }
+
+    /** The relations read by the query whose converted tree is {@code query}, and by each view it expanded. */
+    RelationReads reads(RelNode query) {
+        Set<RelationName> direct = new LinkedHashSet<>(topLevelViews);
+        direct.addAll(unclaimedScans(query));
+        return new RelationReads(direct, viewReads);
+    }
+
+    /** The tables scanned in {@code tree} by no view expanded inside it; they are claimed now. */
+    private Set<RelationName> unclaimedScans(RelNode tree) {
+        Set<RelationName> names = new LinkedHashSet<>();
+        for (TableScan scan : ReadRelations.scans(tree)) {
+            if (claimedScans.add(scan)) {
+                names.add(ReadRelations.nameOf(scan));
+            }
+        }
+        return names;
     }
 
     /**
@@ -67,7 +99,15 @@ final class ViewExpansion implements RelOptTable.ViewExpander {
                               @Nullable List<String> viewPath) {
         RelationName view = new RelationName(viewPath.get(viewPath.size() - 2), viewPath.get(viewPath.size() - 1));
         expanded.add(view);
-        if (++depth > MAX_DEPTH) {
+        RelationName reader = expanding.peek();
+        if (reader == null) {
+            topLevelViews.add(view);
+        } else {
+            viewReads.get(reader).add(view);
+        }
+        viewReads.computeIfAbsent(view, v -> new LinkedHashSet<>());
+        expanding.push(view);
+        if (expanding.size() > MAX_DEPTH) {
             throw new PlanningException("42P17", "infinite recursion detected in view " + view.qualifiedName());
         }
         try {
@@ -77,7 +117,9 @@ final class ViewExpansion implements RelOptTable.ViewExpander {
             SqlValidator validator = QueryTranslator.validator(catalogReader, cluster.getTypeFactory());
             SqlNode validated = validator.validate(parsed);
             SqlToRelConverter converter = QueryTranslator.converter(this, validator, catalogReader, cluster);
-            return firstColumns(converter.convertQuery(validated, false, true), rowType.getFieldCount());
+            RelRoot converted = converter.convertQuery(validated, false, true);
+            viewReads.get(view).addAll(unclaimedScans(converted.rel));
+            return firstColumns(converted, rowType.getFieldCount());
         } catch (CalciteContextException | PlanningException e) {
             // Dependency checks keep a view's query valid; if it is not, say which view broke rather than point
             // at a position in text the user did not write.
@@ -85,7 +127,7 @@ final class ViewExpansion implements RelOptTable.ViewExpander {
             throw new PlanningException(sqlState, "view " + view.qualifiedName() + " cannot be expanded: "
                     + e.getMessage());
         } finally {
-            depth--;
+            expanding.pop();
         }
     }
 }
