@@ -130,7 +130,7 @@ public final class QueryPlanner {
                 RelDataType type = fields.get(i).getType();
                 columns.add(new Column(names.get(i), TypeMapping.toBasalt(type), type.isNullable()));
             }
-            return new AnalyzedView(columns, translated.readRelations());
+            return new AnalyzedView(columns, translated.readRelations(), translated.reads());
         } catch (PlanningException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -3,6 +3,8 @@ package io.basalt.server;
 import io.basalt.optimizer.QueryPlanner;
 import io.basalt.optimizer.statistics.SegmentStatisticsCache;
 import io.basalt.server.query.QueryRunner;
+import io.basalt.server.security.Authorization;
+import io.basalt.server.security.Security;
 import io.basalt.storage.StorageEngine;
 
 import java.nio.file.Path;
@@ -18,10 +20,12 @@ public final class Database implements AutoCloseable {
     private final StorageEngine storage;
     private final SegmentStatisticsCache statistics;
     private final QueryRunner queries;
+    private final Security security;
 
     private Database(Path directory, StorageEngine storage) {
         this.directory = directory;
         this.storage = storage;
+        this.security = Security.open(directory, storage.current());
         this.statistics = new SegmentStatisticsCache(storage.layout());
         this.queries = new QueryRunner(storage, new QueryPlanner(statistics));
     }
@@ -39,10 +43,27 @@ public final class Database implements AutoCloseable {
         return storage;
     }
 
-    /** A new session with default settings: all cores per query, a memory budget of half the heap. */
+    /**
+     * A new embedded session with default settings (all cores per query, a memory budget of half the heap). It runs
+     * as the superuser: whoever calls this holds the data directory anyway.
+     */
     public Session newSession() {
+        return newSession(Authorization.embedded(security));
+    }
+
+    /** A new session of {@code user}, who logged in over the network: every statement is checked against its privileges. */
+    public Session newSession(String user) {
+        return newSession(Authorization.of(security, user));
+    }
+
+    private Session newSession(Authorization authorization) {
         return new Session(this, new SessionSettings(Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() / 2));
+                Runtime.getRuntime().maxMemory() / 2), authorization);
+    }
+
+    /** Users, roles, owners and privileges of this data directory ({@code DIR/security/}). */
+    public Security security() {
+        return security;
     }
 
     /** Column statistics from the segments' footers, shared by every session's planning (ANALYZE refreshes them). */

@@ -1,7 +1,6 @@
 package io.basalt.server;
 
 import io.basalt.server.auth.AdminAccount;
-import io.basalt.server.auth.UserStore;
 import io.basalt.server.network.NetworkServer;
 import io.basalt.server.network.ServerConfiguration;
 import io.basalt.server.network.TlsContexts;
@@ -65,9 +64,9 @@ public final class ServerCommand {
                     Path.of(arguments.tlsKey())), arguments.tlsRequired());
         }
         Database database = Database.open(Path.of(arguments.dataDirectory()));
-        UserStore users = UserStore.open(database.directory());
-        AdminAccount.ensure(users, System.getenv(AdminAccount.PASSWORD_VARIABLE), configuration.passwordIterations(), out);
-        NetworkServer server = NetworkServer.start(database, users, configuration);
+        AdminAccount.ensure(database.security().users(), System.getenv(AdminAccount.PASSWORD_VARIABLE),
+                configuration.passwordIterations(), out);
+        NetworkServer server = NetworkServer.start(database, configuration);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // SIGTERM / Ctrl-C: finish or cancel what runs, close sessions, then the database (commits are durable)

@@ -39,6 +39,16 @@ import io.basalt.server.query.PreparedExplain;
 import io.basalt.server.query.PreparedInsert;
 import io.basalt.server.query.PreparedQuery;
 import io.basalt.server.result.StatementResult;
+import io.basalt.server.security.Authorization;
+import io.basalt.server.security.PrivilegeStatements;
+import io.basalt.server.security.RoleStatements;
+import io.basalt.server.security.StatementPrivileges;
+import io.basalt.parser.ast.AlterRoleStatement;
+import io.basalt.parser.ast.CreateRoleStatement;
+import io.basalt.parser.ast.DropRoleStatement;
+import io.basalt.parser.ast.PrivilegeStatement;
+import io.basalt.parser.ast.RoleMembershipStatement;
+import io.basalt.server.query.QueryRunner;
 import io.basalt.server.transaction.ReadView;
 import io.basalt.server.transaction.TransactionScope;
 import io.basalt.storage.commit.Manifest;
@@ -61,12 +71,23 @@ public final class Session implements AutoCloseable {
     private final Database database;
     private final SessionSettings settings;
     private final TransactionScope transactions;
+    private final Authorization authorization;
+    private final QueryRunner queries;
+    private final StatementPrivileges privileges;
     private volatile AtomicBoolean cancelled = new AtomicBoolean();
 
-    Session(Database database, SessionSettings settings) {
+    Session(Database database, SessionSettings settings, Authorization authorization) {
         this.database = database;
         this.settings = settings;
         this.transactions = new TransactionScope(database.storage());
+        this.authorization = authorization;
+        this.queries = database.queries().authorizedBy(authorization);
+        this.privileges = new StatementPrivileges(authorization);
+    }
+
+    /** The user the session runs as (the superuser {@code admin} for embedded sessions). */
+    public String user() {
+        return authorization.user();
     }
 
     public SessionSettings settings() {
@@ -147,16 +168,16 @@ public final class Session implements AutoCloseable {
     private Prepared analysed(String sql, Statement statement) {
         Manifest catalog = transactions.catalog();
         if (statement instanceof QueryStatement query) {
-            return new PreparedQuery(database.queries(), transactions, query.query(), catalog, settings);
+            return new PreparedQuery(queries, transactions, query.query(), catalog, settings);
         }
         if (statement instanceof InsertStatement insert) {
-            return new PreparedInsert(database.queries(), transactions, insert, catalog, settings);
+            return new PreparedInsert(queries, transactions, insert, catalog, settings);
         }
         if (statement instanceof DmlStatement dml) {
-            return new PreparedDml(database.queries(), transactions, dml, catalog, settings);
+            return new PreparedDml(queries, transactions, dml, catalog, settings);
         }
         if (statement instanceof ExplainStatement explain) {
-            return new PreparedExplain(database.queries(), transactions, explain, catalog, settings);
+            return new PreparedExplain(queries, transactions, explain, catalog, settings);
         }
         if (ParameterMarkers.any(sql)) {
             throw ParameterMarkers.notSupported(sql);
@@ -164,8 +185,55 @@ public final class Session implements AutoCloseable {
         return new UnplannedStatement(this, statement, endsTransaction(statement));
     }
 
-    /** Runs a statement that is not planned ahead. */
+    /**
+     * Runs a statement that is not planned ahead: its privileges are checked first (what its queries read as they are
+     * planned), and the owner of what it creates is recorded after.
+     */
     StatementResult run(Statement statement, AtomicBoolean cancelled) {
+        if (isRoleOrPrivilegeStatement(statement)) {
+            return runSecurityStatement(statement);
+        }
+        String schema = settings.schema();
+        Manifest before = transactions.catalog();
+        privileges.check(statement, before, schema);
+        StatementResult result = dispatch(statement, cancelled);
+        privileges.recordCreated(statement, before, transactions.catalog(), schema);
+        return result;
+    }
+
+    private static boolean isRoleOrPrivilegeStatement(Statement statement) {
+        return statement instanceof CreateRoleStatement || statement instanceof AlterRoleStatement
+                || statement instanceof DropRoleStatement || statement instanceof RoleMembershipStatement
+                || statement instanceof PrivilegeStatement;
+    }
+
+    /**
+     * User, role and privilege statements change {@code DIR/security/} at once, outside the storage's transactions, so
+     * they are refused inside a transaction block (as PostgreSQL refuses CREATE DATABASE) rather than seem to roll back.
+     */
+    private StatementResult runSecurityStatement(Statement statement) {
+        if (transactions.inTransaction()) {
+            throw new StatementException("25001", "user, role and privilege statements cannot run inside a transaction "
+                    + "block (they take effect at once); run them with auto-commit on");
+        }
+        RoleStatements roles = new RoleStatements(authorization);
+        if (statement instanceof CreateRoleStatement create) {
+            return roles.create(create);
+        }
+        if (statement instanceof AlterRoleStatement alter) {
+            return roles.alter(alter);
+        }
+        if (statement instanceof DropRoleStatement drop) {
+            return roles.drop(drop);
+        }
+        if (statement instanceof RoleMembershipStatement membership) {
+            return roles.membership(membership);
+        }
+        return new PrivilegeStatements(authorization).run((PrivilegeStatement) statement, transactions.catalog(),
+                settings.schema());
+    }
+
+    private StatementResult dispatch(Statement statement, AtomicBoolean cancelled) {
         String schema = settings.schema();
         if (statement instanceof CreateTableStatement create) {
             return transactions.write(transaction -> SchemaStatements.createTable(transaction, create, schema));
@@ -174,14 +242,14 @@ public final class Session implements AutoCloseable {
             return transactions.write(transaction -> SchemaStatements.dropTables(transaction, drop, schema));
         }
         if (statement instanceof CreateViewStatement create) {
-            return transactions.write(transaction -> ViewStatements.createView(transaction, database.queries(), create,
+            return transactions.write(transaction -> ViewStatements.createView(transaction, queries, create,
                     settings));
         }
         if (statement instanceof DropViewStatement drop) {
             return transactions.write(transaction -> ViewStatements.dropViews(transaction, drop, schema));
         }
         if (statement instanceof AlterTableStatement alter) {
-            return transactions.write(transaction -> AlterTableStatements.alter(transaction, database.queries(), alter,
+            return transactions.write(transaction -> AlterTableStatements.alter(transaction, queries, alter,
                     settings, cancelled));
         }
         if (statement instanceof TruncateStatement truncate) {
@@ -204,7 +272,7 @@ public final class Session implements AutoCloseable {
                     schema);
         }
         if (statement instanceof CreateTableAsStatement createAs) {
-            return transactions.write(transaction -> InsertStatements.createTableAs(transaction, database.queries(),
+            return transactions.write(transaction -> InsertStatements.createTableAs(transaction, queries,
                     createAs, settings, cancelled));
         }
         if (statement instanceof AnalyzeStatement analyze) {
@@ -215,7 +283,7 @@ public final class Session implements AutoCloseable {
         }
         if (statement instanceof CopyToStatement copy) {
             try (ReadView snapshot = transactions.read()) {
-                return CopyToFile.run(snapshot, database.queries(), copy, settings, cancelled);
+                return CopyToFile.run(snapshot, queries, copy, settings, cancelled);
             }
         }
         if (statement instanceof SetStatement set) {

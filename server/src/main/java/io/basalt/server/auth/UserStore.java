@@ -1,13 +1,6 @@
 package io.basalt.server.auth;
 
-import io.basalt.storage.DurableFiles;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -25,6 +18,8 @@ public final class UserStore {
     private static final String HEADER = "# Basalt users: name SCRAM-SHA-256 iterations salt stored-key server-key "
             + "(base64). No passwords are stored. Edit through SQL, not by hand.";
 
+    private static final String WHAT = "user list";
+
     private final Path file;
     private final Map<String, UserCredentials> users = new LinkedHashMap<>();
 
@@ -34,31 +29,20 @@ public final class UserStore {
 
     /** Reads the users of data directory {@code dataDirectory} (none when the file does not exist yet). */
     public static UserStore open(Path dataDirectory) {
-        UserStore store = new UserStore(dataDirectory.resolve("security").resolve("users"));
+        UserStore store = new UserStore(SecurityFiles.file(dataDirectory, "users"));
         store.load();
         return store;
     }
 
     private void load() {
-        if (!Files.exists(file)) {
-            return;
-        }
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] fields = line.trim().split(" ");
-                if (fields.length != 6 || !fields[1].equals("SCRAM-SHA-256")) {
-                    throw new IllegalStateException("malformed line in " + file + ": " + line);
-                }
-                Base64.Decoder base64 = Base64.getDecoder();
-                String name = URLDecoder.decode(fields[0], StandardCharsets.UTF_8);
-                users.put(name, new UserCredentials(name, Integer.parseInt(fields[2]), base64.decode(fields[3]),
-                        base64.decode(fields[4]), base64.decode(fields[5])));
+        for (String[] fields : SecurityFiles.read(file, WHAT)) {
+            if (fields.length != 6 || !fields[1].equals("SCRAM-SHA-256")) {
+                throw new IllegalStateException("malformed line in " + file + ": " + String.join(" ", fields));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the user list " + file + ": " + e.getMessage(), e);
+            Base64.Decoder base64 = Base64.getDecoder();
+            String name = SecurityFiles.decode(fields[0]);
+            users.put(name, new UserCredentials(name, Integer.parseInt(fields[2]), base64.decode(fields[3]),
+                    base64.decode(fields[4]), base64.decode(fields[5])));
         }
     }
 
@@ -84,20 +68,20 @@ public final class UserStore {
         return removed;
     }
 
+    /** The names of every user with credentials. */
+    public synchronized java.util.Set<String> names() {
+        return java.util.Set.copyOf(users.keySet());
+    }
+
     private void save() {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         Base64.Encoder base64 = Base64.getEncoder();
         for (UserCredentials user : users.values()) {
-            text.append(URLEncoder.encode(user.name(), StandardCharsets.UTF_8)).append(" SCRAM-SHA-256 ")
+            text.append(SecurityFiles.encode(user.name())).append(" SCRAM-SHA-256 ")
                     .append(user.iterations()).append(' ').append(base64.encodeToString(user.salt())).append(' ')
                     .append(base64.encodeToString(user.storedKey())).append(' ')
                     .append(base64.encodeToString(user.serverKey())).append('\n');
         }
-        try {
-            Files.createDirectories(file.getParent());
-            DurableFiles.publishAtomically(file, text.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the user list " + file + ": " + e.getMessage(), e);
-        }
+        SecurityFiles.publish(file, text.toString(), WHAT);
     }
 }

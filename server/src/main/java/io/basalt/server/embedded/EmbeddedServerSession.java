@@ -4,7 +4,6 @@ import io.basalt.jdbc.spi.ExecutionOptions;
 import io.basalt.jdbc.spi.ExecutionResult;
 import io.basalt.jdbc.spi.PreparedHandle;
 import io.basalt.jdbc.spi.ServerSession;
-import io.basalt.server.Database;
 import io.basalt.server.Session;
 
 import java.sql.SQLException;
@@ -17,14 +16,15 @@ final class EmbeddedServerSession implements ServerSession {
     private final Session session;
     private volatile boolean closed;
 
+    /** An embedded connection's session: it runs as the superuser. */
     EmbeddedServerSession(DatabaseRegistry.Handle database) {
-        this(database.database(), database::release);
+        this(database.database().newSession(), database::release);
     }
 
-    /** A session over {@code database}; {@code release} runs once when it closes. */
-    EmbeddedServerSession(Database database, Runnable release) {
+    /** A driver session over {@code session}; {@code release} runs once when it closes. */
+    EmbeddedServerSession(Session session, Runnable release) {
         this.release = release;
-        this.session = database.newSession();
+        this.session = session;
     }
 
     @Override

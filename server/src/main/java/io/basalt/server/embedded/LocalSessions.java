@@ -13,7 +13,8 @@ public final class LocalSessions {
     private LocalSessions() {
     }
 
-    public static ServerSession open(Database database) {
-        return new EmbeddedServerSession(database, () -> { });
+    /** A session of {@code user}, who has logged in: its statements are checked against the user's privileges. */
+    public static ServerSession open(Database database, String user) {
+        return new EmbeddedServerSession(database.newSession(user), () -> { });
     }
 }

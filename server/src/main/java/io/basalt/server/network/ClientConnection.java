@@ -129,9 +129,9 @@ final class ClientConnection implements Runnable {
                     + server.configuration().maxConnections() + ")", 0, 0));
             return true;
         }
-        StartupHandshake.Result login = new StartupHandshake(in, out, server.users(), server.throttle(), server.processSecret(),
+        StartupHandshake.Result login = new StartupHandshake(in, out, server.security(), server.throttle(), server.processSecret(),
                 server.configuration().passwordIterations()).perform(first.reader(), rawSocket.getInetAddress().getHostAddress());
-        ServerSession session = LocalSessions.open(server.database());
+        ServerSession session = LocalSessions.open(server.database(), login.user());
         handler = new RequestHandler(session, out);
         if (!useSchema(session, login.database(), out)) {
             return true;

@@ -3,7 +3,7 @@ package io.basalt.server.network;
 import io.basalt.jdbc.protocol.ScramSha256;
 import io.basalt.server.Database;
 import io.basalt.server.auth.LoginThrottle;
-import io.basalt.server.auth.UserStore;
+import io.basalt.server.security.Security;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -30,7 +30,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class NetworkServer implements AutoCloseable {
 
     private final Database database;
-    private final UserStore users;
     private final ServerConfiguration configuration;
     private final ServerSocket listener;
     private final ThreadPoolExecutor statementPool;
@@ -43,9 +42,8 @@ public final class NetworkServer implements AutoCloseable {
     private final Thread acceptor;
     private volatile boolean stopping;
 
-    private NetworkServer(Database database, UserStore users, ServerConfiguration configuration) throws IOException {
+    private NetworkServer(Database database, ServerConfiguration configuration) throws IOException {
         this.database = database;
-        this.users = users;
         this.configuration = configuration;
         this.listener = new ServerSocket();
         listener.setReuseAddress(true);
@@ -61,9 +59,13 @@ public final class NetworkServer implements AutoCloseable {
         acceptor.setDaemon(true);
     }
 
-    /** Binds and starts accepting connections. */
-    public static NetworkServer start(Database database, UserStore users, ServerConfiguration configuration) throws IOException {
-        NetworkServer server = new NetworkServer(database, users, configuration);
+    /**
+     * Binds and starts accepting connections. Clients log in as the users of the database's {@code DIR/security/}
+     * ({@link Database#security()}); passwords set from now on use the configuration's iterations.
+     */
+    public static NetworkServer start(Database database, ServerConfiguration configuration) throws IOException {
+        database.security().setPasswordIterations(configuration.passwordIterations());
+        NetworkServer server = new NetworkServer(database, configuration);
         server.acceptor.start();
         return server;
     }
@@ -171,8 +173,8 @@ public final class NetworkServer implements AutoCloseable {
         return database;
     }
 
-    UserStore users() {
-        return users;
+    Security security() {
+        return database.security();
     }
 
     LoginThrottle throttle() {

@@ -9,7 +9,7 @@ import io.basalt.jdbc.protocol.MessageWriter;
 import io.basalt.jdbc.protocol.ProtocolException;
 import io.basalt.server.auth.LoginThrottle;
 import io.basalt.server.auth.ScramServerExchange;
-import io.basalt.server.auth.UserStore;
+import io.basalt.server.security.Security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The server's side of startup (docs/protocol.md, "Startup"): the client's STARTUP names versions and a user; the
  * server picks the highest common version and runs SCRAM-SHA-256. A wrong password is answered with 28P01 only
- * after the throttle's delay.
+ * after the throttle's delay; a role without LOGIN (ALTER USER … NOLOGIN) is refused with 28000.
  */
 final class StartupHandshake {
 
@@ -36,16 +36,16 @@ final class StartupHandshake {
 
     private final FrameReader in;
     private final ResponseChannel out;
-    private final UserStore users;
+    private final Security security;
     private final LoginThrottle throttle;
     private final byte[] processSecret;
     private final int defaultIterations;
 
-    StartupHandshake(FrameReader in, ResponseChannel out, UserStore users, LoginThrottle throttle, byte[] processSecret,
+    StartupHandshake(FrameReader in, ResponseChannel out, Security security, LoginThrottle throttle, byte[] processSecret,
                      int defaultIterations) {
         this.in = in;
         this.out = out;
-        this.users = users;
+        this.security = security;
         this.throttle = throttle;
         this.processSecret = processSecret;
         this.defaultIterations = defaultIterations;
@@ -80,7 +80,7 @@ final class StartupHandshake {
         if (!MessageTypes.SCRAM_SHA_256.equals(mechanism)) {
             refuse("28000", "unsupported authentication mechanism " + mechanism + "; use " + MessageTypes.SCRAM_SHA_256);
         }
-        ScramServerExchange scram = new ScramServerExchange(users, user, processSecret, defaultIterations);
+        ScramServerExchange scram = new ScramServerExchange(security.users(), user, processSecret, defaultIterations);
         out.sendNow(new MessageWriter(MessageTypes.SASL_CONTINUE).putBytes(bytes(scram.serverFirst(clientFirst))));
 
         MessageReader response = expect(MessageTypes.SASL_RESPONSE);
@@ -98,6 +98,10 @@ final class StartupHandshake {
             refuse("28P01", "password authentication failed for user \"" + user + "\"");
         }
         throttle.recordSuccess(user, address);
+        if (!security.canLogIn(user)) {
+            // the password was right, so saying why reveals nothing a guesser could use
+            refuse("28000", "role \"" + user + "\" is not permitted to log in");
+        }
         out.sendNow(new MessageWriter(MessageTypes.SASL_FINAL).putBytes(bytes(serverFinal)));
         return new Result(user, database == null ? "" : database, version);
     }

@@ -9,8 +9,9 @@ import java.util.function.Function;
 
 /**
  * The plan of one prepared statement, made once and reused by every execution until the catalog it was made from
- * changes ({@link PlanningBasis}); then it is made again, against the catalog the execution runs on, so a changed
- * table definition never meets a stale plan. Not thread-safe: a prepared statement belongs to one session.
+ * changes ({@link PlanningBasis}) or privileges changed (planning checks them, {@link PlanAuthorization}); then it is
+ * made again, against the catalog the execution runs on, so a changed table definition never meets a stale plan and
+ * a revoked privilege is missed by no execution. Not thread-safe: a prepared statement belongs to one session.
  *
  * @param <T> what is planned: a {@code PlannedQuery}, or an INSERT's target and source plan
  */
@@ -18,19 +19,26 @@ final class PlanCache<T> {
 
     private final BiFunction<Manifest, SessionSettings, T> planner;
     private final Function<T, PhysicalNode> planOf;
+    private final PlanAuthorization authorization;
     private T planned;
     private PlanningBasis basis;
+    private long authorizedAt;
     private int plannings;
 
-    PlanCache(BiFunction<Manifest, SessionSettings, T> planner, Function<T, PhysicalNode> planOf) {
+    /** {@code planner} checks privileges as it plans; {@code authorization}'s version says when to check again. */
+    PlanCache(BiFunction<Manifest, SessionSettings, T> planner, Function<T, PhysicalNode> planOf,
+              PlanAuthorization authorization) {
         this.planner = planner;
         this.planOf = planOf;
+        this.authorization = authorization;
     }
 
     /** The plan for an execution on {@code catalog}: the cached one while it holds, else a new one. */
     T plan(Manifest catalog, SessionSettings settings) {
-        if (planned == null || !basis.holdsFor(catalog, settings.schema())) {
+        long version = authorization.version();
+        if (planned == null || !basis.holdsFor(catalog, settings.schema()) || version != authorizedAt) {
             T fresh = planner.apply(catalog, settings);
+            authorizedAt = version;
             basis = PlanningBasis.of(catalog, settings.schema(), planOf.apply(fresh));
             planned = fresh;
             plannings++;

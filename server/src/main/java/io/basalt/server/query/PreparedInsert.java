@@ -13,6 +13,7 @@ import io.basalt.server.SessionSettings;
 import io.basalt.server.StatementException;
 import io.basalt.server.result.StatementResult;
 import io.basalt.server.transaction.TransactionScope;
+import io.basalt.storage.catalog.RelationName;
 import io.basalt.storage.commit.Manifest;
 import io.basalt.storage.table.TableAppender;
 import io.basalt.storage.type.LogicalType;
@@ -50,12 +51,13 @@ public final class PreparedInsert implements Prepared {
         this.runner = runner;
         this.transactions = transactions;
         this.statement = statement;
-        this.plans = new PlanCache<>(this::plan, insert -> insert.source().plan());
+        this.plans = new PlanCache<>(this::plan, insert -> insert.source().plan(), runner.authorization());
         plans.plan(catalog, settings);
     }
 
     private InsertPlan plan(Manifest catalog, SessionSettings settings) {
         InsertTarget target = InsertTarget.resolve(catalog, statement, settings.schema());
+        runner.authorization().checkInsert(catalog, new RelationName(target.table().schema(), target.table().name()));
         PlannedQuery source = runner.plan(statement.source(), catalog, settings, target.sourceTypes());
         target.checkSourceColumns(source.columns().size());
         return new InsertPlan(target, source);

@@ -29,17 +29,35 @@ public final class QueryRunner {
     private final StorageEngine storage;
     private final QueryPlanner planner;
     private final DmlPlanner dmlPlanner;
+    private final PlanAuthorization authorization;
 
     public QueryRunner(StorageEngine storage, QueryPlanner planner) {
+        this(storage, planner, new DmlPlanner(planner), PlanAuthorization.ALLOW_ALL);
+    }
+
+    private QueryRunner(StorageEngine storage, QueryPlanner planner, DmlPlanner dmlPlanner,
+                        PlanAuthorization authorization) {
         this.storage = storage;
         this.planner = planner;
-        this.dmlPlanner = new DmlPlanner(planner);
+        this.dmlPlanner = dmlPlanner;
+        this.authorization = authorization;
+    }
+
+    /** This runner for one session: every plan it makes passes {@code authorization}'s checks before it is returned. */
+    public QueryRunner authorizedBy(PlanAuthorization authorization) {
+        return new QueryRunner(storage, planner, dmlPlanner, authorization);
+    }
+
+    public PlanAuthorization authorization() {
+        return authorization;
     }
 
     /** Plans a DELETE, UPDATE or MERGE statement (its whole text). */
     public PlannedDml planDml(SqlFragment statement, Manifest catalog, SessionSettings settings) {
         try {
-            return dmlPlanner.plan(statement.text(), catalog, new PlannerOptions(settings.schema()));
+            PlannedDml planned = dmlPlanner.plan(statement.text(), catalog, new PlannerOptions(settings.schema()));
+            authorization.checkDml(catalog, planned);
+            return planned;
         } catch (PlanningException e) {
             throw located(statement, e);
         }
@@ -58,12 +76,20 @@ public final class QueryRunner {
         return plan(query, catalog, new PlannerOptions(settings.schema(), assignedColumnTypes));
     }
 
-    /** Plans the query of a CREATE VIEW and describes it (columns, what it reads); errors located in the statement. */
+    /**
+     * Plans the query of a CREATE VIEW and describes it (columns, what it reads); errors located in the statement. The
+     * session's user must be able to read what the view reads.
+     */
     public AnalyzedView analyzeView(SqlFragment query, Manifest catalog, SessionSettings settings) {
-        return analyzeView(query, catalog, settings.schema());
+        AnalyzedView analyzed = analyzeView(query, catalog, settings.schema());
+        authorization.checkQuery(catalog, analyzed.reads());
+        return analyzed;
     }
 
-    /** As {@link #analyzeView(SqlFragment, Manifest, SessionSettings)}, resolving names in {@code defaultSchema}. */
+    /**
+     * As {@link #analyzeView(SqlFragment, Manifest, SessionSettings)}, resolving names in {@code defaultSchema}, without
+     * privilege checks: for views planned again after a change to what they read, which their owners created.
+     */
     public AnalyzedView analyzeView(SqlFragment query, Manifest catalog, String defaultSchema) {
         try {
             return planner.analyzeView(query.text(), catalog, new PlannerOptions(defaultSchema));
@@ -74,7 +100,9 @@ public final class QueryRunner {
 
     private PlannedQuery plan(SqlFragment query, Manifest catalog, PlannerOptions options) {
         try {
-            return planner.plan(query.text(), catalog, options);
+            PlannedQuery planned = planner.plan(query.text(), catalog, options);
+            authorization.checkQuery(catalog, planned.reads());
+            return planned;
         } catch (PlanningException e) {
             throw located(query, e);
         }

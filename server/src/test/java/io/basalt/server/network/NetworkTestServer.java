@@ -2,7 +2,6 @@ package io.basalt.server.network;
 
 import io.basalt.server.Database;
 import io.basalt.server.auth.AdminAccount;
-import io.basalt.server.auth.UserStore;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,9 +27,8 @@ final class NetworkTestServer implements AutoCloseable {
 
     NetworkTestServer(Path directory, ServerConfiguration configuration) throws IOException {
         database = Database.open(directory);
-        UserStore users = UserStore.open(directory);
-        AdminAccount.ensure(users, PASSWORD, 4096, new PrintStream(new ByteArrayOutputStream()));
-        server = NetworkServer.start(database, users, configuration);
+        AdminAccount.ensure(database.security().users(), PASSWORD, 4096, new PrintStream(new ByteArrayOutputStream()));
+        server = NetworkServer.start(database, configuration);
     }
 
     String url() {
