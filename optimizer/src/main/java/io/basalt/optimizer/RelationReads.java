@@ -2,6 +2,7 @@ package io.basalt.optimizer;
 
 import io.basalt.storage.catalog.RelationName;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -22,10 +23,12 @@ public record RelationReads(Set<RelationName> direct, Map<RelationName, Set<Rela
     public static final RelationReads NONE = new RelationReads(Set.of(), Map.of());
 
     public RelationReads {
-        direct = Set.copyOf(new LinkedHashSet<>(direct));
+        // in reading order, so that a denied check names the first relation the query reads, as PostgreSQL does
+        direct = Collections.unmodifiableSet(new LinkedHashSet<>(direct));
         Map<RelationName, Set<RelationName>> copy = new LinkedHashMap<>();
-        viewReads.forEach((view, reads) -> copy.put(Objects.requireNonNull(view), Set.copyOf(reads)));
-        viewReads = Map.copyOf(copy);
+        viewReads.forEach((view, reads) -> copy.put(Objects.requireNonNull(view),
+                Collections.unmodifiableSet(new LinkedHashSet<>(reads))));
+        viewReads = Collections.unmodifiableMap(copy);
     }
 
     /** Every relation read, directly or through views. */

@@ -224,7 +224,7 @@ public final class Session implements AutoCloseable {
             return roles.alter(alter);
         }
         if (statement instanceof DropRoleStatement drop) {
-            return roles.drop(drop);
+            return roles.drop(drop, transactions.catalog());
         }
         if (statement instanceof RoleMembershipStatement membership) {
             return roles.membership(membership);

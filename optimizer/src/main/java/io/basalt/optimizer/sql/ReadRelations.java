@@ -7,6 +7,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -27,10 +28,10 @@ final class ReadRelations {
         }
     }
 
-    /** Every scan node under {@code node}, by identity (two scans of one table are two nodes). */
-    static Set<TableScan> scans(RelNode node) {
-        Set<TableScan> scans = Collections.newSetFromMap(new IdentityHashMap<>());
-        addScans(node, scans);
+    /** Every scan node under {@code node} once (two scans of one table are two nodes), in reading order. */
+    static List<TableScan> scans(RelNode node) {
+        List<TableScan> scans = new ArrayList<>();
+        addScans(node, scans, Collections.newSetFromMap(new IdentityHashMap<>()));
         return scans;
     }
 
@@ -39,19 +40,20 @@ final class ReadRelations {
         return new RelationName(name.get(name.size() - 2), name.get(name.size() - 1));
     }
 
-    private static void addScans(RelNode node, Set<TableScan> into) {
-        if (node instanceof TableScan scan) {
+    private static void addScans(RelNode node, List<TableScan> into, Set<TableScan> seen) {
+        if (node instanceof TableScan scan && seen.add(scan)) {
             into.add(scan);
+        }
+        // inputs before subqueries: the FROM clause's tables come first, in the order the query names them
+        for (RelNode input : node.getInputs()) {
+            addScans(input, into, seen);
         }
         node.accept(new RexShuttle() {
             @Override
             public RexNode visitSubQuery(RexSubQuery subQuery) {
-                addScans(subQuery.rel, into);
+                addScans(subQuery.rel, into, seen);
                 return subQuery;
             }
         });
-        for (RelNode input : node.getInputs()) {
-            addScans(input, into);
-        }
     }
 }

@@ -126,9 +126,13 @@ public final class PrivilegeStore {
         save();
     }
 
-    /** Removes a role with its memberships (both ways) and the privileges granted to it. */
+    /**
+     * Removes a role with its memberships (both ways), the privileges granted to it and its ownership of objects that
+     * no longer exist (the caller checked it owns no others).
+     */
     public synchronized void removeRole(String name) {
         roles.remove(name);
+        owners.values().removeIf(name::equals);
         memberships.remove(name);
         memberships.values().forEach(granted -> granted.remove(name));
         memberships.values().removeIf(Set::isEmpty);

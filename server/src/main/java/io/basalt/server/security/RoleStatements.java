@@ -7,6 +7,7 @@ import io.basalt.parser.ast.RoleMembershipStatement;
 import io.basalt.parser.ast.RoleOptions;
 import io.basalt.server.StatementException;
 import io.basalt.server.result.StatementResult;
+import io.basalt.storage.commit.Manifest;
 
 /**
  * CREATE, ALTER and DROP of users and roles, and GRANT/REVOKE of roles, with PostgreSQL's rules and messages. Only a
@@ -54,10 +55,10 @@ public final class RoleStatements {
         if (!onlyOwnPassword) {
             authorization.requireSuperuser("alter role");
         }
-        if (security.isBuiltIn(name)) {
-            throw new StatementException(RESERVED_NAME, "role \"" + name + "\" is reserved and cannot be altered");
-        }
         if (options.login().isPresent() || options.superuser().isPresent()) {
+            if (security.isBuiltIn(name)) {
+                throw new StatementException(RESERVED_NAME, "the attributes of role \"" + name + "\" cannot be changed");
+            }
             security.privileges().putRole(new RoleDefinition(name, options.login().orElse(role.login()),
                     options.superuser().orElse(role.superuser())));
         }
@@ -65,7 +66,8 @@ public final class RoleStatements {
         return new StatementResult.RowCount("ALTER ROLE", 0);
     }
 
-    public StatementResult drop(DropRoleStatement statement) {
+    /** Drops roles that own nothing in {@code catalog}; what was granted to them goes with them. */
+    public StatementResult drop(DropRoleStatement statement, Manifest catalog) {
         authorization.requireSuperuser("drop role");
         for (String name : statement.names()) {
             if (security.role(name).isEmpty()) {
@@ -74,17 +76,17 @@ public final class RoleStatements {
                 }
                 throw undefined(name);
             }
+            if (name.equals(authorization.user())) {
+                throw new StatementException(OBJECT_IN_USE, "current user cannot be dropped");
+            }
             if (security.isBuiltIn(name)) {
                 throw new StatementException(RESERVED_NAME, "cannot drop role " + name + " because it is required by "
                         + "the database system");
             }
-            if (name.equals(authorization.user())) {
-                throw new StatementException(OBJECT_IN_USE, "current user cannot be dropped");
-            }
-            if (!security.privileges().ownedBy(name).isEmpty()) {
+            long owned = security.privileges().ownedBy(name).stream().filter(object -> object.existsIn(catalog)).count();
+            if (owned > 0) {
                 throw new StatementException(DEPENDENT_OBJECTS, "role \"" + name + "\" cannot be dropped because some "
-                        + "objects depend on it (it owns " + security.privileges().ownedBy(name).size()
-                        + " tables, views or schemas)");
+                        + "objects depend on it (it owns " + owned + " tables, views or schemas)");
             }
         }
         for (String name : statement.names()) {

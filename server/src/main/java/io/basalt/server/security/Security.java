@@ -79,10 +79,14 @@ public final class Security {
     }
 
     /**
-     * The role named {@code name}: a recorded one, a built-in one, or a user of the users file made before roles
-     * existed (it may log in; {@code admin} is a superuser).
+     * The role named {@code name}: the bootstrap superuser {@code admin} (it always exists, as PostgreSQL's
+     * {@code postgres}; embedded sessions run as it), a recorded one, a built-in one, or a user of the users file made
+     * before roles existed (it may log in).
      */
     public Optional<RoleDefinition> role(String name) {
+        if (name.equals(AdminAccount.NAME)) {
+            return Optional.of(new RoleDefinition(name, true, true));
+        }
         Optional<RoleDefinition> recorded = privileges.role(name);
         if (recorded.isPresent()) {
             return recorded;
@@ -90,11 +94,12 @@ public final class Security {
         if (BUILT_IN_ROLES.contains(name)) {
             return Optional.of(new RoleDefinition(name, false, false));
         }
-        return users.find(name).map(user -> new RoleDefinition(name, true, name.equals(AdminAccount.NAME)));
+        return users.find(name).map(user -> new RoleDefinition(name, true, false));
     }
 
+    /** The predefined roles and the bootstrap superuser: they cannot be dropped, nor their attributes changed. */
     public boolean isBuiltIn(String role) {
-        return BUILT_IN_ROLES.contains(role);
+        return BUILT_IN_ROLES.contains(role) || role.equals(AdminAccount.NAME);
     }
 
     public boolean isSuperuser(String role) {
