@@ -24,6 +24,7 @@ class SessionPrivilegeTest {
     @BeforeEach
     void open() {
         database = Database.open(directory);
+        database.security().setPasswordIterations(4096);
         admin = database.newSession();
         admin.execute("CREATE USER alice PASSWORD 'a'");
         admin.execute("CREATE USER bob PASSWORD 'b'");
@@ -113,7 +114,7 @@ class SessionPrivilegeTest {
             admin.execute("REVOKE analysts FROM bob");
             denied(bob, "SELECT * FROM other", "permission denied for table other");
         }
-        assertThatThrownBy(() -> admin.execute("GRANT analysts TO readers")).hasMessage("role \"readers\" is a member of role \"analysts\"")
+        assertThatThrownBy(() -> admin.execute("GRANT analysts TO readers")).hasMessage("role \"analysts\" is a member of role \"readers\"")
                 .satisfies(e -> assertThat(((StatementException) e).sqlState()).isEqualTo("0LP01"));
     }
 
@@ -290,12 +291,34 @@ class SessionPrivilegeTest {
         admin.close();
         database.close();
         database = Database.open(directory);
+        database.security().setPasswordIterations(4096);
         admin = database.newSession();
         try (Session alice = database.newSession("alice"); Session bob = database.newSession("bob")) {
             assertThat(rows(alice, "SELECT count(*) FROM t")).containsExactly(List.of("2"));
             denied(alice, "SELECT * FROM bobs", "permission denied for view bobs");
             bob.execute("DROP VIEW bobs");
         }
+    }
+
+    @Test
+    void informationSchemaListsWhatTheUserGrantedOrReceived() {
+        admin.execute("CREATE ROLE readers");
+        admin.execute("GRANT SELECT ON t TO readers");
+        admin.execute("GRANT readers TO alice");
+        admin.execute("GRANT INSERT ON other TO bob");
+        try (Session alice = database.newSession("alice")) {
+            assertThat(rows(alice, "SELECT grantor, grantee, table_schema, table_name, privilege_type, is_grantable "
+                    + "FROM information_schema.table_privileges ORDER BY table_name, privilege_type"))
+                    .containsExactly(List.of("admin", "readers", "main", "t", "SELECT", "NO"));
+            assertThat(rows(alice, "SELECT role_name FROM information_schema.enabled_roles ORDER BY 1"))
+                    .containsExactly(List.of("alice"), List.of("readers"));
+            assertThat(rows(alice, "SELECT grantee, role_name, is_grantable FROM information_schema.applicable_roles"))
+                    .containsExactly(List.of("alice", "readers", "NO"));
+            admin.execute("REVOKE SELECT ON t FROM readers");
+            assertThat(rows(alice, "SELECT count(*) FROM information_schema.table_privileges")).containsExactly(List.of("0"));
+        }
+        // the superuser sees every grant, the owner's own privileges included (4 per table)
+        assertThat(rows(admin, "SELECT count(*) FROM information_schema.table_privileges")).containsExactly(List.of("9"));
     }
 
     @Test

@@ -39,12 +39,17 @@ public final class CatalogSchema extends AbstractSchema {
      * column: each row's identity (a DML statement's target).
      */
     public static CalciteSchema rootOf(Manifest catalog, long rowIdentityTable) {
+        return rootOf(catalog, rowIdentityTable, AccessListing.NONE);
+    }
+
+    /** As {@link #rootOf(Manifest, long)}, with {@code access} for information_schema's role and privilege tables. */
+    public static CalciteSchema rootOf(Manifest catalog, long rowIdentityTable, AccessListing access) {
         Map<String, Schema> schemas = new LinkedHashMap<>();
         for (String schema : catalog.schemas()) {
             schemas.put(schema, new TablesOfSchema(catalog, schema, rowIdentityTable));
         }
         // The system schema wins over a user schema of the same name, as in PostgreSQL, where none can be created.
-        schemas.put(InformationSchema.NAME, new InformationSchema(catalog));
+        schemas.put(InformationSchema.NAME, new InformationSchema(catalog, access));
         return CalciteSchema.createRootSchema(false, false, "", new CatalogSchema(schemas));
     }
 

@@ -27,10 +27,12 @@ final class InformationSchema extends AbstractSchema {
     private static final Map<String, Function<Manifest, SystemTableText>> TABLES = systemTables();
 
     private final Manifest catalog;
+    private final AccessListing access;
     private Map<String, Table> tableMap;
 
-    InformationSchema(Manifest catalog) {
+    InformationSchema(Manifest catalog, AccessListing access) {
         this.catalog = catalog;
+        this.access = access;
     }
 
     @Override
@@ -38,6 +40,7 @@ final class InformationSchema extends AbstractSchema {
         if (tableMap == null) {
             tableMap = new LinkedHashMap<>();
             TABLES.forEach((name, rows) -> tableMap.put(name, viewTable(name, rows.apply(catalog))));
+            AccessTables.of(catalog, access).forEach((name, rows) -> tableMap.put(name, viewTable(name, rows)));
         }
         return tableMap;
     }

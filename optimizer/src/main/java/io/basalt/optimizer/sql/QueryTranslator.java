@@ -1,6 +1,7 @@
 package io.basalt.optimizer.sql;
 
 import io.basalt.optimizer.PlannerOptions;
+import io.basalt.optimizer.catalog.AccessListing;
 import io.basalt.optimizer.PlanningException;
 import io.basalt.optimizer.catalog.CatalogSchema;
 import io.basalt.optimizer.catalog.TypeMapping;
@@ -72,7 +73,7 @@ public final class QueryTranslator {
         List<SqlDynamicParam> parameters = QueryParameters.of(parsed);
         AssignedParameterTypes.apply(parsedQuery, calciteTypes(options.assignedColumnTypes(), typeFactory));
         CalciteCatalogReader catalogReader = catalogReader(catalog, List.of(defaultSchema), options.rowIdentityTable(),
-                typeFactory);
+                options.access(), typeFactory);
         SqlValidator validator = validator(catalogReader, typeFactory);
         SqlNode validated;
         try {
@@ -82,7 +83,7 @@ public final class QueryTranslator {
         }
         QueryParameters.widenLikePatterns(validated, validator);
         List<RelDataType> parameterTypes = parameterTypes(parameters, validator, parsedQuery);
-        ViewExpansion views = new ViewExpansion(catalog, cluster);
+        ViewExpansion views = new ViewExpansion(catalog, options.access(), cluster);
         SqlToRelConverter converter = converter(views, validator, catalogReader, cluster);
         try {
             RelRoot root = converter.convertQuery(validated, false, true);
@@ -95,8 +96,8 @@ public final class QueryTranslator {
 
     /** Resolves names in {@code schemaPath} first; {@code rowIdentityTable} as in {@link PlannerOptions}. */
     static CalciteCatalogReader catalogReader(Manifest catalog, List<String> schemaPath, long rowIdentityTable,
-                                              RelDataTypeFactory typeFactory) {
-        return new CalciteCatalogReader(CatalogSchema.rootOf(catalog, rowIdentityTable), schemaPath, typeFactory,
+                                              AccessListing access, RelDataTypeFactory typeFactory) {
+        return new CalciteCatalogReader(CatalogSchema.rootOf(catalog, rowIdentityTable, access), schemaPath, typeFactory,
                 CONNECTION_CONFIG);
     }
 

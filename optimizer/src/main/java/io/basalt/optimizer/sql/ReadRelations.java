@@ -28,7 +28,10 @@ final class ReadRelations {
         }
     }
 
-    /** Every scan node under {@code node} once (two scans of one table are two nodes), in reading order. */
+    /**
+     * Every scan of a catalog relation under {@code node} once (two scans of one table are two nodes), in reading
+     * order.
+     */
     static List<TableScan> scans(RelNode node) {
         List<TableScan> scans = new ArrayList<>();
         addScans(node, scans, Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -41,7 +44,8 @@ final class ReadRelations {
     }
 
     private static void addScans(RelNode node, List<TableScan> into, Set<TableScan> seen) {
-        if (node instanceof TableScan scan && seen.add(scan)) {
+        // a recursive query's reference to itself is a scan of a one-part name, no catalog relation
+        if (node instanceof TableScan scan && scan.getTable().getQualifiedName().size() >= 2 && seen.add(scan)) {
             into.add(scan);
         }
         // inputs before subqueries: the FROM clause's tables come first, in the order the query names them

@@ -17,6 +17,7 @@ import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import io.basalt.optimizer.RelationReads;
+import io.basalt.optimizer.catalog.AccessListing;
 import org.apache.calcite.rel.core.TableScan;
 
 import java.util.ArrayDeque;
@@ -44,6 +45,7 @@ final class ViewExpansion implements RelOptTable.ViewExpander {
     private static final int MAX_DEPTH = 64;
 
     private final Manifest catalog;
+    private final AccessListing access;
     private final RelOptCluster cluster;
     private final Set<RelationName> expanded = new LinkedHashSet<>();
     private final Deque<RelationName> expanding = new ArrayDeque<>();
@@ -51,8 +53,9 @@ final class ViewExpansion implements RelOptTable.ViewExpander {
     private final Map<RelationName, Set<RelationName>> viewReads = new LinkedHashMap<>();
     private final Set<TableScan> claimedScans = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    ViewExpansion(Manifest catalog, RelOptCluster cluster) {
+    ViewExpansion(Manifest catalog, AccessListing access, RelOptCluster cluster) {
         this.catalog = catalog;
+        this.access = access;
         this.cluster = cluster;
     }
 
@@ -112,7 +115,7 @@ final class ViewExpansion implements RelOptTable.ViewExpander {
         }
         try {
             SqlNode parsed = QueryParser.parse(queryString).query();
-            CalciteCatalogReader catalogReader = QueryTranslator.catalogReader(catalog, schemaPath, -1,
+            CalciteCatalogReader catalogReader = QueryTranslator.catalogReader(catalog, schemaPath, -1, access,
                     cluster.getTypeFactory());
             SqlValidator validator = QueryTranslator.validator(catalogReader, cluster.getTypeFactory());
             SqlNode validated = validator.validate(parsed);

@@ -1,5 +1,7 @@
 package io.basalt.server.network;
 
+import io.basalt.server.security.Security;
+
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 
@@ -22,7 +24,7 @@ public record ServerConfiguration(String bindAddress, int port, int maxConnectio
 
     public static ServerConfiguration defaults() {
         return new ServerConfiguration("127.0.0.1", DEFAULT_PORT, 256, Math.max(2, Runtime.getRuntime().availableProcessors()),
-                Duration.ofSeconds(10), 100_000, null, false);
+                Duration.ofSeconds(10), Security.DEFAULT_PASSWORD_ITERATIONS, null, false);
     }
 
     public ServerConfiguration withPort(int newPort) {

@@ -1,6 +1,7 @@
 package io.basalt.server.query;
 
 import io.basalt.optimizer.RelationReads;
+import io.basalt.optimizer.catalog.AccessListing;
 import io.basalt.optimizer.dml.PlannedDml;
 import io.basalt.storage.catalog.RelationName;
 import io.basalt.storage.commit.Manifest;
@@ -30,6 +31,11 @@ public interface PlanAuthorization {
         @Override
         public void checkInsert(Manifest catalog, RelationName target) {
         }
+
+        @Override
+        public AccessListing access() {
+            return AccessListing.NONE;
+        }
     };
 
     /** Changes whenever the answer of a check may have changed. */
@@ -43,4 +49,7 @@ public interface PlanAuthorization {
 
     /** INSERT on an INSERT's target (its source is a query, checked by {@link #checkQuery}). */
     void checkInsert(Manifest catalog, RelationName target);
+
+    /** The roles and privileges information_schema shows the session. */
+    AccessListing access();
 }

@@ -52,10 +52,14 @@ public final class QueryRunner {
         return authorization;
     }
 
+    private PlannerOptions options(String defaultSchema) {
+        return new PlannerOptions(defaultSchema).withAccess(authorization.access());
+    }
+
     /** Plans a DELETE, UPDATE or MERGE statement (its whole text). */
     public PlannedDml planDml(SqlFragment statement, Manifest catalog, SessionSettings settings) {
         try {
-            PlannedDml planned = dmlPlanner.plan(statement.text(), catalog, new PlannerOptions(settings.schema()));
+            PlannedDml planned = dmlPlanner.plan(statement.text(), catalog, options(settings.schema()));
             authorization.checkDml(catalog, planned);
             return planned;
         } catch (PlanningException e) {
@@ -64,7 +68,7 @@ public final class QueryRunner {
     }
 
     public PlannedQuery plan(SqlFragment query, Manifest catalog, SessionSettings settings) {
-        return plan(query, catalog, new PlannerOptions(settings.schema()));
+        return plan(query, catalog, options(settings.schema()));
     }
 
     /**
@@ -73,7 +77,7 @@ public final class QueryRunner {
      */
     public PlannedQuery plan(SqlFragment query, Manifest catalog, SessionSettings settings,
                              List<LogicalType> assignedColumnTypes) {
-        return plan(query, catalog, new PlannerOptions(settings.schema(), assignedColumnTypes));
+        return plan(query, catalog, options(settings.schema()).withAssignedColumnTypes(assignedColumnTypes));
     }
 
     /**
@@ -92,7 +96,7 @@ public final class QueryRunner {
      */
     public AnalyzedView analyzeView(SqlFragment query, Manifest catalog, String defaultSchema) {
         try {
-            return planner.analyzeView(query.text(), catalog, new PlannerOptions(defaultSchema));
+            return planner.analyzeView(query.text(), catalog, options(defaultSchema));
         } catch (PlanningException e) {
             throw located(query, e);
         }

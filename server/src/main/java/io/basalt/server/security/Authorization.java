@@ -1,6 +1,7 @@
 package io.basalt.server.security;
 
 import io.basalt.optimizer.RelationReads;
+import io.basalt.optimizer.catalog.AccessListing;
 import io.basalt.optimizer.dml.ChangeAction;
 import io.basalt.optimizer.dml.PlannedDml;
 import io.basalt.parser.ast.Privilege;
@@ -87,6 +88,11 @@ public final class Authorization implements PlanAuthorization {
     @Override
     public void checkInsert(Manifest catalog, RelationName target) {
         requireOn(user, catalog, target, Privilege.INSERT);
+    }
+
+    @Override
+    public AccessListing access() {
+        return new SessionAccessListing(this);
     }
 
     /** SELECT, INSERT, UPDATE or DELETE on a table or view for the session's user (and USAGE on its schema). */

@@ -107,8 +107,9 @@ public final class RoleStatements {
                     security.privileges().removeMember(role, member);
                 } else {
                     if (security.enabledRoles(role).contains(member)) {
-                        throw new StatementException(INVALID_GRANT, "role \"" + member + "\" is a member of role \""
-                                + role + "\"");
+                        // PostgreSQL's wording: the granted role already is (transitively) a member of the grantee
+                        throw new StatementException(INVALID_GRANT, "role \"" + role + "\" is a member of role \""
+                                + member + "\"");
                     }
                     security.privileges().addMember(role, member);
                 }

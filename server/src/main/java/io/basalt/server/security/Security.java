@@ -27,8 +27,8 @@ public final class Security {
     /** PostgreSQL's predefined roles that allow COPY from and to files on the server. */
     public static final String READ_SERVER_FILES = "pg_read_server_files";
     public static final String WRITE_SERVER_FILES = "pg_write_server_files";
-    /** PostgreSQL's default iteration count for SCRAM-SHA-256 ({@code scram_iterations}). */
-    public static final int DEFAULT_PASSWORD_ITERATIONS = 4096;
+    /** PBKDF2 iterations for new passwords unless configured (the network server's default too). */
+    public static final int DEFAULT_PASSWORD_ITERATIONS = 100_000;
 
     private static final Set<String> BUILT_IN_ROLES = Set.of(READ_SERVER_FILES, WRITE_SERVER_FILES);
 

@@ -1,0 +1,58 @@
+package io.basalt.optimizer.catalog;
+
+import io.basalt.optimizer.catalog.SystemTableText.ColumnType;
+import io.basalt.storage.commit.Manifest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code information_schema}'s tables about roles and privileges, with PostgreSQL's columns: {@code table_privileges},
+ * {@code enabled_roles} and {@code applicable_roles}, listed from the session's {@link AccessListing}.
+ */
+final class AccessTables {
+
+    private AccessTables() {
+    }
+
+    static Map<String, SystemTableText> of(Manifest catalog, AccessListing listing) {
+        Map<String, SystemTableText> tables = new LinkedHashMap<>();
+        tables.put("table_privileges", tablePrivileges(catalog, listing));
+        tables.put("enabled_roles", enabledRoles(listing));
+        tables.put("applicable_roles", applicableRoles(listing));
+        return tables;
+    }
+
+    private static SystemTableText tablePrivileges(Manifest catalog, AccessListing listing) {
+        SystemTableText table = new SystemTableText().column("grantor", ColumnType.TEXT).column("grantee", ColumnType.TEXT)
+                .column("table_catalog", ColumnType.TEXT).column("table_schema", ColumnType.TEXT)
+                .column("table_name", ColumnType.TEXT).column("privilege_type", ColumnType.TEXT)
+                .column("is_grantable", ColumnType.TEXT).column("with_hierarchy", ColumnType.TEXT);
+        for (AccessListing.TablePrivilege privilege : listing.tablePrivileges(catalog)) {
+            // PostgreSQL says YES for SELECT: it reaches inheritance children, which Basalt has none of
+            table.row(privilege.grantor(), privilege.grantee(), InformationSchemaTables.CATALOG, privilege.schema(),
+                    privilege.table(), privilege.privilege(), yesNo(privilege.grantable()),
+                    yesNo(privilege.privilege().equals("SELECT")));
+        }
+        return table;
+    }
+
+    private static SystemTableText enabledRoles(AccessListing listing) {
+        SystemTableText table = new SystemTableText().column("role_name", ColumnType.TEXT);
+        listing.enabledRoles().forEach(table::row);
+        return table;
+    }
+
+    private static SystemTableText applicableRoles(AccessListing listing) {
+        SystemTableText table = new SystemTableText().column("grantee", ColumnType.TEXT)
+                .column("role_name", ColumnType.TEXT).column("is_grantable", ColumnType.TEXT);
+        for (AccessListing.RoleGrant grant : listing.applicableRoles()) {
+            table.row(grant.grantee(), grant.role(), "NO");
+        }
+        return table;
+    }
+
+    private static String yesNo(boolean value) {
+        return value ? "YES" : "NO";
+    }
+}
