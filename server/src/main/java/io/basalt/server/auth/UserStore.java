@@ -68,11 +68,6 @@ public final class UserStore {
         return removed;
     }
 
-    /** The names of every user with credentials. */
-    public synchronized java.util.Set<String> names() {
-        return java.util.Set.copyOf(users.keySet());
-    }
-
     private void save() {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         Base64.Encoder base64 = Base64.getEncoder();

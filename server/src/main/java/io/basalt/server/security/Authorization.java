@@ -6,6 +6,7 @@ import io.basalt.optimizer.dml.ChangeAction;
 import io.basalt.optimizer.dml.PlannedDml;
 import io.basalt.parser.ast.Privilege;
 import io.basalt.server.StatementException;
+import io.basalt.server.auth.AdminAccount;
 import io.basalt.server.query.PlanAuthorization;
 import io.basalt.storage.catalog.RelationName;
 import io.basalt.storage.commit.Manifest;
@@ -44,7 +45,7 @@ public final class Authorization implements PlanAuthorization {
 
     /** An embedded session: in-process callers own the data directory anyway, so it runs as the superuser. */
     public static Authorization embedded(Security security) {
-        return new Authorization(security, io.basalt.server.auth.AdminAccount.NAME, true);
+        return new Authorization(security, AdminAccount.NAME, true);
     }
 
     public String user() {

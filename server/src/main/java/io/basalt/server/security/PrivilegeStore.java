@@ -81,20 +81,9 @@ public final class PrivilegeStore {
         return Optional.ofNullable(roles.get(name));
     }
 
-    public synchronized Set<String> roleNames() {
-        return Set.copyOf(roles.keySet());
-    }
-
     /** The roles granted to {@code member} directly. */
     public synchronized Set<String> rolesOf(String member) {
         return Set.copyOf(memberships.getOrDefault(member, Set.of()));
-    }
-
-    /** Every membership: member to the roles granted to it directly. */
-    public synchronized Map<String, Set<String>> memberships() {
-        Map<String, Set<String>> copy = new TreeMap<>();
-        memberships.forEach((member, granted) -> copy.put(member, Set.copyOf(granted)));
-        return copy;
     }
 
     public synchronized Optional<String> owner(SecuredObject object) {
