@@ -45,6 +45,7 @@ public final class ServerCommand {
             out.println("Serves a Basalt data directory over Basalt's wire protocol (docs/protocol.md); clients connect with");
             out.println("jdbc:basalt://HOST:PORT/[SCHEMA]?user=NAME&password=SECRET. On first start the user 'admin' is created");
             out.println("with the password in " + AdminAccount.PASSWORD_VARIABLE + ", or a generated one printed once.");
+            out.println("admin adds users and privileges with CREATE USER name PASSWORD '...' and GRANT (docs/sql-statements.md).");
             return 0;
         }
         try {

@@ -322,6 +322,23 @@ class SessionPrivilegeTest {
     }
 
     @Test
+    void createTableAsNeedsCreateAndSelectAndMakesTheCreatorTheOwner() {
+        admin.execute("GRANT CREATE ON SCHEMA main TO alice");
+        admin.execute("GRANT SELECT ON t TO alice");
+        admin.execute("CREATE SCHEMA s");
+        try (Session alice = database.newSession("alice")) {
+            denied(alice, "CREATE TABLE leak AS SELECT * FROM other", "permission denied for table other");
+            alice.execute("CREATE TABLE copy AS SELECT * FROM t");
+            alice.execute("TRUNCATE copy");
+            assertThat(rows(alice, "SELECT count(*) FROM copy")).containsExactly(List.of("0"));
+            denied(alice, "CREATE TABLE s.x (a INT)", "permission denied for schema s");
+            denied(alice, "DROP SCHEMA s", "must be owner of schema s");
+        }
+        assertThat(rows(admin, "SELECT table_name FROM information_schema.tables ORDER BY 1"))
+                .containsExactly(List.of("copy"), List.of("other"), List.of("t"));
+    }
+
+    @Test
     void anEmbeddedSessionIsASuperuser() {
         admin.execute("REVOKE USAGE ON SCHEMA main FROM PUBLIC");
         assertThat(rows(admin, "SELECT count(*) FROM t")).containsExactly(List.of("2"));
