@@ -1,8 +1,5 @@
 package io.basalt.optimizer.physical;
 
-import io.basalt.execution.expression.Call;
-import io.basalt.execution.expression.Expression;
-import io.basalt.execution.expression.Function;
 import io.basalt.execution.expression.Literal;
 import io.basalt.execution.plan.AggregateCall;
 import io.basalt.execution.plan.AggregateFunction;
@@ -106,30 +103,9 @@ final class AggregateCallConverter {
             if (arguments.length != 2) {
                 throw PlanningException.notSupported(name + " without a separator");
             }
-            requireText(input, arguments);
-        }
-        if (distinct && !order.isEmpty()) {
-            throw PlanningException.notSupported("DISTINCT aggregates with ORDER BY");
         }
         return new AggregateCall(function, arguments, distinct, filterColumn, TypeMapping.toBasalt(call.getType()),
                 columnName, order, fraction);
-    }
-
-    /**
-     * STRING_AGG joins text: PostgreSQL has no version for other types (42883), where Calcite would cast the values to
-     * text silently.
-     */
-    private static void requireText(PhysicalNode input, int[] arguments) {
-        if (!(input instanceof ProjectNode project)) {
-            return;
-        }
-        Expression value = project.expressions().get(arguments[0]);
-        LogicalType type = value instanceof Call cast && cast.function() == Function.CAST
-                ? cast.arguments().get(0).type() : value.type();
-        if (type.physicalKind() != PhysicalKind.BYTES) {
-            throw new PlanningException(PlanningException.UNDEFINED_FUNCTION, "function string_agg("
-                    + type.toString().toLowerCase(Locale.ROOT) + ", text) does not exist: STRING_AGG and LISTAGG join text");
-        }
     }
 
     private static boolean isNumber(LogicalType type) {
