@@ -40,8 +40,10 @@ abstract class CollectingAccumulator extends GroupedAccumulator {
         this.memory = memory;
     }
 
-    /** Whether row {@code row} of the stored columns' sources takes part (NULL values do not). */
-    protected abstract boolean accepts(ColumnVector[] arguments, int row);
+    /** Whether row {@code row} of the stored columns' sources takes part: rows whose first column is NULL do not. */
+    protected boolean accepts(ColumnVector[] arguments, int row) {
+        return !arguments[0].isNull(row);
+    }
 
     /**
      * Appends group {@code group}'s result to {@code output}, from its stored rows {@code rows[0..count)} in the

@@ -65,16 +65,9 @@ final class DecimalVarianceAccumulator extends GroupedAccumulator {
                 continue;
             }
             int group = groupIds[row];
-            BigInteger value;
-            if (argument instanceof LongVector longs) {
-                long unscaled = longs.values()[row];
-                Int128Arithmetic.add(sumHigh, sumLow, group, unscaled >> 63, unscaled);
-                value = BigInteger.valueOf(unscaled);
-            } else {
-                Int128Vector wide = (Int128Vector) argument;
-                Int128Arithmetic.add(sumHigh, sumLow, group, wide.high()[row], wide.low()[row]);
-                value = Int128Arithmetic.toBigInteger(wide.high()[row], wide.low()[row]);
-            }
+            Int128Arithmetic.addValue(sumHigh, sumLow, group, argument, row);
+            BigInteger value = argument instanceof LongVector longs ? BigInteger.valueOf(longs.values()[row])
+                    : ((Int128Vector) argument).getBigInteger(row);
             sumSquares[group] = sumSquares[group].add(value.multiply(value));
             counts[group]++;
         }

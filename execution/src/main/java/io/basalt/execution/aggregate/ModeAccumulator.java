@@ -22,11 +22,6 @@ final class ModeAccumulator extends CollectingAccumulator {
     }
 
     @Override
-    protected boolean accepts(ColumnVector[] arguments, int row) {
-        return !arguments[0].isNull(row);
-    }
-
-    @Override
     protected PhysicalKind resultKind() {
         return kind;
     }

@@ -35,11 +35,6 @@ final class PercentileAccumulator extends CollectingAccumulator {
     }
 
     @Override
-    protected boolean accepts(ColumnVector[] arguments, int row) {
-        return !arguments[0].isNull(row);
-    }
-
-    @Override
     protected PhysicalKind resultKind() {
         return continuous ? PhysicalKind.DOUBLE : valueType.physicalKind();
     }

@@ -21,11 +21,6 @@ final class StringAggAccumulator extends CollectingAccumulator {
     }
 
     @Override
-    protected boolean accepts(ColumnVector[] arguments, int row) {
-        return !arguments[0].isNull(row);
-    }
-
-    @Override
     protected PhysicalKind resultKind() {
         return PhysicalKind.BYTES;
     }
