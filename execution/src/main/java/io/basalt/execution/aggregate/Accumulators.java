@@ -118,10 +118,13 @@ public final class Accumulators {
         List<SortKey> order = AggregationLayout.accumulatorOrder(call);
         switch (call.function()) {
             case STRING_AGG -> {
-                if (call.arguments().length != 2 || kinds.get(0) != PhysicalKind.BYTES || kinds.get(1) != PhysicalKind.BYTES) {
-                    throw unsupported(call, "of " + inputTypes.get(columns[0]) + " (text values and separator only)");
+                int arguments = call.arguments().length;
+                boolean text = arguments >= 1 && arguments <= 2 && kinds.subList(0, arguments).stream()
+                        .allMatch(kind -> kind == PhysicalKind.BYTES);
+                if (!text) {
+                    throw unsupported(call, "of " + arguments + " arguments (text values and separator only)");
                 }
-                return new StringAggAccumulator(kinds, order, memory);
+                return new StringAggAccumulator(kinds, arguments == 2, order, memory);
             }
             case PERCENTILE_CONT, PERCENTILE_DISC -> {
                 LogicalType value = orderedValue(call, inputTypes);

@@ -11,13 +11,21 @@ import java.util.List;
 
 /**
  * STRING_AGG(value, separator) and LISTAGG: the group's non-NULL values in the call's order, each but the first
- * preceded by its own row's separator (as PostgreSQL: a NULL separator adds nothing). NULL for a group without
- * values. Stored columns: value, separator, then the ORDER BY columns.
+ * preceded by its own row's separator (as PostgreSQL: a NULL separator adds nothing; a LISTAGG without one uses a
+ * comma, as Calcite and DuckDB do). NULL for a group without values. Stored columns: value, separator if any, then
+ * the ORDER BY columns.
  */
 final class StringAggAccumulator extends CollectingAccumulator {
 
-    StringAggAccumulator(List<PhysicalKind> kinds, List<SortKey> order, MemoryReservation memory) {
+    /** Calcite's and DuckDB's separator when a LISTAGG has none. */
+    private static final byte[] DEFAULT_SEPARATOR = {','};
+
+    private final boolean hasSeparator;
+
+    /** @param hasSeparator whether the second stored column is the separator (else the default one applies) */
+    StringAggAccumulator(List<PhysicalKind> kinds, boolean hasSeparator, List<SortKey> order, MemoryReservation memory) {
         super(kinds, order, memory);
+        this.hasSeparator = hasSeparator;
     }
 
     @Override
@@ -32,11 +40,13 @@ final class StringAggAccumulator extends CollectingAccumulator {
             return;
         }
         BytesVector values = (BytesVector) columns[0];
-        BytesVector separators = (BytesVector) columns[1];
+        BytesVector separators = hasSeparator ? (BytesVector) columns[1] : null;
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         for (int i = 0; i < count; i++) {
             int row = rows[i];
-            if (i > 0 && !separators.isNull(row)) {
+            if (i > 0 && separators == null) {
+                text.write(DEFAULT_SEPARATOR, 0, DEFAULT_SEPARATOR.length);
+            } else if (i > 0 && !separators.isNull(row)) {
                 text.write(separators.data(), separators.offset(row), separators.length(row));
             }
             text.write(values.data(), values.offset(row), values.length(row));

@@ -99,10 +99,6 @@ final class AggregateCallConverter {
             }
         } else if (function == AggregateFunction.MODE) {
             arguments = new int[0];
-        } else if (function == AggregateFunction.STRING_AGG) {
-            if (arguments.length != 2) {
-                throw PlanningException.notSupported(name + " without a separator");
-            }
         }
         return new AggregateCall(function, arguments, distinct, filterColumn, TypeMapping.toBasalt(call.getType()),
                 columnName, order, fraction);
