@@ -27,7 +27,8 @@ import java.util.function.IntUnaryOperator;
  * columns (through {@code columns}, when the aggregate reads a narrowed scan), and the forms the executor expects
  * for ordered-set aggregates: {@code PERCENTILE_CONT(f) WITHIN GROUP (ORDER BY x)} has no arguments, the constant
  * fraction and one ORDER BY key (the parser's form is {@code PERCENTILE_CONT(f, x) WITHIN GROUP (ORDER BY x)}, see
- * {@code OrderedSetAggregates}); {@code MEDIAN(x)} is PERCENTILE_CONT at 0.5 ordered by x. APPROX_COUNT_DISTINCT arrives as Calcite's approximate COUNT(DISTINCT x).
+ * {@code OrderedSetAggregates}); {@code MEDIAN(x)} is PERCENTILE_CONT at 0.5 ordered by x. APPROX_COUNT_DISTINCT
+ * arrives as Calcite's approximate COUNT(DISTINCT x).
  */
 final class AggregateCallConverter {
 
@@ -35,7 +36,7 @@ final class AggregateCallConverter {
     }
 
     /** The executor's function for a call Calcite computes (not SUM0's or LITERAL_AGG's rewrites). */
-    static AggregateFunction function(org.apache.calcite.rel.core.AggregateCall call) {
+    private static AggregateFunction function(org.apache.calcite.rel.core.AggregateCall call) {
         String name = call.getAggregation().getName();
         SqlKind kind = call.getAggregation().getKind();
         if (kind == SqlKind.OTHER_FUNCTION) {

@@ -29,9 +29,9 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * An aggregate as an {@link AggregateNode}: its calls converted by {@link AggregateCallConverter}, each optionally
- * DISTINCT and FILTERed, and its GROUPING SETS (ROLLUP and CUBE arrive as sets), which the node computes in one pass. Calcite's SUM0 (a SUM that is 0 over no rows, from its
- * own rewrites) is a SUM followed by a projection with COALESCE, and its LITERAL_AGG (a constant per group) is a
- * constant in that projection. Over a plain scan the aggregate reads only the columns it uses.
+ * DISTINCT and FILTERed, and its GROUPING SETS (ROLLUP and CUBE arrive as sets), which the node computes in one
+ * pass. Calcite's SUM0 (a SUM that is 0 over no rows, from its own rewrites) is a SUM followed by a projection with
+ * COALESCE, and its LITERAL_AGG (a constant per group) is a constant in that projection. Over a plain scan the aggregate reads only the columns it uses.
  */
 final class AggregateConverter {
 

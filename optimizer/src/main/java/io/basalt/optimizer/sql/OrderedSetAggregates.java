@@ -19,6 +19,7 @@ import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.util.Optionality;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,11 +61,6 @@ final class OrderedSetAggregates extends SqlShuttle {
                 .withGroupOrder(Optionality.MANDATORY);
     }
 
-    /** Whether {@code operator} is one of these aggregates (the planner's question). */
-    static boolean isOrderedSet(SqlOperator operator) {
-        return BY_NAME.get(operator.getName()) == operator;
-    }
-
     static SqlNode rewrite(SqlNode query) {
         return query.accept(new OrderedSetAggregates());
     }
@@ -82,9 +78,10 @@ final class OrderedSetAggregates extends SqlShuttle {
         if (replacement == null || order.size() != 1) {
             return visited;
         }
-        List<SqlNode> operands = new java.util.ArrayList<>(aggregate.getOperandList());
+        List<SqlNode> operands = new ArrayList<>(aggregate.getOperandList());
         operands.add(orderedValue(order.get(0)));
-        SqlCall rewritten = replacement.createCall(aggregate.getFunctionQuantifier(), aggregate.getParserPosition(), operands);
+        SqlCall rewritten = replacement.createCall(aggregate.getFunctionQuantifier(), aggregate.getParserPosition(),
+                operands);
         return SqlStdOperatorTable.WITHIN_GROUP.createCall(visited.getParserPosition(), rewritten, order);
     }
 
