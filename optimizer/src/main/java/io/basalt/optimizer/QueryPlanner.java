@@ -172,7 +172,7 @@ public final class QueryPlanner {
         }
         if (plan instanceof AggregateNode aggregate) {
             return new AggregateNode(aggregate.input(), aggregate.groupKeys(), aggregate.aggregates(), columns,
-                    aggregate.estimatedRows());
+                    aggregate.estimatedRows(), aggregate.groupingSets());
         }
         List<Expression> expressions = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {

@@ -226,10 +226,19 @@ class PlanningErrorTest {
     }
 
     @Test
-    void groupingSetsAreNotSupportedYet() {
-        PlanningException error = failure("SELECT n_regionkey, count(*) FROM nation GROUP BY ROLLUP (n_regionkey)");
+    void aPercentileFractionThatIsNotAConstantIsNotSupportedYet() {
+        PlanningException error = failure(
+                "SELECT percentile_cont(n_regionkey) WITHIN GROUP (ORDER BY n_nationkey) FROM nation");
 
         assertThat(error.sqlState()).isEqualTo("0A000");
-        assertThat(error.getMessage()).contains("GROUPING SETS");
+        assertThat(error.getMessage()).isEqualTo("not supported yet: a percentile fraction that is not a constant");
+    }
+
+    @Test
+    void aggregatesOfOneTypeFamilyDoNotCastTheirArguments() {
+        assertThat(failure("SELECT string_agg(n_nationkey, ',') FROM nation").sqlState()).isEqualTo("42883");
+        assertThat(failure("SELECT stddev(n_name) FROM nation").sqlState()).isEqualTo("42883");
+        assertThat(failure("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY n_name) FROM nation").sqlState())
+                .isEqualTo("42883");
     }
 }

@@ -79,7 +79,7 @@ final class AggregationMerge {
             merged.groups.findOrInsert(keys, selected, count, targets);
             merged.ensureGroups();
             for (int c = 0; c < layout.calls.size(); c++) {
-                if (partial.distinctSets[c] == null) {
+                if (partial.distinctSets[c] == null && partial.accumulators[c] != null) {
                     merged.accumulators[c].merge(partial.accumulators[c], selected, targets, count);
                 }
             }

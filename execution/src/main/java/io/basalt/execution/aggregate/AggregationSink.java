@@ -7,10 +7,13 @@ import io.basalt.execution.pipeline.Sink;
 import io.basalt.execution.pipeline.SinkWriter;
 import io.basalt.execution.pipeline.TaskRunner;
 import io.basalt.execution.plan.AggregateNode;
+import io.basalt.execution.vector.NullVectors;
 import io.basalt.execution.vector.VectorSizes;
 import io.basalt.execution.vector.VectorSlicer;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.LongVector;
+import io.basalt.storage.type.LogicalType;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -107,10 +110,8 @@ public final class AggregationSink implements Sink {
             memory.shrink(keptBytes);
             result = List.of(merged);
         }
-        if (layout.keyCount() == 0 && result.get(0).isEmpty()) {
-            PartialAggregation only = result.get(0);
-            only.groups.findOrInsert(new ColumnVector[0], new int[] {0}, 1, new int[1]);
-            only.ensureGroups();
+        if (result.stream().allMatch(PartialAggregation::isEmpty)) {
+            addEmptyInputGroups(result.get(0));
         }
         List<ColumnVector[]> keys = new ArrayList<>();
         for (PartialAggregation partition : result) {
@@ -124,6 +125,33 @@ public final class AggregationSink implements Sink {
             finals = result;
             finalKeys = keys;
         }
+    }
+
+    /**
+     * Over empty input, a GROUP BY without keys still has its one group, and so has every grouping set that groups by
+     * no key ({@code ROLLUP}'s grand total).
+     */
+    private void addEmptyInputGroups(PartialAggregation only) {
+        if (!layout.hasGroupingSets()) {
+            if (layout.keyCount() == 0) {
+                only.groups.findOrInsert(new ColumnVector[0], new int[] {0}, 1, new int[1]);
+            }
+        } else {
+            for (int set : layout.emptySets()) {
+                ColumnVector[] keys = layout.keys(new ColumnBatch(1, nullColumns()), set);
+                only.groups.findOrInsert(keys, new int[] {0}, 1, new int[1]);
+            }
+        }
+        only.ensureGroups();
+    }
+
+    /** One row of NULLs in the shape of the aggregation's input. */
+    private List<ColumnVector> nullColumns() {
+        List<ColumnVector> columns = new ArrayList<>();
+        for (LogicalType type : layout.inputTypes) {
+            columns.add(NullVectors.of(type.physicalKind(), 1));
+        }
+        return columns;
     }
 
     /** The groups and their aggregates, readable once the pipeline finished; closing it frees the sink. */
@@ -157,15 +185,26 @@ public final class AggregationSink implements Sink {
         };
     }
 
-    private static ColumnBatch batch(PartialAggregation source, ColumnVector[] keys, int from, int count) {
+    private ColumnBatch batch(PartialAggregation source, ColumnVector[] keys, int from, int count) {
         List<ColumnVector> columns = new ArrayList<>(keys.length + source.accumulators.length);
-        for (ColumnVector key : keys) {
-            columns.add(VectorSlicer.slice(key, from, count));
+        for (int k = 0; k < layout.outputKeyCount(); k++) {
+            columns.add(VectorSlicer.slice(keys[k], from, count));
         }
-        for (Accumulator accumulator : source.accumulators) {
-            columns.add(accumulator.result(from, count));
+        for (int c = 0; c < source.accumulators.length; c++) {
+            columns.add(layout.isGrouping(c) ? groupingValues(c, keys, from, count) : source.accumulators[c].result(from, count));
         }
         return new ColumnBatch(count, columns);
+    }
+
+    /** GROUPING(…) of groups {@code [from, from + count)}, from their grouping-set keys. */
+    private LongVector groupingValues(int call, ColumnVector[] keys, int from, int count) {
+        LongVector values = new LongVector(count);
+        for (int i = 0; i < count; i++) {
+            int set = layout.hasGroupingSets() ? (int) ((LongVector) keys[layout.outputKeyCount()]).get(from + i) : 0;
+            values.values()[i] = layout.groupingValue(call, set);
+        }
+        values.setPositionCount(count);
+        return values;
     }
 
     @Override

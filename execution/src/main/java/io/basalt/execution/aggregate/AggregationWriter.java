@@ -68,7 +68,8 @@ final class AggregationWriter implements SinkWriter {
         }
         partial.add(batch);
         rowsSeen += batch.rowCount();
-        if (partitions > 1 && layout.keyCount() > 0 && rowsSeen >= sampleRows && partial.groups.groupCount() * 2L > rowsSeen) {
+        // Under GROUPING SETS a row has a key (so a partition) per set; such writers keep pre-aggregating.
+        if (partitions > 1 && layout.keyCount() > 0 && !layout.hasGroupingSets() && rowsSeen >= sampleRows && partial.groups.groupCount() * 2L > rowsSeen) {
             partitioning = true;
         }
     }
@@ -82,7 +83,7 @@ final class AggregationWriter implements SinkWriter {
         memory.grow(bytes);
         keptBytes += bytes;
         long[] hashes = new long[rows];
-        KeyHashing.hash(layout.keys(batch), Selection.all(rows), rows, hashes);
+        KeyHashing.hash(layout.keys(batch, 0), Selection.all(rows), rows, hashes);
         int[] counts = new int[partitions];
         int[] partitionOfRow = new int[rows];
         for (int row = 0; row < rows; row++) {

@@ -57,13 +57,7 @@ final class ExactAverageAccumulator extends GroupedAccumulator {
                 continue;
             }
             int group = groupIds[row];
-            if (argument instanceof LongVector longs) {
-                long value = longs.values()[row];
-                Int128Arithmetic.add(high, low, group, value >> 63, value);
-            } else {
-                Int128Vector wide = (Int128Vector) argument;
-                Int128Arithmetic.add(high, low, group, wide.high()[row], wide.low()[row]);
-            }
+            Int128Arithmetic.addValue(high, low, group, argument, row);
             counts[group]++;
         }
     }

@@ -1,6 +1,9 @@
 package io.basalt.execution.aggregate;
 
 import io.basalt.execution.ExecutionException;
+import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.Int128Vector;
+import io.basalt.storage.vector.LongVector;
 
 import java.math.BigInteger;
 
@@ -43,6 +46,17 @@ final class Int128Arithmetic {
             throw overflow();
         }
         low[index] = sumLow;
+    }
+
+    /** Adds row {@code row} of an exact-number vector (LONG: integers and short DECIMALs; INT128) to slot {@code index}. */
+    static void addValue(long[] high, long[] low, int index, ColumnVector argument, int row) {
+        if (argument instanceof LongVector longs) {
+            long value = longs.values()[row];
+            add(high, low, index, value >> 63, value);
+        } else {
+            Int128Vector wide = (Int128Vector) argument;
+            add(high, low, index, wide.high()[row], wide.low()[row]);
+        }
     }
 
     static BigInteger toBigInteger(long high, long low) {

@@ -34,7 +34,7 @@ final class PartialAggregation {
             if (layout.distinct[c]) {
                 distinctSets[c] = GroupTables.create(layout.distinctKinds(c), expectedGroups, memory);
             }
-            if (!layout.distinct[c] || merged) {
+            if ((!layout.distinct[c] || merged) && !layout.isGrouping(c)) {
                 accumulators[c] = Accumulators.create(layout.calls.get(c), layout.inputTypes, memory);
             }
         }
@@ -44,12 +44,17 @@ final class PartialAggregation {
         add(batch, Selection.all(batch.rowCount()), batch.rowCount());
     }
 
-    /** Adds rows {@code positions[0..count)} of {@code batch}. */
+    /** Adds rows {@code positions[0..count)} of {@code batch}, once per grouping set. */
     void add(ColumnBatch batch, int[] positions, int count) {
         if (count == 0) {
             return;
         }
-        ColumnVector[] keys = layout.keys(batch);
+        for (int set = 0; set < layout.setCount(); set++) {
+            add(batch, layout.keys(batch, set), positions, count);
+        }
+    }
+
+    private void add(ColumnBatch batch, ColumnVector[] keys, int[] positions, int count) {
         int[] found = new int[count];
         groups.findOrInsert(keys, positions, count, found);
         ensureGroups();
@@ -63,6 +68,9 @@ final class PartialAggregation {
         }
         int[] selected = new int[count];
         for (int c = 0; c < accumulators.length; c++) {
+            if (layout.isGrouping(c)) {
+                continue;
+            }
             int filterColumn = layout.calls.get(c).filterColumn();
             int[] callRows = positions;
             int callCount = count;

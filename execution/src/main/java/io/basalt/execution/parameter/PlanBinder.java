@@ -96,7 +96,7 @@ public final class PlanBinder {
         if (node instanceof AggregateNode aggregate) {
             PhysicalNode input = node(aggregate.input());
             return input == aggregate.input() ? aggregate : new AggregateNode(input, aggregate.groupKeys(),
-                    aggregate.aggregates(), aggregate.output(), aggregate.estimatedRows());
+                    aggregate.aggregates(), aggregate.output(), aggregate.estimatedRows(), aggregate.groupingSets());
         }
         if (node instanceof SortNode sort) {
             PhysicalNode input = node(sort.input());

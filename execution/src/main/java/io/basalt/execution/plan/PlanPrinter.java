@@ -93,20 +93,25 @@ public final class PlanPrinter {
                 String function = call.function() == AggregateFunction.COUNT_STAR ? "COUNT" : call.function().name();
                 String filter = call.filterColumn() >= 0
                         ? " FILTER (WHERE " + ExpressionText.names(new int[] {call.filterColumn()}, input) + ")" : "";
-                calls.add(call.name() + " := " + function + "(" + arguments + ")" + filter);
+                String order = call.order().isEmpty() ? "" : " ORDER BY " + sortKeys(call.order(), input);
+                String fraction = call.function() == AggregateFunction.PERCENTILE_CONT
+                        || call.function() == AggregateFunction.PERCENTILE_DISC ? call.fraction() + ", " : "";
+                calls.add(call.name() + " := " + function + "(" + fraction + arguments + order + ")" + filter);
             }
-            return "Aggregate group by [" + ExpressionText.names(aggregate.groupKeys(), input) + "] aggregates ["
-                    + String.join(", ", calls) + "]";
+            String groups = "[" + ExpressionText.names(aggregate.groupKeys(), input) + "]";
+            if (!aggregate.groupingSets().isEmpty()) {
+                List<String> sets = new ArrayList<>();
+                for (int[] set : aggregate.groupingSets()) {
+                    sets.add("(" + ExpressionText.names(set, input) + ")");
+                }
+                groups += " grouping sets [" + String.join(", ", sets) + "]";
+            }
+            return "Aggregate group by " + groups + " aggregates [" + String.join(", ", calls) + "]";
         }
         if (node instanceof SortNode sort) {
             List<Column> input = sort.input().output();
-            List<String> keys = new ArrayList<>();
-            for (SortKey key : sort.keys()) {
-                keys.add(ExpressionText.names(new int[] {key.column()}, input) + (key.ascending() ? " ASC" : " DESC")
-                        + (key.nullsFirst() ? " NULLS FIRST" : " NULLS LAST"));
-            }
             boolean topN = sort.limit() >= 0 || sort.limitParameter().isPresent();
-            String text = (topN ? "TopN" : "Sort") + " [" + String.join(", ", keys) + "]";
+            String text = (topN ? "TopN" : "Sort") + " [" + sortKeys(sort.keys(), input) + "]";
             if (topN) {
                 text += " limit " + sort.limitParameter().map(Parameter::name).orElse(String.valueOf(sort.limit()));
             }
@@ -138,5 +143,14 @@ public final class PlanPrinter {
             return " offset " + parameter.get().name();
         }
         return offset > 0 ? " offset " + offset : "";
+    }
+
+    private static String sortKeys(List<SortKey> sortKeys, List<Column> input) {
+        List<String> keys = new ArrayList<>();
+        for (SortKey key : sortKeys) {
+            keys.add(ExpressionText.names(new int[] {key.column()}, input) + (key.ascending() ? " ASC" : " DESC")
+                    + (key.nullsFirst() ? " NULLS FIRST" : " NULLS LAST"));
+        }
+        return String.join(", ", keys);
     }
 }

@@ -6,7 +6,6 @@ import io.basalt.execution.expression.Expression;
 import io.basalt.execution.expression.Function;
 import io.basalt.execution.expression.Literal;
 import io.basalt.execution.plan.AggregateCall;
-import io.basalt.execution.plan.AggregateFunction;
 import io.basalt.execution.plan.AggregateNode;
 import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.PhysicalNode;
@@ -15,21 +14,24 @@ import io.basalt.execution.plan.TableScanNode;
 import io.basalt.optimizer.PlanningException;
 import io.basalt.optimizer.catalog.TypeMapping;
 import io.basalt.storage.type.LogicalType;
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.util.ImmutableBitSet;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntUnaryOperator;
 
 /**
- * An aggregate as an {@link AggregateNode}: COUNT(*), COUNT, SUM, MIN, MAX and AVG, each optionally DISTINCT and
- * FILTERed, and SINGLE_VALUE (Calcite's scalar subqueries). Calcite's SUM0 (a SUM that is 0 over no rows, from its
- * own rewrites) is a SUM followed by a projection with COALESCE, and its LITERAL_AGG (a constant per group) is a
- * constant in that projection. Over a plain scan the aggregate reads only the columns it uses.
+ * An aggregate as an {@link AggregateNode}: its calls converted by {@link AggregateCallConverter}, each optionally
+ * DISTINCT and FILTERed, and its GROUPING SETS (ROLLUP and CUBE arrive as sets), which the node computes in one
+ * pass. Calcite's SUM0 (a SUM that is 0 over no rows, from its own rewrites) is a SUM followed by a projection with
+ * COALESCE, and its LITERAL_AGG (a constant per group) is a constant in that projection. Over a plain scan the aggregate reads only the columns it uses.
  */
 final class AggregateConverter {
 
@@ -40,9 +42,6 @@ final class AggregateConverter {
     }
 
     PhysicalNode convert(Aggregate aggregate) {
-        if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
-            throw PlanningException.notSupported("GROUPING SETS, ROLLUP and CUBE");
-        }
         PhysicalNode input = builder.convert(aggregate.getInput());
         int[] groupKeys = aggregate.getGroupSet().toArray();
         int[] inputColumns = null;
@@ -55,6 +54,10 @@ final class AggregateConverter {
             for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
                 for (int argument : call.getArgList()) {
                     used.add(new ColumnReference(argument, scan.output().get(argument).type()));
+                }
+                for (RelFieldCollation collation : call.getCollation().getFieldCollations()) {
+                    int column = collation.getFieldIndex();
+                    used.add(new ColumnReference(column, scan.output().get(column).type()));
                 }
                 if (call.filterArg >= 0) {
                     used.add(new ColumnReference(call.filterArg, scan.output().get(call.filterArg).type()));
@@ -70,6 +73,14 @@ final class AggregateConverter {
                 groupKeys[i] = inputColumns[groupKeys[i]];
             }
         }
+        int[] narrowedColumns = inputColumns;
+        IntUnaryOperator columns = column -> narrowedColumns == null ? column : narrowedColumns[column];
+        List<int[]> groupingSets = new ArrayList<>();
+        if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+            for (ImmutableBitSet set : aggregate.getGroupSets()) {
+                groupingSets.add(set.toList().stream().mapToInt(Integer::intValue).map(columns).toArray());
+            }
+        }
         List<AggregateCall> calls = new ArrayList<>();
         List<Boolean> zeroWhenEmpty = new ArrayList<>();
         // Per aggregate of the query: its constant (LITERAL_AGG), or null for one the node computes.
@@ -78,9 +89,6 @@ final class AggregateConverter {
         for (int i = 0; i < aggregate.getAggCallList().size(); i++) {
             org.apache.calcite.rel.core.AggregateCall call = aggregate.getAggCallList().get(i);
             String name = fields.get(groupKeys.length + i).getName();
-            if (!call.getCollation().getFieldCollations().isEmpty()) {
-                throw PlanningException.notSupported("aggregates with WITHIN GROUP (ORDER BY …)");
-            }
             SqlKind kind = call.getAggregation().getKind();
             if (kind == SqlKind.LITERAL_AGG) {
                 // Calcite's marker that a group exists (IN and EXISTS subqueries outside WHERE): the same
@@ -89,29 +97,7 @@ final class AggregateConverter {
                 continue;
             }
             constants.add(null);
-            AggregateFunction function = switch (kind) {
-                case COUNT -> call.getArgList().isEmpty() ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
-                case SUM, SUM0 -> AggregateFunction.SUM;
-                case MIN -> AggregateFunction.MIN;
-                case MAX -> AggregateFunction.MAX;
-                case AVG -> AggregateFunction.AVG;
-                case SINGLE_VALUE -> AggregateFunction.SINGLE_VALUE;
-                default -> throw new UnsupportedFunctionException("the aggregate function " + call.getAggregation().getName(),
-                        call.getAggregation().getName());
-            };
-            if (kind == SqlKind.COUNT && call.getArgList().size() > 1) {
-                throw PlanningException.notSupported("COUNT of several expressions");
-            }
-            int[] arguments = call.getArgList().stream().mapToInt(Integer::intValue).toArray();
-            int filterColumn = call.filterArg;
-            if (inputColumns != null) {
-                for (int a = 0; a < arguments.length; a++) {
-                    arguments[a] = inputColumns[arguments[a]];
-                }
-                filterColumn = filterColumn < 0 ? filterColumn : inputColumns[filterColumn];
-            }
-            calls.add(new AggregateCall(function, arguments, call.isDistinct(), filterColumn,
-                    TypeMapping.toBasalt(call.getType()), name));
+            calls.add(AggregateCallConverter.convert(call, input, columns, name));
             zeroWhenEmpty.add(kind == SqlKind.SUM0);
         }
         List<Column> output = new ArrayList<>();
@@ -124,7 +110,7 @@ final class AggregateConverter {
             output.add(new Column(calls.get(c).name(), calls.get(c).type(),
                     fields.get(groupKeys.length + c).getType().isNullable() || zeroWhenEmpty.get(c)));
         }
-        PhysicalNode node = new AggregateNode(input, groupKeys, calls, output, builder.rows(aggregate));
+        PhysicalNode node = new AggregateNode(input, groupKeys, calls, output, builder.rows(aggregate), groupingSets);
         if (!zeroWhenEmpty.contains(true) && constants.stream().allMatch(Objects::isNull)) {
             return node;
         }

@@ -97,7 +97,7 @@ final class QueryParser {
                     "not supported yet: " + query.getKind() + " statements in the query planner",
                     position.getLineNum(), text.originalColumn(position.getLineNum(), position.getColumnNum()), null);
         }
-        return new ParsedQuery(PostgresSpellings.rewrite(query, text), text);
+        return new ParsedQuery(PostgresSpellings.rewrite(OrderedSetAggregates.rewrite(query), text), text);
     }
 
     /** Line and column of the token the message names ({@link #offendingToken}); {0, 0} if unknown. */

@@ -47,6 +47,7 @@ public final class QueryTranslator {
     private static final SqlValidator.Config VALIDATOR_CONFIG = SqlValidator.Config.DEFAULT
             .withConformance(QueryParser.CONFORMANCE)
             .withIdentifierExpansion(true)
+            .withTypeCoercionFactory(AggregateArgumentCoercion::new)
             // PostgreSQL's order: NULLs sort as if larger than every value.
             .withDefaultNullCollation(NullCollation.HIGH);
 

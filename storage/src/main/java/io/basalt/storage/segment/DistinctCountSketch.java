@@ -116,6 +116,18 @@ public final class DistinctCountSketch {
         }
     }
 
+    /** Adds the value at {@code position} of a vector, which must not be NULL (per-row use: APPROX_COUNT_DISTINCT). */
+    public void add(ColumnVector vector, int position) {
+        addHash(switch (vector.kind()) {
+            case LONG -> hashLong(((LongVector) vector).get(position));
+            case DOUBLE -> hashDouble(((DoubleVector) vector).get(position));
+            case BOOLEAN -> hashLong(((BooleanVector) vector).get(position) ? 1 : 0);
+            case INT128 -> hashInt128(((Int128Vector) vector).high()[position], ((Int128Vector) vector).low()[position]);
+            case BYTES -> hashBytes(((BytesVector) vector).data(), ((BytesVector) vector).offset(position),
+                    ((BytesVector) vector).length(position));
+        });
+    }
+
     /** Folds another sketch in: afterwards this one estimates the distinct values of both. */
     public void merge(DistinctCountSketch other) {
         for (int i = 0; i < REGISTER_COUNT; i++) {
