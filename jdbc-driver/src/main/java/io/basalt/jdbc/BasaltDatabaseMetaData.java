@@ -918,37 +918,49 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return empty(MetadataResultShapes.TABLE_PRIVILEGES);
     }
 
+    /** The primary key's columns (see {@link CatalogKeys#bestRowIdentifier}); every scope gets the same answer. */
     @Override
     public ResultSet getBestRowIdentifier(String catalog, String schema, String table, int scope, boolean nullable)
             throws SQLException {
-        return empty(MetadataResultShapes.ROW_IDENTIFIER);
+        connection.checkOpen();
+        return CatalogKeys.bestRowIdentifier(connection, catalog, schema, table);
     }
 
+    /** From information_schema.table_constraints and key_column_usage. */
     @Override
     public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
-        return empty(MetadataResultShapes.PRIMARY_KEYS);
+        connection.checkOpen();
+        return CatalogKeys.primaryKeys(connection, catalog, schema, table);
     }
 
+    /** The foreign keys of {@code table}, from information_schema.referential_constraints and key_column_usage. */
     @Override
     public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
-        return empty(MetadataResultShapes.FOREIGN_KEYS);
+        connection.checkOpen();
+        return CatalogKeys.foreignKeys(connection, null, null, null, catalog, schema, table, true);
     }
 
+    /** The foreign keys that reference {@code table}. */
     @Override
     public ResultSet getExportedKeys(String catalog, String schema, String table) throws SQLException {
-        return empty(MetadataResultShapes.FOREIGN_KEYS);
+        connection.checkOpen();
+        return CatalogKeys.foreignKeys(connection, catalog, schema, table, null, null, null, false);
     }
 
     @Override
     public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable,
             String foreignCatalog, String foreignSchema, String foreignTable) throws SQLException {
-        return empty(MetadataResultShapes.FOREIGN_KEYS);
+        connection.checkOpen();
+        return CatalogKeys.foreignKeys(connection, parentCatalog, parentSchema, parentTable, foreignCatalog, foreignSchema,
+                foreignTable, false);
     }
 
+    /** Primary keys and unique constraints as unique indexes: Basalt has no other indexes yet. */
     @Override
     public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate)
             throws SQLException {
-        return empty(MetadataResultShapes.INDEX_INFO);
+        connection.checkOpen();
+        return CatalogKeys.indexInfo(connection, catalog, schema, table);
     }
 
     @Override
