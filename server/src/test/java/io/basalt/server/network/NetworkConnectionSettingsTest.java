@@ -1,6 +1,7 @@
 package io.basalt.server.network;
 
 import io.basalt.server.embedded.ReadOnlyAndGeneratedKeysJdbcTest;
+import io.basalt.server.embedded.ResultAndParameterMetaDataJdbcTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import java.sql.Statement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Connection settings that must hold over a socket: read-only sessions and the network timeout. */
+/** What must hold over a socket as embedded: read-only sessions, result and parameter metadata; the network timeout. */
 class NetworkConnectionSettingsTest {
 
     @TempDir
@@ -42,17 +43,25 @@ class NetworkConnectionSettingsTest {
     }
 
     @Test
+    void resultAndParameterMetaDataDescribeEveryTypeOverTheNetwork() throws SQLException {
+        try (Connection connection = server.connect()) {
+            ResultAndParameterMetaDataJdbcTest.assertEveryTypeDescribed(connection);
+        }
+    }
+
+    @Test
     void aServerThatStopsAnsweringFailsTheCallWith08006AndClosesTheConnection() throws Exception {
         try (StallingProxy proxy = new StallingProxy(server.server.port());
              Connection connection = DriverManager.getConnection("jdbc:basalt://127.0.0.1:" + proxy.port()
                      + "/?user=admin&password=" + NetworkTestServer.PASSWORD.replace(" ", "%20"))) {
-            connection.setNetworkTimeout(Runnable::run, 200);
-            assertThat(connection.getNetworkTimeout()).isEqualTo(200);
             Statement statement = connection.createStatement();
             try (ResultSet rows = statement.executeQuery("SELECT 1")) {
                 assertThat(rows.next()).isTrue();
             }
+            // set only once nothing can answer, so a slow machine cannot make an answered call time out
             proxy.stall();
+            connection.setNetworkTimeout(Runnable::run, 200);
+            assertThat(connection.getNetworkTimeout()).isEqualTo(200);
             assertThatThrownBy(() -> statement.executeQuery("SELECT 2")).isInstanceOfSatisfying(SQLException.class, e -> {
                 assertThat(e.getSQLState()).isEqualTo("08006");
                 assertThat(e.getMessage()).contains("timed out");
