@@ -83,7 +83,7 @@ final class CatalogColumns {
         return MetadataResultShapes.rows(MetadataResultShapes.COLUMNS, rows);
     }
 
-    static Object[] columnRow(ResultSet column) throws SQLException {
+    private static Object[] columnRow(ResultSet column) throws SQLException {
         String dataType = column.getString(7);
         BasaltType type = TYPES.get(dataType);
         if (type == null) {
