@@ -6,10 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -86,18 +84,15 @@ final class CatalogKeys {
             throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         if (matchesNoCatalog(catalog) && matchesSomeSchema(schema)) {
-            Map<String, Integer> keyColumns = new HashMap<>();
-            List<String> tables = new ArrayList<>();
-            keyColumns(schema, table, "PRIMARY KEY").forEachRow(connection, row -> {
-                keyColumns.put(qualified(row.getString(1), row.getString(2), row.getString(3)), row.getInt(4));
-                tables.add(qualified(row.getString(1), row.getString(2), ""));
-            });
+            Set<String> keyColumns = new HashSet<>();
+            keyColumns(schema, table, "PRIMARY KEY").forEachRow(connection,
+                    row -> keyColumns.add(qualified(row.getString(1), row.getString(2), row.getString(3))));
             if (!keyColumns.isEmpty()) {
                 try (ResultSet columns = CatalogColumns.columns(connection, null, patternFor(schema), patternFor(table), null)) {
                     while (columns.next()) {
                         String name = qualified(columns.getString("TABLE_SCHEM"), columns.getString("TABLE_NAME"),
                                 columns.getString("COLUMN_NAME"));
-                        if (keyColumns.containsKey(name)) {
+                        if (keyColumns.contains(name)) {
                             rows.add(new Object[] {(short) DatabaseMetaData.bestRowSession, columns.getString("COLUMN_NAME"),
                                 columns.getInt("DATA_TYPE"), columns.getString("TYPE_NAME"), columns.getObject("COLUMN_SIZE"),
                                 null, decimalDigits(columns), (short) DatabaseMetaData.bestRowNotPseudo});
