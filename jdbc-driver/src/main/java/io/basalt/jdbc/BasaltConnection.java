@@ -1,6 +1,7 @@
 package io.basalt.jdbc;
 
 import io.basalt.jdbc.spi.ConnectionUrl;
+import io.basalt.jdbc.spi.ExecutionOptions;
 import io.basalt.jdbc.spi.PreparedHandle;
 import io.basalt.jdbc.spi.ServerSession;
 import io.basalt.jdbc.spi.SqlExceptionFactory;
@@ -62,7 +63,7 @@ public final class BasaltConnection implements Connection {
     private SQLWarning warnings;
 
     BasaltConnection(ServerSession session, String url, Properties properties, int defaultFetchSize) {
-        this.channel = new SessionChannel(session);
+        this.channel = new SessionChannel(session, this::connectionLost);
         this.url = url;
         this.properties = properties;
         this.defaultFetchSize = defaultFetchSize;
@@ -339,11 +340,18 @@ public final class BasaltConnection implements Connection {
         }
     }
 
-    /** Recorded and reported; the session does not enforce it yet. */
+    /**
+     * The session enforces it: {@code SET default_transaction_read_only}, after which the server refuses every
+     * statement that writes with SQLSTATE 25006 (embedded and network alike, as both run SQL on a server session).
+     */
     @Override
     public void setReadOnly(boolean readOnly) throws SQLException {
         checkOpen();
-        this.readOnly = readOnly;
+        if (readOnly != this.readOnly) {
+            channel.execute("SET default_transaction_read_only = " + (readOnly ? "on" : "off"), List.of(),
+                    ExecutionOptions.DEFAULT);
+            this.readOnly = readOnly;
+        }
     }
 
     @Override
@@ -474,13 +482,18 @@ public final class BasaltConnection implements Connection {
         }
     }
 
-    /** Recorded and reported: an embedded session has no network to time out; the socket transport will use it. */
+    /**
+     * How long a call waits for the server's answer (0: forever). The socket transport uses it as its read timeout:
+     * a call that times out fails with 08006 and the connection is closed, since the answer may still arrive and
+     * the stream would be out of step. An embedded session has no network, so it only records it.
+     */
     @Override
     public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
         checkOpen();
         if (milliseconds < 0) {
             throw SqlExceptionFactory.create(SqlStates.INVALID_ARGUMENT, "network timeout must not be negative: " + milliseconds);
         }
+        channel.setNetworkTimeout(milliseconds);
         networkTimeoutMillis = milliseconds;
     }
 
@@ -556,6 +569,17 @@ public final class BasaltConnection implements Connection {
     @Override
     public boolean isClosed() {
         return closed;
+    }
+
+    /** The session reported the server unreachable (08006): the connection is closed, its statements released. */
+    private void connectionLost() {
+        if (beginClose()) {
+            try {
+                release();
+            } catch (SQLException e) {
+                // the session is broken; what could be freed was freed
+            }
+        }
     }
 
     private synchronized boolean beginClose() {

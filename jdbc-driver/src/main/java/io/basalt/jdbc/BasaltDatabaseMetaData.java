@@ -18,10 +18,11 @@ import java.util.List;
  * identifiers fold to lower case, NULLs sort high) and the driver's own limits (forward-only, read-only
  * results; no escape processing, so the escape function lists are empty).
  *
- * <p><b>Catalog browsing is wired for getTables, getSchemas and getColumns</b> (from information_schema);
- * getPrimaryKeys and the other catalog methods return empty result sets with the JDBC columns, as DESIGN.md asks of methods with
- * nothing to report, until they are answered from system tables. getTypeInfo and getTableTypes answer
- * for real.
+ * <p><b>Catalog browsing answers from information_schema</b>: getSchemas, getTables, getColumns
+ * ({@link CatalogTables}, {@link CatalogColumns}), getPrimaryKeys, the foreign key methods, getIndexInfo and
+ * getBestRowIdentifier ({@link CatalogKeys}). Methods about things Basalt does not have (procedures, functions,
+ * user-defined types, privileges, pseudo-columns, version columns) return empty results with the JDBC columns, as
+ * DESIGN.md asks of methods with nothing to report. getTypeInfo and getTableTypes answer from the driver's types.
  */
 final class BasaltDatabaseMetaData implements DatabaseMetaData {
 
@@ -104,9 +105,10 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return connection;
     }
 
+    /** Whether this connection's session refuses writes ({@link Connection#setReadOnly}). */
     @Override
-    public boolean isReadOnly() {
-        return false;
+    public boolean isReadOnly() throws SQLException {
+        return connection.isReadOnly();
     }
 
     /** An embedded database keeps its tables in local files (many per table: segments and manifests). */
@@ -167,13 +169,18 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return "\"";
     }
 
-    /** Basalt's keywords that SQL:2003 does not reserve. */
+    /** The keywords of Basalt's statement grammar (parser/'s lexer) that are not SQL:2003 keywords. */
     @Override
     public String getSQLKeywords() {
-        return "ANALYZE,COPY,DESCRIBE,EXPLAIN,LIMIT,MATERIALIZED,REFRESH,SHOW";
+        return "ANALYZE,COPY,CSV,DELIMITER,DESCRIBE,ENCODING,EXPLAIN,HEADER,ILIKE,LIMIT,OFFSET,QUOTE,RENAME,REPLACE,"
+                + "RETURNING,SCHEMAS,SHOW,STRING,TABLES,TEXT,TINYINT,TRUNCATE";
     }
 
-    /** Empty: these list functions for JDBC's {fn …} escapes, which the driver does not translate. */
+    /**
+     * Empty, as are the string, system and time/date lists: JDBC defines them as the Open Group CLI names usable in
+     * {fn …} escapes, which neither the driver nor the server translates, so listing a name would invite an escape
+     * that fails. Basalt's own functions are called by their SQL names.
+     */
     @Override
     public String getNumericFunctions() {
         return "";
@@ -262,14 +269,15 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return true; // no privileges yet
     }
 
+    /** ALTER TABLE … ADD COLUMN and DROP COLUMN (see docs/sql-statements.md). */
     @Override
     public boolean supportsAlterTableWithAddColumn() {
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsAlterTableWithDropColumn() {
-        return false;
+        return true;
     }
 
     @Override
@@ -363,7 +371,7 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return false;
     }
 
-    /** Not all of entry-level SQL-92 yet (no views, privileges or ALTER TABLE). */
+    /** Not all of entry-level SQL-92 yet (no privileges, and key constraints are not enforced). */
     @Override
     public boolean supportsANSI92EntryLevelSQL() {
         return false;
@@ -415,9 +423,10 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return true;
     }
 
+    /** Basalt has no CREATE INDEX. */
     @Override
     public boolean supportsSchemasInIndexDefinitions() {
-        return true;
+        return false;
     }
 
     @Override
@@ -876,7 +885,7 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return empty(MetadataResultShapes.ROW_IDENTIFIER);
     }
 
-    // ---- catalog browsing: empty until answered from system tables (a later issue)
+    // ---- catalog browsing
 
     /** From information_schema.schemata. */
     @Override
@@ -918,39 +927,56 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return empty(MetadataResultShapes.TABLE_PRIVILEGES);
     }
 
+    /** The primary key's columns (see {@link CatalogKeys#bestRowIdentifier}); every scope gets the same answer. */
     @Override
     public ResultSet getBestRowIdentifier(String catalog, String schema, String table, int scope, boolean nullable)
             throws SQLException {
-        return empty(MetadataResultShapes.ROW_IDENTIFIER);
+        connection.checkOpen();
+        return CatalogKeys.bestRowIdentifier(connection, catalog, schema, table);
     }
 
+    /** From information_schema.table_constraints and key_column_usage. */
     @Override
     public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
-        return empty(MetadataResultShapes.PRIMARY_KEYS);
+        connection.checkOpen();
+        return CatalogKeys.primaryKeys(connection, catalog, schema, table);
     }
 
+    /** The foreign keys of {@code table}, from information_schema.referential_constraints and key_column_usage. */
     @Override
     public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
-        return empty(MetadataResultShapes.FOREIGN_KEYS);
+        connection.checkOpen();
+        return CatalogKeys.foreignKeys(connection, null, null, null, catalog, schema, table, true);
     }
 
+    /** The foreign keys that reference {@code table}. */
     @Override
     public ResultSet getExportedKeys(String catalog, String schema, String table) throws SQLException {
-        return empty(MetadataResultShapes.FOREIGN_KEYS);
+        connection.checkOpen();
+        return CatalogKeys.foreignKeys(connection, catalog, schema, table, null, null, null, false);
     }
 
     @Override
     public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable,
             String foreignCatalog, String foreignSchema, String foreignTable) throws SQLException {
-        return empty(MetadataResultShapes.FOREIGN_KEYS);
+        connection.checkOpen();
+        return CatalogKeys.foreignKeys(connection, parentCatalog, parentSchema, parentTable, foreignCatalog, foreignSchema,
+                foreignTable, false);
     }
 
+    /** Primary keys and unique constraints as unique indexes: Basalt has no other indexes yet. */
     @Override
     public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate)
             throws SQLException {
-        return empty(MetadataResultShapes.INDEX_INFO);
+        connection.checkOpen();
+        return CatalogKeys.indexInfo(connection, catalog, schema, table);
     }
 
+    /**
+     * Empty: Basalt has no user-defined functions, and its built-in functions are not listed yet (they have no
+     * single registry to list them from: the validator accepts Calcite's operators and the planner maps those it has
+     * kernels for).
+     */
     @Override
     public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern)
             throws SQLException {

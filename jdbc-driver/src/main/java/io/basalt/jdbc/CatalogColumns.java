@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -52,14 +51,12 @@ final class CatalogColumns {
         List<Object[]> rows = new ArrayList<>();
         if (catalog == null || catalog.isEmpty()) {
             Pattern schemas = CatalogTables.likePattern(schemaPattern);
-            try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(SCHEMAS)) {
-                while (result.next()) {
-                    String schema = result.getString(1);
-                    if (schemas.matcher(schema).matches()) {
-                        rows.add(new Object[] {schema, null});
-                    }
+            new CatalogQuery(SCHEMAS).matching("schema_name", schemaPattern).forEachRow(connection, result -> {
+                String schema = result.getString(1);
+                if (schemas.matcher(schema).matches()) {
+                    rows.add(new Object[] {schema, null});
                 }
-            }
+            });
         }
         rows.sort(Comparator.comparing((Object[] row) -> (String) row[0]));
         return MetadataResultShapes.rows(MetadataResultShapes.SCHEMAS, rows);
@@ -72,14 +69,13 @@ final class CatalogColumns {
             Pattern schemas = CatalogTables.likePattern(schemaPattern);
             Pattern tables = CatalogTables.likePattern(tableNamePattern);
             Pattern columns = CatalogTables.likePattern(columnNamePattern);
-            try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(COLUMNS)) {
-                while (result.next()) {
-                    if (schemas.matcher(result.getString(1)).matches() && tables.matcher(result.getString(2)).matches()
-                            && columns.matcher(result.getString(3)).matches()) {
-                        rows.add(columnRow(result));
-                    }
-                }
-            }
+            new CatalogQuery(COLUMNS).matching("table_schema", schemaPattern).matching("table_name", tableNamePattern)
+                    .matching("column_name", columnNamePattern).forEachRow(connection, result -> {
+                        if (schemas.matcher(result.getString(1)).matches() && tables.matcher(result.getString(2)).matches()
+                                && columns.matcher(result.getString(3)).matches()) {
+                            rows.add(columnRow(result));
+                        }
+                    });
         }
         // JDBC orders by TABLE_CAT, TABLE_SCHEM, TABLE_NAME and ORDINAL_POSITION.
         rows.sort(Comparator.comparing((Object[] row) -> (String) row[1]).thenComparing(row -> (String) row[2])

@@ -3,7 +3,6 @@ package io.basalt.jdbc;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,9 +10,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * {@code DatabaseMetaData.getTables}, answered from {@code information_schema.tables}. The patterns are matched here
- * rather than in SQL: JDBC's patterns escape with {@code \} whatever the database's LIKE does, and the query text
- * then never contains a client's string.
+ * {@code DatabaseMetaData.getTables}, answered from {@code information_schema.tables}. A pattern naming one exact
+ * name is pushed into the query ({@link CatalogQuery}); patterns with wildcards are matched here rather than with
+ * LIKE: JDBC's patterns escape with {@code \} whatever the database's LIKE does.
  */
 final class CatalogTables {
 
@@ -30,17 +29,16 @@ final class CatalogTables {
             Pattern schemas = likePattern(schemaPattern);
             Pattern tables = likePattern(tableNamePattern);
             List<String> wantedTypes = types == null ? null : Arrays.asList(types);
-            try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(QUERY)) {
-                while (result.next()) {
-                    String schema = result.getString(1);
-                    String name = result.getString(2);
-                    String type = jdbcType(result.getString(3));
-                    if (schemas.matcher(schema).matches() && tables.matcher(name).matches()
-                            && (wantedTypes == null || wantedTypes.contains(type))) {
-                        rows.add(new Object[] {null, schema, name, type, null, null, null, null, null, null});
-                    }
-                }
-            }
+            new CatalogQuery(QUERY).matching("table_schema", schemaPattern).matching("table_name", tableNamePattern)
+                    .forEachRow(connection, result -> {
+                        String schema = result.getString(1);
+                        String name = result.getString(2);
+                        String type = jdbcType(result.getString(3));
+                        if (schemas.matcher(schema).matches() && tables.matcher(name).matches()
+                                && (wantedTypes == null || wantedTypes.contains(type))) {
+                            rows.add(new Object[] {null, schema, name, type, null, null, null, null, null, null});
+                        }
+                    });
         }
         // JDBC orders by TABLE_TYPE, TABLE_CAT, TABLE_SCHEM and TABLE_NAME.
         rows.sort(Comparator.comparing((Object[] row) -> (String) row[3]).thenComparing(row -> (String) row[1])

@@ -15,131 +15,87 @@ import java.util.List;
 /**
  * The only path from the JDBC objects of one connection to its {@link ServerSession}. It serialises the
  * calls (the SPI promises a session one call at a time; a socket could not do otherwise), leaves
- * {@link #cancel()} and {@link #isValid(int)} unserialised so they work while a statement runs, and turns
- * a transport's runtime failure or broken contract into an {@link SQLException} instead of letting it
- * escape into the application.
+ * {@link #cancel()}, {@link #isValid(int)} and {@link #setNetworkTimeout(int)} unserialised so they work while a
+ * statement runs, and turns a transport's runtime failure or broken contract into an {@link SQLException} instead
+ * of letting it escape into the application. A call that fails with 08006 (the connection to the server is lost,
+ * or its network timeout expired) tells the connection, which then counts as closed, as JDBC asks.
  */
 final class SessionChannel {
 
     private final ServerSession session;
+    private final Runnable connectionLost;
     private final Object lock = new Object();
 
-    SessionChannel(ServerSession session) {
+    SessionChannel(ServerSession session, Runnable connectionLost) {
         this.session = session;
+        this.connectionLost = connectionLost;
     }
 
     ExecutionResult execute(String sql, List<Object> parameters, ExecutionOptions options) throws SQLException {
-        synchronized (lock) {
-            try {
-                return checkResult(session.execute(sql, parameters, options));
-            } catch (RuntimeException e) {
-                throw transportBug("execute", e);
-            }
-        }
+        return checkResult(call("execute", () -> session.execute(sql, parameters, options)));
     }
 
     ExecutionResult execute(PreparedHandle handle, List<Object> parameters, ExecutionOptions options)
             throws SQLException {
-        synchronized (lock) {
-            try {
-                return checkResult(handle.execute(parameters, options));
-            } catch (RuntimeException e) {
-                throw transportBug("execute", e);
-            }
-        }
+        return checkResult(call("execute", () -> handle.execute(parameters, options)));
     }
 
     /** The handle's whole-batch execution; null when the session runs batches one set at a time. */
     long[] executeBatch(PreparedHandle handle, List<List<Object>> parameterSets, ExecutionOptions options)
             throws SQLException {
-        synchronized (lock) {
-            long[] counts;
-            try {
-                counts = handle.executeBatch(parameterSets, options);
-            } catch (RuntimeException e) {
-                throw transportBug("executeBatch", e);
-            }
-            if (counts != null && counts.length != parameterSets.size()) {
-                throw contractBroken("executeBatch returned " + counts.length + " counts for " + parameterSets.size()
-                        + " parameter sets");
-            }
-            return counts;
+        long[] counts = call("executeBatch", () -> handle.executeBatch(parameterSets, options));
+        if (counts != null && counts.length != parameterSets.size()) {
+            throw contractBroken("executeBatch returned " + counts.length + " counts for " + parameterSets.size()
+                    + " parameter sets");
         }
+        return counts;
     }
 
     PreparedHandle prepare(String sql) throws SQLException {
-        synchronized (lock) {
-            PreparedHandle handle;
-            try {
-                handle = session.prepare(sql);
-            } catch (RuntimeException e) {
-                throw transportBug("prepare", e);
-            }
-            if (handle == null) {
-                throw contractBroken("prepare returned no handle");
-            }
-            return handle;
+        PreparedHandle handle = call("prepare", () -> session.prepare(sql));
+        if (handle == null) {
+            throw contractBroken("prepare returned no handle");
         }
+        return handle;
     }
 
     ResultBatch nextBatch(ResultCursor cursor) throws SQLException {
-        synchronized (lock) {
-            try {
-                return cursor.nextBatch();
-            } catch (RuntimeException e) {
-                throw transportBug("nextBatch", e);
-            }
-        }
+        return call("nextBatch", cursor::nextBatch);
     }
 
     void close(ResultCursor cursor) throws SQLException {
-        synchronized (lock) {
-            try {
-                cursor.close();
-            } catch (RuntimeException e) {
-                throw transportBug("closing a cursor", e);
-            }
-        }
+        call("closing a cursor", () -> {
+            cursor.close();
+            return null;
+        });
     }
 
     void close(PreparedHandle handle) throws SQLException {
-        synchronized (lock) {
-            try {
-                handle.close();
-            } catch (RuntimeException e) {
-                throw transportBug("closing a prepared statement", e);
-            }
-        }
+        call("closing a prepared statement", () -> {
+            handle.close();
+            return null;
+        });
     }
 
     void setAutoCommit(boolean autoCommit) throws SQLException {
-        synchronized (lock) {
-            try {
-                session.setAutoCommit(autoCommit);
-            } catch (RuntimeException e) {
-                throw transportBug("setAutoCommit", e);
-            }
-        }
+        call("setAutoCommit", () -> {
+            session.setAutoCommit(autoCommit);
+            return null;
+        });
     }
 
     void commit() throws SQLException {
-        synchronized (lock) {
-            try {
-                session.commit();
-            } catch (RuntimeException e) {
-                throw transportBug("commit", e);
-            }
-        }
+        call("commit", () -> {
+            session.commit();
+            return null;
+        });
     }
 
     void rollback() throws SQLException {
-        synchronized (lock) {
-            try {
-                session.rollback();
-            } catch (RuntimeException e) {
-                throw transportBug("rollback", e);
-            }
-        }
+        call("rollback", () -> {
+            session.rollback();
+            return null;
+        });
     }
 
     /** Not serialised: it must reach the session while another thread waits in a call. */
@@ -160,6 +116,15 @@ final class SessionChannel {
         }
     }
 
+    /** Not serialised: it changes how long the running call may wait, as JDBC allows. */
+    void setNetworkTimeout(int milliseconds) throws SQLException {
+        try {
+            session.setNetworkTimeout(milliseconds);
+        } catch (RuntimeException e) {
+            throw transportBug("setNetworkTimeout", e);
+        }
+    }
+
     void close() throws SQLException {
         synchronized (lock) {
             try {
@@ -168,6 +133,26 @@ final class SessionChannel {
                 throw transportBug("close", e);
             }
         }
+    }
+
+    /** One serialised call of the session. */
+    private <T> T call(String name, SessionCall<T> call) throws SQLException {
+        synchronized (lock) {
+            try {
+                return call.run();
+            } catch (RuntimeException e) {
+                throw transportBug(name, e);
+            } catch (SQLException e) {
+                if (SqlStates.CONNECTION_FAILURE.equals(e.getSQLState())) {
+                    connectionLost.run();
+                }
+                throw e;
+            }
+        }
+    }
+
+    private interface SessionCall<T> {
+        T run() throws SQLException;
     }
 
     private static ExecutionResult checkResult(ExecutionResult result) throws SQLException {

@@ -1,6 +1,7 @@
 package io.basalt.jdbc;
 
 import io.basalt.jdbc.testing.FakeDatabase;
+import io.basalt.jdbc.testing.Rows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import static io.basalt.jdbc.testing.Columns.varchar;
 import static io.basalt.jdbc.testing.SqlAssertions.assertSqlState;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,7 +89,12 @@ class DatabaseMetaDataTest {
         assertThat(metaData.getSchemaTerm()).isEqualTo("schema");
         assertThat(metaData.getSearchStringEscape()).isEqualTo("\\");
         assertThat(metaData.getNumericFunctions()).isEmpty();
-        assertThat(metaData.getSQLKeywords()).contains("EXPLAIN");
+        assertThat(metaData.getSQLKeywords()).contains("EXPLAIN").doesNotContain("SELECT");
+        assertThat(metaData.supportsAlterTableWithAddColumn()).isTrue();
+        assertThat(metaData.supportsLikeEscapeClause()).isTrue();
+        assertThat(metaData.isReadOnly()).isFalse();
+        connection.setReadOnly(true);
+        assertThat(metaData.isReadOnly()).isTrue();
         assertThat(metaData.nullsAreSortedHigh()).isTrue();
         assertThat(metaData.usesLocalFiles()).isFalse();
         assertThat(metaData.getMaxColumnsInTable()).isZero();
@@ -109,20 +116,21 @@ class DatabaseMetaDataTest {
         assertThat(columns.getMetaData().getColumnType(22)).isEqualTo(Types.SMALLINT);
         assertThat(columns.next()).isFalse();
 
-        assertThat(labels(metaData.getPrimaryKeys(null, null, "t")))
+        assertThat(labels(metaData.getPrimaryKeys("elsewhere", null, "t")))
                 .containsExactly("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME");
         assertThat(labels(metaData.getSchemas("elsewhere", null))).containsExactly("TABLE_SCHEM", "TABLE_CATALOG");
-        assertThat(labels(metaData.getImportedKeys(null, null, "t"))).hasSize(14).contains("FK_NAME", "DEFERRABILITY");
-        assertThat(labels(metaData.getIndexInfo(null, null, "t", false, true))).hasSize(13).contains("NON_UNIQUE", "CARDINALITY");
+        assertThat(labels(metaData.getImportedKeys("elsewhere", null, "t"))).hasSize(14).contains("FK_NAME", "DEFERRABILITY");
+        assertThat(labels(metaData.getIndexInfo("elsewhere", null, "t", false, true))).hasSize(13).contains("NON_UNIQUE", "CARDINALITY");
 
         ResultSet[] everyCatalogMethod = {
-            metaData.getSchemas("elsewhere", "%"), metaData.getCatalogs(), metaData.getPrimaryKeys(null, null, "t"),
-            metaData.getImportedKeys(null, null, "t"), metaData.getExportedKeys(null, null, "t"),
-            metaData.getCrossReference(null, null, "a", null, null, "b"), metaData.getIndexInfo(null, null, "t", true, true),
+            metaData.getSchemas("elsewhere", "%"), metaData.getCatalogs(), metaData.getPrimaryKeys("elsewhere", null, "t"),
+            metaData.getImportedKeys("elsewhere", null, "t"), metaData.getExportedKeys("elsewhere", null, "t"),
+            metaData.getCrossReference("elsewhere", null, "a", null, null, "b"),
+            metaData.getIndexInfo("elsewhere", null, "t", true, true),
             metaData.getProcedures(null, null, "%"), metaData.getProcedureColumns(null, null, "%", "%"),
             metaData.getFunctions(null, null, "%"), metaData.getFunctionColumns(null, null, "%", "%"),
             metaData.getColumnPrivileges(null, null, "t", "%"), metaData.getTablePrivileges(null, null, "%"),
-            metaData.getBestRowIdentifier(null, null, "t", DatabaseMetaData.bestRowSession, true),
+            metaData.getBestRowIdentifier("elsewhere", null, "t", DatabaseMetaData.bestRowSession, true),
             metaData.getVersionColumns(null, null, "t"), metaData.getUDTs(null, null, "%", null),
             metaData.getSuperTypes(null, null, "%"), metaData.getSuperTables(null, null, "%"),
             metaData.getAttributes(null, null, "%", "%"), metaData.getClientInfoProperties(),
@@ -132,6 +140,29 @@ class DatabaseMetaDataTest {
             assertThat(result.getMetaData().getColumnCount()).isPositive();
             assertThat(result.next()).isFalse();
         }
+    }
+
+    /** Exact names reach the server as parameters of the catalog query; patterns with wildcards are matched here. */
+    @Test
+    void exactNamesArePushedIntoTheCatalogQueryAsParameters() throws SQLException {
+        database.answer(execution -> Rows.of(varchar("table_schema"), varchar("table_name"),
+                varchar("table_type"))
+                .row("main", "t_1", "BASE TABLE").row("main", "tx1", "BASE TABLE").result());
+        ResultSet exact = metaData.getTables(null, "main", "t\\_1", null);
+        assertThat(database.lastExecution().sql()).endsWith("WHERE table_schema = ? AND table_name = ?");
+        assertThat(database.lastExecution().parameters()).containsExactly("main", "t_1");
+        assertThat(exact.next()).isTrue();
+        assertThat(exact.getString("TABLE_NAME")).isEqualTo("t_1");
+        assertThat(exact.next()).isFalse();
+
+        ResultSet pattern = metaData.getTables(null, null, "t_1", null);
+        assertThat(database.lastExecution().sql()).doesNotContain("WHERE");
+        assertThat(database.lastExecution().parameters()).isEmpty();
+        int rows = 0;
+        while (pattern.next()) {
+            rows++;
+        }
+        assertThat(rows).isEqualTo(2);
     }
 
     @Test

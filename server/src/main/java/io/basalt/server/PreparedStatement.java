@@ -28,12 +28,14 @@ public final class PreparedStatement implements AutoCloseable {
     private final Session session;
     private final String sql;
     private final Prepared prepared;
+    private final Optional<String> writingCommand;
     private boolean closed;
 
-    PreparedStatement(Session session, String sql, Prepared prepared) {
+    PreparedStatement(Session session, String sql, Prepared prepared, Optional<String> writingCommand) {
         this.session = session;
         this.sql = sql;
         this.prepared = prepared;
+        this.writingCommand = writingCommand;
     }
 
     public String sql() {
@@ -55,7 +57,7 @@ public final class PreparedStatement implements AutoCloseable {
         checkOpen();
         try {
             return StatementFailures.translated(() -> {
-                session.beforeStatement(prepared.endsTransaction());
+                session.beforeStatement(prepared.endsTransaction(), writingCommand);
                 ParameterBinding.checkCount(parameters, prepared.parameterTypes());
                 return prepared.execute(parameters, session.settings(), session.startStatement());
             });
@@ -84,7 +86,7 @@ public final class PreparedStatement implements AutoCloseable {
         }
         try {
             return StatementFailures.translated(() -> {
-                session.beforeStatement(false);
+                session.beforeStatement(false, writingCommand);
                 return prepared.executeBatch(parameterSets, session.settings(), session.startStatement());
             });
         } catch (RuntimeException e) {

@@ -54,6 +54,7 @@ import io.basalt.server.transaction.TransactionScope;
 import io.basalt.storage.commit.Manifest;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -146,7 +147,7 @@ public final class Session implements AutoCloseable {
         Statement statement = parse(sql);
         transactions.beforeStatement(endsTransaction(statement));
         Prepared prepared = StatementFailures.translated(() -> analysed(sql, statement));
-        return new PreparedStatement(this, sql, prepared);
+        return new PreparedStatement(this, sql, prepared, ReadOnlySessions.writingCommand(statement));
     }
 
     private static Statement parse(String sql) {
@@ -318,9 +319,15 @@ public final class Session implements AutoCloseable {
         cancelled.set(true);
     }
 
-    /** Called before a prepared statement runs: 25P02 in an aborted transaction, see {@link TransactionScope}. */
-    void beforeStatement(boolean endsTransaction) {
+    /**
+     * Called before a prepared statement runs: 25P02 in an aborted transaction (see {@link TransactionScope}), 25006
+     * for a statement that writes ({@code writingCommand} present) in a read-only session.
+     */
+    void beforeStatement(boolean endsTransaction, Optional<String> writingCommand) {
         transactions.beforeStatement(endsTransaction);
+        if (settings.readOnly() && writingCommand.isPresent()) {
+            throw ReadOnlySessions.refused(writingCommand.get());
+        }
     }
 
     /** Called when a statement failed: an open transaction is aborted until COMMIT or ROLLBACK. */

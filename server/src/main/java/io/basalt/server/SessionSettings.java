@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * The settings a session changes with {@code SET}: the current schema ({@code schema} or {@code search_path}),
  * worker threads per query ({@code threads}) and the per-query memory budget ({@code memory_limit}, e.g.
- * {@code '8GB'}). {@code SET x TO DEFAULT} restores a default.
+ * {@code '8GB'}) and whether the session refuses writes ({@code default_transaction_read_only}, PostgreSQL's name; see
+ * {@link ReadOnlySessions}). {@code SET x TO DEFAULT} restores a default.
  */
 public final class SessionSettings {
 
@@ -17,6 +18,7 @@ public final class SessionSettings {
     private String schema = Manifest.DEFAULT_SCHEMA;
     private int threads;
     private long memoryLimitBytes;
+    private boolean readOnly;
 
     public SessionSettings(int defaultThreads, long defaultMemoryLimit) {
         this.defaultThreads = defaultThreads;
@@ -37,6 +39,11 @@ public final class SessionSettings {
         return memoryLimitBytes;
     }
 
+    /** Whether statements that write are refused (25006). */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
     public void set(String name, OptionValue value, Manifest catalog) {
         boolean reset = value.kind() == OptionValue.Kind.DEFAULT;
         switch (name.toLowerCase(Locale.ROOT)) {
@@ -49,8 +56,17 @@ public final class SessionSettings {
             }
             case "threads" -> threads = reset ? defaultThreads : positiveInteger(name, value.text());
             case "memory_limit" -> memoryLimitBytes = reset ? defaultMemoryLimit : parseBytes(value.text());
+            case "default_transaction_read_only" -> readOnly = !reset && booleanValue(name, value);
             default -> throw new StatementException("42704", "unrecognized configuration parameter \"" + name
-                    + "\" (known: schema, search_path, threads, memory_limit)");
+                    + "\" (known: schema, search_path, threads, memory_limit, default_transaction_read_only)");
+        }
+    }
+
+    private static boolean booleanValue(String name, OptionValue value) {
+        try {
+            return value.asBoolean();
+        } catch (IllegalArgumentException e) {
+            throw new StatementException("22023", "parameter \"" + name + "\" requires a Boolean value");
         }
     }
 

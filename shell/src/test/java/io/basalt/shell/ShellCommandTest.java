@@ -103,8 +103,30 @@ class ShellCommandTest {
                 .contains("o_totalprice | DECIMAL(15,2)")
                 .contains("Primary key: (o_orderkey)")
                 .contains("Partitions: none")
-                .contains("Indexes: none");
-        assertThat(err()).contains("No views.").contains("No materialized views.").contains("No indexes.");
+                // keys are Basalt's only indexes so far: the driver reports them as unique indexes
+                .contains("Indexes:\n  orders_pkey (o_orderkey) UNIQUE")
+                .contains("main   | orders_pkey | orders | o_orderkey | yes");
+        assertThat(err()).contains("No views.").contains("No materialized views.");
+    }
+
+    @Test
+    void describeShowsForeignKeysWithTheReferencedTableAndColumns() {
+        createOrders();
+        assertThat(run("", "-c", "CREATE SCHEMA sales", "-c", """
+                CREATE TABLE sales.lines (l_orderkey BIGINT, l_number INT, l_note VARCHAR(10),
+                    PRIMARY KEY (l_orderkey, l_number),
+                    CONSTRAINT lines_order FOREIGN KEY (l_orderkey) REFERENCES main.orders (o_orderkey))""",
+                "-c", """
+                CREATE TABLE sales.notes (n_orderkey BIGINT, n_number INT,
+                    FOREIGN KEY (n_number, n_orderkey) REFERENCES sales.lines (l_number, l_orderkey))""",
+                "-c", "\\d sales.lines", "-c", "\\d sales.notes", "-c", "\\d orders")).as(err()).isZero();
+        assertThat(out()).contains("Table sales.lines")
+                .contains("Foreign key: (l_orderkey) REFERENCES main.orders (o_orderkey)")
+                .contains("Table sales.notes")
+                .contains("Foreign key: (n_number, n_orderkey) REFERENCES sales.lines (l_number, l_orderkey)");
+        // orders has no foreign key of its own
+        String orders = out().substring(out().indexOf("Table main.orders"));
+        assertThat(orders).doesNotContain("Foreign key");
     }
 
     @Test

@@ -32,6 +32,7 @@ final class ProtocolConnection {
     private final FrameReader input;
     private final OutputStream output;
     private volatile boolean broken;
+    private volatile int networkTimeoutMillis;
     private int processId;
     private long secretKey;
     private String serverVersion = "";
@@ -211,13 +212,27 @@ final class ProtocolConnection {
         closeQuietly();
     }
 
-    /** Sets the socket's read timeout (0 = none), for {@code isValid(timeout)}. */
+    /**
+     * JDBC's network timeout (0 = none): the socket's read timeout from now on, so a call whose answer takes longer
+     * fails with 08006 and breaks the connection.
+     */
+    void networkTimeout(int milliseconds) {
+        networkTimeoutMillis = milliseconds;
+        readTimeout(milliseconds);
+    }
+
+    /** Sets the socket's read timeout for one exchange ({@code isValid(timeout)}; 0 = none). */
     void readTimeout(int milliseconds) {
         try {
             socket.setSoTimeout(milliseconds);
         } catch (IOException ignored) {
             // a socket that cannot take a timeout will fail the next read, which reports it
         }
+    }
+
+    /** Back to the network timeout after {@link #readTimeout(int)}. */
+    void restoreReadTimeout() {
+        readTimeout(networkTimeoutMillis);
     }
 
     /**

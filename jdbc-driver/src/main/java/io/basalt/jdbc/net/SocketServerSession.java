@@ -175,10 +175,16 @@ final class SocketServerSession implements ServerSession {
             } catch (SQLException e) {
                 return true;
             } finally {
-                connection.readTimeout(0);
+                connection.restoreReadTimeout();
             }
             return true;
         }
+    }
+
+    /** The socket's read timeout; not synchronized, so it reaches a call that is waiting for its answer already. */
+    @Override
+    public void setNetworkTimeout(int milliseconds) {
+        connection.networkTimeout(milliseconds);
     }
 
     @Override

@@ -55,6 +55,15 @@ public interface ServerSession extends AutoCloseable {
     boolean isValid(int timeoutSeconds) throws SQLException;
 
     /**
+     * How long a call may wait for the server's answer, in milliseconds (0: forever); JDBC's
+     * {@code Connection.setNetworkTimeout}. A transport over a network fails a call that waits longer with SQLSTATE
+     * 08006 and is then broken for good. May be called from any thread. The default does nothing: a session without a
+     * network has nothing to time out.
+     */
+    default void setNetworkTimeout(int milliseconds) throws SQLException {
+    }
+
+    /**
      * Switches auto-commit. Switching it off starts a transaction that lasts until {@link #commit()} or
      * {@link #rollback()}; switching it on commits the open transaction. The driver calls this only when the
      * mode changes. Sessions start in auto-commit mode. A session without transactions throws

@@ -1,6 +1,6 @@
 package io.basalt.optimizer.catalog;
 
-import io.basalt.optimizer.catalog.SystemTableText.ColumnType;
+import io.basalt.optimizer.catalog.SystemTableRows.ColumnType;
 import io.basalt.storage.commit.Manifest;
 
 import java.util.LinkedHashMap;
@@ -15,16 +15,16 @@ final class AccessTables {
     private AccessTables() {
     }
 
-    static Map<String, SystemTableText> of(Manifest catalog, AccessListing listing) {
-        Map<String, SystemTableText> tables = new LinkedHashMap<>();
+    static Map<String, SystemTableRows> of(Manifest catalog, AccessListing listing) {
+        Map<String, SystemTableRows> tables = new LinkedHashMap<>();
         tables.put("table_privileges", tablePrivileges(catalog, listing));
         tables.put("enabled_roles", enabledRoles(listing));
         tables.put("applicable_roles", applicableRoles(listing));
         return tables;
     }
 
-    private static SystemTableText tablePrivileges(Manifest catalog, AccessListing listing) {
-        SystemTableText table = new SystemTableText().column("grantor", ColumnType.TEXT).column("grantee", ColumnType.TEXT)
+    private static SystemTableRows tablePrivileges(Manifest catalog, AccessListing listing) {
+        SystemTableRows table = new SystemTableRows().column("grantor", ColumnType.TEXT).column("grantee", ColumnType.TEXT)
                 .column("table_catalog", ColumnType.TEXT).column("table_schema", ColumnType.TEXT)
                 .column("table_name", ColumnType.TEXT).column("privilege_type", ColumnType.TEXT)
                 .column("is_grantable", ColumnType.TEXT).column("with_hierarchy", ColumnType.TEXT);
@@ -37,14 +37,14 @@ final class AccessTables {
         return table;
     }
 
-    private static SystemTableText enabledRoles(AccessListing listing) {
-        SystemTableText table = new SystemTableText().column("role_name", ColumnType.TEXT);
+    private static SystemTableRows enabledRoles(AccessListing listing) {
+        SystemTableRows table = new SystemTableRows().column("role_name", ColumnType.TEXT);
         listing.enabledRoles().forEach(table::row);
         return table;
     }
 
-    private static SystemTableText applicableRoles(AccessListing listing) {
-        SystemTableText table = new SystemTableText().column("grantee", ColumnType.TEXT)
+    private static SystemTableRows applicableRoles(AccessListing listing) {
+        SystemTableRows table = new SystemTableRows().column("grantee", ColumnType.TEXT)
                 .column("role_name", ColumnType.TEXT).column("is_grantable", ColumnType.TEXT);
         for (AccessListing.RoleGrant grant : listing.applicableRoles()) {
             table.row(grant.grantee(), grant.role(), "NO");

@@ -1,6 +1,6 @@
 package io.basalt.optimizer.catalog;
 
-import io.basalt.optimizer.catalog.SystemTableText.ColumnType;
+import io.basalt.optimizer.catalog.SystemTableRows.ColumnType;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.catalog.Constraint;
 import io.basalt.storage.catalog.TableDefinition;
@@ -24,8 +24,8 @@ final class InformationSchemaTables {
     private InformationSchemaTables() {
     }
 
-    static SystemTableText schemata(Manifest catalog) {
-        SystemTableText table = new SystemTableText().column("catalog_name", ColumnType.TEXT)
+    static SystemTableRows schemata(Manifest catalog) {
+        SystemTableRows table = new SystemTableRows().column("catalog_name", ColumnType.TEXT)
                 .column("schema_name", ColumnType.TEXT);
         for (String schema : catalog.schemas()) {
             table.row(CATALOG, schema);
@@ -34,8 +34,8 @@ final class InformationSchemaTables {
         return table;
     }
 
-    static SystemTableText tables(Manifest catalog) {
-        SystemTableText table = new SystemTableText().column("table_catalog", ColumnType.TEXT)
+    static SystemTableRows tables(Manifest catalog) {
+        SystemTableRows table = new SystemTableRows().column("table_catalog", ColumnType.TEXT)
                 .column("table_schema", ColumnType.TEXT).column("table_name", ColumnType.TEXT)
                 .column("table_type", ColumnType.TEXT);
         for (TableEntry entry : catalog.tables().values()) {
@@ -47,8 +47,8 @@ final class InformationSchemaTables {
         return table;
     }
 
-    static SystemTableText columns(Manifest catalog) {
-        SystemTableText table = new SystemTableText().column("table_catalog", ColumnType.TEXT)
+    static SystemTableRows columns(Manifest catalog) {
+        SystemTableRows table = new SystemTableRows().column("table_catalog", ColumnType.TEXT)
                 .column("table_schema", ColumnType.TEXT).column("table_name", ColumnType.TEXT)
                 .column("column_name", ColumnType.TEXT).column("ordinal_position", ColumnType.INTEGER)
                 .column("column_default", ColumnType.TEXT).column("is_nullable", ColumnType.TEXT)
@@ -63,8 +63,8 @@ final class InformationSchemaTables {
         return table;
     }
 
-    static SystemTableText views(Manifest catalog) {
-        SystemTableText table = new SystemTableText().column("table_catalog", ColumnType.TEXT)
+    static SystemTableRows views(Manifest catalog) {
+        SystemTableRows table = new SystemTableRows().column("table_catalog", ColumnType.TEXT)
                 .column("table_schema", ColumnType.TEXT).column("table_name", ColumnType.TEXT)
                 .column("view_definition", ColumnType.TEXT);
         for (ViewDefinition view : catalog.views()) {
@@ -73,8 +73,8 @@ final class InformationSchemaTables {
         return table;
     }
 
-    static SystemTableText tableConstraints(Manifest catalog) {
-        SystemTableText table = new SystemTableText().column("constraint_catalog", ColumnType.TEXT)
+    static SystemTableRows tableConstraints(Manifest catalog) {
+        SystemTableRows table = new SystemTableRows().column("constraint_catalog", ColumnType.TEXT)
                 .column("constraint_schema", ColumnType.TEXT).column("constraint_name", ColumnType.TEXT)
                 .column("table_catalog", ColumnType.TEXT).column("table_schema", ColumnType.TEXT)
                 .column("table_name", ColumnType.TEXT).column("constraint_type", ColumnType.TEXT);
@@ -88,8 +88,8 @@ final class InformationSchemaTables {
         return table;
     }
 
-    static SystemTableText keyColumnUsage(Manifest catalog) {
-        SystemTableText table = new SystemTableText().column("constraint_catalog", ColumnType.TEXT)
+    static SystemTableRows keyColumnUsage(Manifest catalog) {
+        SystemTableRows table = new SystemTableRows().column("constraint_catalog", ColumnType.TEXT)
                 .column("constraint_schema", ColumnType.TEXT).column("constraint_name", ColumnType.TEXT)
                 .column("table_catalog", ColumnType.TEXT).column("table_schema", ColumnType.TEXT)
                 .column("table_name", ColumnType.TEXT).column("column_name", ColumnType.TEXT)
@@ -113,8 +113,8 @@ final class InformationSchemaTables {
         return table;
     }
 
-    static SystemTableText referentialConstraints(Manifest catalog) {
-        SystemTableText table = new SystemTableText().column("constraint_catalog", ColumnType.TEXT)
+    static SystemTableRows referentialConstraints(Manifest catalog) {
+        SystemTableRows table = new SystemTableRows().column("constraint_catalog", ColumnType.TEXT)
                 .column("constraint_schema", ColumnType.TEXT).column("constraint_name", ColumnType.TEXT)
                 .column("unique_constraint_catalog", ColumnType.TEXT).column("unique_constraint_schema", ColumnType.TEXT)
                 .column("unique_constraint_name", ColumnType.TEXT).column("match_option", ColumnType.TEXT)
@@ -149,7 +149,7 @@ final class InformationSchemaTables {
                 : constraint instanceof Constraint.Unique ? "UNIQUE" : "FOREIGN KEY";
     }
 
-    private static void addColumns(SystemTableText table, String schema, String name, List<ColumnDefinition> columns) {
+    private static void addColumns(SystemTableRows table, String schema, String name, List<ColumnDefinition> columns) {
         for (int i = 0; i < columns.size(); i++) {
             ColumnDefinition column = columns.get(i);
             LogicalType type = column.type();

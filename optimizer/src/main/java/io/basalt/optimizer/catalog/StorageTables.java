@@ -1,6 +1,6 @@
 package io.basalt.optimizer.catalog;
 
-import io.basalt.optimizer.catalog.SystemTableText.ColumnType;
+import io.basalt.optimizer.catalog.SystemTableRows.ColumnType;
 import io.basalt.storage.commit.Manifest;
 import io.basalt.storage.commit.PartitionEntry;
 import io.basalt.storage.commit.SegmentEntry;
@@ -15,8 +15,8 @@ final class StorageTables {
     private StorageTables() {
     }
 
-    static SystemTableText segments(Manifest catalog) {
-        SystemTableText table = new SystemTableText().column("table_schema", ColumnType.TEXT)
+    static SystemTableRows segments(Manifest catalog) {
+        SystemTableRows table = new SystemTableRows().column("table_schema", ColumnType.TEXT)
                 .column("table_name", ColumnType.TEXT).column("partition_id", ColumnType.BIGINT)
                 .column("segment_id", ColumnType.BIGINT).column("row_count", ColumnType.BIGINT)
                 .column("deleted_rows", ColumnType.BIGINT).column("byte_size", ColumnType.BIGINT);

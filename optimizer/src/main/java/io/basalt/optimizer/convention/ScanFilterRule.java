@@ -1,5 +1,6 @@
 package io.basalt.optimizer.convention;
 
+import io.basalt.optimizer.catalog.SystemTable;
 import io.basalt.optimizer.rules.RuleConfig;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
@@ -18,7 +19,8 @@ final class ScanFilterRule extends RelRule<RuleConfig> {
 
     static final ScanFilterRule INSTANCE = (ScanFilterRule) new RuleConfig(RelFactories.LOGICAL_BUILDER,
             "BasaltScanFilterRule",
-            b -> b.operand(LogicalFilter.class).oneInput(scan -> scan.operand(LogicalTableScan.class).noInputs()),
+            b -> b.operand(LogicalFilter.class).oneInput(scan -> scan.operand(LogicalTableScan.class)
+                    .predicate(table -> table.getTable().unwrap(SystemTable.class) == null).noInputs()),
             ScanFilterRule::new).toRule();
 
     private ScanFilterRule(RuleConfig config) {

@@ -17,6 +17,7 @@ import io.basalt.execution.plan.UnionNode;
 import io.basalt.execution.plan.ValuesNode;
 import io.basalt.optimizer.PlanningException;
 import io.basalt.optimizer.catalog.BasaltTable;
+import io.basalt.optimizer.catalog.SystemTable;
 import io.basalt.optimizer.catalog.TypeMapping;
 import io.basalt.optimizer.convention.BasaltTableScan;
 import io.basalt.storage.catalog.TableDefinition;
@@ -130,6 +131,11 @@ public final class PhysicalPlanBuilder {
     }
 
     private PhysicalNode scan(TableScan scan) {
+        SystemTable systemTable = scan.getTable().unwrap(SystemTable.class);
+        if (systemTable != null) {
+            // the rows are already in execution's representation: text as String, integers as Long
+            return new ValuesNode(columns(scan.getRowType()), systemTable.rows());
+        }
         BasaltTable table = scan.getTable().unwrap(BasaltTable.class);
         if (table == null) {
             throw new PlanningException(PlanningException.INTERNAL_ERROR, "not a Basalt table: " + scan.getTable());

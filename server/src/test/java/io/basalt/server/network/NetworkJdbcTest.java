@@ -1,5 +1,7 @@
 package io.basalt.server.network;
 
+import io.basalt.server.embedded.ReadOnlyAndGeneratedKeysJdbcTest;
+import io.basalt.server.embedded.ResultAndParameterMetaDataJdbcTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,10 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The driver against a real server over TCP: every type, parameters, streaming, cancel, authentication, concurrency. */
+/**
+ * The driver against a real server over TCP: every type, parameters, streaming, cancel, authentication, concurrency,
+ * read-only sessions, result and parameter metadata, and the network timeout.
+ */
 class NetworkJdbcTest {
 
     @TempDir
@@ -263,6 +268,44 @@ class NetworkJdbcTest {
              ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM orders")) {
             assertThat(rows.next()).isTrue();
             assertThat(connection.isValid(2)).isTrue();
+        }
+    }
+
+    @Test
+    void aReadOnlyNetworkConnectionRefusesWrites() throws SQLException {
+        try (Connection connection = server.connect()) {
+            ReadOnlyAndGeneratedKeysJdbcTest.readOnlyConnectionsRefuseWrites(connection);
+        }
+    }
+
+    @Test
+    void resultAndParameterMetaDataDescribeEveryTypeOverTheNetwork() throws SQLException {
+        try (Connection connection = server.connect()) {
+            ResultAndParameterMetaDataJdbcTest.assertEveryTypeDescribed(connection);
+        }
+    }
+
+    @Test
+    void aServerThatStopsAnsweringFailsTheCallWith08006AndClosesTheConnection() throws Exception {
+        try (StallingProxy proxy = new StallingProxy(server.server.port());
+             Connection connection = DriverManager.getConnection("jdbc:basalt://127.0.0.1:" + proxy.port()
+                     + "/?user=admin&password=" + NetworkTestServer.PASSWORD.replace(" ", "%20"))) {
+            Statement statement = connection.createStatement();
+            try (ResultSet rows = statement.executeQuery("SELECT 1")) {
+                assertThat(rows.next()).isTrue();
+            }
+            // set only once nothing can answer, so a slow machine cannot make an answered call time out
+            proxy.stall();
+            connection.setNetworkTimeout(Runnable::run, 200);
+            assertThat(connection.getNetworkTimeout()).isEqualTo(200);
+            assertThatThrownBy(() -> statement.executeQuery("SELECT 2")).isInstanceOfSatisfying(SQLException.class, e -> {
+                assertThat(e.getSQLState()).isEqualTo("08006");
+                assertThat(e.getMessage()).contains("timed out");
+            });
+            assertThat(connection.isClosed()).isTrue();
+            assertThat(statement.isClosed()).isTrue();
+            assertThatThrownBy(connection::createStatement).isInstanceOfSatisfying(SQLException.class,
+                    e -> assertThat(e.getSQLState()).isEqualTo("08003"));
         }
     }
 }

@@ -14,12 +14,10 @@ import java.util.Map;
  * Reads what a database holds through JDBC, as any client would.
  *
  * <p>Schemas, tables and columns come from {@link DatabaseMetaData} when the driver answers there, and
- * otherwise from {@code SHOW SCHEMAS}, {@code SHOW TABLES FROM} and {@code DESCRIBE}. Basalt's driver
- * does not answer catalog questions yet (its methods return empty results), and every Basalt database has
- * at least the schema {@code main}, so an empty {@code getSchemas()} means "not answered" and the shell
- * falls back to SQL; once the driver answers, the shell uses it without a change here. Views, materialized
- * views, indexes and foreign-key targets have no SQL statement yet, so only {@code DatabaseMetaData} can
- * report them, and its empty answer is shown as "none".
+ * otherwise from {@code SHOW SCHEMAS}, {@code SHOW TABLES FROM} and {@code DESCRIBE}. Every Basalt database has
+ * at least the schema {@code main}, so an empty {@code getSchemas()} means "not answered" (a driver that does not
+ * browse catalogs) and the shell falls back to SQL. Views, materialized views, indexes and foreign-key targets have
+ * no SQL statement, so only {@code DatabaseMetaData} can report them, and its empty answer is shown as "none".
  */
 public final class CatalogReader {
 
