@@ -29,6 +29,7 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.util.Sarg;
 
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,10 +59,13 @@ final class ExpressionConverter {
 
     private final List<LogicalType> inputTypes;
     private final RexBuilder rexBuilder;
+    private final ScalarFunctionConverter scalarFunctions;
 
-    ExpressionConverter(List<LogicalType> inputTypes, RexBuilder rexBuilder) {
+    /** {@code statementStart} is the local time {@code current_timestamp} and {@code now()} stand for. */
+    ExpressionConverter(List<LogicalType> inputTypes, RexBuilder rexBuilder, LocalDateTime statementStart) {
         this.inputTypes = List.copyOf(inputTypes);
         this.rexBuilder = rexBuilder;
+        this.scalarFunctions = new ScalarFunctionConverter(this, statementStart);
     }
 
     Expression convert(RexNode node) {
@@ -98,7 +102,8 @@ final class ExpressionConverter {
         return switch (call.getKind()) {
             case CAST -> cast(call);
             case PLUS -> isDatetimeArithmetic(call) ? addInterval(call, 1) : arithmetic(call, Function.ADD);
-            case MINUS -> isDatetimeArithmetic(call) ? addInterval(call, -1) : arithmetic(call, Function.SUBTRACT);
+            case MINUS -> isDateDifference(call) ? daysBetween(call)
+                    : isDatetimeArithmetic(call) ? addInterval(call, -1) : arithmetic(call, Function.SUBTRACT);
             case TIMES -> arithmetic(call, Function.MULTIPLY);
             case DIVIDE -> arithmetic(call, Function.DIVIDE);
             case MOD -> arithmetic(call, Function.MODULO);
@@ -160,8 +165,8 @@ final class ExpressionConverter {
                 }
                 yield Call.of(Function.CAST, LogicalType.DATE, convert(operands.get(0)));
             }
-            default -> throw new UnsupportedFunctionException("function " + call.getOperator().getName(),
-                    call.getOperator().getName());
+            default -> scalarFunctions.convert(name, call).orElseThrow(() -> new UnsupportedFunctionException(
+                    "function " + call.getOperator().getName(), call.getOperator().getName()));
         };
     }
 
@@ -334,8 +339,15 @@ final class ExpressionConverter {
             case HOUR -> Function.EXTRACT_HOUR;
             case MINUTE -> Function.EXTRACT_MINUTE;
             case SECOND -> Function.EXTRACT_SECOND;
+            case EPOCH, ISODOW, ISOYEAR, WEEK, DECADE, CENTURY, MILLENNIUM, MILLISECOND, MICROSECOND -> null;
             default -> throw PlanningException.notSupported("EXTRACT(" + unit + " FROM …)");
         };
+        if (function == null) {
+            // PostgreSQL's other fields, from date_part's kernel (EXTRACT is BIGINT here, so EPOCH and MILLISECOND
+            // round their fractions; date_part keeps them).
+            return scalarFunctions.datePart(new Literal(unit.name().toLowerCase(Locale.ROOT), LogicalType.TEXT),
+                    call.getOperands().get(1), typeOf(call));
+        }
         return Call.of(function, typeOf(call), convert(call.getOperands().get(1)));
     }
 
@@ -398,6 +410,18 @@ final class ExpressionConverter {
             arguments.add(TypeCoercion.castTo(argument, LogicalType.DOUBLE));
         }
         return TypeCoercion.castTo(new Call(function, arguments, LogicalType.DOUBLE), typeOf(call));
+    }
+
+    /** PostgreSQL's {@code date - date}: whole days, an INTEGER (Calcite itself has no such operator). */
+    private static boolean isDateDifference(RexCall call) {
+        return call.getOperands().size() == 2
+                && call.getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.DATE
+                && call.getOperands().get(1).getType().getSqlTypeName() == SqlTypeName.DATE;
+    }
+
+    private Expression daysBetween(RexCall call) {
+        return TypeCoercion.castTo(new Call(Function.DAYS_BETWEEN, convertAll(call.getOperands()), LogicalType.INTEGER),
+                typeOf(call));
     }
 
     private static boolean isDatetimeArithmetic(RexCall call) {

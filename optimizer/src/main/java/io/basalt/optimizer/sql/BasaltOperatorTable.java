@@ -16,7 +16,9 @@ import java.util.List;
 
 /**
  * The functions queries may call: the SQL standard's, plus the PostgreSQL spellings users type every day
- * ({@code substr}, {@code length}, {@code strpos}, {@code date('…')} as a cast, and the {@code x::type} cast). A function the validator
+ * ({@code substr}, {@code length}, {@code strpos}, {@code date('…')} as a cast, and the {@code x::type} cast), the
+ * PostgreSQL functions analysts use (see {@link PostgresFunctions} and the Calcite library operators below) and
+ * {@code date - date} (see {@link DateSubtraction}). A function the validator
  * accepts but the executor has no kernel for fails when the plan is built, with SQLSTATE 0A000 naming it.
  *
  * <p>Function names match case-insensitively although table and column names match exactly: the parser
@@ -25,8 +27,27 @@ import java.util.List;
 public final class BasaltOperatorTable implements SqlOperatorTable {
 
     public static final SqlOperatorTable INSTANCE = new BasaltOperatorTable(SqlOperatorTables.chain(
+            // First, so that PostgreSQL's octet_length(text) and friends win over Calcite's versions.
+            SqlOperatorTables.of(PostgresFunctions.ALL),
             SqlStdOperatorTable.instance(),
             SqlOperatorTables.of(
+                    SqlLibraryOperators.LPAD,
+                    SqlLibraryOperators.RPAD,
+                    SqlLibraryOperators.SPLIT_PART,
+                    SqlLibraryOperators.STARTS_WITH,
+                    SqlLibraryOperators.LEFT,
+                    SqlLibraryOperators.RIGHT,
+                    SqlLibraryOperators.REPEAT,
+                    SqlLibraryOperators.REVERSE,
+                    SqlLibraryOperators.CHR,
+                    SqlLibraryOperators.MD5,
+                    SqlLibraryOperators.CONCAT_FUNCTION_WITH_NULL,
+                    SqlLibraryOperators.CONCAT_WS_POSTGRESQL,
+                    SqlLibraryOperators.REGEXP_REPLACE_PG_3,
+                    SqlLibraryOperators.REGEXP_REPLACE_PG_4,
+                    SqlLibraryOperators.GREATEST_PG,
+                    SqlLibraryOperators.LEAST_PG,
+                    SqlLibraryOperators.LOG_POSTGRES,
                     SqlLibraryOperators.SUBSTR_POSTGRESQL,
                     SqlLibraryOperators.LENGTH,
                     SqlLibraryOperators.STRPOS,
@@ -45,6 +66,8 @@ public final class BasaltOperatorTable implements SqlOperatorTable {
     public void lookupOperatorOverloads(SqlIdentifier name, @Nullable SqlFunctionCategory category, SqlSyntax syntax,
                                         List<SqlOperator> found, SqlNameMatcher nameMatcher) {
         operators.lookupOperatorOverloads(name, category, syntax, found, ANY_CASE);
+        // The validator looks binary operators up again when it types them: minus also subtracts dates here.
+        found.replaceAll(operator -> operator == SqlStdOperatorTable.MINUS ? DateSubtraction.MINUS : operator);
     }
 
     @Override
