@@ -4,15 +4,14 @@ import io.basalt.execution.ExecutionException;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.TypeKind;
 import io.basalt.storage.vector.ColumnVector;
-import io.basalt.storage.vector.DoubleVector;
-import io.basalt.storage.vector.LongVector;
 
 import java.util.List;
 
 /**
  * DATE_PART, DATE_TRUNC, DAYS_BETWEEN ({@code date - date}), MAKE_DATE and MAKE_TIMESTAMP on DATE (epoch days),
  * TIME and TIMESTAMP (microseconds), computed with {@link DateField}'s integer calendar arithmetic. The field or
- * unit of DATE_PART and DATE_TRUNC is a constant, so each call runs one loop for one field.
+ * unit of DATE_PART and DATE_TRUNC is looked up once when constant (as it nearly always is), else once per distinct
+ * text.
  */
 final class CalendarFunctions {
 
@@ -24,8 +23,8 @@ final class CalendarFunctions {
 
     static CompiledExpression compile(Call call, List<Operand> arguments) {
         return switch (call.function()) {
-            case DATE_PART -> datePart(constantText(call, arguments.get(0)), arguments.get(1));
-            case DATE_TRUNC -> dateTrunc(constantText(call, arguments.get(0)), arguments.get(1));
+            case DATE_PART -> datePart(arguments.get(0), arguments.get(1));
+            case DATE_TRUNC -> dateTrunc(arguments.get(0), arguments.get(1));
             case DAYS_BETWEEN -> RowKernels.longs(arguments, (vectors, row) -> daysBetween(
                     RowKernels.longValue(vectors[0], row), RowKernels.longValue(vectors[1], row)));
             case MAKE_DATE -> RowKernels.longs(arguments, (vectors, row) -> makeDate(RowKernels.longValue(vectors[0], row),
@@ -33,13 +32,6 @@ final class CalendarFunctions {
             case MAKE_TIMESTAMP -> RowKernels.longs(arguments, CalendarFunctions::makeTimestamp);
             default -> throw ExpressionErrors.notSupported("function " + call.function() + " as a calendar function");
         };
-    }
-
-    private static String constantText(Call call, Operand argument) {
-        if (!argument.isConstant() || !NumericTypes.isText(argument.type())) {
-            throw ExpressionErrors.notSupported(call.function() + " with a unit that is not a constant");
-        }
-        return (String) argument.value();
     }
 
     private static String typeName(LogicalType type) {
@@ -50,53 +42,60 @@ final class CalendarFunctions {
         };
     }
 
-    private static CompiledExpression datePart(String unit, Operand value) {
+    /** Reads the field a unit names, checking that the value's type has it. */
+    private interface FieldLookup {
+        DateField field(ColumnVector units, int row);
+    }
+
+    /**
+     * The field of each row: one lookup for a constant unit (the common case, one loop for one field), else one per
+     * distinct unit text.
+     */
+    private static FieldLookup fields(Operand unit, LogicalType valueType, boolean truncation) {
+        if (!NumericTypes.isText(unit.type())) {
+            throw ExpressionErrors.notSupported((truncation ? "date_trunc" : "date_part") + " with a " + unit.type() + " unit");
+        }
+        String typeName = typeName(truncation ? LogicalType.TIMESTAMP : valueType);
+        KernelCache<DateField> named = new KernelCache<>(text -> {
+            DateField field = DateField.named(text, typeName);
+            if (valueType.kind() == TypeKind.TIME && !field.isTimeOfDay()) {
+                throw new ExecutionException(ExecutionException.FEATURE_NOT_SUPPORTED,
+                        "unit \"" + text + "\" not supported for type time without time zone");
+            }
+            return field;
+        });
+        if (unit.isConstant()) {
+            DateField field = named.get((String) unit.value());
+            return (units, row) -> field;
+        }
+        return (units, row) -> named.get(RowKernels.string(units, row));
+    }
+
+    private static CompiledExpression datePart(Operand unit, Operand value) {
         TypeKind kind = value.type().kind();
         if (kind != TypeKind.DATE && kind != TypeKind.TIME && kind != TypeKind.TIMESTAMP) {
             throw ExpressionErrors.notSupported("date_part of " + value.type());
         }
-        DateField field = DateField.named(unit, typeName(value.type()));
-        if (kind == TypeKind.TIME && !field.isTimeOfDay()) {
-            throw new ExecutionException(ExecutionException.FEATURE_NOT_SUPPORTED,
-                    "unit \"" + unit + "\" not supported for type time without time zone");
-        }
-        return input -> {
-            ColumnVector vector = value.evaluate(input);
-            int rows = input.rowCount();
-            DoubleVector result = new DoubleVector(rows);
-            result.setPositionCount(rows);
-            NullMasks.copy(result, vector, rows);
-            long[] x = ((LongVector) vector).values();
-            double[] out = result.values();
-            for (int i = 0; i < rows; i++) {
-                long day = kind == TypeKind.DATE ? x[i] : kind == TypeKind.TIME ? 0 : CivilCalendar.epochDayOfMicros(x[i]);
-                long micros = kind == TypeKind.DATE ? 0 : kind == TypeKind.TIME ? x[i] : CivilCalendar.microsOfDay(x[i]);
-                out[i] = field.of(day, micros);
-            }
-            return result;
-        };
+        FieldLookup fields = fields(unit, value.type(), false);
+        return RowKernels.doubles(List.of(unit, value), (vectors, row) -> {
+            long x = RowKernels.longValue(vectors[1], row);
+            long day = kind == TypeKind.DATE ? x : kind == TypeKind.TIME ? 0 : CivilCalendar.epochDayOfMicros(x);
+            long micros = kind == TypeKind.DATE ? 0 : kind == TypeKind.TIME ? x : CivilCalendar.microsOfDay(x);
+            return fields.field(vectors[0], row).of(day, micros);
+        });
     }
 
     /** A TIMESTAMP; a DATE argument counts as its midnight, as PostgreSQL's cast to timestamp. */
-    private static CompiledExpression dateTrunc(String unit, Operand value) {
+    private static CompiledExpression dateTrunc(Operand unit, Operand value) {
         TypeKind kind = value.type().kind();
         if (kind != TypeKind.DATE && kind != TypeKind.TIMESTAMP) {
             throw ExpressionErrors.notSupported("date_trunc of " + value.type());
         }
-        DateField field = DateField.named(unit, typeName(LogicalType.TIMESTAMP));
-        return input -> {
-            ColumnVector vector = value.evaluate(input);
-            int rows = input.rowCount();
-            LongVector result = new LongVector(rows);
-            result.setPositionCount(rows);
-            NullMasks.copy(result, vector, rows);
-            long[] x = ((LongVector) vector).values();
-            long[] out = result.values();
-            for (int i = 0; i < rows; i++) {
-                out[i] = field.truncate(kind == TypeKind.DATE ? x[i] * CivilCalendar.MICROS_PER_DAY : x[i]);
-            }
-            return result;
-        };
+        FieldLookup fields = fields(unit, value.type(), true);
+        return RowKernels.longs(List.of(unit, value), (vectors, row) -> {
+            long x = RowKernels.longValue(vectors[1], row);
+            return fields.field(vectors[0], row).truncate(kind == TypeKind.DATE ? x * CivilCalendar.MICROS_PER_DAY : x);
+        });
     }
 
     private static long daysBetween(long first, long second) {
@@ -124,8 +123,9 @@ final class CalendarFunctions {
         long hour = RowKernels.longValue(vectors[3], row);
         long minute = RowKernels.longValue(vectors[4], row);
         double seconds = RowKernels.doubleValue(vectors[5], row);
-        // Seconds may be 60 only as 24:00:00's sibling in PostgreSQL; here, as there, 0 ≤ seconds < 60.
-        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || !(seconds >= 0 && seconds < 60)) {
+        // As PostgreSQL: 0 ≤ seconds ≤ 60 (a leap second rolls over), and 24:00:00 is the next day's midnight.
+        boolean midnight = hour == 24 && minute == 0 && seconds == 0;
+        if (!midnight && (hour < 0 || hour > 23 || minute < 0 || minute > 59 || !(seconds >= 0 && seconds <= 60))) {
             throw new ExecutionException(ExpressionErrors.DATETIME_FIELD_OVERFLOW,
                     "time field value out of range: " + hour + ":" + pad(minute) + ":" + (seconds < 10 ? "0" : "")
                             + NumberText.formatFloatingPoint(seconds, false));

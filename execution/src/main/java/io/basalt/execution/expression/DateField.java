@@ -153,8 +153,8 @@ enum DateField {
             // Centuries and millennia start with year …01 (2001-01-01), as PostgreSQL's.
             case CENTURY -> CivilCalendar.epochDay(Math.floorDiv(year - 1, 100) * 100 + 1, 1, 1);
             case MILLENNIUM -> CivilCalendar.epochDay(Math.floorDiv(year - 1, 1000) * 1000 + 1, 1, 1);
-            default -> throw new ExecutionException(ExecutionException.FEATURE_NOT_SUPPORTED,
-                    "unit \"" + unitName() + "\" not supported for type timestamp without time zone");
+            default -> throw new ExecutionException(ExpressionErrors.INVALID_PARAMETER_VALUE,
+                    "unit \"" + unitName() + "\" not recognized for type timestamp without time zone");
         };
         return truncatedDay * CivilCalendar.MICROS_PER_DAY;
     }

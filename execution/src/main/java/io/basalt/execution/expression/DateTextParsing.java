@@ -34,13 +34,16 @@ final class DateTextParsing {
         long dayOfYear = -1;
         long julian = Long.MIN_VALUE;
         boolean beforeChrist = false;
-        for (DateTemplate.Element element : elements) {
+        for (int k = 0; k < elements.size(); k++) {
+            DateTemplate.Element element = elements.get(k);
+            // A year takes every digit there is unless another field follows without a separator (YYYYMMDD).
+            boolean open = k + 1 == elements.size() || elements.get(k + 1).pattern() == null;
             if (element.pattern() == null) {
                 reader.skipLiteral(element.literal());
                 continue;
             }
             switch (element.pattern()) {
-                case YYYY, IYYY -> year = reader.number(element, 4, true);
+                case YYYY, IYYY -> year = reader.number(element, 4, open);
                 case YYYY_COMMA -> {
                     long thousands = reader.number(element, 3, false);
                     reader.skipLiteral(",");
@@ -56,7 +59,7 @@ final class DateTextParsing {
                 case DY -> reader.name(element, 3, false);
                 case DD -> day = (int) reader.number(element, 2, false);
                 case DDD -> dayOfYear = reader.number(element, 3, false);
-                case J -> julian = reader.number(element, 7, true);
+                case J -> julian = reader.number(element, 7, open);
                 case D, ID -> reader.number(element, 1, false);
                 case HH24, HH12, HH, MI, SS -> reader.number(element, 2, false);
                 case MS -> reader.number(element, 3, false);

@@ -68,7 +68,11 @@ final class ElementaryFunctions {
         if (base == 1) {
             throw ExpressionErrors.divisionByZero();
         }
-        return Math.log(x) / Math.log(base);
+        double quotient = Math.log(x) / Math.log(base);
+        // The quotient of two rounded logarithms misses exact powers (log(10, 1000) = 2.9999999999999996);
+        // PostgreSQL computes it in numeric and gets 3, so an exact power is snapped to its integer exponent.
+        double exponent = Math.rint(quotient);
+        return Math.abs(quotient - exponent) < 1e-9 && Math.pow(base, exponent) == x ? exponent : quotient;
     }
 
     private static void checkLogarithmArgument(double x) {

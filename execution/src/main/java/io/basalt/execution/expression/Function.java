@@ -74,7 +74,7 @@ public enum Function {
     OCTET_LENGTH,
     /** Code point of the first character (0 for ''). */
     ASCII,
-    /** {@code CHR(code point)}: 0 and values outside Unicode are 54000. */
+    /** {@code CHR(code point)}: 0 and values outside Unicode are 54000, negative ones 22023. */
     CHR,
     /** Hexadecimal MD5 digest of the UTF-8 bytes. */
     MD5,
@@ -87,7 +87,7 @@ public enum Function {
     REGEXP_REPLACE,
     /** {@code REGEXP_COUNT(value, pattern[, start[, flags]])}: non-overlapping matches. */
     REGEXP_COUNT,
-    /** {@code REGEXP_SUBSTR(value, pattern)}: the first match (its first group if it has one, as substring(s from p)), else NULL. */
+    /** {@code REGEXP_SUBSTR(value, pattern[, start[, n[, flags[, group]]]])}: the n-th match or its group, else NULL. */
     REGEXP_SUBSTR,
     // Date and time. EXTRACT_* take DATE or TIMESTAMP (hour/minute/second also TIME) and return BIGINT
     // (EXTRACT_SECOND returns DECIMAL(8,6) seconds with fraction when the call type says so).

@@ -201,7 +201,10 @@ final class TextFunctions {
         if (code == 0) {
             throw new ExecutionException(ExpressionErrors.PROGRAM_LIMIT_EXCEEDED, "null character not permitted");
         }
-        if (code < 0 || code > Character.MAX_CODE_POINT || (code >= 0xD800 && code <= 0xDFFF)) {
+        if (code < 0) {
+            throw new ExecutionException(ExpressionErrors.INVALID_PARAMETER_VALUE, "character number must be positive");
+        }
+        if (code > Character.MAX_CODE_POINT || (code >= 0xD800 && code <= 0xDFFF)) {
             throw new ExecutionException(ExpressionErrors.PROGRAM_LIMIT_EXCEEDED, "requested character too large for encoding: " + code);
         }
         result.append(new String(Character.toChars((int) code)));

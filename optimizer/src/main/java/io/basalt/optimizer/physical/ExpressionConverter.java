@@ -101,8 +101,9 @@ final class ExpressionConverter {
     private Expression convertCall(RexCall call) {
         return switch (call.getKind()) {
             case CAST -> cast(call);
-            case PLUS -> isDatetimeArithmetic(call) ? addInterval(call, 1) : arithmetic(call, Function.ADD);
-            case MINUS -> isDateDifference(call) ? daysBetween(call)
+            case PLUS -> isDatePlusDays(call) ? addDays(call, 1)
+                    : isDatetimeArithmetic(call) ? addInterval(call, 1) : arithmetic(call, Function.ADD);
+            case MINUS -> isDateDifference(call) ? daysBetween(call) : isDatePlusDays(call) ? addDays(call, -1)
                     : isDatetimeArithmetic(call) ? addInterval(call, -1) : arithmetic(call, Function.SUBTRACT);
             case TIMES -> arithmetic(call, Function.MULTIPLY);
             case DIVIDE -> arithmetic(call, Function.DIVIDE);
@@ -391,7 +392,8 @@ final class ExpressionConverter {
         return new Call(Function.CONCAT, arguments, typeOf(call));
     }
 
-    private Expression rounding(RexCall call, Function function) {
+    /** ROUND, TRUNC, FLOOR, CEIL: the value as it is, the digits (if any) as BIGINT. */
+    Expression rounding(RexCall call, Function function) {
         List<RexNode> operands = call.getOperands();
         if (!SqlTypeUtil.isNumeric(operands.get(0).getType())) {
             throw PlanningException.notSupported(function + " of " + operands.get(0).getType());
@@ -417,6 +419,28 @@ final class ExpressionConverter {
         return call.getOperands().size() == 2
                 && call.getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.DATE
                 && call.getOperands().get(1).getType().getSqlTypeName() == SqlTypeName.DATE;
+    }
+
+    /** PostgreSQL's {@code date ± integer} (days); the integer comes first only in a sum. */
+    private static boolean isDatePlusDays(RexCall call) {
+        List<RexNode> operands = call.getOperands();
+        if (operands.size() != 2) {
+            return false;
+        }
+        SqlTypeName left = operands.get(0).getType().getSqlTypeName();
+        SqlTypeName right = operands.get(1).getType().getSqlTypeName();
+        return (left == SqlTypeName.DATE && SqlTypeUtil.isIntType(operands.get(1).getType()))
+                || (call.getKind() == SqlKind.PLUS && right == SqlTypeName.DATE && SqlTypeUtil.isIntType(operands.get(0).getType()));
+    }
+
+    private Expression addDays(RexCall call, int sign) {
+        boolean dateFirst = call.getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.DATE;
+        Expression date = convert(call.getOperands().get(dateFirst ? 0 : 1));
+        Expression days = TypeCoercion.castTo(convert(call.getOperands().get(dateFirst ? 1 : 0)), LogicalType.BIGINT);
+        if (sign < 0) {
+            days = Call.of(Function.NEGATE, LogicalType.BIGINT, days);
+        }
+        return TypeCoercion.castTo(Call.of(Function.ADD_DAYS, LogicalType.DATE, date, days), typeOf(call));
     }
 
     private Expression daysBetween(RexCall call) {

@@ -9,14 +9,12 @@ import io.basalt.optimizer.catalog.TypeMapping;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.TypeKind;
 import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -58,7 +56,8 @@ final class ScalarFunctionConverter {
             case "CONCAT_WS" -> call(Function.CONCAT_WS, type, operands, Shape.TEXT);
             case "REGEXP_REPLACE" -> call(Function.REGEXP_REPLACE, type, operands, Shape.TEXT);
             case "REGEXP_LIKE" -> call(Function.REGEXP_LIKE, type, operands, Shape.TEXT);
-            case "REGEXP_SUBSTR" -> call(Function.REGEXP_SUBSTR, type, operands, Shape.TEXT);
+            case "REGEXP_SUBSTR" -> call(Function.REGEXP_SUBSTR, type, operands, Shape.TEXT, Shape.TEXT, Shape.INTEGER, Shape.INTEGER,
+                    Shape.TEXT, Shape.INTEGER);
             case "REGEXP_COUNT" -> counted(Function.REGEXP_COUNT, type, operands, Shape.TEXT, Shape.TEXT, Shape.INTEGER, Shape.TEXT);
             case "POSIX REGEX CASE SENSITIVE" -> regexMatch(operands, false, false);
             case "POSIX REGEX CASE INSENSITIVE" -> regexMatch(operands, true, false);
@@ -67,7 +66,7 @@ final class ScalarFunctionConverter {
             case "GREATEST" -> sameType(Function.GREATEST, type, operands);
             case "LEAST" -> sameType(Function.LEAST, type, operands);
             case "SIGN" -> new Call(Function.SIGN, List.of(expressions.convert(operands.get(0))), type);
-            case "TRUNC" -> truncate(type, operands);
+            case "TRUNC" -> expressions.rounding(call, Function.TRUNC);
             case "DIV" -> sameType(Function.DIV, type, operands);
             case "GCD" -> sameType(Function.GCD, type, operands);
             case "LCM" -> sameType(Function.LCM, type, operands);
@@ -91,14 +90,13 @@ final class ScalarFunctionConverter {
                 }
                 yield TypeCoercion.castTo(new Call(Function.RANDOM, List.of(), LogicalType.DOUBLE), type);
             }
-            case "DATE_TRUNC" -> new Call(Function.DATE_TRUNC, List.of(constantText(operands.get(0), name),
-                    expressions.convert(operands.get(1))), LogicalType.TIMESTAMP);
-            case "DATE_PART" -> datePart(constantText(operands.get(0), name), operands.get(1), type);
+            case "DATE_TRUNC" -> TypeCoercion.castTo(call(Function.DATE_TRUNC, LogicalType.TIMESTAMP, operands, Shape.TEXT, Shape.AS_IS),
+                    type);
+            case "DATE_PART" -> datePart(text(expressions.convert(operands.get(0))), operands.get(1), type);
             case "MAKE_DATE" -> call(Function.MAKE_DATE, type, operands, Shape.INTEGER);
             case "MAKE_TIMESTAMP" -> call(Function.MAKE_TIMESTAMP, type, operands, Shape.INTEGER, Shape.INTEGER, Shape.INTEGER,
                     Shape.INTEGER, Shape.INTEGER, Shape.DOUBLE);
-            case "TO_CHAR" -> new Call(Function.TO_CHAR, List.of(expressions.convert(operands.get(0)),
-                    text(expressions.convert(operands.get(1)))), type);
+            case "TO_CHAR" -> call(Function.TO_CHAR, type, operands, Shape.AS_IS, Shape.TEXT);
             case "TO_DATE" -> call(Function.TO_DATE, type, operands, Shape.TEXT);
             case "CURRENT_DATE" -> new Literal(statementStart.toLocalDate().toEpochDay(), LogicalType.DATE);
             case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW" -> TypeCoercion.castTo(new Literal(
@@ -116,7 +114,7 @@ final class ScalarFunctionConverter {
 
     /** How an argument is passed to the kernel; the last shape repeats for further arguments. */
     private enum Shape {
-        TEXT, INTEGER, DOUBLE
+        TEXT, INTEGER, DOUBLE, AS_IS
     }
 
     private Expression call(Function function, LogicalType type, List<RexNode> operands, Shape... shapes) {
@@ -128,6 +126,7 @@ final class ScalarFunctionConverter {
                 case TEXT -> text(argument);
                 case INTEGER -> TypeCoercion.castTo(argument, LogicalType.BIGINT);
                 case DOUBLE -> TypeCoercion.castTo(argument, LogicalType.DOUBLE);
+                case AS_IS -> argument;
             });
         }
         return new Call(function, arguments, type);
@@ -175,24 +174,7 @@ final class ScalarFunctionConverter {
         return scale;
     }
 
-    private Expression truncate(LogicalType type, List<RexNode> operands) {
-        List<Expression> arguments = new ArrayList<>();
-        arguments.add(expressions.convert(operands.get(0)));
-        if (operands.size() > 1) {
-            arguments.add(TypeCoercion.castTo(expressions.convert(operands.get(1)), LogicalType.BIGINT));
-        }
-        return new Call(Function.TRUNC, arguments, type);
-    }
-
     private Expression doubles(Function function, LogicalType type, List<RexNode> operands) {
         return TypeCoercion.castTo(call(function, LogicalType.DOUBLE, operands, Shape.DOUBLE), type);
-    }
-
-    /** The unit or field argument of date_trunc/date_part, which must be a constant (the kernel is chosen by it). */
-    private static Expression constantText(RexNode operand, String function) {
-        if (!(operand instanceof RexLiteral literal) || literal.getValueAs(String.class) == null) {
-            throw PlanningException.notSupported(function.toLowerCase(Locale.ROOT) + " with a unit that is not a constant");
-        }
-        return new Literal(literal.getValueAs(String.class), LogicalType.TEXT);
     }
 }

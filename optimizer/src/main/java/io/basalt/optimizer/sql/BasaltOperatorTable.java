@@ -18,7 +18,7 @@ import java.util.List;
  * The functions queries may call: the SQL standard's, plus the PostgreSQL spellings users type every day
  * ({@code substr}, {@code length}, {@code strpos}, {@code date('…')} as a cast, and the {@code x::type} cast), the
  * PostgreSQL functions analysts use (see {@link PostgresFunctions} and the Calcite library operators below) and
- * {@code date - date} (see {@link DateSubtraction}). A function the validator
+ * {@code date - date} and {@code date ± integer} (see {@link DateArithmetic}). A function the validator
  * accepts but the executor has no kernel for fails when the plan is built, with SQLSTATE 0A000 naming it.
  *
  * <p>Function names match case-insensitively although table and column names match exactly: the parser
@@ -66,8 +66,9 @@ public final class BasaltOperatorTable implements SqlOperatorTable {
     public void lookupOperatorOverloads(SqlIdentifier name, @Nullable SqlFunctionCategory category, SqlSyntax syntax,
                                         List<SqlOperator> found, SqlNameMatcher nameMatcher) {
         operators.lookupOperatorOverloads(name, category, syntax, found, ANY_CASE);
-        // The validator looks binary operators up again when it types them: minus also subtracts dates here.
-        found.replaceAll(operator -> operator == SqlStdOperatorTable.MINUS ? DateSubtraction.MINUS : operator);
+        // The validator looks binary operators up again when it types them: plus and minus do date arithmetic here.
+        found.replaceAll(operator -> operator == SqlStdOperatorTable.MINUS ? DateArithmetic.MINUS
+                : operator == SqlStdOperatorTable.PLUS ? DateArithmetic.PLUS : operator);
     }
 
     @Override

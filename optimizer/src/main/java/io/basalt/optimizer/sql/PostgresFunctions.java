@@ -92,9 +92,14 @@ final class PostgresFunctions {
     /** {@code regexp_like(value, pattern[, flags])}. */
     static final SqlFunction REGEXP_LIKE = function("REGEXP_LIKE", ReturnTypes.BOOLEAN_NULLABLE, OperandTypes.or(
             OperandTypes.STRING_STRING, OperandTypes.STRING_STRING_STRING), SqlFunctionCategory.STRING);
-    /** {@code regexp_substr(value, pattern)}: the first match or NULL. */
-    static final SqlFunction REGEXP_SUBSTR = function("REGEXP_SUBSTR", TEXT, OperandTypes.STRING_STRING,
-            SqlFunctionCategory.STRING);
+    /** {@code regexp_substr(value, pattern[, start[, n[, flags[, group]]]])}: the n-th match or NULL. */
+    static final SqlFunction REGEXP_SUBSTR = function("REGEXP_SUBSTR", TEXT, OperandTypes.or(OperandTypes.STRING_STRING,
+            OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER),
+            OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER),
+            OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER,
+                    SqlTypeFamily.CHARACTER),
+            OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER,
+                    SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER)), SqlFunctionCategory.STRING);
     /** {@code octet_length(text)}; Calcite's takes binary strings only. */
     static final SqlFunction OCTET_LENGTH = function("OCTET_LENGTH", ReturnTypes.INTEGER_NULLABLE, OperandTypes.STRING,
             SqlFunctionCategory.STRING);

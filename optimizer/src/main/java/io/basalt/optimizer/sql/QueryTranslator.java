@@ -119,7 +119,7 @@ public final class QueryTranslator {
 
     static SqlToRelConverter converter(ViewExpansion views, SqlValidator validator, CalciteCatalogReader catalogReader,
                                        RelOptCluster cluster) {
-        return new SqlToRelConverter(views, validator, catalogReader, cluster, DateSubtraction.CONVERTLETS,
+        return new SqlToRelConverter(views, validator, catalogReader, cluster, DateArithmetic.CONVERTLETS,
                 CONVERTER_CONFIG);
     }
 
