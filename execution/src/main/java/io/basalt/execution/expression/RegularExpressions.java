@@ -42,7 +42,8 @@ final class RegularExpressions {
         int separator = key.indexOf('\u0000');
         String flags = key.substring(0, separator);
         String pattern = key.substring(separator + 1);
-        int options = Pattern.DOTALL;
+        // Only \n ends a line, as in PostgreSQL.
+        int options = Pattern.DOTALL | Pattern.UNIX_LINES;
         for (int k = 0; k < flags.length(); k++) {
             char flag = flags.charAt(k);
             switch (flag) {
@@ -59,15 +60,19 @@ final class RegularExpressions {
             }
         }
         try {
-            return Pattern.compile(javaSyntax(pattern), options);
+            return Pattern.compile(javaSyntax(pattern, (options & Pattern.MULTILINE) != 0), options);
         } catch (PatternSyntaxException invalid) {
             throw new ExecutionException(ExpressionErrors.INVALID_REGULAR_EXPRESSION,
                     "invalid regular expression: " + invalid.getDescription());
         }
     }
 
-    /** PostgreSQL's spellings Java reads differently: {@code [:class:]} inside brackets, {@code \m \M \y \Y}. */
-    static String javaSyntax(String pattern) {
+    /**
+     * PostgreSQL's spellings Java reads differently: {@code [:class:]} inside brackets, {@code \m \M \y \Y}, and
+     * {@code $}, which in Java also matches before a final newline; unless {@code newlineSensitive} (flag n) it
+     * matches only at the end, as in PostgreSQL.
+     */
+    static String javaSyntax(String pattern, boolean newlineSensitive) {
         StringBuilder out = new StringBuilder(pattern.length() + 8);
         int bracketDepth = 0;
         for (int i = 0; i < pattern.length(); i++) {
@@ -115,6 +120,10 @@ final class RegularExpressions {
             }
             if (c == ']' && bracketDepth > 0) {
                 bracketDepth--;
+            }
+            if (c == '$' && bracketDepth == 0 && !newlineSensitive) {
+                out.append("\\z");
+                continue;
             }
             out.append(c);
         }

@@ -29,13 +29,18 @@ class RegexFunctionsTest {
         // Flag n: newline-sensitive, a dot no longer matches a newline and ^ matches after one.
         assertThat(evaluate(call(Function.REGEXP_LIKE, BOOLEAN, column(0, TEXT), literal("x.y", TEXT), literal("n", TEXT)), TEXT, "x\ny"))
                 .containsExactly(false);
+        // $ is the very end unless flag n; Java's would also match before a final newline.
+        assertThat(evaluate(call(Function.REGEXP_LIKE, BOOLEAN, column(0, TEXT), literal("c$", TEXT)), TEXT, "abc\n", "abc"))
+                .containsExactly(false, true);
+        assertThat(evaluate(call(Function.REGEXP_LIKE, BOOLEAN, column(0, TEXT), literal("c$", TEXT), literal("n", TEXT)), TEXT, "abc\nd"))
+                .containsExactly(true);
     }
 
     @Test
     void translatesPosixClassesAndWordBoundaries() {
-        assertThat(RegularExpressions.javaSyntax("[[:alpha:]_][[:digit:]]")).isEqualTo("[\\p{IsAlphabetic}_][\\p{IsDigit}]");
-        assertThat(RegularExpressions.javaSyntax("\\mfoo\\M")).isEqualTo("\\b(?=\\w)foo\\b(?<=\\w)");
-        assertThat(RegularExpressions.javaSyntax("[]a]")).isEqualTo("[\\]a]");
+        assertThat(RegularExpressions.javaSyntax("[[:alpha:]_][[:digit:]]", false)).isEqualTo("[\\p{IsAlphabetic}_][\\p{IsDigit}]");
+        assertThat(RegularExpressions.javaSyntax("\\mfoo\\M", false)).isEqualTo("\\b(?=\\w)foo\\b(?<=\\w)");
+        assertThat(RegularExpressions.javaSyntax("[]a]$", false)).isEqualTo("[\\]a]\\z");
         assertThat(evaluate(call(Function.REGEXP_LIKE, BOOLEAN, column(0, TEXT), literal("\\mcat\\M", TEXT)), TEXT, "a cat", "concat"))
                 .containsExactly(true, false);
         assertSqlState(() -> evaluate(call(Function.REGEXP_LIKE, BOOLEAN, column(0, TEXT), literal("[[:nope:]]", TEXT)), TEXT, "a"),

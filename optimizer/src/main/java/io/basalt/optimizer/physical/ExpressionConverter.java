@@ -344,8 +344,7 @@ final class ExpressionConverter {
             default -> throw PlanningException.notSupported("EXTRACT(" + unit + " FROM …)");
         };
         if (function == null) {
-            // PostgreSQL's other fields, from date_part's kernel (EXTRACT is BIGINT here, so EPOCH and MILLISECOND
-            // round their fractions; date_part keeps them).
+            // PostgreSQL's other fields, from date_part's kernel.
             return scalarFunctions.datePart(new Literal(unit.name().toLowerCase(Locale.ROOT), LogicalType.TEXT),
                     call.getOperands().get(1), typeOf(call));
         }
@@ -371,6 +370,9 @@ final class ExpressionConverter {
 
     /** SUBSTRING(value, start[, length]) with BIGINT positions. */
     private Expression substring(RexCall call) {
+        if (call.getOperands().size() > 1 && SqlTypeUtil.isCharacter(call.getOperands().get(1).getType())) {
+            throw PlanningException.notSupported("substring(text FROM pattern); use regexp_substr");
+        }
         List<Expression> arguments = new ArrayList<>();
         arguments.add(convert(call.getOperands().get(0)));
         for (RexNode position : call.getOperands().subList(1, call.getOperands().size())) {

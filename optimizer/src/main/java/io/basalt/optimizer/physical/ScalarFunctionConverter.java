@@ -106,9 +106,16 @@ final class ScalarFunctionConverter {
         return Optional.ofNullable(converted);
     }
 
-    /** {@code date_part('field', x)} as DOUBLE (also EXTRACT's fields beyond the executor's own EXTRACT_*). */
+    /**
+     * {@code date_part('field', x)} as DOUBLE, and EXTRACT's fields beyond the executor's own EXTRACT_*: EXTRACT is
+     * BIGINT here, so fractions (of an epoch, of milliseconds) are dropped towards minus infinity, as EXTRACT(SECOND)
+     * drops them.
+     */
     Expression datePart(Expression field, RexNode value, LogicalType type) {
         Expression part = new Call(Function.DATE_PART, List.of(field, expressions.convert(value)), LogicalType.DOUBLE);
+        if (TypeCoercion.isInteger(type)) {
+            part = Call.of(Function.FLOOR, LogicalType.DOUBLE, part);
+        }
         return TypeCoercion.castTo(part, type);
     }
 
