@@ -370,7 +370,7 @@ final class ExpressionConverter {
 
     /** SUBSTRING(value, start[, length]) with BIGINT positions. */
     private Expression substring(RexCall call) {
-        if (call.getOperands().size() > 1 && SqlTypeUtil.isCharacter(call.getOperands().get(1).getType())) {
+        if (call.getOperands().size() > 1 && isText(call.getOperands().get(1))) {
             throw PlanningException.notSupported("substring(text FROM pattern); use regexp_substr");
         }
         List<Expression> arguments = new ArrayList<>();
@@ -379,6 +379,12 @@ final class ExpressionConverter {
             arguments.add(TypeCoercion.castTo(convert(position), LogicalType.BIGINT));
         }
         return new Call(Function.SUBSTRING, arguments, typeOf(call));
+    }
+
+    /** Whether the node is text, or text Calcite's validator cast to another type to make it fit. */
+    private static boolean isText(RexNode node) {
+        RexNode inner = node.getKind() == SqlKind.CAST ? ((RexCall) node).getOperands().get(0) : node;
+        return SqlTypeUtil.isCharacter(inner.getType());
     }
 
     private Expression concat(RexCall call) {

@@ -50,7 +50,7 @@ public final class PreparedInsert implements Prepared {
         this.runner = runner;
         this.transactions = transactions;
         this.statement = statement;
-        this.plans = new PlanCache<>(this::plan, insert -> insert.source().plan());
+        this.plans = new PlanCache<>(this::plan, insert -> insert.source().plan(), statement.source().text());
         plans.plan(catalog, settings);
     }
 

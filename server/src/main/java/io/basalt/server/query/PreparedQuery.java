@@ -34,7 +34,8 @@ public final class PreparedQuery implements Prepared {
                          SessionSettings settings) {
         this.runner = runner;
         this.transactions = transactions;
-        this.plans = new PlanCache<>((version, current) -> runner.plan(query, version, current), PlannedQuery::plan);
+        this.plans = new PlanCache<>((version, current) -> runner.plan(query, version, current), PlannedQuery::plan,
+                query.text());
         plans.plan(catalog, settings);
     }
 
