@@ -208,10 +208,10 @@ class PlanningErrorTest {
 
     @Test
     void functionsWithoutAnExecutorKernelAreNotSupportedYet() {
-        PlanningException error = failure("SELECT n_name,\n       sin(n_nationkey) FROM nation");
+        PlanningException error = failure("SELECT n_name,\n       current_time FROM nation");
 
         assertThat(error.sqlState()).isEqualTo("0A000");
-        assertThat(error.getMessage()).isEqualTo("not supported yet: function SIN");
+        assertThat(error.getMessage()).isEqualTo("not supported yet: function CURRENT_TIME");
         assertThat(error.line()).hasValue(2);
         assertThat(error.column()).hasValue(8);
     }

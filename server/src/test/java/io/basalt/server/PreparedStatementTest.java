@@ -65,6 +65,19 @@ class PreparedStatementTest {
     }
 
     @Test
+    void aStatementReadingTheClockIsPlannedForEveryExecution() {
+        // current_timestamp and now() are constants of planning time: a cached plan would repeat an old time.
+        PreparedStatement query = session.prepare("SELECT id, now() >= current_date FROM items WHERE id = ?");
+        assertThat(ResultRows.values(query.execute(List.of(1)))).containsExactly(List.of(1L, true));
+        assertThat(ResultRows.values(query.execute(List.of(2)))).containsExactly(List.of(2L, true));
+        assertThat(query.plannings()).isEqualTo(3);
+        PreparedStatement plain = session.prepare("SELECT id FROM items WHERE id = ?");
+        plain.execute(List.of(1));
+        plain.execute(List.of(2));
+        assertThat(plain.plannings()).isEqualTo(1);
+    }
+
+    @Test
     void aChangedTableDefinitionIsPlannedAgain() {
         PreparedStatement query = session.prepare("SELECT * FROM items WHERE id = ?");
         PreparedStatement insert = session.prepare("INSERT INTO items VALUES (?, ?, ?)");

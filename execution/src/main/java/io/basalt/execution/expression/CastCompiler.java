@@ -62,6 +62,12 @@ final class CastCompiler {
                 return operand.expression(); // a REAL is held as its exact double already
             }
         }
+        if (source.kind() == TypeKind.BOOLEAN && NumericTypes.isInteger(target)) {
+            return BooleanCasts.toInteger(operand);
+        }
+        if (NumericTypes.isInteger(source) && target.kind() == TypeKind.BOOLEAN) {
+            return BooleanCasts.fromInteger(operand);
+        }
         boolean dateTimeSource = source.kind() == TypeKind.DATE || source.kind() == TypeKind.TIMESTAMP;
         boolean dateTimeTarget = target.kind() == TypeKind.DATE || target.kind() == TypeKind.TIMESTAMP
                 || target.kind() == TypeKind.TIME;

@@ -7,8 +7,8 @@ import io.basalt.storage.vector.Int128Vector;
 import io.basalt.storage.vector.LongVector;
 
 /**
- * ROUND (half away from zero, to an optional number of digits, negative meaning left of the point), FLOOR
- * and CEIL of integers and DECIMALs. Each row drops the digits beyond the requested ones with the chosen
+ * ROUND (half away from zero, to an optional number of digits, negative meaning left of the point), TRUNC
+ * (towards zero, the same digits), FLOOR and CEIL of integers and DECIMALs. Each row drops the digits beyond the requested ones with the chosen
  * rounding, then is rescaled to the call type's scale and checked against its precision (rounding 9.99 up
  * to 10.00 can outgrow a DECIMAL(3,2): 22003). Rows run on 128 bits; these functions are rare in filters.
  */
@@ -23,7 +23,8 @@ final class DecimalRounding {
     static CompiledExpression compile(Function function, LogicalType type, Operand value, Operand digits) {
         int sourceScale = NumericTypes.scale(value.type());
         int resultScale = NumericTypes.scale(type);
-        int rounding = function == Function.FLOOR ? Int128Math.FLOOR : function == Function.CEIL ? Int128Math.CEILING : Int128Math.HALF_AWAY;
+        int rounding = function == Function.FLOOR ? Int128Math.FLOOR : function == Function.CEIL ? Int128Math.CEILING
+                : function == Function.TRUNC ? Int128Math.TOWARD_ZERO : Int128Math.HALF_AWAY;
         boolean integerResult = NumericTypes.isInteger(type);
         return input -> {
             ColumnVector vector = value.evaluate(input);
@@ -50,7 +51,7 @@ final class DecimalRounding {
                 if (dropped > PowersOfTen.MAX_INT128_EXPONENT) {
                     boolean negative = sourceHigh[i] < 0;
                     boolean zero = sourceHigh[i] == 0 && sourceLow[i] == 0;
-                    long unit = zero || rounding == Int128Math.HALF_AWAY ? 0
+                    long unit = zero || rounding == Int128Math.HALF_AWAY || rounding == Int128Math.TOWARD_ZERO ? 0
                             : rounding == Int128Math.FLOOR ? (negative ? -1 : 0) : (negative ? 0 : 1);
                     high[i] = unit >> 63;
                     low[i] = unit;

@@ -57,7 +57,8 @@ public final class ExpressionCompiler {
                 return Operand.of(Literal.nullOf(call.type()));
             }
             compiled = compileCall(call, arguments);
-            allConstant = arguments.stream().allMatch(Operand::isConstant);
+            // RANDOM has no arguments but a new value per row: never a constant.
+            allConstant = function != Function.RANDOM && arguments.stream().allMatch(Operand::isConstant);
         }
         return allConstant ? ConstantFolding.fold(call.type(), compiled) : Operand.of(call.type(), compiled);
     }
@@ -87,7 +88,21 @@ public final class ExpressionCompiler {
             case ADD_DAYS -> DateTimeFunctions.addDays(type, requireDateTime(call, arguments, false), arguments.get(1));
             case ADD_MONTHS -> DateTimeFunctions.addMonths(type, requireDateTime(call, arguments, false), arguments.get(1));
             case ADD_MICROSECONDS -> DateTimeFunctions.addMicroseconds(type, requireDateTime(call, arguments, true), arguments.get(1));
-            case ROUND, FLOOR, CEIL, POWER, SQRT, LN, EXP -> MathFunctions.compile(call, arguments);
+            case ROUND, FLOOR, CEIL, TRUNC, POWER, SQRT, LN, EXP -> MathFunctions.compile(call, arguments);
+            case LOG10, CBRT, DEGREES, RADIANS, SIN, COS, TAN, COT, ASIN, ACOS, ATAN, ATAN2, LOG ->
+                    ElementaryFunctions.compile(function, doubles(call, arguments));
+            case SIGN, DIV, GCD, LCM -> IntegerFunctions.compile(call, arguments);
+            case GREATEST, LEAST -> GreatestLeast.compile(call, arguments);
+            case RANDOM -> RandomFunction.compile();
+            case LPAD, RPAD, SPLIT_PART, STARTS_WITH, LEFT, RIGHT, REPEAT, REVERSE, INITCAP, OCTET_LENGTH, ASCII, MD5 ->
+                    TextFunctions.compile(function, texts(call, arguments, 1));
+            case CHR -> TextFunctions.compile(function, List.of(integer(call, arguments.get(0))));
+            case CONCAT_WS -> StringFunctions.concatSkippingNulls(arguments.get(0), asText(arguments.subList(1, arguments.size())));
+            case CONCAT_IGNORING_NULLS -> StringFunctions.concatSkippingNulls(null, asText(arguments));
+            case REGEXP_LIKE, REGEXP_REPLACE, REGEXP_COUNT, REGEXP_SUBSTR -> RegexFunctions.compile(function, texts(call, arguments, 2));
+            case DATE_PART, DATE_TRUNC, DAYS_BETWEEN, MAKE_DATE, MAKE_TIMESTAMP -> CalendarFunctions.compile(call, arguments);
+            case TO_CHAR -> toChar(call, arguments);
+            case TO_DATE -> DateTextParsing.compile(texts(call, arguments, 2));
             default -> throw ExpressionErrors.notSupported("function " + function + " in execution");
         };
     }
@@ -100,6 +115,30 @@ public final class ExpressionCompiler {
             }
         }
         return arguments;
+    }
+
+    /** Arguments of the DOUBLE math functions, which the optimizer has cast. */
+    private static List<Operand> doubles(Call call, List<Operand> arguments) {
+        for (Operand argument : arguments) {
+            if (argument.type().kind() != TypeKind.DOUBLE) {
+                throw ExpressionErrors.notSupported(call.function() + " of " + argument.type());
+            }
+        }
+        return arguments;
+    }
+
+    /** TO_CHAR of a number, DATE or TIMESTAMP with a text template. */
+    private static CompiledExpression toChar(Call call, List<Operand> arguments) {
+        LogicalType valueType = arguments.get(0).type();
+        if (NumericTypes.isText(arguments.get(1).type())) {
+            if (NumericTypes.isNumeric(valueType)) {
+                return NumberFormatting.compile(arguments);
+            }
+            if (valueType.kind() == TypeKind.DATE || valueType.kind() == TypeKind.TIMESTAMP) {
+                return DateTimeFormatting.compile(arguments);
+            }
+        }
+        throw ExpressionErrors.notSupported(call.function() + " of " + valueType + " and " + arguments.get(1).type());
     }
 
     /** CONCAT converts other values to text, as PostgreSQL's concat and || do. */
@@ -159,7 +198,7 @@ public final class ExpressionCompiler {
     private static boolean isStrict(Function function) {
         return switch (function) {
             case IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM, IS_NULL, IS_NOT_NULL, IS_TRUE, IS_NOT_TRUE, IS_FALSE, IS_NOT_FALSE,
-                    NULLIF -> false;
+                    NULLIF, CONCAT_WS, CONCAT_IGNORING_NULLS, GREATEST, LEAST -> false;
             default -> true;
         };
     }

@@ -15,6 +15,9 @@ final class ExpressionErrors {
     static final String SUBSTRING_ERROR = "22011";
     static final String INVALID_ESCAPE_CHARACTER = "22019";
     static final String INVALID_ESCAPE_SEQUENCE = "22025";
+    static final String INVALID_PARAMETER_VALUE = "22023";
+    static final String INVALID_REGULAR_EXPRESSION = "2201B";
+    static final String PROGRAM_LIMIT_EXCEEDED = "54000";
 
     private ExpressionErrors() {
     }

@@ -53,6 +53,42 @@ public enum Function {
     /** {@code POSITION(needle, haystack)}: 1-based, 0 when absent. */
     POSITION,
     REPLACE,
+    /** {@code LPAD/RPAD(value, length[, fill])}: fill defaults to a blank; a longer value is cut to {@code length}. */
+    LPAD, RPAD,
+    /** {@code SPLIT_PART(value, delimiter, n)}: the n-th field (negative n counts from the end); '' beyond the fields. */
+    SPLIT_PART,
+    /** {@code STARTS_WITH(value, prefix)}: BOOLEAN. */
+    STARTS_WITH,
+    /** {@code LEFT/RIGHT(value, n)}: the first/last n characters; a negative n means all but the last/first |n|. */
+    LEFT, RIGHT,
+    /** {@code REPEAT(value, n)}: n copies ('' for n below 1). */
+    REPEAT,
+    REVERSE,
+    /** Upper case after every non-alphanumeric character, lower case elsewhere (PostgreSQL's initcap). */
+    INITCAP,
+    /** {@code CONCAT_WS(separator, a, b, …)}: NULL only when the separator is; NULL values are skipped. Not strict. */
+    CONCAT_WS,
+    /** PostgreSQL's {@code concat(a, b, …)}: NULL arguments count as ''; never NULL. Not strict. */
+    CONCAT_IGNORING_NULLS,
+    /** Bytes of the UTF-8 encoding. */
+    OCTET_LENGTH,
+    /** Code point of the first character (0 for ''). */
+    ASCII,
+    /** {@code CHR(code point)}: 0 and values outside Unicode are 54000, negative ones 22023. */
+    CHR,
+    /** Hexadecimal MD5 digest of the UTF-8 bytes. */
+    MD5,
+    /**
+     * {@code REGEXP_LIKE(value, pattern[, flags])}: BOOLEAN, whether the POSIX-style pattern matches anywhere
+     * ({@code ~}, {@code ~*} is flag 'i'). Patterns are java.util.regex patterns; flags i (case-insensitive), c, n, s, x.
+     */
+    REGEXP_LIKE,
+    /** {@code REGEXP_REPLACE(value, pattern, replacement[, flags])}: the first match, every one with flag 'g'; \1 … \9 and \& refer to groups. */
+    REGEXP_REPLACE,
+    /** {@code REGEXP_COUNT(value, pattern[, start[, flags]])}: non-overlapping matches. */
+    REGEXP_COUNT,
+    /** {@code REGEXP_SUBSTR(value, pattern[, start[, n[, flags[, group]]]])}: the n-th match or its group, else NULL. */
+    REGEXP_SUBSTR,
     // Date and time. EXTRACT_* take DATE or TIMESTAMP (hour/minute/second also TIME) and return BIGINT
     // (EXTRACT_SECOND returns DECIMAL(8,6) seconds with fraction when the call type says so).
     EXTRACT_YEAR, EXTRACT_QUARTER, EXTRACT_MONTH, EXTRACT_DAY,
@@ -65,6 +101,41 @@ public enum Function {
     ADD_MONTHS,
     /** {@code ADD_MICROSECONDS(timestamp or time, BIGINT micros)}. */
     ADD_MICROSECONDS,
+    /**
+     * {@code DATE_PART(field, date or timestamp or time)}: DOUBLE, PostgreSQL's date_part. The field is a constant
+     * text ('year', 'epoch', 'isodow', …, in any case, PostgreSQL's plural and abbreviated spellings too).
+     */
+    DATE_PART,
+    /** {@code DATE_TRUNC(unit, date or timestamp)}: TIMESTAMP truncated to the constant unit (microseconds … millennium). */
+    DATE_TRUNC,
+    /** {@code DAYS_BETWEEN(date, date)}: INTEGER days, PostgreSQL's {@code date - date}. */
+    DAYS_BETWEEN,
+    /** {@code MAKE_DATE(year, month, day)}: a year below 1 counts BC as PostgreSQL's (-1 is 1 BC); invalid fields are 22008. */
+    MAKE_DATE,
+    /** {@code MAKE_TIMESTAMP(year, month, day, hour, minute, DOUBLE seconds)}. */
+    MAKE_TIMESTAMP,
+    /** {@code TO_CHAR(date, timestamp or number, format)}: PostgreSQL's template patterns (see DateTimeFormat and NumberFormat). */
+    TO_CHAR,
+    /** {@code TO_DATE(text, format)}: the fields the format names, the rest from 0001-01-01. */
+    TO_DATE,
     // Math on DOUBLE unless noted; ROUND/FLOOR/CEIL also on DECIMAL (result type from the call).
-    ROUND, FLOOR, CEIL, POWER, SQRT, LN, EXP
+    ROUND, FLOOR, CEIL, POWER, SQRT, LN, EXP,
+    // Math on DOUBLE with PostgreSQL's domain errors (2201E for logarithms, 22003 outside [-1, 1] for ASIN/ACOS).
+    LOG10, CBRT, DEGREES, RADIANS, SIN, COS, TAN, COT, ASIN, ACOS, ATAN,
+    /** {@code ATAN2(y, x)}. */
+    ATAN2,
+    /** {@code LOG(base, x)}: logarithm of x to the base. */
+    LOG,
+    /** -1, 0 or 1 as the argument's type (any numeric). */
+    SIGN,
+    /** {@code TRUNC(x[, digits])}: towards zero; on DECIMAL or DOUBLE (result type from the call). */
+    TRUNC,
+    /** {@code DIV(a, b)}: the integer quotient truncated towards zero, of integers or DECIMALs (a DECIMAL of scale 0). */
+    DIV,
+    /** {@code GCD/LCM(a, b)} of integers: never negative; LCM overflow is 22003. */
+    GCD, LCM,
+    /** {@code GREATEST/LEAST(a, b, …)} of one type: NULL arguments are ignored, NULL only when all are. Not strict. */
+    GREATEST, LEAST,
+    /** {@code RANDOM()}: a new DOUBLE in [0, 1) for every row; never folded into a constant. */
+    RANDOM
 }

@@ -126,6 +126,7 @@ final class Int128Math {
     static final int HALF_AWAY = 0;
     static final int FLOOR = 1;
     static final int CEILING = 2;
+    static final int TOWARD_ZERO = 3;
 
     /**
      * round(value / 10^exponent), half away from zero, for 0 &lt; exponent ≤ 38. Never overflows: the

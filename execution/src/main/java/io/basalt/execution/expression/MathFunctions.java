@@ -12,7 +12,7 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /**
- * ROUND, FLOOR and CEIL (exact arguments go to {@link DecimalRounding}), and POWER, SQRT, LN and EXP on
+ * ROUND (half to even for doubles without digits, as PostgreSQL), TRUNC, FLOOR and CEIL (exact arguments go to {@link DecimalRounding}), and POWER, SQRT, LN and EXP on
  * DOUBLE with PostgreSQL's errors: a negative square root or a non-integer power of a negative number
  * (2201F), the logarithm of zero or a negative number (2201E), and overflow of finite arguments (22003).
  * Underflow returns 0 rather than failing (as DuckDB; PostgreSQL reports it).
@@ -26,7 +26,7 @@ final class MathFunctions {
         Function function = call.function();
         LogicalType type = call.type();
         Operand value = arguments.get(0);
-        if (function == Function.ROUND || function == Function.FLOOR || function == Function.CEIL) {
+        if (function == Function.ROUND || function == Function.FLOOR || function == Function.CEIL || function == Function.TRUNC) {
             Operand digits = arguments.size() > 1 ? arguments.get(1) : null;
             if (digits != null && !NumericTypes.isInteger(digits.type())) {
                 throw ExpressionErrors.notSupported(function + " to " + digits.type() + " digits");
@@ -80,9 +80,16 @@ final class MathFunctions {
                         out[i] = Math.ceil(x[i]);
                     }
                 }
+                case TRUNC -> {
+                    for (int i = 0; i < rows; i++) {
+                        double truncated = places == null ? (x[i] < 0 ? Math.ceil(x[i]) : Math.floor(x[i])) : truncate(x[i], places.get(i));
+                        out[i] = real ? (float) truncated : truncated;
+                    }
+                }
                 default -> {
                     for (int i = 0; i < rows; i++) {
-                        double rounded = places == null ? LongMath.roundHalfAway(x[i]) : round(x[i], places.get(i));
+                        // PostgreSQL rounds a double without digits half to even (the C library's rint).
+                        double rounded = places == null ? Math.rint(x[i]) : round(x[i], places.get(i));
                         out[i] = real ? (float) rounded : rounded;
                     }
                 }
@@ -119,6 +126,17 @@ final class MathFunctions {
         }
         double rounded = LongMath.roundHalfAway(scaled);
         return digits > 0 ? rounded / factor : rounded * factor;
+    }
+
+    /** x truncated towards zero to {@code digits} decimal places of its shortest decimal form. */
+    static double truncate(double x, long digits) {
+        if (!Double.isFinite(x) || x == 0 || digits > 330) {
+            return x;
+        }
+        if (digits < -330) {
+            return Math.copySign(0.0, x);
+        }
+        return BigDecimal.valueOf(x).setScale((int) digits, RoundingMode.DOWN).doubleValue();
     }
 
     private static CompiledExpression power(Operand base, Operand exponent, LogicalType type) {

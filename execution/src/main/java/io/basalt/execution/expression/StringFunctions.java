@@ -2,13 +2,12 @@ package io.basalt.execution.expression;
 
 import io.basalt.execution.ExecutionException;
 import io.basalt.storage.vector.BytesVector;
-import io.basalt.storage.vector.ColumnVector;
 import io.basalt.storage.vector.LongVector;
 
 import java.util.List;
 
 /**
- * CONCAT, SUBSTRING, CHAR_LENGTH, POSITION and REPLACE on UTF-8 bytes. Positions and lengths count code
+ * CONCAT (strict, and PostgreSQL's NULL-skipping concat and concat_ws), SUBSTRING, CHAR_LENGTH, POSITION and REPLACE on UTF-8 bytes. Positions and lengths count code
  * points, found by skipping continuation bytes, so nothing is decoded; searching and replacing work on
  * bytes, which is exact for valid UTF-8 (a character's encoding never appears inside another's). All are
  * strict: a NULL argument gives NULL.
@@ -30,7 +29,7 @@ final class StringFunctions {
             }
             BytesVector result = new BytesVector(rows, (int) Math.min(total, Integer.MAX_VALUE - 16));
             for (int i = 0; i < rows; i++) {
-                if (anyNull(parts, i)) {
+                if (RowKernels.anyNull(parts, i)) {
                     result.appendNull();
                     continue;
                 }
@@ -54,13 +53,44 @@ final class StringFunctions {
         };
     }
 
-    private static boolean anyNull(ColumnVector[] vectors, int row) {
-        for (ColumnVector vector : vectors) {
-            if (vector.isNull(row)) {
-                return true;
+    /**
+     * PostgreSQL's {@code concat(a, …)} ({@code separator} null) and {@code concat_ws(separator, a, …)}: NULL
+     * values are skipped (no separator for them either); the result is NULL only when the separator is.
+     */
+    static CompiledExpression concatSkippingNulls(Operand separator, List<Operand> arguments) {
+        Operand[] operands = arguments.toArray(new Operand[0]);
+        return input -> {
+            int rows = input.rowCount();
+            BytesVector separators = separator == null ? null : (BytesVector) separator.evaluate(input);
+            BytesVector[] parts = new BytesVector[operands.length];
+            long total = 0;
+            for (int k = 0; k < parts.length; k++) {
+                parts[k] = (BytesVector) operands[k].evaluate(input);
+                total += parts[k].dataSize();
             }
-        }
-        return false;
+            BytesVector result = new BytesVector(rows, (int) Math.min(total, Integer.MAX_VALUE - 16));
+            java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+            for (int i = 0; i < rows; i++) {
+                if (separators != null && separators.isNull(i)) {
+                    result.appendNull();
+                    continue;
+                }
+                joined.reset();
+                boolean first = true;
+                for (BytesVector part : parts) {
+                    if (part.isNull(i)) {
+                        continue;
+                    }
+                    if (!first && separators != null) {
+                        joined.write(separators.data(), separators.offset(i), separators.length(i));
+                    }
+                    joined.write(part.data(), part.offset(i), part.length(i));
+                    first = false;
+                }
+                result.append(joined.toByteArray());
+            }
+            return result;
+        };
     }
 
     /**

@@ -8,6 +8,7 @@ import io.basalt.execution.expression.Literal;
 import io.basalt.execution.expression.Parameter;
 import io.basalt.storage.StorageErrors;
 import io.basalt.storage.type.LogicalType;
+import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.type.TypeKind;
 
 import java.math.BigDecimal;
@@ -212,16 +213,25 @@ public final class ParameterValues {
 
     /** CAST of the literal to {@code type} by execution's kernels; a conversion CAST does not have is 42804. */
     private static Literal cast(Literal value, LogicalType type) {
+        // Booleans and integers convert only by an explicit CAST in PostgreSQL, not by assigning a value.
+        if ((value.type().kind() == TypeKind.BOOLEAN) != (type.kind() == TypeKind.BOOLEAN)
+                && value.type().physicalKind() != PhysicalKind.BYTES && type.physicalKind() != PhysicalKind.BYTES) {
+            throw mismatch(value, type, null);
+        }
         Call cast = Call.of(Function.CAST, type, value);
         try {
             return ConstantEvaluation.evaluate(cast);
         } catch (ExecutionException e) {
             if (e.sqlState().equals(ExecutionException.FEATURE_NOT_SUPPORTED)) {
-                throw new ExecutionException(StorageErrors.DATATYPE_MISMATCH, "the parameter is of type " + type
-                        + " and a value of type " + value.type() + " cannot be converted to it", e);
+                throw mismatch(value, type, e);
             }
             throw e;
         }
+    }
+
+    private static ExecutionException mismatch(Literal value, LogicalType type, ExecutionException cause) {
+        return new ExecutionException(StorageErrors.DATATYPE_MISMATCH, "the parameter is of type " + type
+                + " and a value of type " + value.type() + " cannot be converted to it", cause);
     }
 
     /**

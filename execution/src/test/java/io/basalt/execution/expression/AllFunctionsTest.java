@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -113,13 +114,63 @@ class AllFunctionsTest {
         samples.put(Function.SQRT, sample(DOUBLE, 3.0, DOUBLE, 9.0));
         samples.put(Function.LN, sample(DOUBLE, 0.0, DOUBLE, 1.0));
         samples.put(Function.EXP, sample(DOUBLE, 1.0, DOUBLE, 0.0));
+        samples.put(Function.LPAD, sample(TEXT, "**ab", TEXT, "ab", BIGINT, 4L, TEXT, "*"));
+        samples.put(Function.RPAD, sample(TEXT, "ab**", TEXT, "ab", BIGINT, 4L, TEXT, "*"));
+        samples.put(Function.SPLIT_PART, sample(TEXT, "b", TEXT, "a,b", TEXT, ",", BIGINT, 2L));
+        samples.put(Function.STARTS_WITH, sample(BOOLEAN, true, TEXT, "abc", TEXT, "ab"));
+        samples.put(Function.LEFT, sample(TEXT, "hé", TEXT, "hélio", BIGINT, 2L));
+        samples.put(Function.RIGHT, sample(TEXT, "io", TEXT, "hélio", BIGINT, 2L));
+        samples.put(Function.REPEAT, sample(TEXT, "abab", TEXT, "ab", BIGINT, 2L));
+        samples.put(Function.REVERSE, sample(TEXT, "oilé", TEXT, "élio"));
+        samples.put(Function.INITCAP, sample(TEXT, "Hello World", TEXT, "hello wORLD"));
+        samples.put(Function.CONCAT_WS, sample(TEXT, "a,b", TEXT, ",", TEXT, "a", TEXT, "b"));
+        samples.put(Function.CONCAT_IGNORING_NULLS, neverNull(sample(TEXT, "ab", TEXT, "a", TEXT, "b"), ""));
+        samples.put(Function.OCTET_LENGTH, sample(BIGINT, 2L, TEXT, "é"));
+        samples.put(Function.ASCII, sample(BIGINT, 233L, TEXT, "é"));
+        samples.put(Function.CHR, sample(TEXT, "A", BIGINT, 65L));
+        samples.put(Function.MD5, sample(TEXT, "900150983cd24fb0d6963f7d28e17f72", TEXT, "abc"));
+        samples.put(Function.REGEXP_LIKE, sample(BOOLEAN, true, TEXT, "abc", TEXT, "b+"));
+        samples.put(Function.REGEXP_REPLACE, sample(TEXT, "a-c", TEXT, "abc", TEXT, "b", TEXT, "-"));
+        samples.put(Function.REGEXP_COUNT, sample(BIGINT, 2L, TEXT, "banana", TEXT, "an"));
+        samples.put(Function.REGEXP_SUBSTR, sample(TEXT, "123", TEXT, "ab123", TEXT, "[0-9]+"));
+        samples.put(Function.DATE_PART, sample(DOUBLE, 1998.0, TEXT, "year", DATE, "1998-09-02"));
+        samples.put(Function.DATE_TRUNC, sample(TIMESTAMP, LocalDateTime.of(1998, 9, 1, 0, 0), TEXT, "month", TIMESTAMP,
+                "1998-09-02 13:14:15"));
+        samples.put(Function.DAYS_BETWEEN, sample(LogicalType.INTEGER, 1L, DATE, "1998-09-02", DATE, "1998-09-01"));
+        samples.put(Function.MAKE_DATE, sample(DATE, LocalDate.of(1998, 9, 2), BIGINT, 1998L, BIGINT, 9L, BIGINT, 2L));
+        samples.put(Function.MAKE_TIMESTAMP, sample(TIMESTAMP, LocalDateTime.of(1998, 9, 2, 13, 14, 15, 500_000_000), BIGINT, 1998L,
+                BIGINT, 9L, BIGINT, 2L, BIGINT, 13L, BIGINT, 14L, DOUBLE, 15.5));
+        samples.put(Function.TO_CHAR, sample(TEXT, "1998-09-02", DATE, "1998-09-02", TEXT, "YYYY-MM-DD"));
+        samples.put(Function.TO_DATE, sample(DATE, LocalDate.of(1998, 9, 2), TEXT, "02.09.1998", TEXT, "DD.MM.YYYY"));
+        samples.put(Function.LOG10, sample(DOUBLE, 2.0, DOUBLE, 100.0));
+        samples.put(Function.CBRT, sample(DOUBLE, 3.0, DOUBLE, 27.0));
+        samples.put(Function.DEGREES, sample(DOUBLE, 180.0, DOUBLE, Math.PI));
+        samples.put(Function.RADIANS, sample(DOUBLE, Math.PI, DOUBLE, 180.0));
+        samples.put(Function.SIN, sample(DOUBLE, 0.0, DOUBLE, 0.0));
+        samples.put(Function.COS, sample(DOUBLE, 1.0, DOUBLE, 0.0));
+        samples.put(Function.TAN, sample(DOUBLE, 0.0, DOUBLE, 0.0));
+        samples.put(Function.COT, sample(DOUBLE, 1.0 / Math.tan(1.0), DOUBLE, 1.0));
+        samples.put(Function.ASIN, sample(DOUBLE, Math.PI / 2, DOUBLE, 1.0));
+        samples.put(Function.ACOS, sample(DOUBLE, 0.0, DOUBLE, 1.0));
+        samples.put(Function.ATAN, sample(DOUBLE, Math.PI / 4, DOUBLE, 1.0));
+        samples.put(Function.ATAN2, sample(DOUBLE, Math.PI / 4, DOUBLE, 1.0, DOUBLE, 1.0));
+        samples.put(Function.LOG, sample(DOUBLE, 3.0, DOUBLE, 10.0, DOUBLE, 1000.0));
+        samples.put(Function.SIGN, sample(BIGINT, -1L, BIGINT, -5L));
+        samples.put(Function.TRUNC, sample(LogicalType.decimal(15, 1), decimal("1.2"), MONEY, decimal("1.29"), BIGINT, 1L));
+        samples.put(Function.DIV, sample(BIGINT, 2L, BIGINT, 9L, BIGINT, 4L));
+        samples.put(Function.GCD, sample(BIGINT, 6L, BIGINT, 12L, BIGINT, 18L));
+        samples.put(Function.LCM, sample(BIGINT, 12L, BIGINT, 4L, BIGINT, 6L));
+        samples.put(Function.GREATEST, sample(BIGINT, 3L, BIGINT, 1L, BIGINT, 3L));
+        samples.put(Function.LEAST, sample(TEXT, "a", TEXT, "b", TEXT, "a"));
         return samples;
     }
 
     @Test
     void everyFunctionHandlesValuesNullsAndEmptyBatches() {
         Map<Function, Sample> samples = samples();
-        assertThat(samples.keySet()).containsExactlyInAnyOrder(Function.values());
+        // RANDOM has no arguments and no predictable value: RandomFunctionTest covers it.
+        assertThat(samples.keySet()).containsExactlyInAnyOrderElementsOf(
+                java.util.EnumSet.complementOf(java.util.EnumSet.of(Function.RANDOM)));
         for (Map.Entry<Function, Sample> entry : samples.entrySet()) {
             Function function = entry.getKey();
             Sample sample = entry.getValue();

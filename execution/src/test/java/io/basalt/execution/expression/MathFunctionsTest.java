@@ -26,8 +26,9 @@ class MathFunctionsTest {
     @Test
     void roundFloorAndCeilOfDoubles() {
         Object[] values = {2.5, -2.5, 0.49999999999999994, -0.0, Double.NaN, Double.POSITIVE_INFINITY, null};
+        // PostgreSQL rounds a double without digits half to even (rint).
         assertThat(evaluate(call(Function.ROUND, DOUBLE, column(0, DOUBLE)), DOUBLE, values))
-                .containsExactly(3.0, -3.0, 0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, null);
+                .containsExactly(2.0, -2.0, 0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, null);
         assertThat(evaluate(call(Function.FLOOR, DOUBLE, column(0, DOUBLE)), DOUBLE, -1.5, 1.5, null)).containsExactly(-2.0, 1.0, null);
         assertThat(evaluate(call(Function.CEIL, DOUBLE, column(0, DOUBLE)), DOUBLE, -1.5, 1.5)).containsExactly(-1.0, 2.0);
         Expression toTwo = call(Function.ROUND, DOUBLE, column(0, DOUBLE), literal(2L, INTEGER));

@@ -29,6 +29,7 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.util.Sarg;
 
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,10 +59,13 @@ final class ExpressionConverter {
 
     private final List<LogicalType> inputTypes;
     private final RexBuilder rexBuilder;
+    private final ScalarFunctionConverter scalarFunctions;
 
-    ExpressionConverter(List<LogicalType> inputTypes, RexBuilder rexBuilder) {
+    /** {@code statementStart} is the local time {@code current_timestamp} and {@code now()} stand for. */
+    ExpressionConverter(List<LogicalType> inputTypes, RexBuilder rexBuilder, LocalDateTime statementStart) {
         this.inputTypes = List.copyOf(inputTypes);
         this.rexBuilder = rexBuilder;
+        this.scalarFunctions = new ScalarFunctionConverter(this, statementStart);
     }
 
     Expression convert(RexNode node) {
@@ -97,8 +101,10 @@ final class ExpressionConverter {
     private Expression convertCall(RexCall call) {
         return switch (call.getKind()) {
             case CAST -> cast(call);
-            case PLUS -> isDatetimeArithmetic(call) ? addInterval(call, 1) : arithmetic(call, Function.ADD);
-            case MINUS -> isDatetimeArithmetic(call) ? addInterval(call, -1) : arithmetic(call, Function.SUBTRACT);
+            case PLUS -> isDatePlusDays(call) ? addDays(call, 1)
+                    : isDatetimeArithmetic(call) ? addInterval(call, 1) : arithmetic(call, Function.ADD);
+            case MINUS -> isDateDifference(call) ? daysBetween(call) : isDatePlusDays(call) ? addDays(call, -1)
+                    : isDatetimeArithmetic(call) ? addInterval(call, -1) : arithmetic(call, Function.SUBTRACT);
             case TIMES -> arithmetic(call, Function.MULTIPLY);
             case DIVIDE -> arithmetic(call, Function.DIVIDE);
             case MOD -> arithmetic(call, Function.MODULO);
@@ -160,8 +166,8 @@ final class ExpressionConverter {
                 }
                 yield Call.of(Function.CAST, LogicalType.DATE, convert(operands.get(0)));
             }
-            default -> throw new UnsupportedFunctionException("function " + call.getOperator().getName(),
-                    call.getOperator().getName());
+            default -> scalarFunctions.convert(name, call).orElseThrow(() -> new UnsupportedFunctionException(
+                    "function " + call.getOperator().getName(), call.getOperator().getName()));
         };
     }
 
@@ -334,8 +340,14 @@ final class ExpressionConverter {
             case HOUR -> Function.EXTRACT_HOUR;
             case MINUTE -> Function.EXTRACT_MINUTE;
             case SECOND -> Function.EXTRACT_SECOND;
+            case EPOCH, ISODOW, ISOYEAR, WEEK, DECADE, CENTURY, MILLENNIUM, MILLISECOND, MICROSECOND -> null;
             default -> throw PlanningException.notSupported("EXTRACT(" + unit + " FROM …)");
         };
+        if (function == null) {
+            // PostgreSQL's other fields, from date_part's kernel.
+            return scalarFunctions.datePart(new Literal(unit.name().toLowerCase(Locale.ROOT), LogicalType.TEXT),
+                    call.getOperands().get(1), typeOf(call));
+        }
         return Call.of(function, typeOf(call), convert(call.getOperands().get(1)));
     }
 
@@ -358,12 +370,21 @@ final class ExpressionConverter {
 
     /** SUBSTRING(value, start[, length]) with BIGINT positions. */
     private Expression substring(RexCall call) {
+        if (call.getOperands().size() > 1 && isText(call.getOperands().get(1))) {
+            throw PlanningException.notSupported("substring(text FROM pattern); use regexp_substr");
+        }
         List<Expression> arguments = new ArrayList<>();
         arguments.add(convert(call.getOperands().get(0)));
         for (RexNode position : call.getOperands().subList(1, call.getOperands().size())) {
             arguments.add(TypeCoercion.castTo(convert(position), LogicalType.BIGINT));
         }
         return new Call(Function.SUBSTRING, arguments, typeOf(call));
+    }
+
+    /** Whether the node is text, or text Calcite's validator cast to another type to make it fit. */
+    private static boolean isText(RexNode node) {
+        RexNode inner = node.getKind() == SqlKind.CAST ? ((RexCall) node).getOperands().get(0) : node;
+        return SqlTypeUtil.isCharacter(inner.getType());
     }
 
     private Expression concat(RexCall call) {
@@ -379,7 +400,8 @@ final class ExpressionConverter {
         return new Call(Function.CONCAT, arguments, typeOf(call));
     }
 
-    private Expression rounding(RexCall call, Function function) {
+    /** ROUND, TRUNC, FLOOR, CEIL: the value as it is, the digits (if any) as BIGINT. */
+    Expression rounding(RexCall call, Function function) {
         List<RexNode> operands = call.getOperands();
         if (!SqlTypeUtil.isNumeric(operands.get(0).getType())) {
             throw PlanningException.notSupported(function + " of " + operands.get(0).getType());
@@ -398,6 +420,40 @@ final class ExpressionConverter {
             arguments.add(TypeCoercion.castTo(argument, LogicalType.DOUBLE));
         }
         return TypeCoercion.castTo(new Call(function, arguments, LogicalType.DOUBLE), typeOf(call));
+    }
+
+    /** PostgreSQL's {@code date - date}: whole days, an INTEGER (Calcite itself has no such operator). */
+    private static boolean isDateDifference(RexCall call) {
+        return call.getOperands().size() == 2
+                && call.getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.DATE
+                && call.getOperands().get(1).getType().getSqlTypeName() == SqlTypeName.DATE;
+    }
+
+    /** PostgreSQL's {@code date ± integer} (days); the integer comes first only in a sum. */
+    private static boolean isDatePlusDays(RexCall call) {
+        List<RexNode> operands = call.getOperands();
+        if (operands.size() != 2) {
+            return false;
+        }
+        SqlTypeName left = operands.get(0).getType().getSqlTypeName();
+        SqlTypeName right = operands.get(1).getType().getSqlTypeName();
+        return (left == SqlTypeName.DATE && SqlTypeUtil.isIntType(operands.get(1).getType()))
+                || (call.getKind() == SqlKind.PLUS && right == SqlTypeName.DATE && SqlTypeUtil.isIntType(operands.get(0).getType()));
+    }
+
+    private Expression addDays(RexCall call, int sign) {
+        boolean dateFirst = call.getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.DATE;
+        Expression date = convert(call.getOperands().get(dateFirst ? 0 : 1));
+        Expression days = TypeCoercion.castTo(convert(call.getOperands().get(dateFirst ? 1 : 0)), LogicalType.BIGINT);
+        if (sign < 0) {
+            days = Call.of(Function.NEGATE, LogicalType.BIGINT, days);
+        }
+        return TypeCoercion.castTo(Call.of(Function.ADD_DAYS, LogicalType.DATE, date, days), typeOf(call));
+    }
+
+    private Expression daysBetween(RexCall call) {
+        return TypeCoercion.castTo(new Call(Function.DAYS_BETWEEN, convertAll(call.getOperands()), LogicalType.INTEGER),
+                typeOf(call));
     }
 
     private static boolean isDatetimeArithmetic(RexCall call) {

@@ -42,6 +42,7 @@ import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +60,8 @@ public final class PhysicalPlanBuilder {
 
     private final RelMetadataQuery metadata;
     private final RexBuilder rexBuilder;
+    /** When the statement started, in the JVM's time zone: what current_timestamp means in all its expressions. */
+    private final LocalDateTime statementStart = LocalDateTime.now();
 
     private PhysicalPlanBuilder(RelMetadataQuery metadata, RexBuilder rexBuilder) {
         this.metadata = metadata;
@@ -119,7 +122,7 @@ public final class PhysicalPlanBuilder {
         for (Column column : input) {
             types.add(column.type());
         }
-        return new ExpressionConverter(types, rexBuilder);
+        return new ExpressionConverter(types, rexBuilder, statementStart);
     }
 
     static List<Column> columns(RelDataType rowType) {

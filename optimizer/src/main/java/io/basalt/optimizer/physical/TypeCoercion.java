@@ -107,7 +107,9 @@ final class TypeCoercion {
         return source.kind() == target.kind()
                 || (isNumeric(source) && isNumeric(target))
                 || LiteralValues.isText(source) || LiteralValues.isText(target)
-                || (isDatetime(source) && isDatetime(target));
+                || (isDatetime(source) && isDatetime(target))
+                || (source.kind() == TypeKind.BOOLEAN && isInteger(target))
+                || (isInteger(source) && target.kind() == TypeKind.BOOLEAN);
     }
 
     static LogicalType common(LogicalType a, LogicalType b) {

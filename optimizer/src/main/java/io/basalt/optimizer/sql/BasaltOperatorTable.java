@@ -23,7 +23,9 @@ import java.util.List;
 /**
  * The functions queries may call: the SQL standard's, plus the PostgreSQL spellings users type every day
  * ({@code substr}, {@code length}, {@code strpos}, {@code date('…')} as a cast, and the {@code x::type} cast), the
- * aggregates {@code bool_and}, {@code bool_or}, {@code string_agg} and {@code median}. A function the validator
+ * aggregates {@code bool_and}, {@code bool_or}, {@code string_agg} and {@code median}, the
+ * PostgreSQL functions analysts use (see {@link PostgresFunctions} and the Calcite library operators below) and
+ * {@code date - date} and {@code date ± integer} (see {@link DateArithmetic}). A function the validator
  * accepts but the executor has no kernel for fails when the plan is built, with SQLSTATE 0A000 naming it.
  *
  * <p>Function names match case-insensitively although table and column names match exactly: the parser
@@ -39,8 +41,27 @@ public final class BasaltOperatorTable implements SqlOperatorTable {
             ReturnTypes.DOUBLE.andThen(SqlTypeTransforms.FORCE_NULLABLE), OperandTypes.NUMERIC);
 
     public static final SqlOperatorTable INSTANCE = new BasaltOperatorTable(SqlOperatorTables.chain(
+            // First, so that PostgreSQL's octet_length(text) and friends win over Calcite's versions.
+            SqlOperatorTables.of(PostgresFunctions.ALL),
             SqlStdOperatorTable.instance(),
             SqlOperatorTables.of(
+                    SqlLibraryOperators.LPAD,
+                    SqlLibraryOperators.RPAD,
+                    SqlLibraryOperators.SPLIT_PART,
+                    SqlLibraryOperators.STARTS_WITH,
+                    SqlLibraryOperators.LEFT,
+                    SqlLibraryOperators.RIGHT,
+                    SqlLibraryOperators.REPEAT,
+                    SqlLibraryOperators.REVERSE,
+                    SqlLibraryOperators.CHR,
+                    SqlLibraryOperators.MD5,
+                    SqlLibraryOperators.CONCAT_FUNCTION_WITH_NULL,
+                    SqlLibraryOperators.CONCAT_WS_POSTGRESQL,
+                    SqlLibraryOperators.REGEXP_REPLACE_PG_3,
+                    SqlLibraryOperators.REGEXP_REPLACE_PG_4,
+                    SqlLibraryOperators.GREATEST_PG,
+                    SqlLibraryOperators.LEAST_PG,
+                    SqlLibraryOperators.LOG_POSTGRES,
                     SqlLibraryOperators.SUBSTR_POSTGRESQL,
                     SqlLibraryOperators.LENGTH,
                     SqlLibraryOperators.STRPOS,
@@ -66,8 +87,17 @@ public final class BasaltOperatorTable implements SqlOperatorTable {
         found.replaceAll(BasaltOperatorTable::postgresVersion);
     }
 
-    /** PostgreSQL's version of an operator a lookup found ({@code operator} itself for most). */
+    /**
+     * PostgreSQL's version of an operator a lookup found ({@code operator} itself for most). The validator looks
+     * binary operators up again when it types them: plus and minus do date arithmetic here.
+     */
     static SqlOperator postgresVersion(SqlOperator operator) {
+        if (operator == SqlStdOperatorTable.MINUS) {
+            return DateArithmetic.MINUS;
+        }
+        if (operator == SqlStdOperatorTable.PLUS) {
+            return DateArithmetic.PLUS;
+        }
         return OrderedSetAggregates.REPLACED.getOrDefault(operator, operator);
     }
 

@@ -42,7 +42,9 @@ import java.util.Map;
  *       standard {@code TRIM(LEADING | TRAILING | BOTH [characters] FROM string)};</li>
  *   <li>{@code LIKE} without {@code ESCAPE} escapes with a backslash, as in PostgreSQL ({@code '100\%'} matches
  *       {@code 100%} only; SQL and DuckDB have no escape character then);</li>
- *   <li>{@code a ILIKE b} is {@code lower(a) LIKE lower(b)}, which is how PostgreSQL compares it.</li>
+ *   <li>{@code a ILIKE b} is {@code lower(a) LIKE lower(b)}, which is how PostgreSQL compares it;</li>
+ *   <li>{@code date_part('field', value)} is PostgreSQL's function of a text field (Calcite's parser reads
+ *       {@code date_part} as taking a unit keyword).</li>
  * </ul>
  */
 final class PostgresSpellings extends SqlShuttle {
@@ -94,6 +96,11 @@ final class PostgresSpellings extends SqlShuttle {
             String escaped = pattern.getValueAs(NlsString.class).getValue().replace("\\", "\\\\");
             return visit((SqlCall) call.getOperator().createCall(position, call.operand(0),
                     SqlLiteral.createCharString(escaped, pattern.getParserPosition()), SqlLiteral.createCharString("\\", position)));
+        }
+        if (call.getOperator().getName().equalsIgnoreCase("DATE_PART") && call.getOperator() != PostgresFunctions.DATE_PART
+                && call.operandCount() == 2 && call.operand(0) instanceof SqlCharStringLiteral) {
+            // The parser reads date_part as Calcite's date_part(unit keyword, value); PostgreSQL's unit is text.
+            return visit((SqlCall) PostgresFunctions.DATE_PART.createCall(call.getParserPosition(), call.getOperandList()));
         }
         SqlNode visited = super.visit(call);
         if (visited instanceof SqlCall like && like.getOperator() instanceof SqlLikeOperator && like.operandCount() == 2

@@ -1,5 +1,6 @@
 package io.basalt.optimizer.sql;
 
+import com.google.common.collect.ImmutableSet;
 import io.basalt.optimizer.PlannerOptions;
 import io.basalt.optimizer.catalog.AccessListing;
 import io.basalt.optimizer.PlanningException;
@@ -19,14 +20,16 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.type.SqlTypeCoercionRule;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -49,7 +52,8 @@ public final class QueryTranslator {
             .withIdentifierExpansion(true)
             .withTypeCoercionFactory(AggregateArgumentCoercion::new)
             // PostgreSQL's order: NULLs sort as if larger than every value.
-            .withDefaultNullCollation(NullCollation.HIGH);
+            .withDefaultNullCollation(NullCollation.HIGH)
+            .withTypeCoercionRules(castRules());
 
     private static final SqlToRelConverter.Config CONVERTER_CONFIG = SqlToRelConverter.config()
             .withExpand(false)
@@ -58,6 +62,16 @@ public final class QueryTranslator {
             .withInSubQueryThreshold(Integer.MAX_VALUE);
 
     private QueryTranslator() {
+    }
+
+    /** Calcite's casts plus PostgreSQL's between integer and boolean ({@code CAST(true AS int)} is 1). */
+    private static SqlTypeCoercionRule castRules() {
+        Map<SqlTypeName, ImmutableSet<SqlTypeName>> mapping = new HashMap<>(SqlTypeCoercionRule.instance().getTypeMapping());
+        mapping.put(SqlTypeName.INTEGER, ImmutableSet.<SqlTypeName>builder().addAll(mapping.get(SqlTypeName.INTEGER))
+                .add(SqlTypeName.BOOLEAN).build());
+        mapping.put(SqlTypeName.BOOLEAN, ImmutableSet.<SqlTypeName>builder().addAll(mapping.get(SqlTypeName.BOOLEAN))
+                .add(SqlTypeName.INTEGER).build());
+        return SqlTypeCoercionRule.instance(mapping);
     }
 
     /**
@@ -108,7 +122,7 @@ public final class QueryTranslator {
 
     static SqlToRelConverter converter(ViewExpansion views, SqlValidator validator, CalciteCatalogReader catalogReader,
                                        RelOptCluster cluster) {
-        return new SqlToRelConverter(views, validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
+        return new SqlToRelConverter(views, validator, catalogReader, cluster, DateArithmetic.CONVERTLETS,
                 CONVERTER_CONFIG);
     }
 

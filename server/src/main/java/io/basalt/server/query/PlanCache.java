@@ -6,6 +6,7 @@ import io.basalt.storage.commit.Manifest;
 
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The plan of one prepared statement, made once and reused by every execution until the catalog it was made from
@@ -17,26 +18,38 @@ import java.util.function.Function;
  */
 final class PlanCache<T> {
 
+    /**
+     * {@code current_date}, {@code current_timestamp}, {@code localtimestamp} and {@code now()} become constants of
+     * the time of planning, so a statement that may name them is planned again for every execution (a column of
+     * such a name only costs a re-plan).
+     */
+    private static final Pattern CLOCK = Pattern.compile("(?i)\\b(now|current_date|current_timestamp|localtimestamp)\\b");
+
     private final BiFunction<Manifest, SessionSettings, T> planner;
     private final Function<T, PhysicalNode> planOf;
     private final PlanAuthorization authorization;
+    private final boolean readsClock;
     private T planned;
     private PlanningBasis basis;
     private long authorizedAt;
     private int plannings;
 
-    /** {@code planner} checks privileges as it plans; {@code authorization}'s version says when to check again. */
+    /**
+     * {@code planner} checks privileges as it plans; {@code authorization}'s version says when to check again.
+     * {@code statementText} is the SQL planned (what is checked for the clock functions).
+     */
     PlanCache(BiFunction<Manifest, SessionSettings, T> planner, Function<T, PhysicalNode> planOf,
-              PlanAuthorization authorization) {
+              PlanAuthorization authorization, String statementText) {
         this.planner = planner;
         this.planOf = planOf;
         this.authorization = authorization;
+        this.readsClock = CLOCK.matcher(statementText).find();
     }
 
     /** The plan for an execution on {@code catalog}: the cached one while it holds, else a new one. */
     T plan(Manifest catalog, SessionSettings settings) {
         long version = authorization.version();
-        if (planned == null || !basis.holdsFor(catalog, settings.schema()) || version != authorizedAt) {
+        if (planned == null || readsClock || !basis.holdsFor(catalog, settings.schema()) || version != authorizedAt) {
             T fresh = planner.apply(catalog, settings);
             authorizedAt = version;
             basis = PlanningBasis.of(catalog, settings.schema(), planOf.apply(fresh));

@@ -36,7 +36,7 @@ public final class PreparedDml implements Prepared {
         this.runner = runner;
         this.transactions = transactions;
         this.plans = new PlanCache<>((version, current) -> runner.planDml(statement.text(), version, current),
-                planned -> planned.query().plan(), runner.authorization());
+                planned -> planned.query().plan(), runner.authorization(), statement.text().text());
         plans.plan(catalog, settings);
     }
 

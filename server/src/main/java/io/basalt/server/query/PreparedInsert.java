@@ -51,7 +51,8 @@ public final class PreparedInsert implements Prepared {
         this.runner = runner;
         this.transactions = transactions;
         this.statement = statement;
-        this.plans = new PlanCache<>(this::plan, insert -> insert.source().plan(), runner.authorization());
+        this.plans = new PlanCache<>(this::plan, insert -> insert.source().plan(), runner.authorization(),
+                statement.source().text());
         plans.plan(catalog, settings);
     }
 

@@ -35,7 +35,7 @@ public final class PreparedQuery implements Prepared {
         this.runner = runner;
         this.transactions = transactions;
         this.plans = new PlanCache<>((version, current) -> runner.plan(query, version, current), PlannedQuery::plan,
-                runner.authorization());
+                runner.authorization(), query.text());
         plans.plan(catalog, settings);
     }
 
