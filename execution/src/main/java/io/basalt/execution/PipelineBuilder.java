@@ -9,6 +9,7 @@ import io.basalt.execution.memory.MemoryBudget;
 import io.basalt.execution.memory.MemoryReservation;
 import io.basalt.execution.operator.FilterOperator;
 import io.basalt.execution.operator.ProjectOperator;
+import io.basalt.execution.operator.RepeatRowsOperator;
 import io.basalt.execution.expression.Parameter;
 import io.basalt.execution.operator.ValuesSource;
 import io.basalt.execution.pipeline.BatchListSource;
@@ -27,6 +28,7 @@ import io.basalt.execution.plan.LimitNode;
 import io.basalt.execution.plan.NestedLoopJoinNode;
 import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.ProjectNode;
+import io.basalt.execution.plan.RepeatRowsNode;
 import io.basalt.execution.plan.SortNode;
 import io.basalt.execution.plan.TableScanNode;
 import io.basalt.execution.plan.UnionNode;
@@ -126,6 +128,8 @@ final class PipelineBuilder {
             WindowSink sink = new WindowSink(window, context.parallelism(), reservation(node, "computing window functions"));
             addPipeline("window", source(window.input()), sink, node);
             source = timed(node, sink.output());
+        } else if (node instanceof RepeatRowsNode repeat) {
+            source = streaming(node, source(repeat.input()), new RepeatRowsOperator(repeat.countColumn()));
         } else if (node instanceof LimitNode limit) {
             source = limited(limit);
         } else {

@@ -13,6 +13,7 @@ import io.basalt.execution.plan.LimitNode;
 import io.basalt.execution.plan.NestedLoopJoinNode;
 import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.ProjectNode;
+import io.basalt.execution.plan.RepeatRowsNode;
 import io.basalt.execution.plan.SortNode;
 import io.basalt.execution.plan.TableScanNode;
 import io.basalt.execution.plan.UnionNode;
@@ -128,6 +129,11 @@ public final class PlanBinder {
                 changed |= bound != input;
             }
             return changed ? new UnionNode(inputs, union.output(), union.estimatedRows()) : union;
+        }
+        if (node instanceof RepeatRowsNode repeat) {
+            PhysicalNode input = node(repeat.input());
+            return input == repeat.input() ? repeat
+                    : new RepeatRowsNode(input, repeat.countColumn(), repeat.output(), repeat.estimatedRows());
         }
         return (ValuesNode) node;
     }

@@ -123,6 +123,9 @@ public final class PlanPrinter {
         if (node instanceof UnionNode) {
             return "UnionAll";
         }
+        if (node instanceof RepeatRowsNode repeat) {
+            return "RepeatRows by " + ExpressionText.names(new int[] {repeat.countColumn()}, repeat.input().output());
+        }
         ValuesNode values = (ValuesNode) node;
         return "Values " + values.rows().size() + (values.rows().size() == 1 ? " row" : " rows");
     }

@@ -1,6 +1,7 @@
 package io.basalt.optimizer.convention;
 
 import com.google.common.collect.ImmutableList;
+import io.basalt.optimizer.rules.RepeatRows;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
@@ -79,6 +80,8 @@ final class BasaltConversionRule extends ConverterRule {
                     }
                     return new BasaltUnion(rel.getCluster(), basalt(rel), inputs, union.all);
                 }),
+                rule(RepeatRows.class, rel -> new BasaltRepeatRows(rel.getCluster(), basalt(rel),
+                        input(((RepeatRows) rel).getInput()))),
                 rule(LogicalValues.class, rel -> {
                     Values values = (Values) rel;
                     return new BasaltValues(rel.getCluster(), rel.getRowType(), ImmutableList.copyOf(values.getTuples()),

@@ -2,6 +2,7 @@ package io.basalt.optimizer.convention;
 
 import io.basalt.optimizer.PlanningException;
 import io.basalt.optimizer.cost.BasaltCostFactory;
+import io.basalt.optimizer.rules.RepeatRows;
 import org.apache.calcite.plan.Context;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptRule;
@@ -67,7 +68,7 @@ public final class PhysicalPhase {
         }
         if (!(rel instanceof TableScan || rel instanceof Filter || rel instanceof Project || rel instanceof Join
                 || rel instanceof Aggregate || rel instanceof Sort || rel instanceof Union || rel instanceof Values
-                || rel instanceof Window)) {
+                || rel instanceof Window || rel instanceof RepeatRows)) {
             throw PlanningException.notSupported("the operator " + rel.getRelTypeName());
         }
         for (RelNode input : rel.getInputs()) {

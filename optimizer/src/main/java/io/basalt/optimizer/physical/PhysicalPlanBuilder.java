@@ -10,6 +10,7 @@ import io.basalt.execution.plan.FilterNode;
 import io.basalt.execution.plan.LimitNode;
 import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.ProjectNode;
+import io.basalt.execution.plan.RepeatRowsNode;
 import io.basalt.execution.plan.SortKey;
 import io.basalt.execution.plan.SortNode;
 import io.basalt.execution.plan.TableScanNode;
@@ -19,6 +20,7 @@ import io.basalt.optimizer.PlanningException;
 import io.basalt.optimizer.catalog.BasaltTable;
 import io.basalt.optimizer.catalog.TypeMapping;
 import io.basalt.optimizer.convention.BasaltTableScan;
+import io.basalt.optimizer.rules.RepeatRows;
 import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.type.LogicalType;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -93,6 +95,10 @@ public final class PhysicalPlanBuilder {
         }
         if (rel instanceof Values values) {
             return values(values);
+        }
+        if (rel instanceof RepeatRows repeat) {
+            PhysicalNode input = convert(repeat.getInput());
+            return new RepeatRowsNode(input, repeat.countColumn(), columns(repeat.getRowType()), rows(repeat));
         }
         if (rel instanceof Correlate) {
             throw PlanningException.notSupported("this form of correlated subquery");

@@ -27,7 +27,8 @@ import java.util.Optional;
  *   <li><b>trim</b>: every operator keeps only the columns someone above uses;</li>
  *   <li><b>simplify</b>: constant folding, filter push-down (through projections, aggregates, set operations
  *       and into join conditions, down to the scans), merging adjacent projections and filters, semi joins from
- *       joins that only test existence, set operations rewritten to UNION ALL and aggregates; then filters that an
+ *       joins that only test existence, set operations rewritten to UNION ALL and aggregates (the ALL forms of
+ *       INTERSECT and EXCEPT also repeat rows by count, {@link SetOperationAllRule}); then filters that an
  *       OR in a join condition implies for one input ({@link JoinDisjunctionFilters}, TPC-H Q7) and simplify again
  *       to push them down;</li>
  *   <li><b>join order</b>: each tree of inner joins becomes one multi-join that {@code LoptOptimizeJoinRule}
@@ -66,6 +67,8 @@ public final class OptimizerPhases {
             CoreRules.UNION_TO_DISTINCT,
             CoreRules.INTERSECT_TO_DISTINCT,
             CoreRules.MINUS_TO_DISTINCT,
+            SetOperationAllRule.INTERSECT,
+            SetOperationAllRule.EXCEPT,
             CoreRules.UNION_MERGE,
             CoreRules.SORT_REMOVE);
 
