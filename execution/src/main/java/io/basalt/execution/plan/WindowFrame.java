@@ -4,8 +4,13 @@ import java.util.Objects;
 
 /**
  * The frame of a window function: the rows from {@code start} to {@code end} around the current row. With
- * {@code rows} the offsets count rows; otherwise (RANGE) only unbounded ends and CURRENT ROW exist, and CURRENT
- * ROW means the current row's first (as a start) or last (as an end) peer.
+ * {@code rows} the offsets count rows. Otherwise (RANGE) CURRENT ROW means the current row's first (as a start) or
+ * last (as an end) peer, and an offset is a distance between values of the window's single ORDER BY key, in the
+ * units of its stored long (integers; a DECIMAL's unscaled value; days of a DATE, microseconds of a TIMESTAMP or
+ * TIME): the frame starts at the first row whose key lies at or after the current key moved by the offset (in the
+ * sort's direction) and ends at the last row at or before it. The optimizer rounds an offset that falls between two
+ * key values so that this stays exact (down for a start PRECEDING or an end FOLLOWING, up otherwise). NULL keys sort
+ * as the sort key says, before or after every value; a NULL current row's offset bounds are its peers.
  */
 public record WindowFrame(boolean rows, FrameBound start, FrameBound end) {
 
@@ -18,9 +23,11 @@ public record WindowFrame(boolean rows, FrameBound start, FrameBound end) {
     public WindowFrame {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
-        if (!rows && (start.offsetKind() || end.offsetKind())) {
-            throw new IllegalArgumentException("RANGE frames have no offsets: " + start + ", " + end);
-        }
+    }
+
+    /** A RANGE frame with a PRECEDING or FOLLOWING offset: it needs the order key's values. */
+    public boolean rangeWithOffset() {
+        return !rows && (start.offsetKind() || end.offsetKind());
     }
 
     @Override
@@ -50,7 +57,7 @@ public record WindowFrame(boolean rows, FrameBound start, FrameBound end) {
             return new FrameBound(BoundKind.FOLLOWING, offset);
         }
 
-        boolean offsetKind() {
+        public boolean offsetKind() {
             return kind == BoundKind.PRECEDING || kind == BoundKind.FOLLOWING;
         }
 
