@@ -123,6 +123,12 @@ public final class PlanPrinter {
         if (node instanceof UnionNode) {
             return "UnionAll";
         }
+        if (node instanceof RecursiveUnionNode recursive) {
+            return "RecursiveUnion" + (recursive.all() ? "All " : " ") + recursive.workingTable();
+        }
+        if (node instanceof WorkingTableNode working) {
+            return "WorkingTable " + working.name();
+        }
         if (node instanceof RepeatRowsNode repeat) {
             return "RepeatRows by " + ExpressionText.names(new int[] {repeat.countColumn()}, repeat.input().output());
         }

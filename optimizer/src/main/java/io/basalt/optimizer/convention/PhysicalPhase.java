@@ -13,7 +13,9 @@ import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.RepeatUnion;
 import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.Spool;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
@@ -68,7 +70,7 @@ public final class PhysicalPhase {
         }
         if (!(rel instanceof TableScan || rel instanceof Filter || rel instanceof Project || rel instanceof Join
                 || rel instanceof Aggregate || rel instanceof Sort || rel instanceof Union || rel instanceof Values
-                || rel instanceof Window || rel instanceof RepeatRows)) {
+                || rel instanceof Window || rel instanceof RepeatRows || rel instanceof RepeatUnion || rel instanceof Spool)) {
             throw PlanningException.notSupported("the operator " + rel.getRelTypeName());
         }
         for (RelNode input : rel.getInputs()) {
