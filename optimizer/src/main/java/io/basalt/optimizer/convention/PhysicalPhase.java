@@ -2,6 +2,7 @@ package io.basalt.optimizer.convention;
 
 import io.basalt.optimizer.PlanningException;
 import io.basalt.optimizer.cost.BasaltCostFactory;
+import io.basalt.optimizer.rules.LateralJoins;
 import io.basalt.optimizer.rules.RepeatRows;
 import org.apache.calcite.plan.Context;
 import org.apache.calcite.plan.ConventionTraitDef;
@@ -65,8 +66,8 @@ public final class PhysicalPhase {
 
     /** Operators the executor does not have fail here with the same messages the plan builder gives. */
     private static void checkSupported(RelNode rel) {
-        if (rel instanceof Correlate) {
-            throw PlanningException.notSupported("this form of correlated subquery");
+        if (rel instanceof Correlate correlate) {
+            throw LateralJoins.notDecorrelated(correlate);
         }
         if (!(rel instanceof TableScan || rel instanceof Filter || rel instanceof Project || rel instanceof Join
                 || rel instanceof Aggregate || rel instanceof Sort || rel instanceof Union || rel instanceof Values

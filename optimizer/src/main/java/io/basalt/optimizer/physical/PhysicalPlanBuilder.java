@@ -23,6 +23,7 @@ import io.basalt.optimizer.PlanningException;
 import io.basalt.optimizer.catalog.BasaltTable;
 import io.basalt.optimizer.catalog.TypeMapping;
 import io.basalt.optimizer.convention.BasaltTableScan;
+import io.basalt.optimizer.rules.LateralJoins;
 import io.basalt.optimizer.rules.RepeatRows;
 import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.type.LogicalType;
@@ -109,8 +110,8 @@ public final class PhysicalPlanBuilder {
             PhysicalNode input = convert(repeat.getInput());
             return new RepeatRowsNode(input, repeat.countColumn(), columns(repeat.getRowType()), rows(repeat));
         }
-        if (rel instanceof Correlate) {
-            throw PlanningException.notSupported("this form of correlated subquery");
+        if (rel instanceof Correlate correlate) {
+            throw LateralJoins.notDecorrelated(correlate);
         }
         if (rel instanceof Window window) {
             return new WindowConverter(this).convert(window);

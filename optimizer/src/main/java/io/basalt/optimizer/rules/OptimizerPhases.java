@@ -23,7 +23,8 @@ import java.util.Optional;
  * <ol>
  *   <li><b>subqueries</b>: IN / EXISTS / scalar subqueries become joins (with correlation where they refer to the
  *       outer query);</li>
- *   <li><b>decorrelation</b>: {@link RelDecorrelator} turns correlated joins into ordinary joins and aggregates;</li>
+ *   <li><b>decorrelation</b>: {@link RelDecorrelator} turns correlated joins (LATERAL, correlated subqueries) into
+ *       ordinary joins and aggregates, after {@link LateralJoins} made the shapes it gets wrong right or loud;</li>
  *   <li><b>trim</b>: every operator keeps only the columns someone above uses;</li>
  *   <li><b>simplify</b>: constant folding, filter push-down (through projections, aggregates, set operations
  *       and into join conditions, down to the scans), merging adjacent projections and filters, semi joins from
@@ -90,7 +91,7 @@ public final class OptimizerPhases {
     }
 
     public static RelNode optimize(RelNode query) {
-        RelNode rel = runHep(query, SUBQUERY_RULES, HepMatchOrder.DEPTH_FIRST);
+        RelNode rel = LateralJoins.prepare(runHep(query, SUBQUERY_RULES, HepMatchOrder.DEPTH_FIRST));
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
         rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
