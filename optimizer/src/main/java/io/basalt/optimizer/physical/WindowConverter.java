@@ -224,8 +224,10 @@ final class WindowConverter {
         if (bound.isUnbounded()) {
             return bound.isPreceding() ? FrameBound.UNBOUNDED_PRECEDING : FrameBound.UNBOUNDED_FOLLOWING;
         }
-        long offset = group.isRows ? constant(window, bound.getOffset(), "a frame offset")
-                : RangeOffset.inKeyUnits(window, group, resolve(window, bound.getOffset()), start == bound.isPreceding());
+        if (!group.isRows) {
+            return RangeOffset.bound(window, group, resolve(window, bound.getOffset()), bound.isPreceding(), start);
+        }
+        long offset = constant(window, bound.getOffset(), "a frame offset");
         if (offset < 0) {
             throw new PlanningException("22013", "frame starting offset must not be negative");
         }
