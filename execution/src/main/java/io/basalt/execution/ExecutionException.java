@@ -15,6 +15,8 @@ public class ExecutionException extends RuntimeException {
     public static final String QUERY_CANCELED = "57014";
     public static final String FEATURE_NOT_SUPPORTED = "0A000";
     public static final String CARDINALITY_VIOLATION = "21000";
+    public static final String PROGRAM_LIMIT_EXCEEDED = "54001";
+    public static final String INTERNAL_ERROR = "XX000";
 
     private final String sqlState;
 

@@ -9,6 +9,7 @@ import io.basalt.execution.memory.MemoryBudget;
 import io.basalt.execution.memory.MemoryReservation;
 import io.basalt.execution.operator.FilterOperator;
 import io.basalt.execution.operator.ProjectOperator;
+import io.basalt.execution.operator.RepeatRowsOperator;
 import io.basalt.execution.expression.Parameter;
 import io.basalt.execution.operator.ValuesSource;
 import io.basalt.execution.pipeline.BatchListSource;
@@ -27,11 +28,14 @@ import io.basalt.execution.plan.LimitNode;
 import io.basalt.execution.plan.NestedLoopJoinNode;
 import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.ProjectNode;
+import io.basalt.execution.plan.RecursiveUnionNode;
+import io.basalt.execution.plan.RepeatRowsNode;
 import io.basalt.execution.plan.SortNode;
 import io.basalt.execution.plan.TableScanNode;
 import io.basalt.execution.plan.UnionNode;
 import io.basalt.execution.plan.ValuesNode;
 import io.basalt.execution.plan.WindowNode;
+import io.basalt.execution.plan.WorkingTableNode;
 import io.basalt.execution.profile.NodeStatistics;
 import io.basalt.execution.profile.ProfiledOperator;
 import io.basalt.execution.profile.ProfiledSink;
@@ -66,11 +70,14 @@ final class PipelineBuilder {
     private final List<Pipeline> pipelines = new ArrayList<>();
     private final Map<Pipeline, LimitedRows> limitedRows = new IdentityHashMap<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Map<String, List<ColumnBatch>> workingTables;
 
-    PipelineBuilder(ExecutionContext context, MemoryBudget budget, QueryProfile profile) {
+    PipelineBuilder(ExecutionContext context, MemoryBudget budget, QueryProfile profile,
+                    Map<String, List<ColumnBatch>> workingTables) {
         this.context = context;
         this.budget = budget;
         this.profile = profile;
+        this.workingTables = workingTables;
     }
 
     PlannedQuery build(PhysicalNode root) {
@@ -126,6 +133,18 @@ final class PipelineBuilder {
             WindowSink sink = new WindowSink(window, context.parallelism(), reservation(node, "computing window functions"));
             addPipeline("window", source(window.input()), sink, node);
             source = timed(node, sink.output());
+        } else if (node instanceof RepeatRowsNode repeat) {
+            source = streaming(node, source(repeat.input()), new RepeatRowsOperator(repeat.countColumn()));
+        } else if (node instanceof RecursiveUnionNode recursive) {
+            source = timed(node, new RecursiveUnionSource(recursive, context, budget,
+                    reservation(node, "keeping the rows of a recursive query")));
+        } else if (node instanceof WorkingTableNode working) {
+            List<ColumnBatch> batches = workingTables.get(working.name());
+            if (batches == null) {
+                throw new ExecutionException(ExecutionException.INTERNAL_ERROR,
+                        "the working table " + working.name() + " is read outside its recursive query");
+            }
+            source = timed(node, new BatchListSource(() -> batches, () -> { }));
         } else if (node instanceof LimitNode limit) {
             source = limited(limit);
         } else {

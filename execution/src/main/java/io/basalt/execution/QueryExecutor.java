@@ -5,6 +5,9 @@ import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.profile.QueryProfile;
 import io.basalt.storage.vector.ColumnBatch;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Runs physical plans: the executor's entry point. A plan is cut into pipelines at its breakers, each run
  * morsel-driven on {@code context.parallelism()} workers; the result comes back in the plan's order.
@@ -40,8 +43,16 @@ public final class QueryExecutor {
     }
 
     static QueryResultStream start(PhysicalNode plan, ExecutionContext context, QueryProfile profile) {
-        MemoryBudget budget = new MemoryBudget(context.memoryLimitBytes());
-        PipelineBuilder builder = new PipelineBuilder(context, budget, profile);
+        return start(plan, context, profile, new MemoryBudget(context.memoryLimitBytes()), Map.of());
+    }
+
+    /**
+     * A query run inside another (a recursive query's seed or iteration): on the outer query's memory budget, with
+     * the working tables its {@code WorkingTableNode}s read.
+     */
+    static QueryResultStream start(PhysicalNode plan, ExecutionContext context, QueryProfile profile, MemoryBudget budget,
+                                   Map<String, List<ColumnBatch>> workingTables) {
+        PipelineBuilder builder = new PipelineBuilder(context, budget, profile, workingTables);
         PipelineBuilder.PlannedQuery query;
         try {
             query = builder.build(plan);

@@ -217,12 +217,13 @@ class PlanningErrorTest {
     }
 
     @Test
-    void windowFramesWithRangeOffsetsAreNotSupportedYet() {
+    void windowFramesInGroupsAreNotSupportedYet() {
         PlanningException error = failure(
-                "SELECT sum(n_nationkey) OVER (ORDER BY n_regionkey RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM nation");
+                "SELECT sum(n_nationkey) OVER (ORDER BY n_regionkey GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM nation");
 
         assertThat(error.sqlState()).isEqualTo("0A000");
-        assertThat(error.getMessage()).isEqualTo("not supported yet: RANGE frames with an offset");
+        assertThat(error.getMessage()).isEqualTo("not supported yet: GROUPS window frames");
+        assertThat(error.column()).hasValue(52);
     }
 
     @Test

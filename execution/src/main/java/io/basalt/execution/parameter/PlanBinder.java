@@ -13,11 +13,14 @@ import io.basalt.execution.plan.LimitNode;
 import io.basalt.execution.plan.NestedLoopJoinNode;
 import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.ProjectNode;
+import io.basalt.execution.plan.RecursiveUnionNode;
+import io.basalt.execution.plan.RepeatRowsNode;
 import io.basalt.execution.plan.SortNode;
 import io.basalt.execution.plan.TableScanNode;
 import io.basalt.execution.plan.UnionNode;
 import io.basalt.execution.plan.ValuesNode;
 import io.basalt.execution.plan.WindowNode;
+import io.basalt.execution.plan.WorkingTableNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -128,6 +131,21 @@ public final class PlanBinder {
                 changed |= bound != input;
             }
             return changed ? new UnionNode(inputs, union.output(), union.estimatedRows()) : union;
+        }
+        if (node instanceof RecursiveUnionNode recursive) {
+            PhysicalNode seed = node(recursive.seed());
+            PhysicalNode iterative = node(recursive.iterative());
+            return seed == recursive.seed() && iterative == recursive.iterative() ? recursive
+                    : new RecursiveUnionNode(seed, iterative, recursive.all(), recursive.workingTable(),
+                            recursive.iterationLimit(), recursive.output(), recursive.estimatedRows());
+        }
+        if (node instanceof WorkingTableNode) {
+            return node;
+        }
+        if (node instanceof RepeatRowsNode repeat) {
+            PhysicalNode input = node(repeat.input());
+            return input == repeat.input() ? repeat
+                    : new RepeatRowsNode(input, repeat.countColumn(), repeat.output(), repeat.estimatedRows());
         }
         return (ValuesNode) node;
     }

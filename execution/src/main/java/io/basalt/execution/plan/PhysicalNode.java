@@ -12,7 +12,7 @@ import java.util.List;
  */
 public sealed interface PhysicalNode
         permits TableScanNode, FilterNode, ProjectNode, HashJoinNode, NestedLoopJoinNode, AggregateNode, SortNode,
-        LimitNode, UnionNode, ValuesNode, WindowNode {
+        LimitNode, UnionNode, ValuesNode, WindowNode, RepeatRowsNode, RecursiveUnionNode, WorkingTableNode {
 
     List<Column> output();
 

@@ -128,6 +128,15 @@ public final class PlanPrinter {
         if (node instanceof UnionNode) {
             return "UnionAll";
         }
+        if (node instanceof RecursiveUnionNode recursive) {
+            return "RecursiveUnion" + (recursive.all() ? "All " : " ") + recursive.workingTable();
+        }
+        if (node instanceof WorkingTableNode working) {
+            return "WorkingTable " + working.name();
+        }
+        if (node instanceof RepeatRowsNode repeat) {
+            return "RepeatRows by " + ExpressionText.names(new int[] {repeat.countColumn()}, repeat.input().output());
+        }
         ValuesNode values = (ValuesNode) node;
         return "Values " + values.rows().size() + (values.rows().size() == 1 ? " row" : " rows");
     }

@@ -4,8 +4,13 @@ import java.util.Objects;
 
 /**
  * The frame of a window function: the rows from {@code start} to {@code end} around the current row. With
- * {@code rows} the offsets count rows; otherwise (RANGE) only unbounded ends and CURRENT ROW exist, and CURRENT
- * ROW means the current row's first (as a start) or last (as an end) peer.
+ * {@code rows} the offsets count rows. Otherwise (RANGE) CURRENT ROW means the current row's first (as a start) or
+ * last (as an end) peer, and an offset is a distance between values of the window's single ORDER BY key, in the
+ * units of its stored long (integers; a DECIMAL's unscaled value; days of a DATE, microseconds of a TIMESTAMP or
+ * TIME) or, for a DOUBLE or REAL key, the bound's {@code realOffset}: the frame starts at the first row whose key lies at or after the current key moved by the offset (in the
+ * sort's direction) and ends at the last row at or before it. The optimizer rounds an offset that falls between two
+ * key values so that this stays exact (down for a start PRECEDING or an end FOLLOWING, up otherwise). NULL keys sort
+ * as the sort key says, before or after every value; a NULL current row's offset bounds are its peers.
  */
 public record WindowFrame(boolean rows, FrameBound start, FrameBound end) {
 
@@ -18,9 +23,11 @@ public record WindowFrame(boolean rows, FrameBound start, FrameBound end) {
     public WindowFrame {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
-        if (!rows && (start.offsetKind() || end.offsetKind())) {
-            throw new IllegalArgumentException("RANGE frames have no offsets: " + start + ", " + end);
-        }
+    }
+
+    /** A RANGE frame with a PRECEDING or FOLLOWING offset: it needs the order key's values. */
+    public boolean rangeWithOffset() {
+        return !rows && (start.offsetKind() || end.offsetKind());
     }
 
     @Override
@@ -28,8 +35,11 @@ public record WindowFrame(boolean rows, FrameBound start, FrameBound end) {
         return (rows ? "ROWS" : "RANGE") + " BETWEEN " + start + " AND " + end;
     }
 
-    /** One end of a frame; {@code offset} counts rows for PRECEDING and FOLLOWING and is 0 otherwise. */
-    public record FrameBound(BoundKind kind, long offset) {
+    /**
+     * One end of a frame; {@code offset} is the distance of PRECEDING and FOLLOWING (rows, or RANGE key units) and 0
+     * otherwise; {@code realOffset} is that distance for a RANGE frame over a DOUBLE or REAL key (0 otherwise).
+     */
+    public record FrameBound(BoundKind kind, long offset, double realOffset) {
 
         public static final FrameBound UNBOUNDED_PRECEDING = new FrameBound(BoundKind.UNBOUNDED_PRECEDING, 0);
         public static final FrameBound CURRENT_ROW = new FrameBound(BoundKind.CURRENT_ROW, 0);
@@ -37,9 +47,18 @@ public record WindowFrame(boolean rows, FrameBound start, FrameBound end) {
 
         public FrameBound {
             Objects.requireNonNull(kind, "kind");
-            if (offset < 0) {
-                throw new IllegalArgumentException("frame offset must not be negative: " + offset);
+            if (offset < 0 || !(realOffset >= 0)) {
+                throw new IllegalArgumentException("frame offset must not be negative: " + offset + ", " + realOffset);
             }
+        }
+
+        public FrameBound(BoundKind kind, long offset) {
+            this(kind, offset, 0);
+        }
+
+        /** PRECEDING ({@code preceding}) or FOLLOWING by a distance between DOUBLE keys. */
+        public static FrameBound real(boolean preceding, double offset) {
+            return new FrameBound(preceding ? BoundKind.PRECEDING : BoundKind.FOLLOWING, 0, offset);
         }
 
         public static FrameBound preceding(long offset) {
@@ -50,7 +69,7 @@ public record WindowFrame(boolean rows, FrameBound start, FrameBound end) {
             return new FrameBound(BoundKind.FOLLOWING, offset);
         }
 
-        boolean offsetKind() {
+        public boolean offsetKind() {
             return kind == BoundKind.PRECEDING || kind == BoundKind.FOLLOWING;
         }
 
@@ -58,12 +77,16 @@ public record WindowFrame(boolean rows, FrameBound start, FrameBound end) {
         public String toString() {
             return switch (kind) {
                 case UNBOUNDED_PRECEDING -> "UNBOUNDED PRECEDING";
-                case PRECEDING -> offset + " PRECEDING";
+                case PRECEDING -> distance(this) + " PRECEDING";
                 case CURRENT_ROW -> "CURRENT ROW";
-                case FOLLOWING -> offset + " FOLLOWING";
+                case FOLLOWING -> distance(this) + " FOLLOWING";
                 case UNBOUNDED_FOLLOWING -> "UNBOUNDED FOLLOWING";
             };
         }
+    }
+
+    private static String distance(FrameBound bound) {
+        return bound.realOffset() != 0 ? String.valueOf(bound.realOffset()) : String.valueOf(bound.offset());
     }
 
     public enum BoundKind {

@@ -27,7 +27,7 @@ final class WindowText {
     private static String call(WindowFunction function, List<Column> input) {
         String arguments = ExpressionText.names(function.arguments(), input);
         switch (function.kind()) {
-            case ROW_NUMBER, RANK, DENSE_RANK:
+            case ROW_NUMBER, RANK, DENSE_RANK, PERCENT_RANK, CUME_DIST:
                 return function.kind() + "()";
             case NTILE:
                 return "NTILE(" + function.constant() + ")";
@@ -35,6 +35,8 @@ final class WindowText {
                 return function.kind() + "(" + arguments + ", offset " + function.constant() + ")";
             case FIRST_VALUE, LAST_VALUE:
                 return function.kind() + "(" + arguments + ") " + function.frame();
+            case NTH_VALUE:
+                return "NTH_VALUE(" + arguments + ", " + function.constant() + ") " + function.frame();
             default:
                 String name = function.aggregate() == AggregateFunction.COUNT_STAR ? "COUNT" : function.aggregate().name();
                 String text = function.aggregate() == AggregateFunction.COUNT_STAR ? "*" : arguments;

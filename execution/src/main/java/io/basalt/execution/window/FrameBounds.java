@@ -21,11 +21,12 @@ final class FrameBounds {
         return first[row] > last[row];
     }
 
-    static FrameBounds of(WindowFrame frame, PartitionLayout layout) {
+    /** The bounds of a frame; {@code range} searches the order key for RANGE offsets (null for other frames). */
+    static FrameBounds of(WindowFrame frame, PartitionLayout layout, RangeOffsets range) {
         FrameBounds bounds = new FrameBounds(layout.rowCount);
         for (int row = 0; row < layout.rowCount; row++) {
-            long from = position(frame.start(), true, frame.rows(), layout, row);
-            long to = position(frame.end(), false, frame.rows(), layout, row);
+            long from = position(frame.start(), true, frame.rows(), layout, row, range);
+            long to = position(frame.end(), false, frame.rows(), layout, row, range);
             int partitionFirst = layout.partitionStart[row];
             int partitionLast = layout.partitionEnd[row] - 1;
             from = Math.max(from, partitionFirst);
@@ -43,7 +44,11 @@ final class FrameBounds {
     }
 
     /** The row a bound names, before clamping; long because offsets may reach past any row. */
-    private static long position(FrameBound bound, boolean start, boolean rows, PartitionLayout layout, int row) {
+    private static long position(FrameBound bound, boolean start, boolean rows, PartitionLayout layout, int row,
+                                 RangeOffsets range) {
+        if (!rows && bound.offsetKind()) {
+            return range.position(bound, start, layout, row);
+        }
         return switch (bound.kind()) {
             case UNBOUNDED_PRECEDING -> layout.partitionStart[row];
             case PRECEDING -> row - Math.min(bound.offset(), Integer.MAX_VALUE);

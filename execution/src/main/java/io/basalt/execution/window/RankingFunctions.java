@@ -1,8 +1,12 @@
 package io.basalt.execution.window;
 
+import io.basalt.storage.vector.DoubleVector;
 import io.basalt.storage.vector.LongVector;
 
-/** ROW_NUMBER, RANK, DENSE_RANK and NTILE: BIGINT numbers from a row's place in its partition. */
+/**
+ * ROW_NUMBER, RANK, DENSE_RANK and NTILE (BIGINT), PERCENT_RANK and CUME_DIST (DOUBLE): numbers from a row's place in
+ * its partition.
+ */
 final class RankingFunctions {
 
     private RankingFunctions() {
@@ -59,6 +63,34 @@ final class RankingFunctions {
             long inLarger = larger * (perBucket + 1);
             values[row] = index < inLarger ? index / (perBucket + 1) + 1 : larger + (index - inLarger) / perBucket + 1;
         }
+        return vector;
+    }
+
+    /** (rank - 1) / (rows of the partition - 1); 0 when the partition has one row. */
+    static DoubleVector percentRank(PartitionLayout layout) {
+        DoubleVector vector = newDoubleVector(layout.rowCount);
+        double[] values = vector.values();
+        for (int row = 0; row < layout.rowCount; row++) {
+            long others = layout.partitionEnd[row] - layout.partitionStart[row] - 1L;
+            values[row] = others == 0 ? 0.0 : (double) (layout.peerStart[row] - layout.partitionStart[row]) / others;
+        }
+        return vector;
+    }
+
+    /** The share of the partition's rows that come before the current row or are its peers. */
+    static DoubleVector cumulativeDistribution(PartitionLayout layout) {
+        DoubleVector vector = newDoubleVector(layout.rowCount);
+        double[] values = vector.values();
+        for (int row = 0; row < layout.rowCount; row++) {
+            values[row] = (double) (layout.peerEnd[row] - layout.partitionStart[row])
+                    / (layout.partitionEnd[row] - layout.partitionStart[row]);
+        }
+        return vector;
+    }
+
+    private static DoubleVector newDoubleVector(int rowCount) {
+        DoubleVector vector = new DoubleVector(rowCount);
+        vector.setPositionCount(rowCount);
         return vector;
     }
 

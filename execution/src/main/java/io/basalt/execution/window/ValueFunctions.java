@@ -5,7 +5,7 @@ import io.basalt.storage.vector.ColumnVector;
 import io.basalt.storage.vector.VectorCopier;
 
 /**
- * LAG, LEAD, FIRST_VALUE and LAST_VALUE: each row takes the value of another row of its partition, so each is one
+ * LAG, LEAD, FIRST_VALUE, LAST_VALUE and NTH_VALUE: each row takes the value of another row of its partition, so each is one
  * gather of the value column by a position per row (-1 where there is no such row: NULL, or LAG/LEAD's default).
  */
 final class ValueFunctions {
@@ -30,6 +30,16 @@ final class ValueFunctions {
         int[] positions = new int[bounds.first.length];
         for (int row = 0; row < positions.length; row++) {
             positions[row] = bounds.isEmpty(row) ? -1 : first ? bounds.first[row] : bounds.last[row];
+        }
+        return gather(values, null, positions);
+    }
+
+    /** NTH_VALUE: the value of the {@code n}-th row (from 1) of each row's frame; NULL when the frame is shorter. */
+    static ColumnVector nth(FrameBounds bounds, ColumnVector values, long n) {
+        int[] positions = new int[bounds.first.length];
+        for (int row = 0; row < positions.length; row++) {
+            long target = bounds.first[row] + n - 1;
+            positions[row] = bounds.isEmpty(row) || target > bounds.last[row] ? -1 : (int) target;
         }
         return gather(values, null, positions);
     }

@@ -94,6 +94,16 @@ final class WindowComputation {
         return batches;
     }
 
+    private FrameBounds frameBounds(WindowFunction function, ColumnVector[] columns, PartitionLayout layout) {
+        RangeOffsets range = null;
+        if (function.frame().rangeWithOffset()) {
+            // The optimizer allows RANGE offsets only with exactly one ORDER BY key.
+            SortKey key = node.orderKeys().get(0);
+            range = RangeOffsets.of(columns[key.column()], key);
+        }
+        return FrameBounds.of(function.frame(), layout, range);
+    }
+
     private ColumnVector compute(WindowFunction function, ColumnVector[] columns, PartitionLayout layout,
                                  MemoryReservation memory) {
         WindowFunctionKind kind = function.kind();
@@ -105,10 +115,14 @@ final class WindowComputation {
             case NTILE -> RankingFunctions.ntile(layout, function.constant());
             case LAG, LEAD -> ValueFunctions.shifted(layout, columns[arguments[0]],
                     arguments.length > 1 ? columns[arguments[1]] : null, function.constant(), kind == WindowFunctionKind.LEAD);
-            case FIRST_VALUE, LAST_VALUE -> ValueFunctions.frameEnd(FrameBounds.of(function.frame(), layout),
+            case PERCENT_RANK -> RankingFunctions.percentRank(layout);
+            case CUME_DIST -> RankingFunctions.cumulativeDistribution(layout);
+            case FIRST_VALUE, LAST_VALUE -> ValueFunctions.frameEnd(frameBounds(function, columns, layout),
                     columns[arguments[0]], kind == WindowFunctionKind.FIRST_VALUE);
+            case NTH_VALUE -> ValueFunctions.nth(frameBounds(function, columns, layout), columns[arguments[0]],
+                    function.constant());
             case AGGREGATE -> FrameAggregation.compute(function, columns, inputTypes, layout,
-                    FrameBounds.of(function.frame(), layout), memory);
+                    frameBounds(function, columns, layout), memory);
         };
     }
 }

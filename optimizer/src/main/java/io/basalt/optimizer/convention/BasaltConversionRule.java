@@ -1,6 +1,7 @@
 package io.basalt.optimizer.convention;
 
 import com.google.common.collect.ImmutableList;
+import io.basalt.optimizer.rules.RepeatRows;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
@@ -8,15 +9,19 @@ import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.RepeatUnion;
 import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.Spool;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.logical.LogicalRepeatUnion;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalTableScan;
+import org.apache.calcite.rel.logical.LogicalTableSpool;
 import org.apache.calcite.rel.logical.LogicalUnion;
 import org.apache.calcite.rel.logical.LogicalValues;
 import org.apache.calcite.rel.logical.LogicalWindow;
@@ -79,6 +84,16 @@ final class BasaltConversionRule extends ConverterRule {
                     }
                     return new BasaltUnion(rel.getCluster(), basalt(rel), inputs, union.all);
                 }),
+                rule(LogicalRepeatUnion.class, rel -> {
+                    RepeatUnion union = (RepeatUnion) rel;
+                    return new BasaltRecursiveUnion(rel.getCluster(), basalt(rel), input(union.getSeedRel()),
+                            input(union.getIterativeRel()), union.all, union.iterationLimit, union.getTransientTable());
+                }),
+                // Calcite writes each side of a recursive query into the transient table through a spool; Basalt's
+                // recursive union keeps the working table itself, so a spool is just its input.
+                rule(LogicalTableSpool.class, rel -> input(((Spool) rel).getInput())),
+                rule(RepeatRows.class, rel -> new BasaltRepeatRows(rel.getCluster(), basalt(rel),
+                        input(((RepeatRows) rel).getInput()))),
                 rule(LogicalValues.class, rel -> {
                     Values values = (Values) rel;
                     return new BasaltValues(rel.getCluster(), rel.getRowType(), ImmutableList.copyOf(values.getTuples()),

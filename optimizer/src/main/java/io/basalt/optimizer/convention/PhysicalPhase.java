@@ -2,6 +2,8 @@ package io.basalt.optimizer.convention;
 
 import io.basalt.optimizer.PlanningException;
 import io.basalt.optimizer.cost.BasaltCostFactory;
+import io.basalt.optimizer.rules.LateralJoins;
+import io.basalt.optimizer.rules.RepeatRows;
 import org.apache.calcite.plan.Context;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptRule;
@@ -12,7 +14,9 @@ import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.RepeatUnion;
 import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.Spool;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
@@ -62,12 +66,12 @@ public final class PhysicalPhase {
 
     /** Operators the executor does not have fail here with the same messages the plan builder gives. */
     private static void checkSupported(RelNode rel) {
-        if (rel instanceof Correlate) {
-            throw PlanningException.notSupported("this form of correlated subquery");
+        if (rel instanceof Correlate correlate) {
+            throw LateralJoins.notDecorrelated(correlate);
         }
         if (!(rel instanceof TableScan || rel instanceof Filter || rel instanceof Project || rel instanceof Join
                 || rel instanceof Aggregate || rel instanceof Sort || rel instanceof Union || rel instanceof Values
-                || rel instanceof Window)) {
+                || rel instanceof Window || rel instanceof RepeatRows || rel instanceof RepeatUnion || rel instanceof Spool)) {
             throw PlanningException.notSupported("the operator " + rel.getRelTypeName());
         }
         for (RelNode input : rel.getInputs()) {

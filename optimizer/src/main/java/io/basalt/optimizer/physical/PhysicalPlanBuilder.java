@@ -5,23 +5,30 @@ import io.basalt.execution.expression.ColumnReference;
 import io.basalt.execution.expression.Expression;
 import io.basalt.execution.expression.Function;
 import io.basalt.execution.expression.Parameter;
+import io.basalt.execution.plan.AggregateNode;
 import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.FilterNode;
 import io.basalt.execution.plan.LimitNode;
 import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.ProjectNode;
+import io.basalt.execution.plan.RecursiveUnionNode;
+import io.basalt.execution.plan.RepeatRowsNode;
 import io.basalt.execution.plan.SortKey;
 import io.basalt.execution.plan.SortNode;
 import io.basalt.execution.plan.TableScanNode;
 import io.basalt.execution.plan.UnionNode;
 import io.basalt.execution.plan.ValuesNode;
+import io.basalt.execution.plan.WorkingTableNode;
 import io.basalt.optimizer.PlanningException;
 import io.basalt.optimizer.catalog.BasaltTable;
 import io.basalt.optimizer.catalog.SystemTable;
 import io.basalt.optimizer.catalog.TypeMapping;
 import io.basalt.optimizer.convention.BasaltTableScan;
+import io.basalt.optimizer.rules.LateralJoins;
+import io.basalt.optimizer.rules.RepeatRows;
 import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.type.LogicalType;
+import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
@@ -29,6 +36,7 @@ import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.RepeatUnion;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Union;
@@ -41,6 +49,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.TransientTable;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -98,8 +107,15 @@ public final class PhysicalPlanBuilder {
         if (rel instanceof Values values) {
             return values(values);
         }
-        if (rel instanceof Correlate) {
-            throw PlanningException.notSupported("this form of correlated subquery");
+        if (rel instanceof RepeatUnion recursive) {
+            return recursiveUnion(recursive);
+        }
+        if (rel instanceof RepeatRows repeat) {
+            PhysicalNode input = convert(repeat.getInput());
+            return new RepeatRowsNode(input, repeat.countColumn(), columns(repeat.getRowType()), rows(repeat));
+        }
+        if (rel instanceof Correlate correlate) {
+            throw LateralJoins.notDecorrelated(correlate);
         }
         if (rel instanceof Window window) {
             return new WindowConverter(this).convert(window);
@@ -138,6 +154,15 @@ public final class PhysicalPlanBuilder {
         if (systemTable != null) {
             // the rows are already in execution's representation: text as String, integers as Long
             return new ValuesNode(columns(scan.getRowType()), systemTable.rows());
+        }
+        if (scan.getTable().unwrap(TransientTable.class) != null) {
+            // The recursive query's working table: the rows its iterative part's previous run added.
+            PhysicalNode working = new WorkingTableNode(workingTableName(scan.getTable()), columns(scan.getRowType()),
+                    scan.getTable().getRowCount());
+            if (scan instanceof BasaltTableScan filtered && filtered.filter().isPresent()) {
+                return new FilterNode(working, expressions(working.output()).convert(filtered.filter().get()), rows(scan));
+            }
+            return working;
         }
         BasaltTable table = scan.getTable().unwrap(BasaltTable.class);
         if (table == null) {
@@ -350,6 +375,45 @@ public final class PhysicalPlanBuilder {
             inputs.add(castColumns(convert(rel), output));
         }
         return new UnionNode(inputs, output, rows(union));
+    }
+
+    private PhysicalNode recursiveUnion(RepeatUnion recursive) {
+        List<Column> output = columns(recursive.getRowType());
+        List<Column> working = columns(recursive.getTransientTable().getRowType());
+        for (int i = 0; i < output.size(); i++) {
+            if (!working.get(i).type().equals(output.get(i).type())) {
+                // The iterative part would read rows of other types than it was planned for.
+                throw PlanningException.notSupported("a recursive query whose recursive part changes the type of column "
+                        + output.get(i).name() + " (cast the non-recursive part to " + output.get(i).type() + ")");
+            }
+        }
+        PhysicalNode seed = castColumns(convert(recursive.getSeedRel()), output);
+        PhysicalNode iterative = castColumns(convert(recursive.getIterativeRel()), output);
+        String name = workingTableName(recursive.getTransientTable());
+        if (workingTableReads(iterative, name) > 1) {
+            // Each run would join the working table with itself (PostgreSQL forbids this non-linear recursion).
+            throw new PlanningException("42P19", "recursive reference to query \"" + name
+                    + "\" must not appear more than once");
+        }
+        int limit = recursive.iterationLimit < 0 ? RecursiveUnionNode.DEFAULT_ITERATION_LIMIT
+                : Math.min(recursive.iterationLimit, RecursiveUnionNode.DEFAULT_ITERATION_LIMIT);
+        return new RecursiveUnionNode(seed, iterative, recursive.all, name, limit, output, rows(recursive));
+    }
+
+    private static int workingTableReads(PhysicalNode node, String name) {
+        int reads = node instanceof WorkingTableNode working && working.name().equals(name) ? 1 : 0;
+        for (PhysicalNode input : node.inputs()) {
+            reads += workingTableReads(input, name);
+        }
+        if (reads > 0 && node instanceof AggregateNode) {
+            // An aggregate of the working table yields a row from every run, even an empty one: it never ends.
+            throw new PlanningException("42P19", "aggregate functions are not allowed in a recursive query's recursive term");
+        }
+        return reads;
+    }
+
+    private static String workingTableName(RelOptTable table) {
+        return String.join(".", table.getQualifiedName());
     }
 
     /** The node with its columns cast to {@code target}'s types, by a projection if any differs. */

@@ -156,6 +156,18 @@ final class WindowConverter {
                 WindowFunctionKind kind = call.getKind() == SqlKind.LAG ? WindowFunctionKind.LAG : WindowFunctionKind.LEAD;
                 return new WindowFunction(kind, null, arguments, offset, frame, type, name);
             }
+            case PERCENT_RANK:
+                return new WindowFunction(WindowFunctionKind.PERCENT_RANK, null, new int[0], 0, frame, type, name);
+            case CUME_DIST:
+                return new WindowFunction(WindowFunctionKind.CUME_DIST, null, new int[0], 0, frame, type, name);
+            case NTH_VALUE: {
+                long n = constant(window, operands.get(1), "the row number of NTH_VALUE");
+                if (n <= 0) {
+                    throw new PlanningException("22016", "argument of nth_value must be greater than zero");
+                }
+                return new WindowFunction(WindowFunctionKind.NTH_VALUE, null, new int[] {column(window, operands.get(0))},
+                        n, frame, type, name);
+            }
             case FIRST_VALUE:
             case LAST_VALUE: {
                 WindowFunctionKind kind = call.getKind() == SqlKind.FIRST_VALUE ? WindowFunctionKind.FIRST_VALUE
@@ -200,20 +212,20 @@ final class WindowConverter {
     }
 
     private static WindowFrame frame(Window window, Window.Group group) {
-        FrameBound start = bound(window, group.lowerBound, group.isRows);
-        FrameBound end = bound(window, group.upperBound, group.isRows);
+        FrameBound start = bound(window, group, group.lowerBound, true);
+        FrameBound end = bound(window, group, group.upperBound, false);
         return new WindowFrame(group.isRows, start, end);
     }
 
-    private static FrameBound bound(Window window, RexWindowBound bound, boolean rows) {
+    private static FrameBound bound(Window window, Window.Group group, RexWindowBound bound, boolean start) {
         if (bound.isCurrentRow()) {
             return FrameBound.CURRENT_ROW;
         }
         if (bound.isUnbounded()) {
             return bound.isPreceding() ? FrameBound.UNBOUNDED_PRECEDING : FrameBound.UNBOUNDED_FOLLOWING;
         }
-        if (!rows) {
-            throw PlanningException.notSupported("RANGE frames with an offset");
+        if (!group.isRows) {
+            return RangeOffset.bound(window, group, resolve(window, bound.getOffset()), bound.isPreceding(), start);
         }
         long offset = constant(window, bound.getOffset(), "a frame offset");
         if (offset < 0) {

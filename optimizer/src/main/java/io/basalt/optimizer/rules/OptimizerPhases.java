@@ -23,11 +23,13 @@ import java.util.Optional;
  * <ol>
  *   <li><b>subqueries</b>: IN / EXISTS / scalar subqueries become joins (with correlation where they refer to the
  *       outer query);</li>
- *   <li><b>decorrelation</b>: {@link RelDecorrelator} turns correlated joins into ordinary joins and aggregates;</li>
+ *   <li><b>decorrelation</b>: {@link RelDecorrelator} turns correlated joins (LATERAL, correlated subqueries) into
+ *       ordinary joins and aggregates, after {@link LateralJoins} made the shapes it gets wrong right or loud;</li>
  *   <li><b>trim</b>: every operator keeps only the columns someone above uses;</li>
  *   <li><b>simplify</b>: constant folding, filter push-down (through projections, aggregates, set operations
  *       and into join conditions, down to the scans), merging adjacent projections and filters, semi joins from
- *       joins that only test existence, set operations rewritten to UNION ALL and aggregates; then filters that an
+ *       joins that only test existence, set operations rewritten to UNION ALL and aggregates (the ALL forms of
+ *       INTERSECT and EXCEPT also repeat rows by count, {@link SetOperationAllRule}); then filters that an
  *       OR in a join condition implies for one input ({@link JoinDisjunctionFilters}, TPC-H Q7) and simplify again
  *       to push them down;</li>
  *   <li><b>join order</b>: each tree of inner joins becomes one multi-join that {@code LoptOptimizeJoinRule}
@@ -66,6 +68,8 @@ public final class OptimizerPhases {
             CoreRules.UNION_TO_DISTINCT,
             CoreRules.INTERSECT_TO_DISTINCT,
             CoreRules.MINUS_TO_DISTINCT,
+            SetOperationAllRule.INTERSECT,
+            SetOperationAllRule.EXCEPT,
             CoreRules.UNION_MERGE,
             CoreRules.SORT_REMOVE);
 
@@ -87,7 +91,7 @@ public final class OptimizerPhases {
     }
 
     public static RelNode optimize(RelNode query) {
-        RelNode rel = runHep(query, SUBQUERY_RULES, HepMatchOrder.DEPTH_FIRST);
+        RelNode rel = LateralJoins.prepare(runHep(query, SUBQUERY_RULES, HepMatchOrder.DEPTH_FIRST));
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
         rel = new RelFieldTrimmer(null, relBuilder).trim(rel);

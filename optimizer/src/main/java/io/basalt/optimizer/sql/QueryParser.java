@@ -41,6 +41,9 @@ final class QueryParser {
             .withConformance(CONFORMANCE)
             .withParserFactory(SqlBabelParserImpl.FACTORY);
 
+    /** A window frame in GROUPS units, which Calcite's grammar does not have (it knows ROWS and RANGE). */
+    private static final Pattern GROUPS_FRAME = Pattern.compile(
+            "\\bgroups\\s+(between|unbounded|current|[0-9])", Pattern.CASE_INSENSITIVE);
     private static final Pattern ENCOUNTERED = Pattern.compile("Encountered \"(.*)\" at line \\d+, column \\d+\\.");
     /** The Babel grammar's message for a reserved word where a name was expected ({@code SELECT 1 AS over}). */
     private static final Pattern NEAR_KEYWORD = Pattern.compile("Incorrect syntax near the keyword '(.*)' at line \\d+, column \\d+\\.");
@@ -84,6 +87,12 @@ final class QueryParser {
             int[] position = errorPosition(e);
             int line = position[0];
             int column = line == 0 ? 0 : text.originalColumn(line, position[1]);
+            if (offendingToken(e).filter(token -> token.image.equalsIgnoreCase("groups")).isPresent()
+                    && GROUPS_FRAME.matcher(queryText).find()) {
+                // Calcite's grammar knows ROWS and RANGE frames only.
+                throw new PlanningException(PlanningException.FEATURE_NOT_SUPPORTED,
+                        "not supported yet: GROUPS window frames", line, column, e);
+            }
             throw new PlanningException(PlanningException.SYNTAX_ERROR, syntaxMessage(e), line, column, e);
         }
         if (statements.size() != 1) {

@@ -106,6 +106,14 @@ public final class QueryTranslator {
                     views.reads(root.rel));
         } catch (CalciteContextException e) {
             throw ValidationErrors.translate(e, parsedQuery, () -> QueryNames.of(parsed, catalog, defaultSchema));
+        } catch (AssertionError e) {
+            if (String.valueOf(e.getMessage()).contains("RepeatUnion")) {
+                // Calcite types a recursive query by its seed alone, then finds the recursive term's wider types.
+                throw new PlanningException(PlanningException.DATATYPE_MISMATCH, "the recursive term of a recursive "
+                        + "query changes the type of a column; cast the non-recursive term's columns to the types of "
+                        + "the whole query");
+            }
+            throw e;
         }
     }
 
