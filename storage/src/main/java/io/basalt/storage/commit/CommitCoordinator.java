@@ -30,6 +30,8 @@ public final class CommitCoordinator {
     private final Map<Long, Integer> pins = new HashMap<>();
     private final Set<Path> filesInFlight = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextId;
+    /** Per table, the next identity position to hand out in this process (see {@link #reserveIdentityPositions}). */
+    private final Map<Long, AtomicLong> identityCounters = new ConcurrentHashMap<>();
     private volatile Manifest current;
 
     public CommitCoordinator(DataLayout layout, ManifestStore store, Manifest current) {
@@ -89,6 +91,20 @@ public final class CommitCoordinator {
         return nextId.getAndIncrement();
     }
 
+    /**
+     * Hands out {@code count} identity positions of a table and returns the first. Positions come from one counter
+     * per table in this process (the directory lock keeps other processes out), started from the committed counter,
+     * so concurrent transactions never get the same position; a transaction's commit moves the committed counter
+     * past what it used, so after a restart nothing a committed row holds is handed out again.
+     *
+     * @param floor the counter as the asking transaction sees it (a table it created itself is in no committed version)
+     */
+    long reserveIdentityPositions(long tableId, long floor, long count) {
+        AtomicLong counter = identityCounters.computeIfAbsent(tableId, id -> new AtomicLong(
+                Math.max(floor, current.table(id).map(TableEntry::identityPositions).orElse(0L))));
+        return counter.getAndAdd(count);
+    }
+
     void registerInFlight(Path file) {
         filesInFlight.add(file);
     }
@@ -124,6 +140,7 @@ public final class CommitCoordinator {
                             + " was changed by a concurrent transaction (version " + now.lastRewriteVersion() + ")");
                 }
             }
+            checkKeyedAppends(base, latest, operations);
             Manifest next = ManifestChanges.apply(latest, operations, latest.version() + 1, nextId.get());
             try {
                 for (Path directory : directoriesToSync) {
@@ -135,6 +152,25 @@ public final class CommitCoordinator {
             store.publish(next);
             current = next;
             return next;
+        }
+    }
+
+    /**
+     * Rows appended to a table with a PRIMARY KEY or UNIQUE constraint were checked against the rows the transaction
+     * could see; rows another transaction appended since it began were not, so such a commit is refused (40001).
+     */
+    private static void checkKeyedAppends(Manifest base, Manifest latest, List<TransactionOperation> operations) {
+        for (TransactionOperation operation : operations) {
+            if (!(operation instanceof TransactionOperation.AppendSegments append)) {
+                continue;
+            }
+            TableEntry now = latest.table(append.tableId()).orElse(null);
+            if (now != null && base.table(append.tableId()).isPresent() && now.hasUniqueKey()
+                    && now.lastAppendVersion() > base.version()) {
+                throw new SerializationConflictException("table " + now.definition().qualifiedName()
+                        + " has a unique key and rows were added to it by a concurrent transaction (version "
+                        + now.lastAppendVersion() + ")");
+            }
         }
     }
 }
