@@ -168,7 +168,7 @@ public final class Session implements AutoCloseable {
     StatementResult run(Statement statement, AtomicBoolean cancelled) {
         String schema = settings.schema();
         if (statement instanceof CreateTableStatement create) {
-            return transactions.write(transaction -> SchemaStatements.createTable(transaction, create, schema));
+            return transactions.write(transaction -> SchemaStatements.createTable(transaction, database.queries(), create, settings));
         }
         if (statement instanceof DropTableStatement drop) {
             return transactions.write(transaction -> SchemaStatements.dropTables(transaction, drop, schema));
@@ -211,7 +211,7 @@ public final class Session implements AutoCloseable {
             return AnalyzeStatements.analyze(database.storage(), database.statistics(), analyze, schema);
         }
         if (statement instanceof CopyFromStatement copy) {
-            return transactions.write(transaction -> CopyFromFile.run(transaction, copy, schema, settings.threads()));
+            return transactions.write(transaction -> CopyFromFile.run(transaction, database.queries(), copy, settings, cancelled));
         }
         if (statement instanceof CopyToStatement copy) {
             try (ReadView snapshot = transactions.read()) {
