@@ -19,6 +19,7 @@ import io.basalt.server.query.GeneratedSql;
 import io.basalt.server.query.QueryRunner;
 import io.basalt.server.query.TableRewrite;
 import io.basalt.server.result.StatementResult;
+import io.basalt.server.write.UniqueKeyCheck;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.catalog.Constraint;
 import io.basalt.storage.catalog.RelationName;
@@ -212,14 +213,15 @@ public final class AlterTableStatements {
     }
 
     /**
-     * Adds keys. Uniqueness is not checked, as for INSERT (keys are recorded for the planner); a primary key makes its
-     * columns NOT NULL, which rewriting the rows checks.
+     * Adds keys. The table's rows must already be unique (23505 otherwise, as PostgreSQL's index build); a primary key
+     * makes its columns NOT NULL, which rewriting the rows checks.
      */
     private static void addConstraints(Transaction transaction, QueryRunner runner, TableEntry table,
                                        List<TableConstraint> added, SessionSettings settings, AtomicBoolean cancelled) {
         TableDefinition definition = table.definition();
         List<Constraint> constraints = new ArrayList<>(definition.constraints());
         List<ColumnDefinition> columns = new ArrayList<>(definition.columns());
+        List<Constraint> keys = new ArrayList<>();
         boolean nullsForbidden = false;
         for (TableConstraint constraint : added) {
             for (String column : constraint.columns()) {
@@ -246,10 +248,14 @@ public final class AlterTableStatements {
                 }
             }
             constraints.add(converted);
+            if (!(converted instanceof Constraint.ForeignKey)) {
+                keys.add(converted);
+            }
         }
         Manifest before = transaction.view();
         TableDefinition altered = withColumns(definition, columns, constraints);
         transaction.alterTable(table.tableId(), altered);
+        UniqueKeyCheck.requireUniqueRows(transaction, table.tableId(), keys);
         if (nullsForbidden) {
             // Storage checks NOT NULL as it writes, so writing the rows again is the check.
             TableRewrite.rewrite(transaction, runner, settings, before, table, altered, oldColumns(definition, null),

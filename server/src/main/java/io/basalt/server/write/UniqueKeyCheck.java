@@ -9,13 +9,13 @@ import io.basalt.storage.DataLayout;
 import io.basalt.storage.catalog.Constraint;
 import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.commit.Manifest;
+import io.basalt.storage.commit.Transaction;
 import io.basalt.storage.table.TableReader;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.TypeKind;
 import io.basalt.storage.vector.ColumnBatch;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +29,7 @@ import java.util.Set;
  * UNIQUE; a primary key has no NULLs). Rows other transactions commit meanwhile are storage's concern: a commit to a
  * keyed table that raced another append fails with 40001.
  */
-final class UniqueKeyCheck {
+public final class UniqueKeyCheck {
 
     /** One constraint: its key columns and the keys this statement added. */
     private record Key(Constraint constraint, int[] columns, Set<Object> added) {
@@ -38,9 +38,9 @@ final class UniqueKeyCheck {
     private final TableDefinition table;
     private final List<Key> keys = new ArrayList<>();
 
-    private UniqueKeyCheck(TableDefinition table) {
+    private UniqueKeyCheck(TableDefinition table, List<Constraint> constraints) {
         this.table = table;
-        for (Constraint constraint : table.constraints()) {
+        for (Constraint constraint : constraints) {
             if (constraint instanceof Constraint.ForeignKey) {
                 continue;
             }
@@ -51,8 +51,28 @@ final class UniqueKeyCheck {
 
     /** The check for {@code table}, or null when it has no PRIMARY KEY or UNIQUE constraint. */
     static UniqueKeyCheck of(TableDefinition table) {
-        UniqueKeyCheck check = new UniqueKeyCheck(table);
+        UniqueKeyCheck check = new UniqueKeyCheck(table, table.constraints());
         return check.keys.isEmpty() ? null : check;
+    }
+
+    /**
+     * Fails (23505, PostgreSQL's wording for a new index) if the live rows of the table as the transaction sees them
+     * repeat a key of {@code constraints} (ALTER TABLE … ADD PRIMARY KEY / UNIQUE on a table with rows).
+     */
+    public static void requireUniqueRows(Transaction transaction, long tableId, List<Constraint> constraints) {
+        TableDefinition table = transaction.requireTable(tableId).definition();
+        UniqueKeyCheck check = new UniqueKeyCheck(table, constraints);
+        for (Key key : check.keys) {
+            TableReader.scan(transaction.layout(), transaction.view(), tableId, key.columns(), batch -> {
+                for (int row = 0; row < batch.rowCount(); row++) {
+                    Object value = check.keyAt(batch, key.columns(), row, true);
+                    if (value != null && !key.added().add(value)) {
+                        throw check.error(key, value, "could not create unique index \"" + key.constraint().name() + "\"",
+                                "is duplicated.");
+                    }
+                }
+            });
+        }
     }
 
     /** Records the keys of new rows; fails on a key this statement already added. */
@@ -74,10 +94,8 @@ final class UniqueKeyCheck {
                 continue;
             }
             TableReader.scan(layout, manifest, tableId, key.columns(), batch -> {
-                int[] positions = new int[key.columns().length];
-                Arrays.setAll(positions, i -> i);
                 for (int row = 0; row < batch.rowCount(); row++) {
-                    Object value = keyAt(batch, positions, row, true);
+                    Object value = keyAt(batch, key.columns(), row, true);
                     if (value != null && key.added().contains(value)) {
                         throw duplicate(key, value);
                     }
@@ -119,8 +137,14 @@ final class UniqueKeyCheck {
         return value;
     }
 
-    /** PostgreSQL's error: {@code Key (a, b)=(1, x) already exists.}, values as their text output. */
     private StatementException duplicate(Key key, Object value) {
+        return error(key, value, "duplicate key value violates unique constraint \"" + key.constraint().name() + "\"",
+                "already exists.");
+    }
+
+    /** PostgreSQL's error with its detail {@code Key (a, b)=(1, x) already exists.}, values as their text output. */
+    @SuppressWarnings("unchecked")
+    private StatementException error(Key key, Object value, String message, String problem) {
         List<Object> values = key.columns().length == 1 ? List.of(value) : (List<Object>) value;
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
@@ -128,8 +152,7 @@ final class UniqueKeyCheck {
             Literal literal = new Literal(values.get(i), type);
             texts.add((String) ConstantEvaluation.evaluate(Call.of(Function.CAST, LogicalType.TEXT, literal)).value());
         }
-        return new StatementException("23505", "duplicate key value violates unique constraint \"" + key.constraint().name()
-                + "\"\n  Detail: Key (" + String.join(", ", key.constraint().columns()) + ")=(" + String.join(", ", texts)
-                + ") already exists.");
+        return new StatementException("23505", message + "\n  Detail: Key (" + String.join(", ", key.constraint().columns())
+                + ")=(" + String.join(", ", texts) + ") " + problem);
     }
 }
