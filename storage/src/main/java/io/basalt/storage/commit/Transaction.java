@@ -107,8 +107,8 @@ public final class Transaction implements AutoCloseable {
 
     /**
      * Hands out {@code count} consecutive identity positions of a table (see {@link io.basalt.storage.catalog.Identity})
-     * and returns the first. They are this transaction's alone even if it never commits (a rollback leaves a gap);
-     * its commit makes the table's durable counter move past them.
+     * and returns the first. They are this transaction's alone and never handed out again, even if it never commits
+     * or the process crashes (a gap, as PostgreSQL's sequences leave).
      */
     public long reserveIdentityPositions(long tableId, long count) {
         if (count < 0) {
