@@ -1,5 +1,6 @@
 package io.basalt.optimizer;
 
+import io.basalt.optimizer.catalog.RuntimeTable;
 import io.basalt.storage.commit.Manifest;
 import io.basalt.storage.type.LogicalType;
 
@@ -18,8 +19,10 @@ import java.util.Objects;
  * @param rowIdentityTable    the id of a table whose rows expose their identity as one more column,
  *                            {@link #ROW_IDENTITY_COLUMN} (a DML statement's target), or -1. The column exists only
  *                            for such plans, so {@code SELECT *} never shows it.
+ * @param runtimeTables       system tables of information_schema whose rows the caller knows (see {@link RuntimeTable})
  */
-public record PlannerOptions(String defaultSchema, List<LogicalType> assignedColumnTypes, long rowIdentityTable) {
+public record PlannerOptions(String defaultSchema, List<LogicalType> assignedColumnTypes, long rowIdentityTable,
+                             List<RuntimeTable> runtimeTables) {
 
     public static final PlannerOptions DEFAULTS = new PlannerOptions(Manifest.DEFAULT_SCHEMA);
 
@@ -30,6 +33,11 @@ public record PlannerOptions(String defaultSchema, List<LogicalType> assignedCol
         Objects.requireNonNull(defaultSchema, "defaultSchema");
         // May hold nulls, so not List.copyOf.
         assignedColumnTypes = Collections.unmodifiableList(new java.util.ArrayList<>(assignedColumnTypes));
+        runtimeTables = List.copyOf(runtimeTables);
+    }
+
+    public PlannerOptions(String defaultSchema, List<LogicalType> assignedColumnTypes, long rowIdentityTable) {
+        this(defaultSchema, assignedColumnTypes, rowIdentityTable, List.of());
     }
 
     public PlannerOptions(String defaultSchema) {
@@ -41,10 +49,14 @@ public record PlannerOptions(String defaultSchema, List<LogicalType> assignedCol
     }
 
     public PlannerOptions withAssignedColumnTypes(List<LogicalType> types) {
-        return new PlannerOptions(defaultSchema, types, rowIdentityTable);
+        return new PlannerOptions(defaultSchema, types, rowIdentityTable, runtimeTables);
     }
 
     public PlannerOptions withRowIdentityTable(long tableId) {
-        return new PlannerOptions(defaultSchema, assignedColumnTypes, tableId);
+        return new PlannerOptions(defaultSchema, assignedColumnTypes, tableId, runtimeTables);
+    }
+
+    public PlannerOptions withRuntimeTables(List<RuntimeTable> tables) {
+        return new PlannerOptions(defaultSchema, assignedColumnTypes, rowIdentityTable, tables);
     }
 }

@@ -58,6 +58,9 @@ import io.basalt.parser.grammar.BasaltParser.TruncateContext;
 import io.basalt.parser.grammar.BasaltParser.ExplainContext;
 import io.basalt.parser.grammar.BasaltParser.ExplainableContext;
 import io.basalt.parser.grammar.BasaltParser.InsertContext;
+import io.basalt.parser.grammar.BasaltParser.ShowAllContext;
+import io.basalt.parser.grammar.BasaltParser.ShowSettingContext;
+import io.basalt.parser.ast.ShowSettingStatement;
 import io.basalt.parser.grammar.BasaltParser.SetColumnDefaultContext;
 import io.basalt.parser.grammar.BasaltParser.DropColumnDefaultContext;
 import io.basalt.parser.grammar.BasaltParser.InsertStatementContext;
@@ -254,6 +257,17 @@ final class StatementBuilder extends BasaltParserBaseVisitor<Statement> {
     @Override
     public Statement visitDescribe(DescribeContext context) {
         return new DescribeStatement(names.qualifiedName(context.qualifiedName()), source.span(context));
+    }
+
+    @Override
+    public Statement visitShowAll(ShowAllContext context) {
+        return new ShowSettingStatement(Optional.empty(), source.span(context));
+    }
+
+    @Override
+    public Statement visitShowSetting(ShowSettingContext context) {
+        String name = context.settingName().identifier().stream().map(names::identifier).collect(Collectors.joining("."));
+        return new ShowSettingStatement(Optional.of(name), source.span(context));
     }
 
     @Override

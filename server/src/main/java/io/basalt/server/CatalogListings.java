@@ -2,6 +2,7 @@ package io.basalt.server;
 
 import io.basalt.execution.plan.Column;
 import io.basalt.server.result.MaterializedResultStream;
+import io.basalt.server.query.GeneratedSql;
 import io.basalt.server.result.StatementResult;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.catalog.Constraint;
@@ -13,9 +14,15 @@ import io.basalt.storage.type.LogicalType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** SHOW TABLES, SHOW SCHEMAS and DESCRIBE, answered from the catalog of the session's snapshot. */
+/**
+ * SHOW TABLES, SHOW SCHEMAS, SHOW name / SHOW ALL and DESCRIBE. The SHOWs are queries over information_schema (run
+ * like the user's), so they always agree with it; DESCRIBE reads the same manifest directly because it shows Basalt's
+ * own type spellings (VARCHAR(40)), which information_schema spells the standard way (character varying).
+ */
 final class CatalogListings {
 
     private static final List<Column> DESCRIBE_COLUMNS = List.of(text("column_name"), text("column_type"), text("null"),
@@ -24,28 +31,36 @@ final class CatalogListings {
     private CatalogListings() {
     }
 
-    static StatementResult showSchemas(Manifest catalog) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (String schema : catalog.schemas()) {
-            rows.add(List.of(schema));
-        }
-        return rows(List.of(text("schema_name")), rows);
+    /** SHOW SCHEMAS: information_schema.schemata without information_schema itself. */
+    static StatementResult showSchemas(Function<String, StatementResult> query) {
+        return query.apply("SELECT schema_name FROM information_schema.schemata WHERE schema_name <> 'information_schema'"
+                + " ORDER BY schema_name");
     }
 
-    static StatementResult showTables(Manifest catalog, String schema) {
+    /** SHOW TABLES [FROM schema]: information_schema.tables of one schema (tables and views). */
+    static StatementResult showTables(Manifest catalog, String schema, Function<String, StatementResult> query) {
         if (!catalog.hasSchema(schema)) {
             throw new StatementException("3F000", "schema \"" + schema + "\" does not exist");
         }
-        List<List<Object>> rows = new ArrayList<>();
-        for (TableEntry table : catalog.tablesIn(schema)) {
-            rows.add(List.of(table.definition().name(), "BASE TABLE"));
+        return query.apply("SELECT table_name AS name, table_type FROM information_schema.tables WHERE table_schema = "
+                + literal(schema) + " ORDER BY table_name");
+    }
+
+    /** SHOW name (a column named after the setting, as PostgreSQL's) or SHOW ALL, from basalt_settings. */
+    static StatementResult showSettings(SessionSettings settings, Optional<String> name, Function<String, StatementResult> query) {
+        if (name.isEmpty()) {
+            return query.apply("SELECT name, value AS setting, description FROM information_schema.basalt_settings ORDER BY name");
         }
-        for (ViewDefinition view : catalog.viewsIn(schema)) {
-            rows.add(List.of(view.name(), "VIEW"));
+        String setting = name.get().toLowerCase(Locale.ROOT);
+        if (settings.rows().stream().noneMatch(row -> row.get(0).equals(setting))) {
+            throw new StatementException("42704", "unrecognized configuration parameter \"" + name.get() + "\"");
         }
-        rows.sort((a, b) -> a.get(0).toString().compareTo(b.get(0).toString()));
-        // The type spelled as information_schema.tables.table_type spells it.
-        return rows(List.of(text("name"), text("table_type")), rows);
+        return query.apply("SELECT value AS " + GeneratedSql.quoted(setting) + " FROM information_schema.basalt_settings"
+                + " WHERE name = " + literal(setting));
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     static StatementResult describe(Manifest catalog, Optional<String> schema, String name, String currentSchema) {

@@ -5,7 +5,11 @@ import io.basalt.optimizer.statistics.SegmentStatisticsCache;
 import io.basalt.server.query.QueryRunner;
 import io.basalt.storage.StorageEngine;
 
+import io.basalt.server.system.QueryLog;
+
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An open Basalt database: the one entry point every statement will run through, embedded (the shell,
@@ -18,6 +22,8 @@ public final class Database implements AutoCloseable {
     private final StorageEngine storage;
     private final SegmentStatisticsCache statistics;
     private final QueryRunner queries;
+    private final QueryLog queryLog = new QueryLog();
+    private final AtomicLong sessionIds = new AtomicLong();
 
     private Database(Path directory, StorageEngine storage) {
         this.directory = directory;
@@ -41,8 +47,18 @@ public final class Database implements AutoCloseable {
 
     /** A new session with default settings: all cores per query, a memory budget of half the heap. */
     public Session newSession() {
-        return new Session(this, new SessionSettings(Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() / 2));
+        return newSession(Optional.empty());
+    }
+
+    /** A new session of {@code user} (a network login; embedded sessions have none), with default settings. */
+    public Session newSession(Optional<String> user) {
+        return new Session(this, sessionIds.incrementAndGet(), user, new SessionSettings(
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 2));
+    }
+
+    /** The running and recent statements of every session (information_schema.basalt_queries). */
+    public QueryLog queryLog() {
+        return queryLog;
     }
 
     /** Column statistics from the segments' footers, shared by every session's planning (ANALYZE refreshes them). */

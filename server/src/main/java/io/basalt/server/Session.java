@@ -20,18 +20,22 @@ import io.basalt.parser.ast.InsertStatement;
 import io.basalt.parser.ast.QueryStatement;
 import io.basalt.parser.ast.SetStatement;
 import io.basalt.parser.ast.ShowSchemasStatement;
+import io.basalt.parser.ast.ShowSettingStatement;
 import io.basalt.parser.ast.ShowTablesStatement;
 import io.basalt.parser.ast.Statement;
 import io.basalt.parser.ast.TransactionAction;
 import io.basalt.parser.ast.TransactionStatement;
 import io.basalt.parser.ast.TruncateStatement;
 import io.basalt.server.ddl.AlterTableStatements;
+import io.basalt.server.system.QueryLog;
+import io.basalt.server.system.SystemTables;
 import io.basalt.server.ddl.SchemaStatements;
 import io.basalt.server.ddl.TruncateStatements;
 import io.basalt.server.ddl.ViewStatements;
 import io.basalt.server.load.CopyFromFile;
 import io.basalt.server.load.CopyToFile;
 import io.basalt.server.query.AnalyzeStatements;
+import io.basalt.server.query.GeneratedSql;
 import io.basalt.server.query.InsertStatements;
 import io.basalt.server.query.Prepared;
 import io.basalt.server.query.PreparedDml;
@@ -44,6 +48,7 @@ import io.basalt.server.transaction.TransactionScope;
 import io.basalt.storage.commit.Manifest;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -59,14 +64,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Session implements AutoCloseable {
 
     private final Database database;
+    private final long id;
+    private final Optional<String> user;
     private final SessionSettings settings;
     private final TransactionScope transactions;
     private volatile AtomicBoolean cancelled = new AtomicBoolean();
 
-    Session(Database database, SessionSettings settings) {
+    Session(Database database, long id, Optional<String> user, SessionSettings settings) {
         this.database = database;
+        this.id = id;
+        this.user = user;
         this.settings = settings;
         this.transactions = new TransactionScope(database.storage());
+        settings.useSystemTables(SystemTables.of(settings, database.queryLog(), database.storage().layout()));
+    }
+
+    /** Records a statement of this session in the database's query log; the caller ends the entry. */
+    QueryLog.Entry logStatement(String sql) {
+        return database.queryLog().start(id, user, sql);
     }
 
     public SessionSettings settings() {
@@ -80,14 +95,17 @@ public final class Session implements AutoCloseable {
 
     /** Parses and runs one statement with a value for each of its {@code ?} parameters (see {@link PreparedStatement}). */
     public StatementResult execute(String sql, List<?> parameters) {
+        // Logged from before planning: a query of basalt_queries then sees itself running, and parse errors count.
+        QueryLog.Entry logged = logStatement(sql);
         PreparedStatement statement;
         try {
             statement = prepare(sql);
         } catch (RuntimeException e) {
+            logged.failed(e);
             transactions.statementFailed();
             throw e;
         }
-        return statement.execute(parameters);
+        return statement.execute(parameters, logged);
     }
 
     /** Whether a transaction is open (BEGIN, or a statement run with auto-commit off). */
@@ -164,6 +182,12 @@ public final class Session implements AutoCloseable {
         return new UnplannedStatement(this, statement, endsTransaction(statement));
     }
 
+    /** A query the server writes itself (SHOW …), planned and run as the user's queries are. */
+    private StatementResult systemQuery(String sql, AtomicBoolean cancelled) {
+        return new PreparedQuery(database.queries(), transactions, GeneratedSql.fragment(sql), transactions.catalog(), settings)
+                .execute(List.of(), settings, cancelled);
+    }
+
     /** Runs a statement that is not planned ahead. */
     StatementResult run(Statement statement, AtomicBoolean cancelled) {
         String schema = settings.schema();
@@ -194,10 +218,14 @@ public final class Session implements AutoCloseable {
             return transactions.write(transaction -> SchemaStatements.dropSchema(transaction, drop));
         }
         if (statement instanceof ShowTablesStatement show) {
-            return CatalogListings.showTables(transactions.catalog(), show.schema().orElse(schema));
+            return CatalogListings.showTables(transactions.catalog(), show.schema().orElse(schema),
+                    sql -> systemQuery(sql, cancelled));
         }
         if (statement instanceof ShowSchemasStatement) {
-            return CatalogListings.showSchemas(transactions.catalog());
+            return CatalogListings.showSchemas(sql -> systemQuery(sql, cancelled));
+        }
+        if (statement instanceof ShowSettingStatement show) {
+            return CatalogListings.showSettings(settings, show.name(), sql -> systemQuery(sql, cancelled));
         }
         if (statement instanceof DescribeStatement describe) {
             return CatalogListings.describe(transactions.catalog(), describe.table().schema(), describe.table().name(),

@@ -2,6 +2,7 @@ package io.basalt.optimizer.catalog;
 
 import io.basalt.optimizer.catalog.SystemTableText.ColumnType;
 import io.basalt.storage.catalog.ColumnDefinition;
+import io.basalt.storage.catalog.Identity;
 import io.basalt.storage.catalog.Constraint;
 import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.catalog.ViewDefinition;
@@ -53,7 +54,9 @@ final class InformationSchemaTables {
                 .column("column_name", ColumnType.TEXT).column("ordinal_position", ColumnType.INTEGER)
                 .column("column_default", ColumnType.TEXT).column("is_nullable", ColumnType.TEXT)
                 .column("data_type", ColumnType.TEXT).column("character_maximum_length", ColumnType.INTEGER)
-                .column("numeric_precision", ColumnType.INTEGER).column("numeric_scale", ColumnType.INTEGER);
+                .column("numeric_precision", ColumnType.INTEGER).column("numeric_scale", ColumnType.INTEGER)
+                .column("is_identity", ColumnType.TEXT).column("identity_generation", ColumnType.TEXT)
+                .column("identity_start", ColumnType.TEXT).column("identity_increment", ColumnType.TEXT);
         for (TableEntry entry : catalog.tables().values()) {
             addColumns(table, entry.definition().schema(), entry.definition().name(), entry.definition().columns());
         }
@@ -153,9 +156,14 @@ final class InformationSchemaTables {
         for (int i = 0; i < columns.size(); i++) {
             ColumnDefinition column = columns.get(i);
             LogicalType type = column.type();
+            // PostgreSQL spells identity details as text (character_data), and SERIAL as an identity too here.
+            Identity identity = column.identity().orElse(null);
             table.row(CATALOG, schema, name, column.name(), i + 1, column.defaultExpression().orElse(null),
                     column.nullable() ? "YES" : "NO", dataType(type), characterLength(type), numericPrecision(type),
-                    numericScale(type));
+                    numericScale(type), identity == null ? "NO" : "YES",
+                    identity == null ? null : identity.always() ? "ALWAYS" : "BY DEFAULT",
+                    identity == null ? null : Long.toString(identity.start()),
+                    identity == null ? null : Long.toString(identity.increment()));
         }
     }
 

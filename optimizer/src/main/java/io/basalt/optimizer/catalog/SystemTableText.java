@@ -14,7 +14,7 @@ import java.util.StringJoiner;
 final class SystemTableText {
 
     /** The type of a system table column; every value may be NULL. */
-    enum ColumnType {
+    public enum ColumnType {
         TEXT(SqlTypeName.VARCHAR),
         INTEGER(SqlTypeName.INTEGER),
         BIGINT(SqlTypeName.BIGINT);

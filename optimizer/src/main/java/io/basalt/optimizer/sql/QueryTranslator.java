@@ -3,6 +3,7 @@ package io.basalt.optimizer.sql;
 import io.basalt.optimizer.PlannerOptions;
 import io.basalt.optimizer.PlanningException;
 import io.basalt.optimizer.catalog.CatalogSchema;
+import io.basalt.optimizer.catalog.RuntimeTable;
 import io.basalt.optimizer.catalog.TypeMapping;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.commit.Manifest;
@@ -72,7 +73,7 @@ public final class QueryTranslator {
         List<SqlDynamicParam> parameters = QueryParameters.of(parsed);
         AssignedParameterTypes.apply(parsedQuery, calciteTypes(options.assignedColumnTypes(), typeFactory));
         CalciteCatalogReader catalogReader = catalogReader(catalog, List.of(defaultSchema), options.rowIdentityTable(),
-                typeFactory);
+                options.runtimeTables(), typeFactory);
         SqlValidator validator = validator(catalogReader, typeFactory);
         SqlNode validated;
         try {
@@ -82,7 +83,7 @@ public final class QueryTranslator {
         }
         QueryParameters.widenLikePatterns(validated, validator);
         List<RelDataType> parameterTypes = parameterTypes(parameters, validator, parsedQuery);
-        ViewExpansion views = new ViewExpansion(catalog, cluster);
+        ViewExpansion views = new ViewExpansion(catalog, options.runtimeTables(), cluster);
         SqlToRelConverter converter = converter(views, validator, catalogReader, cluster);
         try {
             return new TranslatedQuery(converter.convertQuery(validated, false, true), validated, parsedQuery,
@@ -94,8 +95,8 @@ public final class QueryTranslator {
 
     /** Resolves names in {@code schemaPath} first; {@code rowIdentityTable} as in {@link PlannerOptions}. */
     static CalciteCatalogReader catalogReader(Manifest catalog, List<String> schemaPath, long rowIdentityTable,
-                                              RelDataTypeFactory typeFactory) {
-        return new CalciteCatalogReader(CatalogSchema.rootOf(catalog, rowIdentityTable), schemaPath, typeFactory,
+                                              List<RuntimeTable> runtimeTables, RelDataTypeFactory typeFactory) {
+        return new CalciteCatalogReader(CatalogSchema.rootOf(catalog, rowIdentityTable, runtimeTables), schemaPath, typeFactory,
                 CONNECTION_CONFIG);
     }
 

@@ -1,6 +1,7 @@
 package io.basalt.optimizer.sql;
 
 import io.basalt.optimizer.PlanningException;
+import io.basalt.optimizer.catalog.RuntimeTable;
 import io.basalt.storage.catalog.RelationName;
 import io.basalt.storage.commit.Manifest;
 import org.apache.calcite.plan.RelOptCluster;
@@ -33,12 +34,14 @@ final class ViewExpansion implements RelOptTable.ViewExpander {
     private static final int MAX_DEPTH = 64;
 
     private final Manifest catalog;
+    private final List<RuntimeTable> runtimeTables;
     private final RelOptCluster cluster;
     private final Set<RelationName> expanded = new LinkedHashSet<>();
     private int depth;
 
-    ViewExpansion(Manifest catalog, RelOptCluster cluster) {
+    ViewExpansion(Manifest catalog, List<RuntimeTable> runtimeTables, RelOptCluster cluster) {
         this.catalog = catalog;
+        this.runtimeTables = runtimeTables;
         this.cluster = cluster;
     }
 
@@ -72,7 +75,7 @@ final class ViewExpansion implements RelOptTable.ViewExpander {
         }
         try {
             SqlNode parsed = QueryParser.parse(queryString).query();
-            CalciteCatalogReader catalogReader = QueryTranslator.catalogReader(catalog, schemaPath, -1,
+            CalciteCatalogReader catalogReader = QueryTranslator.catalogReader(catalog, schemaPath, -1, runtimeTables,
                     cluster.getTypeFactory());
             SqlValidator validator = QueryTranslator.validator(catalogReader, cluster.getTypeFactory());
             SqlNode validated = validator.validate(parsed);

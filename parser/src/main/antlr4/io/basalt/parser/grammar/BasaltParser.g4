@@ -33,6 +33,8 @@ statement
     | SHOW TABLES ((FROM | IN) identifier)?                                            # showTables
     | SHOW SCHEMAS                                                                     # showSchemas
     | SHOW COLUMNS (FROM | IN) qualifiedName                                           # showColumns
+    | SHOW ALL                                                                         # showAll
+    | SHOW settingName                                                                 # showSetting
     | (DESCRIBE | DESC) qualifiedName                                                  # describe
     | SET settingName (EQUALS | TO) settingValue                                       # set
     | (BEGIN (TRANSACTION | WORK)? | START TRANSACTION)                                # begin

@@ -23,8 +23,13 @@ final class EmbeddedServerSession implements ServerSession {
 
     /** A session over {@code database}; {@code release} runs once when it closes. */
     EmbeddedServerSession(Database database, Runnable release) {
+        this(database, java.util.Optional.empty(), release);
+    }
+
+    /** A session of a logged-in {@code user} (the network server's), shown in basalt_queries. */
+    EmbeddedServerSession(Database database, java.util.Optional<String> user, Runnable release) {
         this.release = release;
-        this.session = database.newSession();
+        this.session = database.newSession(user);
     }
 
     @Override

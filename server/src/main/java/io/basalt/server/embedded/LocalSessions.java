@@ -16,4 +16,9 @@ public final class LocalSessions {
     public static ServerSession open(Database database) {
         return new EmbeddedServerSession(database, () -> { });
     }
+
+    /** A session of a user who logged in (the network server's clients). */
+    public static ServerSession open(Database database, String user) {
+        return new EmbeddedServerSession(database, java.util.Optional.of(user), () -> { });
+    }
 }

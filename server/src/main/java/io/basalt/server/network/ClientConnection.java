@@ -131,7 +131,7 @@ final class ClientConnection implements Runnable {
         }
         StartupHandshake.Result login = new StartupHandshake(in, out, server.users(), server.throttle(), server.processSecret(),
                 server.configuration().passwordIterations()).perform(first.reader(), rawSocket.getInetAddress().getHostAddress());
-        ServerSession session = LocalSessions.open(server.database());
+        ServerSession session = LocalSessions.open(server.database(), login.user());
         handler = new RequestHandler(session, out);
         if (!useSchema(session, login.database(), out)) {
             return true;

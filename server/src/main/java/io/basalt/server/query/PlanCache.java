@@ -18,18 +18,37 @@ final class PlanCache<T> {
 
     private final BiFunction<Manifest, SessionSettings, T> planner;
     private final Function<T, PhysicalNode> planOf;
+    private final boolean freshPerExecution;
     private T planned;
     private PlanningBasis basis;
     private int plannings;
+    private boolean executed;
 
     PlanCache(BiFunction<Manifest, SessionSettings, T> planner, Function<T, PhysicalNode> planOf) {
+        this(planner, planOf, false);
+    }
+
+    /**
+     * @param freshPerExecution plan again for every execution: the plan holds rows that change without a catalog
+     *                          change (information_schema.basalt_queries, basalt_settings)
+     */
+    PlanCache(BiFunction<Manifest, SessionSettings, T> planner, Function<T, PhysicalNode> planOf, boolean freshPerExecution) {
         this.planner = planner;
         this.planOf = planOf;
+        this.freshPerExecution = freshPerExecution;
+    }
+
+    /** Plans when the statement is prepared, so that errors and types are known before it runs. */
+    void planAhead(Manifest catalog, SessionSettings settings) {
+        plan(catalog, settings);
+        executed = false;
     }
 
     /** The plan for an execution on {@code catalog}: the cached one while it holds, else a new one. */
     T plan(Manifest catalog, SessionSettings settings) {
-        if (planned == null || !basis.holdsFor(catalog, settings.schema())) {
+        boolean stale = freshPerExecution && executed;
+        executed = true;
+        if (planned == null || stale || !basis.holdsFor(catalog, settings.schema())) {
             T fresh = planner.apply(catalog, settings);
             basis = PlanningBasis.of(catalog, settings.schema(), planOf.apply(fresh));
             planned = fresh;

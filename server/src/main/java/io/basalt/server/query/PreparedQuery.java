@@ -7,6 +7,7 @@ import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.optimizer.PlannedQuery;
 import io.basalt.parser.ast.SqlFragment;
 import io.basalt.server.SessionSettings;
+import io.basalt.server.system.SystemTables;
 import io.basalt.server.result.StatementResult;
 import io.basalt.server.transaction.ReadView;
 import io.basalt.server.transaction.TransactionScope;
@@ -34,8 +35,9 @@ public final class PreparedQuery implements Prepared {
                          SessionSettings settings) {
         this.runner = runner;
         this.transactions = transactions;
-        this.plans = new PlanCache<>((version, current) -> runner.plan(query, version, current), PlannedQuery::plan);
-        plans.plan(catalog, settings);
+        this.plans = new PlanCache<>((version, current) -> runner.plan(query, version, current), PlannedQuery::plan,
+                SystemTables.readsRuntimeRows(query.text()));
+        plans.planAhead(catalog, settings);
     }
 
     @Override

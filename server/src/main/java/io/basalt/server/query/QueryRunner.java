@@ -39,14 +39,19 @@ public final class QueryRunner {
     /** Plans a DELETE, UPDATE or MERGE statement (its whole text). */
     public PlannedDml planDml(SqlFragment statement, Manifest catalog, SessionSettings settings) {
         try {
-            return dmlPlanner.plan(statement.text(), catalog, new PlannerOptions(settings.schema()));
+            return dmlPlanner.plan(statement.text(), catalog, options(settings));
         } catch (PlanningException e) {
             throw located(statement, e);
         }
     }
 
     public PlannedQuery plan(SqlFragment query, Manifest catalog, SessionSettings settings) {
-        return plan(query, catalog, new PlannerOptions(settings.schema()));
+        return plan(query, catalog, options(settings));
+    }
+
+    /** The session's schema and system tables. */
+    private static PlannerOptions options(SessionSettings settings) {
+        return new PlannerOptions(settings.schema()).withRuntimeTables(settings.systemTables());
     }
 
     /**
@@ -55,7 +60,7 @@ public final class QueryRunner {
      */
     public PlannedQuery plan(SqlFragment query, Manifest catalog, SessionSettings settings,
                              List<LogicalType> assignedColumnTypes) {
-        return plan(query, catalog, new PlannerOptions(settings.schema(), assignedColumnTypes));
+        return plan(query, catalog, options(settings).withAssignedColumnTypes(assignedColumnTypes));
     }
 
     /** Plans the query of a CREATE VIEW and describes it (columns, what it reads); errors located in the statement. */
