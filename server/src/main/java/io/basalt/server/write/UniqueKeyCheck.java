@@ -12,27 +12,35 @@ import io.basalt.storage.commit.Manifest;
 import io.basalt.storage.commit.Transaction;
 import io.basalt.storage.table.TableReader;
 import io.basalt.storage.type.LogicalType;
+import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.type.TypeKind;
 import io.basalt.storage.vector.ColumnBatch;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Enforces a table's PRIMARY KEY and UNIQUE constraints for the rows one statement appends. The statement's new keys
  * are collected in a hash set per constraint as rows arrive (a key twice among them fails at once); when the
  * statement ends, the table's live rows as the transaction sees them (after the statement's own deletions, before
- * its appends land) are read once, key columns only, and looked up in those sets. Cost: memory for the new keys and
- * one scan of the key columns per statement, never a scan per row. A key with a NULL is never a duplicate (SQL's
- * UNIQUE; a primary key has no NULLs). Rows other transactions commit meanwhile are storage's concern: a commit to a
- * keyed table that raced another append fails with 40001.
+ * its appends land) are read once, key columns only, and looked up in those sets. Cost: memory for the new keys (8
+ * or 16 bytes each for keys of one or two integer-like columns) and one scan of the key columns per statement, never
+ * a scan per row. A key with a NULL is never a duplicate (SQL's UNIQUE; a primary key has no NULLs). Rows other
+ * transactions commit meanwhile are storage's concern: a commit to a keyed table that raced another append fails
+ * with 40001.
  */
 public final class UniqueKeyCheck {
 
-    /** One constraint: its key columns and the keys this statement added. */
-    private record Key(Constraint constraint, int[] columns, Set<Object> added) {
+    /** One constraint: its key columns (table positions) and the keys this statement added. */
+    private record Key(Constraint constraint, int[] columns, KeySet added) {
+
+        /** Positions of the key columns in a batch read by a scan of just those columns. */
+        int[] scanned() {
+            int[] positions = new int[columns.length];
+            Arrays.setAll(positions, i -> i);
+            return positions;
+        }
     }
 
     private final TableDefinition table;
@@ -45,7 +53,11 @@ public final class UniqueKeyCheck {
                 continue;
             }
             int[] columns = constraint.columns().stream().mapToInt(name -> table.columnIndex(name).getAsInt()).toArray();
-            keys.add(new Key(constraint, columns, new HashSet<>()));
+            boolean integers = columns.length <= 2 && Arrays.stream(columns)
+                    .allMatch(c -> table.columns().get(c).type().physicalKind() == PhysicalKind.LONG);
+            KeySet set = integers ? new LongKeySet(columns.length)
+                    : new ValueKeySet((batch, positions, row) -> keyAt(batch, positions, columns, row));
+            keys.add(new Key(constraint, columns, set));
         }
     }
 
@@ -60,28 +72,26 @@ public final class UniqueKeyCheck {
      * repeat a key of {@code constraints} (ALTER TABLE … ADD PRIMARY KEY / UNIQUE on a table with rows).
      */
     public static void requireUniqueRows(Transaction transaction, long tableId, List<Constraint> constraints) {
-        TableDefinition table = transaction.requireTable(tableId).definition();
-        UniqueKeyCheck check = new UniqueKeyCheck(table, constraints);
+        UniqueKeyCheck check = new UniqueKeyCheck(transaction.requireTable(tableId).definition(), constraints);
         for (Key key : check.keys) {
+            int[] positions = key.scanned();
             TableReader.scan(transaction.layout(), transaction.view(), tableId, key.columns(), batch -> {
                 for (int row = 0; row < batch.rowCount(); row++) {
-                    Object value = check.keyAt(batch, key.columns(), row, true);
-                    if (value != null && !key.added().add(value)) {
-                        throw check.error(key, value, "could not create unique index \"" + key.constraint().name() + "\"",
-                                "is duplicated.");
+                    if (!key.added().add(batch, positions, row)) {
+                        throw check.error(key, batch, positions, row,
+                                "could not create unique index \"" + key.constraint().name() + "\"", "is duplicated.");
                     }
                 }
             });
         }
     }
 
-    /** Records the keys of new rows; fails on a key this statement already added. */
+    /** Records the keys of new rows (whole table rows); fails on a key this statement already added. */
     void add(ColumnBatch batch) {
         for (Key key : keys) {
             for (int row = 0; row < batch.rowCount(); row++) {
-                Object value = keyAt(batch, key.columns(), row, false);
-                if (value != null && !key.added().add(value)) {
-                    throw duplicate(key, value);
+                if (!key.added().add(batch, key.columns(), row)) {
+                    throw duplicate(key, batch, key.columns(), row);
                 }
             }
         }
@@ -93,29 +103,25 @@ public final class UniqueKeyCheck {
             if (key.added().isEmpty()) {
                 continue;
             }
+            int[] positions = key.scanned();
             TableReader.scan(layout, manifest, tableId, key.columns(), batch -> {
                 for (int row = 0; row < batch.rowCount(); row++) {
-                    Object value = keyAt(batch, key.columns(), row, true);
-                    if (value != null && key.added().contains(value)) {
-                        throw duplicate(key, value);
+                    if (key.added().contains(batch, positions, row)) {
+                        throw duplicate(key, batch, positions, row);
                     }
                 }
             });
         }
     }
 
-    /**
-     * The key of one row (the value itself for one column, a list for several), or null when a column is NULL.
-     *
-     * @param read whether {@code batch} holds only the key columns, in key order (a scan), or whole rows
-     */
-    private Object keyAt(ColumnBatch batch, int[] columns, int row, boolean read) {
+    /** The key at a row as values (one value, or a list for several columns), or null when a column is NULL. */
+    private Object keyAt(ColumnBatch batch, int[] positions, int[] columns, int row) {
         if (columns.length == 1) {
-            return valueAt(batch, read ? 0 : columns[0], columns[0], row);
+            return valueAt(batch, positions[0], columns[0], row);
         }
         List<Object> values = new ArrayList<>(columns.length);
         for (int i = 0; i < columns.length; i++) {
-            Object value = valueAt(batch, read ? i : columns[i], columns[i], row);
+            Object value = valueAt(batch, positions[i], columns[i], row);
             if (value == null) {
                 return null;
             }
@@ -137,19 +143,17 @@ public final class UniqueKeyCheck {
         return value;
     }
 
-    private StatementException duplicate(Key key, Object value) {
-        return error(key, value, "duplicate key value violates unique constraint \"" + key.constraint().name() + "\"",
-                "already exists.");
+    private StatementException duplicate(Key key, ColumnBatch batch, int[] positions, int row) {
+        return error(key, batch, positions, row,
+                "duplicate key value violates unique constraint \"" + key.constraint().name() + "\"", "already exists.");
     }
 
     /** PostgreSQL's error with its detail {@code Key (a, b)=(1, x) already exists.}, values as their text output. */
-    @SuppressWarnings("unchecked")
-    private StatementException error(Key key, Object value, String message, String problem) {
-        List<Object> values = key.columns().length == 1 ? List.of(value) : (List<Object>) value;
+    private StatementException error(Key key, ColumnBatch batch, int[] positions, int row, String message, String problem) {
         List<String> texts = new ArrayList<>();
-        for (int i = 0; i < values.size(); i++) {
+        for (int i = 0; i < positions.length; i++) {
             LogicalType type = table.columns().get(key.columns()[i]).type();
-            Literal literal = new Literal(values.get(i), type);
+            Literal literal = new Literal(valueAt(batch, positions[i], key.columns()[i], row), type);
             texts.add((String) ConstantEvaluation.evaluate(Call.of(Function.CAST, LogicalType.TEXT, literal)).value());
         }
         return new StatementException("23505", message + "\n  Detail: Key (" + String.join(", ", key.constraint().columns())
