@@ -130,6 +130,11 @@ final class ChangeQueryText {
                 throw error("42701", "multiple assignments to same column \"" + assignment.column() + "\"",
                         assignment.offset());
             }
+            ColumnDefinition definition = table.columns().get(column);
+            if (definition.identity().isPresent() && definition.identity().get().always()) {
+                throw error("428C9", "column \"" + definition.name() + "\" can only be updated to DEFAULT",
+                        assignment.offset());
+            }
             query.add(", ", assignment.value().start()).copyExpression(assignment.value());
             assignedTypes.add(table.columns().get(column).type());
             sourceOf[column] = columns++;
