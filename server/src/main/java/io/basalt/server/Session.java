@@ -229,7 +229,7 @@ public final class Session implements AutoCloseable {
         }
         if (statement instanceof DescribeStatement describe) {
             return CatalogListings.describe(transactions.catalog(), describe.table().schema(), describe.table().name(),
-                    schema);
+                    schema, sql -> systemQuery(sql, cancelled));
         }
         if (statement instanceof CreateTableAsStatement createAs) {
             return transactions.write(transaction -> InsertStatements.createTableAs(transaction, database.queries(),

@@ -96,6 +96,7 @@ final class InformationSchema extends AbstractSchema {
         tables.put("table_constraints", InformationSchemaTables::tableConstraints);
         tables.put("key_column_usage", InformationSchemaTables::keyColumnUsage);
         tables.put("referential_constraints", InformationSchemaTables::referentialConstraints);
+        tables.put("basalt_columns", InformationSchemaTables::basaltColumns);
         return tables;
     }
 }

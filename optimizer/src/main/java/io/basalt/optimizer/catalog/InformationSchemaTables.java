@@ -10,6 +10,7 @@ import io.basalt.storage.commit.Manifest;
 import io.basalt.storage.commit.TableEntry;
 import io.basalt.storage.type.LogicalType;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,6 +65,46 @@ final class InformationSchemaTables {
             addColumns(table, view.schema(), view.name(), view.columns());
         }
         return table;
+    }
+
+    /**
+     * Basalt's {@code basalt_columns}: every column of every table and view as DESCRIBE shows it, with Basalt's type
+     * spelling ({@code VARCHAR(40)}, {@code DECIMAL(3,1)}), {@code null} YES/NO, {@code key} (PRI, UNI, FOR, joined by
+     * commas when several) and {@code default}.
+     */
+    static SystemTableText basaltColumns(Manifest catalog) {
+        SystemTableText table = new SystemTableText().column("table_schema", ColumnType.TEXT)
+                .column("table_name", ColumnType.TEXT).column("ordinal_position", ColumnType.INTEGER)
+                .column("column_name", ColumnType.TEXT).column("column_type", ColumnType.TEXT)
+                .column("null", ColumnType.TEXT).column("key", ColumnType.TEXT).column("default", ColumnType.TEXT);
+        for (TableEntry entry : catalog.tables().values()) {
+            TableDefinition definition = entry.definition();
+            for (int i = 0; i < definition.columns().size(); i++) {
+                ColumnDefinition column = definition.columns().get(i);
+                table.row(definition.schema(), definition.name(), i + 1, column.name(), column.type().toString(),
+                        column.nullable() ? "YES" : "NO", keyOf(definition, column.name()),
+                        column.defaultExpression().orElse(null));
+            }
+        }
+        for (ViewDefinition view : catalog.views()) {
+            for (int i = 0; i < view.columns().size(); i++) {
+                ColumnDefinition column = view.columns().get(i);
+                table.row(view.schema(), view.name(), i + 1, column.name(), column.type().toString(),
+                        column.nullable() ? "YES" : "NO", null, null);
+            }
+        }
+        return table;
+    }
+
+    private static String keyOf(TableDefinition table, String column) {
+        List<String> keys = new ArrayList<>();
+        for (Constraint constraint : table.constraints()) {
+            if (constraint.columns().contains(column)) {
+                keys.add(constraint instanceof Constraint.PrimaryKey ? "PRI"
+                        : constraint instanceof Constraint.Unique ? "UNI" : "FOR");
+            }
+        }
+        return keys.isEmpty() ? null : String.join(",", keys);
     }
 
     static SystemTableText views(Manifest catalog) {
