@@ -1,6 +1,7 @@
 package io.basalt.optimizer;
 
 import io.basalt.optimizer.catalog.AccessListing;
+import io.basalt.optimizer.catalog.RuntimeTable;
 import io.basalt.storage.commit.Manifest;
 import io.basalt.storage.type.LogicalType;
 
@@ -20,9 +21,10 @@ import java.util.Objects;
  *                            {@link #ROW_IDENTITY_COLUMN} (a DML statement's target), or -1. The column exists only
  *                            for such plans, so {@code SELECT *} never shows it.
  * @param access              the roles and privileges information_schema shows (the session user's view of them)
+ * @param runtimeTables       system tables of information_schema whose rows the caller knows (see {@link RuntimeTable})
  */
 public record PlannerOptions(String defaultSchema, List<LogicalType> assignedColumnTypes, long rowIdentityTable,
-                             AccessListing access) {
+                             AccessListing access, List<RuntimeTable> runtimeTables) {
 
     public static final PlannerOptions DEFAULTS = new PlannerOptions(Manifest.DEFAULT_SCHEMA);
 
@@ -34,10 +36,11 @@ public record PlannerOptions(String defaultSchema, List<LogicalType> assignedCol
         // May hold nulls, so not List.copyOf.
         assignedColumnTypes = Collections.unmodifiableList(new java.util.ArrayList<>(assignedColumnTypes));
         Objects.requireNonNull(access, "access");
+        runtimeTables = List.copyOf(runtimeTables);
     }
 
     public PlannerOptions(String defaultSchema, List<LogicalType> assignedColumnTypes, long rowIdentityTable) {
-        this(defaultSchema, assignedColumnTypes, rowIdentityTable, AccessListing.NONE);
+        this(defaultSchema, assignedColumnTypes, rowIdentityTable, AccessListing.NONE, List.of());
     }
 
     public PlannerOptions(String defaultSchema) {
@@ -49,14 +52,18 @@ public record PlannerOptions(String defaultSchema, List<LogicalType> assignedCol
     }
 
     public PlannerOptions withAssignedColumnTypes(List<LogicalType> types) {
-        return new PlannerOptions(defaultSchema, types, rowIdentityTable, access);
+        return new PlannerOptions(defaultSchema, types, rowIdentityTable, access, runtimeTables);
     }
 
     public PlannerOptions withRowIdentityTable(long tableId) {
-        return new PlannerOptions(defaultSchema, assignedColumnTypes, tableId, access);
+        return new PlannerOptions(defaultSchema, assignedColumnTypes, tableId, access, runtimeTables);
     }
 
     public PlannerOptions withAccess(AccessListing listing) {
-        return new PlannerOptions(defaultSchema, assignedColumnTypes, rowIdentityTable, listing);
+        return new PlannerOptions(defaultSchema, assignedColumnTypes, rowIdentityTable, listing, runtimeTables);
+    }
+
+    public PlannerOptions withRuntimeTables(List<RuntimeTable> tables) {
+        return new PlannerOptions(defaultSchema, assignedColumnTypes, rowIdentityTable, access, tables);
     }
 }

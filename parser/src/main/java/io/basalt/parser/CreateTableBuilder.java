@@ -3,6 +3,8 @@ package io.basalt.parser;
 import io.basalt.parser.ast.ColumnDefinition;
 import io.basalt.parser.ast.CreateTableStatement;
 import io.basalt.parser.ast.ForeignKeyConstraint;
+import io.basalt.parser.ast.IdentityClause;
+import io.basalt.parser.ast.TypeName;
 import io.basalt.parser.ast.OptionValue;
 import io.basalt.parser.ast.PrimaryKeyConstraint;
 import io.basalt.parser.ast.QualifiedName;
@@ -18,6 +20,7 @@ import io.basalt.parser.grammar.BasaltParser.ColumnUniqueContext;
 import io.basalt.parser.grammar.BasaltParser.CreateTableContext;
 import io.basalt.parser.grammar.BasaltParser.DefaultConstraintContext;
 import io.basalt.parser.grammar.BasaltParser.IdentifierContext;
+import io.basalt.parser.grammar.BasaltParser.IdentityConstraintContext;
 import io.basalt.parser.grammar.BasaltParser.NotNullConstraintContext;
 import io.basalt.parser.grammar.BasaltParser.NullConstraintContext;
 import io.basalt.parser.grammar.BasaltParser.ReferentialActionContext;
@@ -61,12 +64,14 @@ final class CreateTableBuilder {
     private final Names names;
     private final TypeNames types;
     private final Literals literals;
+    private final IdentityClauses identities;
 
     CreateTableBuilder(SourceText source, Names names, Literals literals) {
         this.source = source;
         this.names = names;
         this.types = new TypeNames(source);
         this.literals = literals;
+        this.identities = new IdentityClauses(source);
     }
 
     CreateTableStatement build(CreateTableContext context) {
@@ -96,6 +101,8 @@ final class CreateTableBuilder {
         String name = names.identifier(context.identifier());
         Boolean declaredNotNull = null;
         Optional<SqlFragment> defaultExpression = Optional.empty();
+        Optional<TypeName> serial = types.serialType(context.dataType());
+        Optional<IdentityClause> identity = serial.map(type -> IdentityClause.serial());
         for (ColumnConstraintContext constraint : context.columnConstraint()) {
             Optional<String> constraintName = constraintName(constraint.identifier());
             var body = constraint.columnConstraintBody();
@@ -112,6 +119,12 @@ final class CreateTableBuilder {
                             "multiple default values specified for column \"" + name + "\" of table \"" + table.name() + "\"");
                 }
                 defaultExpression = Optional.of(source.fragment(defaultConstraint.defaultExpression()));
+            } else if (body instanceof IdentityConstraintContext identityConstraint) {
+                if (identity.isPresent()) {
+                    throw source.error(body.getStart(), ParseException.SYNTAX_ERROR,
+                            "multiple identity specifications for column \"" + name + "\" of table \"" + table.name() + "\"");
+                }
+                identity = Optional.of(identities.identity(identityConstraint));
             } else if (body instanceof ColumnPrimaryKeyContext) {
                 constraints.add(new PrimaryKeyConstraint(constraintName, List.of(name), source.span(constraint)));
             } else if (body instanceof ColumnUniqueContext) {
@@ -128,8 +141,19 @@ final class CreateTableBuilder {
                 throw new IllegalStateException("unknown column constraint " + body.getText());
             }
         }
-        return new ColumnDefinition(name, types.typeName(context.dataType()), Boolean.TRUE.equals(declaredNotNull),
-                defaultExpression, source.span(context));
+        if (identity.isPresent() && defaultExpression.isPresent()) {
+            throw source.error(context.getStart(), ParseException.SYNTAX_ERROR, serial.isPresent()
+                    ? "multiple default values specified for column \"" + name + "\" of table \"" + table.name() + "\""
+                    : "both default and identity specified for column \"" + name + "\" of table \"" + table.name() + "\"");
+        }
+        if (identity.isPresent() && Boolean.FALSE.equals(declaredNotNull)) {
+            throw source.error(context.getStart(), ParseException.SYNTAX_ERROR,
+                    "conflicting NULL/NOT NULL declarations for column \"" + name + "\" of table \"" + table.name() + "\"");
+        }
+        TypeName type = serial.isPresent() ? serial.get() : types.typeName(context.dataType());
+        // An identity column is NOT NULL (PostgreSQL adds the constraint for SERIAL and for IDENTITY alike).
+        boolean notNull = Boolean.TRUE.equals(declaredNotNull) || identity.isPresent();
+        return new ColumnDefinition(name, type, notNull, defaultExpression, identity, source.span(context));
     }
 
     TableConstraint tableConstraint(TableConstraintContext context) {

@@ -33,6 +33,11 @@ final class SourceText {
         return new SqlFragment(span.textOf(script), span);
     }
 
+    SqlFragment fragment(Token first, Token last) {
+        SourceSpan span = span(first, last);
+        return new SqlFragment(span.textOf(script), span);
+    }
+
     ScriptPosition position(int offset) {
         return lines.position(offset);
     }

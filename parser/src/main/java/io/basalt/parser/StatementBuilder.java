@@ -58,6 +58,11 @@ import io.basalt.parser.grammar.BasaltParser.TruncateContext;
 import io.basalt.parser.grammar.BasaltParser.ExplainContext;
 import io.basalt.parser.grammar.BasaltParser.ExplainableContext;
 import io.basalt.parser.grammar.BasaltParser.InsertContext;
+import io.basalt.parser.grammar.BasaltParser.ShowAllContext;
+import io.basalt.parser.grammar.BasaltParser.ShowSettingContext;
+import io.basalt.parser.ast.ShowSettingStatement;
+import io.basalt.parser.grammar.BasaltParser.SetColumnDefaultContext;
+import io.basalt.parser.grammar.BasaltParser.DropColumnDefaultContext;
 import io.basalt.parser.grammar.BasaltParser.InsertStatementContext;
 import io.basalt.parser.grammar.BasaltParser.QualifiedNameContext;
 import io.basalt.parser.grammar.BasaltParser.QueryStatementContext;
@@ -90,12 +95,14 @@ final class StatementBuilder extends BasaltParserBaseVisitor<Statement> {
     private final CreateTableBuilder createTable;
     private final CopyOptions copyOptions;
     private final RoleStatementBuilder roles;
+    private final ValuesItems valuesItems;
 
     StatementBuilder(SourceText source) {
         this.source = source;
         this.names = new Names(source);
         this.literals = new Literals(source, names);
         this.createTable = new CreateTableBuilder(source, names, literals);
+        this.valuesItems = new ValuesItems(source);
         this.copyOptions = new CopyOptions(source, names, literals);
         this.roles = new RoleStatementBuilder(source, names, literals);
     }
@@ -170,6 +177,13 @@ final class StatementBuilder extends BasaltParserBaseVisitor<Statement> {
         if (context instanceof DropColumnContext drop) {
             return new AlterTableStatement.DropColumn(names.identifier(drop.identifier()), drop.ifExists() != null,
                     dropBehavior(drop.dropBehavior()));
+        }
+        if (context instanceof SetColumnDefaultContext set) {
+            return new AlterTableStatement.SetColumnDefault(names.identifier(set.identifier()),
+                    Optional.of(source.fragment(set.defaultExpression())));
+        }
+        if (context instanceof DropColumnDefaultContext drop) {
+            return new AlterTableStatement.SetColumnDefault(names.identifier(drop.identifier()), Optional.empty());
         }
         if (context instanceof RenameColumnContext rename) {
             return new AlterTableStatement.RenameColumn(names.identifier(rename.identifier(0)),
@@ -255,6 +269,17 @@ final class StatementBuilder extends BasaltParserBaseVisitor<Statement> {
     }
 
     @Override
+    public Statement visitShowAll(ShowAllContext context) {
+        return new ShowSettingStatement(Optional.empty(), source.span(context));
+    }
+
+    @Override
+    public Statement visitShowSetting(ShowSettingContext context) {
+        String name = context.settingName().identifier().stream().map(names::identifier).collect(Collectors.joining("."));
+        return new ShowSettingStatement(Optional.of(name), source.span(context));
+    }
+
+    @Override
     public Statement visitSet(SetContext context) {
         String name = context.settingName().identifier().stream().map(names::identifier).collect(Collectors.joining("."));
         OptionValue value = context.settingValue().DEFAULT() != null
@@ -331,8 +356,21 @@ final class StatementBuilder extends BasaltParserBaseVisitor<Statement> {
     }
 
     private InsertStatement insert(InsertContext context) {
+        InsertStatement.Overriding overriding = InsertStatement.Overriding.NONE;
+        if (context.overriding() != null) {
+            var words = context.overriding().identifier();
+            String kind = names.identifier(words.get(0));
+            if (!names.identifier(words.get(1)).equals("value") || !(kind.equals("system") || kind.equals("user"))) {
+                throw source.syntaxError(words.get(0).getStart());
+            }
+            overriding = kind.equals("system") ? InsertStatement.Overriding.SYSTEM_VALUE : InsertStatement.Overriding.USER_VALUE;
+        }
+        boolean defaultValues = context.query() == null;
+        SqlFragment text = defaultValues ? source.fragment(context.DEFAULT().getSymbol(), context.VALUES().getSymbol())
+                : source.fragment(context.query());
+        var valuesRows = defaultValues ? List.<List<SqlFragment>>of() : valuesItems.rowsWithDefaults(context.query());
         return new InsertStatement(names.qualifiedName(context.qualifiedName()), names.columnList(context.columnList()),
-                source.fragment(context.query()), source.span(context));
+                overriding, defaultValues, text, valuesRows, source.span(context));
     }
 
     private DmlStatement dml(DmlContext context) {

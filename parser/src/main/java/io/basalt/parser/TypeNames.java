@@ -22,6 +22,7 @@ import io.basalt.parser.grammar.BasaltParser.UnknownTypeContext;
 import io.basalt.parser.grammar.BasaltParser.VarcharTypeContext;
 import io.basalt.parser.grammar.BasaltParser.ZonedTypeContext;
 import java.util.Locale;
+import java.util.Optional;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
@@ -89,6 +90,22 @@ final class TypeNames {
             throw source.error(name, UNDEFINED_OBJECT, "type \"" + name.getText().toLowerCase(Locale.ROOT) + "\" does not exist");
         }
         throw new IllegalStateException("unknown data type " + context.getText());
+    }
+
+    /**
+     * The integer type of a {@code SERIAL} pseudo-type ({@code smallserial}/{@code serial2}, {@code serial}/{@code serial4},
+     * {@code bigserial}/{@code serial8}), if {@code context} names one: not a type but a column with an identity.
+     */
+    Optional<TypeName> serialType(DataTypeContext context) {
+        if (!(context instanceof UnknownTypeContext unknown)) {
+            return Optional.empty();
+        }
+        return switch (unknown.IDENTIFIER().getText().toLowerCase(Locale.ROOT)) {
+            case "smallserial", "serial2" -> Optional.of(TypeName.of("SMALLINT"));
+            case "serial", "serial4" -> Optional.of(TypeName.of("INTEGER"));
+            case "bigserial", "serial8" -> Optional.of(TypeName.of("BIGINT"));
+            default -> Optional.empty();
+        };
     }
 
     private TypeName decimal(PrecisionAndScaleContext parameters) {

@@ -78,7 +78,8 @@ class ParseErrorTest {
 
     @Test
     void unsupportedClausesAreSyntaxErrorsAtTheirStart() {
-        assertError(scriptError("INSERT INTO t DEFAULT VALUES"), "42601", "syntax error at or near \"DEFAULT\"", 1, 15, 14);
+        assertError(scriptError("INSERT INTO t OVERRIDING ALL VALUE VALUES (1)"), "42601", "syntax error at or near \"ALL\"", 1, 26, 25);
+        assertError(scriptError("INSERT INTO t OVERRIDING any VALUE VALUES (1)"), "42601", "syntax error at or near \"any\"", 1, 26, 25);
         assertError(scriptError("SHOW TABLES \\"), "42601", "syntax error at or near \"\\\"", 1, 13, 12);
     }
 

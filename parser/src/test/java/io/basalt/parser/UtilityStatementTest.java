@@ -68,6 +68,17 @@ class UtilityStatementTest {
     }
 
     @Test
+    void showSettingAndShowAll() {
+        assertThat(StatementParser.parse("SHOW threads")).isEqualTo(
+                new io.basalt.parser.ast.ShowSettingStatement(Optional.of("threads"), new SourceSpan(0, 12, 1, 1)));
+        assertThat(StatementParser.parse("show ALL")).isEqualTo(
+                new io.basalt.parser.ast.ShowSettingStatement(Optional.empty(), new SourceSpan(0, 8, 1, 1)));
+        // SHOW TABLES and SHOW SCHEMAS stay what they were, although TABLES and SCHEMAS are names elsewhere.
+        assertThat(StatementParser.parse("SHOW TABLES")).isInstanceOf(ShowTablesStatement.class);
+        assertThat(StatementParser.parse("SHOW SCHEMAS")).isInstanceOf(ShowSchemasStatement.class);
+    }
+
+    @Test
     void setWithEqualsOrTo() {
         assertThat(StatementParser.parse("SET memory_limit = '4GB'")).isInstanceOfSatisfying(SetStatement.class, set -> {
             assertThat(set.name()).isEqualTo("memory_limit");

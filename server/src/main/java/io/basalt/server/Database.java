@@ -7,7 +7,11 @@ import io.basalt.server.security.Authorization;
 import io.basalt.server.security.Security;
 import io.basalt.storage.StorageEngine;
 
+import io.basalt.server.system.QueryLog;
+
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An open Basalt database: the one entry point every statement will run through, embedded (the shell,
@@ -21,6 +25,8 @@ public final class Database implements AutoCloseable {
     private final SegmentStatisticsCache statistics;
     private final QueryRunner queries;
     private final Security security;
+    private final QueryLog queryLog = new QueryLog();
+    private final AtomicLong sessionIds = new AtomicLong();
 
     private Database(Path directory, StorageEngine storage) {
         this.directory = directory;
@@ -57,13 +63,18 @@ public final class Database implements AutoCloseable {
     }
 
     private Session newSession(Authorization authorization) {
-        return new Session(this, new SessionSettings(Runtime.getRuntime().availableProcessors(),
+        return new Session(this, sessionIds.incrementAndGet(), new SessionSettings(Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / 2), authorization);
     }
 
     /** Users, roles, owners and privileges of this data directory ({@code DIR/security/}). */
     public Security security() {
         return security;
+    }
+
+    /** The running and recent statements of every session (information_schema.basalt_queries). */
+    public QueryLog queryLog() {
+        return queryLog;
     }
 
     /** Column statistics from the segments' footers, shared by every session's planning (ANALYZE refreshes them). */

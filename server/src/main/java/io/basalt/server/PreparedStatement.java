@@ -6,6 +6,9 @@ import io.basalt.server.query.Prepared;
 import io.basalt.server.result.StatementResult;
 import io.basalt.storage.type.LogicalType;
 
+import io.basalt.server.system.QueryLog;
+import io.basalt.server.system.StatementLogging;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -54,17 +57,25 @@ public final class PreparedStatement implements AutoCloseable {
 
     /** Runs the statement with one value per parameter. */
     public StatementResult execute(List<?> parameters) {
+        return execute(parameters, session.logStatement(sql));
+    }
+
+    /** Runs the statement, its query log entry started already (by a session that logged the preparing too). */
+    StatementResult execute(List<?> parameters, QueryLog.Entry logged) {
         checkOpen();
+        StatementResult result;
         try {
-            return StatementFailures.translated(() -> {
+            result = StatementFailures.translated(() -> {
                 session.beforeStatement(prepared.endsTransaction(), writingCommand);
                 ParameterBinding.checkCount(parameters, prepared.parameterTypes());
                 return prepared.execute(parameters, session.settings(), session.startStatement());
             });
         } catch (RuntimeException e) {
+            logged.failed(e);
             session.statementFailed();
             throw e;
         }
+        return StatementLogging.tracked(result, logged);
     }
 
     /** Whether {@link #executeBatch} can run a whole batch as one unit; otherwise run the sets one by one. */
@@ -84,12 +95,17 @@ public final class PreparedStatement implements AutoCloseable {
         if (parameterSets.isEmpty()) {
             return new long[0];
         }
+        QueryLog.Entry logged = session.logStatement(sql);
         try {
-            return StatementFailures.translated(() -> {
+            long[] counts = StatementFailures.translated(() -> {
                 session.beforeStatement(false, writingCommand);
                 return prepared.executeBatch(parameterSets, session.settings(), session.startStatement());
             });
+            logged.addRows(java.util.Arrays.stream(counts).sum());
+            logged.finished();
+            return counts;
         } catch (RuntimeException e) {
+            logged.failed(e);
             session.statementFailed();
             throw e;
         }

@@ -25,18 +25,22 @@ import io.basalt.parser.ast.QueryStatement;
 import io.basalt.parser.ast.RoleMembershipStatement;
 import io.basalt.parser.ast.SetStatement;
 import io.basalt.parser.ast.ShowSchemasStatement;
+import io.basalt.parser.ast.ShowSettingStatement;
 import io.basalt.parser.ast.ShowTablesStatement;
 import io.basalt.parser.ast.Statement;
 import io.basalt.parser.ast.TransactionAction;
 import io.basalt.parser.ast.TransactionStatement;
 import io.basalt.parser.ast.TruncateStatement;
 import io.basalt.server.ddl.AlterTableStatements;
+import io.basalt.server.system.QueryLog;
+import io.basalt.server.system.SystemTables;
 import io.basalt.server.ddl.SchemaStatements;
 import io.basalt.server.ddl.TruncateStatements;
 import io.basalt.server.ddl.ViewStatements;
 import io.basalt.server.load.CopyFromFile;
 import io.basalt.server.load.CopyToFile;
 import io.basalt.server.query.AnalyzeStatements;
+import io.basalt.server.query.GeneratedSql;
 import io.basalt.server.query.InsertStatements;
 import io.basalt.server.query.Prepared;
 import io.basalt.server.query.PreparedDml;
@@ -70,6 +74,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Session implements AutoCloseable {
 
     private final Database database;
+    private final long id;
     private final SessionSettings settings;
     private final TransactionScope transactions;
     private final Authorization authorization;
@@ -77,18 +82,25 @@ public final class Session implements AutoCloseable {
     private final StatementPrivileges privileges;
     private volatile AtomicBoolean cancelled = new AtomicBoolean();
 
-    Session(Database database, SessionSettings settings, Authorization authorization) {
+    Session(Database database, long id, SessionSettings settings, Authorization authorization) {
         this.database = database;
+        this.id = id;
         this.settings = settings;
         this.transactions = new TransactionScope(database.storage());
         this.authorization = authorization;
         this.queries = database.queries().authorizedBy(authorization);
         this.privileges = new StatementPrivileges(authorization);
+        settings.useSystemTables(SystemTables.of(settings, database.queryLog(), database.storage().layout()));
     }
 
     /** The user the session runs as (the superuser {@code admin} for embedded sessions). */
     public String user() {
         return authorization.user();
+    }
+
+    /** Records a statement of this session in the database's query log; the caller ends the entry. */
+    QueryLog.Entry logStatement(String sql) {
+        return database.queryLog().start(id, Optional.of(authorization.user()), sql);
     }
 
     public SessionSettings settings() {
@@ -102,14 +114,17 @@ public final class Session implements AutoCloseable {
 
     /** Parses and runs one statement with a value for each of its {@code ?} parameters (see {@link PreparedStatement}). */
     public StatementResult execute(String sql, List<?> parameters) {
+        // Logged from before planning: a query of basalt_queries then sees itself running, and parse errors count.
+        QueryLog.Entry logged = logStatement(sql);
         PreparedStatement statement;
         try {
             statement = prepare(sql);
         } catch (RuntimeException e) {
+            logged.failed(e);
             transactions.statementFailed();
             throw e;
         }
-        return statement.execute(parameters);
+        return statement.execute(parameters, logged);
     }
 
     /** Whether a transaction is open (BEGIN, or a statement run with auto-commit off). */
@@ -186,6 +201,12 @@ public final class Session implements AutoCloseable {
         return new UnplannedStatement(this, statement, endsTransaction(statement));
     }
 
+    /** A query the server writes itself (SHOW …), planned and run as the user's queries are. */
+    private StatementResult systemQuery(String sql, AtomicBoolean cancelled) {
+        return new PreparedQuery(database.queries(), transactions, GeneratedSql.fragment(sql), transactions.catalog(), settings)
+                .execute(List.of(), settings, cancelled);
+    }
+
     /**
      * Runs a statement that is not planned ahead: its privileges are checked first (what its queries read as they are
      * planned), and the owner of what it creates is recorded after.
@@ -237,7 +258,7 @@ public final class Session implements AutoCloseable {
     private StatementResult dispatch(Statement statement, AtomicBoolean cancelled) {
         String schema = settings.schema();
         if (statement instanceof CreateTableStatement create) {
-            return transactions.write(transaction -> SchemaStatements.createTable(transaction, create, schema));
+            return transactions.write(transaction -> SchemaStatements.createTable(transaction, database.queries(), create, settings));
         }
         if (statement instanceof DropTableStatement drop) {
             return transactions.write(transaction -> SchemaStatements.dropTables(transaction, drop, schema));
@@ -263,14 +284,18 @@ public final class Session implements AutoCloseable {
             return transactions.write(transaction -> SchemaStatements.dropSchema(transaction, drop));
         }
         if (statement instanceof ShowTablesStatement show) {
-            return CatalogListings.showTables(transactions.catalog(), show.schema().orElse(schema));
+            return CatalogListings.showTables(transactions.catalog(), show.schema().orElse(schema),
+                    sql -> systemQuery(sql, cancelled));
         }
         if (statement instanceof ShowSchemasStatement) {
-            return CatalogListings.showSchemas(transactions.catalog());
+            return CatalogListings.showSchemas(sql -> systemQuery(sql, cancelled));
+        }
+        if (statement instanceof ShowSettingStatement show) {
+            return CatalogListings.showSettings(settings, show.name(), sql -> systemQuery(sql, cancelled));
         }
         if (statement instanceof DescribeStatement describe) {
             return CatalogListings.describe(transactions.catalog(), describe.table().schema(), describe.table().name(),
-                    schema);
+                    schema, sql -> systemQuery(sql, cancelled));
         }
         if (statement instanceof CreateTableAsStatement createAs) {
             return transactions.write(transaction -> InsertStatements.createTableAs(transaction, queries,
@@ -280,7 +305,7 @@ public final class Session implements AutoCloseable {
             return AnalyzeStatements.analyze(database.storage(), database.statistics(), analyze, schema);
         }
         if (statement instanceof CopyFromStatement copy) {
-            return transactions.write(transaction -> CopyFromFile.run(transaction, copy, schema, settings.threads()));
+            return transactions.write(transaction -> CopyFromFile.run(transaction, database.queries(), copy, settings, cancelled));
         }
         if (statement instanceof CopyToStatement copy) {
             try (ReadView snapshot = transactions.read()) {

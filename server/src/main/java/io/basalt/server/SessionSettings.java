@@ -3,6 +3,9 @@ package io.basalt.server;
 import io.basalt.parser.ast.OptionValue;
 import io.basalt.storage.commit.Manifest;
 
+import io.basalt.optimizer.catalog.RuntimeTable;
+
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,6 +22,7 @@ public final class SessionSettings {
     private int threads;
     private long memoryLimitBytes;
     private boolean readOnly;
+    private List<RuntimeTable> systemTables = List.of();
 
     public SessionSettings(int defaultThreads, long defaultMemoryLimit) {
         this.defaultThreads = defaultThreads;
@@ -42,6 +46,36 @@ public final class SessionSettings {
     /** Whether statements that write are refused (25006). */
     public boolean readOnly() {
         return readOnly;
+    }
+
+    /** Every setting with its current value and what it does: the rows of basalt_settings, which SHOW reads. */
+    public List<List<Object>> rows() {
+        return List.of(
+                List.of("memory_limit", formatBytes(memoryLimitBytes), "memory one query may use (e.g. 8GB)"),
+                List.of("schema", schema, "the schema unqualified names resolve in (same as search_path)"),
+                List.of("search_path", schema, "the schema unqualified names resolve in (same as schema)"),
+                List.of("threads", Integer.toString(threads), "worker threads per query"));
+    }
+
+    /** The system tables this session's queries can read (information_schema.basalt_settings, …). */
+    public List<RuntimeTable> systemTables() {
+        return systemTables;
+    }
+
+    public void useSystemTables(List<RuntimeTable> tables) {
+        systemTables = List.copyOf(tables);
+    }
+
+    /** A size as users write it: the largest unit that divides it exactly (8GB, 512MB, 1000kB), else bytes. */
+    static String formatBytes(long bytes) {
+        String[] units = {"TB", "GB", "MB", "kB"};
+        for (int i = 0; i < units.length; i++) {
+            long unit = 1L << (10 * (units.length - i));
+            if (bytes >= unit && bytes % unit == 0) {
+                return bytes / unit + units[i];
+            }
+        }
+        return bytes + "B";
     }
 
     public void set(String name, OptionValue value, Manifest catalog) {

@@ -27,7 +27,7 @@ public final class ConstantEvaluation {
      */
     public static Literal evaluate(Expression expression) {
         ColumnVector vector = ExpressionCompiler.compile(expression).evaluate(ONE_ROW);
-        return ConstantFolding.literalAt(vector, 0, expression.type());
+        return Literal.at(vector, 0, expression.type());
     }
 
     /**

@@ -2,13 +2,8 @@ package io.basalt.execution.expression;
 
 import io.basalt.execution.ExecutionException;
 import io.basalt.storage.type.LogicalType;
-import io.basalt.storage.vector.BooleanVector;
-import io.basalt.storage.vector.BytesVector;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
-import io.basalt.storage.vector.DoubleVector;
-import io.basalt.storage.vector.Int128Vector;
-import io.basalt.storage.vector.LongVector;
 
 import java.util.List;
 
@@ -33,25 +28,7 @@ final class ConstantFolding {
         } catch (ExecutionException deferred) {
             return Operand.of(type, kernel);
         }
-        return Operand.of(literalAt(vector, 0, type));
+        return Operand.of(Literal.at(vector, 0, type));
     }
 
-    static Literal literalAt(ColumnVector vector, int position, LogicalType type) {
-        if (vector.isNull(position)) {
-            return Literal.nullOf(type);
-        }
-        Object value;
-        if (vector instanceof BooleanVector booleans) {
-            value = booleans.get(position);
-        } else if (vector instanceof LongVector longs) {
-            value = longs.get(position);
-        } else if (vector instanceof DoubleVector doubles) {
-            value = doubles.get(position);
-        } else if (vector instanceof Int128Vector wide) {
-            value = wide.getBigInteger(position);
-        } else {
-            value = ((BytesVector) vector).getString(position);
-        }
-        return new Literal(value, type);
-    }
 }

@@ -3,6 +3,13 @@ package io.basalt.execution.expression;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.PhysicalKind;
 
+import io.basalt.storage.vector.BooleanVector;
+import io.basalt.storage.vector.BytesVector;
+import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.DoubleVector;
+import io.basalt.storage.vector.Int128Vector;
+import io.basalt.storage.vector.LongVector;
+
 import java.math.BigInteger;
 
 /**
@@ -31,6 +38,31 @@ public record Literal(Object value, LogicalType type) implements Expression {
 
     public static Literal nullOf(LogicalType type) {
         return new Literal(null, type);
+    }
+
+    /** The value at {@code position} of a vector of {@code type} as a constant (a query's result turned into a value). */
+    public static Literal at(ColumnVector vector, int position, LogicalType type) {
+        if (vector.isNull(position)) {
+            return Literal.nullOf(type);
+        }
+        Object value;
+        if (vector instanceof BooleanVector booleans) {
+            value = booleans.get(position);
+        } else if (vector instanceof LongVector longs) {
+            value = longs.get(position);
+        } else if (vector instanceof DoubleVector doubles) {
+            value = doubles.get(position);
+        } else if (vector instanceof Int128Vector wide) {
+            value = wide.getBigInteger(position);
+        } else {
+            value = ((BytesVector) vector).getString(position);
+        }
+        return new Literal(value, type);
+    }
+
+    /** A vector repeating this value {@code rows} times (a column every row of which gets one value). */
+    public ColumnVector repeated(int rows) {
+        return ConstantVectors.of(this, rows);
     }
 
     public boolean isNull() {

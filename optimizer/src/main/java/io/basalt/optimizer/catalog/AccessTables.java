@@ -15,6 +15,9 @@ final class AccessTables {
     private AccessTables() {
     }
 
+    /** The names of the tables {@link #of} lists. */
+    static final java.util.Set<String> NAMES = java.util.Set.of("table_privileges", "enabled_roles", "applicable_roles");
+
     static Map<String, SystemTableRows> of(Manifest catalog, AccessListing listing) {
         Map<String, SystemTableRows> tables = new LinkedHashMap<>();
         tables.put("table_privileges", tablePrivileges(catalog, listing));

@@ -31,25 +31,29 @@ public final class CatalogSchema extends AbstractSchema {
 
     /** Calcite's root schema over {@code catalog}. */
     public static CalciteSchema rootOf(Manifest catalog) {
-        return rootOf(catalog, -1);
+        return rootOf(catalog, -1, List.of());
     }
 
     /**
      * Calcite's root schema over {@code catalog}, where table {@code rowIdentityTable} (or none, for -1) has one more
-     * column: each row's identity (a DML statement's target).
+     * column: each row's identity (a DML statement's target); {@code runtimeTables} join information_schema.
      */
     public static CalciteSchema rootOf(Manifest catalog, long rowIdentityTable) {
-        return rootOf(catalog, rowIdentityTable, AccessListing.NONE);
+        return rootOf(catalog, rowIdentityTable, AccessListing.NONE, List.of());
     }
 
-    /** As {@link #rootOf(Manifest, long)}, with {@code access} for information_schema's role and privilege tables. */
-    public static CalciteSchema rootOf(Manifest catalog, long rowIdentityTable, AccessListing access) {
+    /**
+     * As {@link #rootOf(Manifest, long)}, with {@code access} for information_schema's role and privilege tables and
+     * the caller's {@code runtimeTables}.
+     */
+    public static CalciteSchema rootOf(Manifest catalog, long rowIdentityTable, AccessListing access,
+                                       List<RuntimeTable> runtimeTables) {
         Map<String, Schema> schemas = new LinkedHashMap<>();
         for (String schema : catalog.schemas()) {
             schemas.put(schema, new TablesOfSchema(catalog, schema, rowIdentityTable));
         }
         // The system schema wins over a user schema of the same name, as in PostgreSQL, where none can be created.
-        schemas.put(InformationSchema.NAME, new InformationSchema(catalog, access));
+        schemas.put(InformationSchema.NAME, new InformationSchema(catalog, access, runtimeTables));
         return CalciteSchema.createRootSchema(false, false, "", new CatalogSchema(schemas));
     }
 

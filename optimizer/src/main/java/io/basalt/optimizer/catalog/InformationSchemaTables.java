@@ -2,6 +2,7 @@ package io.basalt.optimizer.catalog;
 
 import io.basalt.optimizer.catalog.SystemTableRows.ColumnType;
 import io.basalt.storage.catalog.ColumnDefinition;
+import io.basalt.storage.catalog.Identity;
 import io.basalt.storage.catalog.Constraint;
 import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.catalog.ViewDefinition;
@@ -9,6 +10,7 @@ import io.basalt.storage.commit.Manifest;
 import io.basalt.storage.commit.TableEntry;
 import io.basalt.storage.type.LogicalType;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,7 +55,9 @@ final class InformationSchemaTables {
                 .column("column_name", ColumnType.TEXT).column("ordinal_position", ColumnType.INTEGER)
                 .column("column_default", ColumnType.TEXT).column("is_nullable", ColumnType.TEXT)
                 .column("data_type", ColumnType.TEXT).column("character_maximum_length", ColumnType.INTEGER)
-                .column("numeric_precision", ColumnType.INTEGER).column("numeric_scale", ColumnType.INTEGER);
+                .column("numeric_precision", ColumnType.INTEGER).column("numeric_scale", ColumnType.INTEGER)
+                .column("is_identity", ColumnType.TEXT).column("identity_generation", ColumnType.TEXT)
+                .column("identity_start", ColumnType.TEXT).column("identity_increment", ColumnType.TEXT);
         for (TableEntry entry : catalog.tables().values()) {
             addColumns(table, entry.definition().schema(), entry.definition().name(), entry.definition().columns());
         }
@@ -61,6 +65,46 @@ final class InformationSchemaTables {
             addColumns(table, view.schema(), view.name(), view.columns());
         }
         return table;
+    }
+
+    /**
+     * Basalt's {@code basalt_columns}: every column of every table and view as DESCRIBE shows it, with Basalt's type
+     * spelling ({@code VARCHAR(40)}, {@code DECIMAL(3,1)}), {@code null} YES/NO, {@code key} (PRI, UNI, FOR, joined by
+     * commas when several) and {@code default}.
+     */
+    static SystemTableRows basaltColumns(Manifest catalog) {
+        SystemTableRows table = new SystemTableRows().column("table_schema", ColumnType.TEXT)
+                .column("table_name", ColumnType.TEXT).column("ordinal_position", ColumnType.INTEGER)
+                .column("column_name", ColumnType.TEXT).column("column_type", ColumnType.TEXT)
+                .column("null", ColumnType.TEXT).column("key", ColumnType.TEXT).column("default", ColumnType.TEXT);
+        for (TableEntry entry : catalog.tables().values()) {
+            TableDefinition definition = entry.definition();
+            for (int i = 0; i < definition.columns().size(); i++) {
+                ColumnDefinition column = definition.columns().get(i);
+                table.row(definition.schema(), definition.name(), i + 1, column.name(), column.type().toString(),
+                        column.nullable() ? "YES" : "NO", keyOf(definition, column.name()),
+                        column.defaultExpression().orElse(null));
+            }
+        }
+        for (ViewDefinition view : catalog.views()) {
+            for (int i = 0; i < view.columns().size(); i++) {
+                ColumnDefinition column = view.columns().get(i);
+                table.row(view.schema(), view.name(), i + 1, column.name(), column.type().toString(),
+                        column.nullable() ? "YES" : "NO", null, null);
+            }
+        }
+        return table;
+    }
+
+    private static String keyOf(TableDefinition table, String column) {
+        List<String> keys = new ArrayList<>();
+        for (Constraint constraint : table.constraints()) {
+            if (constraint.columns().contains(column)) {
+                keys.add(constraint instanceof Constraint.PrimaryKey ? "PRI"
+                        : constraint instanceof Constraint.Unique ? "UNI" : "FOR");
+            }
+        }
+        return keys.isEmpty() ? null : String.join(",", keys);
     }
 
     static SystemTableRows views(Manifest catalog) {
@@ -153,9 +197,14 @@ final class InformationSchemaTables {
         for (int i = 0; i < columns.size(); i++) {
             ColumnDefinition column = columns.get(i);
             LogicalType type = column.type();
+            // PostgreSQL spells identity details as text (character_data), and SERIAL as an identity too here.
+            Identity identity = column.identity().orElse(null);
             table.row(CATALOG, schema, name, column.name(), i + 1, column.defaultExpression().orElse(null),
                     column.nullable() ? "YES" : "NO", dataType(type), characterLength(type), numericPrecision(type),
-                    numericScale(type));
+                    numericScale(type), identity == null ? "NO" : "YES",
+                    identity == null ? null : identity.always() ? "ALWAYS" : "BY DEFAULT",
+                    identity == null ? null : Long.toString(identity.start()),
+                    identity == null ? null : Long.toString(identity.increment()));
         }
     }
 

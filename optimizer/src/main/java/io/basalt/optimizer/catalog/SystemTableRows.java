@@ -12,7 +12,7 @@ import java.util.List;
 final class SystemTableRows {
 
     /** The type of a system table column; every value may be NULL. */
-    enum ColumnType {
+    public enum ColumnType {
         TEXT(SqlTypeName.VARCHAR),
         INTEGER(SqlTypeName.INTEGER),
         BIGINT(SqlTypeName.BIGINT);

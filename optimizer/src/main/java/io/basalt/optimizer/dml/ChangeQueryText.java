@@ -130,6 +130,11 @@ final class ChangeQueryText {
                 throw error("42701", "multiple assignments to same column \"" + assignment.column() + "\"",
                         assignment.offset());
             }
+            ColumnDefinition definition = table.columns().get(column);
+            if (definition.identity().isPresent() && definition.identity().get().always()) {
+                throw error("428C9", "column \"" + definition.name() + "\" can only be updated to DEFAULT",
+                        assignment.offset());
+            }
             query.add(", ", assignment.value().start()).copyExpression(assignment.value());
             assignedTypes.add(table.columns().get(column).type());
             sourceOf[column] = columns++;
@@ -165,9 +170,14 @@ final class ChangeQueryText {
         }
         for (int column = 0; column < sourceOf.length; column++) {
             ColumnDefinition definition = table.columns().get(column);
-            if (sourceOf[column] < 0 && definition.defaultExpression().isPresent()) {
-                throw error(PlanningException.FEATURE_NOT_SUPPORTED, "not supported yet: DEFAULT values for omitted column \""
+            if (sourceOf[column] < 0 && (definition.defaultExpression().isPresent() || definition.identity().isPresent())) {
+                throw error(PlanningException.FEATURE_NOT_SUPPORTED, "not supported yet: "
+                        + (definition.identity().isPresent() ? "identity" : "DEFAULT") + " values in MERGE for omitted column \""
                         + definition.name() + "\"", clause.offset());
+            }
+            if (sourceOf[column] >= 0 && definition.identity().isPresent() && definition.identity().get().always()) {
+                throw error("428C9", "cannot insert a non-DEFAULT value into column \"" + definition.name() + "\"",
+                        clause.offset());
             }
         }
         sourceOfColumns.add(sourceOf);

@@ -5,6 +5,7 @@ import io.basalt.optimizer.PlannerOptions;
 import io.basalt.optimizer.catalog.AccessListing;
 import io.basalt.optimizer.PlanningException;
 import io.basalt.optimizer.catalog.CatalogSchema;
+import io.basalt.optimizer.catalog.RuntimeTable;
 import io.basalt.optimizer.catalog.TypeMapping;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.commit.Manifest;
@@ -88,7 +89,7 @@ public final class QueryTranslator {
         List<SqlDynamicParam> parameters = QueryParameters.of(parsed);
         AssignedParameterTypes.apply(parsedQuery, calciteTypes(options.assignedColumnTypes(), typeFactory));
         CalciteCatalogReader catalogReader = catalogReader(catalog, List.of(defaultSchema), options.rowIdentityTable(),
-                options.access(), typeFactory);
+                options.access(), options.runtimeTables(), typeFactory);
         SqlValidator validator = validator(catalogReader, typeFactory);
         SqlNode validated;
         try {
@@ -98,7 +99,7 @@ public final class QueryTranslator {
         }
         QueryParameters.widenLikePatterns(validated, validator);
         List<RelDataType> parameterTypes = parameterTypes(parameters, validator, parsedQuery);
-        ViewExpansion views = new ViewExpansion(catalog, options.access(), cluster);
+        ViewExpansion views = new ViewExpansion(catalog, options.access(), options.runtimeTables(), cluster);
         SqlToRelConverter converter = converter(views, validator, catalogReader, cluster);
         try {
             RelRoot root = converter.convertQuery(validated, false, true);
@@ -119,8 +120,9 @@ public final class QueryTranslator {
 
     /** Resolves names in {@code schemaPath} first; {@code rowIdentityTable} as in {@link PlannerOptions}. */
     static CalciteCatalogReader catalogReader(Manifest catalog, List<String> schemaPath, long rowIdentityTable,
-                                              AccessListing access, RelDataTypeFactory typeFactory) {
-        return new CalciteCatalogReader(CatalogSchema.rootOf(catalog, rowIdentityTable, access), schemaPath, typeFactory,
+                                              AccessListing access, List<RuntimeTable> runtimeTables,
+                                              RelDataTypeFactory typeFactory) {
+        return new CalciteCatalogReader(CatalogSchema.rootOf(catalog, rowIdentityTable, access, runtimeTables), schemaPath, typeFactory,
                 CONNECTION_CONFIG);
     }
 

@@ -1,6 +1,7 @@
 package io.basalt.optimizer.sql;
 
 import io.basalt.optimizer.PlanningException;
+import io.basalt.optimizer.catalog.RuntimeTable;
 import io.basalt.storage.catalog.RelationName;
 import io.basalt.storage.commit.Manifest;
 import org.apache.calcite.plan.RelOptCluster;
@@ -46,6 +47,7 @@ final class ViewExpansion implements RelOptTable.ViewExpander {
 
     private final Manifest catalog;
     private final AccessListing access;
+    private final List<RuntimeTable> runtimeTables;
     private final RelOptCluster cluster;
     private final Set<RelationName> expanded = new LinkedHashSet<>();
     private final Deque<RelationName> expanding = new ArrayDeque<>();
@@ -53,9 +55,10 @@ final class ViewExpansion implements RelOptTable.ViewExpander {
     private final Map<RelationName, Set<RelationName>> viewReads = new LinkedHashMap<>();
     private final Set<TableScan> claimedScans = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    ViewExpansion(Manifest catalog, AccessListing access, RelOptCluster cluster) {
+    ViewExpansion(Manifest catalog, AccessListing access, List<RuntimeTable> runtimeTables, RelOptCluster cluster) {
         this.catalog = catalog;
         this.access = access;
+        this.runtimeTables = runtimeTables;
         this.cluster = cluster;
     }
 
@@ -115,7 +118,7 @@ final class ViewExpansion implements RelOptTable.ViewExpander {
         }
         try {
             SqlNode parsed = QueryParser.parse(queryString).query();
-            CalciteCatalogReader catalogReader = QueryTranslator.catalogReader(catalog, schemaPath, -1, access,
+            CalciteCatalogReader catalogReader = QueryTranslator.catalogReader(catalog, schemaPath, -1, access, runtimeTables,
                     cluster.getTypeFactory());
             SqlValidator validator = QueryTranslator.validator(catalogReader, cluster.getTypeFactory());
             SqlNode validated = validator.validate(parsed);

@@ -33,6 +33,8 @@ statement
     | SHOW TABLES ((FROM | IN) identifier)?                                            # showTables
     | SHOW SCHEMAS                                                                     # showSchemas
     | SHOW COLUMNS (FROM | IN) qualifiedName                                           # showColumns
+    | SHOW ALL                                                                         # showAll
+    | SHOW settingName                                                                 # showSetting
     | (DESCRIBE | DESC) qualifiedName                                                  # describe
     | SET settingName (EQUALS | TO) settingValue                                       # set
     | (BEGIN (TRANSACTION | WORK)? | START TRANSACTION)                                # begin
@@ -57,7 +59,12 @@ query
     ;
 
 insert
-    : INSERT INTO qualifiedName columnList? query
+    : INSERT INTO qualifiedName columnList? overriding? (query | DEFAULT VALUES)
+    ;
+
+// OVERRIDING SYSTEM VALUE | OVERRIDING USER VALUE: the two words are checked by the statement builder.
+overriding
+    : OVERRIDING identifier identifier
     ;
 
 dml
@@ -82,6 +89,8 @@ alterTableAction
     | ADD tableConstraint                                             # addConstraint
     | DROP COLUMN? ifExists? identifier dropBehavior?                 # dropColumn
     | RENAME COLUMN? identifier TO identifier                         # renameColumn
+    | ALTER COLUMN? identifier SET DEFAULT defaultExpression          # setColumnDefault
+    | ALTER COLUMN? identifier DROP DEFAULT                           # dropColumnDefault
     | RENAME TO identifier                                            # renameTable
     ;
 
@@ -108,6 +117,17 @@ columnConstraintBody
     | UNIQUE                                                          # columnUnique
     | REFERENCES qualifiedName (LEFT_PAREN identifier RIGHT_PAREN)? referentialAction*   # columnReferences
     | CHECK LEFT_PAREN balancedTokens RIGHT_PAREN                     # columnCheck
+    | GENERATED (ALWAYS | BY DEFAULT) AS IDENTITY
+        (LEFT_PAREN identityOption+ RIGHT_PAREN)?                     # identityConstraint
+    ;
+
+identityOption
+    : START WITH? signedInteger                                       # identityStart
+    | INCREMENT BY? signedInteger                                     # identityIncrement
+    ;
+
+signedInteger
+    : (PLUS | MINUS)? INTEGER_LITERAL
     ;
 
 // ON DELETE / ON UPDATE actions of a foreign key: parsed so that they can be refused as not supported yet.
@@ -125,7 +145,7 @@ defaultExpression
 defaultExpressionPart
     : LEFT_PAREN balancedTokens RIGHT_PAREN
     | ~(COMMA | LEFT_PAREN | RIGHT_PAREN | NOT | NULL | DEFAULT | PRIMARY | UNIQUE | REFERENCES
-        | CONSTRAINT | CHECK | COLLATE)
+        | CONSTRAINT | CHECK | COLLATE | GENERATED)
     ;
 
 tableConstraint
@@ -298,10 +318,11 @@ reservedKeyword
 
 // Every other keyword is an ordinary name where a name is expected.
 nonReservedKeyword
-    : ADD | ALTER | BEGIN | BETWEEN | BIGINT | BINARY | BOOL | BOOLEAN | BY | CASCADE | CHAR | CHARACTER | COLUMNS
+    : ADD | ALTER | ALWAYS | BEGIN | BETWEEN | BIGINT | BINARY | BOOL | BOOLEAN | BY | CASCADE | CHAR | CHARACTER | COLUMNS
     | COMMIT | COPY | CSV | DATE | DEC | DECIMAL | DELETE | DELIMITER | DESCRIBE | DOUBLE | DROP | ENCODING
-    | ESCAPE | EXISTS | EXPLAIN | EXTRACT | FIRST | FLOAT | FLOAT4 | FLOAT8 | HEADER | IF | INSERT | INT
-    | INT2 | INT4 | INT8 | INTEGER | INTERVAL | KEY | LAST | MERGE | NULLS | NUMERIC | OVER | PARTITION
+    | ESCAPE | EXISTS | EXPLAIN | EXTRACT | FIRST | FLOAT | FLOAT4 | FLOAT8 | GENERATED | HEADER | IDENTITY | IF
+    | INCREMENT | INSERT | INT
+    | INT2 | INT4 | INT8 | INTEGER | INTERVAL | KEY | LAST | MERGE | NULLS | NUMERIC | OVER | OVERRIDING | PARTITION
     | PRECISION | QUOTE | REAL | RECURSIVE | RENAME | REPLACE | RESTRICT | ROLLBACK | ROWS | SCHEMA | SCHEMAS | SET
     | SHOW | SMALLINT | START | STRING | TABLES | TEXT | TIME | TIMESTAMP | TINYINT | TRANSACTION | TRUNCATE | UPDATE
     | VARCHAR | VARYING | VIEW | WITHOUT | WORK | ZONE

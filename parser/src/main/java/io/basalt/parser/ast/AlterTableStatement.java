@@ -52,6 +52,14 @@ public record AlterTableStatement(QualifiedName table, boolean ifExists, Action 
         }
     }
 
+    /** {@code ALTER [COLUMN] name SET DEFAULT expression} or, with no expression, {@code … DROP DEFAULT}. */
+    public record SetColumnDefault(String column, java.util.Optional<SqlFragment> expression) implements Action {
+        public SetColumnDefault {
+            Objects.requireNonNull(column, "column");
+            Objects.requireNonNull(expression, "expression");
+        }
+    }
+
     /** {@code RENAME TO new_name}. */
     public record RenameTable(String newName) implements Action {
         public RenameTable {

@@ -6,6 +6,10 @@ import io.basalt.parser.ast.AlterTableStatement.AddConstraint;
 import io.basalt.parser.ast.AlterTableStatement.DropColumn;
 import io.basalt.parser.ast.AlterTableStatement.RenameColumn;
 import io.basalt.parser.ast.AlterTableStatement.RenameTable;
+import io.basalt.parser.ast.AlterTableStatement.SetColumnDefault;
+import io.basalt.parser.ast.SqlFragment;
+import io.basalt.server.query.ColumnDefaults;
+import io.basalt.server.query.TimeFunctions;
 import io.basalt.parser.ast.DropBehavior;
 import io.basalt.parser.ast.PrimaryKeyConstraint;
 import io.basalt.parser.ast.TableConstraint;
@@ -15,6 +19,7 @@ import io.basalt.server.query.GeneratedSql;
 import io.basalt.server.query.QueryRunner;
 import io.basalt.server.query.TableRewrite;
 import io.basalt.server.result.StatementResult;
+import io.basalt.server.write.UniqueKeyCheck;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.catalog.Constraint;
 import io.basalt.storage.catalog.RelationName;
@@ -23,6 +28,7 @@ import io.basalt.storage.commit.Manifest;
 import io.basalt.storage.commit.TableEntry;
 import io.basalt.storage.commit.Transaction;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +71,8 @@ public final class AlterTableStatements {
             addConstraints(transaction, runner, table, List.of(add.constraint()), settings, cancelled);
         } else if (action instanceof AddColumn add) {
             addColumn(transaction, runner, table, add, settings, cancelled);
+        } else if (action instanceof SetColumnDefault set) {
+            setColumnDefault(transaction, runner, table, set, settings);
         } else {
             dropColumn(transaction, runner, table, (DropColumn) action, settings, cancelled);
         }
@@ -111,7 +119,7 @@ public final class AlterTableStatements {
         List<ColumnDefinition> columns = new ArrayList<>(definition.columns());
         ColumnDefinition old = columns.get(index);
         columns.set(index, new ColumnDefinition(rename.newName(), old.type(), old.nullable(), old.defaultExpression(),
-                old.compression()));
+                old.compression(), old.identity()));
         List<Constraint> constraints = new ArrayList<>();
         for (Constraint constraint : definition.constraints()) {
             constraints.add(ConstraintColumns.renamed(constraint, rename.name(), rename.newName()));
@@ -120,6 +128,26 @@ public final class AlterTableStatements {
                 constraints, definition.options()));
         DependentViews.requireStillValid(transaction, runner, relationName(definition), DropBehavior.RESTRICT,
                 "rename column " + rename.name() + " of table " + definition.name());
+    }
+
+    /**
+     * {@code ALTER COLUMN … SET DEFAULT / DROP DEFAULT}: only the definition changes, existing rows keep their values.
+     * An identity column's generator is its default; PostgreSQL refuses a DEFAULT on it (42601), and so does this.
+     */
+    private static void setColumnDefault(Transaction transaction, QueryRunner runner, TableEntry table, SetColumnDefault set,
+                                         SessionSettings settings) {
+        TableDefinition definition = table.definition();
+        int index = requireColumn(definition, set.column());
+        ColumnDefinition column = definition.columns().get(index);
+        if (set.expression().isPresent() && column.identity().isPresent()) {
+            throw new StatementException("42601", "column \"" + column.name() + "\" of relation \"" + definition.name()
+                    + "\" is an identity column");
+        }
+        ColumnDefinition changed = column.withDefault(set.expression().map(SqlFragment::text));
+        ColumnDefaults.validate(runner, transaction.view(), settings, changed);
+        List<ColumnDefinition> columns = new ArrayList<>(definition.columns());
+        columns.set(index, changed);
+        transaction.alterTable(table.tableId(), withColumns(definition, columns, definition.constraints()));
     }
 
     private static void addColumn(Transaction transaction, QueryRunner runner, TableEntry table, AddColumn add,
@@ -134,6 +162,10 @@ public final class AlterTableStatements {
         }
         boolean inPrimaryKey = add.constraints().stream().anyMatch(c -> c instanceof PrimaryKeyConstraint);
         ColumnDefinition column = TableDefinitionBuilder.column(add.column(), inPrimaryKey);
+        if (column.identity().isPresent() && table.rowCount() > 0) {
+            throw StatementException.notSupported("adding an identity column to a table that has rows");
+        }
+        ColumnDefaults.validate(runner, transaction.view(), settings, column);
         if (!column.nullable() && column.defaultExpression().isEmpty() && table.rowCount() > 0) {
             throw new StatementException("23502", "column \"" + column.name() + "\" of relation \"" + definition.name()
                     + "\" contains null values");
@@ -143,7 +175,7 @@ public final class AlterTableStatements {
         columns.add(column);
         TableDefinition added = withColumns(definition, columns, definition.constraints());
         List<String> expressions = oldColumns(definition, null);
-        expressions.add(column.defaultExpression().map(text -> "(" + text + ")").orElse("NULL"));
+        expressions.add(column.defaultExpression().map(text -> "(" + TimeFunctions.bind(text, Instant.now()) + ")").orElse("NULL"));
         transaction.alterTable(table.tableId(), added);
         TableRewrite.rewrite(transaction, runner, settings, before, table, added, expressions, cancelled);
         if (!add.constraints().isEmpty()) {
@@ -181,14 +213,15 @@ public final class AlterTableStatements {
     }
 
     /**
-     * Adds keys. Uniqueness is not checked, as for INSERT (keys are recorded for the planner); a primary key makes its
-     * columns NOT NULL, which rewriting the rows checks.
+     * Adds keys. The table's rows must already be unique (23505 otherwise, as PostgreSQL's index build); a primary key
+     * makes its columns NOT NULL, which rewriting the rows checks.
      */
     private static void addConstraints(Transaction transaction, QueryRunner runner, TableEntry table,
                                        List<TableConstraint> added, SessionSettings settings, AtomicBoolean cancelled) {
         TableDefinition definition = table.definition();
         List<Constraint> constraints = new ArrayList<>(definition.constraints());
         List<ColumnDefinition> columns = new ArrayList<>(definition.columns());
+        List<Constraint> keys = new ArrayList<>();
         boolean nullsForbidden = false;
         for (TableConstraint constraint : added) {
             for (String column : constraint.columns()) {
@@ -211,14 +244,18 @@ public final class AlterTableStatements {
                     ColumnDefinition column = columns.get(index);
                     nullsForbidden |= column.nullable();
                     columns.set(index, new ColumnDefinition(column.name(), column.type(), false,
-                            column.defaultExpression(), column.compression()));
+                            column.defaultExpression(), column.compression(), column.identity()));
                 }
             }
             constraints.add(converted);
+            if (!(converted instanceof Constraint.ForeignKey)) {
+                keys.add(converted);
+            }
         }
         Manifest before = transaction.view();
         TableDefinition altered = withColumns(definition, columns, constraints);
         transaction.alterTable(table.tableId(), altered);
+        UniqueKeyCheck.requireUniqueRows(transaction, table.tableId(), keys);
         if (nullsForbidden) {
             // Storage checks NOT NULL as it writes, so writing the rows again is the check.
             TableRewrite.rewrite(transaction, runner, settings, before, table, altered, oldColumns(definition, null),

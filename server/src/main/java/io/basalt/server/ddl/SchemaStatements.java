@@ -6,7 +6,10 @@ import io.basalt.parser.ast.DropBehavior;
 import io.basalt.parser.ast.DropSchemaStatement;
 import io.basalt.parser.ast.DropTableStatement;
 import io.basalt.parser.ast.QualifiedName;
+import io.basalt.server.SessionSettings;
 import io.basalt.server.StatementException;
+import io.basalt.server.query.ColumnDefaults;
+import io.basalt.server.query.QueryRunner;
 import io.basalt.server.result.StatementResult;
 import io.basalt.storage.catalog.Constraint;
 import io.basalt.storage.catalog.RelationName;
@@ -70,8 +73,9 @@ public final class SchemaStatements {
         return new StatementResult.RowCount("DROP SCHEMA", 0);
     }
 
-    public static StatementResult createTable(Transaction transaction, CreateTableStatement statement, String currentSchema) {
-        String schema = statement.name().schema().orElse(currentSchema);
+    public static StatementResult createTable(Transaction transaction, QueryRunner runner, CreateTableStatement statement,
+                                              SessionSettings settings) {
+        String schema = statement.name().schema().orElse(settings.schema());
         if (!transaction.view().hasSchema(schema)) {
             throw new StatementException("3F000", "schema \"" + schema + "\" does not exist");
         }
@@ -82,6 +86,9 @@ public final class SchemaStatements {
             throw new StatementException("42P07", "relation \"" + statement.name().name() + "\" already exists");
         }
         TableDefinition definition = TableDefinitionBuilder.build(statement, schema, transaction.view());
+        for (io.basalt.storage.catalog.ColumnDefinition column : definition.columns()) {
+            ColumnDefaults.validate(runner, transaction.view(), settings, column);
+        }
         transaction.createTable(definition);
         return new StatementResult.RowCount("CREATE TABLE", 0);
     }

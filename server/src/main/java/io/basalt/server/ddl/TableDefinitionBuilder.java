@@ -3,12 +3,14 @@ package io.basalt.server.ddl;
 import io.basalt.parser.ast.ColumnDefinition;
 import io.basalt.parser.ast.CreateTableStatement;
 import io.basalt.parser.ast.ForeignKeyConstraint;
+import io.basalt.parser.ast.IdentityClause;
 import io.basalt.parser.ast.OptionValue;
 import io.basalt.parser.ast.PrimaryKeyConstraint;
 import io.basalt.parser.ast.TableConstraint;
 import io.basalt.parser.ast.UniqueConstraint;
 import io.basalt.server.StatementException;
 import io.basalt.storage.catalog.Constraint;
+import io.basalt.storage.catalog.Identity;
 import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.catalog.TableOptions;
 import io.basalt.storage.commit.Manifest;
@@ -61,8 +63,19 @@ public final class TableDefinitionBuilder {
     static io.basalt.storage.catalog.ColumnDefinition column(ColumnDefinition column, boolean inPrimaryKey) {
         LogicalType type = ColumnTypes.toLogicalType(column.type());
         boolean nullable = !column.notNull() && !inPrimaryKey;
+        Optional<Identity> identity = column.identity().map(clause -> identity(column.name(), type, clause));
         return new io.basalt.storage.catalog.ColumnDefinition(column.name(), type, nullable,
-                column.defaultExpression().map(fragment -> fragment.text()), Optional.empty());
+                column.defaultExpression().map(fragment -> fragment.text()), Optional.empty(), identity);
+    }
+
+    private static Identity identity(String column, LogicalType type, IdentityClause clause) {
+        switch (type.kind()) {
+            case SMALLINT, INTEGER, BIGINT -> {
+                return new Identity(clause.always(), clause.start(), clause.increment());
+            }
+            default -> throw new StatementException("22023", "identity column type must be smallint, integer, or bigint"
+                    + " (column \"" + column + "\" is " + type + ")");
+        }
     }
 
     static Constraint toConstraint(String table, String schema, TableConstraint constraint,

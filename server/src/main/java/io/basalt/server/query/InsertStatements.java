@@ -13,17 +13,18 @@ import io.basalt.server.result.StatementResult;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.commit.Transaction;
-import io.basalt.storage.table.TableAppender;
+import io.basalt.server.write.TableWriter;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.VectorCopier;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * {@code CREATE TABLE t AS query}, and the appending both it and INSERT ({@link PreparedInsert}) do: the rows of
- * a plan go into the table in the transaction they are given — all of them or, on any error, none.
+ * a plan go into the table (through a {@link TableWriter}) in the transaction they are given — all of them or, on any error, none.
  */
 public final class InsertStatements {
 
@@ -52,27 +53,21 @@ public final class InsertStatements {
         }
         long tableId = transaction.createTable(TableDefinition.of(schema, statement.name().name(), definitions));
         long rows;
-        try (TableAppender appender = appender(transaction, tableId, settings)) {
-            rows = appendAll(planned.plan(), appender, runner.context(transaction.view(), settings, cancelled));
-            appender.finish();
+        try (TableWriter writer = TableWriter.open(transaction, tableId, settings.threads())) {
+            rows = appendAll(planned.plan(), writer::append, runner.context(transaction.view(), settings, cancelled));
+            writer.finish();
         }
         return new StatementResult.RowCount("CREATE TABLE AS", rows);
     }
 
-    /** An appender to the table's default partition, writing segments on the session's threads. */
-    static TableAppender appender(Transaction transaction, long tableId, SessionSettings settings) {
-        return new TableAppender(transaction, tableId, transaction.requireTable(tableId).defaultPartition().partitionId(),
-                settings.threads());
-    }
-
-    /** Runs {@code plan} and appends its rows; returns how many. The caller finishes the appender. */
-    static long appendAll(PhysicalNode plan, TableAppender appender, ExecutionContext context) {
+    /** Runs {@code plan} and appends its rows; returns how many. The caller finishes the writer. */
+    static long appendAll(PhysicalNode plan, Consumer<ColumnBatch> writer, ExecutionContext context) {
         long rows = 0;
         try (ResultStream stream = QueryExecutor.execute(plan, context)) {
             ColumnBatch batch;
             while ((batch = stream.next()) != null) {
                 // The executor may reuse its vectors for the next batch; the appender keeps batches, so it gets copies.
-                appender.append(VectorCopier.slice(batch, 0, batch.rowCount()));
+                writer.accept(VectorCopier.slice(batch, 0, batch.rowCount()));
                 rows += batch.rowCount();
             }
         }

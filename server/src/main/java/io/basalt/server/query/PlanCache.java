@@ -28,28 +28,47 @@ final class PlanCache<T> {
     private final BiFunction<Manifest, SessionSettings, T> planner;
     private final Function<T, PhysicalNode> planOf;
     private final PlanAuthorization authorization;
-    private final boolean readsClock;
+    private final boolean freshPerExecution;
     private T planned;
     private PlanningBasis basis;
     private long authorizedAt;
     private int plannings;
+    private boolean executed;
 
     /**
      * {@code planner} checks privileges as it plans; {@code authorization}'s version says when to check again.
-     * {@code statementText} is the SQL planned (what is checked for the clock functions).
+     * {@code statementText} is the SQL planned: a statement that may read the clock functions is planned again for
+     * every execution.
      */
     PlanCache(BiFunction<Manifest, SessionSettings, T> planner, Function<T, PhysicalNode> planOf,
               PlanAuthorization authorization, String statementText) {
+        this(planner, planOf, authorization, statementText, false);
+    }
+
+    /**
+     * @param readsRuntimeRows plan again for every execution: the plan holds rows that change without a catalog
+     *                         change (information_schema.basalt_queries, basalt_settings)
+     */
+    PlanCache(BiFunction<Manifest, SessionSettings, T> planner, Function<T, PhysicalNode> planOf,
+              PlanAuthorization authorization, String statementText, boolean readsRuntimeRows) {
         this.planner = planner;
         this.planOf = planOf;
         this.authorization = authorization;
-        this.readsClock = CLOCK.matcher(statementText).find();
+        this.freshPerExecution = readsRuntimeRows || CLOCK.matcher(statementText).find();
+    }
+
+    /** Plans when the statement is prepared, so that errors and types are known before it runs. */
+    void planAhead(Manifest catalog, SessionSettings settings) {
+        plan(catalog, settings);
+        executed = false;
     }
 
     /** The plan for an execution on {@code catalog}: the cached one while it holds, else a new one. */
     T plan(Manifest catalog, SessionSettings settings) {
         long version = authorization.version();
-        if (planned == null || readsClock || !basis.holdsFor(catalog, settings.schema()) || version != authorizedAt) {
+        boolean stale = freshPerExecution && executed;
+        executed = true;
+        if (planned == null || stale || !basis.holdsFor(catalog, settings.schema()) || version != authorizedAt) {
             T fresh = planner.apply(catalog, settings);
             authorizedAt = version;
             basis = PlanningBasis.of(catalog, settings.schema(), planOf.apply(fresh));

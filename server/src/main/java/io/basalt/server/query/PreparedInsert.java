@@ -15,12 +15,14 @@ import io.basalt.server.result.StatementResult;
 import io.basalt.server.transaction.TransactionScope;
 import io.basalt.storage.catalog.RelationName;
 import io.basalt.storage.commit.Manifest;
-import io.basalt.storage.table.TableAppender;
+import io.basalt.server.write.TableWriter;
 import io.basalt.storage.type.LogicalType;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -59,7 +61,7 @@ public final class PreparedInsert implements Prepared {
     private InsertPlan plan(Manifest catalog, SessionSettings settings) {
         InsertTarget target = InsertTarget.resolve(catalog, statement, settings.schema());
         runner.authorization().checkInsert(catalog, new RelationName(target.table().schema(), target.table().name()));
-        PlannedQuery source = runner.plan(statement.source(), catalog, settings, target.sourceTypes());
+        PlannedQuery source = runner.plan(target.source(), catalog, settings, target.sourceTypes());
         target.checkSourceColumns(source.columns().size());
         return new InsertPlan(target, source);
     }
@@ -98,24 +100,27 @@ public final class PreparedInsert implements Prepared {
     private long[] run(List<? extends List<?>> parameterSets, SessionSettings settings, AtomicBoolean cancelled) {
         return transactions.write(transaction -> {
             InsertPlan plan = plans.plan(transaction.view(), settings);
+            InsertTarget target = plan.target();
             List<List<Literal>> values = literals(parameterSets, plan.source().parameterTypes());
             ExecutionContext context = runner.context(transaction.view(), settings, cancelled);
+            Map<Integer, Literal> defaults = ColumnDefaults.evaluate(runner, transaction.view(), settings, target.table(),
+                    target.defaulted(), Instant.now(), cancelled);
             long[] counts = new long[parameterSets.size()];
-            try (TableAppender appender = InsertStatements.appender(transaction, plan.target().tableId(), settings)) {
+            try (TableWriter writer = TableWriter.open(transaction, target.tableId(), settings.threads(), target.generated())) {
                 Optional<PhysicalNode> together = values.size() > 1 && !values.get(0).isEmpty()
                         ? ParameterRows.of(plan.source().plan(), plan.source().parameterTypes(), values) : Optional.empty();
                 if (together.isPresent()) {
                     // One row per parameter set, in order: the source is a projection over one row.
-                    InsertStatements.appendAll(plan.target().castToTargets(together.get()), appender, context);
+                    InsertStatements.appendAll(target.castToTargets(together.get(), defaults), writer::append, context);
                     Arrays.fill(counts, 1);
                 } else {
                     for (int i = 0; i < values.size(); i++) {
                         PhysicalNode bound = values.get(i).isEmpty() ? plan.source().plan()
                                 : PlanBinder.bind(plan.source().plan(), values.get(i));
-                        counts[i] = InsertStatements.appendAll(plan.target().castToTargets(bound), appender, context);
+                        counts[i] = InsertStatements.appendAll(target.castToTargets(bound, defaults), writer::append, context);
                     }
                 }
-                appender.finish();
+                writer.finish();
             }
             return counts;
         });

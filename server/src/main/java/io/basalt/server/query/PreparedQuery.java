@@ -7,6 +7,7 @@ import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.optimizer.PlannedQuery;
 import io.basalt.parser.ast.SqlFragment;
 import io.basalt.server.SessionSettings;
+import io.basalt.server.system.SystemTables;
 import io.basalt.server.result.StatementResult;
 import io.basalt.server.transaction.ReadView;
 import io.basalt.server.transaction.TransactionScope;
@@ -35,8 +36,8 @@ public final class PreparedQuery implements Prepared {
         this.runner = runner;
         this.transactions = transactions;
         this.plans = new PlanCache<>((version, current) -> runner.plan(query, version, current), PlannedQuery::plan,
-                runner.authorization(), query.text());
-        plans.plan(catalog, settings);
+                runner.authorization(), query.text(), SystemTables.readsRuntimeRows(query.text()));
+        plans.planAhead(catalog, settings);
     }
 
     @Override

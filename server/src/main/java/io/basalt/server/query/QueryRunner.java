@@ -56,10 +56,15 @@ public final class QueryRunner {
         return new PlannerOptions(defaultSchema).withAccess(authorization.access());
     }
 
+    /** The session's schema, its view of roles and privileges, and its system tables. */
+    private PlannerOptions options(SessionSettings settings) {
+        return options(settings.schema()).withRuntimeTables(settings.systemTables());
+    }
+
     /** Plans a DELETE, UPDATE or MERGE statement (its whole text). */
     public PlannedDml planDml(SqlFragment statement, Manifest catalog, SessionSettings settings) {
         try {
-            PlannedDml planned = dmlPlanner.plan(statement.text(), catalog, options(settings.schema()));
+            PlannedDml planned = dmlPlanner.plan(statement.text(), catalog, options(settings));
             authorization.checkDml(catalog, planned);
             return planned;
         } catch (PlanningException e) {
@@ -68,7 +73,7 @@ public final class QueryRunner {
     }
 
     public PlannedQuery plan(SqlFragment query, Manifest catalog, SessionSettings settings) {
-        return plan(query, catalog, options(settings.schema()));
+        return plan(query, catalog, options(settings));
     }
 
     /**
@@ -77,7 +82,7 @@ public final class QueryRunner {
      */
     public PlannedQuery plan(SqlFragment query, Manifest catalog, SessionSettings settings,
                              List<LogicalType> assignedColumnTypes) {
-        return plan(query, catalog, options(settings.schema()).withAssignedColumnTypes(assignedColumnTypes));
+        return plan(query, catalog, options(settings).withAssignedColumnTypes(assignedColumnTypes));
     }
 
     /**

@@ -13,7 +13,7 @@ import io.basalt.server.StatementException;
 import io.basalt.storage.commit.SegmentEntry;
 import io.basalt.storage.commit.Transaction;
 import io.basalt.storage.deletion.DeletionVector;
-import io.basalt.storage.table.TableAppender;
+import io.basalt.server.write.TableWriter;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
 import io.basalt.storage.vector.LongVector;
@@ -41,7 +41,7 @@ final class RowChanges {
     private long[] removed = new long[1024];
     private int removedCount;
     private long affected;
-    private TableAppender appender;
+    private TableWriter writer;
 
     private RowChanges(PlannedDml planned, Transaction transaction, SessionSettings settings) {
         this.planned = planned;
@@ -61,12 +61,12 @@ final class RowChanges {
                 }
             }
             changes.deleteRemovedRows();
-            if (changes.appender != null) {
-                changes.appender.finish();
+            if (changes.writer != null) {
+                changes.writer.finish();
             }
         } finally {
-            if (changes.appender != null) {
-                changes.appender.close();
+            if (changes.writer != null) {
+                changes.writer.close();
             }
         }
         return changes.affected;
@@ -104,13 +104,13 @@ final class RowChanges {
         int tableColumns = planned.table().columns().size();
         List<ColumnVector> columns = new ArrayList<>(tableColumns);
         for (int c = 0; c < tableColumns; c++) {
-            // A copy: the executor may reuse its vectors, and the appender keeps what it is given.
+            // A copy: the executor may reuse its vectors, and the writer keeps what it is given.
             columns.add(VectorCopier.select(batch.column(firstColumn + c), rows, count));
         }
-        if (appender == null) {
-            appender = InsertStatements.appender(transaction, planned.tableId(), settings);
+        if (writer == null) {
+            writer = TableWriter.open(transaction, planned.tableId(), settings.threads());
         }
-        appender.append(new ColumnBatch(count, columns));
+        writer.append(new ColumnBatch(count, columns));
     }
 
     private void remember(long identity) {

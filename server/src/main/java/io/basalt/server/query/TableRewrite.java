@@ -13,6 +13,7 @@ import io.basalt.storage.table.TableAppender;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -42,15 +43,11 @@ public final class TableRewrite {
         String text = "SELECT " + String.join(", ", expressions) + " FROM "
                 + GeneratedSql.quoted(table.definition().schema(), table.definition().name());
         PlannedQuery planned = runner.plan(GeneratedSql.fragment(text), before, settings);
-        int[] identity = new int[expressions.size()];
-        for (int i = 0; i < identity.length; i++) {
-            identity[i] = i;
-        }
-        PhysicalNode rows = new InsertTarget(table.tableId(), definition, identity, identity.length)
-                .castToTargets(planned.plan());
+        PhysicalNode rows = InsertTarget.everyColumn(table.tableId(), definition).castToTargets(planned.plan(), Map.of());
         List<SegmentEntry> written;
-        try (TableAppender appender = InsertStatements.appender(transaction, table.tableId(), settings)) {
-            InsertStatements.appendAll(rows, appender, runner.context(before, settings, cancelled));
+        try (TableAppender appender = new TableAppender(transaction, table.tableId(),
+                transaction.requireTable(table.tableId()).defaultPartition().partitionId(), settings.threads())) {
+            InsertStatements.appendAll(rows, appender::append, runner.context(before, settings, cancelled));
             written = appender.finishWithoutPublishing();
         }
         TableEntry current = transaction.requireTable(table.tableId());

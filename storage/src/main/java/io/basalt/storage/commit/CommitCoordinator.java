@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +31,11 @@ public final class CommitCoordinator {
     private final Map<Long, Integer> pins = new HashMap<>();
     private final Set<Path> filesInFlight = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextId;
+    /** Per table, the next identity position to hand out in this process (see {@link #reserveIdentityPositions}). */
+    private final Map<Long, AtomicLong> identityCounters = new ConcurrentHashMap<>();
+    private final Object identityLock = new Object();
+    /** Identity positions made durable ahead of use (PostgreSQL's sequences log 32 values ahead likewise). */
+    static final long IDENTITY_RESERVE = 32;
     private volatile Manifest current;
 
     public CommitCoordinator(DataLayout layout, ManifestStore store, Manifest current) {
@@ -89,6 +95,33 @@ public final class CommitCoordinator {
         return nextId.getAndIncrement();
     }
 
+    /**
+     * Hands out {@code count} identity positions of a table and returns the first. Positions come from one counter
+     * per table in this process (the directory lock keeps other processes out), so concurrent transactions never get
+     * the same position. Before a position of a committed table is handed out, a small commit of its own makes the
+     * table's durable counter cover it (reserving {@link #IDENTITY_RESERVE} more, so that not every statement
+     * publishes a version): after a crash or restart the counter starts past every position ever handed out, used
+     * or not, so no value is ever seen twice. A table the asking transaction created itself is in no committed
+     * version; its positions become durable with that transaction's commit (which is the only way anyone sees them).
+     *
+     * @param floor the counter as the asking transaction sees it
+     */
+    long reserveIdentityPositions(long tableId, long floor, long count) {
+        synchronized (identityLock) {
+            AtomicLong counter = identityCounters.computeIfAbsent(tableId, id -> new AtomicLong(
+                    Math.max(floor, current.table(id).map(TableEntry::identityPositions).orElse(0L))));
+            long first = counter.getAndAdd(count);
+            long end = first + count;
+            Manifest latest = current;
+            Optional<TableEntry> committed = latest.table(tableId);
+            if (committed.isPresent() && committed.get().identityPositions() < end) {
+                commit(latest, List.of(new TransactionOperation.AdvanceIdentity(tableId, end + Math.max(count, IDENTITY_RESERVE))),
+                        List.of());
+            }
+            return first;
+        }
+    }
+
     void registerInFlight(Path file) {
         filesInFlight.add(file);
     }
@@ -124,6 +157,7 @@ public final class CommitCoordinator {
                             + " was changed by a concurrent transaction (version " + now.lastRewriteVersion() + ")");
                 }
             }
+            checkKeyedAppends(base, latest, operations);
             Manifest next = ManifestChanges.apply(latest, operations, latest.version() + 1, nextId.get());
             try {
                 for (Path directory : directoriesToSync) {
@@ -135,6 +169,25 @@ public final class CommitCoordinator {
             store.publish(next);
             current = next;
             return next;
+        }
+    }
+
+    /**
+     * Rows appended to a table with a PRIMARY KEY or UNIQUE constraint were checked against the rows the transaction
+     * could see; rows another transaction appended since it began were not, so such a commit is refused (40001).
+     */
+    private static void checkKeyedAppends(Manifest base, Manifest latest, List<TransactionOperation> operations) {
+        for (TransactionOperation operation : operations) {
+            if (!(operation instanceof TransactionOperation.AppendSegments append)) {
+                continue;
+            }
+            TableEntry now = latest.table(append.tableId()).orElse(null);
+            if (now != null && base.table(append.tableId()).isPresent() && now.hasUniqueKey()
+                    && now.lastAppendVersion() > base.version()) {
+                throw new SerializationConflictException("table " + now.definition().qualifiedName()
+                        + " has a unique key and rows were added to it by a concurrent transaction (version "
+                        + now.lastAppendVersion() + ")");
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.basalt.storage.commit;
 
 import io.basalt.storage.StorageErrors;
 import io.basalt.storage.StorageException;
+import io.basalt.storage.commit.TransactionOperation.AdvanceIdentity;
 import io.basalt.storage.commit.TransactionOperation.AlterTable;
 import io.basalt.storage.commit.TransactionOperation.AppendSegments;
 import io.basalt.storage.commit.TransactionOperation.CreateSchema;
@@ -130,6 +131,8 @@ final class ManifestChanges {
                 throw new StorageException(StorageErrors.DUPLICATE_TABLE, "relation " + schema + "." + name + " already exists");
             }
             tables.put(alter.tableId(), table.withDefinition(alter.definition()).withLastRewriteVersion(newVersion));
+        } else if (operation instanceof AdvanceIdentity advance) {
+            tables.put(advance.tableId(), requireTable(tables, advance.tableId()).withIdentityPositionsAtLeast(advance.positions()));
         } else if (operation instanceof AppendSegments append) {
             List<?> currentTypes = requireTable(tables, append.tableId()).definition().columns().stream()
                     .map(c -> c.type()).toList();
@@ -142,6 +145,7 @@ final class ManifestChanges {
                     result.addAll(append.segments());
                     return result;
                 });
+            tables.put(append.tableId(), tables.get(append.tableId()).withLastAppendVersion(newVersion));
         } else if (operation instanceof UpdateDeletions update) {
             updatePartition(tables, update.tableId(), update.partitionId(), newVersion, true,
                 segments -> {

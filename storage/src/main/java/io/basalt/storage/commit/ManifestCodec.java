@@ -3,6 +3,7 @@ package io.basalt.storage.commit;
 import io.basalt.storage.CorruptDataException;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.catalog.Constraint;
+import io.basalt.storage.catalog.Identity;
 import io.basalt.storage.catalog.RelationName;
 import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.catalog.TableOptions;
@@ -36,9 +37,13 @@ import java.util.zip.CRC32C;
 final class ManifestCodec {
 
     static final byte[] MAGIC = "BASALTMF".getBytes(StandardCharsets.US_ASCII);
-    /** Version 2 added views after the tables; version 1 files (no views) are still read. */
-    static final int FORMAT_VERSION = 2;
+    /**
+     * Version 2 added views after the tables; version 3 identity columns (a generator per column, a counter and the
+     * last append version per table). Files of versions 1 and 2 are still read.
+     */
+    static final int FORMAT_VERSION = 3;
     private static final int FIRST_VERSION_WITH_VIEWS = 2;
+    private static final int FIRST_VERSION_WITH_IDENTITY = 3;
     private static final int HEADER_BYTES = MAGIC.length + 4 + 8;
     /** Bounds every count read back, so a flipped byte cannot ask for a giant allocation. */
     private static final int MAX_COUNT = 1 << 24;
@@ -120,14 +125,14 @@ final class ManifestCodec {
             TreeMap<Long, TableEntry> tables = new TreeMap<>();
             int tableCount = readCount(in, file);
             for (int i = 0; i < tableCount; i++) {
-                TableEntry table = readTable(in, file);
+                TableEntry table = readTable(in, file, formatVersion);
                 tables.put(table.tableId(), table);
             }
             List<ViewDefinition> views = new ArrayList<>();
             if (formatVersion >= FIRST_VERSION_WITH_VIEWS) {
                 int viewCount = readCount(in, file);
                 for (int i = 0; i < viewCount; i++) {
-                    views.add(readView(in, file));
+                    views.add(readView(in, file, formatVersion));
                 }
             }
             return new Manifest(version, nextId, commitTime, schemas, tables, views);
@@ -143,6 +148,8 @@ final class ManifestCodec {
         TableDefinition definition = table.definition();
         out.writeLong(table.tableId());
         out.writeLong(table.lastRewriteVersion());
+        out.writeLong(table.lastAppendVersion());
+        out.writeLong(table.identityPositions());
         writeString(out, definition.schema());
         writeString(out, definition.name());
         out.writeInt(definition.columns().size());
@@ -171,15 +178,20 @@ final class ManifestCodec {
         }
     }
 
-    private static TableEntry readTable(DataInputStream in, Path file) throws IOException {
+    private static TableEntry readTable(DataInputStream in, Path file, int formatVersion) throws IOException {
         long tableId = in.readLong();
         long lastRewriteVersion = in.readLong();
+        boolean withIdentity = formatVersion >= FIRST_VERSION_WITH_IDENTITY;
+        // Before version 3 appends were not tracked; the rewrite version is a safe stand-in (a transaction that
+        // starts after opening has a newer base anyway).
+        long lastAppendVersion = withIdentity ? in.readLong() : lastRewriteVersion;
+        long identityPositions = withIdentity ? in.readLong() : 0;
         String schema = readString(in, file);
         String name = readString(in, file);
         int columnCount = readCount(in, file);
         List<ColumnDefinition> columns = new ArrayList<>(columnCount);
         for (int i = 0; i < columnCount; i++) {
-            columns.add(readColumn(in, file));
+            columns.add(readColumn(in, file, formatVersion));
         }
         int constraintCount = readCount(in, file);
         List<Constraint> constraints = new ArrayList<>(constraintCount);
@@ -208,7 +220,7 @@ final class ManifestCodec {
             partitions.add(new PartitionEntry(partitionId, partitionName, segments));
         }
         TableDefinition definition = new TableDefinition(schema, name, columns, constraints, options);
-        return new TableEntry(tableId, definition, partitions, lastRewriteVersion);
+        return new TableEntry(tableId, definition, partitions, lastRewriteVersion, lastAppendVersion, identityPositions);
     }
 
     private static void writeView(DataOutputStream out, ViewDefinition view) throws IOException {
@@ -227,14 +239,14 @@ final class ManifestCodec {
         }
     }
 
-    private static ViewDefinition readView(DataInputStream in, Path file) throws IOException {
+    private static ViewDefinition readView(DataInputStream in, Path file, int formatVersion) throws IOException {
         String schema = readString(in, file);
         String name = readString(in, file);
         String query = readString(in, file);
         int columnCount = readCount(in, file);
         List<ColumnDefinition> columns = new ArrayList<>(columnCount);
         for (int i = 0; i < columnCount; i++) {
-            columns.add(readColumn(in, file));
+            columns.add(readColumn(in, file, formatVersion));
         }
         List<String> searchPath = readStrings(in, file);
         int dependencyCount = readCount(in, file);
@@ -255,16 +267,27 @@ final class ManifestCodec {
         out.writeBoolean(column.nullable());
         writeOptionalString(out, column.defaultExpression());
         writeOptionalString(out, column.compression().map(Enum::name));
+        out.writeBoolean(column.identity().isPresent());
+        if (column.identity().isPresent()) {
+            Identity identity = column.identity().get();
+            out.writeBoolean(identity.always());
+            out.writeLong(identity.start());
+            out.writeLong(identity.increment());
+        }
     }
 
-    private static ColumnDefinition readColumn(DataInputStream in, Path file) throws IOException {
+    private static ColumnDefinition readColumn(DataInputStream in, Path file, int formatVersion) throws IOException {
         String name = readString(in, file);
         TypeKind kind = TypeKind.valueOf(readString(in, file));
         LogicalType type = new LogicalType(kind, in.readInt(), in.readInt(), in.readInt());
         boolean nullable = in.readBoolean();
         Optional<String> defaultExpression = readOptionalString(in, file);
         Optional<Compression> compression = readOptionalString(in, file).map(Compression::valueOf);
-        return new ColumnDefinition(name, type, nullable, defaultExpression, compression);
+        Optional<Identity> identity = Optional.empty();
+        if (formatVersion >= FIRST_VERSION_WITH_IDENTITY && in.readBoolean()) {
+            identity = Optional.of(new Identity(in.readBoolean(), in.readLong(), in.readLong()));
+        }
+        return new ColumnDefinition(name, type, nullable, defaultExpression, compression, identity);
     }
 
     private static void writeConstraint(DataOutputStream out, Constraint constraint) throws IOException {

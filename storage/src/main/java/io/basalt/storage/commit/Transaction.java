@@ -105,6 +105,23 @@ public final class Transaction implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands out {@code count} consecutive identity positions of a table (see {@link io.basalt.storage.catalog.Identity})
+     * and returns the first. They are this transaction's alone and never handed out again, even if it never commits
+     * or the process crashes (a gap, as PostgreSQL's sequences leave).
+     */
+    public long reserveIdentityPositions(long tableId, long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative");
+        }
+        TableEntry table = requireTable(tableId);
+        long first = coordinator.reserveIdentityPositions(tableId, table.identityPositions(), count);
+        if (count > 0) {
+            record(new TransactionOperation.AdvanceIdentity(tableId, first + count));
+        }
+        return first;
+    }
+
     /** Replaces segments by others with the same live rows (compaction), or removes them. */
     public void replaceSegments(long tableId, long partitionId, Set<Long> removedSegmentIds, List<SegmentEntry> added) {
         record(new TransactionOperation.ReplaceSegments(tableId, partitionId, removedSegmentIds, added));

@@ -54,6 +54,13 @@ sealed interface TransactionOperation {
         }
     }
 
+    /**
+     * Records that the transaction used identity positions below {@code positions} of a table, so that the committed
+     * counter moves past them (it never moves back: another transaction may have used more meanwhile).
+     */
+    record AdvanceIdentity(long tableId, long positions) implements TransactionOperation {
+    }
+
     /** Changes a table's definition (ALTER TABLE); segments are rewritten by separate operations where needed. */
     record AlterTable(long tableId, TableDefinition definition) implements TransactionOperation {
         @Override

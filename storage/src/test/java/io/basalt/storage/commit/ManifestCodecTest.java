@@ -2,15 +2,21 @@ package io.basalt.storage.commit;
 
 import io.basalt.storage.CorruptDataException;
 import io.basalt.storage.catalog.ColumnDefinition;
+import io.basalt.storage.catalog.Identity;
+import io.basalt.storage.catalog.TableOptions;
 import io.basalt.storage.catalog.RelationName;
 import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.catalog.ViewDefinition;
 import io.basalt.storage.type.LogicalType;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -40,12 +46,38 @@ class ManifestCodecTest {
 
     @Test
     void readsVersionOneFilesWrittenBeforeViews() {
-        Manifest manifest = withTable(List.of());
+        Manifest decoded = ManifestCodec.decode(FILE, oldFormat(1));
 
-        Manifest decoded = ManifestCodec.decode(FILE, asVersionOne(ManifestCodec.encode(manifest)));
+        assertThat(decoded.tables()).isEqualTo(withTable(List.of()).tables());
+        assertThat(decoded.views()).isEmpty();
+    }
+
+    @Test
+    void readsVersionTwoFilesWrittenBeforeIdentityColumns() {
+        Manifest decoded = ManifestCodec.decode(FILE, oldFormat(2));
+
+        TableEntry table = decoded.table(1).orElseThrow();
+        assertThat(table).isEqualTo(withTable(List.of()).tables().get(1L));
+        assertThat(table.identityPositions()).isZero();
+        assertThat(table.lastAppendVersion()).isEqualTo(table.lastRewriteVersion());
+        assertThat(table.definition().columns().get(0).identity()).isEmpty();
+    }
+
+    @Test
+    void identityColumnsAndCountersSurviveEncoding() {
+        Manifest initial = Manifest.initial();
+        TableDefinition definition = TableDefinition.of("main", "t", List.of(
+                ColumnDefinition.notNull("id", LogicalType.BIGINT).withIdentity(new Identity(true, 100, -5)),
+                ColumnDefinition.of("a", LogicalType.INTEGER).withDefault("42")));
+        TreeMap<Long, TableEntry> tables = new TreeMap<>();
+        tables.put(1L, new TableEntry(1, definition, List.of(new PartitionEntry(2, Optional.empty(), List.of())), 1, 4, 77));
+        Manifest manifest = new Manifest(5, 3, initial.commitTimeMillis(), initial.schemas(), tables, List.of());
+
+        Manifest decoded = ManifestCodec.decode(FILE, ManifestCodec.encode(manifest));
 
         assertThat(decoded.tables()).isEqualTo(manifest.tables());
-        assertThat(decoded.views()).isEmpty();
+        assertThat(decoded.table(1).orElseThrow().definition().columns().get(0).identity())
+                .contains(new Identity(true, 100, -5));
     }
 
     @Test
@@ -54,24 +86,69 @@ class ManifestCodecTest {
         ByteBuffer.wrap(bytes).putInt(ManifestCodec.MAGIC.length, ManifestCodec.FORMAT_VERSION + 1);
 
         assertThatThrownBy(() -> ManifestCodec.decode(FILE, bytes)).isInstanceOf(CorruptDataException.class)
-                .hasMessageContaining("format version 3 is not supported (this build reads 1 to 2)");
+                .hasMessageContaining("format version 4 is not supported (this build reads 1 to 3)");
     }
 
     private static Manifest withTable(List<ViewDefinition> views) {
         Manifest initial = Manifest.initial();
         TableDefinition table = TableDefinition.of("main", "t", List.of(ColumnDefinition.of("a", LogicalType.INTEGER)));
         TreeMap<Long, TableEntry> tables = new TreeMap<>();
-        tables.put(1L, new TableEntry(1, table, List.of(new PartitionEntry(2, Optional.empty(), List.of())), 1));
+        tables.put(1L, new TableEntry(1, table, List.of(new PartitionEntry(2, Optional.empty(), List.of())), 1, 1, 0));
         return new Manifest(1, 3, initial.commitTimeMillis(), initial.schemas(), tables, views);
     }
 
-    /** A file as format version 1 wrote it: the same payload without the view count (zero) at its end. */
-    private static byte[] asVersionOne(byte[] versionTwo) {
-        int payloadLength = versionTwo.length - HEADER_BYTES - 4 - 4;
-        byte[] payload = Arrays.copyOfRange(versionTwo, HEADER_BYTES, HEADER_BYTES + payloadLength);
-        CRC32C crc = new CRC32C();
-        crc.update(payload);
-        return ByteBuffer.allocate(HEADER_BYTES + payloadLength + 4).put(ManifestCodec.MAGIC).putInt(1)
-                .putLong(payloadLength).put(payload).putInt((int) crc.getValue()).array();
+    /**
+     * {@link #withTable}'s manifest (no views) as format version 1 or 2 wrote it, byte by byte: those writers are gone,
+     * so the layout is spelled out here as docs/storage-format.md described it.
+     */
+    private static byte[] oldFormat(int formatVersion) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            Manifest manifest = withTable(List.of());
+            out.writeLong(manifest.version());
+            out.writeLong(manifest.nextId());
+            out.writeLong(manifest.commitTimeMillis());
+            out.writeInt(1);
+            writeString(out, "main");
+            out.writeInt(1);
+            out.writeLong(1);
+            out.writeLong(1);
+            writeString(out, "main");
+            writeString(out, "t");
+            out.writeInt(1);
+            writeString(out, "a");
+            writeString(out, "INTEGER");
+            out.writeInt(0);
+            out.writeInt(0);
+            out.writeInt(0);
+            out.writeBoolean(true);
+            out.writeBoolean(false);
+            out.writeBoolean(false);
+            out.writeInt(0);
+            writeString(out, TableOptions.DEFAULT.compression().name());
+            out.writeInt(TableOptions.DEFAULT.targetSegmentRows());
+            out.writeInt(1);
+            out.writeLong(2);
+            out.writeBoolean(false);
+            out.writeInt(0);
+            if (formatVersion >= 2) {
+                out.writeInt(0);
+            }
+            out.flush();
+            byte[] payload = bytes.toByteArray();
+            CRC32C crc = new CRC32C();
+            crc.update(payload);
+            return ByteBuffer.allocate(HEADER_BYTES + payload.length + 4).put(ManifestCodec.MAGIC).putInt(formatVersion)
+                    .putLong(payload.length).put(payload).putInt((int) crc.getValue()).array();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeString(DataOutputStream out, String value) throws IOException {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
     }
 }
