@@ -60,7 +60,7 @@ public final class ConcurrentLoadTest {
             statement.execute("DROP TABLE IF EXISTS " + INSERT_TABLE);
             statement.execute("CREATE TABLE " + INSERT_TABLE + " (client INTEGER, seq BIGINT, note VARCHAR)");
         }
-        out.printf(Locale.ROOT, "concurrency: %d clients for %d s against %s; queries %s, an INSERT after every %d%n",
+        out.printf(Locale.ROOT, "concurrency: %d clients for %d s against %s; queries %s, an INSERT first and after every %d%n",
                 clients, durationSeconds, url.replaceFirst("\\?.*", ""), queries, LoadClient.QUERIES_PER_INSERT);
         List<Connection> connections = new ArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(clients);
@@ -138,7 +138,11 @@ public final class ConcurrentLoadTest {
         for (String problem : missing) {
             out.println("  " + problem);
         }
-        boolean ok = wrong == 0 && errors == 0 && missing.isEmpty() && queryLatencies.count() > 0;
+        boolean ran = queryLatencies.count() > 0 && insertLatencies.count() > 0;
+        if (!ran) {
+            out.println("too short: no query or no INSERT completed (a longer --duration, or fewer clients)");
+        }
+        boolean ok = wrong == 0 && errors == 0 && missing.isEmpty() && ran;
         out.println(ok ? "load test: ok" : "load test: FAILED");
         return ok;
     }

@@ -16,8 +16,8 @@ import java.util.concurrent.Callable;
 
 /**
  * One client of the load test, on its own connection: until the deadline it runs the TPC-H queries in turn
- * (starting at a query of its own, so that the clients do not move in step), checking each answer, and
- * after every {@link #QUERIES_PER_INSERT} queries a one-row INSERT of its next sequence number. An error
+ * (starting at a query of its own, so that the clients do not move in step), checking each answer, with a
+ * one-row INSERT of its next sequence number first and then after every {@link #QUERIES_PER_INSERT} queries. An error
  * or a wrong answer is counted and the client carries on, so one run reports all of them.
  */
 final class LoadClient implements Callable<LoadClient.Outcome> {
@@ -57,7 +57,8 @@ final class LoadClient implements Callable<LoadClient.Outcome> {
         int errors = 0;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + insertTable + " VALUES (?, ?, ?)")) {
             for (long operation = 0; System.nanoTime() < deadlineNanos; operation++) {
-                boolean inserting = operation % (QUERIES_PER_INSERT + 1) == QUERIES_PER_INSERT;
+                // The first operation is an INSERT, so every client that ran at all inserted.
+                boolean inserting = operation % (QUERIES_PER_INSERT + 1) == 0;
                 int query = queries.get((int) ((number + operation) % queries.size()));
                 long start = System.nanoTime();
                 try {
