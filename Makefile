@@ -43,7 +43,7 @@ define package
 	@echo "Built dist/basalt.jar and dist/basalt-jdbc.jar; run bin/basalt help"
 endef
 
-.PHONY: help build test test-jdk run server tpch tpch-compare tpch-peer bench-storage clean
+.PHONY: help build test test-jdk run server tpch tpch-compare tpch-peer bench-storage load-test bench-fetch clean
 
 help: ## Show this help
 	@echo "Basalt: a columnar analytical SQL database. Targets:"
@@ -100,6 +100,21 @@ bench-storage: ## Storage load benchmark (storage's test classes): make bench-st
 	    -Dexec.classpathScope=test \
 	    -Dexec.workingdir="$(CURDIR)" \
 	    -Dexec.args="$(BENCH_JAVA_OPTS) -classpath %classpath io.basalt.storage.bench.StorageLoadBenchmark --sf $(SF) $(ARGS)"
+
+# Concurrency: a server process on TPC-H data, CLIENTS JDBC clients for DURATION seconds (tpch/load-test.sh).
+load-test: SF ?= 0.01
+load-test: CLIENTS ?= 32
+load-test: DURATION ?= 180
+load-test: dist/basalt.jar ## Load test: CLIENTS (32) clients, DURATION s (180), TPC-H SF (0.01) + INSERTs, over TCP
+	tpch/load-test.sh $(SF) $(CLIENTS) $(DURATION) $(TPCH_DIR)
+
+# The fetch benchmark is one of server's test classes; Maven writes its class path, java runs it.
+bench-fetch: ROWS ?= 10000000
+bench-fetch: ## JDBC fetch speed, embedded and over loopback: make bench-fetch ROWS=10000000
+	$(MVN) $(MVN_FLAGS) -q -pl server -am test-compile dependency:build-classpath \
+	    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+	"$(JAVA)" $(BENCH_JAVA_OPTS) -cp server/target/test-classes:server/target/classes:$$(cat server/target/bench-classpath.txt) \
+	    io.basalt.server.bench.FetchBenchmark $(ROWS) $(ARGS)
 
 clean: ## Remove all build output (every module's target/ and dist/)
 	$(MVN) $(MVN_FLAGS) -q clean

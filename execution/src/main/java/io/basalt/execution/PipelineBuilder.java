@@ -116,11 +116,11 @@ final class PipelineBuilder {
         } else if (node instanceof HashJoinNode join) {
             HashBuildSink build = new HashBuildSink(kinds(join.right()), join.rightKeys(), reservation(node, "building a hash table"));
             addPipeline("hash join build", source(join.right()), build, node);
-            source = streaming(node, source(join.left()), new HashJoinOperator(join, build));
+            source = streaming(node, source(join.left()), new HashJoinOperator(join, build, context::checkCancelled));
         } else if (node instanceof NestedLoopJoinNode join) {
             MaterializeSink inner = new MaterializeSink(kinds(join.right()), reservation(node, "materializing a join input"));
             addPipeline("nested loop join inner side", source(join.right()), inner, node);
-            source = streaming(node, source(join.left()), new NestedLoopJoinOperator(join, inner));
+            source = streaming(node, source(join.left()), new NestedLoopJoinOperator(join, inner, context::checkCancelled));
         } else if (node instanceof AggregateNode aggregate) {
             AggregationSink sink = new AggregationSink(aggregate, context.parallelism(), reservation(node, "aggregating"));
             addPipeline("aggregation", source(aggregate.input()), sink, node);

@@ -8,7 +8,7 @@ import java.util.Set;
 /** Parses {@code basalt tpch [COMMAND] [OPTIONS]} into {@link TpchOptions}; a bad line throws with the reason. */
 final class CommandLine {
 
-    static final Set<String> COMMANDS = Set.of("all", "generate", "load", "run", "validate", "refresh");
+    static final Set<String> COMMANDS = Set.of("all", "generate", "load", "run", "validate", "refresh", "concurrency");
 
     private CommandLine() {
     }
@@ -54,11 +54,16 @@ final class CommandLine {
                 case "--answers" -> options.answersDirectory = Path.of(value);
                 case "--json" -> options.jsonFile = Path.of(value);
                 case "--chart" -> options.chartFile = Path.of(value);
+                case "--clients" -> options.clients = positive(arg, value);
+                case "--duration" -> options.durationSeconds = positive(arg, value);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
         if (options.fromGenerator && !(options.command.equals("load") || options.command.equals("all"))) {
             throw new IllegalArgumentException("--from-generator applies to load (and to the default command) only");
+        }
+        if (options.command.equals("concurrency") && options.compareUrl != null) {
+            throw new IllegalArgumentException("--compare does not apply to concurrency: it loads one database");
         }
         return options;
     }

@@ -19,6 +19,8 @@ public final class TpchCommand {
               run        the queries: one cold run, then N hot runs each; answers checked
               validate   run each query once and compare it with the reference answer
               refresh    RF1 (insert new orders and line items), RF2 (delete them), then validate
+              concurrency  --clients N for --duration SECONDS on N connections: the queries (every answer
+                         checked) and one-row INSERTs into load_test_inserts; throughput, p50/p95, errors
 
             Options:
               --sf SF            scale factor, 0.01 to 100 and beyond (default 0.01)
@@ -36,6 +38,8 @@ public final class TpchCommand {
               --answers DIR      reference answers (default: shared/tpch/answers/sfSF, found upwards)
               --json FILE        also write the results as JSON
               --chart FILE       also draw the query times as a bar chart (.svg or .png)
+              --clients N        concurrency: clients, each on its own connection (default 32)
+              --duration SECONDS concurrency: how long the clients work (default 180)
 
             Exit status: 0 all well, 1 a wrong answer or a failure, 2 a bad command line,
             3 refresh not supported by the database yet.""";

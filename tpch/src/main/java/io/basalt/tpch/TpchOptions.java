@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
  */
 final class TpchOptions {
 
-    /** The sub-command: all (the default), generate, load, run, validate or refresh. */
+    /** The sub-command: all (the default), generate, load, run, validate, refresh or concurrency. */
     String command = "all";
     String scaleFactor = "0.01";
     /** The directory holding the {@code .tbl} files; null means {@code tpch-data/sfSF}. */
@@ -34,6 +34,9 @@ final class TpchOptions {
     Path answersDirectory;
     Path jsonFile;
     Path chartFile;
+    /** concurrency: how many clients, each on its own connection, and for how many seconds. */
+    int clients = 32;
+    int durationSeconds = 180;
 
     double scaleFactorValue() {
         return Double.parseDouble(scaleFactor);

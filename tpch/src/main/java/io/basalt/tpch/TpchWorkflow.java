@@ -1,5 +1,6 @@
 package io.basalt.tpch;
 
+import io.basalt.tpch.concurrency.ConcurrentLoadTest;
 import io.basalt.tpch.report.BarChart;
 import io.basalt.tpch.report.JsonReport;
 import io.basalt.tpch.report.Numbers;
@@ -50,6 +51,8 @@ final class TpchWorkflow {
                 return validate();
             case "refresh":
                 return refresh();
+            case "concurrency":
+                return concurrency();
             default:
                 return all();
         }
@@ -190,6 +193,23 @@ final class TpchWorkflow {
             }
         }
         return status;
+    }
+
+    /** Many clients at once on the loaded database, every answer checked: see {@link ConcurrentLoadTest}. */
+    private int concurrency() throws Exception {
+        Path answers = options.answers().orElseThrow(() -> new IllegalStateException("no reference answers for SF "
+                + options.scaleFactorName() + ": the load test checks every answer (--answers DIR names them)"));
+        try (DriverLoader drivers = new DriverLoader(options.driverPaths)) {
+            List<BenchmarkDatabase> databases = openLoaded(drivers);
+            try {
+                BenchmarkDatabase database = databases.get(0);
+                boolean ok = new ConcurrentLoadTest(database.url(), database.connection(), options.queries, answers,
+                        options.clients, options.durationSeconds).run(out);
+                return ok ? 0 : 1;
+            } finally {
+                closeAll(databases);
+            }
+        }
     }
 
     /** Connects to every database, the one under test first. */

@@ -68,9 +68,14 @@ final class AggregationMerge {
         memory.shrink(splitBytes.getAndSet(0));
     }
 
-    PartialAggregation mergePartition(int partition, double expectedGroups) {
+    /**
+     * @param cancellation fails with 57014 when the query was cancelled: checked before each worker's groups,
+     *                     each DISTINCT set and each kept batch, so a merge of millions of groups stops early
+     */
+    PartialAggregation mergePartition(int partition, double expectedGroups, Runnable cancellation) {
         PartialAggregation merged = new PartialAggregation(layout, expectedGroups, true, memory);
         for (int i = 0; i < partials.size(); i++) {
+            cancellation.run();
             PartialAggregation partial = partials.get(i);
             ColumnVector[] keys = groupSplits[i].keys();
             int[] selected = groupSplits[i].positions()[partition];
@@ -86,11 +91,13 @@ final class AggregationMerge {
         }
         for (int c = 0; c < layout.calls.size(); c++) {
             if (merged.distinctSets[c] != null) {
+                cancellation.run();
                 mergeDistinct(merged, c, partition);
             }
         }
         // Rows that were not pre-aggregated join their partition last, after the DISTINCT sets are merged.
         for (AggregationWriter.PartitionedBatch kept : keptBatches) {
+            cancellation.run();
             int[] rows = kept.positions()[partition];
             merged.add(kept.batch(), rows, rows.length);
         }

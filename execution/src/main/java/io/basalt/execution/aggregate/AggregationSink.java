@@ -99,7 +99,7 @@ public final class AggregationSink implements Sink {
             List<Runnable> work = new ArrayList<>();
             for (int p = 0; p < partitions; p++) {
                 int partition = p;
-                work.add(() -> merged[partition] = merge.mergePartition(partition, expected));
+                work.add(() -> merged[partition] = merge.mergePartition(partition, expected, tasks::checkCancelled));
             }
             tasks.runAll(work);
             merge.release();

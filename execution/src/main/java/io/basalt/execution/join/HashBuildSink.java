@@ -20,7 +20,7 @@ public final class HashBuildSink extends MaterializeSink {
     @Override
     public void finish(TaskRunner tasks) {
         super.finish(tasks);
-        table = JoinHashTable.build(rows(), keyColumns, memory());
+        table = JoinHashTable.build(rows(), keyColumns, memory(), tasks::checkCancelled);
     }
 
     JoinHashTable table() {

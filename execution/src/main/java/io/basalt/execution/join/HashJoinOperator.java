@@ -28,14 +28,17 @@ public final class HashJoinOperator implements StreamingOperator {
 
     private final HashJoinNode node;
     private final HashBuildSink build;
+    private final Runnable cancellation;
     private final CompiledExpression residual;
     private final List<PhysicalKind> leftKinds;
     private final KeyEquality[] keyEqualities;
     private volatile JoinOutput output;
 
-    public HashJoinOperator(HashJoinNode node, HashBuildSink build) {
+    /** @param cancellation fails with 57014 when the query was cancelled; checked per chunk of joined pairs */
+    public HashJoinOperator(HashJoinNode node, HashBuildSink build, Runnable cancellation) {
         this.node = node;
         this.build = build;
+        this.cancellation = cancellation;
         this.residual = node.residual().map(ExpressionCompiler::compile).orElse(null);
         this.leftKinds = node.left().output().stream().map(column -> column.type().physicalKind()).toList();
         this.keyEqualities = new KeyEquality[node.leftKeys().length];
@@ -82,7 +85,7 @@ public final class HashJoinOperator implements StreamingOperator {
         }
         JoinHashTable table = build.table();
         JoinOutput join = output();
-        ProbeBatchJoiner joiner = new ProbeBatchJoiner(join, input, consumer);
+        ProbeBatchJoiner joiner = new ProbeBatchJoiner(join, input, consumer, cancellation);
         ColumnVector[] keys = new ColumnVector[node.leftKeys().length];
         for (int k = 0; k < keys.length; k++) {
             keys[k] = input.column(node.leftKeys()[k]);

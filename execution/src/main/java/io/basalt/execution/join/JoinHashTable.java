@@ -35,7 +35,11 @@ final class JoinHashTable {
         this.nullKeyRows = nullKeyRows;
     }
 
-    static JoinHashTable build(RowStore rows, int[] keyColumns, MemoryReservation memory) {
+    /** Rows inserted between two cancellation checks while building: millions of rows take a while. */
+    private static final int BUILD_CHUNK = 1 << 16;
+
+    /** @param cancellation fails with 57014 when the query was cancelled; checked per chunk of rows */
+    static JoinHashTable build(RowStore rows, int[] keyColumns, MemoryReservation memory, Runnable cancellation) {
         int rowCount = rows.rowCount();
         ColumnVector[] keyVectors = keyVectors(rows, keyColumns);
         List<PhysicalKind> kinds = new ArrayList<>();
@@ -60,7 +64,7 @@ final class JoinHashTable {
         }
         GroupTable table = GroupTables.create(kinds, indexedCount, memory);
         int[] groups = new int[indexedCount];
-        table.findOrInsert(keyVectors, indexed, indexedCount, groups);
+        insertInChunks(table, keyVectors, indexed, indexedCount, groups, cancellation);
         memory.grow(4L * table.groupCount());
         int[] first = new int[table.groupCount()];
         Arrays.fill(first, -1);
@@ -73,6 +77,22 @@ final class JoinHashTable {
         }
         memory.shrink(scratch);
         return new JoinHashTable(rows, keyColumns.clone(), table, first, next, nullRows);
+    }
+
+    private static void insertInChunks(GroupTable table, ColumnVector[] keyVectors, int[] indexed, int indexedCount,
+                                       int[] groups, Runnable cancellation) {
+        if (indexedCount <= BUILD_CHUNK) {
+            table.findOrInsert(keyVectors, indexed, indexedCount, groups);
+            return;
+        }
+        int[] chunkGroups = new int[BUILD_CHUNK];
+        for (int start = 0; start < indexedCount; start += BUILD_CHUNK) {
+            cancellation.run();
+            int count = Math.min(BUILD_CHUNK, indexedCount - start);
+            int[] positions = Arrays.copyOfRange(indexed, start, start + count);
+            table.findOrInsert(keyVectors, positions, count, chunkGroups);
+            System.arraycopy(chunkGroups, 0, groups, start, count);
+        }
     }
 
     private static ColumnVector[] keyVectors(RowStore rows, int[] keyColumns) {

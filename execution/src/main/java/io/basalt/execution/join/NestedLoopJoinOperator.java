@@ -19,13 +19,16 @@ public final class NestedLoopJoinOperator implements StreamingOperator {
 
     private final NestedLoopJoinNode node;
     private final MaterializeSink right;
+    private final Runnable cancellation;
     private final CompiledExpression condition;
     private final List<PhysicalKind> leftKinds;
     private volatile JoinOutput output;
 
-    public NestedLoopJoinOperator(NestedLoopJoinNode node, MaterializeSink right) {
+    /** @param cancellation fails with 57014 when the query was cancelled; checked per chunk of pairs */
+    public NestedLoopJoinOperator(NestedLoopJoinNode node, MaterializeSink right, Runnable cancellation) {
         this.node = node;
         this.right = right;
+        this.cancellation = cancellation;
         this.condition = node.condition().map(ExpressionCompiler::compile).orElse(null);
         this.leftKinds = node.left().output().stream().map(column -> column.type().physicalKind()).toList();
     }
@@ -51,7 +54,7 @@ public final class NestedLoopJoinOperator implements StreamingOperator {
         }
         JoinOutput join = output();
         int rightRows = join.right().rowCount();
-        ProbeBatchJoiner joiner = new ProbeBatchJoiner(join, input, consumer);
+        ProbeBatchJoiner joiner = new ProbeBatchJoiner(join, input, consumer, cancellation);
         JoinType type = node.joinType();
         if (condition == null && (type == JoinType.SEMI || type == JoinType.ANTI)) {
             if (rightRows > 0) {

@@ -10,7 +10,9 @@ import io.basalt.storage.vector.ColumnVector;
  * Joins one left (probe) batch: collects candidate pairs (equal keys, or every pair for a nested loop) in
  * chunks, keeps those where the condition is TRUE, emits joined rows, and finally emits the left rows
  * that the join type wants alone (unmatched for LEFT, FULL and ANTI; matched for SEMI). Local to one call
- * of one worker.
+ * of one worker. Cancellation is checked once per chunk of pairs: one left batch against a large right
+ * side (a nested loop, or a key with many duplicates) may make billions of pairs, and a condition that
+ * rarely holds emits nothing downstream that would notice a cancelled query.
  */
 final class ProbeBatchJoiner {
 
@@ -19,15 +21,18 @@ final class ProbeBatchJoiner {
     private final JoinOutput join;
     private final ColumnBatch left;
     private final BatchConsumer output;
+    private final Runnable cancellation;
     private final boolean[] leftMatched;
     private int[] leftRows;
     private int[] rightRows;
     private int pairs;
 
-    ProbeBatchJoiner(JoinOutput join, ColumnBatch left, BatchConsumer output) {
+    /** @param cancellation fails with 57014 when the query was cancelled */
+    ProbeBatchJoiner(JoinOutput join, ColumnBatch left, BatchConsumer output, Runnable cancellation) {
         this.join = join;
         this.left = left;
         this.output = output;
+        this.cancellation = cancellation;
         this.leftMatched = new boolean[left.rowCount()];
         // Most joins find about one pair per left row: start there and grow up to a chunk.
         int capacity = Math.min(CHUNK, Math.max(64, left.rowCount()));
@@ -62,6 +67,7 @@ final class ProbeBatchJoiner {
         if (pairs == 0) {
             return;
         }
+        cancellation.run();
         JoinType type = join.type();
         boolean emitsPairs = type != JoinType.SEMI && type != JoinType.ANTI;
         ColumnBatch joined = emitsPairs || join.condition() != null ? join.pairs(left, leftRows, rightRows, pairs) : null;

@@ -2,6 +2,7 @@ package io.basalt.execution.pipeline;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,6 +20,11 @@ public final class WorkerPool {
 
     public static ExecutorService shared() {
         return SHARED;
+    }
+
+    /** How many of the pool's threads run a task now (approximate): zero once every query's workers stopped. */
+    public static int activeWorkers() {
+        return ((ThreadPoolExecutor) SHARED).getActiveCount();
     }
 
     private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {

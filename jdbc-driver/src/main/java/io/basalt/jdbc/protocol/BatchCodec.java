@@ -62,10 +62,7 @@ public final class BatchCodec {
                 writer.putLong(wide.high()[i]).putLong(wide.low()[i]);
             }
         } else if (column instanceof DoubleColumn) {
-            double[] values = ((DoubleColumn) column).values();
-            for (int i = from; i < from + count; i++) {
-                writer.putDouble(values[i]);
-            }
+            writer.putDoubles(((DoubleColumn) column).values(), from, count);
         } else if (column instanceof BooleanColumn) {
             writeBitmap(writer, ((BooleanColumn) column).values(), from, count);
         } else if (column instanceof TextColumn) {
@@ -105,9 +102,7 @@ public final class BatchCodec {
     }
 
     private static void writeLongs(MessageWriter writer, long[] values, int from, int count) {
-        for (int i = from; i < from + count; i++) {
-            writer.putLong(values[i]);
-        }
+        writer.putLongs(values, from, count);
     }
 
     /** Bit {@code i % 8} (least significant first) of byte {@code i / 8} is row {@code i}. */
@@ -157,12 +152,7 @@ public final class BatchCodec {
                 }
                 return new WideDecimalColumn(high, low, wideScale, nulls);
             case DOUBLE:
-                long[] bits = readLongs(reader, rows);
-                double[] values = new double[rows];
-                for (int i = 0; i < rows; i++) {
-                    values[i] = Double.longBitsToDouble(bits[i]);
-                }
-                return new DoubleColumn(values, nulls);
+                return new DoubleColumn(reader.getDoubles(rows), nulls);
             case BOOLEAN:
                 return new BooleanColumn(readBitmap(reader, rows), nulls);
             case TEXT:
@@ -188,12 +178,7 @@ public final class BatchCodec {
     }
 
     private static long[] readLongs(MessageReader reader, int rows) throws ProtocolException {
-        checkRoom(reader, rows, 8);
-        long[] values = new long[rows];
-        for (int i = 0; i < rows; i++) {
-            values[i] = reader.getLong();
-        }
-        return values;
+        return reader.getLongs(rows);
     }
 
     private static boolean[] readBitmap(MessageReader reader, int rows) throws ProtocolException {

@@ -69,6 +69,28 @@ public final class MessageReader {
         return (high << 32) | (getInt() & 0xffffffffL);
     }
 
+    /** {@code count} int64s (as {@link #getLong} reads each) with one bounds check: a batch's column. */
+    public long[] getLongs(int count) throws ProtocolException {
+        checkRemaining(8L * count, count + " int64s");
+        long[] values = new long[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = (long) MessageWriter.LONGS.get(payload, position);
+            position += 8;
+        }
+        return values;
+    }
+
+    /** {@code count} IEEE doubles (as {@link #getDouble} reads each) with one bounds check. */
+    public double[] getDoubles(int count) throws ProtocolException {
+        checkRemaining(8L * count, count + " doubles");
+        double[] values = new double[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = Double.longBitsToDouble((long) MessageWriter.LONGS.get(payload, position));
+            position += 8;
+        }
+        return values;
+    }
+
     public double getDouble() throws ProtocolException {
         return Double.longBitsToDouble(getLong());
     }

@@ -2,6 +2,9 @@ package io.basalt.jdbc.protocol;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -9,6 +12,9 @@ import java.nio.charset.StandardCharsets;
  * primitive encodings (big-endian integers, IEEE doubles, length-prefixed UTF-8 strings, see docs/protocol.md).
  */
 public final class MessageWriter {
+
+    /** Big-endian 8-byte stores into the buffer: the bulk of a result batch is columns of int64s and doubles. */
+    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private byte[] buffer;
     private int size;
@@ -69,6 +75,26 @@ public final class MessageWriter {
 
     public MessageWriter putDouble(double value) {
         return putLong(Double.doubleToRawLongBits(value));
+    }
+
+    /** {@code values[from .. from + count]} as int64s, the same bytes as {@link #putLong} each, with one size check. */
+    public MessageWriter putLongs(long[] values, int from, int count) {
+        ensure(8 * count);
+        for (int i = from; i < from + count; i++) {
+            LONGS.set(buffer, size, values[i]);
+            size += 8;
+        }
+        return this;
+    }
+
+    /** {@code values[from .. from + count]} as IEEE doubles, the same bytes as {@link #putDouble} each. */
+    public MessageWriter putDoubles(double[] values, int from, int count) {
+        ensure(8 * count);
+        for (int i = from; i < from + count; i++) {
+            LONGS.set(buffer, size, Double.doubleToRawLongBits(values[i]));
+            size += 8;
+        }
+        return this;
     }
 
     /** An int32 byte length (-1 for {@code null}) and the UTF-8 bytes. */

@@ -81,6 +81,29 @@ class CodecTest {
     }
 
     @Test
+    void bulkLongsAndDoublesAreTheBytesOfSingleOnes() throws Exception {
+        long[] longs = {0, -1, Long.MIN_VALUE, Long.MAX_VALUE, 0x0102030405060708L};
+        double[] doubles = {0.0, -0.0, Double.NaN, Double.NEGATIVE_INFINITY, 1.5e300};
+        MessageWriter bulk = new MessageWriter(MessageTypes.OK).putLongs(longs, 1, 4).putDoubles(doubles, 0, 5);
+        MessageWriter single = new MessageWriter(MessageTypes.OK);
+        for (int i = 1; i < 5; i++) {
+            single.putLong(longs[i]);
+        }
+        for (double value : doubles) {
+            single.putDouble(value);
+        }
+        assertThat(bulk.toFrame().payload()).isEqualTo(single.toFrame().payload());
+        MessageReader reader = bulk.toFrame().reader();
+        assertThat(reader.getLongs(4)).containsExactly(-1, Long.MIN_VALUE, Long.MAX_VALUE, 0x0102030405060708L);
+        assertThat(reader.getDoubles(5)).containsExactly(doubles);
+        reader.expectEnd();
+        // more values than the payload holds fail before allocating them
+        assertThatThrownBy(() -> bulk.toFrame().reader().getLongs(10)).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("truncated");
+        assertThatThrownBy(() -> bulk.toFrame().reader().getDoubles(Integer.MAX_VALUE)).isInstanceOf(ProtocolException.class);
+    }
+
+    @Test
     void malformedFramesAreProtocolErrors() throws IOException {
         assertThatThrownBy(() -> reader(new byte[] {'Q', 0, 0, 0, 9, 1, 2}).read())
                 .isInstanceOf(ProtocolException.class).hasMessageContaining("truncated frame");
