@@ -109,6 +109,11 @@ final class JoinHashTable {
         keys.find(probeKeys, positions, count, groups);
     }
 
+    /** The distinct non-NULL keys, one vector per key column (a copy). */
+    ColumnVector[] distinctKeys() {
+        return keys.keys();
+    }
+
     int firstRow(int group) {
         return firstRow[group];
     }
