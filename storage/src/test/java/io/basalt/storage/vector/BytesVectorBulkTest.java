@@ -1,5 +1,6 @@
 package io.basalt.storage.vector;
 
+import io.basalt.storage.encoding.TestVectors;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,8 @@ class BytesVectorBulkTest {
 
     @Test
     void appendSelectedKeepsOrderAndNulls() {
-        BytesVector source = vectorOf("zero", null, LONG_VALUE, "three");
-        BytesVector target = vectorOf("kept");
+        BytesVector source = TestVectors.strings("zero", null, LONG_VALUE, "three");
+        BytesVector target = TestVectors.strings("kept");
         target.appendSelected(source, new int[] {3, 1, 2, 2, 0}, 5);
 
         assertThat(values(target)).containsExactly("kept", "three", null, LONG_VALUE, LONG_VALUE, "zero");
@@ -47,8 +48,8 @@ class BytesVectorBulkTest {
 
     @Test
     void appendRangeShiftsOffsetsAndCopiesNulls() {
-        BytesVector source = vectorOf("zero", null, LONG_VALUE, "three");
-        BytesVector target = vectorOf("kept", null);
+        BytesVector source = TestVectors.strings("zero", null, LONG_VALUE, "three");
+        BytesVector target = TestVectors.strings("kept", null);
         target.appendRange(source, 1, 3);
 
         assertThat(values(target)).containsExactly("kept", null, null, LONG_VALUE, "three");
@@ -58,23 +59,11 @@ class BytesVectorBulkTest {
 
     @Test
     void reusedVectorForgetsEarlierNulls() {
-        BytesVector vector = vectorOf(null, null);
+        BytesVector vector = TestVectors.strings(null, null);
         vector.reset();
-        vector.appendSelected(vectorOf("a", "b"), new int[] {1, 0}, 2);
+        vector.appendSelected(TestVectors.strings("a", "b"), new int[] {1, 0}, 2);
 
         assertThat(values(vector)).containsExactly("b", "a");
-    }
-
-    private static BytesVector vectorOf(String... values) {
-        BytesVector vector = new BytesVector(1, 1);
-        for (String value : values) {
-            if (value == null) {
-                vector.appendNull();
-            } else {
-                vector.append(value);
-            }
-        }
-        return vector;
     }
 
     private static List<String> values(BytesVector vector) {
