@@ -196,10 +196,12 @@ final class ScanMorsel implements Morsel {
                 int[] filterColumns = scan.filterColumns();
                 List<ColumnVector> inputs = new ArrayList<>(filterColumns.length);
                 for (int column : filterColumns) {
-                    if (sliced[column] == null) {
+                    if (positions == null) {
                         sliced[column] = rows(column, start, end);
+                        inputs.add(sliced[column]);
+                    } else {
+                        inputs.add(selectedRows(column, start, end, positions, count));
                     }
-                    inputs.add(positions == null ? sliced[column] : VectorCopier.select(sliced[column], positions, count));
                 }
                 ColumnVector condition = filter.evaluate(new ColumnBatch(count, inputs));
                 int passed = Selection.trueRows(condition, count, kept);
@@ -218,13 +220,25 @@ final class ScanMorsel implements Morsel {
             }
             List<ColumnVector> columns = new ArrayList<>(cursors.length);
             for (int c = 0; c < cursors.length; c++) {
-                ColumnVector vector = sliced[c] != null ? sliced[c] : rows(c, start, end);
-                columns.add(positions == null ? vector : VectorCopier.select(vector, positions, count));
+                columns.add(positions == null ? rows(c, start, end) : selectedRows(c, start, end, positions, count));
             }
             return new ColumnBatch(count, columns);
         }
 
+        /** The rows at {@code positions} (offsets from {@code start}), decoding as little as the column allows. */
+        private ColumnVector selectedRows(int column, int start, int end, int[] positions, int count) {
+            if (sliced[column] != null) {
+                return VectorCopier.select(sliced[column], positions, count);
+            }
+            ColumnCursor cursor = cursors[column];
+            return cursor == null ? VectorCopier.select(rows(column, start, end), positions, count)
+                    : cursor.selectedRows(start, end, positions, count);
+        }
+
         private ColumnVector rows(int column, int start, int end) {
+            if (sliced[column] != null) {
+                return sliced[column];
+            }
             ColumnCursor cursor = cursors[column];
             return cursor == null ? RowIdentity.rows(segment.entry().segmentId(), start, end) : cursor.rows(start, end);
         }

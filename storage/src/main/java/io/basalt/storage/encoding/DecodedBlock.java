@@ -36,6 +36,18 @@ public final class DecodedBlock {
         return vector != null;
     }
 
+    /** NULL rows of the block, counted on the dictionary codes when the vector is not built (so not building it). */
+    public int nullCount() {
+        if (vector != null) {
+            return vector.nullCount();
+        }
+        int count = 0;
+        for (int code : dictionary.codes()) {
+            count += code == DictionaryView.NULL_CODE ? 1 : 0;
+        }
+        return count;
+    }
+
     public DictionaryView dictionary() {
         return dictionary;
     }

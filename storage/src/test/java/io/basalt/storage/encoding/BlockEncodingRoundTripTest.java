@@ -102,6 +102,7 @@ class BlockEncodingRoundTripTest {
         DecodedBlock block = BlockDecoder.decodeBlock(PhysicalKind.BYTES, EncodingKind.DICTIONARY, 7, encoded.bytes(), 0,
                 encoded.length());
 
+        assertThat(block.nullCount()).isEqualTo(2);
         assertThat(block.hasVector()).as("built on first use").isFalse();
         TestVectors.assertSameValues(block.dictionary().rows(1, new int[] {5, 1, 0, 3}, 4),
                 TestVectors.strings("ship", null, "ship", "air"));
