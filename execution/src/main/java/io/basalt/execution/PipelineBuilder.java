@@ -42,6 +42,7 @@ import io.basalt.execution.profile.ProfiledSink;
 import io.basalt.execution.profile.ProfiledSource;
 import io.basalt.execution.profile.QueryProfile;
 import io.basalt.execution.scan.ScanCounters;
+import io.basalt.execution.scan.ScanJoinFilter;
 import io.basalt.execution.scan.TableScanSource;
 import io.basalt.execution.sort.SortSink;
 import io.basalt.execution.window.WindowSink;
@@ -59,7 +60,8 @@ import java.util.Optional;
  * Cuts a physical plan into pipelines. Streaming nodes (filter, project, hash-join probe, nested-loop
  * join) are folded into their input's morsel source; pipeline breakers (hash-join build, nested-loop inner
  * side, aggregation, sort, window, a LIMIT below the root) end a pipeline in a sink whose output is the source of
- * the next one. Pipelines are listed so that each comes after every pipeline it reads from. With a
+ * the next one. A hash join whose probe key comes straight from a table scan hands that scan a filter of its
+ * build keys ({@link JoinFilterPlacement}). Pipelines are listed so that each comes after every pipeline it reads from. With a
  * profile, every node is wrapped to measure itself.
  */
 final class PipelineBuilder {
@@ -71,6 +73,11 @@ final class PipelineBuilder {
     private final Map<Pipeline, LimitedRows> limitedRows = new IdentityHashMap<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Map<String, List<ColumnBatch>> workingTables;
+    /**
+     * Key filters of hash joins waiting for the scan of their probe side, which is built right after (a scan
+     * node takes them once: a plan that shares a node between two places gets them only in the first).
+     */
+    private final Map<TableScanNode, List<ScanJoinFilter>> joinFilters = new IdentityHashMap<>();
 
     PipelineBuilder(ExecutionContext context, MemoryBudget budget, QueryProfile profile,
                     Map<String, List<ColumnBatch>> workingTables) {
@@ -106,7 +113,8 @@ final class PipelineBuilder {
         if (node instanceof TableScanNode scan) {
             ScanCounters counters = new ScanCounters();
             statistics(node).ifPresent(statistics -> statistics.scan(counters));
-            source = timed(node, new TableScanSource(scan, context, counters));
+            List<ScanJoinFilter> filters = joinFilters.remove(scan);
+            source = timed(node, new TableScanSource(scan, context, counters, filters == null ? List.of() : filters));
         } else if (node instanceof ValuesNode values) {
             source = timed(node, new ValuesSource(values));
         } else if (node instanceof FilterNode filter) {
@@ -116,6 +124,11 @@ final class PipelineBuilder {
         } else if (node instanceof HashJoinNode join) {
             HashBuildSink build = new HashBuildSink(kinds(join.right()), join.rightKeys(), reservation(node, "building a hash table"));
             addPipeline("hash join build", source(join.right()), build, node);
+            JoinFilterPlacement.of(join).ifPresent(target -> {
+                build.wantKeyFilter(target.scan().estimatedRows());
+                joinFilters.computeIfAbsent(target.scan(), scan -> new ArrayList<>())
+                        .add(new ScanJoinFilter(target.column(), build::keyFilter));
+            });
             source = streaming(node, source(join.left()), new HashJoinOperator(join, build, context::checkCancelled));
         } else if (node instanceof NestedLoopJoinNode join) {
             MaterializeSink inner = new MaterializeSink(kinds(join.right()), reservation(node, "materializing a join input"));

@@ -41,6 +41,10 @@ final class LongGroupTable implements GroupTable {
         LongVector column = (LongVector) keys[0];
         long[] values = column.values();
         boolean mayHaveNulls = column.mayHaveNulls();
+        // Keys often come in runs (a table stored in key order, such as lineitem by l_orderkey): a row with
+        // the previous row's key takes its group without hashing or probing.
+        long previousKey = 0;
+        int previousGroup = -1;
         for (int i = 0; i < count; i++) {
             int row = positions[i];
             if (mayHaveNulls && column.isNull(row)) {
@@ -51,25 +55,34 @@ final class LongGroupTable implements GroupTable {
                 continue;
             }
             long key = values[row];
-            int slot = (int) KeyHashing.mix(key) & mask;
-            while (true) {
-                long entry = slots[2 * slot + 1];
-                if (entry == 0) {
-                    int group = newGroup(key);
-                    slots[2 * slot] = key;
-                    slots[2 * slot + 1] = group + 1;
-                    groupIds[i] = group;
-                    if (groupCount * 2 > mask) {
-                        grow();
-                    }
-                    break;
-                }
-                if (slots[2 * slot] == key) {
-                    groupIds[i] = (int) entry - 1;
-                    break;
-                }
-                slot = (slot + 1) & mask;
+            if (key == previousKey && previousGroup >= 0) {
+                groupIds[i] = previousGroup;
+                continue;
             }
+            int group = findOrInsertKey(key);
+            groupIds[i] = group;
+            previousKey = key;
+            previousGroup = group;
+        }
+    }
+
+    private int findOrInsertKey(long key) {
+        int slot = (int) KeyHashing.mix(key) & mask;
+        while (true) {
+            long entry = slots[2 * slot + 1];
+            if (entry == 0) {
+                int group = newGroup(key);
+                slots[2 * slot] = key;
+                slots[2 * slot + 1] = group + 1;
+                if (groupCount * 2 > mask) {
+                    grow();
+                }
+                return group;
+            }
+            if (slots[2 * slot] == key) {
+                return (int) entry - 1;
+            }
+            slot = (slot + 1) & mask;
         }
     }
 
@@ -79,6 +92,9 @@ final class LongGroupTable implements GroupTable {
         long[] values = column.values();
         boolean mayHaveNulls = column.mayHaveNulls();
         long[] table = slots;
+        long previousKey = 0;
+        int previousFound = -1;
+        boolean havePrevious = false;
         for (int i = 0; i < count; i++) {
             int row = positions[i];
             if (mayHaveNulls && column.isNull(row)) {
@@ -86,6 +102,10 @@ final class LongGroupTable implements GroupTable {
                 continue;
             }
             long key = values[row];
+            if (havePrevious && key == previousKey) { // a run of one key: see findOrInsert
+                groupIds[i] = previousFound;
+                continue;
+            }
             int slot = (int) KeyHashing.mix(key) & mask;
             int found = -1;
             while (true) {
@@ -100,6 +120,9 @@ final class LongGroupTable implements GroupTable {
                 slot = (slot + 1) & mask;
             }
             groupIds[i] = found;
+            previousKey = key;
+            previousFound = found;
+            havePrevious = true;
         }
     }
 

@@ -129,6 +129,15 @@ final class JoinHashTable {
         keys.find(probeKeys, positions, count, groups);
     }
 
+    int distinctKeyCount() {
+        return keys.groupCount();
+    }
+
+    /** The distinct non-NULL keys, one vector per key column (a copy). */
+    ColumnVector[] distinctKeys() {
+        return keys.keys();
+    }
+
     int firstRow(int group) {
         return firstRow[group];
     }

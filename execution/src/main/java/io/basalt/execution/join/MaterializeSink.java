@@ -54,6 +54,10 @@ public class MaterializeSink implements Sink {
         return rows;
     }
 
+    protected List<PhysicalKind> kinds() {
+        return kinds;
+    }
+
     protected MemoryReservation memory() {
         return memory;
     }

@@ -59,6 +59,9 @@ public final class QueryProfile {
             if (scan.rowsFilteredOnDictionary() > 0) {
                 text.append(", rows filtered on dictionary codes=").append(scan.rowsFilteredOnDictionary());
             }
+            if (scan.rowsRemovedByJoinFilters() > 0) {
+                text.append(", rows removed by join filters=").append(scan.rowsRemovedByJoinFilters());
+            }
         }
         return text.toString();
     }

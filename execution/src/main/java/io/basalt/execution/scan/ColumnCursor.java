@@ -7,6 +7,7 @@ import io.basalt.storage.segment.BlockInfo;
 import io.basalt.storage.segment.SegmentReader;
 import io.basalt.storage.vector.ColumnVector;
 import io.basalt.storage.vector.DictionaryView;
+import io.basalt.storage.vector.VectorCopier;
 
 import java.util.List;
 
@@ -23,7 +24,7 @@ final class ColumnCursor {
     private final ScanCounters counters;
     private int blockIndex;
     private int decodedIndex = -1;
-    private ColumnVector decoded;
+    private DecodedBlock decoded;
     private DictionaryView dictionary;
     /** Which dictionary entries of the decoded block pass the scan's filter (see {@link DictionaryFilter}). */
     private boolean[] passingEntries;
@@ -47,7 +48,21 @@ final class ColumnCursor {
         seek(from);
         decode();
         int start = blocks.get(blockIndex).rowOffset();
-        return VectorSlicer.slice(decoded, from - start, to - from);
+        return VectorSlicer.slice(decoded.vector(), from - start, to - from);
+    }
+
+    /**
+     * Rows {@code from + positions[i]} for {@code i < count}, of rows {@code [from, to)} which lie in one block.
+     * From a dictionary-encoded block whose vector nobody needed yet they are gathered from the dictionary, so
+     * the rows a filter dropped are never copied (late materialization).
+     */
+    ColumnVector selectedRows(int from, int to, int[] positions, int count) {
+        seek(from);
+        decode();
+        if (dictionary != null && !decoded.hasVector()) {
+            return dictionary.rows(from - blocks.get(blockIndex).rowOffset(), positions, count);
+        }
+        return VectorCopier.select(rows(from, to), positions, count);
     }
 
     /** The first row of the block holding {@code row}. */
@@ -84,7 +99,7 @@ final class ColumnCursor {
     private void decode() {
         if (decodedIndex != blockIndex) {
             DecodedBlock block = reader.readDecodedBlock(column, blockIndex);
-            decoded = block.vector();
+            decoded = block;
             dictionary = block.dictionary();
             passingEntries = null;
             decodedIndex = blockIndex;

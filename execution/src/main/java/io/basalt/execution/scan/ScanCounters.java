@@ -15,6 +15,7 @@ public final class ScanCounters {
     private final AtomicLong rowsSkippedByZoneMaps = new AtomicLong();
     private final AtomicLong rowsRead = new AtomicLong();
     private final AtomicLong rowsFilteredOnDictionary = new AtomicLong();
+    private final AtomicLong rowsRemovedByJoinFilters = new AtomicLong();
 
     void segmentConsidered() {
         segments.incrementAndGet();
@@ -34,6 +35,10 @@ public final class ScanCounters {
 
     void rowsRead(long rows) {
         rowsRead.addAndGet(rows);
+    }
+
+    void rowsRemovedByJoinFilters(long rows) {
+        rowsRemovedByJoinFilters.addAndGet(rows);
     }
 
     void rowsFilteredOnDictionary(long rows) {
@@ -63,5 +68,10 @@ public final class ScanCounters {
     /** Rows whose pushed filter was decided by their dictionary code ({@link DictionaryFilter}). */
     public long rowsFilteredOnDictionary() {
         return rowsFilteredOnDictionary.get();
+    }
+
+    /** Rows dropped by a hash join's key filter ({@link ScanJoinFilter}) before the pushed filter. */
+    public long rowsRemovedByJoinFilters() {
+        return rowsRemovedByJoinFilters.get();
     }
 }

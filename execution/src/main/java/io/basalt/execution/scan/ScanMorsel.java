@@ -10,6 +10,7 @@ import io.basalt.storage.segment.SegmentFooter;
 import io.basalt.storage.segment.SegmentReader;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.LongVector;
 import io.basalt.storage.vector.VectorCopier;
 
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import java.util.List;
  * Reads rows {@code [from, to)} of one segment: drops what zone maps rule out, cuts the rest into batches
  * at block boundaries, removes deleted rows, evaluates the pushed filter on the filter's columns (on the
  * dictionary of a dictionary-encoded block when the filter reads one column: {@link DictionaryFilter}) and
- * decodes the other columns only for batches where some row survives.
+ * decodes the other columns only for batches where some row survives. Join filters ({@link ScanJoinFilter}) run
+ * first, right after the deleted rows are removed.
  */
 final class ScanMorsel implements Morsel {
 
@@ -132,6 +134,7 @@ final class ScanMorsel implements Morsel {
         private final DeletionVector deletions;
         private final int[] live = new int[BATCH_ROWS];
         private final int[] kept = new int[BATCH_ROWS];
+        private final int[] joinable = new int[BATCH_ROWS];
         private final ColumnVector[] sliced;
 
         BatchReader(ColumnCursor[] cursors, DeletionVector deletions) {
@@ -153,6 +156,26 @@ final class ScanMorsel implements Morsel {
             scan.scanCounters().rowsRead(liveCount);
             int[] positions = liveCount == rows ? null : live;
             int count = liveCount;
+            for (ScanJoinFilter joinFilter : scan.joinFilters()) {
+                KeyMembershipFilter keys = joinFilter.current();
+                if (keys == null) {
+                    continue;
+                }
+                int column = joinFilter.column();
+                if (sliced[column] == null) {
+                    sliced[column] = rows(column, start, end);
+                }
+                int passed = keys.select((LongVector) sliced[column], positions, count, joinable);
+                joinFilter.record(count, passed);
+                scan.scanCounters().rowsRemovedByJoinFilters(count - passed);
+                if (passed == 0) {
+                    return null;
+                }
+                if (passed < count) {
+                    positions = joinable;
+                    count = passed;
+                }
+            }
             CompiledExpression filter = scan.filter();
             boolean[] passingEntries = filter != null && scan.filterColumns().length == 1
                     && cursors[scan.filterColumns()[0]] != null
@@ -173,8 +196,12 @@ final class ScanMorsel implements Morsel {
                 int[] filterColumns = scan.filterColumns();
                 List<ColumnVector> inputs = new ArrayList<>(filterColumns.length);
                 for (int column : filterColumns) {
-                    sliced[column] = rows(column, start, end);
-                    inputs.add(positions == null ? sliced[column] : VectorCopier.select(sliced[column], positions, count));
+                    if (positions == null) {
+                        sliced[column] = rows(column, start, end);
+                        inputs.add(sliced[column]);
+                    } else {
+                        inputs.add(selectedRows(column, start, end, positions, count));
+                    }
                 }
                 ColumnVector condition = filter.evaluate(new ColumnBatch(count, inputs));
                 int passed = Selection.trueRows(condition, count, kept);
@@ -193,13 +220,25 @@ final class ScanMorsel implements Morsel {
             }
             List<ColumnVector> columns = new ArrayList<>(cursors.length);
             for (int c = 0; c < cursors.length; c++) {
-                ColumnVector vector = sliced[c] != null ? sliced[c] : rows(c, start, end);
-                columns.add(positions == null ? vector : VectorCopier.select(vector, positions, count));
+                columns.add(positions == null ? rows(c, start, end) : selectedRows(c, start, end, positions, count));
             }
             return new ColumnBatch(count, columns);
         }
 
+        /** The rows at {@code positions} (offsets from {@code start}), decoding as little as the column allows. */
+        private ColumnVector selectedRows(int column, int start, int end, int[] positions, int count) {
+            if (sliced[column] != null) {
+                return VectorCopier.select(sliced[column], positions, count);
+            }
+            ColumnCursor cursor = cursors[column];
+            return cursor == null ? VectorCopier.select(rows(column, start, end), positions, count)
+                    : cursor.selectedRows(start, end, positions, count);
+        }
+
         private ColumnVector rows(int column, int start, int end) {
+            if (sliced[column] != null) {
+                return sliced[column];
+            }
             ColumnCursor cursor = cursors[column];
             return cursor == null ? RowIdentity.rows(segment.entry().segmentId(), start, end) : cursor.rows(start, end);
         }

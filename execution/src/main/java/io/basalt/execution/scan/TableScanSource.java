@@ -15,6 +15,8 @@ import io.basalt.storage.commit.SegmentEntry;
 import io.basalt.storage.commit.TableEntry;
 import io.basalt.storage.type.LogicalType;
 
+import io.basalt.storage.type.PhysicalKind;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,13 +37,27 @@ public final class TableScanSource implements MorselSource {
     private final ZoneMapFilter zoneMapFilter;
     private final CompiledExpression filter;
     private final int[] filterColumns;
+    private final List<ScanJoinFilter> joinFilters;
     private final List<SegmentHandle> segments = new ArrayList<>();
     private int segmentIndex;
     private int nextRow;
 
     public TableScanSource(TableScanNode node, ExecutionContext context, ScanCounters counters) {
+        this(node, context, counters, List.of());
+    }
+
+    /** @param joinFilters filters from hash joins this scan feeds the probe side of (see {@link ScanJoinFilter}) */
+    public TableScanSource(TableScanNode node, ExecutionContext context, ScanCounters counters,
+                           List<ScanJoinFilter> joinFilters) {
         this.node = node;
         this.counters = counters;
+        this.joinFilters = List.copyOf(joinFilters);
+        for (ScanJoinFilter joinFilter : joinFilters) {
+            if (node.columns()[joinFilter.column()] != TableScanNode.ROW_ID
+                    && node.output().get(joinFilter.column()).type().physicalKind() != PhysicalKind.LONG) {
+                throw new IllegalArgumentException("a join filter needs a LONG column, not " + node.output().get(joinFilter.column()));
+            }
+        }
         TableEntry table = context.snapshot().table(node.tableId()).orElseThrow(() -> new ExecutionException(
                 StorageErrors.UNDEFINED_TABLE, "table " + node.schema() + "." + node.table() + " does not exist in this snapshot"));
         int tableColumns = table.definition().columns().size();
@@ -114,6 +130,10 @@ public final class TableScanSource implements MorselSource {
     /** The pushed filter compiled over {@link #filterColumns()} only, or {@code null}. */
     CompiledExpression filter() {
         return filter;
+    }
+
+    List<ScanJoinFilter> joinFilters() {
+        return joinFilters;
     }
 
     /** The scan output columns the filter reads, ascending. */

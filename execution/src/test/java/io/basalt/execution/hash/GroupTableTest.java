@@ -135,4 +135,56 @@ class GroupTableTest {
         assertThat(ids).containsOnly(0);
         assertThat(table.groupCount()).isEqualTo(1);
     }
+    @Test
+    void runsOfOneLongKeyAcrossNullsAndBatches() {
+        // Keys in runs, as a table stored in key order gives them, with NULLs inside a run and a run that
+        // continues into the next batch.
+        long[] values = {5, 5, 5, 9, 9, 0, 0, 5, 5};
+        boolean[] nulls = {false, false, false, false, true, false, false, false, false};
+        LongVector vector = new LongVector(values.length);
+        List<List<Object>> keys = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            if (nulls[i]) {
+                vector.appendNull();
+                keys.add(java.util.Collections.singletonList(null));
+            } else {
+                vector.append(values[i]);
+                keys.add(List.of(values[i]));
+            }
+        }
+        GroupTable table = GroupTables.create(List.of(PhysicalKind.LONG), 16, new MemoryReservation(budget, "test"));
+        int[] ids = new int[values.length];
+        table.findOrInsert(new ColumnVector[] {vector}, all(5), 5, ids);
+        int[] rest = new int[values.length - 5];
+        table.findOrInsert(new ColumnVector[] {vector}, new int[] {5, 6, 7, 8}, 4, rest);
+        System.arraycopy(rest, 0, ids, 5, rest.length);
+
+        assertThat(ids).isEqualTo(expectedIds(keys)).containsExactly(0, 0, 0, 1, 2, 3, 3, 0, 0);
+
+        LongVector probe = new LongVector(6);
+        for (long value : new long[] {7, 7, 9, 9, 7, 0}) {
+            probe.append(value);
+        }
+        int[] found = new int[6];
+        table.find(new ColumnVector[] {probe}, all(6), 6, found);
+        assertThat(found).containsExactly(-1, -1, 1, 1, -1, 3);
+    }
+
+    @Test
+    void textKeysOfEveryLengthCompareByValue() {
+        String[] values = {"A", "AB", "A", "", "a value longer than sixteen bytes", "a value longer than sixteen bytez",
+                "a value longer than sixteen bytes", "AB", "B"};
+        BytesVector vector = new BytesVector(values.length, 64);
+        List<List<Object>> keys = new ArrayList<>();
+        for (String value : values) {
+            vector.append(value);
+            keys.add(List.of(value));
+        }
+        GroupTable table = GroupTables.create(List.of(PhysicalKind.BYTES), 16, new MemoryReservation(budget, "test"));
+        int[] ids = new int[values.length];
+        table.findOrInsert(new ColumnVector[] {vector}, all(values.length), values.length, ids);
+
+        assertThat(ids).isEqualTo(expectedIds(keys));
+        assertThat(table.groupCount()).isEqualTo(6);
+    }
 }

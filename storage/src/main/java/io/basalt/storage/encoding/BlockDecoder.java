@@ -110,20 +110,12 @@ public final class BlockDecoder {
 
     private static DecodedBlock decodeBytes(EncodingKind encoding, ByteSource in, int rowCount, boolean[] nulls) {
         BytesSlices slices = BytesBlockEncoding.decode(encoding, in, rowCount - countOf(nulls, rowCount));
-        BytesVector vector = new BytesVector(rowCount, (int) slices.totalBytes());
-        byte[] source = slices.source();
-        int[] starts = slices.starts();
-        int[] lengths = slices.lengths();
-        int j = 0;
-        for (int r = 0; r < rowCount; r++) {
-            if (nulls != null && nulls[r]) {
-                vector.appendNull();
-            } else {
-                vector.append(source, starts[j], lengths[j]);
-                j++;
-            }
+        if (slices.dictionary() != null) {
+            return DecodedBlock.ofDictionary(dictionaryView(slices, rowCount, nulls));
         }
-        return new DecodedBlock(vector, slices.dictionary() == null ? null : dictionaryView(slices, rowCount, nulls));
+        BytesVector vector = new BytesVector(rowCount, (int) slices.totalBytes());
+        vector.appendSlices(slices.source(), slices.starts(), slices.lengths(), nulls, rowCount);
+        return new DecodedBlock(vector, null);
     }
 
     private static DictionaryView dictionaryView(BytesSlices slices, int rowCount, boolean[] nulls) {

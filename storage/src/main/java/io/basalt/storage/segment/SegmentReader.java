@@ -81,9 +81,9 @@ public final class SegmentReader implements AutoCloseable {
             byte[] body = info.compression().codec().decompress(stored, 0, stored.length, info.uncompressedLength());
             DecodedBlock decoded = BlockDecoder.decodeBlock(spec.type().physicalKind(), info.encoding(), info.rowCount(),
                     body, 0, body.length);
-            ColumnVector vector = decoded.vector();
-            if (vector.nullCount() != info.zoneMap().nullCount()) {
-                throw new BlockFormatException("block has " + vector.nullCount() + " nulls, its zone map says "
+            int nullCount = decoded.nullCount();
+            if (nullCount != info.zoneMap().nullCount()) {
+                throw new BlockFormatException("block has " + nullCount + " nulls, its zone map says "
                         + info.zoneMap().nullCount());
             }
             return decoded;

@@ -65,6 +65,140 @@ public final class BytesVector extends ColumnVector {
         positionCount++;
     }
 
+    /**
+     * Appends {@code rowCount} values in one pass: row {@code r} is null when {@code rowNulls} (may be null)
+     * says so, and otherwise the next slice {@code source[starts[j], starts[j] + lengths[j])}. Capacity is
+     * checked once, not per value: decoding a block of 65,536 short strings value by value cost more than
+     * the decoding itself.
+     */
+    public void appendSlices(byte[] source, int[] starts, int[] lengths, boolean[] rowNulls, int rowCount) {
+        ensureCapacity(positionCount + rowCount);
+        long total = 0;
+        int values = rowCount - (rowNulls == null ? 0 : countTrue(rowNulls, rowCount));
+        for (int j = 0; j < values; j++) {
+            total += lengths[j];
+        }
+        int at = offsets[positionCount];
+        ensureDataCapacity(checkedSize(at + total));
+        int j = 0;
+        for (int r = 0; r < rowCount; r++) {
+            int position = positionCount + r;
+            if (rowNulls != null && rowNulls[r]) {
+                nulls[position] = true;
+                mayHaveNulls = true;
+            } else {
+                nulls[position] = false;
+                at = copy(source, starts[j], lengths[j], at);
+                j++;
+            }
+            offsets[position + 1] = at;
+        }
+        positionCount += rowCount;
+    }
+
+    /** Appends {@code source}'s values at {@code positions[0, count)}, in that order, in one pass. */
+    public void appendSelected(BytesVector source, int[] positions, int count) {
+        ensureCapacity(positionCount + count);
+        int[] sourceOffsets = source.offsets;
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            total += sourceOffsets[positions[i] + 1] - sourceOffsets[positions[i]];
+        }
+        int at = offsets[positionCount];
+        ensureDataCapacity(checkedSize(at + total));
+        boolean sourceNulls = source.mayHaveNulls;
+        for (int i = 0; i < count; i++) {
+            int from = positions[i];
+            int position = positionCount + i;
+            boolean isNull = sourceNulls && source.nulls[from];
+            nulls[position] = isNull;
+            mayHaveNulls |= isNull;
+            at = copy(source.data, sourceOffsets[from], sourceOffsets[from + 1] - sourceOffsets[from], at);
+            offsets[position + 1] = at;
+        }
+        positionCount += count;
+    }
+
+    /** Appends {@code source}'s positions {@code [from, from + count)} with one bulk copy per array. */
+    public void appendRange(BytesVector source, int from, int count) {
+        ensureCapacity(positionCount + count);
+        int sourceStart = source.offsets[from];
+        int bytes = source.offsets[from + count] - sourceStart;
+        int at = offsets[positionCount];
+        ensureDataCapacity(checkedSize((long) at + bytes));
+        System.arraycopy(source.data, sourceStart, data, at, bytes);
+        int shift = at - sourceStart;
+        for (int i = 1; i <= count; i++) {
+            offsets[positionCount + i] = source.offsets[from + i] + shift;
+        }
+        if (source.mayHaveNulls) {
+            System.arraycopy(source.nulls, from, nulls, positionCount, count);
+            for (int i = 0; i < count && !mayHaveNulls; i++) {
+                mayHaveNulls = source.nulls[from + i];
+            }
+        } else {
+            Arrays.fill(nulls, positionCount, positionCount + count, false);
+        }
+        positionCount += count;
+    }
+
+    /**
+     * Appends the entries of {@code entries} that rows {@code offset + positions[i]} (or {@code offset + i} when
+     * {@code positions} is null) hold by {@code codes}, a negative code being NULL: a dictionary block's rows
+     * without decoding the others.
+     */
+    public void appendFromDictionary(BytesVector entries, int[] codes, int offset, int[] positions, int count) {
+        ensureCapacity(positionCount + count);
+        int[] entryOffsets = entries.offsets;
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            int code = codes[offset + (positions == null ? i : positions[i])];
+            total += code < 0 ? 0 : entryOffsets[code + 1] - entryOffsets[code];
+        }
+        int at = offsets[positionCount];
+        ensureDataCapacity(checkedSize(at + total));
+        for (int i = 0; i < count; i++) {
+            int code = codes[offset + (positions == null ? i : positions[i])];
+            int position = positionCount + i;
+            if (code < 0) {
+                nulls[position] = true;
+                mayHaveNulls = true;
+            } else {
+                nulls[position] = false;
+                at = copy(entries.data, entryOffsets[code], entryOffsets[code + 1] - entryOffsets[code], at);
+            }
+            offsets[position + 1] = at;
+        }
+        positionCount += count;
+    }
+
+    /** Copies one value to {@code data[at, ...)}; returns its end. Short values skip System.arraycopy's set-up. */
+    private int copy(byte[] source, int start, int length, int at) {
+        if (length <= 8) {
+            for (int b = 0; b < length; b++) {
+                data[at + b] = source[start + b];
+            }
+        } else {
+            System.arraycopy(source, start, data, at, length);
+        }
+        return at + length;
+    }
+
+    private static int countTrue(boolean[] flags, int count) {
+        int result = 0;
+        for (int i = 0; i < count; i++) {
+            result += flags[i] ? 1 : 0;
+        }
+        return result;
+    }
+
+    private static int checkedSize(long bytes) {
+        if (bytes > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("column vector cannot hold " + bytes + " bytes");
+        }
+        return (int) bytes;
+    }
+
     public void append(byte[] value) {
         append(value, 0, value.length);
     }

@@ -73,20 +73,8 @@ public final class VectorCopier {
                 out.setPositionCount(count);
                 target = out;
         } else {
-                BytesVector bytes = (BytesVector) source;
-                int total = 0;
-                for (int i = 0; i < count; i++) {
-                    total += bytes.length(positions[i]);
-                }
-                BytesVector out = new BytesVector(count, total);
-                for (int i = 0; i < count; i++) {
-                    int position = positions[i];
-                    if (bytes.isNull(position)) {
-                        out.appendNull();
-                    } else {
-                        out.append(bytes.data(), bytes.offset(position), bytes.length(position));
-                    }
-                }
+                BytesVector out = new BytesVector(count, 0);
+                out.appendSelected((BytesVector) source, positions, count);
                 target = out;
         }
         if (source.mayHaveNulls() && !(source instanceof BytesVector)) {
@@ -136,15 +124,6 @@ public final class VectorCopier {
     }
 
     private static void appendBytes(BytesVector target, BytesVector source, int from, int count) {
-        target.ensureCapacity(target.positionCount() + count);
-        target.ensureDataCapacity(target.dataSize() + source.offset(from + count) - source.offset(from));
-        byte[] data = source.data();
-        for (int i = from; i < from + count; i++) {
-            if (source.isNull(i)) {
-                target.appendNull();
-            } else {
-                target.append(data, source.offset(i), source.length(i));
-            }
-        }
+        target.appendRange(source, from, count);
     }
 }

@@ -102,7 +102,12 @@ class BlockEncodingRoundTripTest {
         DecodedBlock block = BlockDecoder.decodeBlock(PhysicalKind.BYTES, EncodingKind.DICTIONARY, 7, encoded.bytes(), 0,
                 encoded.length());
 
+        assertThat(block.nullCount()).isEqualTo(2);
+        assertThat(block.hasVector()).as("built on first use").isFalse();
+        TestVectors.assertSameValues(block.dictionary().rows(1, new int[] {5, 1, 0, 3}, 4),
+                TestVectors.strings("ship", null, "ship", "air"));
         TestVectors.assertSameValues(block.vector(), vector);
+        assertThat(block.hasVector()).isTrue();
         TestVectors.assertSameValues(block.dictionary().entries(), TestVectors.strings("air", "mail", "ship"));
         assertThat(block.dictionary().codes()).containsExactly(1, 2, DictionaryView.NULL_CODE, 1, 0, DictionaryView.NULL_CODE, 2);
         EncodedBlock plain = BlockEncoder.encode(vector, 7, EncodingKind.PLAIN);

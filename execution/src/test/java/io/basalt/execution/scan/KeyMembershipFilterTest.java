@@ -1,0 +1,78 @@
+package io.basalt.execution.scan;
+
+import io.basalt.storage.vector.LongVector;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KeyMembershipFilterTest {
+
+    @Test
+    void keepsEveryKeyOfTheSetAndFewOthers() {
+        Random random = new Random(7);
+        Set<Long> keys = new HashSet<>();
+        while (keys.size() < 50_000) {
+            keys.add(random.nextLong() >> random.nextInt(40));
+        }
+        long[] array = keys.stream().mapToLong(Long::longValue).toArray();
+        KeyMembershipFilter filter = KeyMembershipFilter.of(array, array.length);
+
+        for (long key : array) {
+            assertThat(filter.mightContain(key)).as("key %d", key).isTrue();
+        }
+        int falsePositives = 0;
+        int tried = 0;
+        while (tried < 100_000) {
+            long other = random.nextLong() >> random.nextInt(40);
+            if (!keys.contains(other)) {
+                tried++;
+                falsePositives += filter.mightContain(other) ? 1 : 0;
+            }
+        }
+        // 16 bits and 3 hash bits per key in 64-bit blocks: well under 1 % (a deterministic seed, not a timing)
+        assertThat(falsePositives).isLessThan(1_000);
+    }
+
+    @Test
+    void rejectsKeysOutsideTheRange() {
+        KeyMembershipFilter filter = KeyMembershipFilter.of(new long[] {10, 20, 30}, 3);
+
+        assertThat(filter.mightContain(9)).isFalse();
+        assertThat(filter.mightContain(31)).isFalse();
+        assertThat(filter.mightContain(Long.MIN_VALUE)).isFalse();
+        assertThat(filter.mightContain(20)).isTrue();
+    }
+
+    @Test
+    void anEmptySetKeepsNothing() {
+        KeyMembershipFilter filter = KeyMembershipFilter.of(new long[0], 0);
+
+        assertThat(filter.mightContain(0)).isFalse();
+        assertThat(filter.mightContain(Long.MAX_VALUE)).isFalse();
+    }
+
+    @Test
+    void selectDropsNullsAndKeysNotInTheSetKeepingOrder() {
+        KeyMembershipFilter filter = KeyMembershipFilter.of(new long[] {1, 2, 3}, 3);
+        LongVector vector = new LongVector(6);
+        vector.append(3);
+        vector.appendNull();
+        vector.append(7);
+        vector.append(1);
+        vector.append(2);
+        vector.append(-4);
+        vector.values()[1] = 2; // a NULL row's value slot holding a key of the set must not let it through
+        int[] kept = new int[6];
+
+        assertThat(filter.select(vector, null, 6, kept)).isEqualTo(3);
+        assertThat(kept).startsWith(0, 3, 4);
+
+        int[] positions = {5, 4, 1, 0};
+        assertThat(filter.select(vector, positions, 4, positions)).isEqualTo(2);
+        assertThat(positions).startsWith(4, 0);
+    }
+}
