@@ -31,12 +31,12 @@ public final class CatalogSchema extends AbstractSchema {
 
     /** Calcite's root schema over {@code catalog}. */
     public static CalciteSchema rootOf(Manifest catalog) {
-        return rootOf(catalog, -1, List.of());
+        return rootOf(catalog, -1);
     }
 
     /**
      * Calcite's root schema over {@code catalog}, where table {@code rowIdentityTable} (or none, for -1) has one more
-     * column: each row's identity (a DML statement's target); {@code runtimeTables} join information_schema.
+     * column: each row's identity (a DML statement's target).
      */
     public static CalciteSchema rootOf(Manifest catalog, long rowIdentityTable) {
         return rootOf(catalog, rowIdentityTable, AccessListing.NONE, List.of());
