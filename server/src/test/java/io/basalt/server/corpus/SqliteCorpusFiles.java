@@ -29,9 +29,12 @@ final class SqliteCorpusFiles {
     /**
      * The resource names of every {@code .test} file under {@code directory} (a resource folder such as
      * {@code test/evidence}), in a stable order: sorted by directory, then by the number in the name (so that
-     * {@code slt_good_2} comes before {@code slt_good_10}).
+     * {@code slt_good_2} comes before {@code slt_good_10}). A name ending in {@code .test} is the file alone.
      */
     static List<String> under(String directory) {
+        if (directory.endsWith(".test")) {
+            return List.of(directory);
+        }
         URL anchor = Thread.currentThread().getContextClassLoader().getResource(ANCHOR);
         if (anchor == null) {
             throw new IllegalStateException("the sqllogictest corpus (" + ANCHOR + ") is not on the class path");
