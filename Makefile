@@ -43,7 +43,7 @@ define package
 	@echo "Built dist/basalt.jar and dist/basalt-jdbc.jar; run bin/basalt help"
 endef
 
-.PHONY: help build test test-jdk run server tpch tpch-compare tpch-peer bench-storage load-test bench-fetch clean
+.PHONY: help build test test-jdk slt run server tpch tpch-compare tpch-peer bench-storage load-test bench-fetch clean
 
 help: ## Show this help
 	@echo "Basalt: a columnar analytical SQL database. Targets:"
@@ -68,6 +68,19 @@ test-jdk: ## Run the tests on another JDK: make test-jdk JDK=/path/to/jdk-25
 	@if [ -z "$(JDK)" ]; then echo "usage: make test-jdk JDK=/path/to/jdk (the release stays Java 17)" >&2; exit 2; fi
 	"$(JDK)/bin/java" -version
 	$(MVN) $(MVN_FLAGS) --fail-at-end test
+
+# SQLite's sqllogictest corpus beyond what `make test` runs (select1-4, evidence/): SLT_DIRS under the corpus's
+# test/ (directories or .test files), the first SLT_FILES files of each folder and the first SLT_QUERIES queries of each file (0 = all),
+# SLT_TIMEOUT seconds per statement or query. Prints the pass rate per directory (server/target/sqlite-corpus-survey.txt).
+SLT_DIRS    ?= index,random,select5.test
+SLT_FILES   ?= 1
+SLT_QUERIES ?= 300
+SLT_TIMEOUT ?= 10
+slt: ## SQLite sqllogictest corpus index/, random/ and select5, sampled (SLT_FILES, SLT_QUERIES; 0 = all): pass rates
+	$(MVN) $(MVN_FLAGS) -pl server -am test -Dtest=SqliteCorpusSurveyTest -Dsurefire.failIfNoSpecifiedTests=false \
+	    -Dbasalt.slt.directories=$(SLT_DIRS) -Dbasalt.slt.filesPerDirectory=$(SLT_FILES) \
+	    -Dbasalt.slt.queriesPerFile=$(SLT_QUERIES) -Dbasalt.slt.timeoutSeconds=$(SLT_TIMEOUT)
+	@cat server/target/sqlite-corpus-survey.txt
 
 run: dist/basalt.jar ## Build if needed, then start the SQL shell on ./basalt-data
 	bin/basalt shell --data $(DATA) $(ARGS)

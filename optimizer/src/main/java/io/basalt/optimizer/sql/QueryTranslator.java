@@ -85,6 +85,7 @@ public final class QueryTranslator {
         String defaultSchema = options.defaultSchema();
         QueryParser.ParsedQuery parsedQuery = QueryParser.parse(queryText);
         SqlNode parsed = parsedQuery.query();
+        RepeatedOutputNames.resolve(parsed);
         RelDataTypeFactory typeFactory = cluster.getTypeFactory();
         List<SqlDynamicParam> parameters = QueryParameters.of(parsed);
         AssignedParameterTypes.apply(parsedQuery, calciteTypes(options.assignedColumnTypes(), typeFactory));
