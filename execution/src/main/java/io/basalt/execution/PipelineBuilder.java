@@ -100,6 +100,7 @@ final class PipelineBuilder {
             ScanCounters counters = new ScanCounters();
             statistics(node).ifPresent(statistics -> statistics.scan(counters));
             source = timed(node, new TableScanSource(scan, context, counters));
+            context.progress().scanPlanned(counters);
         } else if (node instanceof ValuesNode values) {
             source = timed(node, new ValuesSource(values));
         } else if (node instanceof FilterNode filter) {
