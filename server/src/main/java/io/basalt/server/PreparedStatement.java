@@ -8,6 +8,7 @@ import io.basalt.storage.type.LogicalType;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A statement prepared by a {@link Session} ({@link Session#prepare}): parsed once, planned once when it is a query,
@@ -57,7 +58,8 @@ public final class PreparedStatement implements AutoCloseable {
             return StatementFailures.translated(() -> {
                 session.beforeStatement(prepared.endsTransaction());
                 ParameterBinding.checkCount(parameters, prepared.parameterTypes());
-                return prepared.execute(parameters, session.settings(), session.startStatement());
+                AtomicBoolean cancelled = session.startStatement();
+                return prepared.execute(parameters, session.settings(), cancelled, session.progressTracker());
             });
         } catch (RuntimeException e) {
             session.statementFailed();
