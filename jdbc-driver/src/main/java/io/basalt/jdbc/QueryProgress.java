@@ -34,12 +34,14 @@ public final class QueryProgress {
         this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
     }
 
-    static QueryProgress of(ProgressReport report, Duration elapsed) {
+    /** The progress {@code report} gives after {@code elapsed}. */
+    public static QueryProgress of(ProgressReport report, Duration elapsed) {
         return new QueryProgress(true, report.rowsScanned(), report.rowsTotal(), report.bytesScanned(),
                 report.pipelinesFinished(), report.pipelinesTotal(), elapsed);
     }
 
-    static QueryProgress unknown(Duration elapsed) {
+    /** Only the time elapsed: the server cannot report counts. */
+    public static QueryProgress unknown(Duration elapsed) {
         return new QueryProgress(false, 0, 0, 0, 0, 0, elapsed);
     }
 

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class QueryProgressTest {
+class ProgressTrackerTest {
 
     private static final int ROWS = 250_000;
 
