@@ -9,9 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -20,53 +18,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class QueryProgressJdbcTest {
 
-    /** 1,001,000 rows: 8 morsels of one segment, more than the result window of one worker lets run ahead. */
-    private static final long ROWS = 1_001_000;
-
-    /** A thousand rows, then a thousand times a thousand more: a table large enough for many scan morsels. */
-    static void createNumbers(Statement statement) throws SQLException {
-        statement.execute("CREATE TABLE numbers (n BIGINT)");
-        StringJoiner values = new StringJoiner(", ", "INSERT INTO numbers VALUES ", "");
-        for (int i = 0; i < 1000; i++) {
-            values.add("(" + i + ")");
-        }
-        statement.execute(values.toString());
-        statement.execute("INSERT INTO numbers SELECT a.n * 1000 + b.n FROM numbers a CROSS JOIN numbers b");
-    }
-
     @Test
     void progressGrowsWhileRowsStreamAndReachesAllRowsAtTheEnd() throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:basalt:mem:");
-             Statement statement = connection.createStatement()) {
-            createNumbers(statement);
-            statement.execute("SET threads = 1");
-            BasaltStatement basalt = statement.unwrap(BasaltStatement.class);
-
-            List<QueryProgress> seen = new ArrayList<>();
-            long rows = 0;
-            try (ResultSet result = statement.executeQuery("SELECT n FROM numbers")) {
-                while (result.next()) {
-                    if (rows++ % 100_000 == 0) {
-                        seen.add(basalt.progress());
-                    }
-                }
-            }
-            QueryProgress end = basalt.progress();
-
-            assertThat(rows).isEqualTo(ROWS);
-            assertThat(seen.get(0).countsKnown()).isTrue();
-            assertThat(seen.get(0).rowsTotalEstimate()).isEqualTo(ROWS);
-            // One worker runs at most two morsels ahead of the reader: the scan cannot be done at the first row.
-            assertThat(seen.get(0).percent().getAsDouble()).isLessThan(100.0);
-            for (int i = 1; i < seen.size(); i++) {
-                assertThat(seen.get(i).rowsScanned()).isGreaterThanOrEqualTo(seen.get(i - 1).rowsScanned());
-            }
-            assertThat(seen.get(seen.size() - 1).rowsScanned()).isGreaterThan(seen.get(0).rowsScanned());
-            assertThat(end.rowsScanned()).isEqualTo(ROWS);
-            assertThat(end.percent().getAsDouble()).isEqualTo(100.0);
-            assertThat(end.bytesScanned()).isPositive();
-            assertThat(end.pipelinesFinished()).isEqualTo(end.pipelinesTotal()).isEqualTo(1);
-            assertThat(end.elapsed()).isPositive();
+        try (Connection connection = DriverManager.getConnection("jdbc:basalt:mem:")) {
+            StreamingProgressCheck.progressGrowsWhileRowsStream(connection);
         }
     }
 
@@ -74,7 +29,7 @@ class QueryProgressJdbcTest {
     void anotherThreadPollsWhileTheStatementRuns() throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:basalt:mem:");
              Statement statement = connection.createStatement()) {
-            createNumbers(statement);
+            StreamingProgressCheck.createNumbers(statement);
             BasaltStatement basalt = statement.unwrap(BasaltStatement.class);
             statement.execute("SELECT 1"); // progress() needs an execution to report on
             List<QueryProgress> polled = new CopyOnWriteArrayList<>();
@@ -101,10 +56,10 @@ class QueryProgressJdbcTest {
 
             assertThat(sum).isPositive();
             QueryProgress end = basalt.progress();
-            assertThat(end.rowsScanned()).isEqualTo(ROWS).isEqualTo(end.rowsTotalEstimate());
+            assertThat(end.rowsScanned()).isEqualTo(StreamingProgressCheck.ROWS).isEqualTo(end.rowsTotalEstimate());
             assertThat(end.pipelinesFinished()).isEqualTo(2).isEqualTo(end.pipelinesTotal());
             assertThat(polled).isNotEmpty().allSatisfy(progress -> assertThat(progress.rowsScanned())
-                    .isLessThanOrEqualTo(ROWS));
+                    .isLessThanOrEqualTo(StreamingProgressCheck.ROWS));
         }
     }
 
