@@ -1,8 +1,14 @@
 package io.basalt.jdbc;
 
+import io.basalt.jdbc.spi.ExecutionResult;
 import io.basalt.jdbc.spi.ProgressReport;
+import io.basalt.jdbc.testing.FakeDatabase;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,5 +57,33 @@ class QueryProgressTest {
     void negativeCountsAreRefused() {
         assertThatThrownBy(() -> new ProgressReport(0, -1, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> QueryProgress.unknown(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void aSessionThatCannotReportProgressLeavesTheElapsedTime() throws SQLException {
+        FakeDatabase database = FakeDatabase.create();
+        database.answer(execution -> ExecutionResult.updateCount(1));
+        try (Connection connection = DriverManager.getConnection(database.url());
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("insert something");
+
+            QueryProgress progress = statement.unwrap(BasaltStatement.class).progress();
+
+            assertThat(progress.countsKnown()).isFalse();
+            assertThat(progress.percent()).isEmpty();
+            assertThat(progress.elapsed().isNegative()).isFalse();
+        }
+    }
+
+    @Test
+    void aClosedStatementHasNoProgress() throws SQLException {
+        FakeDatabase database = FakeDatabase.create();
+        try (Connection connection = DriverManager.getConnection(database.url())) {
+            Statement statement = connection.createStatement();
+            statement.close();
+
+            assertThatThrownBy(() -> statement.unwrap(BasaltStatement.class).progress())
+                    .isInstanceOf(SQLException.class).hasMessageContaining("closed");
+        }
     }
 }
