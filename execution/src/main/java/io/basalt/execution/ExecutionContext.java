@@ -1,5 +1,6 @@
 package io.basalt.execution;
 
+import io.basalt.execution.progress.ProgressTracker;
 import io.basalt.storage.DataLayout;
 import io.basalt.storage.commit.Manifest;
 
@@ -7,10 +8,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What one query runs with: the snapshot it reads (a pinned manifest and where its files are), how many
- * threads it may use, its memory budget in bytes, and a flag that cancels it (checked between batches).
+ * threads it may use, its memory budget in bytes, a flag that cancels it (checked between batches) and the
+ * tracker its scans and pipelines report their progress to.
  */
 public record ExecutionContext(DataLayout layout, Manifest snapshot, int parallelism, long memoryLimitBytes,
-                               AtomicBoolean cancelled) {
+                               AtomicBoolean cancelled, ProgressTracker progress) {
+
+    /** A context whose progress nobody watches. */
+    public ExecutionContext(DataLayout layout, Manifest snapshot, int parallelism, long memoryLimitBytes,
+                            AtomicBoolean cancelled) {
+        this(layout, snapshot, parallelism, memoryLimitBytes, cancelled, new ProgressTracker());
+    }
 
     public ExecutionContext {
         if (parallelism < 1) {

@@ -115,6 +115,7 @@ final class PipelineBuilder {
             statistics(node).ifPresent(statistics -> statistics.scan(counters));
             List<ScanJoinFilter> filters = joinFilters.remove(scan);
             source = timed(node, new TableScanSource(scan, context, counters, filters == null ? List.of() : filters));
+            context.progress().scanPlanned(counters);
         } else if (node instanceof ValuesNode values) {
             source = timed(node, new ValuesSource(values));
         } else if (node instanceof FilterNode filter) {

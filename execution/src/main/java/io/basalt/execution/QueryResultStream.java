@@ -35,6 +35,7 @@ final class QueryResultStream implements ResultStream {
         this.query = query;
         this.context = context;
         this.budget = budget;
+        context.progress().pipelinesPlanned(query.pipelines().size());
     }
 
     @Override
@@ -58,6 +59,7 @@ final class QueryResultStream implements ResultStream {
                 PipelineExecution last = executions.get(executions.size() - 1);
                 last.stop();
                 last.awaitQuietly();
+                context.progress().pipelineFinished();
                 tearDown();
                 return null;
             }
@@ -87,6 +89,7 @@ final class QueryResultStream implements ResultStream {
             } else {
                 execution.await();
             }
+            context.progress().pipelineFinished();
             // The inputs this pipeline read (hash tables it probed, results it consumed) are no longer needed.
             pipeline.source().close();
         }

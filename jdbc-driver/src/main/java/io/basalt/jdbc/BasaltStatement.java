@@ -45,6 +45,8 @@ public class BasaltStatement implements Statement {
 
     private volatile boolean closed;
     private volatile RunningQuery runningQuery;
+    // The latest execution, running or not: what progress() reports on.
+    private volatile RunningQuery lastQuery;
     // volatile: close() and cancel() may come from another thread than the one executing
     private volatile BasaltResultSet resultSet;
     private long updateCount = -1;
@@ -163,6 +165,7 @@ public class BasaltStatement implements Statement {
         clearWarningsQuietly();
         RunningQuery query = RunningQuery.start(channel, queryTimeoutSeconds);
         runningQuery = query;
+        lastQuery = query;
         ExecutionResult result;
         try {
             result = execution.run(options());
@@ -218,6 +221,7 @@ public class BasaltStatement implements Statement {
         long[] counts = new long[size];
         RunningQuery query = RunningQuery.start(channel, queryTimeoutSeconds);
         runningQuery = query;
+        lastQuery = query;
         try {
             for (int i = 0; i < size; i++) {
                 ExecutionResult result;
@@ -254,6 +258,7 @@ public class BasaltStatement implements Statement {
         clearWarningsQuietly();
         RunningQuery query = RunningQuery.start(channel, queryTimeoutSeconds);
         runningQuery = query;
+        lastQuery = query;
         try {
             return batch.run(options());
         } catch (SQLException e) {
@@ -605,6 +610,23 @@ public class BasaltStatement implements Statement {
         if (query != null) {
             query.cancel();
         }
+    }
+
+    /**
+     * How far this statement's latest execution has got, from any thread: while it runs (the call that runs it may
+     * be waiting on another thread) and its final counts once it ended, as long as no other statement of the
+     * connection has run since (then, and with servers that cannot report progress, only the time elapsed is
+     * known). Basalt-specific: reach it with {@code statement.unwrap(BasaltStatement.class)}.
+     *
+     * @throws SQLException HY010 when the statement has not run yet or is closed
+     */
+    public QueryProgress progress() throws SQLException {
+        checkOpen();
+        RunningQuery query = lastQuery;
+        if (query == null) {
+            throw SqlExceptionFactory.create(SqlStates.FUNCTION_SEQUENCE_ERROR, "the statement has not run yet");
+        }
+        return query.progress();
     }
 
     @Override

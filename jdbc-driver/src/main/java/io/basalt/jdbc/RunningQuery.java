@@ -1,9 +1,11 @@
 package io.basalt.jdbc;
 
+import io.basalt.jdbc.spi.ProgressReport;
 import io.basalt.jdbc.spi.SqlStates;
 
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 
 /**
@@ -18,6 +20,8 @@ final class RunningQuery {
 
     private final SessionChannel channel;
     private final int timeoutSeconds;
+    private final long startNanos = System.nanoTime();
+    private volatile Duration finalElapsed;
     private ScheduledFuture<?> timer;
     private boolean finished;
     private volatile boolean timedOut;
@@ -30,6 +34,7 @@ final class RunningQuery {
     /** Starts an execution; with a positive timeout, arms the timer that cancels it. */
     static RunningQuery start(SessionChannel channel, int timeoutSeconds) {
         RunningQuery query = new RunningQuery(channel, timeoutSeconds);
+        channel.started(query);
         if (timeoutSeconds > 0) {
             synchronized (query) {
                 query.timer = QueryTimer.schedule(query::expire, timeoutSeconds);
@@ -59,10 +64,26 @@ final class RunningQuery {
 
     /** Ends the execution: the timer is disarmed and cancel() no longer reaches the session. */
     synchronized void finish() {
+        if (!finished) {
+            finalElapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        }
         finished = true;
         if (timer != null) {
             timer.cancel(false);
         }
+    }
+
+    /** The time from the start of the execution until it finished, or until now while it runs. */
+    Duration elapsed() {
+        Duration ended = finalElapsed;
+        return ended != null ? ended : Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /** How far the execution has got; counts unknown when the session cannot tell or has run another one since. */
+    QueryProgress progress() throws SQLException {
+        Duration elapsed = elapsed();
+        ProgressReport report = channel.isLatest(this) ? channel.progress() : null;
+        return report == null ? QueryProgress.unknown(elapsed) : QueryProgress.of(report, elapsed);
     }
 
     /** The error to report for {@code error}: a timeout when the timer cancelled the query. */

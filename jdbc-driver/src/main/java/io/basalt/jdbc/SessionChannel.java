@@ -3,6 +3,7 @@ package io.basalt.jdbc;
 import io.basalt.jdbc.spi.ExecutionOptions;
 import io.basalt.jdbc.spi.ExecutionResult;
 import io.basalt.jdbc.spi.PreparedHandle;
+import io.basalt.jdbc.spi.ProgressReport;
 import io.basalt.jdbc.spi.ResultBatch;
 import io.basalt.jdbc.spi.ResultCursor;
 import io.basalt.jdbc.spi.ServerSession;
@@ -25,6 +26,8 @@ final class SessionChannel {
     private final ServerSession session;
     private final Runnable connectionLost;
     private final Object lock = new Object();
+    // The execution the session's progress counts belong to: the one started last on this connection.
+    private volatile RunningQuery latestQuery;
 
     SessionChannel(ServerSession session, Runnable connectionLost) {
         this.session = session;
@@ -104,6 +107,24 @@ final class SessionChannel {
             session.cancel();
         } catch (RuntimeException e) {
             throw transportBug("cancel", e);
+        }
+    }
+
+    void started(RunningQuery query) {
+        latestQuery = query;
+    }
+
+    /** Whether the session's progress counts are {@code query}'s: no later execution has started on the connection. */
+    boolean isLatest(RunningQuery query) {
+        return latestQuery == query;
+    }
+
+    /** Not serialised: progress is asked for while another thread waits in a call. Null when the session cannot tell. */
+    ProgressReport progress() throws SQLException {
+        try {
+            return session.progress();
+        } catch (RuntimeException e) {
+            throw transportBug("progress", e);
         }
     }
 

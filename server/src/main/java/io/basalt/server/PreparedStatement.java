@@ -11,6 +11,7 @@ import io.basalt.server.system.StatementLogging;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A statement prepared by a {@link Session} ({@link Session#prepare}): parsed once, planned once when it is a query,
@@ -68,7 +69,8 @@ public final class PreparedStatement implements AutoCloseable {
             result = StatementFailures.translated(() -> {
                 session.beforeStatement(prepared.endsTransaction(), writingCommand);
                 ParameterBinding.checkCount(parameters, prepared.parameterTypes());
-                return prepared.execute(parameters, session.settings(), session.startStatement());
+                AtomicBoolean cancelled = session.startStatement();
+                return prepared.execute(parameters, session.settings(), cancelled, session.progressTracker());
             });
         } catch (RuntimeException e) {
             logged.failed(e);

@@ -1,5 +1,7 @@
 package io.basalt.server;
 
+import io.basalt.execution.progress.ProgressSnapshot;
+import io.basalt.execution.progress.ProgressTracker;
 import io.basalt.parser.ParseException;
 import io.basalt.parser.StatementParser;
 import io.basalt.parser.ast.AlterRoleStatement;
@@ -81,6 +83,7 @@ public final class Session implements AutoCloseable {
     private final QueryRunner queries;
     private final StatementPrivileges privileges;
     private volatile AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile ProgressTracker progress = new ProgressTracker();
 
     Session(Database database, long id, SessionSettings settings, Authorization authorization) {
         this.database = database;
@@ -336,7 +339,21 @@ public final class Session implements AutoCloseable {
     AtomicBoolean startStatement() {
         AtomicBoolean flag = new AtomicBoolean();
         cancelled = flag;
+        progress = new ProgressTracker();
         return flag;
+    }
+
+    /** Where the statement started last reports its progress. */
+    ProgressTracker progressTracker() {
+        return progress;
+    }
+
+    /**
+     * How far the session's latest statement has got, from any thread: while it runs, and its final counts once
+     * it ended, until the next statement starts.
+     */
+    public ProgressSnapshot progress() {
+        return progress.snapshot();
     }
 
     /** Cancels the running statement, from any thread; it fails with SQLSTATE 57014. */

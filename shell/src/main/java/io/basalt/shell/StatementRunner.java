@@ -51,7 +51,7 @@ final class StatementRunner {
         try (Statement statement = session.connection().createStatement()) {
             running = statement;
             if (console.canShowProgress()) {
-                progress = ProgressLine.start(console.out(), console.styles(), console.width(), start);
+                progress = ProgressLine.start(console.out(), console.styles(), console.width(), start, statement);
             }
             if (statement.execute(sql)) {
                 showResult(statement, progress);

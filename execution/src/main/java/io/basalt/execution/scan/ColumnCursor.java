@@ -103,7 +103,7 @@ final class ColumnCursor {
             dictionary = block.dictionary();
             passingEntries = null;
             decodedIndex = blockIndex;
-            counters.blockRead();
+            counters.blockRead(blocks.get(blockIndex).storedLength());
         }
     }
 

@@ -57,6 +57,7 @@ final class ScanMorsel implements Morsel {
             } else {
                 read(output);
             }
+            scan.scanCounters().rowsCovered(to - from);
         } finally {
             segment.morselFinished();
         }

@@ -79,6 +79,7 @@ public final class TableScanSource implements MorselSource {
         for (PartitionEntry partition : table.partitions()) {
             for (SegmentEntry segment : partition.segments()) {
                 int morsels = (int) ((segment.rowCount() + MORSEL_ROWS - 1) / MORSEL_ROWS);
+                counters.rowsPlanned(segment.rowCount());
                 segments.add(new SegmentHandle(context.layout(), table.tableId(), partition.partitionId(), segment, morsels));
             }
         }
@@ -97,6 +98,7 @@ public final class TableScanSource implements MorselSource {
                 counters.segmentConsidered();
                 if (segment.entry().liveRows() == 0) {
                     counters.segmentSkipped();
+                    counters.rowsCovered(rows);
                     segment.close();
                     segmentIndex++;
                     continue;

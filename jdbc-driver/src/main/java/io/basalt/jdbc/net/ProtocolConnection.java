@@ -8,6 +8,7 @@ import io.basalt.jdbc.protocol.MessageTypes;
 import io.basalt.jdbc.protocol.MessageWriter;
 import io.basalt.jdbc.protocol.ProtocolException;
 import io.basalt.jdbc.protocol.ScramClient;
+import io.basalt.jdbc.spi.ProgressReport;
 import io.basalt.jdbc.spi.SqlExceptionFactory;
 import io.basalt.jdbc.spi.SqlStates;
 
@@ -35,6 +36,7 @@ final class ProtocolConnection {
     private volatile int networkTimeoutMillis;
     private int processId;
     private long secretKey;
+    private volatile int version;
     private String serverVersion = "";
 
     private ProtocolConnection(ConnectionSettings settings, Socket socket) throws IOException {
@@ -63,6 +65,7 @@ final class ProtocolConnection {
         if (version < MessageTypes.MIN_VERSION || version > MessageTypes.MAX_VERSION) {
             throw failure(new ProtocolException("the server chose protocol version " + version + ", which this driver does not speak"));
         }
+        this.version = version;
         ScramClient scram = new ScramClient(user, password);
         send(new MessageWriter(MessageTypes.SASL_INITIAL_RESPONSE).putString(MessageTypes.SCRAM_SHA_256)
                 .putBytes(utf8(scram.clientFirst())));
@@ -251,6 +254,42 @@ final class ProtocolConnection {
         } catch (IOException e) {
             throw SqlExceptionFactory.create(SqlStates.CONNECTION_FAILURE, "could not send a cancel request to " + settings
                     + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Asks the server, over a second connection like {@link #sendCancel()}, how far this connection's latest
+     * statement has got. Null when the server's protocol version predates progress reports or it did not answer
+     * (the connection it knew is gone).
+     */
+    ProgressReport requestProgress() throws SQLException {
+        if (version < MessageTypes.PROGRESS_VERSION) {
+            return null;
+        }
+        try (Socket request = ClientSockets.open(settings)) {
+            OutputStream out = request.getOutputStream();
+            new MessageWriter(MessageTypes.PROGRESS_REQUEST).putInt(MessageTypes.MAGIC).putInt(processId).putLong(secretKey)
+                    .writeTo(out);
+            out.flush();
+            request.setSoTimeout(settings.connectTimeoutSeconds * 1000);
+            Frame answer = new FrameReader(request.getInputStream(), FrameReader.DEFAULT_MAX_PAYLOAD).read();
+            if (answer == null) {
+                return null;
+            }
+            if (answer.type() != MessageTypes.PROGRESS) {
+                throw new ProtocolException("expected PROGRESS, got '" + (char) answer.type() + "'");
+            }
+            MessageReader progress = answer.reader();
+            ProgressReport report = new ProgressReport(progress.getLong(), progress.getLong(), progress.getLong(),
+                    progress.getInt(), progress.getInt());
+            progress.expectEnd();
+            return report;
+        } catch (ProtocolException | IllegalArgumentException e) {
+            throw SqlExceptionFactory.create(SqlStates.PROTOCOL_VIOLATION, "bad progress answer from " + settings + ": "
+                    + e.getMessage(), e);
+        } catch (IOException e) {
+            throw SqlExceptionFactory.create(SqlStates.CONNECTION_FAILURE, "could not ask " + settings
+                    + " for progress: " + e.getMessage(), e);
         }
     }
 

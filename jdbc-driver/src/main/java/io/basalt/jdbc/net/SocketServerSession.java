@@ -12,6 +12,7 @@ import io.basalt.jdbc.spi.ExecutionOptions;
 import io.basalt.jdbc.spi.ExecutionResult;
 import io.basalt.jdbc.spi.ParameterDescriptor;
 import io.basalt.jdbc.spi.PreparedHandle;
+import io.basalt.jdbc.spi.ProgressReport;
 import io.basalt.jdbc.spi.ServerSession;
 
 import java.sql.SQLException;
@@ -150,6 +151,15 @@ final class SocketServerSession implements ServerSession {
         if (!closed && !connection.isBroken()) {
             connection.sendCancel();
         }
+    }
+
+    /** A second connection per call, like cancel: the session's own socket may be busy with the statement. */
+    @Override
+    public ProgressReport progress() throws SQLException {
+        if (closed || connection.isBroken()) {
+            return null;
+        }
+        return connection.requestProgress();
     }
 
     /** Pings the server when no call is running; while one runs, the connection is as valid as its socket. */

@@ -11,13 +11,16 @@ public final class MessageTypes {
     public static final int MAGIC = 0x42534C54;
     /** The oldest and newest protocol versions this code speaks. */
     public static final int MIN_VERSION = 1;
-    public static final int MAX_VERSION = 1;
+    public static final int MAX_VERSION = 2;
+    /** The first version with PROGRESS_REQUEST: a client sends it only to servers that chose at least this one. */
+    public static final int PROGRESS_VERSION = 2;
     /** The SASL mechanism both sides implement. */
     public static final String SCRAM_SHA_256 = "SCRAM-SHA-256";
 
     // client → server: before authentication
     public static final byte STARTUP = 'V';
     public static final byte CANCEL_REQUEST = 'C';
+    public static final byte PROGRESS_REQUEST = 'G';
     public static final byte SASL_INITIAL_RESPONSE = 'I';
     public static final byte SASL_RESPONSE = 'r';
     // client → server: requests
@@ -49,6 +52,7 @@ public final class MessageTypes {
     public static final byte PREPARED = 'p';
     public static final byte BATCH_COUNTS = 'b';
     public static final byte OK = 'O';
+    public static final byte PROGRESS = 'g';
 
     private MessageTypes() {
     }

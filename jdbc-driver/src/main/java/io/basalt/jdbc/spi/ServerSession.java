@@ -10,7 +10,7 @@ import java.util.List;
  * The driver makes at most one call at a time on a session and on the cursors and prepared handles it
  * returned: {@link #execute}, {@link #prepare}, the transaction hooks, {@link #close()},
  * {@link ResultCursor#nextBatch()} and {@link ResultCursor#close()} are serialised by the connection.
- * Only {@link #cancel()} and {@link #isValid(int)} may arrive from another thread while such a call runs.
+ * Only {@link #cancel()}, {@link #progress()} and {@link #isValid(int)} may arrive from another thread while such a call runs.
  *
  * <h2>Errors</h2>
  * Every failure is an {@link SQLException} with a SQLSTATE (see {@link SqlStates}) and a message meant for
@@ -50,6 +50,15 @@ public interface ServerSession extends AutoCloseable {
      * any thread, including while another call on this session is in progress.
      */
     void cancel() throws SQLException;
+
+    /**
+     * How far the session's latest statement has got: while it runs (from another thread, like {@link #cancel()}),
+     * and its final counts once it ended, until the next one starts. Must return promptly. {@code null} when the
+     * session cannot tell (a server that predates progress reports): the driver then knows only the time elapsed.
+     */
+    default ProgressReport progress() throws SQLException {
+        return null;
+    }
 
     /** Whether the session can still run statements, answered within {@code timeoutSeconds} (0: no limit). */
     boolean isValid(int timeoutSeconds) throws SQLException;

@@ -1,8 +1,10 @@
 package io.basalt.server.embedded;
 
+import io.basalt.execution.progress.ProgressSnapshot;
 import io.basalt.jdbc.spi.ExecutionOptions;
 import io.basalt.jdbc.spi.ExecutionResult;
 import io.basalt.jdbc.spi.PreparedHandle;
+import io.basalt.jdbc.spi.ProgressReport;
 import io.basalt.jdbc.spi.ServerSession;
 import io.basalt.server.Session;
 
@@ -49,6 +51,14 @@ final class EmbeddedServerSession implements ServerSession {
     @Override
     public void cancel() {
         session.cancel();
+    }
+
+    /** Read from the session's atomic counters: no lock, so it answers while a statement runs on another thread. */
+    @Override
+    public ProgressReport progress() {
+        ProgressSnapshot progress = session.progress();
+        return new ProgressReport(progress.rowsScanned(), progress.rowsTotal(), progress.bytesScanned(),
+                progress.pipelinesFinished(), progress.pipelinesTotal());
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.basalt.jdbc.protocol.MessageTypes;
 import io.basalt.jdbc.protocol.MessageWriter;
 import io.basalt.jdbc.protocol.ProtocolException;
 import io.basalt.jdbc.spi.ExecutionOptions;
+import io.basalt.jdbc.spi.ProgressReport;
 import io.basalt.jdbc.spi.ServerSession;
 import io.basalt.server.embedded.LocalSessions;
 
@@ -121,8 +122,22 @@ final class ClientConnection implements Runnable {
             server.cancel(cancel.getInt(), cancel.getLong());
             return true;
         }
+        if (first.type() == MessageTypes.PROGRESS_REQUEST) {
+            MessageReader request = first.reader();
+            if (request.getInt() != MessageTypes.MAGIC) {
+                throw new ProtocolException("PROGRESS_REQUEST without Basalt's magic number");
+            }
+            ProgressReport progress = server.progress(request.getInt(), request.getLong());
+            if (progress != null) {
+                out.sendNow(new MessageWriter(MessageTypes.PROGRESS).putLong(progress.rowsScanned())
+                        .putLong(progress.rowsTotal()).putLong(progress.bytesScanned())
+                        .putInt(progress.pipelinesFinished()).putInt(progress.pipelinesTotal()));
+            }
+            return true;
+        }
         if (first.type() != MessageTypes.STARTUP) {
-            throw new ProtocolException("a connection must start with STARTUP or CANCEL_REQUEST, not '" + (char) first.type() + "'");
+            throw new ProtocolException("a connection must start with STARTUP, CANCEL_REQUEST or PROGRESS_REQUEST, not '"
+                    + (char) first.type() + "'");
         }
         if (!server.admit(this)) {
             out.sendNow(ErrorCodec.error("53300", "too many connections (the server's limit is "
@@ -188,6 +203,12 @@ final class ClientConnection implements Runnable {
         if (current != null) {
             current.cancel();
         }
+    }
+
+    /** How far the connection's latest statement has got; null before it is authenticated. */
+    ProgressReport progress() {
+        RequestHandler current = handler;
+        return current == null ? null : current.progress();
     }
 
     /** Closes the socket: the reader thread sees the end and cleans up; a running statement is cancelled. */

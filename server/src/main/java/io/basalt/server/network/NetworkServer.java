@@ -1,6 +1,7 @@
 package io.basalt.server.network;
 
 import io.basalt.jdbc.protocol.ScramSha256;
+import io.basalt.jdbc.spi.ProgressReport;
 import io.basalt.server.Database;
 import io.basalt.server.auth.LoginThrottle;
 import io.basalt.server.security.Security;
@@ -117,6 +118,12 @@ public final class NetworkServer implements AutoCloseable {
         if (target != null && target.hasSecret(key)) {
             target.cancelRunning();
         }
+    }
+
+    /** A progress request: how far connection {@code processId}'s statement has got if the key matches; else null. */
+    ProgressReport progress(int processId, long key) {
+        ClientConnection target = connections.get(processId);
+        return target != null && target.hasSecret(key) ? target.progress() : null;
     }
 
     /** Connections open now (tests, monitoring). */

@@ -11,6 +11,7 @@ import io.basalt.jdbc.protocol.ValueCodec;
 import io.basalt.jdbc.spi.ExecutionOptions;
 import io.basalt.jdbc.spi.ExecutionResult;
 import io.basalt.jdbc.spi.PreparedHandle;
+import io.basalt.jdbc.spi.ProgressReport;
 import io.basalt.jdbc.spi.ServerSession;
 import io.basalt.jdbc.spi.SqlExceptionFactory;
 
@@ -238,6 +239,15 @@ final class RequestHandler implements AutoCloseable {
             session.cancel();
         } catch (SQLException ignored) {
             // the embedded session's cancel only sets a flag
+        }
+    }
+
+    /** How far the session's latest statement has got, from any thread; null if the session cannot tell. */
+    ProgressReport progress() {
+        try {
+            return session.progress();
+        } catch (SQLException e) {
+            return null; // the embedded session reads counters and does not fail; nothing to report otherwise
         }
     }
 

@@ -1,6 +1,7 @@
 package io.basalt.server.query;
 
 import io.basalt.execution.plan.Column;
+import io.basalt.execution.progress.ProgressTracker;
 import io.basalt.server.SessionSettings;
 import io.basalt.server.result.StatementResult;
 import io.basalt.storage.type.LogicalType;
@@ -24,6 +25,15 @@ public interface Prepared {
 
     /** Runs the statement once with {@code values}, one per parameter. */
     StatementResult execute(List<?> values, SessionSettings settings, AtomicBoolean cancelled);
+
+    /**
+     * Runs the statement once, reporting the progress of the queries it runs to {@code progress}. Statements whose
+     * work is not a query of their own (DDL, SET, COPY, INSERT, DML) do not report any: a poller sees no rows planned.
+     */
+    default StatementResult execute(List<?> values, SessionSettings settings, AtomicBoolean cancelled,
+                                    ProgressTracker progress) {
+        return execute(values, settings, cancelled);
+    }
 
     /** Whether the statement is COMMIT or ROLLBACK: the only ones an aborted transaction accepts. */
     default boolean endsTransaction() {

@@ -4,6 +4,7 @@ import io.basalt.execution.QueryExecutor;
 import io.basalt.execution.ResultStream;
 import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.PhysicalNode;
+import io.basalt.execution.progress.ProgressTracker;
 import io.basalt.optimizer.PlannedQuery;
 import io.basalt.parser.ast.SqlFragment;
 import io.basalt.server.SessionSettings;
@@ -52,14 +53,20 @@ public final class PreparedQuery implements Prepared {
 
     @Override
     public StatementResult execute(List<?> values, SessionSettings settings, AtomicBoolean cancelled) {
-        return new StatementResult.Rows(rows(values, settings, cancelled));
+        return execute(values, settings, cancelled, new ProgressTracker());
     }
 
-    private ResultStream rows(List<?> values, SessionSettings settings, AtomicBoolean cancelled) {
+    @Override
+    public StatementResult execute(List<?> values, SessionSettings settings, AtomicBoolean cancelled,
+                                   ProgressTracker progress) {
+        return new StatementResult.Rows(rows(values, settings, cancelled, progress));
+    }
+
+    private ResultStream rows(List<?> values, SessionSettings settings, AtomicBoolean cancelled, ProgressTracker progress) {
         ReadView snapshot = transactions.read();
         try {
             PhysicalNode plan = boundPlan(snapshot.manifest(), values, settings);
-            ResultStream rows = QueryExecutor.execute(plan, runner.context(snapshot.manifest(), settings, cancelled));
+            ResultStream rows = QueryExecutor.execute(plan, runner.context(snapshot.manifest(), settings, cancelled, progress));
             return new SnapshotResultStream(rows, snapshot);
         } catch (RuntimeException e) {
             snapshot.close();

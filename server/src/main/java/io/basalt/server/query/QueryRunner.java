@@ -1,6 +1,7 @@
 package io.basalt.server.query;
 
 import io.basalt.execution.ExecutionContext;
+import io.basalt.execution.progress.ProgressTracker;
 import io.basalt.optimizer.AnalyzedView;
 import io.basalt.optimizer.PlannedQuery;
 import io.basalt.optimizer.PlannerOptions;
@@ -8,8 +9,8 @@ import io.basalt.optimizer.PlanningException;
 import io.basalt.optimizer.QueryPlanner;
 import io.basalt.optimizer.dml.DmlPlanner;
 import io.basalt.optimizer.dml.PlannedDml;
-import io.basalt.parser.ast.SqlFragment;
 import io.basalt.parser.ast.ScriptPosition;
+import io.basalt.parser.ast.SqlFragment;
 import io.basalt.server.SessionSettings;
 import io.basalt.server.StatementException;
 import io.basalt.storage.StorageEngine;
@@ -131,6 +132,12 @@ public final class QueryRunner {
     }
 
     public ExecutionContext context(Manifest manifest, SessionSettings settings, AtomicBoolean cancelled) {
-        return new ExecutionContext(storage.layout(), manifest, settings.threads(), settings.memoryLimitBytes(), cancelled);
+        return context(manifest, settings, cancelled, new ProgressTracker());
+    }
+
+    public ExecutionContext context(Manifest manifest, SessionSettings settings, AtomicBoolean cancelled,
+                                    ProgressTracker progress) {
+        return new ExecutionContext(storage.layout(), manifest, settings.threads(), settings.memoryLimitBytes(), cancelled,
+                progress);
     }
 }
