@@ -28,7 +28,8 @@ final class PlanCache<T> {
     private final BiFunction<Manifest, SessionSettings, T> planner;
     private final Function<T, PhysicalNode> planOf;
     private final PlanAuthorization authorization;
-    private final boolean freshPerExecution;
+    private final boolean readsClock;
+    private final boolean readsRuntimeRows;
     private T planned;
     private PlanningBasis basis;
     private long authorizedAt;
@@ -54,7 +55,8 @@ final class PlanCache<T> {
         this.planner = planner;
         this.planOf = planOf;
         this.authorization = authorization;
-        this.freshPerExecution = readsRuntimeRows || CLOCK.matcher(statementText).find();
+        this.readsClock = CLOCK.matcher(statementText).find();
+        this.readsRuntimeRows = readsRuntimeRows;
     }
 
     /** Plans when the statement is prepared, so that errors and types are known before it runs. */
@@ -66,7 +68,9 @@ final class PlanCache<T> {
     /** The plan for an execution on {@code catalog}: the cached one while it holds, else a new one. */
     T plan(Manifest catalog, SessionSettings settings) {
         long version = authorization.version();
-        boolean stale = freshPerExecution && executed;
+        // runtime rows planned when the statement was prepared are fresh enough for its first execution; the clock
+        // is not (a statement may be prepared long before it runs)
+        boolean stale = readsClock || (readsRuntimeRows && executed);
         executed = true;
         if (planned == null || stale || !basis.holdsFor(catalog, settings.schema()) || version != authorizedAt) {
             T fresh = planner.apply(catalog, settings);
