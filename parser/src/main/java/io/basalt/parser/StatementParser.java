@@ -59,6 +59,7 @@ public final class StatementParser {
 
     private static Statement parse(SourceText source, StatementTokens statement) {
         LexicalErrors.check(source, statement);
+        UnsupportedStatements.check(source, statement.tokens());
         List<Token> tokens = new ArrayList<>(statement.tokens());
         tokens.add(endOfStatement(source, statement.last()));
         BasaltParser parser = new BasaltParser(new CommonTokenStream(new ListTokenSource(tokens)));
