@@ -39,7 +39,8 @@ final class ElementaryFunctions {
         };
     }
 
-    private static CompiledExpression unary(Operand operand, DoubleUnaryOperator function) {
+    /** {@code function} of each non-NULL value of a DOUBLE operand; NULL stays NULL. */
+    static CompiledExpression unary(Operand operand, DoubleUnaryOperator function) {
         return input -> {
             ColumnVector vector = operand.evaluate(input);
             int rows = input.rowCount();

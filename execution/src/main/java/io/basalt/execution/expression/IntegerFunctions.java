@@ -3,7 +3,6 @@ package io.basalt.execution.expression;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.ColumnVector;
-import io.basalt.storage.vector.DoubleVector;
 import io.basalt.storage.vector.LongVector;
 
 import java.util.List;
@@ -42,19 +41,7 @@ final class IntegerFunctions {
 
     private static CompiledExpression sign(LogicalType type, Operand operand) {
         if (NumericTypes.isFloatingPoint(operand.type())) {
-            return input -> {
-                ColumnVector vector = operand.evaluate(input);
-                int rows = input.rowCount();
-                DoubleVector result = new DoubleVector(rows);
-                result.setPositionCount(rows);
-                NullMasks.copy(result, vector, rows);
-                double[] x = ((DoubleVector) vector).values();
-                double[] out = result.values();
-                for (int i = 0; i < rows; i++) {
-                    out[i] = Math.signum(x[i]);
-                }
-                return result;
-            };
+            return ElementaryFunctions.unary(operand, Math::signum);
         }
         long one = NumericTypes.isDecimal(type) ? PowersOfTen.longValue(type.scale()) : 1;
         return input -> {
