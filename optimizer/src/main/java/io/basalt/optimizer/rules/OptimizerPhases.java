@@ -9,6 +9,7 @@ import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.rules.MultiJoin;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.tools.RelBuilder;
@@ -33,7 +34,9 @@ import java.util.Optional;
  *       OR in a join condition implies for one input ({@link JoinDisjunctionFilters}, TPC-H Q7) and simplify again
  *       to push them down;</li>
  *   <li><b>join order</b>: each tree of inner joins becomes one multi-join that {@code LoptOptimizeJoinRule}
- *       orders greedily by Basalt's cost model ({@code OperatorCostModel} through Calcite's metadata);</li>
+ *       orders greedily by Basalt's cost model ({@code OperatorCostModel} through Calcite's metadata); one of more
+ *       than {@value GreedyJoinOrderRule#WIDEST_COST_BASED} inner joined inputs {@link GreedyJoinOrderRule} orders
+ *       instead, from estimates taken once (Calcite's rule would take seconds);</li>
  *   <li><b>cleanup</b>: filters and projections settle right above the scans again so the physical plan builder
  *       can push them into the scans; trivial projections disappear;</li>
  *   <li><b>windows</b>: a projection holding window functions ({@code OVER}) becomes a projection, a window
@@ -87,6 +90,12 @@ public final class OptimizerPhases {
             CoreRules.PROJECT_MERGE,
             CoreRules.PROJECT_REMOVE);
 
+    /** Calcite's join ordering, for the multi-joins {@link GreedyJoinOrderRule} leaves (at most 10 inputs). */
+    private static final RelOptRule COST_BASED_JOIN_ORDER = CoreRules.MULTI_JOIN_OPTIMIZE.config
+            .withOperandSupplier(b -> b.operand(MultiJoin.class)
+                    .predicate(join -> !GreedyJoinOrderRule.applies(join)).anyInputs())
+            .toRule();
+
     private OptimizerPhases() {
     }
 
@@ -118,7 +127,8 @@ public final class OptimizerPhases {
                 .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
                 .build();
         HepProgram order = new HepProgramBuilder()
-                .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
+                .addRuleInstance(COST_BASED_JOIN_ORDER)
+                .addRuleInstance(GreedyJoinOrderRule.INSTANCE)
                 .build();
         return run(run(rel, gather), order);
     }
