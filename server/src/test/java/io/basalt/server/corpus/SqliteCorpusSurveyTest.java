@@ -12,12 +12,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * {@code make slt}: the big directories of SQLite's corpus ({@code index/}, {@code random/}), too big for
- * {@code make test}, with the pass rate printed per directory. It only measures; it fails on nothing but a broken
- * harness. Runs only when {@code basalt.slt.directories} is set. Knobs (system properties):
+ * {@code make test}, with the pass rate printed per directory (and each failing record, with why, written to
+ * {@code target/sqlite-corpus-survey-failures.txt}). It only measures; it fails on nothing but a broken harness. Runs only when {@code basalt.slt.directories} is set. Knobs (system properties):
  * <ul>
  *   <li>{@code basalt.slt.directories}: corpus directories under {@code test/}, comma-separated
  *       ({@code index,random});</li>
@@ -32,6 +33,8 @@ import java.util.stream.Stream;
 class SqliteCorpusSurveyTest {
 
     private static final Path REPORT = Path.of("target", "sqlite-corpus-survey.txt");
+    /** Every failing record of the run, in the baseline's format (key, why, SQL), for classifying failures. */
+    private static final Path FAILURES = Path.of("target", "sqlite-corpus-survey-failures.txt");
 
     @Test
     void survey() throws IOException, SQLException {
@@ -44,11 +47,14 @@ class SqliteCorpusSurveyTest {
                 + " file(s) per folder, " + (queriesPerFile == 0 ? "all" : "the first " + queriesPerFile)
                 + " queries per file");
         CorpusTally total = CorpusTally.EMPTY;
+        List<CorpusOutcome> outcomes = new ArrayList<>();
         for (String directory : System.getProperty("basalt.slt.directories").split(",")) {
             Map<String, CorpusTally> bySubdirectory = new LinkedHashMap<>();
             for (String file : sample(SqliteCorpusFiles.under("test/" + directory.strip()), filesPerDirectory)) {
-                CorpusTally tally = CorpusTally.of(runner.run(file, queriesPerFile == 0 ? Integer.MAX_VALUE
-                        : queriesPerFile));
+                List<CorpusOutcome> fileOutcomes = runner.run(file, queriesPerFile == 0 ? Integer.MAX_VALUE
+                        : queriesPerFile);
+                outcomes.addAll(fileOutcomes);
+                CorpusTally tally = CorpusTally.of(fileOutcomes);
                 System.out.println(tally.describe(file));
                 bySubdirectory.merge(subdirectory(file), tally, CorpusTally::plus);
             }
@@ -61,6 +67,9 @@ class SqliteCorpusSurveyTest {
         System.out.println(String.join("\n", lines));
         Files.createDirectories(REPORT.getParent());
         Files.write(REPORT, lines, StandardCharsets.UTF_8);
+        Files.deleteIfExists(FAILURES);
+        CorpusBaseline.write(FAILURES, List.of("Failing records of the last make slt run: <file>:<n> TAB why TAB SQL"),
+                Set.of(), outcomes);
     }
 
     /** The first {@code count} files of each folder ({@code files} come sorted by folder, then number). */
