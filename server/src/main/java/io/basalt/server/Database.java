@@ -1,5 +1,6 @@
 package io.basalt.server;
 
+import io.basalt.execution.spill.SpillSpace;
 import io.basalt.optimizer.QueryPlanner;
 import io.basalt.optimizer.statistics.SegmentStatisticsCache;
 import io.basalt.server.query.QueryRunner;
@@ -31,6 +32,8 @@ public final class Database implements AutoCloseable {
     private Database(Path directory, StorageEngine storage) {
         this.directory = directory;
         this.storage = storage;
+        // The storage engine holds the directory's lock now, so no query of another process can be spilling here.
+        SpillSpace.deleteLeftovers(directory);
         this.security = Security.open(directory, storage.current());
         this.statistics = new SegmentStatisticsCache(storage.layout());
         this.queries = new QueryRunner(storage, new QueryPlanner(statistics));

@@ -32,6 +32,23 @@ public final class MemoryReservation implements AutoCloseable {
         peakBytes.accumulateAndGet(held, Math::max);
     }
 
+    /**
+     * Reserves {@code bytes} more if they fit in the budget, else reserves nothing and returns false: an
+     * operator that can spill calls this and writes to disk instead of failing the query.
+     */
+    public boolean tryGrow(long bytes) {
+        if (bytes <= 0) {
+            grow(bytes);
+            return true;
+        }
+        if (!budget.tryReserve(bytes)) {
+            return false;
+        }
+        long held = heldBytes.addAndGet(bytes);
+        peakBytes.accumulateAndGet(held, Math::max);
+        return true;
+    }
+
     /** Gives back {@code bytes} that are no longer held. */
     public void shrink(long bytes) {
         if (bytes <= 0) {
