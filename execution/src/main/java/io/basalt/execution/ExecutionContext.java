@@ -1,6 +1,7 @@
 package io.basalt.execution;
 
 import io.basalt.execution.progress.ProgressTracker;
+import io.basalt.execution.spill.SpillSpace;
 import io.basalt.storage.DataLayout;
 import io.basalt.storage.commit.Manifest;
 
@@ -9,10 +10,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * What one query runs with: the snapshot it reads (a pinned manifest and where its files are), how many
  * threads it may use, its memory budget in bytes, a flag that cancels it (checked between batches) and the
- * tracker its scans and pipelines report their progress to.
+ * tracker its scans and pipelines report their progress to, and the spill space its operators write to when
+ * they outgrow the budget (deleted when the query's result stream ends, however it ends).
  */
 public record ExecutionContext(DataLayout layout, Manifest snapshot, int parallelism, long memoryLimitBytes,
-                               AtomicBoolean cancelled, ProgressTracker progress) {
+                               AtomicBoolean cancelled, ProgressTracker progress, SpillSpace spillSpace) {
+
+    /** A context spilling to the data directory's {@code tmp/} (the temporary directory without a layout). */
+    public ExecutionContext(DataLayout layout, Manifest snapshot, int parallelism, long memoryLimitBytes,
+                            AtomicBoolean cancelled, ProgressTracker progress) {
+        this(layout, snapshot, parallelism, memoryLimitBytes, cancelled, progress, SpillSpace.of(layout));
+    }
 
     /** A context whose progress nobody watches. */
     public ExecutionContext(DataLayout layout, Manifest snapshot, int parallelism, long memoryLimitBytes,

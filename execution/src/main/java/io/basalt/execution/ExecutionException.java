@@ -12,6 +12,9 @@ public class ExecutionException extends RuntimeException {
     public static final String INVALID_DATETIME_FORMAT = "22007";
     public static final String STRING_TOO_LONG = "22001";
     public static final String OUT_OF_MEMORY = "53200";
+    public static final String DISK_FULL = "53100";
+    public static final String IO_ERROR = "58030";
+    public static final String DATA_CORRUPTED = "XX001";
     public static final String QUERY_CANCELED = "57014";
     public static final String FEATURE_NOT_SUPPORTED = "0A000";
     public static final String CARDINALITY_VIOLATION = "21000";

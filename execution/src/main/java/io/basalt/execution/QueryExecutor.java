@@ -43,7 +43,9 @@ public final class QueryExecutor {
     }
 
     static QueryResultStream start(PhysicalNode plan, ExecutionContext context, QueryProfile profile) {
-        return start(plan, context, profile, new MemoryBudget(context.memoryLimitBytes()), Map.of());
+        QueryResultStream stream = start(plan, context, profile, new MemoryBudget(context.memoryLimitBytes()), Map.of());
+        stream.ownSpillSpace();
+        return stream;
     }
 
     /**

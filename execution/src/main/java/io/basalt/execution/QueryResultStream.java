@@ -29,6 +29,8 @@ final class QueryResultStream implements ResultStream {
     private final List<PipelineExecution> executions = new ArrayList<>();
     private boolean started;
     private boolean done;
+    /** Whether this is the outermost stream of the query, whose end deletes the query's spill files. */
+    private boolean ownsSpillSpace;
 
     QueryResultStream(List<Column> columns, PlannedQuery query, ExecutionContext context, MemoryBudget budget) {
         this.columns = List.copyOf(columns);
@@ -111,6 +113,11 @@ final class QueryResultStream implements ResultStream {
         return budget;
     }
 
+    /** Makes this stream's end delete the context's spill files (not for queries run inside another query). */
+    void ownSpillSpace() {
+        ownsSpillSpace = true;
+    }
+
     @Override
     public void close() {
         if (!done) {
@@ -131,6 +138,13 @@ final class QueryResultStream implements ResultStream {
                 resource.close();
             } catch (Exception ignored) {
                 // tearing down after the fact: the query's own outcome is what the caller sees
+            }
+        }
+        if (ownsSpillSpace) {
+            try {
+                context.spillSpace().close();
+            } catch (RuntimeException ignored) {
+                // a spill file left behind is deleted when the database next opens
             }
         }
     }

@@ -47,6 +47,17 @@ public final class MemoryBudget {
         peakBytes.accumulateAndGet(used, Math::max);
     }
 
+    /** Takes {@code bytes} from the budget if they fit; otherwise takes nothing and returns false. */
+    boolean tryReserve(long bytes) {
+        long used = usedBytes.addAndGet(bytes);
+        if (used > limitBytes) {
+            usedBytes.addAndGet(-bytes);
+            return false;
+        }
+        peakBytes.accumulateAndGet(used, Math::max);
+        return true;
+    }
+
     void release(long bytes) {
         usedBytes.addAndGet(-bytes);
     }

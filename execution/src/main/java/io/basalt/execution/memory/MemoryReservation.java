@@ -13,6 +13,8 @@ public final class MemoryReservation implements AutoCloseable {
     private final String purpose;
     private final AtomicLong heldBytes = new AtomicLong();
     private final AtomicLong peakBytes = new AtomicLong();
+    private final AtomicLong spilledBytes = new AtomicLong();
+    private final AtomicLong spilledRows = new AtomicLong();
 
     public MemoryReservation(MemoryBudget budget, String purpose) {
         this.budget = budget;
@@ -32,6 +34,23 @@ public final class MemoryReservation implements AutoCloseable {
         peakBytes.accumulateAndGet(held, Math::max);
     }
 
+    /**
+     * Reserves {@code bytes} more if they fit in the budget, else reserves nothing and returns false: an
+     * operator that can spill calls this and writes to disk instead of failing the query.
+     */
+    public boolean tryGrow(long bytes) {
+        if (bytes <= 0) {
+            grow(bytes);
+            return true;
+        }
+        if (!budget.tryReserve(bytes)) {
+            return false;
+        }
+        long held = heldBytes.addAndGet(bytes);
+        peakBytes.accumulateAndGet(held, Math::max);
+        return true;
+    }
+
     /** Gives back {@code bytes} that are no longer held. */
     public void shrink(long bytes) {
         if (bytes <= 0) {
@@ -47,12 +66,34 @@ public final class MemoryReservation implements AutoCloseable {
         }
     }
 
+    /** The budget this reservation draws on: its limit and use, for messages of operators that spill. */
+    public MemoryBudget budget() {
+        return budget;
+    }
+
     public long heldBytes() {
         return heldBytes.get();
     }
 
     public long peakBytes() {
         return peakBytes.get();
+    }
+
+    /**
+     * Records that the operator wrote {@code bytes} ({@code rows} rows) to spill files because its memory did
+     * not grow: EXPLAIN ANALYZE shows the sum for the operator's plan node.
+     */
+    public void recordSpill(long bytes, long rows) {
+        spilledBytes.addAndGet(bytes);
+        spilledRows.addAndGet(rows);
+    }
+
+    public long spilledBytes() {
+        return spilledBytes.get();
+    }
+
+    public long spilledRows() {
+        return spilledRows.get();
     }
 
     public String purpose() {
