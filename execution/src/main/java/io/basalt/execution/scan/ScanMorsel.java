@@ -180,11 +180,18 @@ final class ScanMorsel implements Morsel {
             }
             for (ColumnRanges.Range range : scan.ranges()) {
                 int column = range.column();
-                if (sliced[column] == null) {
-                    sliced[column] = rows(column, start, end);
-                }
                 int[] target = positions == null ? inRange : positions;
-                int passed = range.select((LongVector) sliced[column], positions, count, target);
+                int passed;
+                if (positions != null && sliced[column] == null) {
+                    // Later ranges see few rows: only theirs are unpacked (ColumnCursor.selectedRows).
+                    passed = range.selectGathered((LongVector) selectedRows(column, start, end, positions, count),
+                            positions, count, target);
+                } else {
+                    if (sliced[column] == null) {
+                        sliced[column] = rows(column, start, end);
+                    }
+                    passed = range.select((LongVector) sliced[column], positions, count, target);
+                }
                 if (passed == 0) {
                     return null;
                 }
