@@ -11,6 +11,9 @@ public final class GroupTables {
     /** Tables start small whatever the estimate says: estimates can be far off, and tables grow cheaply. */
     private static final int MAX_INITIAL_GROUPS = 1 << 16;
 
+    /** Text keys of more columns could not fit one long even when every value is one byte. */
+    private static final int MAX_SHORT_TEXT_COLUMNS = 4;
+
     private GroupTables() {
     }
 
@@ -21,6 +24,9 @@ public final class GroupTables {
         }
         if (keyKinds.size() == 1 && keyKinds.get(0) == PhysicalKind.LONG) {
             return new LongGroupTable(expected, memory);
+        }
+        if (keyKinds.size() <= MAX_SHORT_TEXT_COLUMNS && keyKinds.stream().allMatch(kind -> kind == PhysicalKind.BYTES)) {
+            return new ShortTextGroupTable(keyKinds.size(), expected, memory);
         }
         return new GenericGroupTable(keyKinds, expected, memory);
     }

@@ -3,10 +3,12 @@ package io.basalt.execution.scan;
 import io.basalt.execution.expression.CompiledExpression;
 import io.basalt.execution.vector.VectorSlicer;
 import io.basalt.storage.encoding.DecodedBlock;
+import io.basalt.storage.encoding.PackedLongs;
 import io.basalt.storage.segment.BlockInfo;
 import io.basalt.storage.segment.SegmentReader;
 import io.basalt.storage.vector.ColumnVector;
 import io.basalt.storage.vector.DictionaryView;
+import io.basalt.storage.vector.LongVector;
 import io.basalt.storage.vector.VectorCopier;
 
 import java.util.List;
@@ -53,14 +55,25 @@ final class ColumnCursor {
 
     /**
      * Rows {@code from + positions[i]} for {@code i < count}, of rows {@code [from, to)} which lie in one block.
-     * From a dictionary-encoded block whose vector nobody needed yet they are gathered from the dictionary, so
-     * the rows a filter dropped are never copied (late materialization).
+     * From a dictionary-encoded text block whose vector nobody needed yet they are gathered from the dictionary,
+     * and from a packed LONG block they are unpacked one by one, so the rows a filter dropped are never copied
+     * or decoded (late materialization).
      */
     ColumnVector selectedRows(int from, int to, int[] positions, int count) {
         seek(from);
         decode();
-        if (dictionary != null && !decoded.hasVector()) {
-            return dictionary.rows(from - blocks.get(blockIndex).rowOffset(), positions, count);
+        if (!decoded.hasVector()) {
+            int offset = from - blocks.get(blockIndex).rowOffset();
+            if (dictionary != null) {
+                return dictionary.rows(offset, positions, count);
+            }
+            PackedLongs packed = decoded.packed();
+            if (packed != null) {
+                LongVector values = new LongVector(count);
+                packed.gather(offset, positions, count, values.values());
+                values.setPositionCount(count);
+                return values;
+            }
         }
         return VectorCopier.select(rows(from, to), positions, count);
     }

@@ -136,6 +136,7 @@ final class ScanMorsel implements Morsel {
         private final int[] live = new int[BATCH_ROWS];
         private final int[] kept = new int[BATCH_ROWS];
         private final int[] joinable = new int[BATCH_ROWS];
+        private final int[] inRange = new int[BATCH_ROWS];
         private final ColumnVector[] sliced;
 
         BatchReader(ColumnCursor[] cursors, DeletionVector deletions) {
@@ -176,6 +177,26 @@ final class ScanMorsel implements Morsel {
                     positions = joinable;
                     count = passed;
                 }
+            }
+            for (ColumnRanges.Range range : scan.ranges()) {
+                int column = range.column();
+                int[] target = positions == null ? inRange : positions;
+                int passed;
+                if (positions != null && sliced[column] == null) {
+                    // Later ranges see few rows: only theirs are unpacked (ColumnCursor.selectedRows).
+                    passed = range.selectGathered((LongVector) selectedRows(column, start, end, positions, count),
+                            positions, count, target);
+                } else {
+                    if (sliced[column] == null) {
+                        sliced[column] = rows(column, start, end);
+                    }
+                    passed = range.select((LongVector) sliced[column], positions, count, target);
+                }
+                if (passed == 0) {
+                    return null;
+                }
+                positions = passed == rows ? null : target;
+                count = passed;
             }
             CompiledExpression filter = scan.filter();
             boolean[] passingEntries = filter != null && scan.filterColumns().length == 1

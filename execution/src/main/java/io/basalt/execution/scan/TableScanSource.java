@@ -35,6 +35,7 @@ public final class TableScanSource implements MorselSource {
     private final TableScanNode node;
     private final ScanCounters counters;
     private final ZoneMapFilter zoneMapFilter;
+    private final ColumnRanges columnRanges;
     private final CompiledExpression filter;
     private final int[] filterColumns;
     private final List<ScanJoinFilter> joinFilters;
@@ -68,7 +69,8 @@ public final class TableScanSource implements MorselSource {
         }
         List<LogicalType> types = node.output().stream().map(Column::type).toList();
         this.zoneMapFilter = ZoneMapFilter.of(node.filter(), node.columns(), types);
-        Optional<Expression> pushed = node.filter();
+        this.columnRanges = ColumnRanges.of(node.filter(), types);
+        Optional<Expression> pushed = columnRanges.residual();
         if (pushed.isPresent()) {
             filterColumns = ColumnRemapper.referencedColumns(pushed.get());
             filter = ExpressionCompiler.compile(ColumnRemapper.remap(pushed.get(), filterColumns));
@@ -129,7 +131,12 @@ public final class TableScanSource implements MorselSource {
         return zoneMapFilter;
     }
 
-    /** The pushed filter compiled over {@link #filterColumns()} only, or {@code null}. */
+    /** The pushed filter's conjuncts applied as value ranges, before {@link #filter()}. */
+    List<ColumnRanges.Range> ranges() {
+        return columnRanges.ranges();
+    }
+
+    /** The rest of the pushed filter (see {@link ColumnRanges}) compiled over {@link #filterColumns()} only, or {@code null}. */
     CompiledExpression filter() {
         return filter;
     }

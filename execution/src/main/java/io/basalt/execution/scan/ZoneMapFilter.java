@@ -136,9 +136,20 @@ final class ZoneMapFilter {
             out.add(new ZoneMapCondition(tableColumns[reference.index()], Operator.IN, constants));
             return;
         }
-        Operator operator = comparison(function);
+        ZoneMapCondition comparison = columnComparison(call, types);
+        if (comparison != null) {
+            out.add(new ZoneMapCondition(tableColumns[comparison.column()], comparison.operator(), comparison.constants()));
+        }
+    }
+
+    /**
+     * {@code call} as {@code column op constant} (the column moved to the left), the column being the scan's
+     * output column; null when it is not a comparison of a column with a constant of the column's representation.
+     */
+    static ZoneMapCondition columnComparison(Call call, List<LogicalType> types) {
+        Operator operator = comparison(call.function());
         if (operator == null || call.arguments().size() != 2) {
-            return;
+            return null;
         }
         Expression left = call.argument(0);
         Expression right = call.argument(1);
@@ -152,8 +163,9 @@ final class ZoneMapFilter {
                 && comparable(types.get(reference.index()), literal.type())) {
             List<Object> constants = new ArrayList<>();
             constants.add(literal.value());
-            out.add(new ZoneMapCondition(tableColumns[reference.index()], operator, constants));
+            return new ZoneMapCondition(reference.index(), operator, constants);
         }
+        return null;
     }
 
     /** Whether values of the two types share one representation, so bounds and constant compare directly. */

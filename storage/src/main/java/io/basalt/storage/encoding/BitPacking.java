@@ -111,6 +111,17 @@ public final class BitPacking {
         }
     }
 
+    /**
+     * Skips {@code count} values of {@code width} bits (after checking they exist) and returns them as whole
+     * words with one spare, for random access ({@link PackedLongs}).
+     */
+    static long[] readPacked(ByteSource in, int count, int width) {
+        int byteCount = checkedByteCount(in, count, width);
+        int start = in.skip(byteCount, "bit-packed values");
+        // Width 0 takes no bytes; the two zero words still let a reader fetch "the next word" of value 0.
+        return width == 0 ? new long[2] : readWords(in.array(), start, byteCount);
+    }
+
     private static int checkedByteCount(ByteSource in, int count, int width) {
         long bytes = packedBytes(count, width);
         in.require(bytes, count + " values of " + width + " bits");

@@ -52,7 +52,11 @@ public final class BlockDecoder {
             throw new BlockFormatException("a block without non-null values must be PLAIN, not " + encoding);
         }
         DecodedBlock block = switch (kind) {
-            case LONG -> new DecodedBlock(decodeLongs(encoding, in, rowCount, valueCount, nulls), null);
+            case LONG -> nulls == null && encoding == EncodingKind.BIT_PACKED
+                    ? DecodedBlock.ofPacked(PackedLongs.readFrameOfReference(in, rowCount))
+                    : nulls == null && encoding == EncodingKind.DICTIONARY
+                    ? DecodedBlock.ofPacked(PackedLongs.readDictionary(in, rowCount))
+                    : new DecodedBlock(decodeLongs(encoding, in, rowCount, valueCount, nulls), null);
             case DOUBLE -> new DecodedBlock(decodeDoubles(encoding, in, rowCount, valueCount, nulls), null);
             case INT128 -> new DecodedBlock(decodeInt128s(encoding, in, rowCount, valueCount, nulls), null);
             case BYTES -> decodeBytes(encoding, in, rowCount, nulls);

@@ -4,7 +4,9 @@ import io.basalt.storage.vector.ColumnVector;
 import io.basalt.storage.vector.DictionaryView;
 
 /**
- * A decoded block: its vector and, for a dictionary-encoded BYTES block, its dictionary form (else null). The
+ * A decoded block: its vector and, for a dictionary-encoded BYTES block, its dictionary form (else null); for a
+ * bit-packed or dictionary-encoded LONG block without NULLs, its packed form ({@link PackedLongs}), from which
+ * the vector is likewise unpacked on first use only. The
  * vector of a dictionary-encoded block is built from the dictionary on first use only: a scan that keeps few rows
  * of the block gathers them from the dictionary ({@link DictionaryView#rows(int, int[], int)}) and never pays for
  * copying every row's bytes. One block belongs to one reader thread, so the lazy vector needs no locking.
@@ -13,10 +15,21 @@ public final class DecodedBlock {
 
     private ColumnVector vector;
     private final DictionaryView dictionary;
+    private final PackedLongs packed;
 
     public DecodedBlock(ColumnVector vector, DictionaryView dictionary) {
+        this(vector, dictionary, null);
+    }
+
+    private DecodedBlock(ColumnVector vector, DictionaryView dictionary, PackedLongs packed) {
         this.vector = vector;
         this.dictionary = dictionary;
+        this.packed = packed;
+    }
+
+    /** A packed LONG block whose vector is unpacked when first asked for. */
+    static DecodedBlock ofPacked(PackedLongs packed) {
+        return new DecodedBlock(null, null, packed);
     }
 
     /** A dictionary-encoded block whose vector is built when first asked for. */
@@ -26,7 +39,7 @@ public final class DecodedBlock {
 
     public ColumnVector vector() {
         if (vector == null) {
-            vector = dictionary.rows();
+            vector = packed != null ? packed.unpackAll() : dictionary.rows();
         }
         return vector;
     }
@@ -41,6 +54,9 @@ public final class DecodedBlock {
         if (vector != null) {
             return vector.nullCount();
         }
+        if (packed != null) {
+            return 0; // only blocks without NULLs stay packed
+        }
         int count = 0;
         for (int code : dictionary.codes()) {
             count += code == DictionaryView.NULL_CODE ? 1 : 0;
@@ -50,5 +66,10 @@ public final class DecodedBlock {
 
     public DictionaryView dictionary() {
         return dictionary;
+    }
+
+    /** The packed form of a LONG block without NULLs, or null. */
+    public PackedLongs packed() {
+        return packed;
     }
 }

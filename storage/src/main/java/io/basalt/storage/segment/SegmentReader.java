@@ -58,7 +58,14 @@ public final class SegmentReader implements AutoCloseable {
 
     /** Reads, verifies and decodes one block of a column. */
     public ColumnVector readBlock(int column, int block) {
-        return readDecodedBlock(column, block).vector();
+        DecodedBlock decoded = readDecodedBlock(column, block);
+        try {
+            return decoded.vector();
+        } catch (BlockFormatException e) {
+            // A packed block is unpacked here, after readDecodedBlock: its dictionary codes are checked now.
+            throw new CorruptDataException(file, "column '" + footer.columns().get(column).name() + "' block " + block
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@link #readBlock}, keeping the dictionary form of a dictionary-encoded BYTES block. */

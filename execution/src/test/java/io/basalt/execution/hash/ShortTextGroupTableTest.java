@@ -1,0 +1,144 @@
+package io.basalt.execution.hash;
+
+import io.basalt.execution.memory.MemoryBudget;
+import io.basalt.execution.memory.MemoryReservation;
+import io.basalt.storage.type.PhysicalKind;
+import io.basalt.storage.vector.BytesVector;
+import io.basalt.storage.vector.ColumnVector;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ShortTextGroupTableTest {
+
+    private final MemoryBudget budget = new MemoryBudget(1L << 30);
+
+    private static int[] range(int from, int to) {
+        int[] positions = new int[to - from];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = from + i;
+        }
+        return positions;
+    }
+
+    private static void append(BytesVector vector, String value) {
+        if (value == null) {
+            vector.appendNull();
+        } else {
+            vector.append(value);
+        }
+    }
+
+    /**
+     * Batches of short keys (packed), batches with a key too long to pack (the generic table) and keys that
+     * pack to neighbouring bit patterns ("" + "ab" against "a" + "b", NULL against "") all get the ids a map
+     * of the keys would give, whichever path a batch took.
+     */
+    @Test
+    void mixedShortAndLongKeysGetDenseIdsInOrderOfAppearance() {
+        Random random = new Random(3);
+        String[] firsts = {"", "a", "ab", "A", "R", "N", null, "abcdefg"};
+        String[] seconds = {"", "b", "F", "O", null, "x"};
+        int batch = 1000;
+        int batches = 6;
+        int rows = batch * batches;
+        BytesVector first = new BytesVector(rows, rows * 8);
+        BytesVector second = new BytesVector(rows, rows * 8);
+        List<List<String>> keys = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            // batch 2 has one key of eight bytes, which cannot be packed
+            String a = i == 2 * batch + 17 ? "abcdefgh" : firsts[random.nextInt(firsts.length)];
+            String b = seconds[random.nextInt(seconds.length)];
+            append(first, a);
+            append(second, b);
+            keys.add(Arrays.asList(a, b));
+        }
+        MemoryReservation memory = new MemoryReservation(budget, "test");
+        GroupTable table = GroupTables.create(List.of(PhysicalKind.BYTES, PhysicalKind.BYTES), 16, memory);
+        assertThat(table).isInstanceOf(ShortTextGroupTable.class);
+        ColumnVector[] columns = {first, second};
+        int[] ids = new int[rows];
+        for (int b = 0; b < batches; b++) {
+            int[] out = new int[batch];
+            table.findOrInsert(columns, range(b * batch, (b + 1) * batch), batch, out);
+            System.arraycopy(out, 0, ids, b * batch, batch);
+        }
+
+        Map<List<String>, Integer> expected = new HashMap<>();
+        int[] expectedIds = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            expectedIds[i] = expected.computeIfAbsent(keys.get(i), k -> expected.size());
+        }
+        assertThat(ids).isEqualTo(expectedIds);
+        assertThat(table.groupCount()).isEqualTo(expected.size());
+        ColumnVector[] stored = table.keys();
+        for (Map.Entry<List<String>, Integer> entry : expected.entrySet()) {
+            int group = entry.getValue();
+            for (int c = 0; c < 2; c++) {
+                String value = entry.getKey().get(c);
+                BytesVector column = (BytesVector) stored[c];
+                assertThat(column.isNull(group)).isEqualTo(value == null);
+                if (value != null) {
+                    assertThat(column.getString(group)).isEqualTo(value);
+                }
+            }
+        }
+        table.release();
+        assertThat(memory.heldBytes()).isZero();
+    }
+
+    @Test
+    void findReportsMissingKeysWithoutAddingThem() {
+        MemoryReservation memory = new MemoryReservation(budget, "test");
+        GroupTable table = GroupTables.create(List.of(PhysicalKind.BYTES), 16, memory);
+        BytesVector build = new BytesVector(3, 16);
+        append(build, "MAIL");
+        append(build, "SHIP");
+        append(build, null);
+        table.findOrInsert(new ColumnVector[] {build}, range(0, 3), 3, new int[3]);
+
+        BytesVector probe = new BytesVector(5, 64);
+        append(probe, "SHIP");
+        append(probe, "TRUCK");
+        append(probe, null);
+        append(probe, "MAIL");
+        append(probe, "SHIP");
+        int[] found = new int[5];
+        table.find(new ColumnVector[] {probe}, range(0, 5), 5, found);
+        assertThat(found).containsExactly(1, -1, 2, 0, 1);
+
+        BytesVector longProbe = new BytesVector(2, 64);
+        append(longProbe, "MAIL");
+        append(longProbe, "a much longer value");
+        table.find(new ColumnVector[] {longProbe}, range(0, 2), 2, found);
+        assertThat(found[0]).isZero();
+        assertThat(found[1]).isEqualTo(-1);
+        assertThat(table.groupCount()).isEqualTo(3);
+        table.release();
+    }
+
+    @Test
+    void packingKeepsDifferentKeysApart() {
+        BytesVector first = new BytesVector(4, 16);
+        BytesVector second = new BytesVector(4, 16);
+        String[][] pairs = {{"", "ab"}, {"a", "b"}, {null, ""}, {"", null}};
+        for (String[] pair : pairs) {
+            append(first, pair[0]);
+            append(second, pair[1]);
+        }
+        ColumnVector[] columns = {first, second};
+        long[] packed = new long[pairs.length];
+        for (int row = 0; row < pairs.length; row++) {
+            packed[row] = ShortTextGroupTable.pack(columns, row);
+        }
+        assertThat(Arrays.stream(packed).distinct().count()).isEqualTo(pairs.length);
+        assertThat(Arrays.stream(packed).allMatch(key -> key >= 0)).isTrue();
+    }
+}

@@ -1,0 +1,105 @@
+package io.basalt.storage.encoding;
+
+import io.basalt.storage.vector.LongVector;
+
+/**
+ * A LONG block without NULLs kept in its bit-packed form (BIT_PACKED: {@code base + packed}, DICTIONARY:
+ * {@code entries[packed code]}), so a scan that keeps few of its rows unpacks only those
+ * ({@link #gather}) and never the other 65,000: value {@code i} sits at bit {@code i * width} and is read
+ * without touching its neighbours. {@link #unpackAll} decodes the whole block when every row is wanted.
+ */
+public final class PackedLongs {
+
+    private final long[] words; // the packed stream, zero-padded with one spare word (see BitPacking.readWords)
+    private final int width;
+    private final long mask;
+    private final int count;
+    private final long base;
+    private final long[] entries; // DICTIONARY's values by code, or null for frame of reference
+
+    private PackedLongs(long[] words, int width, int count, long base, long[] entries) {
+        this.words = words;
+        this.width = width;
+        this.mask = width == 64 ? -1L : (1L << width) - 1;
+        this.count = count;
+        this.base = base;
+        this.entries = entries;
+    }
+
+    /** BIT_PACKED values: {@code i64 base, u8 width, packed(value - base)}, checked for length. */
+    static PackedLongs readFrameOfReference(ByteSource in, int count) {
+        long base = in.readLong("frame-of-reference base");
+        int width = in.readBitWidth("frame-of-reference width", 64);
+        return new PackedLongs(BitPacking.readPacked(in, count, width), width, count, base, null);
+    }
+
+    /** DICTIONARY values (see {@code DictionaryLongEncoding}): the entries decoded, the codes left packed. */
+    static PackedLongs readDictionary(ByteSource in, int count) {
+        int size = in.readCount("dictionary size", 1, count);
+        long entryBase = in.readLong("dictionary base");
+        int valueWidth = in.readBitWidth("dictionary value width", 64);
+        long[] entries = new long[size];
+        BitPacking.unpack(in, size, valueWidth, entryBase, entries, 0);
+        int codeWidth = in.readBitWidth("dictionary code width", 32);
+        return new PackedLongs(BitPacking.readPacked(in, count, codeWidth), codeWidth, count, 0, entries);
+    }
+
+    public int count() {
+        return count;
+    }
+
+    /**
+     * {@code out[i] = value(offset + positions[i])} for {@code i < n}.
+     *
+     * @throws BlockFormatException when a dictionary code points past the entries (the bytes are corrupt)
+     */
+    public void gather(int offset, int[] positions, int n, long[] out) {
+        if (entries == null) {
+            for (int i = 0; i < n; i++) {
+                out[i] = base + packed(offset + positions[i]);
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            long code = packed(offset + positions[i]);
+            if (code >= entries.length) {
+                throw badCode(code, offset + positions[i]);
+            }
+            out[i] = entries[(int) code];
+        }
+    }
+
+    /** Every value, as one vector of {@link #count()} positions. */
+    public LongVector unpackAll() {
+        LongVector vector = new LongVector(count);
+        long[] values = vector.values();
+        if (entries == null) {
+            for (int i = 0; i < count; i++) {
+                values[i] = base + packed(i);
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                long code = packed(i);
+                if (code >= entries.length) {
+                    throw badCode(code, i);
+                }
+                values[i] = entries[(int) code];
+            }
+        }
+        vector.setPositionCount(count);
+        return vector;
+    }
+
+    private long packed(int index) {
+        long bitPosition = (long) index * width;
+        int word = (int) (bitPosition >>> 6);
+        int shift = (int) (bitPosition & 63);
+        // As in BitPacking.unpack: the next word's bits are shifted in branch-free ((x << 1) << 63 - shift).
+        return ((words[word] >>> shift) | ((words[word + 1] << 1) << (63 - shift))) & mask;
+    }
+
+    private BlockFormatException badCode(long code, int row) {
+        return new BlockFormatException("dictionary code " + code + " at value " + row + " is outside the "
+                + entries.length + " entries");
+    }
+}
