@@ -24,6 +24,8 @@ public final class RowStore {
     /** Positions the column arrays hold; new vectors start with arrays of one position. */
     private int capacity = 1;
     private long reservedBytes;
+    /** Bytes {@link #tryAppend} reserved up front, drawn on by the growth of the append they were reserved for. */
+    private long prepaidBytes;
 
     public RowStore(List<PhysicalKind> kinds, MemoryReservation memory) {
         this.kinds = List.copyOf(kinds);
@@ -56,6 +58,48 @@ public final class RowStore {
 
     public void append(ColumnBatch batch) {
         append(batch.columns().toArray(new ColumnVector[0]), batch.rowCount());
+    }
+
+    /**
+     * Appends the batch when the memory it needs fits in the budget; otherwise appends nothing and returns false
+     * (the caller spills). The growth is reserved up front with {@link MemoryReservation#tryGrow}.
+     */
+    public boolean tryAppend(ColumnBatch batch) {
+        long needed = bytesToAppend(batch);
+        if (!memory.tryGrow(needed)) {
+            return false;
+        }
+        prepaidBytes = needed;
+        try {
+            append(batch);
+        } finally {
+            memory.shrink(prepaidBytes);
+            prepaidBytes = 0;
+        }
+        return true;
+    }
+
+    /** The bytes {@link #append} would reserve for {@code batch}: the growth of the column arrays it causes. */
+    private long bytesToAppend(ColumnBatch batch) {
+        int count = batch.rowCount();
+        long bytes = 0;
+        if (Math.addExact(rowCount, count) > capacity) {
+            long perRow = 0;
+            for (PhysicalKind kind : kinds) {
+                perRow += VectorSizes.bytesPerPosition(kind);
+            }
+            bytes += perRow * (grownCapacity(capacity, rowCount + count) - (long) capacity);
+        }
+        for (int c = 0; c < columns.length && count > 0; c++) {
+            if (columns[c] instanceof BytesVector target) {
+                BytesVector source = (BytesVector) batch.column(c);
+                int needed = target.dataSize() + source.offset(count) - source.offset(0);
+                if (needed > target.data().length) {
+                    bytes += grownCapacity(target.data().length, needed) - (long) target.data().length;
+                }
+            }
+        }
+        return bytes;
     }
 
     private void append(ColumnVector[] sources, int count) {
@@ -114,12 +158,19 @@ public final class RowStore {
     }
 
     private void reserve(long bytes) {
-        memory.grow(bytes);
+        long prepaid = Math.min(prepaidBytes, bytes);
+        prepaidBytes -= prepaid;
+        memory.grow(bytes - prepaid);
         reservedBytes += bytes;
     }
 
     public int rowCount() {
         return rowCount;
+    }
+
+    /** The bytes the store holds against its reservation. */
+    public long reservedBytes() {
+        return reservedBytes;
     }
 
     public int columnCount() {
