@@ -168,6 +168,18 @@ class SpillingJoinTest {
     }
 
     @Test
+    void explainAnalyzeShowsWhatTheJoinSpilled() {
+        KeyKind key = keyKinds().findFirst().orElseThrow();
+        HashJoinNode join = join(JoinType.INNER, key, rows(key, 1_000, DISTINCT_KEYS, 1, 10),
+                rows(key, BUILD_ROWS, DISTINCT_KEYS, 5, 11), false, false);
+        String spilling = QueryExecutor.executeAnalyzed(join, database.context(2, TINY_MEMORY));
+        // The first line is the join, the root of the plan.
+        assertThat(spilling.lines().findFirst().orElseThrow()).containsPattern("spilled=[0-9.]+ [KM]?i?B \\([1-9][0-9]* rows\\)");
+        String inMemory = QueryExecutor.executeAnalyzed(join, database.context(2, TestDatabase.DEFAULT_MEMORY));
+        assertThat(inMemory).doesNotContain("spilled=");
+    }
+
+    @Test
     void notInOverACorrelatedSubqueryFailsLoudlyWhenItWouldSpill() {
         KeyKind key = keyKinds().findFirst().orElseThrow();
         HashJoinNode join = join(JoinType.ANTI, key, rows(key, 1_000, 500, 1, 7), rows(key, BUILD_ROWS, DISTINCT_KEYS, 5, 8), true, true);

@@ -24,8 +24,6 @@ public final class RowStore {
     /** Positions the column arrays hold; new vectors start with arrays of one position. */
     private int capacity = 1;
     private long reservedBytes;
-    /** Bytes {@link #tryAppend} reserved up front, drawn on by the growth of the append they were reserved for. */
-    private long prepaidBytes;
 
     public RowStore(List<PhysicalKind> kinds, MemoryReservation memory) {
         this.kinds = List.copyOf(kinds);
@@ -61,39 +59,42 @@ public final class RowStore {
     }
 
     /**
-     * Appends the batch when the memory it needs fits in the budget; otherwise appends nothing and returns false
-     * (the caller spills). The growth is reserved up front with {@link MemoryReservation#tryGrow}.
+     * Appends the batch if the memory it needs can be reserved; otherwise appends nothing and returns false,
+     * and the caller spills (a sort writes its rows as a run and starts a new store).
      */
     public boolean tryAppend(ColumnBatch batch) {
-        long needed = bytesToAppend(batch);
+        ColumnVector[] sources = batch.columns().toArray(new ColumnVector[0]);
+        int count = batch.rowCount();
+        if (count == 0) {
+            return true;
+        }
+        long needed = growthBytes(sources, count);
         if (!memory.tryGrow(needed)) {
             return false;
         }
-        prepaidBytes = needed;
-        try {
-            append(batch);
-        } finally {
-            memory.shrink(prepaidBytes);
-            prepaidBytes = 0;
-        }
+        reservedBytes += needed;
+        growAndCopy(sources, count);
         return true;
     }
 
-    /** The bytes {@link #append} would reserve for {@code batch}: the growth of the column arrays it causes. */
-    private long bytesToAppend(ColumnBatch batch) {
-        int count = batch.rowCount();
-        long bytes = 0;
-        if (Math.addExact(rowCount, count) > capacity) {
-            long perRow = 0;
-            for (PhysicalKind kind : kinds) {
-                perRow += VectorSizes.bytesPerPosition(kind);
-            }
-            bytes += perRow * (grownCapacity(capacity, rowCount + count) - (long) capacity);
+    private void append(ColumnVector[] sources, int count) {
+        if (count == 0) {
+            return;
         }
-        for (int c = 0; c < columns.length && count > 0; c++) {
+        reserve(growthBytes(sources, count));
+        growAndCopy(sources, count);
+    }
+
+    /** The bytes {@link #growAndCopy} will allocate for {@code count} more rows from {@code sources}. */
+    private long growthBytes(ColumnVector[] sources, int count) {
+        long bytes = 0;
+        int rows = Math.addExact(rowCount, count);
+        if (rows > capacity) {
+            bytes += bytesPerRow() * (grownCapacity(capacity, rows) - (long) capacity);
+        }
+        for (int c = 0; c < columns.length; c++) {
             if (columns[c] instanceof BytesVector target) {
-                BytesVector source = (BytesVector) batch.column(c);
-                int needed = target.dataSize() + source.offset(count) - source.offset(0);
+                int needed = dataNeeded(target, (BytesVector) sources[c], count);
                 if (needed > target.data().length) {
                     bytes += grownCapacity(target.data().length, needed) - (long) target.data().length;
                 }
@@ -102,24 +103,37 @@ public final class RowStore {
         return bytes;
     }
 
-    private void append(ColumnVector[] sources, int count) {
-        if (count == 0) {
-            return;
+    /** Grows the arrays exactly as {@link #growthBytes} computed (already reserved) and copies the rows in. */
+    private void growAndCopy(ColumnVector[] sources, int count) {
+        int rows = rowCount + count;
+        if (rows > capacity) {
+            capacity = grownCapacity(capacity, rows);
+            for (ColumnVector column : columns) {
+                column.ensureCapacity(capacity);
+            }
         }
-        reserveRows(Math.addExact(rowCount, count));
         for (int c = 0; c < columns.length; c++) {
-            if (columns[c] instanceof BytesVector bytes) {
-                BytesVector source = (BytesVector) sources[c];
-                int needed = bytes.dataSize() + source.offset(count) - source.offset(0);
-                if (needed > bytes.data().length) {
-                    int grown = grownCapacity(bytes.data().length, needed);
-                    reserve(grown - (long) bytes.data().length);
-                    bytes.ensureDataCapacity(grown);
+            if (columns[c] instanceof BytesVector target) {
+                int needed = dataNeeded(target, (BytesVector) sources[c], count);
+                if (needed > target.data().length) {
+                    target.ensureDataCapacity(grownCapacity(target.data().length, needed));
                 }
             }
             VectorCopier.appendRange(columns[c], sources[c], 0, count);
         }
-        rowCount += count;
+        rowCount = rows;
+    }
+
+    private static int dataNeeded(BytesVector target, BytesVector source, int count) {
+        return Math.addExact(target.dataSize(), source.offset(count) - source.offset(0));
+    }
+
+    private long bytesPerRow() {
+        long perRow = 0;
+        for (PhysicalKind kind : kinds) {
+            perRow += VectorSizes.bytesPerPosition(kind);
+        }
+        return perRow;
     }
 
     /** Appends row {@code row} of {@code sources} (one vector per column). */
@@ -146,11 +160,7 @@ public final class RowStore {
             return;
         }
         int grown = grownCapacity(capacity, rows);
-        long perRow = 0;
-        for (PhysicalKind kind : kinds) {
-            perRow += VectorSizes.bytesPerPosition(kind);
-        }
-        reserve(perRow * (grown - (long) capacity));
+        reserve(bytesPerRow() * (grown - (long) capacity));
         for (ColumnVector column : columns) {
             column.ensureCapacity(grown);
         }
@@ -158,9 +168,7 @@ public final class RowStore {
     }
 
     private void reserve(long bytes) {
-        long prepaid = Math.min(prepaidBytes, bytes);
-        prepaidBytes -= prepaid;
-        memory.grow(bytes - prepaid);
+        memory.grow(bytes);
         reservedBytes += bytes;
     }
 
