@@ -3,7 +3,6 @@ package io.basalt.execution.join;
 import io.basalt.execution.hash.KeyHashing;
 import io.basalt.execution.vector.Selection;
 import io.basalt.storage.vector.ColumnBatch;
-import io.basalt.storage.vector.ColumnVector;
 
 /**
  * Splits the rows of a spilling hash join into {@link #PARTITIONS} partitions by a hash of their join key, so
@@ -29,12 +28,7 @@ final class JoinPartitioner {
     /** The partition of every row of {@code batch}. */
     int[] partitionsOf(ColumnBatch batch) {
         int rows = batch.rowCount();
-        ColumnVector[] keys = new ColumnVector[keyColumns.length];
-        for (int k = 0; k < keys.length; k++) {
-            keys[k] = batch.column(keyColumns[k]);
-        }
-        long[] hashes = new long[rows];
-        KeyHashing.hash(keys, Selection.all(rows), rows, hashes);
+        long[] hashes = KeyHashing.hashRows(batch, keyColumns);
         int[] partitions = new int[rows];
         for (int row = 0; row < rows; row++) {
             // The top bits of a remix: group tables index their slots by the low bits of the plain hash.
