@@ -94,9 +94,8 @@ class QueryLifecycleTest {
         // fit remain: both sides keyed on the constant 1.
         HashJoinNode join = new HashJoinNode(JoinType.INNER, keyedOnOne(), keyedOnOne(), new int[] {0}, new int[] {0},
                 Optional.empty(), false, Plans.concat(keyedOnOne().output(), keyedOnOne().output()), 1);
-        SortNode sort = new SortNode(events.scan(0, 1), List.of(new SortKey(1, true, true)), 0, -1, 1);
-        List<PhysicalNode> plans = List.of(groupByName(), join, sort);
-        List<String> activities = List.of("aggregating", "joining", "sorting");
+        List<PhysicalNode> plans = List.of(groupByName(), join);
+        List<String> activities = List.of("aggregating", "joining");
 
         for (int i = 0; i < plans.size(); i++) {
             QueryResultStream stream = (QueryResultStream) QueryExecutor.execute(plans.get(i), database.context(4, limit));
@@ -114,6 +113,14 @@ class QueryLifecycleTest {
     private ProjectNode keyedOnOne() {
         return new ProjectNode(events.scan(0, 1), List.of(Plans.literal(1L, LogicalType.BIGINT), Plans.column(events.scan(0, 1), 1)),
                 List.of(Plans.column("one", LogicalType.BIGINT), events.output(0, 1).get(1)), 200_000);
+    }
+
+    @Test
+    void aSortOverTheMemoryBudgetSpillsAndHoldsNothingAfterwards() {
+        SortNode sort = new SortNode(events.scan(0, 1), List.of(new SortKey(1, true, true)), 0, -1, 1);
+        QueryResultStream stream = (QueryResultStream) QueryExecutor.execute(sort, database.context(4, 256 * 1024));
+        assertThat(Results.collect(stream)).hasSameSizeAs(Results.collect(QueryExecutor.execute(sort, database.context(4))));
+        assertThat(stream.memoryInUse()).isZero();
     }
 
     @Test

@@ -164,6 +164,7 @@ class WindowTest {
                 List.of(function(WindowFunctionKind.ROW_NUMBER, 0, LogicalType.BIGINT)), 1000);
 
         assertThatThrownBy(() -> Results.collect(QueryExecutor.execute(node, database.context(2, 64 << 10))))
-                .isInstanceOfSatisfying(ExecutionException.class, error -> assertThat(error.sqlState()).isEqualTo("53200"));
+                .isInstanceOfSatisfying(ExecutionException.class, error -> assertThat(error.sqlState()).isEqualTo("53200"))
+                .hasMessageContaining("computing window functions (they hold their whole input in memory and do not spill)");
     }
 }

@@ -66,6 +66,11 @@ public final class MemoryReservation implements AutoCloseable {
         }
     }
 
+    /** The budget this reservation draws on: its limit and use, for messages of operators that spill. */
+    public MemoryBudget budget() {
+        return budget;
+    }
+
     public long heldBytes() {
         return heldBytes.get();
     }

@@ -42,6 +42,9 @@ public final class SortSink implements Sink {
      */
     static final long MAX_TOP_N_ROWS = 1 << 16;
 
+    /** Output batches that must fit beside the runs held in memory when the sort finishes (see {@link #roomForOutput}). */
+    private static final int OUTPUT_HEADROOM_BATCHES = 4;
+
     private final SortNode node;
     private final List<PhysicalKind> kinds;
     private final RowComparator comparator;
@@ -81,7 +84,7 @@ public final class SortSink implements Sink {
             inMemory = new ArrayList<>(runs);
             files = new ArrayList<>(spilled);
         }
-        if (files.isEmpty()) {
+        if (files.isEmpty() && roomForOutput(inMemory)) {
             List<InMemoryRunCursor> cursors = new ArrayList<>();
             for (SortedRun run : inMemory) {
                 InMemoryRunCursor cursor = new InMemoryRunCursor(run);
@@ -122,11 +125,36 @@ public final class SortSink implements Sink {
     }
 
     /**
+     * Whether a few output batches fit beside the runs in memory. The operators the sorted rows feed (at least the
+     * result buffer) need memory too; when the runs took nearly all of it, the sort spills them after all and merges
+     * from the files in small batches rather than leave its consumer to fail.
+     */
+    private boolean roomForOutput(List<SortedRun> inMemory) {
+        long rows = 0;
+        for (SortedRun run : inMemory) {
+            rows += run.size();
+        }
+        if (rows == 0) {
+            return true;
+        }
+        long bytesPerRow = Math.max(1, memory.heldBytes() / rows);
+        long needed = OUTPUT_HEADROOM_BATCHES * bytesPerRow * Math.min(rows, RunMerger.OUTPUT_BATCH_ROWS);
+        if (!memory.tryGrow(needed)) {
+            return false;
+        }
+        memory.shrink(needed);
+        return true;
+    }
+
+    /**
      * How many spilled runs one merge may read at once: at most {@link #MAX_MERGE_RUNS}, and no more than half
      * the free budget can hold a batch of each (with a quarter to spare, as decoded batches may be a little
      * larger); the other half is left to the operators the merged rows feed.
      */
     private int mergeFanIn(int runCount) {
+        if (runCount < 2) {
+            return 2; // one run is read without merging: its cursor reserves its batches itself
+        }
         long perRun = spiller.largestBatchBytes() + spiller.largestBatchBytes() / 4 + 1;
         for (int runs = Math.min(runCount, MAX_MERGE_RUNS); runs >= 2; runs--) {
             if (memory.tryGrow(2 * runs * perRun)) {
@@ -136,7 +164,8 @@ public final class SortSink implements Sink {
         }
         throw new ExecutionException(ExecutionException.OUT_OF_MEMORY, "query exceeded its memory limit while sorting: "
                 + "merging sorted runs spilled to disk needs a batch of about " + perRun + " bytes from each of at least 2 "
-                + "runs at once, which does not fit; raise memory_limit");
+                + "runs at once, which does not fit beside what the query holds (" + memory.budget().usedBytes() + " of "
+                + memory.budget().limitBytes() + " bytes in use, " + memory.heldBytes() + " by the sort); raise memory_limit");
     }
 
     /** A merger reading {@code files} a batch at a time; files without rows are left out. */

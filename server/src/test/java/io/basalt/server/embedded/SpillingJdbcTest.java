@@ -25,10 +25,13 @@ class SpillingJdbcTest {
     void aSortOverTheLimitSpillsUnderTheDataDirectoryAndCleansUp() throws SQLException, IOException {
         try (Connection connection = DriverManager.getConnection("jdbc:basalt:file:" + directory + "?memory_limit=1MB");
              Statement statement = connection.createStatement()) {
+            statement.execute("SET memory_limit = '64MB'");
             statement.execute("CREATE TABLE digits (d INT)");
             statement.execute("INSERT INTO digits VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)");
             statement.execute("CREATE TABLE big AS SELECT a.d * 10000 + b.d * 1000 + c.d * 100 + e.d * 10 + f.d AS k "
                     + "FROM digits a, digits b, digits c, digits e, digits f");
+            // back to the URL's 1MB, far less than the 100,000 rows take
+            statement.execute("SET memory_limit TO DEFAULT");
             StringBuilder plan = new StringBuilder();
             try (ResultSet rows = statement.executeQuery("EXPLAIN ANALYZE SELECT k FROM big ORDER BY k DESC")) {
                 while (rows.next()) {
