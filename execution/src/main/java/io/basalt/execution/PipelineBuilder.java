@@ -123,7 +123,8 @@ final class PipelineBuilder {
         } else if (node instanceof ProjectNode project) {
             source = streaming(node, source(project.input()), new ProjectOperator(project.expressions()));
         } else if (node instanceof HashJoinNode join) {
-            HashBuildSink build = new HashBuildSink(kinds(join.right()), join.rightKeys(), reservation(node, "building a hash table"));
+            HashBuildSink build = new HashBuildSink(kinds(join.right()), join.rightKeys(), reservation(node, "building a hash table"),
+                    context.spillSpace());
             addPipeline("hash join build", source(join.right()), build, node);
             JoinFilterPlacement.of(join).ifPresent(target -> {
                 build.wantKeyFilter(target.scan().estimatedRows());

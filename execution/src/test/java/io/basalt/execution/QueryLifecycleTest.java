@@ -6,6 +6,7 @@ import io.basalt.execution.plan.AggregateNode;
 import io.basalt.execution.plan.HashJoinNode;
 import io.basalt.execution.plan.JoinType;
 import io.basalt.execution.plan.PhysicalNode;
+import io.basalt.execution.plan.ProjectNode;
 import io.basalt.execution.plan.SortKey;
 import io.basalt.execution.plan.SortNode;
 import io.basalt.storage.catalog.ColumnDefinition;
@@ -89,20 +90,29 @@ class QueryLifecycleTest {
     @Test
     void exceedingTheMemoryBudgetFailsTheQueryAndTheNextQueryRuns() {
         long limit = 256 * 1024;
-        HashJoinNode join = new HashJoinNode(JoinType.INNER, events.scan(0), events.scan(0, 1), new int[] {0}, new int[] {0},
-                Optional.empty(), false, Plans.concat(events.output(0), events.output(0, 1)), 1);
+        // A hash join spills to disk when its build side outgrows the budget; only rows sharing one key that do not
+        // fit remain: both sides keyed on the constant 1.
+        HashJoinNode join = new HashJoinNode(JoinType.INNER, keyedOnOne(), keyedOnOne(), new int[] {0}, new int[] {0},
+                Optional.empty(), false, Plans.concat(keyedOnOne().output(), keyedOnOne().output()), 1);
         List<PhysicalNode> plans = List.of(groupByName(), join);
-        List<String> activities = List.of("aggregating", "building a hash table");
+        List<String> activities = List.of("aggregating", "joining");
 
         for (int i = 0; i < plans.size(); i++) {
             QueryResultStream stream = (QueryResultStream) QueryExecutor.execute(plans.get(i), database.context(4, limit));
             assertThatThrownBy(() -> Results.collect(stream))
                     .isInstanceOf(ExecutionException.class)
-                    .hasMessageContaining("query exceeded its memory limit of 262144 bytes while " + activities.get(i))
+                    .hasMessageStartingWith("query exceeded its memory limit")
+                    .hasMessageContaining("while " + activities.get(i))
                     .satisfies(e -> assertThat(sqlState(e)).isEqualTo(ExecutionException.OUT_OF_MEMORY));
             assertThat(stream.memoryInUse()).isZero();
         }
         assertThat(Results.collect(QueryExecutor.execute(groupByName(), database.context(4)))).hasSize(200_000);
+    }
+
+    /** The events' names, each with the key 1. */
+    private ProjectNode keyedOnOne() {
+        return new ProjectNode(events.scan(0, 1), List.of(Plans.literal(1L, LogicalType.BIGINT), Plans.column(events.scan(0, 1), 1)),
+                List.of(Plans.column("one", LogicalType.BIGINT), events.output(0, 1).get(1)), 200_000);
     }
 
     @Test

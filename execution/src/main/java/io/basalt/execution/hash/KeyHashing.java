@@ -2,6 +2,7 @@ package io.basalt.execution.hash;
 
 import io.basalt.storage.vector.BooleanVector;
 import io.basalt.storage.vector.BytesVector;
+import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
 import io.basalt.storage.vector.DoubleVector;
 import io.basalt.storage.vector.Int128Vector;
@@ -31,6 +32,22 @@ public final class KeyHashing {
         for (ColumnVector key : keys) {
             combine(key, positions, count, hashes);
         }
+    }
+
+    /** The hash of every row's key, the key being columns {@code keyColumns} of {@code batch}. */
+    public static long[] hashRows(ColumnBatch batch, int[] keyColumns) {
+        int rows = batch.rowCount();
+        ColumnVector[] keys = new ColumnVector[keyColumns.length];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = batch.column(keyColumns[k]);
+        }
+        long[] hashes = new long[rows];
+        int[] positions = new int[rows];
+        for (int row = 0; row < rows; row++) {
+            positions[row] = row;
+        }
+        hash(keys, positions, rows, hashes);
+        return hashes;
     }
 
     /** The hash of one LONG key, the same as {@link #hash} computes for a one-column LONG key. */

@@ -9,6 +9,7 @@ import io.basalt.execution.pipeline.StreamingOperator;
 import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.HashJoinNode;
 import io.basalt.execution.plan.JoinType;
+import io.basalt.execution.vector.RowStore;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.type.TypeKind;
@@ -23,6 +24,7 @@ import java.util.List;
  * never match. With {@code nullAwareAnti} the ANTI join follows NOT IN: a left row is dropped when some
  * right row might equal it once NULLs are taken as unknown (the right side has a NULL key, or the left key
  * is NULL and the right side is not empty), and the residual, if any, restricts which right rows count.
+ * When the build side spilled to disk, {@link SpilledHashJoin} routes each batch's rows by key partition.
  */
 public final class HashJoinOperator implements StreamingOperator {
 
@@ -33,6 +35,7 @@ public final class HashJoinOperator implements StreamingOperator {
     private final List<PhysicalKind> leftKinds;
     private final KeyEquality[] keyEqualities;
     private volatile JoinOutput output;
+    private volatile SpilledHashJoin spilledJoin;
 
     /** @param cancellation fails with 57014 when the query was cancelled; checked per chunk of joined pairs */
     public HashJoinOperator(HashJoinNode node, HashBuildSink build, Runnable cancellation) {
@@ -69,7 +72,7 @@ public final class HashJoinOperator implements StreamingOperator {
         if (current == null) {
             synchronized (this) {
                 if (output == null) {
-                    output = new JoinOutput(node.joinType(), residual, leftKinds, build.table().rows());
+                    output = newOutput(build.table().rows());
                 }
                 current = output;
             }
@@ -77,14 +80,41 @@ public final class HashJoinOperator implements StreamingOperator {
         return current;
     }
 
+    /** How this join puts its rows together, over the build rows {@code right} (all of them, or a partition's). */
+    JoinOutput newOutput(RowStore right) {
+        return new JoinOutput(node.joinType(), residual, leftKinds, right);
+    }
+
+    /** The join of a build side that spilled to disk, made on first use (after the build finished). */
+    private SpilledHashJoin spilledJoin() {
+        SpilledHashJoin current = spilledJoin;
+        if (current == null) {
+            synchronized (this) {
+                if (spilledJoin == null) {
+                    spilledJoin = new SpilledHashJoin(this, node, build.spilled(), build.kinds(), leftKinds,
+                            build.memory(), build.spillSpace(), cancellation);
+                }
+                current = spilledJoin;
+            }
+        }
+        return current;
+    }
+
     @Override
     public void process(ColumnBatch input, BatchConsumer consumer) {
-        int rows = input.rowCount();
-        if (rows == 0) {
+        if (input.rowCount() == 0) {
             return;
         }
-        JoinHashTable table = build.table();
-        JoinOutput join = output();
+        if (build.spilled() != null) {
+            spilledJoin().process(input, consumer);
+        } else {
+            probe(input, build.table(), output(), consumer);
+        }
+    }
+
+    /** Joins one probe batch with {@code table} (the whole build side, or the partition of the batch's rows). */
+    void probe(ColumnBatch input, JoinHashTable table, JoinOutput join, BatchConsumer consumer) {
+        int rows = input.rowCount();
         ProbeBatchJoiner joiner = new ProbeBatchJoiner(join, input, consumer, cancellation);
         ColumnVector[] keys = new ColumnVector[node.leftKeys().length];
         for (int k = 0; k < keys.length; k++) {
@@ -196,18 +226,37 @@ public final class HashJoinOperator implements StreamingOperator {
         return true;
     }
 
+    /** The unmatched build rows of RIGHT and FULL joins, and the spilled partitions of a build that spilled. */
     @Override
     public boolean hasFinalOutput() {
-        return JoinOutput.tracksRightMatches(node.joinType());
+        return JoinOutput.tracksRightMatches(node.joinType()) || build.spilled() != null;
     }
 
     @Override
     public void finish(BatchConsumer consumer) {
+        while (finishStep(consumer)) {
+            // each step emits a bounded part of a spilled join's rows
+        }
+    }
+
+    @Override
+    public boolean finishStep(BatchConsumer consumer) {
+        if (build.spilled() != null) {
+            return spilledJoin().finishStep(consumer);
+        }
         output().emitUnmatchedRight(consumer);
+        return false;
     }
 
     @Override
     public void close() {
-        build.close();
+        try {
+            SpilledHashJoin spilled = spilledJoin;
+            if (spilled != null) {
+                spilled.close();
+            }
+        } finally {
+            build.close();
+        }
     }
 }

@@ -29,20 +29,38 @@ public class MaterializeSink implements Sink {
 
     @Override
     public SinkWriter createWriter() {
+        RowStore part = newPart();
+        return (sequence, batch) -> part.append(batch);
+    }
+
+    /** A store for one worker's rows, concatenated with the others' by {@link #finish}. */
+    protected RowStore newPart() {
         RowStore part = new RowStore(kinds, memory);
         synchronized (parts) {
             parts.add(part);
         }
-        return (sequence, batch) -> part.append(batch);
+        return part;
+    }
+
+    /** Takes {@code part} out of the ones {@link #finish} concatenates (its rows went elsewhere). */
+    protected void forgetPart(RowStore part) {
+        synchronized (parts) {
+            parts.remove(part);
+        }
+    }
+
+    /** The workers' stores, once they all finished; the sink forgets them. */
+    protected List<RowStore> takeParts() {
+        synchronized (parts) {
+            List<RowStore> filled = new ArrayList<>(parts);
+            parts.clear();
+            return filled;
+        }
     }
 
     @Override
     public void finish(TaskRunner tasks) {
-        List<RowStore> filled;
-        synchronized (parts) {
-            filled = new ArrayList<>(parts);
-            parts.clear();
-        }
+        List<RowStore> filled = takeParts();
         if (filled.isEmpty()) {
             filled.add(new RowStore(kinds, memory));
         }

@@ -6,9 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The morsels of an input source with a streaming operator applied to their batches. When the operator has
- * final output, one more morsel follows the input's: it waits until every earlier morsel of this source has
- * finished (they were all handed out before it, so they are running or done) and then runs
- * {@link StreamingOperator#finish}.
+ * final output, more morsels follow the input's until the operator says it has emitted all of it: each waits
+ * until every input morsel of this source has finished (they were all handed out before it, so they are
+ * running or done) and then runs one {@link StreamingOperator#finishStep}, one at a time. A worker may be
+ * handed a final morsel just before the last step ends; it then does nothing.
  */
 public final class OperatorSource implements MorselSource {
 
@@ -16,7 +17,9 @@ public final class OperatorSource implements MorselSource {
     private final StreamingOperator operator;
     private final ExecutionContext context;
     private final AtomicInteger unfinished = new AtomicInteger();
-    private boolean finalMorselHandedOut;
+    /** Held while a final morsel runs its step: steps run one at a time, in the order they take it. */
+    private final Object finalStep = new Object();
+    private volatile boolean finalOutputDone;
 
     public OperatorSource(MorselSource input, StreamingOperator operator, ExecutionContext context) {
         this.input = input;
@@ -49,11 +52,14 @@ public final class OperatorSource implements MorselSource {
                 }
             };
         }
-        if (operator.hasFinalOutput() && !finalMorselHandedOut) {
-            finalMorselHandedOut = true;
+        if (!finalOutputDone && operator.hasFinalOutput()) {
             return output -> {
                 awaitEarlierMorsels();
-                operator.finish(output);
+                synchronized (finalStep) {
+                    if (!finalOutputDone && !operator.finishStep(output)) {
+                        finalOutputDone = true;
+                    }
+                }
             };
         }
         return null;

@@ -23,6 +23,18 @@ public interface StreamingOperator extends AutoCloseable {
     default void finish(BatchConsumer output) {
     }
 
+    /**
+     * Emits the next piece of the final rows and says whether more follow; called after every input batch was
+     * processed, one call at a time, each call in a morsel of its own, so that a sink keeping the input's order
+     * bounds how far ahead of its consumer the final rows get, as it does for the input's morsels. Operators
+     * with much final output (a hash join that spilled to disk) override it; by default everything is emitted in
+     * one piece by {@link #finish}.
+     */
+    default boolean finishStep(BatchConsumer output) {
+        finish(output);
+        return false;
+    }
+
     @Override
     default void close() {
     }

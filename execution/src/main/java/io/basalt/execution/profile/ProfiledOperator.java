@@ -34,10 +34,15 @@ public final class ProfiledOperator implements StreamingOperator {
 
     @Override
     public void finish(BatchConsumer output) {
+        finishStep(output);
+    }
+
+    @Override
+    public boolean finishStep(BatchConsumer output) {
         TimedConsumer timed = new TimedConsumer(output, statistics);
         long start = System.nanoTime();
         try {
-            operator.finish(timed);
+            return operator.finishStep(timed);
         } finally {
             long end = System.nanoTime();
             statistics.addWork(start, end, end - start - timed.downstreamNanos);

@@ -176,6 +176,11 @@ public final class RowStore {
         return rowCount;
     }
 
+    /** The bytes the store holds against its reservation. */
+    public long reservedBytes() {
+        return reservedBytes;
+    }
+
     public int columnCount() {
         return columns.length;
     }

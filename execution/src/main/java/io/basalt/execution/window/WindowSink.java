@@ -11,7 +11,6 @@ import io.basalt.execution.plan.WindowNode;
 import io.basalt.execution.vector.RowStore;
 import io.basalt.execution.vector.Selection;
 import io.basalt.storage.vector.ColumnBatch;
-import io.basalt.storage.vector.ColumnVector;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -111,12 +110,7 @@ public final class WindowSink implements Sink {
                 return;
             }
             int rowCount = batch.rowCount();
-            ColumnVector[] keys = new ColumnVector[partitionKeys.length];
-            for (int k = 0; k < keys.length; k++) {
-                keys[k] = batch.column(partitionKeys[k]);
-            }
-            long[] hashes = new long[rowCount];
-            KeyHashing.hash(keys, Selection.all(rowCount), rowCount, hashes);
+            long[] hashes = KeyHashing.hashRows(batch, partitionKeys);
             int[] counts = new int[bucketCount];
             int[] bucketOfRow = new int[rowCount];
             for (int row = 0; row < rowCount; row++) {
