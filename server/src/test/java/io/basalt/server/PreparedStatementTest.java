@@ -65,6 +65,23 @@ class PreparedStatementTest {
     }
 
     @Test
+    void aJoinWithASubqueryAndAnAggregateIsPlannedOnceForEveryExecution() {
+        // The TPC-H shape (join, IN subquery, grouping, parameters): re-executing it must not plan it again.
+        session.execute("CREATE TABLE sales (item_id BIGINT, quantity INTEGER)");
+        session.execute("INSERT INTO sales VALUES (1, 3), (1, 4), (2, 5), (3, 1), (3, 2)");
+        PreparedStatement query = session.prepare("SELECT i.name, sum(s.quantity) AS total FROM items i JOIN sales s "
+                + "ON s.item_id = i.id WHERE i.price < ? AND s.item_id IN (SELECT item_id FROM sales WHERE quantity >= ?) "
+                + "GROUP BY i.name ORDER BY i.name");
+
+        assertThat(ResultRows.values(query.execute(List.of(1, 4)))).containsExactly(List.of("apple", 7L),
+                List.of("pear", 5L));
+        assertThat(ResultRows.values(query.execute(List.of(2, 2)))).containsExactly(List.of("apple", 7L),
+                List.of("pear", 5L), List.of("plum", 3L));
+        assertThat(ResultRows.values(query.execute(List.of(0.6, 9)))).isEmpty();
+        assertThat(query.plannings()).isEqualTo(1);
+    }
+
+    @Test
     void aStatementReadingTheClockIsPlannedForEveryExecution() {
         // current_timestamp and now() are constants of planning time: a cached plan would repeat an old time.
         PreparedStatement query = session.prepare("SELECT id, now() >= current_date FROM items WHERE id = ?");

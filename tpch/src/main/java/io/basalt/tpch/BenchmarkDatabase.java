@@ -37,19 +37,24 @@ final class BenchmarkDatabase implements AutoCloseable {
     }
 
     /**
-     * Connects; {@code threads}, when given, becomes {@code SET threads = N} (Basalt and DuckDB both spell it
-     * so). {@code otherLabel} is the label of the database this one is compared with, so that two of a kind
+     * Connects; {@code threads}, when given, becomes {@code SET threads = N} and {@code memoryLimit}
+     * {@code SET memory_limit = 'SIZE'} (Basalt and DuckDB both spell them so). {@code otherLabel} is the label of the database this one is compared with, so that two of a kind
      * get distinct names.
      */
-    static BenchmarkDatabase open(String url, DriverLoader drivers, Integer threads, String otherLabel) throws SQLException {
+    static BenchmarkDatabase open(String url, DriverLoader drivers, Integer threads, String memoryLimit, String otherLabel)
+            throws SQLException {
         Connection connection = drivers.connect(url);
         try {
             DatabaseMetaData metadata = connection.getMetaData();
             String product = metadata.getDatabaseProductName();
             String version = metadata.getDatabaseProductVersion();
-            if (threads != null) {
-                try (Statement statement = connection.createStatement()) {
+            try (Statement statement = connection.createStatement()) {
+                if (threads != null) {
                     statement.execute("SET threads = " + threads);
+                }
+                if (memoryLimit != null) {
+                    // the command line checked the size's form, so quoting cannot be broken out of
+                    statement.execute("SET memory_limit = '" + memoryLimit + "'");
                 }
             }
             String label = product.equals(otherLabel) ? product + " (compared)" : product;
@@ -79,6 +84,18 @@ final class BenchmarkDatabase implements AutoCloseable {
     /** How reports name this database: its product name. */
     String label() {
         return label;
+    }
+
+    /** Whether the database runs inside this process (Basalt embedded, file or memory), so its heap is ours. */
+    boolean runsInThisProcess() {
+        if (!ConnectionUrl.isBasaltUrl(url)) {
+            return false;
+        }
+        try {
+            return ConnectionUrl.parse(url).kind() != ConnectionUrl.Kind.NETWORK;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     boolean isDuckDb() {

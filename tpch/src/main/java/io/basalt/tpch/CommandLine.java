@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Parses {@code basalt tpch [COMMAND] [OPTIONS]} into {@link TpchOptions}; a bad line throws with the reason. */
 final class CommandLine {
+
+    private static final Pattern MEMORY_SIZE = Pattern.compile("(?i)[0-9]+(\\.[0-9]+)? ?(KB|MB|GB|TB|KIB|MIB|GIB|TIB)");
 
     static final Set<String> COMMANDS = Set.of("all", "generate", "load", "run", "validate", "refresh", "concurrency");
 
@@ -51,6 +54,7 @@ final class CommandLine {
                 case "--runs" -> options.hotRuns = nonNegative(arg, value);
                 case "--queries" -> options.queries = queries(value);
                 case "--threads" -> options.threads = positive(arg, value);
+                case "--memory-limit" -> options.memoryLimit = memoryLimit(value);
                 case "--answers" -> options.answersDirectory = Path.of(value);
                 case "--json" -> options.jsonFile = Path.of(value);
                 case "--chart" -> options.chartFile = Path.of(value);
@@ -80,6 +84,15 @@ final class CommandLine {
             throw new IllegalArgumentException("--sf must be from 0.001 to 100000, got " + value);
         }
         return value;
+    }
+
+    /** A size as {@code SET memory_limit} takes it on Basalt and DuckDB alike: a number and a unit, e.g. 8GB. */
+    private static String memoryLimit(String value) {
+        String size = value.trim();
+        if (!MEMORY_SIZE.matcher(size).matches()) {
+            throw new IllegalArgumentException("--memory-limit takes a size such as 8GB or 512MB, got '" + value + "'");
+        }
+        return size;
     }
 
     private static List<Integer> queries(String list) {

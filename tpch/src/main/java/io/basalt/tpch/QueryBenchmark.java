@@ -74,15 +74,19 @@ final class QueryBenchmark {
         int count = databases.size();
         double[] cold = new double[count];
         String[] answer = new String[count];
+        long[] peakHeap = new long[count];
         List<List<Double>> hot = new ArrayList<>();
         List<List<Double>> plan = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             hot.add(new ArrayList<>());
             plan.add(new ArrayList<>());
+            peakHeap[i] = -1;
+            HeapPeak heap = startHeapPeak(databases.get(i));
             long start = System.nanoTime();
             try {
                 List<List<Object>> rows = QueryResults.fetch(databases.get(i).connection(), sql);
                 cold[i] = (System.nanoTime() - start) / 1e6;
+                peakHeap[i] = peakOf(heap, peakHeap[i]);
                 answer[i] = AnswerCheck.verdict(answers, query, rows);
             } catch (SQLException e) {
                 answer[i] = "ERROR: " + oneLine(e);
@@ -94,10 +98,12 @@ final class QueryBenchmark {
                 if (answer[i].startsWith("ERROR")) {
                     continue;
                 }
+                HeapPeak heap = startHeapPeak(databases.get(i));
                 long start = System.nanoTime();
                 try {
                     QueryResults.fetch(databases.get(i).connection(), sql);
                     hot.get(i).add((System.nanoTime() - start) / 1e6);
+                    peakHeap[i] = peakOf(heap, peakHeap[i]);
                 } catch (SQLException e) {
                     answer[i] = "ERROR: in hot run " + run + ": " + oneLine(e);
                 }
@@ -124,9 +130,19 @@ final class QueryBenchmark {
         List<QueryTiming> results = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             results.add(answer[i].startsWith("ERROR") ? QueryTiming.failed(query, answer[i].substring("ERROR: ".length()))
-                    : new QueryTiming(query, cold[i], List.copyOf(hot.get(i)), List.copyOf(plan.get(i)), answer[i]));
+                    : new QueryTiming(query, cold[i], List.copyOf(hot.get(i)), List.copyOf(plan.get(i)), answer[i],
+                            peakHeap[i]));
         }
         return results;
+    }
+
+    /** Heap measurement for a database in this process (its heap is ours); null for any other. */
+    private static HeapPeak startHeapPeak(BenchmarkDatabase database) {
+        return database.runsInThisProcess() ? HeapPeak.start() : null;
+    }
+
+    private static long peakOf(HeapPeak heap, long earlier) {
+        return heap == null ? earlier : Math.max(earlier, heap.bytes());
     }
 
     static String oneLine(Exception e) {

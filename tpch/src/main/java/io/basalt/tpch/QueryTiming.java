@@ -10,12 +10,19 @@ import java.util.List;
  * client, so planning is measured the same way on every database). {@code answer} is {@code ok},
  * {@code WRONG: …} naming the first difference, {@code not checked}, or {@code ERROR: …} when the query
  * failed (then there are no timings). Times in milliseconds, as the client sees them: sending the text,
- * planning, executing and fetching every row.
+ * planning, executing and fetching every row. {@code peakHeapBytes} is the most Java heap one run of the query
+ * used ({@link HeapPeak}), for a database in the harness's own process; -1 when not known.
  */
-public record QueryTiming(int query, double coldMillis, List<Double> hotMillis, List<Double> planMillis, String answer) {
+public record QueryTiming(int query, double coldMillis, List<Double> hotMillis, List<Double> planMillis, String answer,
+                          long peakHeapBytes) {
 
     public static QueryTiming failed(int query, String message) {
-        return new QueryTiming(query, Double.NaN, List.of(), List.of(), "ERROR: " + message);
+        return new QueryTiming(query, Double.NaN, List.of(), List.of(), "ERROR: " + message, -1);
+    }
+
+    /** Whether the peak heap use is known. */
+    public boolean peakHeapKnown() {
+        return peakHeapBytes >= 0;
     }
 
     public boolean succeeded() {

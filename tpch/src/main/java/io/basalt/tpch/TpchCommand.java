@@ -35,6 +35,7 @@ public final class TpchCommand {
               --queries LIST     comma-separated query numbers (default all 22)
               --runs N           hot runs per query after the cold one (default 3; 0 = cold only)
               --threads N        SET threads = N on every database first
+              --memory-limit SIZE  SET memory_limit = 'SIZE' (e.g. 8GB) on every database first
               --answers DIR      reference answers (default: shared/tpch/answers/sfSF, found upwards)
               --json FILE        also write the results as JSON
               --chart FILE       also draw the query times as a bar chart (.svg or .png)

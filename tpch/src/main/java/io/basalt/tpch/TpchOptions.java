@@ -31,6 +31,8 @@ final class TpchOptions {
     List<Integer> queries = IntStream.rangeClosed(1, TpchQueries.COUNT).boxed().toList();
     /** When set, every database is told {@code SET threads = N} before it works. */
     Integer threads;
+    /** When set, every database is told {@code SET memory_limit = '…'} (e.g. 8GB) before it works. */
+    String memoryLimit;
     Path answersDirectory;
     Path jsonFile;
     Path chartFile;

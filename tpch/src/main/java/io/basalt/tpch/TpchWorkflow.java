@@ -218,7 +218,7 @@ final class TpchWorkflow {
         try {
             String previous = null;
             for (String url : options.urls()) {
-                BenchmarkDatabase database = BenchmarkDatabase.open(url, drivers, options.threads, previous);
+                BenchmarkDatabase database = BenchmarkDatabase.open(url, drivers, options.threads, options.memoryLimit, previous);
                 databases.add(database);
                 previous = database.label();
             }

@@ -57,6 +57,23 @@ class TpchCommandTest {
         assertThat(run("--sf", "lots")).isEqualTo(2);
         assertThat(err()).contains("--sf needs a number");
         assertThat(run("--runs", "-1")).isEqualTo(2);
+        assertThat(run("run", "--memory-limit", "8GB'; DROP TABLE lineitem; --")).isEqualTo(2);
+        assertThat(err()).contains("--memory-limit takes a size such as 8GB");
+    }
+
+    @Test
+    void memoryLimitIsSetOnTheConnectionAndPeakHeapIsReported() {
+        String url = url("limited");
+        assertThat(run("load", "--sf", "0.01", "--from-generator", "--url", url)).as(out() + err()).isZero();
+
+        assertThat(run("run", "--sf", "0.01", "--url", url, "--queries", "1", "--runs", "0", "--memory-limit", "64 MB"))
+                .as(out() + err()).isZero();
+        assertThat(out()).contains("peak heap MB").containsPattern("Q1 .* ok");
+
+        // A limit no aggregation fits in shows that the setting reached the session the queries run on.
+        assertThat(run("run", "--sf", "0.01", "--url", url, "--queries", "1", "--runs", "0", "--memory-limit", "1KB"))
+                .isEqualTo(1);
+        assertThat(out()).containsPattern("Q1 .* ERROR: .*memory limit of 1024 bytes");
     }
 
     @Test

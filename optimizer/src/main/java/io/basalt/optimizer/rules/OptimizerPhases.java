@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * The optimizer's phases, in order. Each heuristic phase runs its rules to a fixed point with a HepPlanner, which
- * applies rules in a fixed order and so gives the same plan for the same query every time.
+ * applies rules in a fixed order and so gives the same plan for the same query every time. The subquery,
+ * decorrelation, join order and window phases run only when the plan holds what they change ({@link PlanShape}).
  *
  * <ol>
  *   <li><b>subqueries</b>: IN / EXISTS / scalar subqueries become joins (with correlation where they refer to the
@@ -36,7 +37,8 @@ import java.util.Optional;
  *   <li><b>join order</b>: each tree of inner joins becomes one multi-join that {@code LoptOptimizeJoinRule}
  *       orders greedily by Basalt's cost model ({@code OperatorCostModel} through Calcite's metadata); one of more
  *       than {@value GreedyJoinOrderRule#WIDEST_COST_BASED} inner joined inputs {@link GreedyJoinOrderRule} orders
- *       instead, from estimates taken once (Calcite's rule would take seconds);</li>
+ *       instead, from estimates taken once (Calcite's rule would take seconds); only when some join has a join as
+ *       input or is an outer join (an inner join of two inputs leaves no order to choose);</li>
  *   <li><b>cleanup</b>: filters and projections settle right above the scans again so the physical plan builder
  *       can push them into the scans; trivial projections disappear;</li>
  *   <li><b>windows</b>: a projection holding window functions ({@code OVER}) becomes a projection, a window
@@ -100,9 +102,16 @@ public final class OptimizerPhases {
     }
 
     public static RelNode optimize(RelNode query) {
-        RelNode rel = LateralJoins.prepare(runHep(query, SUBQUERY_RULES, HepMatchOrder.DEPTH_FIRST));
+        // Phases run only on plans of the shape they change (PlanShape): most queries have no subquery, no
+        // correlation, no window and few joins, and an idle pass still walks the plan once per rule.
+        RelNode rel = query;
+        if (PlanShape.of(rel).hasSubQueries()) {
+            rel = runHep(rel, SUBQUERY_RULES, HepMatchOrder.DEPTH_FIRST);
+        }
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
-        rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
+        if (PlanShape.of(rel).hasCorrelation()) {
+            rel = RelDecorrelator.decorrelateQuery(LateralJoins.prepare(rel), relBuilder);
+        }
         rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
         rel = runHep(rel, SIMPLIFY_RULES, HepMatchOrder.DEPTH_FIRST);
         Optional<RelNode> derived = JoinDisjunctionFilters.derive(rel, rel.getCluster().getPlanner().getExecutor());
@@ -110,12 +119,16 @@ public final class OptimizerPhases {
             // The derived filters still have to travel down to the scans.
             rel = runHep(derived.get(), SIMPLIFY_RULES, HepMatchOrder.DEPTH_FIRST);
         }
-        rel = orderJoins(rel);
+        if (PlanShape.of(rel).hasJoinsToOrder()) {
+            rel = orderJoins(rel);
+        }
         rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
         rel = runHep(rel, CLEANUP_RULES, HepMatchOrder.DEPTH_FIRST);
         // Last, so that no earlier rule has to know windows: filters and projections never move through a
         // projection holding OVER (Calcite's rules check), and only such projections change here.
-        rel = runHep(rel, WINDOW_RULES, HepMatchOrder.DEPTH_FIRST);
+        if (PlanShape.of(rel).hasWindows()) {
+            rel = runHep(rel, WINDOW_RULES, HepMatchOrder.DEPTH_FIRST);
+        }
         return rel;
     }
 

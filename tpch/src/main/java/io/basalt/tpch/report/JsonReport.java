@@ -118,6 +118,9 @@ public final class JsonReport {
                     .field("max_ms", query.maxMillis())
                     .field("planning_ms", query.planMedianMillis())
                     .field("execution_ms", query.executionMillis());
+            if (query.peakHeapKnown()) {
+                json.field("peak_heap_bytes", query.peakHeapBytes());
+            }
             numbers(json.name("hot_ms"), query.hotMillis());
             numbers(json.name("planning_runs_ms"), query.planMillis());
             json.endObject();

@@ -9,6 +9,8 @@ import io.basalt.tpch.RunEnvironment;
 import io.basalt.tpch.TableLoad;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** The aligned tables a person reads on the terminal: loads, per-query times, summaries and the comparison. */
@@ -65,11 +67,19 @@ public final class TextReport {
     private static void printRun(DatabaseRun run, PrintStream out) {
         out.printf("%s %s (%s): milliseconds; plan = EXPLAIN of the same text, exec = median - plan%n",
                 run.database(), run.version(), run.url());
-        TextTable table = new TextTable("query", "cold", "median", "min", "max", "plan", "exec", "answer");
+        boolean heapKnown = run.queries().stream().anyMatch(QueryTiming::peakHeapKnown);
+        TextTable table = heapKnown
+                ? new TextTable("query", "cold", "median", "min", "max", "plan", "exec", "peak heap MB", "answer")
+                : new TextTable("query", "cold", "median", "min", "max", "plan", "exec", "answer");
         for (QueryTiming query : run.queries()) {
-            table.row("Q" + query.query(), Numbers.millis(query.coldMillis()), Numbers.millis(query.medianMillis()),
-                    Numbers.millis(query.minMillis()), Numbers.millis(query.maxMillis()),
-                    Numbers.millis(query.planMedianMillis()), Numbers.millis(query.executionMillis()), query.answer());
+            List<String> cells = new ArrayList<>(List.of("Q" + query.query(), Numbers.millis(query.coldMillis()),
+                    Numbers.millis(query.medianMillis()), Numbers.millis(query.minMillis()), Numbers.millis(query.maxMillis()),
+                    Numbers.millis(query.planMedianMillis()), Numbers.millis(query.executionMillis())));
+            if (heapKnown) {
+                cells.add(query.peakHeapKnown() ? Numbers.megabytes(query.peakHeapBytes()) : "-");
+            }
+            cells.add(query.answer());
+            table.row(cells.toArray(String[]::new));
         }
         table.print(out);
         out.printf(Locale.ROOT, "%s: total %s ms, geometric mean %s ms over %d queries; answers: %d ok, %d wrong, %d failed, %d not checked%n%n",

@@ -12,7 +12,7 @@ class JsonReportTest {
         assertThat(json).startsWith("{\n  \"format\": 1,")
                 .contains("\"git_commit\": \"abc123\"", "\"cores\": 2")
                 .contains("\"table\": \"lineitem\"", "\"rows\": 6001215", "\"text_bytes\": 759863287")
-                .contains("\"median_ms\": 510", "\"hot_ms\": [\n", "\"planning_ms\": 11")
+                .contains("\"median_ms\": 510", "\"hot_ms\": [\n", "\"planning_ms\": 11", "\"peak_heap_bytes\": 734003200")
                 .contains("\"geometric_mean_ratio\": ")
                 .contains("\"answer\": \"ERROR: out of \\\"memory\\\"\"")
                 // A query that did not run has no times: null, not NaN (which JSON does not have).
