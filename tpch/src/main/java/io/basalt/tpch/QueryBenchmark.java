@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Runs the queries on one or more databases, alternating between them query by query and run by run, so
  * that both see the same machine at nearly the same moment (this machine is shared and noisy): for each
  * query, a cold run on each database, then the hot runs (one on each, in turn), then the planning runs
- * ({@code EXPLAIN}). A query that fails on one database is reported and the others go on.
+ * ({@code EXPLAIN}). The process's CPU time is read around every hot run, for the CPU utilisation
+ * ({@link QueryTiming#cpuUtilisation}). A query that fails on one database is reported and the others go on.
  */
 final class QueryBenchmark {
 
@@ -76,9 +77,11 @@ final class QueryBenchmark {
         String[] answer = new String[count];
         List<List<Double>> hot = new ArrayList<>();
         List<List<Double>> plan = new ArrayList<>();
+        List<List<Double>> hotCpu = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             hot.add(new ArrayList<>());
             plan.add(new ArrayList<>());
+            hotCpu.add(new ArrayList<>());
             long start = System.nanoTime();
             try {
                 List<List<Object>> rows = QueryResults.fetch(databases.get(i).connection(), sql);
@@ -94,10 +97,15 @@ final class QueryBenchmark {
                 if (answer[i].startsWith("ERROR")) {
                     continue;
                 }
+                long cpuStart = ProcessCpuClock.nanos();
                 long start = System.nanoTime();
                 try {
                     QueryResults.fetch(databases.get(i).connection(), sql);
                     hot.get(i).add((System.nanoTime() - start) / 1e6);
+                    long cpuEnd = ProcessCpuClock.nanos();
+                    if (cpuStart >= 0 && cpuEnd >= 0) {
+                        hotCpu.get(i).add((cpuEnd - cpuStart) / 1e6);
+                    }
                 } catch (SQLException e) {
                     answer[i] = "ERROR: in hot run " + run + ": " + oneLine(e);
                 }
@@ -124,7 +132,8 @@ final class QueryBenchmark {
         List<QueryTiming> results = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             results.add(answer[i].startsWith("ERROR") ? QueryTiming.failed(query, answer[i].substring("ERROR: ".length()))
-                    : new QueryTiming(query, cold[i], List.copyOf(hot.get(i)), List.copyOf(plan.get(i)), answer[i]));
+                    : new QueryTiming(query, cold[i], List.copyOf(hot.get(i)), List.copyOf(plan.get(i)), answer[i],
+                    List.copyOf(hotCpu.get(i))));
         }
         return results;
     }

@@ -10,12 +10,32 @@ import java.util.List;
  * client, so planning is measured the same way on every database). {@code answer} is {@code ok},
  * {@code WRONG: …} naming the first difference, {@code not checked}, or {@code ERROR: …} when the query
  * failed (then there are no timings). Times in milliseconds, as the client sees them: sending the text,
- * planning, executing and fetching every row.
+ * planning, executing and fetching every row. {@code hotCpuMillis} is the CPU time the whole process used
+ * during each hot run (empty where the JVM cannot tell), for {@link #cpuUtilisation}.
  */
-public record QueryTiming(int query, double coldMillis, List<Double> hotMillis, List<Double> planMillis, String answer) {
+public record QueryTiming(int query, double coldMillis, List<Double> hotMillis, List<Double> planMillis, String answer,
+                          List<Double> hotCpuMillis) {
+
+    /** A timing without CPU figures. */
+    public QueryTiming(int query, double coldMillis, List<Double> hotMillis, List<Double> planMillis, String answer) {
+        this(query, coldMillis, hotMillis, planMillis, answer, List.of());
+    }
 
     public static QueryTiming failed(int query, String message) {
         return new QueryTiming(query, Double.NaN, List.of(), List.of(), "ERROR: " + message);
+    }
+
+    /**
+     * How busy the machine's cores were with this process during the hot runs: their CPU time divided by
+     * their wall time × {@code cores}, from 0 to 1 (1 = every core busy all the time); NaN without figures.
+     */
+    public double cpuUtilisation(int cores) {
+        if (hotCpuMillis.isEmpty() || hotCpuMillis.size() != hotMillis.size() || cores <= 0) {
+            return Double.NaN;
+        }
+        double cpu = hotCpuMillis.stream().mapToDouble(Double::doubleValue).sum();
+        double wall = hotMillis.stream().mapToDouble(Double::doubleValue).sum();
+        return wall > 0 ? cpu / (wall * cores) : Double.NaN;
     }
 
     public boolean succeeded() {
