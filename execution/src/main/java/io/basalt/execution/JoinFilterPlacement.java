@@ -17,8 +17,8 @@ import java.util.Optional;
  * Where a hash join's key filter can act: the table scan at the bottom of the probe side, when the probe key
  * is one of its columns passed up unchanged (through filters, plain column references of projections, and the
  * group keys of aggregations).
- * Only for joins that drop probe rows without a match (INNER, SEMI, RIGHT) on one LONG key: for LEFT, FULL and
- * ANTI joins such rows are part of the result.
+ * Only for joins that drop probe rows without a match (INNER, SEMI, RIGHT, and RIGHT_SEMI and RIGHT_ANTI, whose
+ * probe rows only mark build rows) on one LONG key: for LEFT, FULL and ANTI joins such rows are part of the result.
  */
 final class JoinFilterPlacement {
 
@@ -31,7 +31,8 @@ final class JoinFilterPlacement {
 
     static Optional<Target> of(HashJoinNode join) {
         JoinType type = join.joinType();
-        if (type != JoinType.INNER && type != JoinType.SEMI && type != JoinType.RIGHT) {
+        if (type != JoinType.INNER && type != JoinType.SEMI && type != JoinType.RIGHT && type != JoinType.RIGHT_SEMI
+                && type != JoinType.RIGHT_ANTI) {
             return Optional.empty();
         }
         if (join.leftKeys().length != 1

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hash joins hand the scan of their probe side a filter of their build keys: the scan drops rows that cannot
- * match (INNER, SEMI, RIGHT joins only), and every join still gives the rows a reference join gives.
+ * match (INNER, SEMI, RIGHT, RIGHT_SEMI and RIGHT_ANTI joins only), and every join still gives the rows a reference join gives.
  */
 class JoinFilterTest {
 
@@ -84,7 +84,8 @@ class JoinFilterTest {
         List<Column> probeColumns = List.of(Plans.column("amount", LogicalType.BIGINT), Plans.column("key", LogicalType.BIGINT));
         PhysicalNode probe = new ProjectNode(scan, List.of(new ColumnReference(1, LogicalType.BIGINT),
                 new ColumnReference(0, LogicalType.BIGINT)), probeColumns, 100);
-        List<Column> output = type == JoinType.SEMI || type == JoinType.ANTI ? probeColumns : Plans.concat(probeColumns, BUILD);
+        List<Column> output = type == JoinType.SEMI || type == JoinType.ANTI ? probeColumns
+                : type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI ? BUILD : Plans.concat(probeColumns, BUILD);
         return new HashJoinNode(type, probe, new ValuesNode(BUILD, buildRows()), new int[] {1}, new int[] {0}, residual,
                 false, output, 100);
     }
@@ -116,9 +117,10 @@ class JoinFilterTest {
         }
     }
 
-    @Test
-    void theProbeScanDropsRowsWithoutAMatchingKey() {
-        String text = QueryExecutor.executeAnalyzed(join(JoinType.INNER, Optional.empty()), database.context(2));
+    @ParameterizedTest
+    @EnumSource(value = JoinType.class, names = {"INNER", "SEMI", "RIGHT", "RIGHT_SEMI", "RIGHT_ANTI"})
+    void theProbeScanDropsRowsWithoutAMatchingKey(JoinType type) {
+        String text = QueryExecutor.executeAnalyzed(join(type, Optional.empty()), database.context(2));
 
         String scanLine = text.lines().filter(line -> line.contains("TableScan")).findFirst().orElseThrow();
         // 34 build keys of 5,000 key values: the scan passes on the rows of those keys (and a few false positives)

@@ -108,7 +108,9 @@ public final class HashJoinOperator implements StreamingOperator {
         }
         int[] groups = new int[count];
         table.find(keys, positions, count, groups);
-        boolean existenceOnly = residual == null && (node.joinType() == JoinType.SEMI || node.joinType() == JoinType.ANTI);
+        JoinType type = node.joinType();
+        boolean existenceOnly = residual == null && (type == JoinType.SEMI || type == JoinType.ANTI);
+        boolean marksRightOnly = residual == null && (type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI);
         for (int i = 0; i < count; i++) {
             int group = groups[i];
             if (group < 0) {
@@ -116,6 +118,12 @@ public final class HashJoinOperator implements StreamingOperator {
             }
             if (existenceOnly) {
                 joiner.matched(positions[i]);
+                continue;
+            }
+            if (marksRightOnly) {
+                for (int right = table.firstRow(group); right >= 0; right = table.nextRow(right)) {
+                    joiner.matchedRight(right);
+                }
                 continue;
             }
             for (int right = table.firstRow(group); right >= 0; right = table.nextRow(right)) {
@@ -203,7 +211,7 @@ public final class HashJoinOperator implements StreamingOperator {
 
     @Override
     public void finish(BatchConsumer consumer) {
-        output().emitUnmatchedRight(consumer);
+        output().emitFinalRight(consumer);
     }
 
     @Override
