@@ -15,15 +15,18 @@ import java.util.Optional;
 
 /**
  * Where a hash join's key filter can act: the table scan at the bottom of the probe side, when the probe key
- * is one of its columns passed up unchanged (through filters, plain column references of projections, and the
- * group keys of aggregations).
- * Only for joins that drop probe rows without a match (INNER, SEMI, RIGHT) on one LONG key: for LEFT, FULL and
- * ANTI joins such rows are part of the result.
+ * is one of its columns passed up unchanged (through filters, plain column references of projections, the
+ * group keys of aggregations, and either input of a hash join below, TPC-H Q18's semi join reaching the orders
+ * scan under the join with lineitem).
+ * Only for joins that drop probe rows without a match (INNER, SEMI, RIGHT, and RIGHT_SEMI and RIGHT_ANTI, whose
+ * probe rows only mark build rows): for LEFT, FULL and ANTI joins such rows are part of the result. The filter
+ * tests one key column, the first LONG one that reaches a scan: with several keys (TPC-H Q5's supplier and nation)
+ * a row whose value of one key is not among the build rows' values of that key cannot match either.
  */
 final class JoinFilterPlacement {
 
-    /** The scan and its output column that hold the probe key. */
-    record Target(TableScanNode scan, int column) {
+    /** The scan and its output column that hold the probe key, and which of the join's keys that is. */
+    record Target(TableScanNode scan, int column, int key) {
     }
 
     private JoinFilterPlacement() {
@@ -31,19 +34,27 @@ final class JoinFilterPlacement {
 
     static Optional<Target> of(HashJoinNode join) {
         JoinType type = join.joinType();
-        if (type != JoinType.INNER && type != JoinType.SEMI && type != JoinType.RIGHT) {
+        if (type != JoinType.INNER && type != JoinType.SEMI && type != JoinType.RIGHT && type != JoinType.RIGHT_SEMI
+                && type != JoinType.RIGHT_ANTI) {
             return Optional.empty();
         }
-        if (join.leftKeys().length != 1
-                || join.left().output().get(join.leftKeys()[0]).type().physicalKind() != PhysicalKind.LONG
-                || join.right().output().get(join.rightKeys()[0]).type().physicalKind() != PhysicalKind.LONG) {
-            return Optional.empty();
+        for (int key = 0; key < join.leftKeys().length; key++) {
+            if (join.left().output().get(join.leftKeys()[key]).type().physicalKind() == PhysicalKind.LONG
+                    && join.right().output().get(join.rightKeys()[key]).type().physicalKind() == PhysicalKind.LONG) {
+                Optional<Target> target = scanOf(join.left(), join.leftKeys()[key], key);
+                if (target.isPresent()) {
+                    return target;
+                }
+            }
         }
-        PhysicalNode node = join.left();
-        int column = join.leftKeys()[0];
+        return Optional.empty();
+    }
+
+    /** The scan {@code column} of {@code node} comes from unchanged, if any. */
+    private static Optional<Target> scanOf(PhysicalNode node, int column, int key) {
         while (true) {
             if (node instanceof TableScanNode scan) {
-                return Optional.of(new Target(scan, column));
+                return Optional.of(new Target(scan, column, key));
             } else if (node instanceof FilterNode filter) {
                 node = filter.input();
             } else if (node instanceof AggregateNode aggregate && aggregate.groupingSets().isEmpty()
@@ -60,6 +71,21 @@ final class JoinFilterPlacement {
                 }
                 column = reference.index();
                 node = project.input();
+            } else if (node instanceof HashJoinNode below) {
+                // A join below outputs its input rows' values of the key column unchanged, or NULL where it pads
+                // a row (which the join above drops too): dropping input rows whose key is not among the build keys
+                // drops only output rows the join above would drop. The scan is in a pipeline that runs after the
+                // build pipeline of the join above (pipelines run in the order they are listed).
+                JoinType belowType = below.joinType();
+                int leftWidth = below.left().output().size();
+                if (belowType == JoinType.RIGHT_SEMI || belowType == JoinType.RIGHT_ANTI) {
+                    node = below.right();
+                } else if (column < leftWidth) {
+                    node = below.left();
+                } else {
+                    column -= leftWidth;
+                    node = below.right();
+                }
             } else {
                 return Optional.empty();
             }

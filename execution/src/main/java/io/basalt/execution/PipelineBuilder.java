@@ -127,7 +127,7 @@ final class PipelineBuilder {
                     context.spillSpace());
             addPipeline("hash join build", source(join.right()), build, node);
             JoinFilterPlacement.of(join).ifPresent(target -> {
-                build.wantKeyFilter(target.scan().estimatedRows());
+                build.wantKeyFilter(target.key(), target.scan().estimatedRows());
                 joinFilters.computeIfAbsent(target.scan(), scan -> new ArrayList<>())
                         .add(new ScanJoinFilter(target.column(), build::keyFilter));
             });

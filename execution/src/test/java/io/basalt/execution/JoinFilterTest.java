@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hash joins hand the scan of their probe side a filter of their build keys: the scan drops rows that cannot
- * match (INNER, SEMI, RIGHT joins only), and every join still gives the rows a reference join gives.
+ * match (INNER, SEMI, RIGHT, RIGHT_SEMI and RIGHT_ANTI joins only), and every join still gives the rows a reference join gives.
  */
 class JoinFilterTest {
 
@@ -84,7 +84,8 @@ class JoinFilterTest {
         List<Column> probeColumns = List.of(Plans.column("amount", LogicalType.BIGINT), Plans.column("key", LogicalType.BIGINT));
         PhysicalNode probe = new ProjectNode(scan, List.of(new ColumnReference(1, LogicalType.BIGINT),
                 new ColumnReference(0, LogicalType.BIGINT)), probeColumns, 100);
-        List<Column> output = type == JoinType.SEMI || type == JoinType.ANTI ? probeColumns : Plans.concat(probeColumns, BUILD);
+        List<Column> output = type == JoinType.SEMI || type == JoinType.ANTI ? probeColumns
+                : type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI ? BUILD : Plans.concat(probeColumns, BUILD);
         return new HashJoinNode(type, probe, new ValuesNode(BUILD, buildRows()), new int[] {1}, new int[] {0}, residual,
                 false, output, 100);
     }
@@ -116,9 +117,10 @@ class JoinFilterTest {
         }
     }
 
-    @Test
-    void theProbeScanDropsRowsWithoutAMatchingKey() {
-        String text = QueryExecutor.executeAnalyzed(join(JoinType.INNER, Optional.empty()), database.context(2));
+    @ParameterizedTest
+    @EnumSource(value = JoinType.class, names = {"INNER", "SEMI", "RIGHT", "RIGHT_SEMI", "RIGHT_ANTI"})
+    void theProbeScanDropsRowsWithoutAMatchingKey(JoinType type) {
+        String text = QueryExecutor.executeAnalyzed(join(type, Optional.empty()), database.context(2));
 
         String scanLine = text.lines().filter(line -> line.contains("TableScan")).findFirst().orElseThrow();
         // 34 build keys of 5,000 key values: the scan passes on the rows of those keys (and a few false positives)
@@ -195,5 +197,74 @@ class JoinFilterTest {
                 assertThat(scanLine).doesNotContain("join filters");
             }
         }
+    }
+
+    /**
+     * The join above probes with the facts key coming out of a join below, from either of its inputs: its filter
+     * reaches the facts scan through the join below (in the build pipeline of that join when facts is its build
+     * side), whatever the join below's type, and the rows stay the reference rows.
+     */
+    @ParameterizedTest
+    @EnumSource(JoinType.class)
+    void aFilterReachesTheScanThroughAJoinBelow(JoinType belowType) {
+        List<List<Object>> dimensionRows = new ArrayList<>();
+        for (long key = 0; key < 5_000; key += 2) {
+            dimensionRows.add(row(key, "d" + key));
+        }
+        dimensionRows.add(row(null, "null dimension"));
+        for (boolean factsOnTheLeft : new boolean[] {true, false}) {
+            PhysicalNode left = factsOnTheLeft ? facts.scan(0, 1) : new ValuesNode(BUILD, dimensionRows);
+            PhysicalNode right = factsOnTheLeft ? new ValuesNode(BUILD, dimensionRows) : facts.scan(0, 1);
+            List<List<Object>> leftRows = factsOnTheLeft ? facts.rows() : dimensionRows;
+            List<List<Object>> rightRows = factsOnTheLeft ? dimensionRows : facts.rows();
+            List<Column> belowOutput = belowType == JoinType.SEMI || belowType == JoinType.ANTI ? left.output()
+                    : belowType == JoinType.RIGHT_SEMI || belowType == JoinType.RIGHT_ANTI ? right.output()
+                    : Plans.concat(left.output(), right.output());
+            // Where the facts key is in the join below's output: the left's first column, or the right's.
+            boolean factsKeyOut = factsOnTheLeft ? !belowType.name().startsWith("RIGHT_")
+                    : belowType != JoinType.SEMI && belowType != JoinType.ANTI;
+            int key = !factsOnTheLeft && belowOutput.size() == 4 ? 2 : 0;
+            HashJoinNode below = new HashJoinNode(belowType, left, right, new int[] {0}, new int[] {0}, Optional.empty(), false,
+                    belowOutput, 1_000);
+            HashJoinNode join = new HashJoinNode(JoinType.INNER, below, new ValuesNode(BUILD, buildRows()), new int[] {key},
+                    new int[] {0}, Optional.empty(), false, Plans.concat(belowOutput, BUILD), 100);
+            List<List<Object>> belowRows = ReferenceJoin.join(belowType, leftRows, rightRows, new int[] {0}, new int[] {0},
+                    (l, r) -> true, false, 2, 2);
+            List<List<Object>> expected = ReferenceJoin.join(JoinType.INNER, belowRows, buildRows(), new int[] {key},
+                    new int[] {0}, (l, r) -> true, false, belowOutput.size(), 2);
+
+            assertThat(Results.sorted(Results.collect(QueryExecutor.execute(join, database.context(2)))))
+                    .as("%s join below, facts on the left %s", belowType, factsOnTheLeft).isEqualTo(Results.sorted(expected));
+            if (factsKeyOut) {
+                String scanLine = QueryExecutor.executeAnalyzed(join, database.context(2)).lines()
+                        .filter(line -> line.contains("TableScan")).findFirst().orElseThrow();
+                long scanRows = Long.parseLong(scanLine.replaceAll(".*actual rows=(\\d+),.*", "$1"));
+                assertThat(scanRows).as("%s join below, facts on the left %s", belowType, factsOnTheLeft)
+                        .isLessThan(facts.rows().size() / 50);
+            }
+        }
+    }
+
+    @Test
+    void aJoinOnTwoKeysFiltersTheScanOnOneOfThem() {
+        List<Column> pairs = List.of(Plans.column("key", LogicalType.BIGINT), Plans.column("amount", LogicalType.BIGINT));
+        List<List<Object>> pairRows = new ArrayList<>();
+        for (long key = 100; key < 130; key++) {
+            pairRows.add(row(key, key + 5_000)); // facts hold (key, amount) with amount % 5,000 == key
+            pairRows.add(row(key, -1L));
+        }
+        pairRows.add(row(null, 7L));
+        HashJoinNode join = new HashJoinNode(JoinType.INNER, facts.scan(0, 1), new ValuesNode(pairs, pairRows), new int[] {0, 1},
+                new int[] {0, 1}, Optional.empty(), false, Plans.concat(facts.output(0, 1), pairs), 100);
+        List<List<Object>> expected = ReferenceJoin.join(JoinType.INNER, facts.rows(), pairRows, new int[] {0, 1},
+                new int[] {0, 1}, (l, r) -> true, false, 2, 2);
+
+        assertThat(Results.sorted(Results.collect(QueryExecutor.execute(join, database.context(2)))))
+                .isEqualTo(Results.sorted(expected));
+        String scanLine = QueryExecutor.executeAnalyzed(join, database.context(2)).lines()
+                .filter(line -> line.contains("TableScan")).findFirst().orElseThrow();
+        // 30 of 5,000 values of the first key: the scan passes on the rows of those keys only
+        long scanRows = Long.parseLong(scanLine.replaceAll(".*actual rows=(\\d+),.*", "$1"));
+        assertThat(scanRows).isLessThan(facts.rows().size() / 50);
     }
 }

@@ -74,6 +74,9 @@ class JoinTest {
     }
 
     private static List<Column> output(JoinType type, List<Column> left, List<Column> right) {
+        if (type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI) {
+            return right;
+        }
         return type == JoinType.SEMI || type == JoinType.ANTI ? left : Plans.concat(left, right);
     }
 

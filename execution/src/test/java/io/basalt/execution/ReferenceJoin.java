@@ -50,6 +50,13 @@ final class ReferenceJoin {
                 }
             }
         }
+        if (type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI) {
+            for (int r = 0; r < right.size(); r++) {
+                if (rightMatched[r] == (type == JoinType.RIGHT_SEMI)) {
+                    out.add(right.get(r));
+                }
+            }
+        }
         return out;
     }
 

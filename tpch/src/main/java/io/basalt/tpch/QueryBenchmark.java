@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Runs the queries on one or more databases, alternating between them query by query and run by run, so
  * that both see the same machine at nearly the same moment (this machine is shared and noisy): for each
  * query, a cold run on each database, then the hot runs (one on each, in turn), then the planning runs
- * ({@code EXPLAIN}). A query that fails on one database is reported and the others go on.
+ * ({@code EXPLAIN}). The process's CPU time is read around every hot run, for the CPU utilisation
+ * ({@link QueryTiming#cpuUtilisation}). A query that fails on one database is reported and the others go on.
  */
 final class QueryBenchmark {
 
@@ -77,11 +78,13 @@ final class QueryBenchmark {
         long[] peakHeap = new long[count];
         List<List<Double>> hot = new ArrayList<>();
         List<List<Double>> plan = new ArrayList<>();
+        List<List<Double>> hotCpu = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             hot.add(new ArrayList<>());
             plan.add(new ArrayList<>());
             peakHeap[i] = -1;
             HeapPeak heap = startHeapPeak(databases.get(i));
+            hotCpu.add(new ArrayList<>());
             long start = System.nanoTime();
             try {
                 List<List<Object>> rows = QueryResults.fetch(databases.get(i).connection(), sql);
@@ -99,10 +102,15 @@ final class QueryBenchmark {
                     continue;
                 }
                 HeapPeak heap = startHeapPeak(databases.get(i));
+                long cpuStart = ProcessCpuClock.nanos();
                 long start = System.nanoTime();
                 try {
                     QueryResults.fetch(databases.get(i).connection(), sql);
                     hot.get(i).add((System.nanoTime() - start) / 1e6);
+                    long cpuEnd = ProcessCpuClock.nanos();
+                    if (cpuStart >= 0 && cpuEnd >= 0) {
+                        hotCpu.get(i).add((cpuEnd - cpuStart) / 1e6);
+                    }
                     peakHeap[i] = peakOf(heap, peakHeap[i]);
                 } catch (SQLException e) {
                     answer[i] = "ERROR: in hot run " + run + ": " + oneLine(e);
@@ -131,7 +139,7 @@ final class QueryBenchmark {
         for (int i = 0; i < count; i++) {
             results.add(answer[i].startsWith("ERROR") ? QueryTiming.failed(query, answer[i].substring("ERROR: ".length()))
                     : new QueryTiming(query, cold[i], List.copyOf(hot.get(i)), List.copyOf(plan.get(i)), answer[i],
-                            peakHeap[i]));
+                            List.copyOf(hotCpu.get(i)), peakHeap[i]));
         }
         return results;
     }

@@ -10,11 +10,30 @@ import java.util.List;
  * client, so planning is measured the same way on every database). {@code answer} is {@code ok},
  * {@code WRONG: …} naming the first difference, {@code not checked}, or {@code ERROR: …} when the query
  * failed (then there are no timings). Times in milliseconds, as the client sees them: sending the text,
- * planning, executing and fetching every row. {@code peakHeapBytes} is the most Java heap one run of the query
- * used ({@link HeapPeak}), for a database in the harness's own process; -1 when not known.
+ * planning, executing and fetching every row. {@code hotCpuMillis} is the CPU time the whole process used
+ * during each hot run (empty where the JVM cannot tell), for {@link #cpuUtilisation}. {@code peakHeapBytes} is the
+ * most Java heap one run of the query used ({@link HeapPeak}), for a database in the harness's own process; -1 when
+ * not known.
  */
 public record QueryTiming(int query, double coldMillis, List<Double> hotMillis, List<Double> planMillis, String answer,
-                          long peakHeapBytes) {
+                          List<Double> hotCpuMillis, long peakHeapBytes) {
+
+    /** A timing without CPU or heap figures. */
+    public QueryTiming(int query, double coldMillis, List<Double> hotMillis, List<Double> planMillis, String answer) {
+        this(query, coldMillis, hotMillis, planMillis, answer, List.of(), -1);
+    }
+
+    /** A timing without CPU figures. */
+    public QueryTiming(int query, double coldMillis, List<Double> hotMillis, List<Double> planMillis, String answer,
+                       long peakHeapBytes) {
+        this(query, coldMillis, hotMillis, planMillis, answer, List.of(), peakHeapBytes);
+    }
+
+    /** A timing without heap figures. */
+    public QueryTiming(int query, double coldMillis, List<Double> hotMillis, List<Double> planMillis, String answer,
+                       List<Double> hotCpuMillis) {
+        this(query, coldMillis, hotMillis, planMillis, answer, hotCpuMillis, -1);
+    }
 
     public static QueryTiming failed(int query, String message) {
         return new QueryTiming(query, Double.NaN, List.of(), List.of(), "ERROR: " + message, -1);
@@ -23,6 +42,19 @@ public record QueryTiming(int query, double coldMillis, List<Double> hotMillis, 
     /** Whether the peak heap use is known. */
     public boolean peakHeapKnown() {
         return peakHeapBytes >= 0;
+    }
+
+    /**
+     * How busy the machine's cores were with this process during the hot runs: their CPU time divided by
+     * their wall time × {@code cores}, from 0 to 1 (1 = every core busy all the time); NaN without figures.
+     */
+    public double cpuUtilisation(int cores) {
+        if (hotCpuMillis.isEmpty() || hotCpuMillis.size() != hotMillis.size() || cores <= 0) {
+            return Double.NaN;
+        }
+        double cpu = hotCpuMillis.stream().mapToDouble(Double::doubleValue).sum();
+        double wall = hotMillis.stream().mapToDouble(Double::doubleValue).sum();
+        return wall > 0 ? cpu / (wall * cores) : Double.NaN;
     }
 
     public boolean succeeded() {

@@ -138,7 +138,9 @@ public final class HashJoinOperator implements StreamingOperator {
         }
         int[] groups = new int[count];
         table.find(keys, positions, count, groups);
-        boolean existenceOnly = residual == null && (node.joinType() == JoinType.SEMI || node.joinType() == JoinType.ANTI);
+        JoinType type = node.joinType();
+        boolean existenceOnly = residual == null && (type == JoinType.SEMI || type == JoinType.ANTI);
+        boolean marksRightOnly = residual == null && (type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI);
         for (int i = 0; i < count; i++) {
             int group = groups[i];
             if (group < 0) {
@@ -146,6 +148,12 @@ public final class HashJoinOperator implements StreamingOperator {
             }
             if (existenceOnly) {
                 joiner.matched(positions[i]);
+                continue;
+            }
+            if (marksRightOnly) {
+                for (int right = table.firstRow(group); right >= 0; right = table.nextRow(right)) {
+                    joiner.matchedRight(right);
+                }
                 continue;
             }
             for (int right = table.firstRow(group); right >= 0; right = table.nextRow(right)) {
@@ -244,7 +252,7 @@ public final class HashJoinOperator implements StreamingOperator {
         if (build.spilled() != null) {
             return spilledJoin().finishStep(consumer);
         }
-        output().emitUnmatchedRight(consumer);
+        output().emitFinalRight(consumer);
         return false;
     }
 

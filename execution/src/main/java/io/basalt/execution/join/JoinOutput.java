@@ -17,8 +17,9 @@ import java.util.List;
 /**
  * How a join's rows are put together, shared by the hash and nested-loop joins and by all their workers:
  * matched pairs (left columns, then right), left rows alone (SEMI, ANTI) or padded with NULLs (LEFT, FULL),
- * and at the end the right rows no pair matched (RIGHT, FULL). Which right rows matched is one flag per
- * row; workers only ever set flags, and they are read after every worker has finished.
+ * and at the end the right rows no pair matched (RIGHT, FULL: padded; RIGHT_ANTI: alone) or the right rows
+ * some pair matched (RIGHT_SEMI: alone). Which right rows matched is one flag per row; workers only ever set
+ * flags, and they are read after every worker has finished.
  */
 final class JoinOutput {
 
@@ -39,7 +40,7 @@ final class JoinOutput {
     }
 
     static boolean tracksRightMatches(JoinType type) {
-        return type == JoinType.RIGHT || type == JoinType.FULL;
+        return type == JoinType.RIGHT || type == JoinType.FULL || type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI;
     }
 
     JoinType type() {
@@ -87,22 +88,38 @@ final class JoinOutput {
         rightMatched[rightRow] = true;
     }
 
-    /** The right rows no pair matched, with NULLs for every left column (RIGHT and FULL joins). */
-    void emitUnmatchedRight(BatchConsumer output) {
+    /**
+     * The right rows the join outputs once every left row has been probed: those no pair matched, with NULLs
+     * for every left column (RIGHT and FULL joins) or alone (RIGHT_ANTI), or those some pair matched, alone
+     * (RIGHT_SEMI).
+     */
+    void emitFinalRight(BatchConsumer output) {
+        boolean wantMatched = type == JoinType.RIGHT_SEMI;
         int[] rows = new int[BATCH_ROWS];
         int count = 0;
         for (int row = 0; row < rightMatched.length; row++) {
-            if (!rightMatched[row]) {
+            if (rightMatched[row] == wantMatched) {
                 rows[count++] = row;
                 if (count == BATCH_ROWS) {
-                    output.accept(rightPadded(rows, count));
+                    output.accept(finalRight(rows, count));
                     count = 0;
                 }
             }
         }
         if (count > 0) {
-            output.accept(rightPadded(rows, count));
+            output.accept(finalRight(rows, count));
         }
+    }
+
+    private ColumnBatch finalRight(int[] rows, int count) {
+        if (type.outputsOneSide()) {
+            List<ColumnVector> columns = new ArrayList<>(right.columnCount());
+            for (int c = 0; c < right.columnCount(); c++) {
+                columns.add(VectorCopier.select(right.column(c), rows, count));
+            }
+            return new ColumnBatch(count, columns);
+        }
+        return rightPadded(rows, count);
     }
 
     private ColumnBatch rightPadded(int[] rows, int count) {

@@ -79,7 +79,7 @@ public final class NestedLoopJoinOperator implements StreamingOperator {
 
     @Override
     public void finish(BatchConsumer consumer) {
-        output().emitUnmatchedRight(consumer);
+        output().emitFinalRight(consumer);
     }
 
     @Override

@@ -9,7 +9,8 @@ import io.basalt.storage.vector.ColumnVector;
 /**
  * Joins one left (probe) batch: collects candidate pairs (equal keys, or every pair for a nested loop) in
  * chunks, keeps those where the condition is TRUE, emits joined rows, and finally emits the left rows
- * that the join type wants alone (unmatched for LEFT, FULL and ANTI; matched for SEMI). Local to one call
+ * that the join type wants alone (unmatched for LEFT, FULL and ANTI; matched for SEMI). RIGHT_SEMI and
+ * RIGHT_ANTI only mark the right rows matched: their rows come at the end ({@link JoinOutput#emitFinalRight}). Local to one call
  * of one worker. Cancellation is checked once per chunk of pairs: one left batch against a large right
  * side (a nested loop, or a key with many duplicates) may make billions of pairs, and a condition that
  * rarely holds emits nothing downstream that would notice a cancelled query.
@@ -59,6 +60,11 @@ final class ProbeBatchJoiner {
         leftMatched[leftRow] = true;
     }
 
+    /** Records a right row's match found without building the pair (RIGHT_SEMI and RIGHT_ANTI without a condition). */
+    void matchedRight(int rightRow) {
+        join.markRightMatched(rightRow);
+    }
+
     boolean isMatched(int leftRow) {
         return leftMatched[leftRow];
     }
@@ -69,7 +75,7 @@ final class ProbeBatchJoiner {
         }
         cancellation.run();
         JoinType type = join.type();
-        boolean emitsPairs = type != JoinType.SEMI && type != JoinType.ANTI;
+        boolean emitsPairs = !type.outputsOneSide();
         ColumnBatch joined = emitsPairs || join.condition() != null ? join.pairs(left, leftRows, rightRows, pairs) : null;
         int[] kept = null;
         int keptCount = pairs;
@@ -96,7 +102,7 @@ final class ProbeBatchJoiner {
     void finish() {
         flush();
         JoinType type = join.type();
-        if (type == JoinType.INNER || type == JoinType.RIGHT) {
+        if (type == JoinType.INNER || type == JoinType.RIGHT || type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI) {
             return;
         }
         boolean wantMatched = type == JoinType.SEMI;

@@ -21,7 +21,7 @@ import java.util.List;
  * key's partition either to that partition's table in memory, joining at once, or to the partition's probe
  * spill file. After the probe input ends, the spilled partitions are joined pair by pair, in bounded steps
  * ({@link #finishStep}): the build partition read back and indexed, the probe partition streamed through it,
- * then (RIGHT, FULL) its unmatched build rows.
+ * then (RIGHT, FULL, RIGHT_ANTI) its unmatched or (RIGHT_SEMI) matched build rows.
  * A build partition that still does not fit is split again together with its probe partition, with the next
  * level's hash seed, at most {@link #MAX_LEVEL} times; past that the query fails with 53200.
  *
@@ -156,7 +156,7 @@ final class SpilledHashJoin implements AutoCloseable {
             if (residentOutputs[p] == null) {
                 pending.addLast(new PartitionPair(build.file(p), probeFiles[p], 0));
             } else if (JoinOutput.tracksRightMatches(node.joinType())) {
-                residentOutputs[p].emitUnmatchedRight(consumer);
+                residentOutputs[p].emitFinalRight(consumer);
             }
             residentOutputs[p] = null;
         }
@@ -187,7 +187,7 @@ final class SpilledHashJoin implements AutoCloseable {
     /** The current partition's probe rows are all joined: its unmatched build rows, then its memory and files go. */
     private void closeCurrent(BatchConsumer consumer) {
         if (JoinOutput.tracksRightMatches(node.joinType())) {
-            currentOutput.emitUnmatchedRight(consumer);
+            currentOutput.emitFinalRight(consumer);
         }
         releaseCurrent();
         currentPair.delete();

@@ -9,7 +9,8 @@ import java.util.Optional;
  * An equi-join: builds a hash table on the right input's keys once, then probes it with the left input in
  * parallel. Keys never match when NULL (SQL equality), except that {@code nullAwareAnti} gives an ANTI join
  * the semantics of {@code NOT IN}: if the right side has any NULL key, or the left key is NULL and the right
- * side is not empty, the left row is not output.
+ * side is not empty, the left row is not output. RIGHT_SEMI and RIGHT_ANTI output the right (build) rows that
+ * some left row matched or none did, once the whole left side has been probed.
  *
  * @param residual a further condition over the concatenated left and right columns, evaluated on key
  *                 matches (a row pair joins only if it is TRUE)

@@ -71,9 +71,24 @@ public final class KeyMembershipFilter {
         long[] values = keys.values();
         boolean[] nulls = keys.mayHaveNulls() ? keys.nulls() : null;
         int passed = 0;
+        // Keys often come in runs (lineitem is stored in l_orderkey order, about four rows an order): a row with
+        // the previous row's key takes its answer without hashing or touching the bit array (a likely cache miss).
+        long previousKey = 0;
+        boolean previousKept = false;
+        boolean havePrevious = false;
         for (int i = 0; i < count; i++) {
             int row = positions == null ? i : positions[i];
-            if (mightContain(values[row]) && (nulls == null || !nulls[row])) {
+            long key = values[row];
+            boolean keep;
+            if (havePrevious && key == previousKey) {
+                keep = previousKept;
+            } else {
+                keep = mightContain(key);
+                previousKey = key;
+                previousKept = keep;
+                havePrevious = true;
+            }
+            if (keep && (nulls == null || !nulls[row])) {
                 kept[passed++] = row;
             }
         }

@@ -75,4 +75,23 @@ class KeyMembershipFilterTest {
         assertThat(filter.select(vector, positions, 4, positions)).isEqualTo(2);
         assertThat(positions).startsWith(4, 0);
     }
+
+    @Test
+    void runsOfOneKeyKeepOrDropEveryRowButTheNullOnes() {
+        KeyMembershipFilter filter = KeyMembershipFilter.of(new long[] {5, 6}, 2);
+        LongVector vector = new LongVector(8);
+        for (long key : new long[] {5, 5, 5, 9, 9, 5, 6, 6}) {
+            vector.append(key);
+        }
+        vector.setNull(2, true); // inside a run of 5: the slot still holds 5, the row must go
+        vector.setNull(7, true);
+        int[] kept = new int[8];
+
+        assertThat(filter.select(vector, null, 8, kept)).isEqualTo(4);
+        assertThat(kept).startsWith(0, 1, 5, 6);
+
+        int[] positions = {3, 4, 0, 1, 2};
+        assertThat(filter.select(vector, positions, 5, positions)).isEqualTo(2);
+        assertThat(positions).startsWith(0, 1);
+    }
 }

@@ -26,7 +26,9 @@ import java.util.Optional;
 /**
  * Builds a join. With equality keys it is a {@link HashJoinNode} that builds its hash table on the side the
  * physical phase chose by cost (execution builds on the right, so a join building on its left input is swapped,
- * and a projection restores the column order); semi and anti joins always build on the subquery side. Without
+ * and a projection restores the column order). A semi or anti join builds on the side with the smaller estimate:
+ * on the outer query's side it becomes a RIGHT_SEMI or RIGHT_ANTI join that streams the subquery's rows past the
+ * outer rows and outputs the outer rows at the end (a {@code NOT IN} always builds on the subquery side). Without
  * keys it is a {@link NestedLoopJoinNode} holding the chosen side. Keys of different types are cast to a common
  * type in projections below the join. An anti join whose whole condition is {@code a = b OR a IS NULL OR b IS NULL}
  * (how {@code NOT IN} arrives) becomes a null-aware hash anti join on {@code a = b}.
@@ -65,6 +67,9 @@ final class JoinConverter {
         if (info.leftKeys.isEmpty()) {
             return nestedLoop(type, left, right, residual, buildLeft, rows);
         }
+        if (type == JoinType.SEMI || type == JoinType.ANTI) {
+            buildLeft = builder.estimated(left) < builder.estimated(right);
+        }
         return hashJoin(type, left, right, info.leftKeys.toIntArray(), info.rightKeys.toIntArray(), residual, false,
                 buildLeft, rows);
     }
@@ -72,7 +77,8 @@ final class JoinConverter {
     /**
      * Whether the left input is the one held in memory (the hash table, or the nested loop's inner side). The
      * physical phase decided it by cost for its join nodes; a plan that did not go through it (tests of the builder
-     * alone) holds the smaller estimate. Semi and anti joins always hold the right side.
+     * alone) holds the smaller estimate. Semi and anti joins hold the right side here: a hash semi or anti join
+     * chooses by estimate afterwards, once it is known not to be a nested loop or a NOT IN.
      */
     private boolean buildsLeft(Join join, JoinType type, PhysicalNode left, PhysicalNode right) {
         if (type == JoinType.SEMI || type == JoinType.ANTI) {
@@ -124,8 +130,18 @@ final class JoinConverter {
             List<Column> output = joinOutput(swapped(type), rightInput.node().output(), leftInput.node().output());
             joined = new HashJoinNode(swapped(type), rightInput.node(), leftInput.node(), rightInput.keys(), leftInput.keys(),
                     swappedResidual, false, output, rows);
-            // Back to the left side's columns, then the right side's.
             List<Integer> order = new ArrayList<>();
+            if (type == JoinType.SEMI || type == JoinType.ANTI) {
+                // RIGHT_SEMI and RIGHT_ANTI output the build side alone: the left side's columns, less extra keys.
+                if (leftExtra == 0) {
+                    return joined;
+                }
+                for (int i = 0; i < leftWidth; i++) {
+                    order.add(i);
+                }
+                return select(joined, order, rows);
+            }
+            // Back to the left side's columns, then the right side's.
             for (int i = 0; i < leftWidth; i++) {
                 order.add(rightAll + i);
             }
@@ -178,6 +194,8 @@ final class JoinConverter {
         return switch (type) {
             case LEFT -> JoinType.RIGHT;
             case RIGHT -> JoinType.LEFT;
+            case SEMI -> JoinType.RIGHT_SEMI;
+            case ANTI -> JoinType.RIGHT_ANTI;
             default -> type;
         };
     }
@@ -227,6 +245,9 @@ final class JoinConverter {
     private static List<Column> joinOutput(JoinType type, List<Column> left, List<Column> right) {
         if (type == JoinType.SEMI || type == JoinType.ANTI) {
             return left;
+        }
+        if (type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI) {
+            return right;
         }
         List<Column> all = new ArrayList<>();
         boolean leftPadded = type == JoinType.RIGHT || type == JoinType.FULL;

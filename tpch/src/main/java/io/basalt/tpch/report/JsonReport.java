@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * A run as JSON ({@code --json FILE}), for tracking figures over time: {@code environment}, {@code loads}
  * (per table: rows, text bytes, seconds, bytes on disk), {@code runs} (per database, per query: cold, every
- * hot and planning run, median, min, max, answer) and {@code comparison} (ratio per query and their geometric
+ * hot and planning run, median, min, max, answer, the process CPU time of every hot run and the
+ * CPU utilisation: CPU time ÷ (wall time × cores) over the hot runs, 0 to 1) and {@code comparison} (ratio per query and their geometric
  * mean). Times are milliseconds unless a name says seconds.
  */
 public final class JsonReport {
@@ -48,7 +49,7 @@ public final class JsonReport {
         json.endArray();
         json.name("runs").beginArray();
         for (DatabaseRun run : report.runs()) {
-            run(json, run);
+            run(json, run, report.environment().cores());
         }
         json.endArray();
         if (report.comparison().isPresent()) {
@@ -97,7 +98,7 @@ public final class JsonReport {
         json.endArray().endObject();
     }
 
-    private static void run(JsonWriter json, DatabaseRun run) {
+    private static void run(JsonWriter json, DatabaseRun run, int cores) {
         json.beginObject()
                 .field("database", run.database())
                 .field("version", run.version())
@@ -117,11 +118,13 @@ public final class JsonReport {
                     .field("min_ms", query.minMillis())
                     .field("max_ms", query.maxMillis())
                     .field("planning_ms", query.planMedianMillis())
-                    .field("execution_ms", query.executionMillis());
+                    .field("execution_ms", query.executionMillis())
+                    .field("cpu_utilisation", query.cpuUtilisation(cores));
             if (query.peakHeapKnown()) {
                 json.field("peak_heap_bytes", query.peakHeapBytes());
             }
             numbers(json.name("hot_ms"), query.hotMillis());
+            numbers(json.name("hot_cpu_ms"), query.hotCpuMillis());
             numbers(json.name("planning_runs_ms"), query.planMillis());
             json.endObject();
         }

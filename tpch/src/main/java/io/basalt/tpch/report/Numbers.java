@@ -24,6 +24,11 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%.2f", seconds);
     }
 
+    /** A fraction (0.43) as a whole percentage ("43 %"), or "-" when unknown. */
+    public static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * fraction);
+    }
+
     public static String ratio(double ratio) {
         return Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2f", ratio);
     }

@@ -58,23 +58,25 @@ public final class TextReport {
                 report.scaleFactor(), environment.date(), environment.javaVersion(), environment.javaVm(), environment.cores(),
                 environment.maxHeapBytes() / (double) (1L << 30), environment.loadAverage() == null ? "unknown" : environment.loadAverage(),
                 environment.gitCommit() == null ? "" : " · commit " + environment.gitCommit());
+        int cores = environment.cores();
         for (DatabaseRun run : report.runs()) {
-            printRun(run, out);
+            printRun(run, cores, out);
         }
-        report.comparison().ifPresent(comparison -> printComparison(comparison, out));
+        report.comparison().ifPresent(comparison -> printComparison(comparison, cores, out));
     }
 
-    private static void printRun(DatabaseRun run, PrintStream out) {
-        out.printf("%s %s (%s): milliseconds; plan = EXPLAIN of the same text, exec = median - plan%n",
-                run.database(), run.version(), run.url());
+    private static void printRun(DatabaseRun run, int cores, PrintStream out) {
+        out.printf("%s %s (%s): milliseconds; plan = EXPLAIN of the same text, exec = median - plan,"
+                + " cpu = process CPU time ÷ (wall time × %d cores) over the hot runs%n", run.database(), run.version(), run.url(), cores);
         boolean heapKnown = run.queries().stream().anyMatch(QueryTiming::peakHeapKnown);
         TextTable table = heapKnown
-                ? new TextTable("query", "cold", "median", "min", "max", "plan", "exec", "peak heap MB", "answer")
-                : new TextTable("query", "cold", "median", "min", "max", "plan", "exec", "answer");
+                ? new TextTable("query", "cold", "median", "min", "max", "plan", "exec", "cpu", "peak heap MB", "answer")
+                : new TextTable("query", "cold", "median", "min", "max", "plan", "exec", "cpu", "answer");
         for (QueryTiming query : run.queries()) {
             List<String> cells = new ArrayList<>(List.of("Q" + query.query(), Numbers.millis(query.coldMillis()),
                     Numbers.millis(query.medianMillis()), Numbers.millis(query.minMillis()), Numbers.millis(query.maxMillis()),
-                    Numbers.millis(query.planMedianMillis()), Numbers.millis(query.executionMillis())));
+                    Numbers.millis(query.planMedianMillis()), Numbers.millis(query.executionMillis()),
+                    Numbers.percent(query.cpuUtilisation(cores))));
             if (heapKnown) {
                 cells.add(query.peakHeapKnown() ? Numbers.megabytes(query.peakHeapBytes()) : "-");
             }
@@ -88,23 +90,25 @@ public final class TextReport {
                 run.queries().size() - run.correctAnswers() - run.wrongAnswers() - run.failures());
     }
 
-    private static void printComparison(Comparison comparison, PrintStream out) {
+    private static void printComparison(Comparison comparison, int cores, PrintStream out) {
         String subject = comparison.subject().database();
         String reference = comparison.reference().database();
-        out.printf("%s beside %s (ratio = %s ÷ %s; above 1, %s is slower)%n", subject, reference, subject, reference, subject);
-        TextTable table = new TextTable("query", subject + " ms", reference + " ms", "ratio");
+        out.printf("%s beside %s (ratio = %s ÷ %s; above 1, %s is slower; cpu = CPU utilisation of %d cores)%n",
+                subject, reference, subject, reference, subject, cores);
+        TextTable table = new TextTable("query", subject + " ms", reference + " ms", "ratio", subject + " cpu", reference + " cpu");
         for (int i = 0; i < comparison.subject().queries().size(); i++) {
             QueryTiming mine = comparison.subject().queries().get(i);
             QueryTiming theirs = comparison.reference().queries().get(i);
             table.row("Q" + mine.query(), mine.succeeded() ? Numbers.millis(mine.representativeMillis()) : "failed",
                     theirs.succeeded() ? Numbers.millis(theirs.representativeMillis()) : "failed",
-                    Numbers.ratio(comparison.ratio(i)));
+                    Numbers.ratio(comparison.ratio(i)), Numbers.percent(mine.cpuUtilisation(cores)),
+                    Numbers.percent(theirs.cpuUtilisation(cores)));
         }
         table.rule();
         table.row("total", Numbers.millis(comparison.subject().totalMillis()), Numbers.millis(comparison.reference().totalMillis()),
-                Numbers.ratio(comparison.subject().totalMillis() / comparison.reference().totalMillis()));
+                Numbers.ratio(comparison.subject().totalMillis() / comparison.reference().totalMillis()), "", "");
         table.row("geo mean", Numbers.millis(comparison.subject().geometricMeanMillis()),
-                Numbers.millis(comparison.reference().geometricMeanMillis()), Numbers.ratio(comparison.geometricMeanRatio()));
+                Numbers.millis(comparison.reference().geometricMeanMillis()), Numbers.ratio(comparison.geometricMeanRatio()), "", "");
         table.print(out);
         out.printf(Locale.ROOT, "geometric mean of the ratios: %.2f%n%n", comparison.geometricMeanRatio());
     }
