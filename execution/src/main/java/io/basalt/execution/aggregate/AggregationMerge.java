@@ -71,9 +71,10 @@ final class AggregationMerge {
     /**
      * @param cancellation fails with 57014 when the query was cancelled: checked before each worker's groups,
      *                     each DISTINCT set and each kept batch, so a merge of millions of groups stops early
+     * @param target       the reservation the merged partition reserves through
      */
-    PartialAggregation mergePartition(int partition, double expectedGroups, Runnable cancellation) {
-        PartialAggregation merged = new PartialAggregation(layout, expectedGroups, true, memory);
+    PartialAggregation mergePartition(int partition, double expectedGroups, Runnable cancellation, MemoryReservation target) {
+        PartialAggregation merged = new PartialAggregation(layout, expectedGroups, true, target);
         for (int i = 0; i < partials.size(); i++) {
             cancellation.run();
             PartialAggregation partial = partials.get(i);
