@@ -72,7 +72,8 @@ public final class AggregationSink implements Sink {
     public SinkWriter createWriter() {
         MemoryReservation writerMemory = memory.child();
         PartialAggregation partial = new PartialAggregation(layout, affordableGroups(writerMemory), false, writerMemory);
-        HybridAggregation table = new HybridAggregation(layout, partial, writerMemory, spillSpace, partitions(), 0);
+        HybridAggregation table = new HybridAggregation(layout, partial, writerMemory, spillSpace, partitions(), 0, memory,
+                workersCap());
         AggregationWriter writer = new AggregationWriter(layout, table, partitions(), sampleRows, writerMemory);
         writers.add(writer);
         return writer;
@@ -90,6 +91,19 @@ public final class AggregationSink implements Sink {
             groups /= 4;
         }
         return groups;
+    }
+
+    /**
+     * What the workers' tables may hold together. Several tables (or DISTINCT sets) have to be merged, which takes
+     * about as much again as the tables, plus room for the partitions' spilled rows: they keep to a third of the
+     * budget. A lone worker's table without DISTINCT is the result as it is and may use the whole budget.
+     */
+    private long workersCap() {
+        boolean anyDistinct = false;
+        for (boolean distinct : layout.distinct) {
+            anyDistinct |= distinct;
+        }
+        return parallelism == 1 && !anyDistinct ? Long.MAX_VALUE : memory.limitBytes() / 3;
     }
 
     private int partitions() {

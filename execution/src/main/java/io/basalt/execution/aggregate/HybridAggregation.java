@@ -5,8 +5,11 @@ import io.basalt.execution.memory.MemoryReservation;
 import io.basalt.execution.spill.SpillSpace;
 import io.basalt.execution.vector.Selection;
 import io.basalt.execution.vector.VectorSizes;
+import io.basalt.execution.vector.VectorSlicer;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.LongVector;
+
+import java.util.Arrays;
 
 /**
  * Hybrid hash aggregation of one table: rows go into {@link PartialAggregation} while its memory can grow; once
@@ -16,16 +19,29 @@ import io.basalt.storage.vector.LongVector;
  * string_agg, percentiles, DISTINCT) without having to write accumulator states to disk.
  *
  * <p>Before each step it prepays (see {@link MemoryReservation#tryPrepay}) an upper bound of what the step can
- * reserve: twice what the table holds (a step may double the table's arrays, old and new held at once) plus a
- * few copies of the batch (its keys and arguments copied into keys, DISTINCT sets and collected values). When
- * that does not fit, the table is full. So nothing spills while everything fits, and a step never fails half
+ * reserve (see {@link #bound}). When that does not fit even for a small step, the table is full. So nothing spills while everything fits, and a step never fails half
  * done for lack of memory. Growth of groups already in memory (collected values, DISTINCT entries) is not
  * bounded this way: a group that alone outgrows the budget fails the query with 53200.
  */
 final class HybridAggregation {
 
-    /** Bytes allowed per row and copy for what {@link VectorSizes} does not see (array slack, object headers). */
-    private static final long ROW_OVERHEAD = 64;
+    /** Bytes of slots and keys bookkeeping a new group may take. */
+    private static final long NEW_GROUP_BYTES = 64;
+
+    /** Bytes of fixed state per group and call (sums, counts, MIN/MAX; wide decimals take two longs and a flag). */
+    private static final long STATE_BYTES = 24;
+
+    /** Fewest rows of a step that is halved when its bound does not fit. */
+    private static final int MIN_STEP_ROWS = 64;
+
+    /** The set argument of {@link #add} that adds rows once per grouping set. */
+    private static final int EVERY_SET = -1;
+
+    /**
+     * Rows added in one step at most: the bound of a step grows with its rows, and a spill file hands back frames of
+     * many thousand rows whose bound alone could exceed a small budget.
+     */
+    private static final int STEP_ROWS = 2048;
 
     private final AggregationLayout layout;
     private final PartialAggregation partial;
@@ -33,6 +49,10 @@ final class HybridAggregation {
     private final SpillSpace space;
     private final int partitions;
     private final int depth;
+    /** Calls whose state copies values: DISTINCT sets, collected values, MIN/MAX of strings. */
+    private final int valueKeepingCalls;
+    private final MemoryReservation shared;
+    private final long sharedCap;
     private SpillPartitions spilled;
     private boolean full;
 
@@ -44,12 +64,31 @@ final class HybridAggregation {
      */
     HybridAggregation(AggregationLayout layout, PartialAggregation partial, MemoryReservation memory, SpillSpace space,
                       int partitions, int depth) {
+        this(layout, partial, memory, space, partitions, depth, memory, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param shared    a reservation the table's bytes count in together with other tables (the workers' tables)
+     * @param sharedCap the bytes {@code shared} may hold before this table counts as full: room the tables leave
+     *                  for merging them
+     */
+    HybridAggregation(AggregationLayout layout, PartialAggregation partial, MemoryReservation memory, SpillSpace space,
+                      int partitions, int depth, MemoryReservation shared, long sharedCap) {
         this.layout = layout;
         this.partial = partial;
         this.memory = memory;
         this.space = space;
         this.partitions = partitions;
         this.depth = depth;
+        this.shared = shared;
+        this.sharedCap = sharedCap;
+        int keeping = 0;
+        for (int c = 0; c < partial.accumulators.length; c++) {
+            Accumulator accumulator = partial.accumulators[c];
+            keeping += partial.distinctSets[c] != null || accumulator instanceof CollectingAccumulator
+                    || accumulator instanceof BytesMinMaxAccumulator ? 1 : 0;
+        }
+        this.valueKeepingCalls = keeping;
     }
 
     PartialAggregation partial() {
@@ -69,33 +108,31 @@ final class HybridAggregation {
     /** Adds an input batch: each row once per grouping set. */
     void addInput(ColumnBatch batch) {
         int rows = batch.rowCount();
-        if (rows == 0) {
-            return;
-        }
-        if (fits(batch, layout.setCount())) {
-            try {
-                partial.add(batch);
-            } finally {
-                memory.releasePrepaid();
+        if (rows > STEP_ROWS) {
+            for (int from = 0; from < rows; from += STEP_ROWS) {
+                addInput(VectorSlicer.slice(batch, from, Math.min(STEP_ROWS, rows - from)));
             }
             return;
         }
-        int[] all = Selection.all(rows);
-        for (int set = 0; set < layout.setCount(); set++) {
-            addWhenFull(batch, set, all, rows);
-        }
+        add(batch, EVERY_SET, Selection.all(rows), rows);
     }
 
     /** Adds a batch read back from a spill file, whose rows each carry the grouping set they were spilled for. */
     void addSpilled(ColumnBatch batch) {
         int rows = batch.rowCount();
+        if (rows > STEP_ROWS) {
+            for (int from = 0; from < rows; from += STEP_ROWS) {
+                addSpilled(VectorSlicer.slice(batch, from, Math.min(STEP_ROWS, rows - from)));
+            }
+            return;
+        }
         if (!layout.hasGroupingSets()) {
             add(batch, 0, Selection.all(rows), rows);
             return;
         }
         LongVector sets = (LongVector) batch.column(layout.inputTypes.size());
-        int[] positions = new int[rows];
         for (int set = 0; set < layout.setCount(); set++) {
+            int[] positions = new int[rows];
             int count = 0;
             for (int row = 0; row < rows; row++) {
                 if (sets.get(row) == set) {
@@ -106,33 +143,56 @@ final class HybridAggregation {
         }
     }
 
+    /**
+     * Adds rows {@code positions[0..count)} for grouping set {@code set} ({@link #EVERY_SET}: once per set). A step
+     * whose bound does not fit is halved before the table is declared full: with a small budget, a step of fewer
+     * rows may still fit. Full is for good: a key spilled once must never enter the table later.
+     */
     private void add(ColumnBatch batch, int set, int[] positions, int count) {
         if (count == 0) {
             return;
         }
-        if (fits(batch, 1)) {
-            try {
-                partial.add(batch, set, positions, count);
-            } finally {
-                memory.releasePrepaid();
+        if (!full) {
+            long bound = bound(batch, set == EVERY_SET ? layout.setCount() : 1, count);
+            if (shared.heldBytes() + bound <= sharedCap && memory.tryPrepay(bound)) {
+                try {
+                    if (set == EVERY_SET) {
+                        partial.add(batch, positions, count);
+                    } else {
+                        partial.add(batch, set, positions, count);
+                    }
+                } finally {
+                    memory.releasePrepaid();
+                }
+                return;
             }
-            return;
+            if (count > MIN_STEP_ROWS) {
+                int half = count / 2;
+                add(batch, set, Arrays.copyOfRange(positions, 0, half), half);
+                add(batch, set, Arrays.copyOfRange(positions, half, count), count - half);
+                return;
+            }
+            full = true;
         }
-        addWhenFull(batch, set, positions, count);
+        if (set == EVERY_SET) {
+            for (int each = 0; each < layout.setCount(); each++) {
+                addWhenFull(batch, each, positions, count);
+            }
+        } else {
+            addWhenFull(batch, set, positions, count);
+        }
     }
 
-    /** Prepays the bound of adding {@code batch} {@code times} times; false (and full from then on) if it does not fit. */
-    private boolean fits(ColumnBatch batch, int times) {
-        if (full) {
-            return false;
-        }
-        long copies = 2L + layout.calls.size();
-        long perAdd = (VectorSizes.bytes(batch) + ROW_OVERHEAD * batch.rowCount()) * copies;
-        if (memory.tryPrepay(2 * memory.heldBytes() + perAdd * times)) {
-            return true;
-        }
-        full = true;
-        return false;
+    /**
+     * An upper bound of what adding {@code count} rows of {@code batch} {@code times} times reserves: any array of
+     * the table may double (twice what the table holds, old and new arrays held at once); each row may be a new
+     * group (slots, keys and a fixed state per call); and the values of the rows may be copied into the keys,
+     * the DISTINCT sets and the accumulators that keep values (strings, ordered aggregates).
+     */
+    private long bound(ColumnBatch batch, int times, int count) {
+        long valueBytes = VectorSizes.bytes(batch) * count / Math.max(1, batch.rowCount());
+        long perRow = NEW_GROUP_BYTES + STATE_BYTES * layout.calls.size();
+        return 2 * memory.heldBytes() + times * (count * perRow + valueBytes * (1L + valueKeepingCalls));
     }
 
     /** Spills every row of an input batch without looking at the table (a batch that is not pre-aggregated). */

@@ -150,6 +150,11 @@ public final class MemoryReservation implements AutoCloseable {
         return peakBytes.get();
     }
 
+    /** The limit of the budget this reservation draws on. */
+    public long limitBytes() {
+        return budget.limitBytes();
+    }
+
     public String purpose() {
         return purpose;
     }
