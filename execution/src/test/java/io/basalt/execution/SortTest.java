@@ -3,6 +3,8 @@ package io.basalt.execution;
 import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.SortKey;
 import io.basalt.execution.plan.SortNode;
+import io.basalt.execution.profile.QueryProfile;
+import io.basalt.execution.spill.SpillSpace;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.type.LogicalType;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,8 +24,12 @@ import java.util.Random;
 
 import static io.basalt.execution.Results.row;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SortTest {
+
+    /** A budget far below what the table's 40,000 rows take in memory (about 2.5 MB), so sorts spill. */
+    private static final long SPILLING_MEMORY = 600_000;
 
     private static final String[] WORDS = {"apple", "Apple", "banana", "é", "\uFFFD", "\uD834\uDD1E", "", "zz", "a b"};
 
@@ -138,5 +145,78 @@ class SortTest {
         expected.sort(order(List.of(new SortKey(0, false, false))));
 
         assertThat(run(sort, 3)).isEqualTo(expected.subList(25, expected.size()));
+    }
+
+    @Test
+    void aSortOverItsMemoryLimitSpillsRunsAndReturnsTheSameRows() {
+        for (List<SortKey> keys : KEY_LISTS) {
+            SortNode sort = new SortNode(table.scan(0, 1, 2, 3, 4, 5), keys, 0, -1, 1000);
+            List<List<Object>> expected = new ArrayList<>(table.rows());
+            expected.sort(order(keys));
+            for (int parallelism : new int[] {1, 4}) {
+                ExecutionContext context = database.context(parallelism, SPILLING_MEMORY);
+                QueryProfile profile = QueryExecutor.profile(sort, context);
+                assertThat(profile.statistics(sort).spilledRows()).as("keys %s", keys).isGreaterThanOrEqualTo(expected.size());
+                assertThat(profile.statistics(sort).spilledBytes()).isPositive();
+                assertThat(profile.render()).contains("spilled=");
+                assertThat(Results.collect(QueryExecutor.execute(sort, context)))
+                        .as("keys %s, parallelism %d", keys, parallelism).isEqualTo(expected);
+                assertThat(context.spillSpace().directory()).as("spill files are deleted at the end").isNull();
+            }
+        }
+    }
+
+    @Test
+    void aSpilledSortHonoursItsOffsetAndTheSpillFilesGoAwayWhenTheConsumerStopsEarly() throws Exception {
+        List<SortKey> keys = List.of(new SortKey(1, true, true), new SortKey(0, false, false));
+        SortNode sort = new SortNode(table.scan(0, 2), keys, 1234, -1, 1000);
+        List<List<Object>> expected = new ArrayList<>(table.rows(0, 2));
+        expected.sort(order(keys));
+        ExecutionContext context = database.context(2, SPILLING_MEMORY / 2);
+        assertThat(Results.collect(QueryExecutor.execute(sort, context))).isEqualTo(expected.subList(1234, expected.size()));
+
+        try (ResultStream stream = QueryExecutor.execute(sort, context)) {
+            assertThat(stream.next()).isNotNull();
+            assertThat(context.spillSpace().directory()).isNotNull();
+        }
+        assertThat(context.spillSpace().directory()).isNull();
+        assertThat(Files.list(SpillSpace.temporaryDirectory(directory))).isEmpty();
+    }
+
+    @Test
+    void manySpilledRunsAreMergedInGroupsFirst() {
+        List<SortKey> keys = List.of(new SortKey(1, false, true), new SortKey(0, true, false));
+        SortNode sort = new SortNode(table.scan(0, 1), keys, 0, -1, 1000);
+        List<List<Object>> expected = new ArrayList<>(table.rows(0, 1));
+        expected.sort(order(keys));
+        // So little memory that the sort writes more runs than a merge can read at once (a batch of each).
+        ExecutionContext context = database.context(1, 150_000);
+        QueryProfile profile = QueryExecutor.profile(sort, context);
+        assertThat(profile.statistics(sort).spilledRows()).as("rows written twice: runs, then merged runs")
+                .isGreaterThan(expected.size());
+        assertThat(Results.collect(QueryExecutor.execute(sort, context))).isEqualTo(expected);
+    }
+
+    @Test
+    void aSortWhoseMergeCannotHoldABatchPerRunFailsWith53200() {
+        SortNode sort = new SortNode(table.scan(0, 1, 2, 3, 4, 5), KEY_LISTS.get(0), 0, -1, 1000);
+        assertThatThrownBy(() -> Results.collect(QueryExecutor.execute(sort, database.context(1, 20_000))))
+                .isInstanceOfSatisfying(ExecutionException.class, e -> assertThat(e.sqlState()).isEqualTo("53200"))
+                .hasMessageContaining("sorted runs spilled to disk");
+    }
+
+    @Test
+    void aTopNDoesNotSpill() {
+        List<SortKey> keys = KEY_LISTS.get(1);
+        SortNode topN = new SortNode(table.scan(0, 1, 2, 3, 4, 5), keys, 10, 100, 100);
+        List<List<Object>> sorted = new ArrayList<>(table.rows());
+        sorted.sort(order(keys));
+        long memory = 1_500_000;
+        SortNode sort = new SortNode(table.scan(0, 1, 2, 3, 4, 5), keys, 0, -1, 1000);
+        assertThat(QueryExecutor.profile(sort, database.context(1, memory)).statistics(sort).spilledBytes())
+                .as("the full sort spills with this memory").isPositive();
+        QueryProfile profile = QueryExecutor.profile(topN, database.context(1, memory));
+        assertThat(profile.statistics(topN).spilledBytes()).isZero();
+        assertThat(Results.collect(QueryExecutor.execute(topN, database.context(1, memory)))).isEqualTo(sorted.subList(10, 110));
     }
 }

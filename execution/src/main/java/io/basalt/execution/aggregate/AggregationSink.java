@@ -44,7 +44,6 @@ public final class AggregationSink implements Sink {
     private final int parallelism;
     private final long sampleRows;
     private final List<AggregationWriter> writers = Collections.synchronizedList(new ArrayList<>());
-    private final SpillVolume spilled = new SpillVolume();
     private List<PartialAggregation> finals = List.of();
     private List<ColumnVector[]> finalKeys = List.of();
     private List<Morsel> partitionMorsels = List.of();
@@ -116,11 +115,11 @@ public final class AggregationSink implements Sink {
 
     /** Rows and bytes written to spill files, all levels together. */
     public long spilledRows() {
-        return spilled.rows();
+        return memory.spilledRows();
     }
 
     public long spilledBytes() {
-        return spilled.bytes();
+        return memory.spilledBytes();
     }
 
     @Override
@@ -147,7 +146,7 @@ public final class AggregationSink implements Sink {
                 SpillFile[] files = writer.spilled().finish();
                 for (int p = 0; p < files.length; p++) {
                     if (files[p] != null) {
-                        spilled.add(files[p]);
+                        memory.recordSpill(files[p].bytes(), files[p].rowCount());
                         spillFiles.get(p).add(files[p]);
                     }
                 }
@@ -162,7 +161,7 @@ public final class AggregationSink implements Sink {
             // One worker saw every row kept in memory: its table takes every partition's spilled rows.
             AggregationWriter only = writerOf(finished, filled.get(0));
             releaseEmptyTables(finished);
-            PartitionAggregation partition = new PartitionAggregation(layout, spillSpace, memory, spilled, tasks::checkCancelled);
+            PartitionAggregation partition = new PartitionAggregation(layout, spillSpace, memory, tasks::checkCancelled);
             List<SpillFile> all = spillFiles.stream().flatMap(List::stream).toList();
             setPartitionMorsels(List.of(consumer -> partition.run(only.partial(), only.memory(), all, 0, consumer)));
             return;
@@ -244,7 +243,7 @@ public final class AggregationSink implements Sink {
                                           TaskRunner tasks) {
         AggregationMerge merge = new AggregationMerge(layout, filled, kept, partitions(), memory);
         merge.prepare(tasks);
-        PartitionAggregation partition = new PartitionAggregation(layout, spillSpace, memory, spilled, tasks::checkCancelled);
+        PartitionAggregation partition = new PartitionAggregation(layout, spillSpace, memory, tasks::checkCancelled);
         AtomicInteger mergesLeft = new AtomicInteger(partitions());
         Runnable mergeDone = () -> {
             if (mergesLeft.decrementAndGet() == 0) {

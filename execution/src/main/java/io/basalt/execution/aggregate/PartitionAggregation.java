@@ -22,21 +22,18 @@ final class PartitionAggregation {
     private final AggregationOutput output;
     private final SpillSpace space;
     private final MemoryReservation memory;
-    private final SpillVolume volume;
     private final Runnable cancellation;
 
     /**
-     * @param memory       the aggregation's reservation: each table of a deeper level reserves through a child
-     * @param volume       counts the spill files of deeper levels
+     * @param memory       the aggregation's reservation: each table of a deeper level reserves through a child, and
+     *                     the spill files of deeper levels are recorded there
      * @param cancellation fails with 57014 when the query was cancelled; checked before each spilled batch
      */
-    PartitionAggregation(AggregationLayout layout, SpillSpace space, MemoryReservation memory, SpillVolume volume,
-                         Runnable cancellation) {
+    PartitionAggregation(AggregationLayout layout, SpillSpace space, MemoryReservation memory, Runnable cancellation) {
         this.layout = layout;
         this.output = new AggregationOutput(layout);
         this.space = space;
         this.memory = memory;
-        this.volume = volume;
         this.cancellation = cancellation;
     }
 
@@ -71,7 +68,7 @@ final class PartitionAggregation {
         }
         for (SpillFile file : deeper) {
             if (file != null) {
-                volume.add(file);
+                memory.recordSpill(file.bytes(), file.rowCount()); // for EXPLAIN ANALYZE
                 MemoryReservation tableMemory = memory.child();
                 run(new PartialAggregation(layout, 16, true, tableMemory), tableMemory, List.of(file), depth + 1, consumer);
             }

@@ -21,6 +21,8 @@ public final class MemoryReservation implements AutoCloseable {
     private final AtomicLong heldBytes = new AtomicLong();
     private final AtomicLong peakBytes = new AtomicLong();
     private final AtomicLong prepaidBytes = new AtomicLong();
+    private final AtomicLong spilledBytes = new AtomicLong();
+    private final AtomicLong spilledRows = new AtomicLong();
 
     public MemoryReservation(MemoryBudget budget, String purpose) {
         this(budget, null, purpose);
@@ -153,6 +155,23 @@ public final class MemoryReservation implements AutoCloseable {
     /** The limit of the budget this reservation draws on. */
     public long limitBytes() {
         return budget.limitBytes();
+    }
+
+    /**
+     * Records that the operator wrote {@code bytes} ({@code rows} rows) to spill files because its memory did
+     * not grow: EXPLAIN ANALYZE shows the sum for the operator's plan node.
+     */
+    public void recordSpill(long bytes, long rows) {
+        spilledBytes.addAndGet(bytes);
+        spilledRows.addAndGet(rows);
+    }
+
+    public long spilledBytes() {
+        return spilledBytes.get();
+    }
+
+    public long spilledRows() {
+        return spilledRows.get();
     }
 
     public String purpose() {

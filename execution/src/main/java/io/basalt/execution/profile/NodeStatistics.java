@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What one plan node did in an analyzed run: rows it produced, time its own work took summed over the
  * worker threads (downstream operators excluded), the wall-clock span from its first to its last piece of
- * work, the peak bytes its memory reservation held, and for scans what zone maps saved.
+ * work, the peak bytes its memory reservation held, what it spilled to disk, and for scans what zone maps saved.
  */
 public final class NodeStatistics {
 
@@ -61,6 +61,24 @@ public final class NodeStatistics {
             peak += reservation.peakBytes();
         }
         return peak;
+    }
+
+    /** Bytes the node's operators wrote to spill files. */
+    public synchronized long spilledBytes() {
+        long bytes = 0;
+        for (MemoryReservation reservation : reservations) {
+            bytes += reservation.spilledBytes();
+        }
+        return bytes;
+    }
+
+    /** Rows the node's operators wrote to spill files (a row spilled twice, e.g. by a second merge pass, counts twice). */
+    public synchronized long spilledRows() {
+        long rows = 0;
+        for (MemoryReservation reservation : reservations) {
+            rows += reservation.spilledRows();
+        }
+        return rows;
     }
 
     /** The scan's counters, or {@code null} for other nodes. */

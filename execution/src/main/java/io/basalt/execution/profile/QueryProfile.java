@@ -52,6 +52,10 @@ public final class QueryProfile {
         if (memory > 0) {
             text.append(", peak memory=").append(bytes(memory));
         }
+        long spilled = statistics.spilledBytes();
+        if (spilled > 0) {
+            text.append(", spilled=").append(bytes(spilled)).append(" (").append(statistics.spilledRows()).append(" rows)");
+        }
         ScanCounters scan = statistics.scan();
         if (scan != null) {
             text.append(String.format(Locale.ROOT, ", segments read=%d of %d, blocks read=%d, rows skipped by zone maps=%d",

@@ -1,8 +1,6 @@
 package io.basalt.execution.sort;
 
-import io.basalt.execution.memory.MemoryReservation;
 import io.basalt.execution.vector.VectorGather;
-import io.basalt.execution.vector.VectorSizes;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
 
@@ -10,104 +8,128 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Merges sorted runs into output batches with a binary heap of run cursors, skipping the first
- * {@code offset} rows and stopping after {@code limit}.
+ * Merges sorted runs into output batches, one batch per {@link #next()}, with a binary heap of run cursors,
+ * skipping the first {@code offset} rows and stopping after {@code limit}. Rows of equal keys come in run
+ * order. Output rows are gathered from the runs' vectors; before a spilled run replaces its vectors with
+ * its next batch, the rows taken so far are gathered and returned (so a batch may be shorter than asked).
  */
-final class RunMerger {
+final class RunMerger implements AutoCloseable {
 
-    private static final int BATCH_ROWS = 1 << 14;
+    /** The rows of an output batch of the sort. */
+    static final int OUTPUT_BATCH_ROWS = 1 << 14;
 
-    private RunMerger() {
+    private final List<RunCursor> cursors;
+    private final RowComparator comparator;
+    private final int columnCount;
+    private final long offset;
+    private final long limit;
+    private final int[] heap;
+    private int heapSize;
+    private final ColumnVector[][] sources;
+    private final int batchRows;
+    private final int[] runIds;
+    private final int[] positions;
+    private long skipped;
+    private long emitted;
+    /** A run whose vectors are used up but whose next batch must wait until the rows taken from them are gathered. */
+    private int pendingLoad = -1;
+
+    /**
+     * @param cursors the runs, each at its first row (cursors of empty runs must be left out)
+     * @param batchRows the most rows an output batch holds
+     */
+    RunMerger(List<? extends RunCursor> cursors, RowComparator comparator, int columnCount, long offset, long limit,
+              int batchRows) {
+        this.batchRows = batchRows;
+        this.runIds = new int[batchRows];
+        this.positions = new int[batchRows];
+        this.cursors = new ArrayList<>(cursors);
+        this.comparator = comparator;
+        this.columnCount = columnCount;
+        this.offset = offset;
+        this.limit = limit;
+        this.heap = new int[cursors.size()];
+        this.sources = new ColumnVector[columnCount][cursors.size()];
+        for (int r = 0; r < cursors.size(); r++) {
+            heap[heapSize++] = r;
+            updateSources(r);
+        }
+        for (int i = heapSize / 2 - 1; i >= 0; i--) {
+            siftDown(i);
+        }
     }
 
-    /** @param cancellation checked once per output batch: a long merge still notices a cancelled query */
-    static List<ColumnBatch> merge(List<SortedRun> runs, RowComparator comparator, int columnCount, long offset,
-                                   long limit, MemoryReservation memory, Runnable cancellation) {
-        List<ColumnBatch> batches = new ArrayList<>();
-        if (runs.isEmpty()) {
-            return batches;
+    /** The next batch of merged rows, or {@code null} when done. */
+    ColumnBatch next() {
+        if (pendingLoad >= 0) {
+            loadOrRemove(pendingLoad);
+            pendingLoad = -1;
         }
-        int[] cursor = new int[runs.size()];
-        int[] heap = new int[runs.size()];
-        int heapSize = 0;
-        for (int r = 0; r < runs.size(); r++) {
-            if (runs.get(r).size() > 0) {
-                heap[heapSize++] = r;
-            }
-        }
-        HeapOrder order = (a, b) -> {
-            SortedRun left = runs.get(a);
-            SortedRun right = runs.get(b);
-            int comparison = comparator.compare(left.columns, left.order[cursor[a]], right.columns, right.order[cursor[b]]);
-            return comparison != 0 ? comparison : Integer.compare(a, b);
-        };
-        for (int i = heapSize / 2 - 1; i >= 0; i--) {
-            siftDown(heap, heapSize, i, order);
-        }
-        ColumnVector[][] sources = new ColumnVector[columnCount][runs.size()];
-        for (int r = 0; r < runs.size(); r++) {
-            for (int c = 0; c < columnCount; c++) {
-                sources[c][r] = runs.get(r).columns[c];
-            }
-        }
-        int[] runIds = new int[BATCH_ROWS];
-        int[] positions = new int[BATCH_ROWS];
         int pending = 0;
-        long skipped = 0;
-        long emitted = 0;
-        while (heapSize > 0 && (limit < 0 || emitted < limit)) {
+        while (heapSize > 0 && (limit < 0 || emitted < limit) && pending < batchRows) {
             int run = heap[0];
-            SortedRun sorted = runs.get(run);
+            RunCursor cursor = cursors.get(run);
             if (skipped < offset) {
                 skipped++;
             } else {
                 runIds[pending] = run;
-                positions[pending] = sorted.order[cursor[run]];
+                positions[pending] = cursor.position();
                 pending++;
                 emitted++;
-                if (pending == BATCH_ROWS) {
-                    batches.add(gather(sources, runIds, positions, pending, memory));
-                    pending = 0;
-                    cancellation.run();
-                }
             }
-            cursor[run]++;
-            if (cursor[run] == sorted.size()) {
-                heap[0] = heap[--heapSize];
+            if (cursor.advanceInBatch()) {
+                siftDown(0);
+            } else if (pending > 0 && cursor.hasMoreBatches()) {
+                pendingLoad = run;
+                break;
+            } else {
+                loadOrRemove(run);
             }
-            siftDown(heap, heapSize, 0, order);
         }
-        if (pending > 0) {
-            batches.add(gather(sources, runIds, positions, pending, memory));
-        }
-        return batches;
+        return pending == 0 ? null : gather(pending);
     }
 
-    private static ColumnBatch gather(ColumnVector[][] sources, int[] runIds, int[] positions, int count,
-                                      MemoryReservation memory) {
-        List<ColumnVector> columns = new ArrayList<>(sources.length);
+    /** Loads the next batch of the run at the top of the heap, or removes the run when it has none. */
+    private void loadOrRemove(int run) {
+        if (cursors.get(run).loadNextBatch()) {
+            updateSources(run);
+        } else {
+            heap[0] = heap[--heapSize];
+        }
+        siftDown(0);
+    }
+
+    private void updateSources(int run) {
+        ColumnVector[] columns = cursors.get(run).columns();
+        for (int c = 0; c < columnCount; c++) {
+            sources[c][run] = columns[c];
+        }
+    }
+
+    private ColumnBatch gather(int count) {
+        List<ColumnVector> columns = new ArrayList<>(columnCount);
         for (ColumnVector[] column : sources) {
-            ColumnVector gathered = VectorGather.gather(column, runIds, positions, count);
-            memory.grow(VectorSizes.bytes(gathered));
-            columns.add(gathered);
+            columns.add(VectorGather.gather(column, runIds, positions, count));
         }
         return new ColumnBatch(count, columns);
     }
 
-    @FunctionalInterface
-    private interface HeapOrder {
-        int compare(int leftRun, int rightRun);
+    private int compare(int leftRun, int rightRun) {
+        RunCursor left = cursors.get(leftRun);
+        RunCursor right = cursors.get(rightRun);
+        int comparison = comparator.compare(left.columns(), left.position(), right.columns(), right.position());
+        return comparison != 0 ? comparison : Integer.compare(leftRun, rightRun);
     }
 
-    private static void siftDown(int[] heap, int size, int index, HeapOrder order) {
+    private void siftDown(int index) {
         while (true) {
             int smallest = index;
             int left = 2 * index + 1;
             int right = left + 1;
-            if (left < size && order.compare(heap[left], heap[smallest]) < 0) {
+            if (left < heapSize && compare(heap[left], heap[smallest]) < 0) {
                 smallest = left;
             }
-            if (right < size && order.compare(heap[right], heap[smallest]) < 0) {
+            if (right < heapSize && compare(heap[right], heap[smallest]) < 0) {
                 smallest = right;
             }
             if (smallest == index) {
@@ -117,6 +139,14 @@ final class RunMerger {
             heap[index] = heap[smallest];
             heap[smallest] = swap;
             index = smallest;
+        }
+    }
+
+    /** Closes every cursor (their readers and the memory of their batches). */
+    @Override
+    public void close() {
+        for (RunCursor cursor : cursors) {
+            cursor.close();
         }
     }
 }

@@ -1,13 +1,15 @@
 package io.basalt.execution.sort;
 
+import io.basalt.execution.ExecutionException;
 import io.basalt.execution.memory.MemoryReservation;
-import io.basalt.execution.pipeline.BatchListSource;
 import io.basalt.execution.pipeline.MorselSource;
 import io.basalt.execution.pipeline.Sink;
 import io.basalt.execution.pipeline.SinkWriter;
 import io.basalt.execution.pipeline.TaskRunner;
 import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.SortNode;
+import io.basalt.execution.spill.SpillFile;
+import io.basalt.execution.spill.SpillSpace;
 import io.basalt.execution.vector.RowStore;
 import io.basalt.execution.vector.Selection;
 import io.basalt.storage.type.PhysicalKind;
@@ -19,26 +21,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ORDER BY: each worker collects its rows and sorts them into a run on its own thread; the finish merges
- * the runs. As a top-N (a limit is set) a worker keeps only the best {@code offset + limit} rows, cutting
- * its buffer back whenever it holds twice that many, so memory stays proportional to N.
+ * ORDER BY: each worker collects its rows and sorts them into a run on its own thread; the output merges
+ * the runs. When a worker's memory cannot grow ({@link MemoryReservation#tryGrow}), it sorts what it holds,
+ * writes that as a run to a spill file, frees the memory and goes on (workers spill independently). If
+ * anything was spilled, the finish writes the runs still in memory too and the output merges only files,
+ * holding one batch per run; when there are more files than {@link #mergeFanIn} allows (at most
+ * {@link #MAX_MERGE_RUNS}, fewer when the budget cannot hold a batch of each), groups of them are first merged
+ * into longer runs. As a top-N (a limit is set) a worker keeps only the best {@code offset + limit} rows, cutting its
+ * buffer back whenever it holds twice that many, so memory stays proportional to N and it never spills.
  */
 public final class SortSink implements Sink {
+
+    /** The most spilled runs one merge reads at once (each holds a batch of {@link RunSpiller#BATCH_ROWS} rows). */
+    static final int MAX_MERGE_RUNS = 64;
 
     private final SortNode node;
     private final List<PhysicalKind> kinds;
     private final RowComparator comparator;
     private final MemoryReservation memory;
+    private final RunSpiller spiller;
     private final long keep;
     private final List<SortedRun> runs = new ArrayList<>();
-    private volatile List<ColumnBatch> output = List.of();
+    private final List<SpillFile> spilled = new ArrayList<>();
+    private volatile RunMerger merger;
     private boolean closed;
 
-    public SortSink(SortNode node, MemoryReservation memory) {
+    public SortSink(SortNode node, MemoryReservation memory, SpillSpace spillSpace) {
         this.node = node;
         this.kinds = node.output().stream().map(Column::type).map(type -> type.physicalKind()).toList();
         this.comparator = new RowComparator(node.keys(), kinds);
         this.memory = memory;
+        this.spiller = new RunSpiller(spillSpace, kinds, memory);
         this.keep = node.limit() < 0 ? -1 : saturatedAdd(node.offset(), node.limit());
     }
 
@@ -54,31 +67,127 @@ public final class SortSink implements Sink {
 
     @Override
     public void finish(TaskRunner tasks) {
-        List<SortedRun> all;
+        List<SortedRun> inMemory;
+        List<SpillFile> files;
         synchronized (runs) {
-            all = new ArrayList<>(runs);
-            runs.clear();
+            inMemory = new ArrayList<>(runs);
+            files = new ArrayList<>(spilled);
         }
-        List<ColumnBatch> batches = RunMerger.merge(all, comparator, kinds.size(), node.offset(), node.limit(), memory,
-                tasks::checkCancelled);
-        for (SortedRun run : all) {
-            run.rows.release();
+        if (files.isEmpty()) {
+            List<InMemoryRunCursor> cursors = new ArrayList<>();
+            for (SortedRun run : inMemory) {
+                InMemoryRunCursor cursor = new InMemoryRunCursor(run);
+                if (!cursor.isEmpty()) {
+                    cursors.add(cursor);
+                }
+            }
+            merger = new RunMerger(cursors, comparator, kinds.size(), node.offset(), node.limit(), RunMerger.OUTPUT_BATCH_ROWS);
+            return;
         }
-        output = batches;
+        for (SortedRun run : inMemory) {
+            if (run.size() > 0) {
+                addSpilled(spiller.write(run.columns, run.order));
+            }
+            release(run);
+            tasks.checkCancelled();
+        }
+        synchronized (runs) {
+            files = new ArrayList<>(spilled);
+        }
+        int fanIn = mergeFanIn(files.size());
+        while (files.size() > fanIn) {
+            List<SpillFile> group = new ArrayList<>(files.subList(0, fanIn));
+            SpillFile merged;
+            try (RunMerger groupMerger = openMerger(group, 0, -1, RunSpiller.BATCH_ROWS)) {
+                merged = spiller.write(groupMerger);
+            }
+            synchronized (runs) {
+                spilled.removeAll(group);
+                spilled.add(merged);
+                files = new ArrayList<>(spilled);
+            }
+            group.forEach(SpillFile::delete);
+            tasks.checkCancelled();
+        }
+        // Small output batches: whatever consumes them works within the little memory the merge left.
+        merger = openMerger(files, node.offset(), node.limit(), RunSpiller.BATCH_ROWS);
+    }
+
+    /**
+     * How many spilled runs one merge may read at once: at most {@link #MAX_MERGE_RUNS}, and no more than half
+     * the free budget can hold a batch of each (with a quarter to spare, as decoded batches may be a little
+     * larger); the other half is left to the operators the merged rows feed.
+     */
+    private int mergeFanIn(int runCount) {
+        long perRun = spiller.largestBatchBytes() + spiller.largestBatchBytes() / 4 + 1;
+        for (int runs = Math.min(runCount, MAX_MERGE_RUNS); runs >= 2; runs--) {
+            if (memory.tryGrow(2 * runs * perRun)) {
+                memory.shrink(2 * runs * perRun);
+                return runs;
+            }
+        }
+        throw new ExecutionException(ExecutionException.OUT_OF_MEMORY, "query exceeded its memory limit while sorting: "
+                + "merging sorted runs spilled to disk needs a batch of about " + perRun + " bytes from each of at least 2 "
+                + "runs at once, which does not fit; raise memory_limit");
+    }
+
+    /** A merger reading {@code files} a batch at a time; files without rows are left out. */
+    private RunMerger openMerger(List<SpillFile> files, long offset, long limit, int batchRows) {
+        List<SpilledRunCursor> cursors = new ArrayList<>();
+        try {
+            for (SpillFile file : files) {
+                SpilledRunCursor cursor = new SpilledRunCursor(file, files.size(), memory);
+                if (cursor.loadNextBatch()) {
+                    cursors.add(cursor);
+                }
+            }
+        } catch (RuntimeException e) {
+            cursors.forEach(SpilledRunCursor::close);
+            throw e;
+        }
+        return new RunMerger(cursors, comparator, kinds.size(), offset, limit, batchRows);
+    }
+
+    private void addSpilled(SpillFile file) {
+        synchronized (runs) {
+            spilled.add(file);
+        }
+    }
+
+    private void release(SortedRun run) {
+        synchronized (runs) {
+            if (runs.remove(run)) {
+                run.rows.release();
+            }
+        }
     }
 
     /** The sorted rows, in order, once the pipeline finished; closing it frees the sink. */
     public MorselSource output() {
-        return new BatchListSource(() -> output, this);
+        return new SortedOutputSource(() -> merger, this);
     }
 
+    /** Frees the runs, closes the merge and deletes the spill files; idempotent. */
     @Override
     public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            output = List.of();
-            memory.close();
+        if (closed) {
+            return;
         }
+        closed = true;
+        RunMerger current = merger;
+        merger = null;
+        if (current != null) {
+            current.close();
+        }
+        synchronized (runs) {
+            for (SortedRun run : runs) {
+                run.rows.release();
+            }
+            runs.clear();
+            spilled.forEach(SpillFile::delete);
+            spilled.clear();
+        }
+        memory.close();
     }
 
     /**
@@ -97,6 +206,10 @@ public final class SortSink implements Sink {
             if (keep == 0) {
                 return;
             }
+            if (keep < 0) {
+                collect(batch);
+                return;
+            }
             if (hasThreshold) {
                 batch = betterThanThreshold(batch);
                 if (batch == null) {
@@ -104,9 +217,28 @@ public final class SortSink implements Sink {
                 }
             }
             rows.append(batch);
-            if (keep > 0 && rows.rowCount() > Math.max(2 * keep, 4096) && keep < Integer.MAX_VALUE / 4) {
+            if (rows.rowCount() > Math.max(2 * keep, 4096) && keep < Integer.MAX_VALUE / 4) {
                 compact();
             }
+        }
+
+        /** Keeps the batch, first spilling the rows held when their memory cannot grow. */
+        private void collect(ColumnBatch batch) {
+            if (rows.tryAppend(batch)) {
+                return;
+            }
+            if (rows.rowCount() > 0) {
+                SortedRun run = SortedRun.sort(rows, comparator, -1);
+                addSpilled(spiller.write(run.columns, run.order));
+                rows.release();
+                rows = new RowStore(kinds, memory);
+                if (rows.tryAppend(batch)) {
+                    return;
+                }
+            }
+            // Not even this batch fits beside what the query holds elsewhere: it becomes a run of its own.
+            ColumnVector[] columns = batch.columns().toArray(new ColumnVector[0]);
+            addSpilled(spiller.write(columns, SortedRun.order(columns, batch.rowCount(), comparator)));
         }
 
         private ColumnBatch betterThanThreshold(ColumnBatch batch) {

@@ -58,24 +58,82 @@ public final class RowStore {
         append(batch.columns().toArray(new ColumnVector[0]), batch.rowCount());
     }
 
+    /**
+     * Appends the batch if the memory it needs can be reserved; otherwise appends nothing and returns false,
+     * and the caller spills (a sort writes its rows as a run and starts a new store).
+     */
+    public boolean tryAppend(ColumnBatch batch) {
+        ColumnVector[] sources = batch.columns().toArray(new ColumnVector[0]);
+        int count = batch.rowCount();
+        if (count == 0) {
+            return true;
+        }
+        long needed = growthBytes(sources, count);
+        if (!memory.tryGrow(needed)) {
+            return false;
+        }
+        reservedBytes += needed;
+        growAndCopy(sources, count);
+        return true;
+    }
+
     private void append(ColumnVector[] sources, int count) {
         if (count == 0) {
             return;
         }
-        reserveRows(Math.addExact(rowCount, count));
+        reserve(growthBytes(sources, count));
+        growAndCopy(sources, count);
+    }
+
+    /** The bytes {@link #growAndCopy} will allocate for {@code count} more rows from {@code sources}. */
+    private long growthBytes(ColumnVector[] sources, int count) {
+        long bytes = 0;
+        int rows = Math.addExact(rowCount, count);
+        if (rows > capacity) {
+            bytes += bytesPerRow() * (grownCapacity(capacity, rows) - (long) capacity);
+        }
         for (int c = 0; c < columns.length; c++) {
-            if (columns[c] instanceof BytesVector bytes) {
-                BytesVector source = (BytesVector) sources[c];
-                int needed = bytes.dataSize() + source.offset(count) - source.offset(0);
-                if (needed > bytes.data().length) {
-                    int grown = grownCapacity(bytes.data().length, needed);
-                    reserve(grown - (long) bytes.data().length);
-                    bytes.ensureDataCapacity(grown);
+            if (columns[c] instanceof BytesVector target) {
+                int needed = dataNeeded(target, (BytesVector) sources[c], count);
+                if (needed > target.data().length) {
+                    bytes += grownCapacity(target.data().length, needed) - (long) target.data().length;
+                }
+            }
+        }
+        return bytes;
+    }
+
+    /** Grows the arrays exactly as {@link #growthBytes} computed (already reserved) and copies the rows in. */
+    private void growAndCopy(ColumnVector[] sources, int count) {
+        int rows = rowCount + count;
+        if (rows > capacity) {
+            capacity = grownCapacity(capacity, rows);
+            for (ColumnVector column : columns) {
+                column.ensureCapacity(capacity);
+            }
+        }
+        for (int c = 0; c < columns.length; c++) {
+            if (columns[c] instanceof BytesVector target) {
+                int needed = dataNeeded(target, (BytesVector) sources[c], count);
+                if (needed > target.data().length) {
+                    target.ensureDataCapacity(grownCapacity(target.data().length, needed));
                 }
             }
             VectorCopier.appendRange(columns[c], sources[c], 0, count);
         }
-        rowCount += count;
+        rowCount = rows;
+    }
+
+    private static int dataNeeded(BytesVector target, BytesVector source, int count) {
+        return Math.addExact(target.dataSize(), source.offset(count) - source.offset(0));
+    }
+
+    private long bytesPerRow() {
+        long perRow = 0;
+        for (PhysicalKind kind : kinds) {
+            perRow += VectorSizes.bytesPerPosition(kind);
+        }
+        return perRow;
     }
 
     /** Appends row {@code row} of {@code sources} (one vector per column). */
@@ -102,11 +160,7 @@ public final class RowStore {
             return;
         }
         int grown = grownCapacity(capacity, rows);
-        long perRow = 0;
-        for (PhysicalKind kind : kinds) {
-            perRow += VectorSizes.bytesPerPosition(kind);
-        }
-        reserve(perRow * (grown - (long) capacity));
+        reserve(bytesPerRow() * (grown - (long) capacity));
         for (ColumnVector column : columns) {
             column.ensureCapacity(grown);
         }

@@ -42,4 +42,13 @@ class MemoryReservationTest {
                 .hasMessageContaining("building a hash table");
         assertThat(budget.usedBytes()).isZero();
     }
+
+    @Test
+    void spillsAddUp() {
+        MemoryReservation reservation = new MemoryReservation(new MemoryBudget(100), "sorting");
+        reservation.recordSpill(1000, 10);
+        reservation.recordSpill(500, 5);
+        assertThat(reservation.spilledBytes()).isEqualTo(1500);
+        assertThat(reservation.spilledRows()).isEqualTo(15);
+    }
 }
