@@ -32,12 +32,12 @@ final class AggregationOutput {
         return keys;
     }
 
-    /** Pushes every group of {@code source} to {@code output}, {@link #OUTPUT_ROWS} at a time. */
-    void emit(PartialAggregation source, MemoryReservation memory, BatchConsumer output) {
+    /** Pushes every group of {@code source} to {@code output}, {@code rows} at a time. */
+    void emit(PartialAggregation source, MemoryReservation memory, int rows, BatchConsumer output) {
         ColumnVector[] keys = keys(source, memory);
         int groups = source.groups.groupCount();
-        for (int from = 0; from < groups; from += OUTPUT_ROWS) {
-            output.accept(batch(source, keys, from, Math.min(OUTPUT_ROWS, groups - from)));
+        for (int from = 0; from < groups; from += rows) {
+            output.accept(batch(source, keys, from, Math.min(rows, groups - from)));
         }
     }
 

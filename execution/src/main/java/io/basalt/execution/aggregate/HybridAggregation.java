@@ -185,14 +185,18 @@ final class HybridAggregation {
 
     /**
      * An upper bound of what adding {@code count} rows of {@code batch} {@code times} times reserves: any array of
-     * the table may double (twice what the table holds, old and new arrays held at once); each row may be a new
+     * the table may double (twice what the table holds, old and new arrays held at once; four times for a table
+     * whose groups keep values); each row may be a new
      * group (slots, keys and a fixed state per call); and the values of the rows may be copied into the keys,
      * the DISTINCT sets and the accumulators that keep values (strings, ordered aggregates).
      */
     private long bound(ColumnBatch batch, int times, int count) {
         long valueBytes = VectorSizes.bytes(batch) * count / Math.max(1, batch.rowCount());
         long perRow = NEW_GROUP_BYTES + STATE_BYTES * layout.calls.size();
-        return 2 * memory.heldBytes() + times * (count * perRow + valueBytes * (1L + valueKeepingCalls));
+        // Groups that keep values go on growing once the table is full (their rows are not spilled): such a table
+        // leaves room for its held bytes to double once more.
+        long doublings = valueKeepingCalls > 0 ? 4 : 2;
+        return doublings * memory.heldBytes() + times * (count * perRow + valueBytes * (1L + valueKeepingCalls));
     }
 
     /** Spills every row of an input batch without looking at the table (a batch that is not pre-aggregated). */

@@ -18,6 +18,9 @@ import java.util.List;
  */
 final class PartitionAggregation {
 
+    /** Groups per output batch: smaller than in memory, since memory is short downstream too (buffered results). */
+    private static final int OUTPUT_ROWS = 2048;
+
     private final AggregationLayout layout;
     private final AggregationOutput output;
     private final SpillSpace space;
@@ -58,7 +61,7 @@ final class PartitionAggregation {
                 file.delete();
             }
             deeper = table.spilled() == null ? new SpillFile[0] : table.spilled().finish();
-            output.emit(groups, groupsMemory, consumer);
+            output.emit(groups, groupsMemory, OUTPUT_ROWS, consumer);
         } finally {
             if (table.spilled() != null) {
                 table.spilled().close();
