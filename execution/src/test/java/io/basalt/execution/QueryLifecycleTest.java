@@ -91,9 +91,8 @@ class QueryLifecycleTest {
         long limit = 256 * 1024;
         HashJoinNode join = new HashJoinNode(JoinType.INNER, events.scan(0), events.scan(0, 1), new int[] {0}, new int[] {0},
                 Optional.empty(), false, Plans.concat(events.output(0), events.output(0, 1)), 1);
-        SortNode sort = new SortNode(events.scan(0, 1), List.of(new SortKey(1, true, true)), 0, -1, 1);
-        List<PhysicalNode> plans = List.of(groupByName(), join, sort);
-        List<String> activities = List.of("aggregating", "building a hash table", "sorting");
+        List<PhysicalNode> plans = List.of(join);
+        List<String> activities = List.of("building a hash table");
 
         for (int i = 0; i < plans.size(); i++) {
             QueryResultStream stream = (QueryResultStream) QueryExecutor.execute(plans.get(i), database.context(4, limit));
@@ -104,6 +103,16 @@ class QueryLifecycleTest {
             assertThat(stream.memoryInUse()).isZero();
         }
         assertThat(Results.collect(QueryExecutor.execute(groupByName(), database.context(4)))).hasSize(200_000);
+    }
+
+    @Test
+    void anAggregationOverTheBudgetSpillsAndGivesEveryGroup() {
+        QueryResultStream stream = (QueryResultStream) QueryExecutor.execute(groupByName(), database.context(4, 256 * 1024));
+        List<List<Object>> spilled = Results.collect(stream);
+        assertThat(stream.memoryInUse()).isZero();
+        List<List<Object>> inMemory = Results.collect(QueryExecutor.execute(groupByName(), database.context(4)));
+        assertThat(spilled).hasSize(200_000);
+        assertThat(Results.sorted(spilled)).isEqualTo(Results.sorted(inMemory));
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.basalt.execution.aggregate;
 
 import io.basalt.execution.memory.MemoryReservation;
 import io.basalt.execution.pipeline.BatchConsumer;
-import io.basalt.execution.vector.VectorSizes;
 import io.basalt.execution.vector.VectorSlicer;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
@@ -25,11 +24,8 @@ final class AggregationOutput {
 
     /** The keys of {@code source}'s groups, reserved in {@code memory} (a table may copy them out). */
     static ColumnVector[] keys(PartialAggregation source, MemoryReservation memory) {
-        ColumnVector[] keys = source.groups.keys();
-        for (ColumnVector key : keys) {
-            memory.grow(VectorSizes.bytes(key));
-        }
-        return keys;
+        memory.grow(source.groups.keysCopyBytes());
+        return source.groups.keys();
     }
 
     /** Pushes every group of {@code source} to {@code output}, {@code rows} at a time. */

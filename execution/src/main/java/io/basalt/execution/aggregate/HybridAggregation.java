@@ -5,7 +5,6 @@ import io.basalt.execution.memory.MemoryReservation;
 import io.basalt.execution.spill.SpillSpace;
 import io.basalt.execution.vector.Selection;
 import io.basalt.execution.vector.VectorSizes;
-import io.basalt.execution.vector.VectorSlicer;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.LongVector;
 
@@ -19,8 +18,9 @@ import java.util.Arrays;
  * string_agg, percentiles, DISTINCT) without having to write accumulator states to disk.
  *
  * <p>Before each step it prepays (see {@link MemoryReservation#tryPrepay}) an upper bound of what the step can
- * reserve (see {@link #bound}). When that does not fit even for a small step, the table is full. So nothing spills while everything fits, and a step never fails half
- * done for lack of memory. Growth of groups already in memory (collected values, DISTINCT entries) is not
+ * reserve (see {@link #bound}); a step whose bound does not fit is halved, and when even a small step does not
+ * fit, the table is full. So nothing spills while everything fits, and a step never fails half done for lack of
+ * memory. Growth of groups already in memory (collected values, DISTINCT entries) is not
  * bounded this way: a group that alone outgrows the budget fails the query with 53200.
  */
 final class HybridAggregation {
@@ -37,12 +37,6 @@ final class HybridAggregation {
     /** The set argument of {@link #add} that adds rows once per grouping set. */
     private static final int EVERY_SET = -1;
 
-    /**
-     * Rows added in one step at most: the bound of a step grows with its rows, and a spill file hands back frames of
-     * many thousand rows whose bound alone could exceed a small budget.
-     */
-    private static final int STEP_ROWS = 2048;
-
     private final AggregationLayout layout;
     private final PartialAggregation partial;
     private final MemoryReservation memory;
@@ -55,6 +49,8 @@ final class HybridAggregation {
     private final long sharedCap;
     private SpillPartitions spilled;
     private boolean full;
+    /** Bytes held for copying the keys out when the groups are emitted (while other tables take what is free). */
+    private long emissionReserve;
 
     /**
      * @param memory     the reservation {@code partial} reserves through, held by nothing else, so that its held
@@ -108,24 +104,12 @@ final class HybridAggregation {
     /** Adds an input batch: each row once per grouping set. */
     void addInput(ColumnBatch batch) {
         int rows = batch.rowCount();
-        if (rows > STEP_ROWS) {
-            for (int from = 0; from < rows; from += STEP_ROWS) {
-                addInput(VectorSlicer.slice(batch, from, Math.min(STEP_ROWS, rows - from)));
-            }
-            return;
-        }
         add(batch, EVERY_SET, Selection.all(rows), rows);
     }
 
     /** Adds a batch read back from a spill file, whose rows each carry the grouping set they were spilled for. */
     void addSpilled(ColumnBatch batch) {
         int rows = batch.rowCount();
-        if (rows > STEP_ROWS) {
-            for (int from = 0; from < rows; from += STEP_ROWS) {
-                addSpilled(VectorSlicer.slice(batch, from, Math.min(STEP_ROWS, rows - from)));
-            }
-            return;
-        }
         if (!layout.hasGroupingSets()) {
             add(batch, 0, Selection.all(rows), rows);
             return;
@@ -161,6 +145,9 @@ final class HybridAggregation {
                     } else {
                         partial.add(batch, set, positions, count);
                     }
+                    long keysCopy = partial.groups.keysCopyBytes();
+                    memory.grow(keysCopy - emissionReserve); // from the prepayment: a new group's bound covers it
+                    emissionReserve = keysCopy;
                 } finally {
                     memory.releasePrepaid();
                 }
@@ -197,6 +184,12 @@ final class HybridAggregation {
         // leaves room for its held bytes to double once more.
         long doublings = valueKeepingCalls > 0 ? 4 : 2;
         return doublings * memory.heldBytes() + times * (count * perRow + valueBytes * (1L + valueKeepingCalls));
+    }
+
+    /** Makes the bytes held for copying the keys out available to the emission's {@link MemoryReservation#grow}. */
+    void prepareEmission() {
+        memory.prepayFromHeld(emissionReserve);
+        emissionReserve = 0;
     }
 
     /** Spills every row of an input batch without looking at the table (a batch that is not pre-aggregated). */

@@ -61,6 +61,7 @@ final class PartitionAggregation {
                 file.delete();
             }
             deeper = table.spilled() == null ? new SpillFile[0] : table.spilled().finish();
+            table.prepareEmission();
             output.emit(groups, groupsMemory, OUTPUT_ROWS, consumer);
         } finally {
             if (table.spilled() != null) {

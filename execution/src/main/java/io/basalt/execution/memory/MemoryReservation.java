@@ -69,6 +69,16 @@ public final class MemoryReservation implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Turns {@code bytes} this reservation holds into prepaid ones, without giving them back in between: bytes an
+     * operator set aside for a later step, which the step's {@link #grow} calls then draw on.
+     */
+    public void prepayFromHeld(long bytes) {
+        long moved = Math.min(bytes, heldBytes.get());
+        heldBytes.addAndGet(-moved);
+        prepaidBytes.addAndGet(moved);
+    }
+
     /** Gives the prepaid bytes no {@link #grow} used back to the budget. */
     public void releasePrepaid() {
         give(prepaidBytes.getAndSet(0));
