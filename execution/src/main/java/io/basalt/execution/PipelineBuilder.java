@@ -146,7 +146,9 @@ final class PipelineBuilder {
             addPipeline("sort", source(sort.input()), sink, node);
             source = timed(node, sink.output());
         } else if (node instanceof WindowNode window) {
-            WindowSink sink = new WindowSink(window, context.parallelism(), reservation(node, "computing window functions"));
+            // Window functions hold their whole input in memory and do not spill: past the budget they fail with 53200.
+            WindowSink sink = new WindowSink(window, context.parallelism(),
+                    reservation(node, "computing window functions (they hold their whole input in memory and do not spill)"));
             addPipeline("window", source(window.input()), sink, node);
             source = timed(node, sink.output());
         } else if (node instanceof RepeatRowsNode repeat) {

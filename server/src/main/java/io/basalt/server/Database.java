@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
     private final Security security;
     private final QueryLog queryLog = new QueryLog();
     private final AtomicLong sessionIds = new AtomicLong();
+    private volatile long defaultMemoryLimitBytes = Runtime.getRuntime().maxMemory() / 2;
 
     private Database(Path directory, StorageEngine storage) {
         this.directory = directory;
@@ -52,8 +53,21 @@ public final class Database implements AutoCloseable {
         return storage;
     }
 
+    /** The memory limit new sessions start with ({@code SET memory_limit TO DEFAULT}): half the heap unless changed. */
+    public long defaultMemoryLimit() {
+        return defaultMemoryLimitBytes;
+    }
+
+    /** Changes the memory limit sessions opened from now on start with ({@code basalt server --memory-limit}). */
+    public void setDefaultMemoryLimit(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("memory limit must be positive");
+        }
+        defaultMemoryLimitBytes = bytes;
+    }
+
     /**
-     * A new embedded session with default settings (all cores per query, a memory budget of half the heap). It runs
+     * A new embedded session with default settings (all cores per query, the default memory limit). It runs
      * as the superuser: whoever calls this holds the data directory anyway.
      */
     public Session newSession() {
@@ -67,7 +81,7 @@ public final class Database implements AutoCloseable {
 
     private Session newSession(Authorization authorization) {
         return new Session(this, sessionIds.incrementAndGet(), new SessionSettings(Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() / 2), authorization);
+                defaultMemoryLimitBytes), authorization);
     }
 
     /** Users, roles, owners and privileges of this data directory ({@code DIR/security/}). */

@@ -2,7 +2,10 @@ package io.basalt.server;
 
 /** The command line of {@code basalt server}. */
 record ServerArguments(boolean help, String dataDirectory, int port, String bind, String tlsCertificate, String tlsKey,
-                       boolean tlsRequired) {
+                       boolean tlsRequired, long memoryLimit) {
+
+    /** {@link #memoryLimit()} when {@code --memory-limit} is not given: half the heap, as for embedded databases. */
+    static final long DEFAULT_MEMORY_LIMIT = 0;
 
     static ServerArguments parse(String[] args) {
         String data = null;
@@ -11,11 +14,12 @@ record ServerArguments(boolean help, String dataDirectory, int port, String bind
         String certificate = null;
         String key = null;
         boolean required = false;
+        long memoryLimit = DEFAULT_MEMORY_LIMIT;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
-                    return new ServerArguments(true, null, 0, null, null, null, false);
+                    return new ServerArguments(true, null, 0, null, null, null, false, DEFAULT_MEMORY_LIMIT);
                 }
                 case "--data" -> data = value(args, ++i, arg);
                 case "--port" -> port = port(value(args, ++i, arg));
@@ -23,6 +27,7 @@ record ServerArguments(boolean help, String dataDirectory, int port, String bind
                 case "--tls-cert" -> certificate = value(args, ++i, arg);
                 case "--tls-key" -> key = value(args, ++i, arg);
                 case "--tls-required" -> required = true;
+                case "--memory-limit" -> memoryLimit = memoryLimit(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -35,7 +40,7 @@ record ServerArguments(boolean help, String dataDirectory, int port, String bind
         if (required && certificate == null) {
             throw new IllegalArgumentException("--tls-required needs --tls-cert and --tls-key");
         }
-        return new ServerArguments(false, data, port, bind, certificate, key, required);
+        return new ServerArguments(false, data, port, bind, certificate, key, required, memoryLimit);
     }
 
     private static String value(String[] args, int index, String option) {
@@ -43,6 +48,14 @@ record ServerArguments(boolean help, String dataDirectory, int port, String bind
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[index];
+    }
+
+    private static long memoryLimit(String text) {
+        try {
+            return SessionSettings.parseBytes(text);
+        } catch (StatementException e) {
+            throw new IllegalArgumentException("--memory-limit: " + e.getMessage());
+        }
     }
 
     private static int port(String text) {

@@ -17,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class ServerCommand {
 
-    static final String USAGE = "Usage: basalt server --data DIR [--port PORT] [--bind ADDRESS] "
+    static final String USAGE = "Usage: basalt server --data DIR [--port PORT] [--bind ADDRESS] [--memory-limit SIZE] "
             + "[--tls-cert CERT.pem --tls-key KEY.pem [--tls-required]]";
 
     private ServerCommand() {
@@ -46,6 +46,8 @@ public final class ServerCommand {
             out.println("jdbc:basalt://HOST:PORT/[SCHEMA]?user=NAME&password=SECRET. On first start the user 'admin' is created");
             out.println("with the password in " + AdminAccount.PASSWORD_VARIABLE + ", or a generated one printed once.");
             out.println("admin adds users and privileges with CREATE USER name PASSWORD '...' and GRANT (docs/sql-statements.md).");
+            out.println("--memory-limit SIZE (e.g. 8GB) is the memory each query may use unless its session SETs memory_limit;");
+            out.println("the default is half the Java heap. Sorts spill to DIR/tmp/ beyond it.");
             return 0;
         }
         try {
@@ -65,6 +67,9 @@ public final class ServerCommand {
                     Path.of(arguments.tlsKey())), arguments.tlsRequired());
         }
         Database database = Database.open(Path.of(arguments.dataDirectory()));
+        if (arguments.memoryLimit() != ServerArguments.DEFAULT_MEMORY_LIMIT) {
+            database.setDefaultMemoryLimit(arguments.memoryLimit());
+        }
         AdminAccount.ensure(database.security().users(), System.getenv(AdminAccount.PASSWORD_VARIABLE),
                 configuration.passwordIterations(), out);
         NetworkServer server = NetworkServer.start(database, configuration);

@@ -17,7 +17,7 @@ import java.util.Locale;
 public final class SessionSettings {
 
     private final int defaultThreads;
-    private final long defaultMemoryLimit;
+    private long defaultMemoryLimit;
     private String schema = Manifest.DEFAULT_SCHEMA;
     private int threads;
     private long memoryLimitBytes;
@@ -41,6 +41,18 @@ public final class SessionSettings {
 
     public long memoryLimitBytes() {
         return memoryLimitBytes;
+    }
+
+    /**
+     * Makes {@code bytes} the memory limit of this session and what {@code SET memory_limit TO DEFAULT} restores:
+     * for an embedded connection's {@code memory_limit} property.
+     */
+    public void useDefaultMemoryLimit(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("memory limit must be positive");
+        }
+        defaultMemoryLimit = bytes;
+        memoryLimitBytes = bytes;
     }
 
     /** Whether statements that write are refused (25006). */
@@ -116,8 +128,11 @@ public final class SessionSettings {
         throw new StatementException("22023", name + " must be a positive integer, got \"" + text + "\"");
     }
 
-    /** Sizes as DuckDB and PostgreSQL users write them: {@code 8GB}, {@code 512 MB}, {@code 1.5GiB}, plain bytes. */
-    static long parseBytes(String text) {
+    /**
+     * Sizes as DuckDB and PostgreSQL users write them: {@code 8GB}, {@code 512 MB}, {@code 1.5GiB}, plain bytes; also
+     * what {@code basalt server --memory-limit} and the embedded URL property {@code memory_limit} accept.
+     */
+    public static long parseBytes(String text) {
         String normalized = text.trim().toUpperCase(Locale.ROOT).replace(" ", "");
         int split = 0;
         while (split < normalized.length() && (Character.isDigit(normalized.charAt(split)) || normalized.charAt(split) == '.')) {

@@ -33,4 +33,13 @@ class ServerCommandTest {
         assertThat(run("--data", "d", "--port", "x")).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
+
+    @Test
+    void memoryLimitTakesASize() {
+        assertThat(ServerArguments.parse(new String[] {"--data", "d", "--memory-limit", "8GB"}).memoryLimit()).isEqualTo(8L << 30);
+        assertThat(ServerArguments.parse(new String[] {"--data", "d"}).memoryLimit()).isEqualTo(ServerArguments.DEFAULT_MEMORY_LIMIT);
+        assertThat(run("--data", "d", "--memory-limit", "lots")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--memory-limit").contains("invalid memory size");
+        assertThat(run("--data", "d", "--memory-limit")).isEqualTo(2);
+    }
 }

@@ -27,13 +27,20 @@ import java.util.List;
  * anything was spilled, the finish writes the runs still in memory too and the output merges only files,
  * holding one batch per run; when there are more files than {@link #mergeFanIn} allows (at most
  * {@link #MAX_MERGE_RUNS}, fewer when the budget cannot hold a batch of each), groups of them are first merged
- * into longer runs. As a top-N (a limit is set) a worker keeps only the best {@code offset + limit} rows, cutting its
- * buffer back whenever it holds twice that many, so memory stays proportional to N and it never spills.
+ * into longer runs. As a top-N (a limit is set, {@code offset + limit} at most {@link #MAX_TOP_N_ROWS}) a worker
+ * keeps only the best {@code offset + limit} rows, cutting its buffer back whenever it holds twice that many, so
+ * memory stays proportional to N and it never spills.
  */
 public final class SortSink implements Sink {
 
     /** The most spilled runs one merge reads at once (each holds a batch of {@link RunSpiller#BATCH_ROWS} rows). */
     static final int MAX_MERGE_RUNS = 64;
+
+    /**
+     * The most rows ({@code offset + limit}) kept as a top-N, in memory and without spilling; a larger limit or
+     * offset sorts everything (spilling if need be) and the merge skips and stops.
+     */
+    static final long MAX_TOP_N_ROWS = 1 << 16;
 
     private final SortNode node;
     private final List<PhysicalKind> kinds;
@@ -52,7 +59,8 @@ public final class SortSink implements Sink {
         this.comparator = new RowComparator(node.keys(), kinds);
         this.memory = memory;
         this.spiller = new RunSpiller(spillSpace, kinds, memory);
-        this.keep = node.limit() < 0 ? -1 : saturatedAdd(node.offset(), node.limit());
+        long wanted = node.limit() < 0 ? -1 : saturatedAdd(node.offset(), node.limit());
+        this.keep = wanted > MAX_TOP_N_ROWS ? -1 : wanted;
     }
 
     private static long saturatedAdd(long a, long b) {

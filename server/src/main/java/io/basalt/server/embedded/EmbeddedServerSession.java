@@ -18,11 +18,6 @@ final class EmbeddedServerSession implements ServerSession {
     private final Session session;
     private volatile boolean closed;
 
-    /** An embedded connection's session: it runs as the superuser. */
-    EmbeddedServerSession(DatabaseRegistry.Handle database) {
-        this(database.database().newSession(), database::release);
-    }
-
     /** A driver session over {@code session}; {@code release} runs once when it closes. */
     EmbeddedServerSession(Session session, Runnable release) {
         this.release = release;

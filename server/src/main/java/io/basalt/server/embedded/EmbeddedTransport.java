@@ -4,6 +4,9 @@ import io.basalt.jdbc.spi.ConnectionUrl;
 import io.basalt.jdbc.spi.ServerSession;
 import io.basalt.jdbc.spi.SqlExceptionFactory;
 import io.basalt.jdbc.spi.Transport;
+import io.basalt.server.Session;
+import io.basalt.server.SessionSettings;
+import io.basalt.server.StatementException;
 import io.basalt.storage.StorageException;
 
 import java.io.IOException;
@@ -14,9 +17,13 @@ import java.util.Properties;
 /**
  * The driver's in-process transport (registered as a {@code ServiceLoader} service): with {@code basalt.jar}
  * on the class path, {@code jdbc:basalt:file:DIR} and {@code jdbc:basalt:mem:[name]} open the database in
- * this JVM.
+ * this JVM. The property {@code memory_limit} (e.g. {@code jdbc:basalt:file:DIR?memory_limit=8GB}) sets the session's
+ * memory limit and what {@code SET memory_limit TO DEFAULT} restores.
  */
 public final class EmbeddedTransport implements Transport {
+
+    /** The connection property (or URL parameter) giving the session's memory limit, as {@code SET memory_limit} does. */
+    static final String MEMORY_LIMIT = "memory_limit";
 
     @Override
     public boolean acceptsUrl(String url) {
@@ -26,15 +33,33 @@ public final class EmbeddedTransport implements Transport {
     @Override
     public ServerSession connect(String url, Properties info) throws SQLException {
         ConnectionUrl parsed = ConnectionUrl.parse(url);
+        long memoryLimit = memoryLimit(info);
         try {
             DatabaseRegistry.Handle handle = parsed.kind() == ConnectionUrl.Kind.MEMORY
                     ? DatabaseRegistry.openMemory(parsed.memoryName())
                     : DatabaseRegistry.openDirectory(Path.of(parsed.directory()));
-            return new EmbeddedServerSession(handle);
+            Session session = handle.database().newSession();
+            if (memoryLimit > 0) {
+                session.settings().useDefaultMemoryLimit(memoryLimit);
+            }
+            return new EmbeddedServerSession(session, handle::release);
         } catch (StorageException e) {
             throw SqlExceptionFactory.create(e.sqlState(), e.getMessage(), e);
         } catch (IOException e) {
             throw SqlExceptionFactory.create("58030", "cannot create an in-memory database: " + e.getMessage(), e);
+        }
+    }
+
+    /** The {@code memory_limit} property in bytes, 0 when not given. */
+    private static long memoryLimit(Properties info) throws SQLException {
+        String text = info == null ? null : info.getProperty(MEMORY_LIMIT);
+        if (text == null) {
+            return 0;
+        }
+        try {
+            return SessionSettings.parseBytes(text);
+        } catch (StatementException e) {
+            throw SqlExceptionFactory.create(e.sqlState(), "connection property memory_limit: " + e.getMessage(), e);
         }
     }
 }
