@@ -8,7 +8,6 @@ import io.basalt.execution.vector.VectorSizes;
 import io.basalt.storage.vector.ColumnBatch;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -114,23 +113,11 @@ final class AggregationWriter implements SinkWriter {
         keptBytes += bytes;
         long[] hashes = new long[rows];
         KeyHashing.hash(layout.keys(batch, 0), Selection.all(rows), rows, hashes);
-        int[] counts = new int[partitions];
         int[] partitionOfRow = new int[rows];
         for (int row = 0; row < rows; row++) {
-            int partition = AggregationMerge.partitionOf(hashes[row], partitions);
-            partitionOfRow[row] = partition;
-            counts[partition]++;
+            partitionOfRow[row] = AggregationMerge.partitionOf(hashes[row], partitions);
         }
-        int[][] positions = new int[partitions][];
-        for (int p = 0; p < partitions; p++) {
-            positions[p] = new int[counts[p]];
-        }
-        Arrays.fill(counts, 0);
-        for (int row = 0; row < rows; row++) {
-            int partition = partitionOfRow[row];
-            positions[partition][counts[partition]++] = row;
-        }
-        kept.add(new PartitionedBatch(batch, positions));
+        kept.add(new PartitionedBatch(batch, AggregationMerge.rowsByPartition(partitionOfRow, null, rows, partitions)));
     }
 
     /** A batch kept whole, with its rows listed per partition. */

@@ -71,24 +71,14 @@ final class SpillPartitions implements AutoCloseable {
         long[] hashes = new long[count];
         KeyHashing.hash(layout.keys(batch, set), positions, count, hashes);
         int partitions = writers.length;
-        int[][] rowsOf = new int[partitions][];
-        int[] counts = new int[partitions];
         int[] partitionOfRow = new int[count];
         for (int i = 0; i < count; i++) {
             partitionOfRow[i] = partitionOf(hashes[i], depth, partitions);
-            counts[partitionOfRow[i]]++;
         }
+        int[][] rowsOf = AggregationMerge.rowsByPartition(partitionOfRow, positions, count, partitions);
         for (int p = 0; p < partitions; p++) {
-            rowsOf[p] = new int[counts[p]];
-        }
-        Arrays.fill(counts, 0);
-        for (int i = 0; i < count; i++) {
-            int partition = partitionOfRow[i];
-            rowsOf[partition][counts[partition]++] = positions[i];
-        }
-        for (int p = 0; p < partitions; p++) {
-            if (counts[p] > 0) {
-                writer(p).write(spilledRows(batch, set, rowsOf[p], counts[p]));
+            if (rowsOf[p].length > 0) {
+                writer(p).write(spilledRows(batch, set, rowsOf[p], rowsOf[p].length));
             }
         }
         rows += count;
