@@ -137,7 +137,8 @@ final class PipelineBuilder {
             addPipeline("nested loop join inner side", source(join.right()), inner, node);
             source = streaming(node, source(join.left()), new NestedLoopJoinOperator(join, inner, context::checkCancelled));
         } else if (node instanceof AggregateNode aggregate) {
-            AggregationSink sink = new AggregationSink(aggregate, context.parallelism(), reservation(node, "aggregating"));
+            AggregationSink sink = new AggregationSink(aggregate, context.parallelism(), reservation(node, "aggregating"),
+                    context.spillSpace());
             addPipeline("aggregation", source(aggregate.input()), sink, node);
             source = timed(node, sink.output());
         } else if (node instanceof SortNode sort) {

@@ -71,9 +71,10 @@ final class AggregationMerge {
     /**
      * @param cancellation fails with 57014 when the query was cancelled: checked before each worker's groups,
      *                     each DISTINCT set and each kept batch, so a merge of millions of groups stops early
+     * @param target       the reservation the merged partition reserves through
      */
-    PartialAggregation mergePartition(int partition, double expectedGroups, Runnable cancellation) {
-        PartialAggregation merged = new PartialAggregation(layout, expectedGroups, true, memory);
+    PartialAggregation mergePartition(int partition, double expectedGroups, Runnable cancellation, MemoryReservation target) {
+        PartialAggregation merged = new PartialAggregation(layout, expectedGroups, true, target);
         for (int i = 0; i < partials.size(); i++) {
             cancellation.run();
             PartialAggregation partial = partials.get(i);
@@ -151,20 +152,31 @@ final class AggregationMerge {
         long[] hashes = new long[rows];
         KeyHashing.hash(Arrays.copyOfRange(keys, 0, layout.keyCount()), Selection.all(rows), rows, hashes);
         int[] partitionOfRow = new int[rows];
-        int[] counts = new int[partitions];
         for (int row = 0; row < rows; row++) {
             partitionOfRow[row] = partitionOf(hashes[row]);
-            counts[partitionOfRow[row]]++;
         }
+        return new Split(keys, rowsByPartition(partitionOfRow, null, rows, partitions));
+    }
+
+    /**
+     * Lists {@code rows[i]} (or {@code i} when {@code rows} is null), for {@code i} below {@code count}, under partition
+     * {@code partitionOfRow[i]}, in order.
+     */
+    static int[][] rowsByPartition(int[] partitionOfRow, int[] rows, int count, int partitions) {
+        int[] counts = new int[partitions];
+        for (int i = 0; i < count; i++) {
+            counts[partitionOfRow[i]]++;
+        }
+        int[][] byPartition = new int[partitions][];
         for (int p = 0; p < partitions; p++) {
-            positions[p] = new int[counts[p]];
+            byPartition[p] = new int[counts[p]];
         }
         Arrays.fill(counts, 0);
-        for (int row = 0; row < rows; row++) {
-            int partition = partitionOfRow[row];
-            positions[partition][counts[partition]++] = row;
+        for (int i = 0; i < count; i++) {
+            int partition = partitionOfRow[i];
+            byPartition[partition][counts[partition]++] = rows == null ? i : rows[i];
         }
-        return new Split(keys, positions);
+        return byPartition;
     }
 
     private int partitionOf(long hash) {

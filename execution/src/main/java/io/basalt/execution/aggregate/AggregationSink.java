@@ -1,97 +1,184 @@
 package io.basalt.execution.aggregate;
 
 import io.basalt.execution.memory.MemoryReservation;
+import io.basalt.execution.pipeline.BatchConsumer;
 import io.basalt.execution.pipeline.Morsel;
 import io.basalt.execution.pipeline.MorselSource;
 import io.basalt.execution.pipeline.Sink;
 import io.basalt.execution.pipeline.SinkWriter;
 import io.basalt.execution.pipeline.TaskRunner;
 import io.basalt.execution.plan.AggregateNode;
+import io.basalt.execution.spill.SpillFile;
+import io.basalt.execution.spill.SpillSpace;
 import io.basalt.execution.vector.NullVectors;
-import io.basalt.execution.vector.VectorSizes;
-import io.basalt.execution.vector.VectorSlicer;
+import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
-import io.basalt.storage.vector.LongVector;
-import io.basalt.storage.type.LogicalType;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Hash aggregation: every worker pre-aggregates its morsels into its own {@link PartialAggregation} (or,
  * when that does not reduce its input, keeps its batches split by partition: see {@link AggregationWriter});
  * the finish merges by key-hash partition, in parallel, into the final groups. Without group keys the
  * result is exactly one row, also when the input was empty.
+ *
+ * <p>When the memory budget runs out, a worker's table stops taking new keys and spills their rows by partition
+ * ({@link HybridAggregation}). Then, and when merging the workers' tables would not fit, the finish merges
+ * nothing: each partition becomes an output morsel that merges its share of the workers' tables, adds the
+ * partition's spilled rows, emits its groups and frees them before the next partition needs the memory
+ * ({@link PartitionAggregation}).
  */
 public final class AggregationSink implements Sink {
 
-    /** Groups per output batch. */
-    private static final int OUTPUT_ROWS = 1 << 14;
+    /** Initial group-table size that a worker tries to reserve, per group. */
+    private static final long INITIAL_BYTES_PER_GROUP = 64;
 
     private final AggregationLayout layout;
+    private final AggregationOutput output;
     private final MemoryReservation memory;
+    private final SpillSpace spillSpace;
     private final int parallelism;
     private final long sampleRows;
     private final List<AggregationWriter> writers = Collections.synchronizedList(new ArrayList<>());
     private List<PartialAggregation> finals = List.of();
     private List<ColumnVector[]> finalKeys = List.of();
+    private List<Morsel> partitionMorsels = List.of();
     private boolean closed;
 
-    /** @param parallelism the workers of the query, which is also how many partitions the merge has */
-    public AggregationSink(AggregateNode node, int parallelism, MemoryReservation memory) {
-        this(node, parallelism, memory, AggregationWriter.SAMPLE_ROWS);
+    /**
+     * @param parallelism the workers of the query, which is also how many partitions the merge has
+     * @param spillSpace  where rows that do not fit in {@code memory} go
+     */
+    public AggregationSink(AggregateNode node, int parallelism, MemoryReservation memory, SpillSpace spillSpace) {
+        this(node, parallelism, memory, spillSpace, AggregationWriter.SAMPLE_ROWS);
     }
 
     /** @param sampleRows rows a worker pre-aggregates before judging whether that pays (tests lower it) */
-    AggregationSink(AggregateNode node, int parallelism, MemoryReservation memory, long sampleRows) {
+    AggregationSink(AggregateNode node, int parallelism, MemoryReservation memory, SpillSpace spillSpace, long sampleRows) {
         this.layout = new AggregationLayout(node);
+        this.output = new AggregationOutput(layout);
         this.parallelism = parallelism;
         this.sampleRows = sampleRows;
         this.memory = memory;
+        this.spillSpace = spillSpace;
     }
 
     @Override
     public SinkWriter createWriter() {
-        AggregationWriter writer = new AggregationWriter(layout, new PartialAggregation(layout, expectedGroups(), false, memory),
-                layout.keyCount() == 0 ? 1 : parallelism, sampleRows, memory);
+        MemoryReservation writerMemory = memory.child();
+        PartialAggregation partial = new PartialAggregation(layout, affordableGroups(writerMemory), false, writerMemory);
+        HybridAggregation table = new HybridAggregation(layout, partial, writerMemory, spillSpace, partitions(), 0, memory,
+                workersCap());
+        AggregationWriter writer = new AggregationWriter(layout, table, partitions(), sampleRows, writerMemory);
         writers.add(writer);
         return writer;
+    }
+
+    /** The estimated groups, fewer when a table that large does not fit in the memory left (it grows if need be). */
+    private double affordableGroups(MemoryReservation writerMemory) {
+        double groups = expectedGroups();
+        while (groups > 16) {
+            long bytes = (long) (groups * INITIAL_BYTES_PER_GROUP * (1 + layout.calls.size()));
+            if (writerMemory.tryGrow(bytes)) {
+                writerMemory.shrink(bytes);
+                break;
+            }
+            groups /= 4;
+        }
+        return groups;
+    }
+
+    /**
+     * What the workers' tables may hold together. Several tables (or DISTINCT sets) have to be merged, which takes
+     * about as much again as the tables, plus room for the partitions' spilled rows: they keep to a third of the
+     * budget. A lone worker's table without DISTINCT is the result as it is and may use the whole budget.
+     */
+    private long workersCap() {
+        boolean anyDistinct = false;
+        for (boolean distinct : layout.distinct) {
+            anyDistinct |= distinct;
+        }
+        return parallelism == 1 && !anyDistinct ? Long.MAX_VALUE : memory.limitBytes() / 3;
+    }
+
+    private int partitions() {
+        return layout.keyCount() == 0 ? 1 : parallelism;
     }
 
     private double expectedGroups() {
         return layout.node.estimatedRows();
     }
 
+    /** Rows and bytes written to spill files, all levels together. */
+    public long spilledRows() {
+        return memory.spilledRows();
+    }
+
+    public long spilledBytes() {
+        return memory.spilledBytes();
+    }
+
     @Override
     public void finish(TaskRunner tasks) {
+        List<AggregationWriter> finished;
+        synchronized (writers) {
+            finished = new ArrayList<>(writers);
+            writers.clear();
+        }
         List<PartialAggregation> filled = new ArrayList<>();
         List<AggregationWriter.PartitionedBatch> kept = new ArrayList<>();
-        long keptBytes = 0;
-        synchronized (writers) {
-            for (AggregationWriter writer : writers) {
-                if (writer.partial().isEmpty()) {
-                    writer.partial().release();
-                } else {
-                    filled.add(writer.partial());
-                }
-                kept.addAll(writer.keptBatches());
-                keptBytes += writer.keptBytes();
+        List<List<SpillFile>> spillFiles = new ArrayList<>();
+        for (int p = 0; p < partitions(); p++) {
+            spillFiles.add(new ArrayList<>());
+        }
+        boolean anySpilled = false;
+        for (AggregationWriter writer : finished) {
+            if (!writer.partial().isEmpty()) {
+                filled.add(writer.partial());
             }
-            writers.clear();
+            kept.addAll(writer.keptBatches());
+            if (writer.spilled() != null) {
+                anySpilled = true;
+                SpillFile[] files = writer.spilled().finish();
+                for (int p = 0; p < files.length; p++) {
+                    if (files[p] != null) {
+                        memory.recordSpill(files[p].bytes(), files[p].rowCount());
+                        spillFiles.get(p).add(files[p]);
+                    }
+                }
+            }
         }
         boolean anyDistinct = false;
         for (boolean distinct : layout.distinct) {
             anyDistinct |= distinct;
         }
+        boolean oneTable = filled.size() == 1 && kept.isEmpty() && !anyDistinct;
+        if (anySpilled && oneTable) {
+            // One worker saw every row kept in memory: its table takes every partition's spilled rows.
+            AggregationWriter only = writerOf(finished, filled.get(0));
+            releaseEmptyTables(finished);
+            PartitionAggregation partition = new PartitionAggregation(layout, spillSpace, memory, tasks::checkCancelled);
+            List<SpillFile> all = spillFiles.stream().flatMap(List::stream).toList();
+            setPartitionMorsels(List.of(consumer -> partition.run(only.partial(), only.memory(), all, 0, consumer)));
+            return;
+        }
+        if (anySpilled || (!oneTable && !filled.isEmpty() && !mergeFits())) {
+            setPartitionMorsels(partitionMorsels(finished, filled, kept, spillFiles, tasks));
+            return;
+        }
         List<PartialAggregation> result;
-        if (filled.size() == 1 && kept.isEmpty() && !anyDistinct) {
+        if (oneTable) {
+            releaseEmptyTables(finished);
             result = filled; // one worker saw all rows: its table is the answer
         } else if (filled.isEmpty()) {
+            releaseEmptyTables(finished);
             result = List.of(new PartialAggregation(layout, 1, true, memory));
         } else {
-            int partitions = layout.keyCount() == 0 ? 1 : parallelism;
+            int partitions = partitions();
             AggregationMerge merge = new AggregationMerge(layout, filled, kept, partitions, memory);
             merge.prepare(tasks);
             PartialAggregation[] merged = new PartialAggregation[partitions];
@@ -99,15 +186,11 @@ public final class AggregationSink implements Sink {
             List<Runnable> work = new ArrayList<>();
             for (int p = 0; p < partitions; p++) {
                 int partition = p;
-                work.add(() -> merged[partition] = merge.mergePartition(partition, expected, tasks::checkCancelled));
+                work.add(() -> merged[partition] = merge.mergePartition(partition, expected, tasks::checkCancelled, memory));
             }
             tasks.runAll(work);
             merge.release();
-            for (PartialAggregation partial : filled) {
-                partial.release();
-            }
-            kept.clear();
-            memory.shrink(keptBytes);
+            releaseWriters(finished);
             result = List.of(merged);
         }
         if (result.stream().allMatch(PartialAggregation::isEmpty)) {
@@ -115,16 +198,89 @@ public final class AggregationSink implements Sink {
         }
         List<ColumnVector[]> keys = new ArrayList<>();
         for (PartialAggregation partition : result) {
-            ColumnVector[] partitionKeys = partition.groups.keys();
-            for (ColumnVector key : partitionKeys) {
-                memory.grow(VectorSizes.bytes(key));
-            }
-            keys.add(partitionKeys);
+            keys.add(AggregationOutput.keys(partition, memory));
         }
         synchronized (this) {
             finals = result;
             finalKeys = keys;
         }
+    }
+
+    /** Whether merging the workers' tables in memory fits: the merged tables take about as much as they do. */
+    private boolean mergeFits() {
+        long needed = memory.heldBytes();
+        if (!memory.tryGrow(needed)) {
+            return false;
+        }
+        memory.shrink(needed);
+        return true;
+    }
+
+    private static AggregationWriter writerOf(List<AggregationWriter> writers, PartialAggregation partial) {
+        return writers.stream().filter(writer -> writer.partial() == partial).findFirst().orElseThrow();
+    }
+
+    private static void releaseEmptyTables(List<AggregationWriter> writers) {
+        for (AggregationWriter writer : writers) {
+            if (writer.partial().isEmpty()) {
+                writer.release();
+            }
+        }
+    }
+
+    private static void releaseWriters(List<AggregationWriter> writers) {
+        for (AggregationWriter writer : writers) {
+            writer.release();
+        }
+    }
+
+    /**
+     * One morsel per partition: it merges the partition's share of the workers' tables, adds its spilled rows and
+     * emits its groups. The workers' tables are freed once the last partition merged its share.
+     */
+    private List<Morsel> partitionMorsels(List<AggregationWriter> finished, List<PartialAggregation> filled,
+                                          List<AggregationWriter.PartitionedBatch> kept, List<List<SpillFile>> spillFiles,
+                                          TaskRunner tasks) {
+        AggregationMerge merge = new AggregationMerge(layout, filled, kept, partitions(), memory);
+        merge.prepare(tasks);
+        PartitionAggregation partition = new PartitionAggregation(layout, spillSpace, memory, tasks::checkCancelled);
+        AtomicInteger mergesLeft = new AtomicInteger(partitions());
+        Runnable mergeDone = () -> {
+            if (mergesLeft.decrementAndGet() == 0) {
+                merge.release();
+                releaseWriters(finished);
+            }
+        };
+        List<Morsel> morsels = new ArrayList<>();
+        for (int p = 0; p < partitions(); p++) {
+            int index = p;
+            morsels.add(new Morsel() {
+                @Override
+                public void run(BatchConsumer consumer) {
+                    MemoryReservation tableMemory = memory.child();
+                    PartialAggregation groups;
+                    try {
+                        groups = merge.mergePartition(index, 16, tasks::checkCancelled, tableMemory);
+                    } catch (RuntimeException failure) {
+                        tableMemory.close();
+                        throw failure;
+                    } finally {
+                        mergeDone.run();
+                    }
+                    partition.run(groups, tableMemory, spillFiles.get(index), 0, consumer);
+                }
+
+                @Override
+                public void discard() {
+                    mergeDone.run();
+                }
+            });
+        }
+        return morsels;
+    }
+
+    private synchronized void setPartitionMorsels(List<Morsel> morsels) {
+        partitionMorsels = morsels;
     }
 
     /**
@@ -159,6 +315,7 @@ public final class AggregationSink implements Sink {
         return new MorselSource() {
             private int partition;
             private int nextGroup;
+            private int nextMorsel;
 
             @Override
             public Morsel next() {
@@ -166,16 +323,16 @@ public final class AggregationSink implements Sink {
                     int groups = finals.get(partition).groups.groupCount();
                     if (nextGroup < groups) {
                         int from = nextGroup;
-                        int count = Math.min(OUTPUT_ROWS, groups - from);
+                        int count = Math.min(AggregationOutput.OUTPUT_ROWS, groups - from);
                         nextGroup += count;
                         PartialAggregation source = finals.get(partition);
                         ColumnVector[] keys = finalKeys.get(partition);
-                        return output -> output.accept(batch(source, keys, from, count));
+                        return consumer -> consumer.accept(output.batch(source, keys, from, count));
                     }
                     partition++;
                     nextGroup = 0;
                 }
-                return null;
+                return nextMorsel < partitionMorsels.size() ? partitionMorsels.get(nextMorsel++) : null;
             }
 
             @Override
@@ -183,28 +340,6 @@ public final class AggregationSink implements Sink {
                 AggregationSink.this.close();
             }
         };
-    }
-
-    private ColumnBatch batch(PartialAggregation source, ColumnVector[] keys, int from, int count) {
-        List<ColumnVector> columns = new ArrayList<>(keys.length + source.accumulators.length);
-        for (int k = 0; k < layout.outputKeyCount(); k++) {
-            columns.add(VectorSlicer.slice(keys[k], from, count));
-        }
-        for (int c = 0; c < source.accumulators.length; c++) {
-            columns.add(layout.isGrouping(c) ? groupingValues(c, keys, from, count) : source.accumulators[c].result(from, count));
-        }
-        return new ColumnBatch(count, columns);
-    }
-
-    /** GROUPING(…) of groups {@code [from, from + count)}, from their grouping-set keys. */
-    private LongVector groupingValues(int call, ColumnVector[] keys, int from, int count) {
-        LongVector values = new LongVector(count);
-        for (int i = 0; i < count; i++) {
-            int set = layout.hasGroupingSets() ? (int) ((LongVector) keys[layout.outputKeyCount()]).get(from + i) : 0;
-            values.values()[i] = layout.groupingValue(call, set);
-        }
-        values.setPositionCount(count);
-        return values;
     }
 
     @Override
@@ -215,7 +350,13 @@ public final class AggregationSink implements Sink {
         closed = true;
         finals = List.of();
         finalKeys = List.of();
-        writers.clear();
+        partitionMorsels = List.of();
+        synchronized (writers) {
+            for (AggregationWriter writer : writers) {
+                writer.closeSpillFiles(); // a failure before the finish: the spill space deletes them
+            }
+            writers.clear();
+        }
         memory.close();
     }
 }

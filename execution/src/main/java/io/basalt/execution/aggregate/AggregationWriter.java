@@ -8,7 +8,6 @@ import io.basalt.execution.vector.VectorSizes;
 import io.basalt.storage.vector.ColumnBatch;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,7 +24,7 @@ final class AggregationWriter implements SinkWriter {
 
     private final AggregationLayout layout;
     private final long sampleRows;
-    private final PartialAggregation partial;
+    private final HybridAggregation table;
     private final int partitions;
     private final MemoryReservation memory;
     private final List<PartitionedBatch> kept = new ArrayList<>();
@@ -33,17 +32,42 @@ final class AggregationWriter implements SinkWriter {
     private long keptBytes;
     private boolean partitioning;
 
-    AggregationWriter(AggregationLayout layout, PartialAggregation partial, int partitions, long sampleRows,
+    /** @param memory the writer's own reservation, which {@code table} reserves through too */
+    AggregationWriter(AggregationLayout layout, HybridAggregation table, int partitions, long sampleRows,
                       MemoryReservation memory) {
         this.layout = layout;
         this.sampleRows = sampleRows;
-        this.partial = partial;
+        this.table = table;
         this.partitions = partitions;
         this.memory = memory;
     }
 
     PartialAggregation partial() {
-        return partial;
+        return table.partial();
+    }
+
+    /** The rows this writer spilled, or null when it spilled none. */
+    SpillPartitions spilled() {
+        return table.spilled();
+    }
+
+    MemoryReservation memory() {
+        return memory;
+    }
+
+    /** Frees the table and the kept batches. */
+    void release() {
+        table.partial().release();
+        kept.clear();
+        memory.shrink(keptBytes);
+        keptBytes = 0;
+    }
+
+    /** Closes spill files still being written (the query failed before the finish). */
+    void closeSpillFiles() {
+        if (table.spilled() != null) {
+            table.spilled().close();
+        }
     }
 
     List<PartitionedBatch> keptBatches() {
@@ -66,10 +90,12 @@ final class AggregationWriter implements SinkWriter {
             keep(batch);
             return;
         }
-        partial.add(batch);
+        table.addInput(batch);
         rowsSeen += batch.rowCount();
-        // Under GROUPING SETS a row has a key (so a partition) per set; such writers keep pre-aggregating.
-        if (partitions > 1 && layout.keyCount() > 0 && !layout.hasGroupingSets() && rowsSeen >= sampleRows && partial.groups.groupCount() * 2L > rowsSeen) {
+        // Under GROUPING SETS a row has a key (so a partition) per set; such writers keep pre-aggregating. A full
+        // table already sends the rows of new keys to their partitions, on disk.
+        if (partitions > 1 && layout.keyCount() > 0 && !layout.hasGroupingSets() && !table.isFull()
+                && rowsSeen >= sampleRows && table.partial().groups.groupCount() * 2L > rowsSeen) {
             partitioning = true;
         }
     }
@@ -80,27 +106,18 @@ final class AggregationWriter implements SinkWriter {
             return;
         }
         long bytes = VectorSizes.bytes(batch) + 4L * rows;
-        memory.grow(bytes);
+        if (!memory.tryGrow(bytes)) {
+            table.spill(batch); // the partitions' rows on disk join them like kept rows do
+            return;
+        }
         keptBytes += bytes;
         long[] hashes = new long[rows];
         KeyHashing.hash(layout.keys(batch, 0), Selection.all(rows), rows, hashes);
-        int[] counts = new int[partitions];
         int[] partitionOfRow = new int[rows];
         for (int row = 0; row < rows; row++) {
-            int partition = AggregationMerge.partitionOf(hashes[row], partitions);
-            partitionOfRow[row] = partition;
-            counts[partition]++;
+            partitionOfRow[row] = AggregationMerge.partitionOf(hashes[row], partitions);
         }
-        int[][] positions = new int[partitions][];
-        for (int p = 0; p < partitions; p++) {
-            positions[p] = new int[counts[p]];
-        }
-        Arrays.fill(counts, 0);
-        for (int row = 0; row < rows; row++) {
-            int partition = partitionOfRow[row];
-            positions[partition][counts[partition]++] = row;
-        }
-        kept.add(new PartitionedBatch(batch, positions));
+        kept.add(new PartitionedBatch(batch, AggregationMerge.rowsByPartition(partitionOfRow, null, rows, partitions)));
     }
 
     /** A batch kept whole, with its rows listed per partition. */

@@ -54,6 +54,13 @@ final class PartialAggregation {
         }
     }
 
+    /** Adds rows {@code positions[0..count)} of {@code batch} to grouping set {@code set} only (a spilled row's set). */
+    void add(ColumnBatch batch, int set, int[] positions, int count) {
+        if (count > 0) {
+            add(batch, layout.keys(batch, set), positions, count);
+        }
+    }
+
     private void add(ColumnBatch batch, ColumnVector[] keys, int[] positions, int count) {
         int[] found = new int[count];
         groups.findOrInsert(keys, positions, count, found);

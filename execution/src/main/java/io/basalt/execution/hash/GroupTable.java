@@ -21,6 +21,11 @@ public interface GroupTable {
     /** The distinct keys, one vector per key column, group {@code g} at position {@code g}. */
     ColumnVector[] keys();
 
+    /** Bytes {@link #keys()} allocates now (a table that stores its keys as vectors hands them out as they are). */
+    default long keysCopyBytes() {
+        return 0;
+    }
+
     /** Gives the table's memory back; the table must not be used afterwards. */
     void release();
 }

@@ -174,6 +174,11 @@ final class LongGroupTable implements GroupTable {
     }
 
     @Override
+    public long keysCopyBytes() {
+        return 9L * groupCount; // a value and a NULL flag per group
+    }
+
+    @Override
     public ColumnVector[] keys() {
         LongVector vector = new LongVector(groupCount);
         System.arraycopy(groupKeys, 0, vector.values(), 0, groupCount);

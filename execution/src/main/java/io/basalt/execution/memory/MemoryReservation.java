@@ -6,19 +6,37 @@ import java.util.concurrent.atomic.AtomicLong;
  * The bytes one operator holds against its query's {@link MemoryBudget}. Worker threads of the operator
  * share it (updates are atomic); it remembers its peak for EXPLAIN ANALYZE, and {@link #close()} gives
  * everything back, which is how a failed or finished query frees its whole budget.
+ *
+ * <p>A {@linkplain #child() child} is one thread's share of an operator's reservation: its bytes count against
+ * the parent (and so show in the parent's peak), and it can {@linkplain #tryPrepay prepay}: take bytes from the
+ * budget before a step whose exact growth is not known in advance, so that another thread cannot take them in
+ * between and the step's {@link #grow} calls draw on them first. A spilling operator prepays an upper bound of
+ * a step and spills instead when the prepayment does not fit.
  */
 public final class MemoryReservation implements AutoCloseable {
 
     private final MemoryBudget budget;
+    private final MemoryReservation parent;
     private final String purpose;
     private final AtomicLong heldBytes = new AtomicLong();
     private final AtomicLong peakBytes = new AtomicLong();
+    private final AtomicLong prepaidBytes = new AtomicLong();
     private final AtomicLong spilledBytes = new AtomicLong();
     private final AtomicLong spilledRows = new AtomicLong();
 
     public MemoryReservation(MemoryBudget budget, String purpose) {
+        this(budget, null, purpose);
+    }
+
+    private MemoryReservation(MemoryBudget budget, MemoryReservation parent, String purpose) {
         this.budget = budget;
+        this.parent = parent;
         this.purpose = purpose;
+    }
+
+    /** A reservation for one thread's part of this one's work: what it holds, this one holds too. */
+    public MemoryReservation child() {
+        return new MemoryReservation(budget, this, purpose);
     }
 
     /** Reserves {@code bytes} more; call before allocating them. Fails the query when the budget is exceeded. */
@@ -29,9 +47,41 @@ public final class MemoryReservation implements AutoCloseable {
             }
             return;
         }
-        budget.reserve(bytes, purpose);
-        long held = heldBytes.addAndGet(bytes);
-        peakBytes.accumulateAndGet(held, Math::max);
+        long fromPrepaid = takePrepaid(bytes);
+        if (bytes > fromPrepaid) {
+            take(bytes - fromPrepaid);
+        }
+        held(bytes);
+    }
+
+    /**
+     * Takes {@code bytes} from the budget ahead of need: the following {@link #grow} calls draw on them before the
+     * budget, until {@link #releasePrepaid()}. False, taking nothing, when they do not fit.
+     */
+    public boolean tryPrepay(long bytes) {
+        if (bytes <= 0) {
+            return true;
+        }
+        if (!tryTake(bytes)) {
+            return false;
+        }
+        prepaidBytes.addAndGet(bytes);
+        return true;
+    }
+
+    /**
+     * Turns {@code bytes} this reservation holds into prepaid ones, without giving them back in between: bytes an
+     * operator set aside for a later step, which the step's {@link #grow} calls then draw on.
+     */
+    public void prepayFromHeld(long bytes) {
+        long moved = Math.min(bytes, heldBytes.get());
+        heldBytes.addAndGet(-moved);
+        prepaidBytes.addAndGet(moved);
+    }
+
+    /** Gives the prepaid bytes no {@link #grow} used back to the budget. */
+    public void releasePrepaid() {
+        give(prepaidBytes.getAndSet(0));
     }
 
     /**
@@ -43,11 +93,10 @@ public final class MemoryReservation implements AutoCloseable {
             grow(bytes);
             return true;
         }
-        if (!budget.tryReserve(bytes)) {
+        if (!tryTake(bytes)) {
             return false;
         }
-        long held = heldBytes.addAndGet(bytes);
-        peakBytes.accumulateAndGet(held, Math::max);
+        held(bytes);
         return true;
     }
 
@@ -60,7 +109,7 @@ public final class MemoryReservation implements AutoCloseable {
             long held = heldBytes.get();
             long released = Math.min(bytes, held);
             if (heldBytes.compareAndSet(held, held - released)) {
-                budget.release(released);
+                give(released);
                 return;
             }
         }
@@ -71,12 +120,56 @@ public final class MemoryReservation implements AutoCloseable {
         return budget;
     }
 
+    private long takePrepaid(long bytes) {
+        while (true) {
+            long prepaid = prepaidBytes.get();
+            long taken = Math.min(bytes, prepaid);
+            if (prepaidBytes.compareAndSet(prepaid, prepaid - taken)) {
+                return taken;
+            }
+        }
+    }
+
+    private void held(long bytes) {
+        long held = heldBytes.addAndGet(bytes);
+        peakBytes.accumulateAndGet(held, Math::max);
+    }
+
+    /** Takes bytes from the parent (as held there) or the budget, failing the query when they do not fit. */
+    private void take(long bytes) {
+        if (parent != null) {
+            parent.grow(bytes);
+        } else {
+            budget.reserve(bytes, purpose);
+        }
+    }
+
+    private boolean tryTake(long bytes) {
+        return parent != null ? parent.tryGrow(bytes) : budget.tryReserve(bytes);
+    }
+
+    private void give(long bytes) {
+        if (bytes <= 0) {
+            return;
+        }
+        if (parent != null) {
+            parent.shrink(bytes);
+        } else {
+            budget.release(bytes);
+        }
+    }
+
     public long heldBytes() {
         return heldBytes.get();
     }
 
     public long peakBytes() {
         return peakBytes.get();
+    }
+
+    /** The limit of the budget this reservation draws on. */
+    public long limitBytes() {
+        return budget.limitBytes();
     }
 
     /**
@@ -100,10 +193,9 @@ public final class MemoryReservation implements AutoCloseable {
         return purpose;
     }
 
-    /** Releases everything still held; safe to call more than once. */
+    /** Releases everything still held (prepaid bytes included); safe to call more than once. */
     @Override
     public void close() {
-        long held = heldBytes.getAndSet(0);
-        budget.release(held);
+        give(heldBytes.getAndSet(0) + prepaidBytes.getAndSet(0));
     }
 }

@@ -15,6 +15,7 @@ import io.basalt.execution.plan.AggregateFunction;
 import io.basalt.execution.plan.AggregateNode;
 import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.ValuesNode;
+import io.basalt.execution.spill.SpillSpace;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.vector.BooleanVector;
 import io.basalt.storage.vector.BytesVector;
@@ -98,7 +99,7 @@ class AggregationSinkTest {
         AggregateNode node = new AggregateNode(new ValuesNode(COLUMNS, List.of()), keys, calls(), output, 1000);
         MemoryBudget budget = new MemoryBudget(1L << 30);
         MemoryReservation memory = new MemoryReservation(budget, "aggregating");
-        AggregationSink sink = new AggregationSink(node, 4, memory, 5_000);
+        AggregationSink sink = new AggregationSink(node, 4, memory, SpillSpace.of(null), 5_000);
         List<List<List<Object>>> batches = batches(24, 4_000);
 
         List<SinkWriter> writers = new ArrayList<>();

@@ -14,6 +14,7 @@ import io.basalt.execution.plan.AggregateFunction;
 import io.basalt.execution.plan.AggregateNode;
 import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.ValuesNode;
+import io.basalt.execution.spill.SpillSpace;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.vector.ColumnBatch;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class GroupingSetsAggregationTest {
             output.add(new Column(call.name(), call.type(), true));
         }
         AggregateNode node = new AggregateNode(new ValuesNode(COLUMNS, List.of()), KEYS, calls(), output, 100, SETS);
-        return new AggregationSink(node, 4, memory, 1_000);
+        return new AggregationSink(node, 4, memory, SpillSpace.of(null), 1_000);
     }
 
     @Test
