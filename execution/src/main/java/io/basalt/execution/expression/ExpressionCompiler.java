@@ -84,7 +84,7 @@ public final class ExpressionCompiler {
             case POSITION -> StringFunctions.position(texts(call, arguments, 2).get(0), arguments.get(1));
             case REPLACE -> StringFunctions.replace(texts(call, arguments, 3).get(0), arguments.get(1), arguments.get(2));
             case EXTRACT_YEAR, EXTRACT_QUARTER, EXTRACT_MONTH, EXTRACT_DAY, EXTRACT_DAY_OF_WEEK, EXTRACT_DAY_OF_YEAR,
-                    EXTRACT_HOUR, EXTRACT_MINUTE, EXTRACT_SECOND -> DateTimeFunctions.extract(function, type, arguments.get(0));
+                    EXTRACT_HOUR, EXTRACT_MINUTE, EXTRACT_SECOND, EXTRACT_EPOCH -> DateTimeFunctions.extract(function, type, arguments.get(0));
             case ADD_DAYS -> DateTimeFunctions.addDays(type, requireDateTime(call, arguments, false), arguments.get(1));
             case ADD_MONTHS -> DateTimeFunctions.addMonths(type, requireDateTime(call, arguments, false), arguments.get(1));
             case ADD_MICROSECONDS -> DateTimeFunctions.addMicroseconds(type, requireDateTime(call, arguments, true), arguments.get(1));

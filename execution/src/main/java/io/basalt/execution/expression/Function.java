@@ -95,6 +95,11 @@ public enum Function {
     /** Sunday = 0 … Saturday = 6, as PostgreSQL's and DuckDB's {@code dow} (Calcite's DOW is this plus one). */
     EXTRACT_DAY_OF_WEEK,
     EXTRACT_DAY_OF_YEAR, EXTRACT_HOUR, EXTRACT_MINUTE, EXTRACT_SECOND,
+    /**
+     * {@code EXTRACT_EPOCH(date, timestamp or time)}: seconds since 1970-01-01 00:00 (of the day for a TIME) as a
+     * DECIMAL at the call's scale, exact: PostgreSQL's numeric {@code EXTRACT(EPOCH …)}, which keeps fractions.
+     */
+    EXTRACT_EPOCH,
     /** {@code ADD_DAYS(date or timestamp, BIGINT days)}. */
     ADD_DAYS,
     /** {@code ADD_MONTHS(date or timestamp, BIGINT months)}: clamps to the month's last day (Jan 31 + 1 month = Feb 28/29). */

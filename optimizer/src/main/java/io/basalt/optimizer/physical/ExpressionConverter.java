@@ -343,6 +343,10 @@ final class ExpressionConverter {
             case EPOCH, ISODOW, ISOYEAR, WEEK, DECADE, CENTURY, MILLENNIUM, MILLISECOND, MICROSECOND -> null;
             default -> throw PlanningException.notSupported("EXTRACT(" + unit + " FROM …)");
         };
+        if (unit == TimeUnitRange.EPOCH && typeOf(call).kind() == TypeKind.DECIMAL) {
+            // A timestamp's or time's epoch with its fraction (PostgresExtract's type), exact.
+            function = Function.EXTRACT_EPOCH;
+        }
         if (function == null) {
             // PostgreSQL's other fields, from date_part's kernel.
             return scalarFunctions.datePart(new Literal(unit.name().toLowerCase(Locale.ROOT), LogicalType.TEXT),

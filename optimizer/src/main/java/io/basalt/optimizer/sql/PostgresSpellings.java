@@ -48,7 +48,10 @@ import java.util.Optional;
  *       {@code 100%} only; SQL and DuckDB have no escape character then);</li>
  *   <li>{@code a ILIKE b} is {@code lower(a) LIKE lower(b)}, which is how PostgreSQL compares it;</li>
  *   <li>{@code date_part('field', value)} is PostgreSQL's function of a text field (Calcite's parser reads
- *       {@code date_part} as taking a unit keyword).</li>
+ *       {@code date_part} as taking a unit keyword), and {@code EXTRACT} is typed as PostgreSQL types it
+ *       ({@link PostgresExtract});</li>
+ *   <li>interval constants with the units in the text ({@code interval '1 month'}, {@code '3 days'::interval},
+ *       {@code CAST('1 day' AS interval)}) are the interval they mean ({@link IntervalConstants}).</li>
  * </ul>
  */
 final class PostgresSpellings extends SqlShuttle {
@@ -114,6 +117,9 @@ final class PostgresSpellings extends SqlShuttle {
             int column = IntervalConstants.originalStringColumn(function.getSqlIdentifier().getSimple(),
                     text.originalColumn(string.getLineNum(), string.getColumnNum()));
             return intervalConstant(call.operand(0), string.getLineNum(), column);
+        }
+        if (call.getOperator() == SqlStdOperatorTable.EXTRACT) {
+            return visit((SqlCall) PostgresExtract.INSTANCE.createCall(call.getParserPosition(), call.getOperandList()));
         }
         if (call.getKind() == SqlKind.CAST && call.operand(1) instanceof SqlIntervalQualifier
                 && call.operand(0) instanceof SqlCharStringLiteral string && hasUnitWords(string)) {
