@@ -89,6 +89,11 @@ public enum Function {
     REGEXP_COUNT,
     /** {@code REGEXP_SUBSTR(value, pattern[, start[, n[, flags[, group]]]])}: the n-th match or its group, else NULL. */
     REGEXP_SUBSTR,
+    /**
+     * {@code SUBSTRING_REGEX(value, pattern)}: PostgreSQL's {@code substring(value FROM pattern)}, the text the first
+     * parenthesized group matched if the pattern has one, else the whole first match; NULL when there is none.
+     */
+    SUBSTRING_REGEX,
     // Date and time. EXTRACT_* take DATE or TIMESTAMP (hour/minute/second also TIME) and return BIGINT
     // (EXTRACT_SECOND returns DECIMAL(8,6) seconds with fraction when the call type says so).
     EXTRACT_YEAR, EXTRACT_QUARTER, EXTRACT_MONTH, EXTRACT_DAY,
