@@ -94,13 +94,14 @@ final class RowChanges {
         }
         for (int action = 0; action < actions.size(); action++) {
             if (counts[action] > 0 && actions.get(action).addsRow()) {
-                append(batch, actions.get(action).firstColumn(), rowsOfAction[action], counts[action]);
+                append(batch, actions.get(action), rowsOfAction[action], counts[action]);
             }
         }
     }
 
     /** The new rows: the action's columns (one per table column, already of its type) at {@code rows}. */
-    private void append(ColumnBatch batch, int firstColumn, int[] rows, int count) {
+    private void append(ColumnBatch batch, ChangeAction action, int[] rows, int count) {
+        int firstColumn = action.firstColumn();
         int tableColumns = planned.table().columns().size();
         List<ColumnVector> columns = new ArrayList<>(tableColumns);
         for (int c = 0; c < tableColumns; c++) {
@@ -110,7 +111,7 @@ final class RowChanges {
         if (writer == null) {
             writer = TableWriter.open(transaction, planned.tableId(), settings.threads());
         }
-        writer.append(new ColumnBatch(count, columns));
+        writer.append(new ColumnBatch(count, columns), action.generatedColumns());
     }
 
     private void remember(long identity) {

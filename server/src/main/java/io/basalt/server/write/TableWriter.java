@@ -4,6 +4,8 @@ import io.basalt.storage.commit.Transaction;
 import io.basalt.storage.table.TableAppender;
 import io.basalt.storage.vector.ColumnBatch;
 
+import java.util.List;
+
 /**
  * Appends one statement's new rows to a table (INSERT, COPY FROM, the new rows of UPDATE and MERGE, CREATE TABLE
  * AS): identity columns the statement does not supply are generated, PRIMARY KEY and UNIQUE constraints are checked
@@ -48,7 +50,24 @@ public final class TableWriter implements AutoCloseable {
 
     /** Takes ownership of {@code batch} (the caller must not change it afterwards). */
     public void append(ColumnBatch batch) {
-        ColumnBatch complete = identities == null ? batch : identities.fill(batch);
+        add(identities == null ? batch : identities.fill(batch));
+    }
+
+    /**
+     * Appends rows that leave the identity columns {@code generated} (table positions) to the generator: a MERGE's
+     * INSERT clause, whose other clauses' rows supply every column.
+     */
+    public void append(ColumnBatch batch, List<Integer> generated) {
+        if (generated.isEmpty()) {
+            append(batch);
+            return;
+        }
+        boolean[] mask = new boolean[transaction.requireTable(tableId).definition().columns().size()];
+        generated.forEach(column -> mask[column] = true);
+        add(new IdentityValues(transaction, tableId, mask).fill(batch));
+    }
+
+    private void add(ColumnBatch complete) {
         if (keys != null) {
             keys.add(complete);
         }
