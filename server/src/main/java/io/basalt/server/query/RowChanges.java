@@ -13,6 +13,7 @@ import io.basalt.server.StatementException;
 import io.basalt.storage.commit.SegmentEntry;
 import io.basalt.storage.commit.Transaction;
 import io.basalt.storage.deletion.DeletionVector;
+import io.basalt.server.write.ForeignKeyCheck;
 import io.basalt.server.write.TableWriter;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
@@ -63,6 +64,9 @@ final class RowChanges {
             changes.deleteRemovedRows();
             if (changes.writer != null) {
                 changes.writer.finish();
+            }
+            if (changes.removedCount > 0) {
+                ForeignKeyCheck.afterRemovals(transaction, planned.tableId());
             }
         } finally {
             if (changes.writer != null) {
