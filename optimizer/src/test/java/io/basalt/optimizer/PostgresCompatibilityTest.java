@@ -66,6 +66,23 @@ class PostgresCompatibilityTest {
     }
 
     @Test
+    void postgresqlIntervalConstantsMeanWhatTheirTextSays() {
+        assertThat(plan("SELECT DATE '2024-01-31' + interval '1 month' AS a, DATE '2024-01-31' - '3 days'::interval AS b")
+                .columns()).extracting(column -> column.type()).containsExactly(LogicalType.DATE, LogicalType.DATE);
+        PlanningException invalid = failure("SELECT 1 + interval 'abc'");
+        assertThat(invalid.sqlState()).isEqualTo("22007");
+        assertThat(invalid.getMessage()).isEqualTo("invalid input syntax for type interval: \"abc\"");
+        assertThat(invalid.column()).hasValue(21);
+        assertThat(failure("SELECT 1 + 'abc'::interval").column()).hasValue(12);
+        assertThat(failure("SELECT x::int, 1 + CAST('abc' AS interval)").column()).hasValue(25);
+        PlanningException mixed = failure("SELECT DATE '2024-01-31' + interval '1 month 3 days'");
+        assertThat(mixed.sqlState()).isEqualTo("0A000");
+        assertThat(mixed.getMessage()).startsWith("not supported yet: interval '1 month 3 days'");
+        // Positions after a marked constant are the user's: "nope" is at column 27.
+        assertThat(failure("SELECT interval '1 day' + nope").column()).hasValue(27);
+    }
+
+    @Test
     void stringConstantsKeepTrailingBlanksAndEscapedOnesCompare() {
         assertThat(converted("kind || 'a  '")).isEqualTo("CONCAT($0, 'a  ':VARCHAR(3))");
         assertThat(converted("kind = E'x\\ty'")).isEqualTo("EQUAL($0, 'x\ty':VARCHAR(20))");

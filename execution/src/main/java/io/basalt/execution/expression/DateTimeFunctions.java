@@ -25,6 +25,9 @@ final class DateTimeFunctions {
 
     static CompiledExpression extract(Function field, LogicalType type, Operand operand) {
         TypeKind source = operand.type().kind();
+        if (field == Function.EXTRACT_EPOCH && (source == TypeKind.DATE || source == TypeKind.TIME || source == TypeKind.TIMESTAMP)) {
+            return epochSeconds(type, operand);
+        }
         boolean timeField = field == Function.EXTRACT_HOUR || field == Function.EXTRACT_MINUTE || field == Function.EXTRACT_SECOND;
         if (source == TypeKind.TIME && !timeField) {
             throw ExpressionErrors.notSupported(field + " of TIME");
@@ -150,6 +153,33 @@ final class DateTimeFunctions {
             long[] out = result.values();
             for (int i = 0; i < rows; i++) {
                 long micros = date ? 0 : Math.floorMod(x[i], CivilCalendar.MICROS_PER_MINUTE);
+                out[i] = scale >= 6 ? micros * PowersOfTen.longValue(scale - 6)
+                        : LongMath.divideRoundHalfAway(micros, PowersOfTen.longValue(6 - scale));
+            }
+            return result;
+        };
+    }
+
+    /**
+     * Seconds since the epoch as a DECIMAL at the call's scale: a TIMESTAMP's (or TIME's) microseconds are those
+     * seconds at scale 6 already, a DATE's days are whole days of seconds.
+     */
+    private static CompiledExpression epochSeconds(LogicalType type, Operand operand) {
+        if (!NumericTypes.isDecimal(type) || type.physicalKind() != PhysicalKind.LONG) {
+            throw ExpressionErrors.notSupported("EXTRACT_EPOCH as " + type);
+        }
+        boolean date = operand.type().kind() == TypeKind.DATE;
+        int scale = type.scale();
+        return input -> {
+            ColumnVector vector = operand.evaluate(input);
+            int rows = input.rowCount();
+            LongVector result = new LongVector(rows);
+            result.setPositionCount(rows);
+            NullMasks.copy(result, vector, rows);
+            long[] x = ((LongVector) vector).values();
+            long[] out = result.values();
+            for (int i = 0; i < rows; i++) {
+                long micros = date ? x[i] * CivilCalendar.MICROS_PER_DAY : x[i];
                 out[i] = scale >= 6 ? micros * PowersOfTen.longValue(scale - 6)
                         : LongMath.divideRoundHalfAway(micros, PowersOfTen.longValue(6 - scale));
             }

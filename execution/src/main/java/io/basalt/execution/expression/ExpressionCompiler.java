@@ -84,7 +84,7 @@ public final class ExpressionCompiler {
             case POSITION -> StringFunctions.position(texts(call, arguments, 2).get(0), arguments.get(1));
             case REPLACE -> StringFunctions.replace(texts(call, arguments, 3).get(0), arguments.get(1), arguments.get(2));
             case EXTRACT_YEAR, EXTRACT_QUARTER, EXTRACT_MONTH, EXTRACT_DAY, EXTRACT_DAY_OF_WEEK, EXTRACT_DAY_OF_YEAR,
-                    EXTRACT_HOUR, EXTRACT_MINUTE, EXTRACT_SECOND -> DateTimeFunctions.extract(function, type, arguments.get(0));
+                    EXTRACT_HOUR, EXTRACT_MINUTE, EXTRACT_SECOND, EXTRACT_EPOCH -> DateTimeFunctions.extract(function, type, arguments.get(0));
             case ADD_DAYS -> DateTimeFunctions.addDays(type, requireDateTime(call, arguments, false), arguments.get(1));
             case ADD_MONTHS -> DateTimeFunctions.addMonths(type, requireDateTime(call, arguments, false), arguments.get(1));
             case ADD_MICROSECONDS -> DateTimeFunctions.addMicroseconds(type, requireDateTime(call, arguments, true), arguments.get(1));
@@ -99,7 +99,7 @@ public final class ExpressionCompiler {
             case CHR -> TextFunctions.compile(function, List.of(integer(call, arguments.get(0))));
             case CONCAT_WS -> StringFunctions.concatSkippingNulls(arguments.get(0), asText(arguments.subList(1, arguments.size())));
             case CONCAT_IGNORING_NULLS -> StringFunctions.concatSkippingNulls(null, asText(arguments));
-            case REGEXP_LIKE, REGEXP_REPLACE, REGEXP_COUNT, REGEXP_SUBSTR -> RegexFunctions.compile(function, texts(call, arguments, 2));
+            case REGEXP_LIKE, REGEXP_REPLACE, REGEXP_COUNT, REGEXP_SUBSTR, SUBSTRING_REGEX -> RegexFunctions.compile(function, texts(call, arguments, 2));
             case DATE_PART, DATE_TRUNC, DAYS_BETWEEN, MAKE_DATE, MAKE_TIMESTAMP -> CalendarFunctions.compile(call, arguments);
             case TO_CHAR -> toChar(call, arguments);
             case TO_DATE -> DateTextParsing.compile(texts(call, arguments, 2));

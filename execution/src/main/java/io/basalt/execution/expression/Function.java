@@ -89,12 +89,22 @@ public enum Function {
     REGEXP_COUNT,
     /** {@code REGEXP_SUBSTR(value, pattern[, start[, n[, flags[, group]]]])}: the n-th match or its group, else NULL. */
     REGEXP_SUBSTR,
+    /**
+     * {@code SUBSTRING_REGEX(value, pattern)}: PostgreSQL's {@code substring(value FROM pattern)}, the text the first
+     * parenthesized group matched if the pattern has one, else the whole first match; NULL when there is none.
+     */
+    SUBSTRING_REGEX,
     // Date and time. EXTRACT_* take DATE or TIMESTAMP (hour/minute/second also TIME) and return BIGINT
     // (EXTRACT_SECOND returns DECIMAL(8,6) seconds with fraction when the call type says so).
     EXTRACT_YEAR, EXTRACT_QUARTER, EXTRACT_MONTH, EXTRACT_DAY,
     /** Sunday = 0 … Saturday = 6, as PostgreSQL's and DuckDB's {@code dow} (Calcite's DOW is this plus one). */
     EXTRACT_DAY_OF_WEEK,
     EXTRACT_DAY_OF_YEAR, EXTRACT_HOUR, EXTRACT_MINUTE, EXTRACT_SECOND,
+    /**
+     * {@code EXTRACT_EPOCH(date, timestamp or time)}: seconds since 1970-01-01 00:00 (of the day for a TIME) as a
+     * DECIMAL at the call's scale, exact: PostgreSQL's numeric {@code EXTRACT(EPOCH …)}, which keeps fractions.
+     */
+    EXTRACT_EPOCH,
     /** {@code ADD_DAYS(date or timestamp, BIGINT days)}. */
     ADD_DAYS,
     /** {@code ADD_MONTHS(date or timestamp, BIGINT months)}: clamps to the month's last day (Jan 31 + 1 month = Feb 28/29). */

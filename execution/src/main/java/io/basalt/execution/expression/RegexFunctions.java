@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * REGEXP_LIKE ({@code ~}, {@code ~*}), REGEXP_REPLACE, REGEXP_COUNT and REGEXP_SUBSTR. Each kernel keeps its
+ * REGEXP_LIKE ({@code ~}, {@code ~*}), REGEXP_REPLACE, REGEXP_COUNT, REGEXP_SUBSTR and SUBSTRING_REGEX. Each kernel keeps its
  * own {@link RegularExpressions} cache, so a constant pattern compiles once; rows are decoded to Java strings
  * because java.util.regex matches characters. All are strict.
  */
@@ -26,6 +26,7 @@ final class RegexFunctions {
             case REGEXP_REPLACE -> RowKernels.text(arguments, (vectors, row, result) -> replace(patterns, vectors, row, result));
             case REGEXP_COUNT -> RowKernels.longs(arguments, (vectors, row) -> count(patterns, vectors, row));
             case REGEXP_SUBSTR -> RowKernels.text(arguments, (vectors, row, result) -> substring(patterns, vectors, row, result));
+            case SUBSTRING_REGEX -> RowKernels.text(arguments, (vectors, row, result) -> firstGroup(patterns, vectors, row, result));
             default -> throw ExpressionErrors.notSupported("function " + function + " as a regular expression function");
         };
     }
@@ -99,5 +100,16 @@ final class RegexFunctions {
             return;
         }
         result.append(matcher.group((int) group));
+    }
+
+    /** {@code SUBSTRING_REGEX(value, pattern)}: the first group of the first match, or the match if no group. */
+    private static void firstGroup(RegularExpressions patterns, ColumnVector[] vectors, int row, BytesVector result) {
+        Matcher matcher = pattern(patterns, vectors, row, 2, false).matcher(RowKernels.string(vectors[0], row));
+        String matched = !matcher.find() ? null : matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
+        if (matched == null) {
+            result.appendNull();
+        } else {
+            result.append(matched);
+        }
     }
 }

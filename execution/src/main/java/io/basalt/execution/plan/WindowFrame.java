@@ -11,8 +11,9 @@ import java.util.Objects;
  * sort's direction) and ends at the last row at or before it. The optimizer rounds an offset that falls between two
  * key values so that this stays exact (down for a start PRECEDING or an end FOLLOWING, up otherwise). NULL keys sort
  * as the sort key says, before or after every value; a NULL current row's offset bounds are its peers.
+ * {@code exclusion} takes rows out of the frame again: the current row, its peer group, or its peers but itself.
  */
-public record WindowFrame(boolean rows, FrameBound start, FrameBound end) {
+public record WindowFrame(boolean rows, FrameBound start, FrameBound end, Exclusion exclusion) {
 
     /** SQL's default with ORDER BY: RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW (up to the last peer). */
     public static final WindowFrame RUNNING = new WindowFrame(false, FrameBound.UNBOUNDED_PRECEDING, FrameBound.CURRENT_ROW);
@@ -23,6 +24,17 @@ public record WindowFrame(boolean rows, FrameBound start, FrameBound end) {
     public WindowFrame {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(exclusion, "exclusion");
+    }
+
+    /** A frame that excludes nothing. */
+    public WindowFrame(boolean rows, FrameBound start, FrameBound end) {
+        this(rows, start, end, Exclusion.NO_OTHERS);
+    }
+
+    /** SQL's {@code EXCLUDE} clause of a frame. */
+    public enum Exclusion {
+        NO_OTHERS, CURRENT_ROW, GROUP, TIES
     }
 
     /** A RANGE frame with a PRECEDING or FOLLOWING offset: it needs the order key's values. */
@@ -32,7 +44,8 @@ public record WindowFrame(boolean rows, FrameBound start, FrameBound end) {
 
     @Override
     public String toString() {
-        return (rows ? "ROWS" : "RANGE") + " BETWEEN " + start + " AND " + end;
+        return (rows ? "ROWS" : "RANGE") + " BETWEEN " + start + " AND " + end
+                + (exclusion == Exclusion.NO_OTHERS ? "" : " EXCLUDE " + exclusion.name().replace('_', ' '));
     }
 
     /**

@@ -5,6 +5,7 @@ import io.basalt.execution.aggregate.Accumulators;
 import io.basalt.execution.memory.MemoryReservation;
 import io.basalt.execution.plan.AggregateCall;
 import io.basalt.execution.plan.WindowFrame.BoundKind;
+import io.basalt.execution.plan.WindowFrame.Exclusion;
 import io.basalt.execution.plan.WindowFunction;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.vector.ColumnVector;
@@ -22,8 +23,9 @@ import java.util.List;
  *       next one of its partition, left to right, so group {@code i} holds the partition's rows up to {@code i};
  *       a row's value is the group of its frame's last row — O(n);</li>
  *   <li>frames ending at UNBOUNDED FOLLOWING: the same from right to left, read at the frame's first row — O(n);</li>
- *   <li>other frames (both ends bounded): each row's frame is folded into a group of its own from a segment tree of
- *       groups ({@link FrameTree}) — O(n log n) whatever the frame's width.</li>
+ *   <li>other frames (both ends bounded), and frames with an EXCLUDE clause: each row's frame is folded into a
+ *       group of its own from a segment tree of groups ({@link FrameTree}) — O(n log n) whatever the frame's width;
+ *       an excluded current row or peer group splits the frame into up to three ranges, each folded in.</li>
  * </ul>
  *
  * One extra group is never touched: an empty frame reads it (COUNT 0, the others NULL).
@@ -41,8 +43,10 @@ final class FrameAggregation {
         try {
             int rowCount = layout.rowCount;
             int emptyGroup = rowCount;
-            boolean prefix = function.frame().start().kind() == BoundKind.UNBOUNDED_PRECEDING;
-            boolean suffix = !prefix && function.frame().end().kind() == BoundKind.UNBOUNDED_FOLLOWING;
+            Exclusion exclusion = function.frame().exclusion();
+            boolean excludes = exclusion != Exclusion.NO_OTHERS;
+            boolean prefix = !excludes && function.frame().start().kind() == BoundKind.UNBOUNDED_PRECEDING;
+            boolean suffix = !excludes && !prefix && function.frame().end().kind() == BoundKind.UNBOUNDED_FOLLOWING;
             int groups = prefix || suffix ? rowCount + 1 : 2 * rowCount + 1;
             accumulator.ensureGroups(prefix || suffix ? groups : groups + FrameTree.extraGroups(rowCount));
             int[] identity = new int[rowCount];
@@ -69,20 +73,42 @@ final class FrameAggregation {
             } else {
                 FrameTree tree = FrameTree.build(accumulator, rowCount, groups);
                 for (int row = 0; row < rowCount; row++) {
-                    if (!bounds.isEmpty(row)) {
-                        tree.fold(bounds.first[row], bounds.last[row], rowCount + 1 + row);
-                    }
+                    boolean folded = !bounds.isEmpty(row) && (excludes
+                            ? foldExcluding(tree, exclusion, layout, bounds.first[row], bounds.last[row], row, rowCount + 1 + row)
+                            : fold(tree, bounds.first[row], bounds.last[row], rowCount + 1 + row));
+                    stateOfRow[row] = folded ? rowCount + 1 + row : emptyGroup;
                 }
                 tree.finish();
-                for (int row = 0; row < rowCount; row++) {
-                    stateOfRow[row] = bounds.isEmpty(row) ? emptyGroup : rowCount + 1 + row;
-                }
             }
             ColumnVector states = accumulator.result(0, groups);
             return VectorCopier.select(states, stateOfRow, rowCount);
         } finally {
             accumulator.release();
         }
+    }
+
+    /** Folds rows {@code [first, last]} into {@code target} if there are any; whether there were. */
+    private static boolean fold(FrameTree tree, int first, int last, int target) {
+        if (first > last) {
+            return false;
+        }
+        tree.fold(first, last, target);
+        return true;
+    }
+
+    /**
+     * Folds the frame {@code [first, last]} of {@code row} without the rows {@code exclusion} takes out: the row
+     * (CURRENT ROW), its peers (GROUP), or its peers but the row itself (TIES); whether any row was left.
+     */
+    private static boolean foldExcluding(FrameTree tree, Exclusion exclusion, PartitionLayout layout, int first, int last,
+                                         int row, int target) {
+        int excludedFirst = exclusion == Exclusion.CURRENT_ROW ? row : layout.peerStart[row];
+        int excludedLast = exclusion == Exclusion.CURRENT_ROW ? row : layout.peerEnd[row] - 1;
+        boolean folded = fold(tree, first, Math.min(last, excludedFirst - 1), target);
+        if (exclusion == Exclusion.TIES && row >= first && row <= last) {
+            folded |= fold(tree, row, row, target);
+        }
+        return fold(tree, Math.max(first, excludedLast + 1), last, target) | folded;
     }
 
     /** Folds each group into its neighbour in the partition: rightwards ({@code forward}) or leftwards. */

@@ -103,6 +103,8 @@ class AllFunctionsTest {
         samples.put(Function.EXTRACT_HOUR, sample(BIGINT, 13L, TIMESTAMP, "1998-09-02 13:14:15"));
         samples.put(Function.EXTRACT_MINUTE, sample(BIGINT, 14L, TIMESTAMP, "1998-09-02 13:14:15"));
         samples.put(Function.EXTRACT_SECOND, sample(BIGINT, 15L, TIMESTAMP, "1998-09-02 13:14:15"));
+        samples.put(Function.EXTRACT_EPOCH, sample(LogicalType.decimal(18, 6), decimal("904742055.500000"), TIMESTAMP,
+                "1998-09-02 13:14:15.5"));
         samples.put(Function.ADD_DAYS, sample(DATE, LocalDate.of(1998, 9, 2), DATE, "1998-12-01", BIGINT, -90L));
         samples.put(Function.ADD_MONTHS, sample(DATE, LocalDate.of(1998, 2, 28), DATE, "1998-01-31", BIGINT, 1L));
         samples.put(Function.ADD_MICROSECONDS, sample(TIMESTAMP, java.time.LocalDateTime.of(1998, 9, 2, 0, 0, 1), TIMESTAMP,
@@ -133,6 +135,7 @@ class AllFunctionsTest {
         samples.put(Function.REGEXP_REPLACE, sample(TEXT, "a-c", TEXT, "abc", TEXT, "b", TEXT, "-"));
         samples.put(Function.REGEXP_COUNT, sample(BIGINT, 2L, TEXT, "banana", TEXT, "an"));
         samples.put(Function.REGEXP_SUBSTR, sample(TEXT, "123", TEXT, "ab123", TEXT, "[0-9]+"));
+        samples.put(Function.SUBSTRING_REGEX, sample(TEXT, "12", TEXT, "ab123", TEXT, "([0-9]{2})"));
         samples.put(Function.DATE_PART, sample(DOUBLE, 1998.0, TEXT, "year", DATE, "1998-09-02"));
         samples.put(Function.DATE_TRUNC, sample(TIMESTAMP, LocalDateTime.of(1998, 9, 1, 0, 0), TEXT, "month", TIMESTAMP,
                 "1998-09-02 13:14:15"));

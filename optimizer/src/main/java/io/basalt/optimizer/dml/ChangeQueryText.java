@@ -106,8 +106,7 @@ final class ChangeQueryText {
                 updateValues(clause.assignments());
                 actions.add(new ChangeAction(ChangeAction.Kind.UPDATE, -1));
             } else if (clause.action() == Action.INSERT) {
-                insertValues(clause);
-                actions.add(new ChangeAction(ChangeAction.Kind.INSERT, -1));
+                actions.add(new ChangeAction(ChangeAction.Kind.INSERT, -1, insertValues(clause)));
             } else if (clause.action() == Action.DELETE) {
                 actions.add(new ChangeAction(ChangeAction.Kind.DELETE, -1));
             } else {
@@ -148,8 +147,12 @@ final class ChangeQueryText {
         sourceOfColumns.add(sourceOf);
     }
 
-    /** The VALUES of an INSERT clause in the order written; omitted columns are NULL. */
-    private void insertValues(MergeClause clause) {
+    /**
+     * The VALUES of an INSERT clause in the order written; omitted columns get their DEFAULT (its expression, planned
+     * with the query: the clock reads the statement's start, as INSERT's defaults do), their identity value (returned:
+     * the columns the table writer generates) or NULL.
+     */
+    private List<Integer> insertValues(MergeClause clause) {
         int[] sourceOf = new int[table.columns().size()];
         Arrays.fill(sourceOf, -1);
         List<Span> values = clause.insertValues();
@@ -168,19 +171,22 @@ final class ChangeQueryText {
             assignedTypes.add(table.columns().get(column).type());
             sourceOf[column] = columns++;
         }
+        List<Integer> generated = new ArrayList<>();
         for (int column = 0; column < sourceOf.length; column++) {
             ColumnDefinition definition = table.columns().get(column);
-            if (sourceOf[column] < 0 && (definition.defaultExpression().isPresent() || definition.identity().isPresent())) {
-                throw error(PlanningException.FEATURE_NOT_SUPPORTED, "not supported yet: "
-                        + (definition.identity().isPresent() ? "identity" : "DEFAULT") + " values in MERGE for omitted column \""
-                        + definition.name() + "\"", clause.offset());
-            }
-            if (sourceOf[column] >= 0 && definition.identity().isPresent() && definition.identity().get().always()) {
+            if (sourceOf[column] < 0 && definition.identity().isPresent()) {
+                generated.add(column);
+            } else if (sourceOf[column] < 0 && definition.defaultExpression().isPresent()) {
+                query.add(", (" + definition.defaultExpression().get() + ")", clause.offset());
+                assignedTypes.add(definition.type());
+                sourceOf[column] = columns++;
+            } else if (sourceOf[column] >= 0 && definition.identity().isPresent() && definition.identity().get().always()) {
                 throw error("428C9", "cannot insert a non-DEFAULT value into column \"" + definition.name() + "\"",
                         clause.offset());
             }
         }
         sourceOfColumns.add(sourceOf);
+        return generated;
     }
 
     private void select(String expression) {

@@ -79,7 +79,7 @@ public final class DmlPlanner {
                 actions.add(action);
                 continue;
             }
-            actions.add(new ChangeAction(action.kind(), expressions.size()));
+            actions.add(new ChangeAction(action.kind(), expressions.size(), action.generatedColumns()));
             int[] sourceOf = written.sourceOfColumns().get(valueAction++);
             for (int c = 0; c < sourceOf.length; c++) {
                 ColumnDefinition target = table.columns().get(c);

@@ -343,6 +343,10 @@ final class ExpressionConverter {
             case EPOCH, ISODOW, ISOYEAR, WEEK, DECADE, CENTURY, MILLENNIUM, MILLISECOND, MICROSECOND -> null;
             default -> throw PlanningException.notSupported("EXTRACT(" + unit + " FROM …)");
         };
+        if (unit == TimeUnitRange.EPOCH && typeOf(call).kind() == TypeKind.DECIMAL) {
+            // A timestamp's or time's epoch with its fraction (PostgresExtract's type), exact.
+            function = Function.EXTRACT_EPOCH;
+        }
         if (function == null) {
             // PostgreSQL's other fields, from date_part's kernel.
             return scalarFunctions.datePart(new Literal(unit.name().toLowerCase(Locale.ROOT), LogicalType.TEXT),
@@ -370,8 +374,15 @@ final class ExpressionConverter {
 
     /** SUBSTRING(value, start[, length]) with BIGINT positions. */
     private Expression substring(RexCall call) {
-        if (call.getOperands().size() > 1 && isText(call.getOperands().get(1))) {
-            throw PlanningException.notSupported("substring(text FROM pattern); use regexp_substr");
+        if (call.getOperands().size() == 3 && isText(call.getOperands().get(1))) {
+            throw PlanningException.notSupported("substring(text FROM pattern FOR escape) (SQL regular expressions);"
+                    + " use substring(text FROM posix_pattern) or regexp_substr");
+        }
+        if (call.getOperands().size() == 2 && isText(call.getOperands().get(1))) {
+            // PostgreSQL's substring(text FROM pattern): a POSIX regular expression (Calcite's validator cast the
+            // pattern to the number SUBSTRING(text FROM start) takes; the text is the pattern).
+            return Call.of(Function.SUBSTRING_REGEX, typeOf(call), convert(call.getOperands().get(0)),
+                    TypeCoercion.castTo(convert(uncast(call.getOperands().get(1))), LogicalType.TEXT));
         }
         List<Expression> arguments = new ArrayList<>();
         arguments.add(convert(call.getOperands().get(0)));
@@ -383,8 +394,11 @@ final class ExpressionConverter {
 
     /** Whether the node is text, or text Calcite's validator cast to another type to make it fit. */
     private static boolean isText(RexNode node) {
-        RexNode inner = node.getKind() == SqlKind.CAST ? ((RexCall) node).getOperands().get(0) : node;
-        return SqlTypeUtil.isCharacter(inner.getType());
+        return SqlTypeUtil.isCharacter(uncast(node).getType());
+    }
+
+    private static RexNode uncast(RexNode node) {
+        return node.getKind() == SqlKind.CAST ? ((RexCall) node).getOperands().get(0) : node;
     }
 
     private Expression concat(RexCall call) {

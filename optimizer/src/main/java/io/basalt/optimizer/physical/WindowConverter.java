@@ -79,9 +79,6 @@ final class WindowConverter {
         List<RelDataTypeField> fields = window.getRowType().getFieldList();
         int field = inputCount;
         for (Window.Group group : window.groups) {
-            if (group.exclude != RexWindowExclusion.EXCLUDE_NO_OTHER) {
-                throw PlanningException.notSupported("window frames with EXCLUDE");
-            }
             List<SortKey> order = new ArrayList<>();
             for (RelFieldCollation collation : group.orderKeys.getFieldCollations()) {
                 order.add(PhysicalPlanBuilder.sortKey(collation));
@@ -161,6 +158,7 @@ final class WindowConverter {
             case CUME_DIST:
                 return new WindowFunction(WindowFunctionKind.CUME_DIST, null, new int[0], 0, frame, type, name);
             case NTH_VALUE: {
+                requireNoExclusion(frame, "nth_value");
                 long n = constant(window, operands.get(1), "the row number of NTH_VALUE");
                 if (n <= 0) {
                     throw new PlanningException("22016", "argument of nth_value must be greater than zero");
@@ -170,12 +168,20 @@ final class WindowConverter {
             }
             case FIRST_VALUE:
             case LAST_VALUE: {
+                requireNoExclusion(frame, call.getKind() == SqlKind.FIRST_VALUE ? "first_value" : "last_value");
                 WindowFunctionKind kind = call.getKind() == SqlKind.FIRST_VALUE ? WindowFunctionKind.FIRST_VALUE
                         : WindowFunctionKind.LAST_VALUE;
                 return new WindowFunction(kind, null, new int[] {column(window, operands.get(0))}, 0, frame, type, name);
             }
             default:
                 return aggregate(window, call, frame, type, name);
+        }
+    }
+
+    /** The value functions read their frame's ends; an EXCLUDE clause that cuts the frame is only done for aggregates. */
+    private static void requireNoExclusion(WindowFrame frame, String function) {
+        if (frame.exclusion() != WindowFrame.Exclusion.NO_OTHERS) {
+            throw PlanningException.notSupported(function + " over a frame with EXCLUDE");
         }
     }
 
@@ -214,7 +220,16 @@ final class WindowConverter {
     private static WindowFrame frame(Window window, Window.Group group) {
         FrameBound start = bound(window, group, group.lowerBound, true);
         FrameBound end = bound(window, group, group.upperBound, false);
-        return new WindowFrame(group.isRows, start, end);
+        return new WindowFrame(group.isRows, start, end, exclusion(group.exclude));
+    }
+
+    private static WindowFrame.Exclusion exclusion(RexWindowExclusion exclude) {
+        return switch (exclude) {
+            case EXCLUDE_NO_OTHER -> WindowFrame.Exclusion.NO_OTHERS;
+            case EXCLUDE_CURRENT_ROW -> WindowFrame.Exclusion.CURRENT_ROW;
+            case EXCLUDE_GROUP -> WindowFrame.Exclusion.GROUP;
+            case EXCLUDE_TIES -> WindowFrame.Exclusion.TIES;
+        };
     }
 
     private static FrameBound bound(Window window, Window.Group group, RexWindowBound bound, boolean start) {

@@ -98,6 +98,9 @@ public final class BasaltOperatorTable implements SqlOperatorTable {
         if (operator == SqlStdOperatorTable.PLUS) {
             return DateArithmetic.PLUS;
         }
+        if (operator == SqlStdOperatorTable.EXTRACT) {
+            return PostgresExtract.INSTANCE;
+        }
         return OrderedSetAggregates.REPLACED.getOrDefault(operator, operator);
     }
 

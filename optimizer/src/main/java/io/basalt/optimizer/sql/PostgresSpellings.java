@@ -6,6 +6,9 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalLiteral;
+import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Rewrites a parsed query where Calcite reads PostgreSQL's spelling differently from PostgreSQL:
@@ -44,12 +48,17 @@ import java.util.Map;
  *       {@code 100%} only; SQL and DuckDB have no escape character then);</li>
  *   <li>{@code a ILIKE b} is {@code lower(a) LIKE lower(b)}, which is how PostgreSQL compares it;</li>
  *   <li>{@code date_part('field', value)} is PostgreSQL's function of a text field (Calcite's parser reads
- *       {@code date_part} as taking a unit keyword).</li>
+ *       {@code date_part} as taking a unit keyword), and {@code EXTRACT} is typed as PostgreSQL types it
+ *       ({@link PostgresExtract});</li>
+ *   <li>interval constants with the units in the text ({@code interval '1 month'}, {@code '3 days'::interval},
+ *       {@code CAST('1 day' AS interval)}) are the interval they mean ({@link IntervalConstants}).</li>
  * </ul>
  */
 final class PostgresSpellings extends SqlShuttle {
 
     private static final String UNDEFINED_OBJECT = "42704";
+    private static final String INVALID_DATETIME_FORMAT = "22007";
+    private static final String INTERVAL_OUT_OF_RANGE = "22015";
 
     /** PostgreSQL's names of types, lower case as unquoted names are read. */
     private static final Map<String, SqlTypeName> TYPE_NAMES = Map.of(
@@ -102,6 +111,22 @@ final class PostgresSpellings extends SqlShuttle {
             // The parser reads date_part as Calcite's date_part(unit keyword, value); PostgreSQL's unit is text.
             return visit((SqlCall) PostgresFunctions.DATE_PART.createCall(call.getParserPosition(), call.getOperandList()));
         }
+        if (call.getOperator() instanceof SqlUnresolvedFunction function && function.getSqlIdentifier() != null
+                && function.getSqlIdentifier().isSimple() && IntervalConstants.isMarker(function.getSqlIdentifier().getSimple())) {
+            SqlParserPos string = call.operand(0).getParserPosition();
+            int column = IntervalConstants.originalStringColumn(function.getSqlIdentifier().getSimple(),
+                    text.originalColumn(string.getLineNum(), string.getColumnNum()));
+            return intervalConstant(call.operand(0), string.getLineNum(), column);
+        }
+        if (call.getOperator() == SqlStdOperatorTable.EXTRACT) {
+            return visit((SqlCall) PostgresExtract.INSTANCE.createCall(call.getParserPosition(), call.getOperandList()));
+        }
+        if (call.getKind() == SqlKind.CAST && call.operand(1) instanceof SqlIntervalQualifier
+                && call.operand(0) instanceof SqlCharStringLiteral string && hasUnitWords(string)) {
+            // CAST('1 month' AS interval): Calcite reads the bare type as INTERVAL SECOND, the text has the units.
+            SqlParserPos position = string.getParserPosition();
+            return intervalConstant(string, position.getLineNum(), text.originalColumn(position.getLineNum(), position.getColumnNum()));
+        }
         SqlNode visited = super.visit(call);
         if (visited instanceof SqlCall like && like.getOperator() instanceof SqlLikeOperator && like.operandCount() == 2
                 && !isTextWithout(call.operand(1), '\\')) {
@@ -121,6 +146,30 @@ final class PostgresSpellings extends SqlShuttle {
             }
         }
         return visited;
+    }
+
+    /** PostgreSQL's interval constant ({@link IntervalConstants}): Calcite's interval literal of the same length. */
+    private static SqlNode intervalConstant(SqlNode string, int line, int column) {
+        SqlParserPos position = string.getParserPosition();
+        String value = ((SqlLiteral) string).getValueAs(NlsString.class).getValue();
+        Optional<PostgresInterval> interval;
+        try {
+            interval = PostgresInterval.parse(value);
+        } catch (ArithmeticException e) {
+            throw new PlanningException(INTERVAL_OUT_OF_RANGE, "interval field value out of range: \"" + value + "\"", line, column, e);
+        }
+        if (interval.isEmpty()) {
+            throw new PlanningException(INVALID_DATETIME_FORMAT, "invalid input syntax for type interval: \"" + value + "\"", line, column, null);
+        }
+        return interval.get().toLiteral(position).orElseThrow(() -> new PlanningException(PlanningException.FEATURE_NOT_SUPPORTED,
+                "not supported yet: interval '" + value + "' (an interval with months and also days or time, or with"
+                        + " fractions of milliseconds); write the parts as separate intervals: d + interval '1 month'"
+                        + " + interval '3 days'", line, column, null));
+    }
+
+    /** Whether an interval's text names its units ({@code '3 days'}), which Calcite's interval text never does. */
+    private static boolean hasUnitWords(SqlLiteral string) {
+        return string.getValueAs(NlsString.class).getValue().chars().anyMatch(Character::isLetter);
     }
 
     private static boolean isText(SqlNode node, String value) {
@@ -150,6 +199,15 @@ final class PostgresSpellings extends SqlShuttle {
 
     @Override
     public SqlNode visit(SqlLiteral literal) {
+        if (literal instanceof SqlIntervalLiteral interval) {
+            // INTERVAL '1 day' DAY: PostgreSQL reads the units in the text, Calcite would reject them.
+            String value = ((SqlIntervalLiteral.IntervalValue) interval.getValue()).getIntervalLiteral();
+            SqlParserPos position = literal.getParserPosition();
+            return value.chars().anyMatch(Character::isLetter)
+                    ? intervalConstant(SqlLiteral.createCharString(value, position), position.getLineNum(),
+                            text.originalColumn(position.getLineNum(), position.getColumnNum()))
+                    : literal;
+        }
         if (!(literal instanceof SqlCharStringLiteral)) {
             return literal;
         }

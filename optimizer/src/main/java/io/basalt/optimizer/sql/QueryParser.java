@@ -64,7 +64,8 @@ final class QueryParser {
     record TextRewrites(InfixCasts casts, NonReservedWords words) {
 
         static TextRewrites of(String queryText) {
-            InfixCasts casts = InfixCasts.group(queryText);
+            // Interval constants keep their length, so positions need no mapping for them.
+            InfixCasts casts = InfixCasts.group(IntervalConstants.mark(queryText));
             return new TextRewrites(casts, NonReservedWords.quote(casts.text()));
         }
 

@@ -19,6 +19,7 @@ import io.basalt.server.query.GeneratedSql;
 import io.basalt.server.query.QueryRunner;
 import io.basalt.server.query.TableRewrite;
 import io.basalt.server.result.StatementResult;
+import io.basalt.server.write.ForeignKeyCheck;
 import io.basalt.server.write.UniqueKeyCheck;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.catalog.Constraint;
@@ -256,6 +257,12 @@ public final class AlterTableStatements {
         TableDefinition altered = withColumns(definition, columns, constraints);
         transaction.alterTable(table.tableId(), altered);
         UniqueKeyCheck.requireUniqueRows(transaction, table.tableId(), keys);
+        for (Constraint constraint : constraints.subList(constraints.size() - added.size(), constraints.size())) {
+            if (constraint instanceof Constraint.ForeignKey key) {
+                // As PostgreSQL: the rows already there must reference existing rows.
+                ForeignKeyCheck.requireReferencedRows(transaction, table.tableId(), key);
+            }
+        }
         if (nullsForbidden) {
             // Storage checks NOT NULL as it writes, so writing the rows again is the check.
             TableRewrite.rewrite(transaction, runner, settings, before, table, altered, oldColumns(definition, null),

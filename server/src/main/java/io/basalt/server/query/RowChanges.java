@@ -13,6 +13,7 @@ import io.basalt.server.StatementException;
 import io.basalt.storage.commit.SegmentEntry;
 import io.basalt.storage.commit.Transaction;
 import io.basalt.storage.deletion.DeletionVector;
+import io.basalt.server.write.ForeignKeyCheck;
 import io.basalt.server.write.TableWriter;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
@@ -64,6 +65,9 @@ final class RowChanges {
             if (changes.writer != null) {
                 changes.writer.finish();
             }
+            if (changes.removedCount > 0) {
+                ForeignKeyCheck.afterRemovals(transaction, planned.tableId());
+            }
         } finally {
             if (changes.writer != null) {
                 changes.writer.close();
@@ -94,13 +98,14 @@ final class RowChanges {
         }
         for (int action = 0; action < actions.size(); action++) {
             if (counts[action] > 0 && actions.get(action).addsRow()) {
-                append(batch, actions.get(action).firstColumn(), rowsOfAction[action], counts[action]);
+                append(batch, actions.get(action), rowsOfAction[action], counts[action]);
             }
         }
     }
 
     /** The new rows: the action's columns (one per table column, already of its type) at {@code rows}. */
-    private void append(ColumnBatch batch, int firstColumn, int[] rows, int count) {
+    private void append(ColumnBatch batch, ChangeAction action, int[] rows, int count) {
+        int firstColumn = action.firstColumn();
         int tableColumns = planned.table().columns().size();
         List<ColumnVector> columns = new ArrayList<>(tableColumns);
         for (int c = 0; c < tableColumns; c++) {
@@ -110,7 +115,7 @@ final class RowChanges {
         if (writer == null) {
             writer = TableWriter.open(transaction, planned.tableId(), settings.threads());
         }
-        writer.append(new ColumnBatch(count, columns));
+        writer.append(new ColumnBatch(count, columns), action.generatedColumns());
     }
 
     private void remember(long identity) {

@@ -4,10 +4,13 @@ import io.basalt.storage.commit.Transaction;
 import io.basalt.storage.table.TableAppender;
 import io.basalt.storage.vector.ColumnBatch;
 
+import java.util.List;
+
 /**
  * Appends one statement's new rows to a table (INSERT, COPY FROM, the new rows of UPDATE and MERGE, CREATE TABLE
  * AS): identity columns the statement does not supply are generated, PRIMARY KEY and UNIQUE constraints are checked
- * (within the statement as rows arrive, against the table's other live rows at {@link #finish}), and storage
+ * (within the statement as rows arrive, against the table's other live rows at {@link #finish}), FOREIGN KEYs are
+ * checked against the parent's rows ({@link ForeignKeyCheck}), and storage
  * validates the rest (NOT NULL, lengths, ranges). All of it or, on any error, none of it lands.
  */
 public final class TableWriter implements AutoCloseable {
@@ -17,6 +20,7 @@ public final class TableWriter implements AutoCloseable {
     private final TableAppender appender;
     private final IdentityValues identities;
     private final UniqueKeyCheck keys;
+    private final ForeignKeyCheck foreignKeys;
 
     private TableWriter(Transaction transaction, long tableId, int threads, boolean[] generated) {
         this.transaction = transaction;
@@ -27,6 +31,7 @@ public final class TableWriter implements AutoCloseable {
         }
         this.identities = generates ? new IdentityValues(transaction, tableId, generated) : null;
         this.keys = UniqueKeyCheck.of(transaction.requireTable(tableId).definition());
+        this.foreignKeys = ForeignKeyCheck.forAppends(transaction, tableId);
         this.appender = new TableAppender(transaction, tableId, transaction.requireTable(tableId).defaultPartition().partitionId(),
                 threads);
     }
@@ -48,7 +53,27 @@ public final class TableWriter implements AutoCloseable {
 
     /** Takes ownership of {@code batch} (the caller must not change it afterwards). */
     public void append(ColumnBatch batch) {
-        ColumnBatch complete = identities == null ? batch : identities.fill(batch);
+        add(identities == null ? batch : identities.fill(batch));
+    }
+
+    /**
+     * Appends rows that leave the identity columns {@code generated} (table positions) to the generator: a MERGE's
+     * INSERT clause, whose other clauses' rows supply every column.
+     */
+    public void append(ColumnBatch batch, List<Integer> generated) {
+        if (generated.isEmpty()) {
+            append(batch);
+            return;
+        }
+        boolean[] mask = new boolean[transaction.requireTable(tableId).definition().columns().size()];
+        generated.forEach(column -> mask[column] = true);
+        add(new IdentityValues(transaction, tableId, mask).fill(batch));
+    }
+
+    private void add(ColumnBatch complete) {
+        if (foreignKeys != null) {
+            foreignKeys.check(complete);
+        }
         if (keys != null) {
             keys.add(complete);
         }
@@ -68,6 +93,9 @@ public final class TableWriter implements AutoCloseable {
             keys.checkExisting(transaction.layout(), transaction.view(), tableId);
         }
         appender.finish();
+        if (foreignKeys != null) {
+            foreignKeys.finish();
+        }
     }
 
     @Override

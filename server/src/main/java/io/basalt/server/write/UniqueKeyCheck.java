@@ -1,9 +1,5 @@
 package io.basalt.server.write;
 
-import io.basalt.execution.expression.Call;
-import io.basalt.execution.expression.ConstantEvaluation;
-import io.basalt.execution.expression.Function;
-import io.basalt.execution.expression.Literal;
 import io.basalt.server.StatementException;
 import io.basalt.storage.DataLayout;
 import io.basalt.storage.catalog.Constraint;
@@ -11,9 +7,6 @@ import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.commit.Manifest;
 import io.basalt.storage.commit.Transaction;
 import io.basalt.storage.table.TableReader;
-import io.basalt.storage.type.LogicalType;
-import io.basalt.storage.type.PhysicalKind;
-import io.basalt.storage.type.TypeKind;
 import io.basalt.storage.vector.ColumnBatch;
 
 import java.util.ArrayList;
@@ -33,31 +26,24 @@ import java.util.List;
 public final class UniqueKeyCheck {
 
     /** One constraint: its key columns (table positions) and the keys this statement added. */
-    private record Key(Constraint constraint, int[] columns, KeySet added) {
+    private record Key(Constraint constraint, int[] columns, KeyColumns types, KeySet added) {
 
         /** Positions of the key columns in a batch read by a scan of just those columns. */
         int[] scanned() {
-            int[] positions = new int[columns.length];
-            Arrays.setAll(positions, i -> i);
-            return positions;
+            return ForeignKeyCheck.scannedPositions(columns.length);
         }
     }
 
-    private final TableDefinition table;
     private final List<Key> keys = new ArrayList<>();
 
     private UniqueKeyCheck(TableDefinition table, List<Constraint> constraints) {
-        this.table = table;
         for (Constraint constraint : constraints) {
             if (constraint instanceof Constraint.ForeignKey) {
                 continue;
             }
             int[] columns = constraint.columns().stream().mapToInt(name -> table.columnIndex(name).getAsInt()).toArray();
-            boolean integers = columns.length <= 2 && Arrays.stream(columns)
-                    .allMatch(c -> table.columns().get(c).type().physicalKind() == PhysicalKind.LONG);
-            KeySet set = integers ? new LongKeySet(columns.length)
-                    : new ValueKeySet((batch, positions, row) -> keyAt(batch, positions, columns, row));
-            keys.add(new Key(constraint, columns, set));
+            KeyColumns types = new KeyColumns(Arrays.stream(columns).mapToObj(c -> table.columns().get(c).type()).toList());
+            keys.add(new Key(constraint, columns, types, types.newSet()));
         }
     }
 
@@ -78,7 +64,7 @@ public final class UniqueKeyCheck {
             TableReader.scan(transaction.layout(), transaction.view(), tableId, key.columns(), batch -> {
                 for (int row = 0; row < batch.rowCount(); row++) {
                     if (!key.added().add(batch, positions, row)) {
-                        throw check.error(key, batch, positions, row,
+                        throw error(key, batch, positions, row,
                                 "could not create unique index \"" + key.constraint().name() + "\"", "is duplicated.");
                     }
                 }
@@ -114,49 +100,14 @@ public final class UniqueKeyCheck {
         }
     }
 
-    /** The key at a row as values (one value, or a list for several columns), or null when a column is NULL. */
-    private Object keyAt(ColumnBatch batch, int[] positions, int[] columns, int row) {
-        if (columns.length == 1) {
-            return valueAt(batch, positions[0], columns[0], row);
-        }
-        List<Object> values = new ArrayList<>(columns.length);
-        for (int i = 0; i < columns.length; i++) {
-            Object value = valueAt(batch, positions[i], columns[i], row);
-            if (value == null) {
-                return null;
-            }
-            values.add(value);
-        }
-        return values;
-    }
-
-    private Object valueAt(ColumnBatch batch, int position, int column, int row) {
-        LogicalType type = table.columns().get(column).type();
-        Object value = Literal.at(batch.column(position), row, type).value();
-        if (value instanceof String text && type.kind() == TypeKind.CHAR) {
-            // Storage keeps CHAR values without trailing blanks, and they do not count in comparisons.
-            return text.stripTrailing();
-        }
-        if (value instanceof Double number && number == 0.0) {
-            return 0.0; // -0.0 = 0.0 in SQL
-        }
-        return value;
-    }
-
-    private StatementException duplicate(Key key, ColumnBatch batch, int[] positions, int row) {
+    private static StatementException duplicate(Key key, ColumnBatch batch, int[] positions, int row) {
         return error(key, batch, positions, row,
                 "duplicate key value violates unique constraint \"" + key.constraint().name() + "\"", "already exists.");
     }
 
     /** PostgreSQL's error with its detail {@code Key (a, b)=(1, x) already exists.}, values as their text output. */
-    private StatementException error(Key key, ColumnBatch batch, int[] positions, int row, String message, String problem) {
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < positions.length; i++) {
-            LogicalType type = table.columns().get(key.columns()[i]).type();
-            Literal literal = new Literal(valueAt(batch, positions[i], key.columns()[i], row), type);
-            texts.add((String) ConstantEvaluation.evaluate(Call.of(Function.CAST, LogicalType.TEXT, literal)).value());
-        }
+    private static StatementException error(Key key, ColumnBatch batch, int[] positions, int row, String message, String problem) {
         return new StatementException("23505", message + "\n  Detail: Key (" + String.join(", ", key.constraint().columns())
-                + ")=(" + String.join(", ", texts) + ") " + problem);
+                + ")=(" + key.types().text(batch, positions, row) + ") " + problem);
     }
 }

@@ -32,6 +32,11 @@ final class ValueKeySet implements KeySet {
         return key != null && keys.contains(key);
     }
 
+    /** Whether a key given as its value (as {@link KeyValues} reads it) is in the set; null is never. */
+    boolean containsValue(Object key) {
+        return key != null && keys.contains(key);
+    }
+
     @Override
     public boolean isEmpty() {
         return keys.isEmpty();

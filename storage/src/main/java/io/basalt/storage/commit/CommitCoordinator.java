@@ -116,7 +116,7 @@ public final class CommitCoordinator {
             Optional<TableEntry> committed = latest.table(tableId);
             if (committed.isPresent() && committed.get().identityPositions() < end) {
                 commit(latest, List.of(new TransactionOperation.AdvanceIdentity(tableId, end + Math.max(count, IDENTITY_RESERVE))),
-                        List.of());
+                        new ReadDependencies(), List.of());
             }
             return first;
         }
@@ -142,7 +142,8 @@ public final class CommitCoordinator {
         }
     }
 
-    Manifest commit(Manifest base, List<TransactionOperation> operations, Collection<Path> directoriesToSync) {
+    Manifest commit(Manifest base, List<TransactionOperation> operations, ReadDependencies dependencies,
+                    Collection<Path> directoriesToSync) {
         synchronized (commitLock) {
             Manifest latest = current;
             for (TransactionOperation operation : operations) {
@@ -158,6 +159,7 @@ public final class CommitCoordinator {
                 }
             }
             checkKeyedAppends(base, latest, operations);
+            dependencies.check(base, latest);
             Manifest next = ManifestChanges.apply(latest, operations, latest.version() + 1, nextId.get());
             try {
                 for (Path directory : directoriesToSync) {

@@ -31,6 +31,7 @@ public final class Transaction implements AutoCloseable {
     private final List<TransactionOperation> operations = new ArrayList<>();
     private final Set<Path> writtenFiles = new LinkedHashSet<>();
     private final Set<Path> directoriesToSync = new LinkedHashSet<>();
+    private final ReadDependencies dependencies = new ReadDependencies();
     private Manifest view;
     private State state = State.ACTIVE;
 
@@ -198,6 +199,24 @@ public final class Transaction implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Records that this transaction's writes rely on the rows of {@code tableId} it could see staying (a foreign key's
+     * parent rows were found for the rows it added): the commit fails (40001) if another transaction removed rows of
+     * it meanwhile.
+     */
+    public void requireRowsKept(long tableId) {
+        dependencies.rowsKept(tableId);
+    }
+
+    /**
+     * Records that this transaction's writes rely on no rows being added to {@code tableId} (no row of a foreign key's
+     * child table references the parent rows it removed): the commit fails (40001) if another transaction added
+     * rows to it meanwhile.
+     */
+    public void requireNoRowsAdded(long tableId) {
+        dependencies.noRowsAdded(tableId);
+    }
+
     public TableEntry requireTable(long tableId) {
         return view.table(tableId).orElseThrow(() -> new StorageException(StorageErrors.UNDEFINED_TABLE,
                 "table " + tableId + " does not exist"));
@@ -208,7 +227,7 @@ public final class Transaction implements AutoCloseable {
         requireActive();
         try {
             Manifest published = operations.isEmpty() ? snapshot.manifest()
-                    : coordinator.commit(base(), operations, directoriesToSync);
+                    : coordinator.commit(base(), operations, dependencies, directoriesToSync);
             state = State.COMMITTED;
             return published;
         } catch (RuntimeException e) {
