@@ -46,13 +46,17 @@ public final class TableWriter implements AutoCloseable {
         return open(transaction, tableId, threads, new boolean[transaction.requireTable(tableId).definition().columns().size()]);
     }
 
-    /** Takes ownership of {@code batch} (the caller must not change it afterwards). */
-    public void append(ColumnBatch batch) {
+    /**
+     * Takes ownership of {@code batch} (the caller must not change it afterwards) and returns the rows as they are
+     * stored: with the values identity columns generated (INSERT … RETURNING reads them; nobody may change them).
+     */
+    public ColumnBatch append(ColumnBatch batch) {
         ColumnBatch complete = identities == null ? batch : identities.fill(batch);
         if (keys != null) {
             keys.add(complete);
         }
         appender.append(complete);
+        return complete;
     }
 
     public long rowsAppended() {
