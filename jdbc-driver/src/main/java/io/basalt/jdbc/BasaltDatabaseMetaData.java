@@ -777,12 +777,13 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return false;
     }
 
-    /** Basalt has no identity columns, so no statement generates keys. */
+    /** An INSERT's generated keys come back through a RETURNING clause the driver adds (GeneratedKeyRequest). */
     @Override
     public boolean supportsGetGeneratedKeys() {
-        return false;
+        return true;
     }
 
+    /** Only INSERTs return keys; other statements answer an empty result. */
     @Override
     public boolean generatedKeyAlwaysReturned() {
         return false;

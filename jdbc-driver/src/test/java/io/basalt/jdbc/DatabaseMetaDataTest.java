@@ -77,7 +77,7 @@ class DatabaseMetaDataTest {
         assertThat(metaData.supportsTransactionIsolationLevel(Connection.TRANSACTION_SERIALIZABLE)).isFalse();
         assertThat(metaData.supportsSavepoints()).isFalse();
         assertThat(metaData.supportsStoredProcedures()).isFalse();
-        assertThat(metaData.supportsGetGeneratedKeys()).isFalse();
+        assertThat(metaData.supportsGetGeneratedKeys()).isTrue();
         assertThat(metaData.supportsMultipleOpenResults()).isFalse();
         assertThat(metaData.supportsOuterJoins()).isTrue();
         assertThat(metaData.supportsFullOuterJoins()).isTrue();

@@ -279,6 +279,13 @@ class NetworkJdbcTest {
     }
 
     @Test
+    void generatedKeysComeBackOverTheNetwork() throws SQLException {
+        try (Connection connection = server.connect()) {
+            ReadOnlyAndGeneratedKeysJdbcTest.generatedKeysComeBack(connection);
+        }
+    }
+
+    @Test
     void resultAndParameterMetaDataDescribeEveryTypeOverTheNetwork() throws SQLException {
         try (Connection connection = server.connect()) {
             ResultAndParameterMetaDataJdbcTest.assertEveryTypeDescribed(connection);
