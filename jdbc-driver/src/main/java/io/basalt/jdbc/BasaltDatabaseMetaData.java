@@ -973,21 +973,20 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return CatalogKeys.indexInfo(connection, catalog, schema, table);
     }
 
-    /**
-     * Empty: Basalt has no user-defined functions, and its built-in functions are not listed yet (they have no
-     * single registry to list them from: the validator accepts Calcite's operators and the planner maps those it has
-     * kernels for).
-     */
+    /** Basalt's built-in functions, one row per overload (see CatalogFunctions); Basalt has no user-defined ones. */
     @Override
     public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern)
             throws SQLException {
-        return empty(MetadataResultShapes.FUNCTIONS);
+        connection.checkOpen();
+        return CatalogFunctions.functions(connection, catalog, schemaPattern, functionNamePattern);
     }
 
+    /** The built-in functions' results (ORDINAL_POSITION 0) and arguments. */
     @Override
     public ResultSet getFunctionColumns(String catalog, String schemaPattern, String functionNamePattern,
             String columnNamePattern) throws SQLException {
-        return empty(MetadataResultShapes.FUNCTION_COLUMNS);
+        connection.checkOpen();
+        return CatalogFunctions.functionColumns(connection, catalog, schemaPattern, functionNamePattern, columnNamePattern);
     }
 
     @Override

@@ -128,7 +128,7 @@ class DatabaseMetaDataTest {
             metaData.getCrossReference("elsewhere", null, "a", null, null, "b"),
             metaData.getIndexInfo("elsewhere", null, "t", true, true),
             metaData.getProcedures(null, null, "%"), metaData.getProcedureColumns(null, null, "%", "%"),
-            metaData.getFunctions(null, null, "%"), metaData.getFunctionColumns(null, null, "%", "%"),
+            metaData.getFunctions("elsewhere", null, "%"), metaData.getFunctionColumns("elsewhere", null, "%", "%"),
             metaData.getColumnPrivileges(null, null, "t", "%"), metaData.getTablePrivileges(null, null, "%"),
             metaData.getBestRowIdentifier("elsewhere", null, "t", DatabaseMetaData.bestRowSession, true),
             metaData.getVersionColumns(null, null, "t"), metaData.getUDTs(null, null, "%", null),

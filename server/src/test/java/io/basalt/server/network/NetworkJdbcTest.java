@@ -279,6 +279,13 @@ class NetworkJdbcTest {
     }
 
     @Test
+    void builtInFunctionsAreListedOverTheNetwork() throws SQLException {
+        try (Connection connection = server.connect()) {
+            io.basalt.server.embedded.BuiltInFunctionsJdbcTest.assertFunctionsListed(connection);
+        }
+    }
+
+    @Test
     void generatedKeysComeBackOverTheNetwork() throws SQLException {
         try (Connection connection = server.connect()) {
             ReadOnlyAndGeneratedKeysJdbcTest.generatedKeysComeBack(connection);
