@@ -922,10 +922,12 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return empty(MetadataResultShapes.COLUMN_PRIVILEGES);
     }
 
+    /** From information_schema.table_privileges; Basalt has no column privileges, so getColumnPrivileges is empty. */
     @Override
     public ResultSet getTablePrivileges(String catalog, String schemaPattern, String tableNamePattern)
             throws SQLException {
-        return empty(MetadataResultShapes.TABLE_PRIVILEGES);
+        connection.checkOpen();
+        return CatalogTables.privileges(connection, catalog, schemaPattern, tableNamePattern);
     }
 
     /** The primary key's columns (see {@link CatalogKeys#bestRowIdentifier}); every scope gets the same answer. */

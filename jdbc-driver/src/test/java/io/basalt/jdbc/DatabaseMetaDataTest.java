@@ -129,7 +129,7 @@ class DatabaseMetaDataTest {
             metaData.getIndexInfo("elsewhere", null, "t", true, true),
             metaData.getProcedures(null, null, "%"), metaData.getProcedureColumns(null, null, "%", "%"),
             metaData.getFunctions("elsewhere", null, "%"), metaData.getFunctionColumns("elsewhere", null, "%", "%"),
-            metaData.getColumnPrivileges(null, null, "t", "%"), metaData.getTablePrivileges(null, null, "%"),
+            metaData.getColumnPrivileges(null, null, "t", "%"), metaData.getTablePrivileges("elsewhere", null, "%"),
             metaData.getBestRowIdentifier("elsewhere", null, "t", DatabaseMetaData.bestRowSession, true),
             metaData.getVersionColumns(null, null, "t"), metaData.getUDTs(null, null, "%", null),
             metaData.getSuperTypes(null, null, "%"), metaData.getSuperTables(null, null, "%"),
