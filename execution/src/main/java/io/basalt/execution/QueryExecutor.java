@@ -22,6 +22,15 @@ public final class QueryExecutor {
         return start(plan, context, null);
     }
 
+    /**
+     * Runs a plan whose {@code WorkingTableNode}s read rows the caller already has, by name: INSERT … RETURNING
+     * evaluates its list over the rows it inserted this way.
+     */
+    public static ResultStream execute(PhysicalNode plan, ExecutionContext context,
+                                       Map<String, List<ColumnBatch>> suppliedTables) {
+        return start(plan, context, null, new MemoryBudget(context.memoryLimitBytes()), Map.copyOf(suppliedTables));
+    }
+
     /** EXPLAIN ANALYZE: runs the plan to the end, discarding its rows, and returns the annotated plan text. */
     public static String executeAnalyzed(PhysicalNode plan, ExecutionContext context) {
         return profile(plan, context).render();

@@ -777,12 +777,13 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return false;
     }
 
-    /** Basalt has no identity columns, so no statement generates keys. */
+    /** An INSERT's generated keys come back through a RETURNING clause the driver adds (GeneratedKeyRequest). */
     @Override
     public boolean supportsGetGeneratedKeys() {
-        return false;
+        return true;
     }
 
+    /** Only INSERTs return keys; other statements answer an empty result. */
     @Override
     public boolean generatedKeyAlwaysReturned() {
         return false;
@@ -921,10 +922,12 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return empty(MetadataResultShapes.COLUMN_PRIVILEGES);
     }
 
+    /** From information_schema.table_privileges; Basalt has no column privileges, so getColumnPrivileges is empty. */
     @Override
     public ResultSet getTablePrivileges(String catalog, String schemaPattern, String tableNamePattern)
             throws SQLException {
-        return empty(MetadataResultShapes.TABLE_PRIVILEGES);
+        connection.checkOpen();
+        return CatalogTables.privileges(connection, catalog, schemaPattern, tableNamePattern);
     }
 
     /** The primary key's columns (see {@link CatalogKeys#bestRowIdentifier}); every scope gets the same answer. */
@@ -972,21 +975,20 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return CatalogKeys.indexInfo(connection, catalog, schema, table);
     }
 
-    /**
-     * Empty: Basalt has no user-defined functions, and its built-in functions are not listed yet (they have no
-     * single registry to list them from: the validator accepts Calcite's operators and the planner maps those it has
-     * kernels for).
-     */
+    /** Basalt's built-in functions, one row per overload (see CatalogFunctions); Basalt has no user-defined ones. */
     @Override
     public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern)
             throws SQLException {
-        return empty(MetadataResultShapes.FUNCTIONS);
+        connection.checkOpen();
+        return CatalogFunctions.functions(connection, catalog, schemaPattern, functionNamePattern);
     }
 
+    /** The built-in functions' results (ORDINAL_POSITION 0) and arguments. */
     @Override
     public ResultSet getFunctionColumns(String catalog, String schemaPattern, String functionNamePattern,
             String columnNamePattern) throws SQLException {
-        return empty(MetadataResultShapes.FUNCTION_COLUMNS);
+        connection.checkOpen();
+        return CatalogFunctions.functionColumns(connection, catalog, schemaPattern, functionNamePattern, columnNamePattern);
     }
 
     @Override

@@ -51,12 +51,15 @@ public final class BasaltPreparedStatement extends BasaltStatement implements ja
     private final Object[] values;
     private final boolean[] set;
     private final List<List<Object>> batches = new ArrayList<>();
+    // Prepared with a generated-key request that applies: the rows each execution returns are the keys.
+    private final boolean rowsAreKeys;
 
-    BasaltPreparedStatement(BasaltConnection connection, PreparedHandle handle) {
+    BasaltPreparedStatement(BasaltConnection connection, PreparedHandle handle, boolean rowsAreKeys) {
         super(connection);
         this.handle = handle;
+        this.rowsAreKeys = rowsAreKeys;
         int count = handle.parameterCount() >= 0 ? handle.parameterCount()
-                : PlaceholderScanner.countPlaceholders(handle.sql());
+                : SqlTextScanner.countPlaceholders(handle.sql());
         this.values = new Object[count];
         this.set = new boolean[count];
     }
@@ -82,7 +85,7 @@ public final class BasaltPreparedStatement extends BasaltStatement implements ja
     public boolean execute() throws SQLException {
         checkOpen();
         List<Object> parameters = currentParameters();
-        return executeAndKeep(options -> channel.execute(handle, parameters, options));
+        return executeAndKeep(options -> channel.execute(handle, parameters, options), rowsAreKeys);
     }
 
     @Override
@@ -106,7 +109,7 @@ public final class BasaltPreparedStatement extends BasaltStatement implements ja
         checkOpen();
         List<List<Object>> parameterSets = new ArrayList<>(batches);
         batches.clear();
-        if (!parameterSets.isEmpty()) {
+        if (!parameterSets.isEmpty() && !rowsAreKeys) {
             long[] counts = runWholeBatch(parameterSets.size(),
                     options -> channel.executeBatch(handle, parameterSets, options));
             if (counts != null) {
@@ -114,7 +117,7 @@ public final class BasaltPreparedStatement extends BasaltStatement implements ja
             }
         }
         return runBatch(parameterSets.size(),
-                (index, options) -> channel.execute(handle, parameterSets.get(index), options));
+                (index, options) -> channel.execute(handle, parameterSets.get(index), options), rowsAreKeys);
     }
 
     /** JDBC forbids the SQL-text methods on a prepared statement. */

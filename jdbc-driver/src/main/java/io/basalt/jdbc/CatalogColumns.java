@@ -93,6 +93,9 @@ final class CatalogColumns {
         Integer characterLength = (Integer) column.getObject(8);
         Integer precision = (Integer) column.getObject(9);
         Integer scale = (Integer) column.getObject(10);
+        if (scale == null && type.fixedScale() > 0) {
+            scale = type.fixedScale(); // DECIMAL_DIGITS of TIME and TIMESTAMP: the digits of a second's fraction
+        }
         boolean nullable = "YES".equals(column.getString(6));
         boolean text = type == BasaltType.VARCHAR || type == BasaltType.CHAR;
         // information_schema gives integer and floating-point precisions in bits (PostgreSQL's radix 2); JDBC wants

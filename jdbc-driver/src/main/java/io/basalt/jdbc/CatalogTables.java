@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 final class CatalogTables {
 
     private static final String QUERY = "SELECT table_schema, table_name, table_type FROM information_schema.tables";
+    private static final String PRIVILEGES = "SELECT table_schema, table_name, grantor, grantee, privilege_type, "
+            + "is_grantable FROM information_schema.table_privileges";
 
     private CatalogTables() {
     }
@@ -44,6 +46,30 @@ final class CatalogTables {
         rows.sort(Comparator.comparing((Object[] row) -> (String) row[3]).thenComparing(row -> (String) row[1])
                 .thenComparing(row -> (String) row[2]));
         return MetadataResultShapes.rows(MetadataResultShapes.TABLES, rows);
+    }
+
+    /**
+     * {@code getTablePrivileges} from {@code information_schema.table_privileges}: what the session's roles may see
+     * (PostgreSQL's rule: privileges granted to or by one of them, or on tables they own).
+     */
+    static ResultSet privileges(Connection connection, String catalog, String schemaPattern, String tableNamePattern)
+            throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        if (catalog == null || catalog.isEmpty()) {
+            Pattern schemas = likePattern(schemaPattern);
+            Pattern tables = likePattern(tableNamePattern);
+            new CatalogQuery(PRIVILEGES).matching("table_schema", schemaPattern).matching("table_name", tableNamePattern)
+                    .forEachRow(connection, result -> {
+                        if (schemas.matcher(result.getString(1)).matches() && tables.matcher(result.getString(2)).matches()) {
+                            rows.add(new Object[] {null, result.getString(1), result.getString(2), result.getString(3),
+                                result.getString(4), result.getString(5), result.getString(6)});
+                        }
+                    });
+        }
+        // JDBC orders by TABLE_CAT, TABLE_SCHEM, TABLE_NAME and PRIVILEGE.
+        rows.sort(Comparator.comparing((Object[] row) -> (String) row[1]).thenComparing(row -> (String) row[2])
+                .thenComparing(row -> (String) row[5]).thenComparing(row -> (String) row[4]));
+        return MetadataResultShapes.rows(MetadataResultShapes.TABLE_PRIVILEGES, rows);
     }
 
     /** information_schema says BASE TABLE; JDBC says TABLE, and the system schema's tables are SYSTEM TABLEs. */

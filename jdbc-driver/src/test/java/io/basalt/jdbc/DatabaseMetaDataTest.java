@@ -77,7 +77,7 @@ class DatabaseMetaDataTest {
         assertThat(metaData.supportsTransactionIsolationLevel(Connection.TRANSACTION_SERIALIZABLE)).isFalse();
         assertThat(metaData.supportsSavepoints()).isFalse();
         assertThat(metaData.supportsStoredProcedures()).isFalse();
-        assertThat(metaData.supportsGetGeneratedKeys()).isFalse();
+        assertThat(metaData.supportsGetGeneratedKeys()).isTrue();
         assertThat(metaData.supportsMultipleOpenResults()).isFalse();
         assertThat(metaData.supportsOuterJoins()).isTrue();
         assertThat(metaData.supportsFullOuterJoins()).isTrue();
@@ -128,8 +128,8 @@ class DatabaseMetaDataTest {
             metaData.getCrossReference("elsewhere", null, "a", null, null, "b"),
             metaData.getIndexInfo("elsewhere", null, "t", true, true),
             metaData.getProcedures(null, null, "%"), metaData.getProcedureColumns(null, null, "%", "%"),
-            metaData.getFunctions(null, null, "%"), metaData.getFunctionColumns(null, null, "%", "%"),
-            metaData.getColumnPrivileges(null, null, "t", "%"), metaData.getTablePrivileges(null, null, "%"),
+            metaData.getFunctions("elsewhere", null, "%"), metaData.getFunctionColumns("elsewhere", null, "%", "%"),
+            metaData.getColumnPrivileges(null, null, "t", "%"), metaData.getTablePrivileges("elsewhere", null, "%"),
             metaData.getBestRowIdentifier("elsewhere", null, "t", DatabaseMetaData.bestRowSession, true),
             metaData.getVersionColumns(null, null, "t"), metaData.getUDTs(null, null, "%", null),
             metaData.getSuperTypes(null, null, "%"), metaData.getSuperTables(null, null, "%"),

@@ -237,14 +237,18 @@ class StatementTest {
     }
 
     @Test
-    void generatedKeysAreAlwaysEmpty() throws SQLException {
+    void generatedKeysAreAskedForWithAReturningClause() throws SQLException {
         Statement statement = connection.createStatement();
+        // the fake answers an update count, as a statement that returned no rows: no keys
         assertThat(statement.execute("insert into t values (1)", Statement.RETURN_GENERATED_KEYS)).isFalse();
+        assertThat(database.lastExecution().sql()).isEqualTo("insert into t values (1)\nRETURNING *");
         ResultSet keys = statement.getGeneratedKeys();
         assertThat(keys.getMetaData().getColumnCount()).isZero();
         assertThat(keys.next()).isFalse();
-        assertThat(statement.executeUpdate("insert", new String[] {"id"})).isEqualTo(0);
-        assertThat(statement.executeLargeUpdate("insert", new int[] {1})).isEqualTo(0L);
+        assertThat(statement.executeUpdate("insert into t values (2)", new String[] {"id"})).isEqualTo(0);
+        assertThat(database.lastExecution().sql()).isEqualTo("insert into t values (2)\nRETURNING id");
+        assertThatThrownBy(() -> statement.executeLargeUpdate("insert", new int[] {1}))
+                .isInstanceOf(SQLFeatureNotSupportedException.class);
         assertSqlState(() -> statement.execute("insert", 42), "HY024");
     }
 

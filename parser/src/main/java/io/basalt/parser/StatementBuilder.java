@@ -85,6 +85,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 /** Builds the AST of one statement from its parse tree: one visit method per statement alternative. */
 final class StatementBuilder extends BasaltParserBaseVisitor<Statement> {
@@ -366,11 +368,35 @@ final class StatementBuilder extends BasaltParserBaseVisitor<Statement> {
             overriding = kind.equals("system") ? InsertStatement.Overriding.SYSTEM_VALUE : InsertStatement.Overriding.USER_VALUE;
         }
         boolean defaultValues = context.query() == null;
+        ReturningClause clause = ReturningClause.split(defaultValues
+                ? terminalsFrom(context, context.VALUES().getSymbol().getTokenIndex() + 1) : terminalsFrom(context.query(), 0));
+        if (clause.present() && clause.returning().isEmpty()) {
+            throw source.error(clause.keyword(), ParseException.SYNTAX_ERROR, "syntax error at end of input");
+        }
+        List<Token> sourceTokens = clause.source();
+        if (!defaultValues && sourceTokens.isEmpty()) {
+            throw source.syntaxError(clause.keyword());
+        }
         SqlFragment text = defaultValues ? source.fragment(context.DEFAULT().getSymbol(), context.VALUES().getSymbol())
-                : source.fragment(context.query());
-        var valuesRows = defaultValues ? List.<List<SqlFragment>>of() : valuesItems.rowsWithDefaults(context.query());
+                : source.fragment(sourceTokens.get(0), sourceTokens.get(sourceTokens.size() - 1));
+        var valuesRows = defaultValues ? List.<List<SqlFragment>>of() : valuesItems.rowsWithDefaults(sourceTokens);
+        Optional<SqlFragment> returning = clause.present()
+                ? Optional.of(source.fragment(clause.returning().get(0), clause.returning().get(clause.returning().size() - 1)))
+                : Optional.empty();
         return new InsertStatement(names.qualifiedName(context.qualifiedName()), names.columnList(context.columnList()),
-                overriding, defaultValues, text, valuesRows, source.span(context));
+                overriding, defaultValues, text, valuesRows, returning, source.span(context));
+    }
+
+    /** The context's own tokens (not those of nested rules) from token index {@code from} on. */
+    private static List<Token> terminalsFrom(ParserRuleContext context, int from) {
+        List<Token> tokens = new ArrayList<>();
+        for (ParseTree child : context.children) {
+            if (child instanceof TerminalNode terminal && terminal.getSymbol().getTokenIndex() >= from
+                    && terminal.getSymbol().getType() != Token.EOF) {
+                tokens.add(terminal.getSymbol());
+            }
+        }
+        return tokens;
     }
 
     private DmlStatement dml(DmlContext context) {

@@ -2,10 +2,7 @@ package io.basalt.parser;
 
 import io.basalt.parser.ast.SqlFragment;
 import io.basalt.parser.grammar.BasaltLexer;
-import io.basalt.parser.grammar.BasaltParser.QueryContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +20,12 @@ final class ValuesItems {
         this.source = source;
     }
 
-    /** The rows item by item, or an empty list when no item is DEFAULT or the source is not a plain VALUES list. */
-    List<List<SqlFragment>> rowsWithDefaults(QueryContext query) {
-        List<Token> tokens = new ArrayList<>();
-        for (ParseTree child : query.children) {
-            if (child instanceof TerminalNode terminal) {
-                tokens.add(terminal.getSymbol());
-            }
-        }
+    /**
+     * The rows item by item, or an empty list when no item is DEFAULT or the source is not a plain VALUES list.
+     *
+     * @param tokens the source's tokens (without a RETURNING list)
+     */
+    List<List<SqlFragment>> rowsWithDefaults(List<Token> tokens) {
         if (tokens.isEmpty() || tokens.get(0).getType() != BasaltLexer.VALUES) {
             return List.of();
         }

@@ -3,8 +3,9 @@ package io.basalt.execution.plan;
 import java.util.List;
 
 /**
- * The rows the previous run of a recursive query's iterative part added ({@link RecursiveUnionNode}), read by the
- * next run; {@code name} ties it to its recursive union.
+ * Rows the query does not read from storage but is handed while it runs, by {@code name}: those the previous run of
+ * a recursive query's iterative part added ({@link RecursiveUnionNode}), read by the next run, or the rows an
+ * {@code INSERT … RETURNING} inserted, which its RETURNING list is evaluated over.
  */
 public record WorkingTableNode(String name, List<Column> output, double estimatedRows) implements PhysicalNode {
 

@@ -117,4 +117,16 @@ public enum BasaltType {
     public boolean isParameterized() {
         return isDecimal() || isText();
     }
+
+    /**
+     * The scale of a type whose scale does not depend on the column: the digits of a second's fraction Basalt keeps
+     * for TIME and TIMESTAMP (microseconds, as PostgreSQL), 0 for every other fixed type. DECIMAL's comes from the
+     * column.
+     */
+    public int fixedScale() {
+        return this == TIME || this == TIMESTAMP ? FRACTIONAL_SECOND_DIGITS : 0;
+    }
+
+    /** TIME and TIMESTAMP values are microseconds. */
+    public static final int FRACTIONAL_SECOND_DIGITS = 6;
 }

@@ -94,7 +94,7 @@ public final class ColumnDescriptor {
         return precision;
     }
 
-    /** Digits after the decimal point for DECIMAL; 0 otherwise. */
+    /** Digits after the decimal point for DECIMAL, of a second's fraction for TIME and TIMESTAMP (6); 0 otherwise. */
     public int scale() {
         return scale;
     }
@@ -141,6 +141,7 @@ public final class ColumnDescriptor {
             this.name = Objects.requireNonNull(name, "name");
             this.type = type;
             this.precision = type.defaultPrecision();
+            this.scale = type.fixedScale();
         }
 
         public Builder label(String label) {

@@ -18,7 +18,7 @@ public final class ParameterDescriptor {
      * @param sqlType a {@link java.sql.Types} code that {@link BasaltType} lists
      * @param precision digits of a DECIMAL, length of text; ignored (the type's default is used) for
      *     types with a fixed precision
-     * @param scale digits after the point of a DECIMAL, else 0
+     * @param scale digits after the point of a DECIMAL; other types have their {@link BasaltType#fixedScale()}
      * @param nullable {@link ParameterMetaData#parameterNoNulls}, {@link ParameterMetaData#parameterNullable}
      *     or {@link ParameterMetaData#parameterNullableUnknown}
      */
@@ -33,7 +33,7 @@ public final class ParameterDescriptor {
         }
         this.typeName = type.typeName();
         this.precision = type.isParameterized() ? precision : type.defaultPrecision();
-        this.scale = type.isDecimal() ? scale : 0;
+        this.scale = type.isDecimal() ? scale : type.fixedScale();
         this.nullable = nullable;
     }
 

@@ -58,8 +58,9 @@ query
     : LEFT_PAREN* (SELECT | WITH | VALUES) .*?
     ;
 
+// A query source keeps a trailing RETURNING list among its tokens; the statement builder splits it off.
 insert
-    : INSERT INTO qualifiedName columnList? overriding? (query | DEFAULT VALUES)
+    : INSERT INTO qualifiedName columnList? overriding? (query | DEFAULT VALUES (RETURNING .*?)?)
     ;
 
 // OVERRIDING SYSTEM VALUE | OVERRIDING USER VALUE: the two words are checked by the statement builder.

@@ -11,12 +11,14 @@ import io.basalt.optimizer.PlannedQuery;
 import io.basalt.parser.ast.InsertStatement;
 import io.basalt.server.SessionSettings;
 import io.basalt.server.StatementException;
+import io.basalt.server.result.MaterializedResultStream;
 import io.basalt.server.result.StatementResult;
 import io.basalt.server.transaction.TransactionScope;
 import io.basalt.storage.catalog.RelationName;
 import io.basalt.storage.commit.Manifest;
 import io.basalt.server.write.TableWriter;
 import io.basalt.storage.type.LogicalType;
+import io.basalt.storage.vector.ColumnBatch;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * {@code INSERT INTO table [(columns)] VALUES … | query}, planned once: the source is planned as a query whose
@@ -38,8 +41,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class PreparedInsert implements Prepared {
 
-    /** The target, and the source planned against the same catalog version. */
-    private record InsertPlan(InsertTarget target, PlannedQuery source) {
+    /** The target, the source and the RETURNING list, planned against the same catalog version. */
+    private record InsertPlan(InsertTarget target, PlannedQuery source, Optional<InsertReturning> returning) {
     }
 
     private final QueryRunner runner;
@@ -63,7 +66,9 @@ public final class PreparedInsert implements Prepared {
         runner.authorization().checkInsert(catalog, new RelationName(target.table().schema(), target.table().name()));
         PlannedQuery source = runner.plan(target.source(), catalog, settings, target.sourceTypes());
         target.checkSourceColumns(source.columns().size());
-        return new InsertPlan(target, source);
+        Optional<InsertReturning> returning = statement.returning()
+                .map(list -> InsertReturning.plan(runner, list, target, catalog, settings));
+        return new InsertPlan(target, source, returning);
     }
 
     @Override
@@ -73,12 +78,17 @@ public final class PreparedInsert implements Prepared {
 
     @Override
     public Optional<List<Column>> resultColumns() {
-        return Optional.of(List.of());
+        return Optional.of(plans.latest().returning().map(InsertReturning::columns).orElse(List.of()));
     }
 
     @Override
     public StatementResult execute(List<?> values, SessionSettings settings, AtomicBoolean cancelled) {
-        return new StatementResult.RowCount("INSERT", run(List.of(values), settings, cancelled)[0]);
+        if (statement.returning().isPresent()) {
+            Inserted inserted = run(List.of(values), settings, cancelled, true);
+            return new StatementResult.Rows(MaterializedResultStream.ofBatches(inserted.returningColumns(),
+                    inserted.returned()));
+        }
+        return new StatementResult.RowCount("INSERT", run(List.of(values), settings, cancelled, false).counts()[0]);
     }
 
     @Override
@@ -88,7 +98,10 @@ public final class PreparedInsert implements Prepared {
 
     @Override
     public long[] executeBatch(List<? extends List<?>> parameterSets, SessionSettings settings, AtomicBoolean cancelled) {
-        return run(parameterSets, settings, cancelled);
+        if (statement.returning().isPresent()) {
+            throw StatementException.notSupported("INSERT … RETURNING in a batch (execute it once per parameter set)");
+        }
+        return run(parameterSets, settings, cancelled, false).counts();
     }
 
     /** How many times this INSERT was planned: 1 until the catalog changes. */
@@ -97,7 +110,12 @@ public final class PreparedInsert implements Prepared {
         return plans.plannings();
     }
 
-    private long[] run(List<? extends List<?>> parameterSets, SessionSettings settings, AtomicBoolean cancelled) {
+    /** What one run inserted: rows per parameter set, and the RETURNING list's rows when the statement has one. */
+    private record Inserted(long[] counts, List<Column> returningColumns, List<ColumnBatch> returned) {
+    }
+
+    private Inserted run(List<? extends List<?>> parameterSets, SessionSettings settings, AtomicBoolean cancelled,
+                         boolean returning) {
         return transactions.write(transaction -> {
             InsertPlan plan = plans.plan(transaction.view(), settings);
             InsertTarget target = plan.target();
@@ -106,23 +124,30 @@ public final class PreparedInsert implements Prepared {
             Map<Integer, Literal> defaults = ColumnDefaults.evaluate(runner, transaction.view(), settings, target.table(),
                     target.defaulted(), Instant.now(), cancelled);
             long[] counts = new long[parameterSets.size()];
+            List<ColumnBatch> inserted = new ArrayList<>();
             try (TableWriter writer = TableWriter.open(transaction, target.tableId(), settings.threads(), target.generated())) {
+                Consumer<ColumnBatch> append = returning ? batch -> inserted.add(writer.append(batch)) : writer::append;
                 Optional<PhysicalNode> together = values.size() > 1 && !values.get(0).isEmpty()
                         ? ParameterRows.of(plan.source().plan(), plan.source().parameterTypes(), values) : Optional.empty();
                 if (together.isPresent()) {
                     // One row per parameter set, in order: the source is a projection over one row.
-                    InsertStatements.appendAll(target.castToTargets(together.get(), defaults), writer::append, context);
+                    InsertStatements.appendAll(target.castToTargets(together.get(), defaults), append, context);
                     Arrays.fill(counts, 1);
                 } else {
                     for (int i = 0; i < values.size(); i++) {
                         PhysicalNode bound = values.get(i).isEmpty() ? plan.source().plan()
                                 : PlanBinder.bind(plan.source().plan(), values.get(i));
-                        counts[i] = InsertStatements.appendAll(target.castToTargets(bound, defaults), writer::append, context);
+                        counts[i] = InsertStatements.appendAll(target.castToTargets(bound, defaults), append, context);
                     }
                 }
                 writer.finish();
             }
-            return counts;
+            if (!returning) {
+                return new Inserted(counts, List.of(), List.of());
+            }
+            // Inside the transaction: an error in the RETURNING list undoes the INSERT, as in PostgreSQL.
+            InsertReturning list = plan.returning().orElseThrow();
+            return new Inserted(counts, list.columns(), list.evaluate(inserted, context));
         });
     }
 

@@ -12,17 +12,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A small result computed up front (SHOW, DESCRIBE), served through the same {@link ResultStream} as query
+ * A result computed up front (SHOW, DESCRIBE, INSERT … RETURNING), served through the same {@link ResultStream} as query
  * results so clients see no difference. Only text and BIGINT columns are needed for these.
  */
 public final class MaterializedResultStream implements ResultStream {
 
     private final List<Column> columns;
-    private ColumnBatch batch;
+    private List<ColumnBatch> batches;
+    private int next;
 
-    private MaterializedResultStream(List<Column> columns, ColumnBatch batch) {
+    private MaterializedResultStream(List<Column> columns, List<ColumnBatch> batches) {
         this.columns = List.copyOf(columns);
-        this.batch = batch;
+        this.batches = List.copyOf(batches);
+    }
+
+    /** Batches a statement computed before answering (INSERT … RETURNING's rows), served in order. */
+    public static MaterializedResultStream ofBatches(List<Column> columns, List<ColumnBatch> batches) {
+        return new MaterializedResultStream(columns, batches);
     }
 
     /** Rows of Strings and Longs (or nulls), matching {@code columns}' types (TEXT or BIGINT). */
@@ -43,7 +49,7 @@ public final class MaterializedResultStream implements ResultStream {
             }
             vectors.add(vector);
         }
-        return new MaterializedResultStream(columns, new ColumnBatch(rows.size(), vectors));
+        return new MaterializedResultStream(columns, List.of(new ColumnBatch(rows.size(), vectors)));
     }
 
     @Override
@@ -53,13 +59,14 @@ public final class MaterializedResultStream implements ResultStream {
 
     @Override
     public ColumnBatch next() {
-        ColumnBatch result = batch;
-        batch = null;
-        return result;
+        if (batches == null || next >= batches.size()) {
+            return null;
+        }
+        return batches.get(next++);
     }
 
     @Override
     public void close() {
-        batch = null;
+        batches = null;
     }
 }

@@ -51,9 +51,12 @@ public final class TableWriter implements AutoCloseable {
         return open(transaction, tableId, threads, new boolean[transaction.requireTable(tableId).definition().columns().size()]);
     }
 
-    /** Takes ownership of {@code batch} (the caller must not change it afterwards). */
-    public void append(ColumnBatch batch) {
-        add(identities == null ? batch : identities.fill(batch));
+    /**
+     * Takes ownership of {@code batch} (the caller must not change it afterwards) and returns the rows as they are
+     * stored: with the values identity columns generated (INSERT … RETURNING reads them; nobody may change them).
+     */
+    public ColumnBatch append(ColumnBatch batch) {
+        return add(identities == null ? batch : identities.fill(batch));
     }
 
     /**
@@ -70,7 +73,7 @@ public final class TableWriter implements AutoCloseable {
         add(new IdentityValues(transaction, tableId, mask).fill(batch));
     }
 
-    private void add(ColumnBatch complete) {
+    private ColumnBatch add(ColumnBatch complete) {
         if (foreignKeys != null) {
             foreignKeys.check(complete);
         }
@@ -78,6 +81,7 @@ public final class TableWriter implements AutoCloseable {
             keys.add(complete);
         }
         appender.append(complete);
+        return complete;
     }
 
     public long rowsAppended() {

@@ -7,6 +7,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
+import java.util.List;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,24 +78,97 @@ public class ReadOnlyAndGeneratedKeysJdbcTest {
         }
     }
 
-    /** Basalt has no identity columns yet: a request for generated keys is accepted and answers no rows. */
     @Test
-    void generatedKeysAreAnEmptyResultWhenNoneAreGenerated() throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:basalt:mem:");
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE t (id INT PRIMARY KEY)");
-            assertThat(statement.executeUpdate("INSERT INTO t VALUES (1)", Statement.RETURN_GENERATED_KEYS)).isEqualTo(1);
-            try (ResultSet keys = statement.getGeneratedKeys()) {
-                assertThat(keys.next()).isFalse();
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO t VALUES (?)", new String[] {"id"})) {
-                insert.setInt(1, 2);
-                assertThat(insert.executeUpdate()).isEqualTo(1);
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    assertThat(keys.next()).isFalse();
-                }
-            }
-            assertThat(connection.getMetaData().supportsGetGeneratedKeys()).isFalse();
+    void generatedKeysComeBackEmbedded() throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:basalt:mem:")) {
+            generatedKeysComeBack(connection);
         }
+    }
+
+    /**
+     * Generated keys are the rows of a RETURNING clause the driver adds to an INSERT: every column for
+     * RETURN_GENERATED_KEYS, the named ones otherwise (as PostgreSQL's driver does). Also run over a socket.
+     */
+    public static void generatedKeysComeBack(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE keyed (id SERIAL PRIMARY KEY, name TEXT, created DATE DEFAULT DATE '2024-05-01')");
+            assertThat(connection.getMetaData().supportsGetGeneratedKeys()).isTrue();
+
+            assertThat(statement.executeUpdate("INSERT INTO keyed (name) VALUES ('a'), ('b')", Statement.RETURN_GENERATED_KEYS))
+                    .isEqualTo(2);
+            assertThat(rows(statement.getGeneratedKeys())).containsExactly("1|a|2024-05-01", "2|b|2024-05-01");
+            // read again: the same keys
+            assertThat(rows(statement.getGeneratedKeys())).containsExactly("1|a|2024-05-01", "2|b|2024-05-01");
+
+            // a trailing semicolon and comment do not get in the way
+            assertThat(statement.execute("INSERT INTO keyed (name) VALUES ('c'); -- the third", new String[] {"id"})).isFalse();
+            assertThat(statement.getUpdateCount()).isEqualTo(1);
+            assertThat(rows(statement.getGeneratedKeys())).containsExactly("3");
+            assertThat(statement.executeUpdate("INSERT INTO keyed (name) VALUES ('d') -- no semicolon", new String[] {"ID", "name"}))
+                    .isEqualTo(1);
+            assertThat(rows(statement.getGeneratedKeys())).containsExactly("4|d");
+
+            // an INSERT with its own RETURNING: its rows are the keys
+            assertThat(statement.executeUpdate("INSERT INTO keyed (name) VALUES ('e') RETURNING id * 10",
+                    Statement.RETURN_GENERATED_KEYS)).isEqualTo(1);
+            assertThat(rows(statement.getGeneratedKeys())).containsExactly("50");
+
+            // no request, or a statement that is not an INSERT: no keys
+            assertThat(statement.executeUpdate("INSERT INTO keyed (name) VALUES ('f')", Statement.NO_GENERATED_KEYS)).isEqualTo(1);
+            assertThat(rows(statement.getGeneratedKeys())).isEmpty();
+            assertThat(statement.executeUpdate("UPDATE keyed SET name = 'g' WHERE id = 6", Statement.RETURN_GENERATED_KEYS))
+                    .isEqualTo(1);
+            assertThat(rows(statement.getGeneratedKeys())).isEmpty();
+
+            // without a request, INSERT … RETURNING is a query
+            try (ResultSet returned = statement.executeQuery("INSERT INTO keyed (name) VALUES ('h') RETURNING id, name")) {
+                assertThat(rows(returned)).containsExactly("7|h");
+            }
+
+            assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO keyed (name) VALUES ('x')", new int[] {1}))
+                    .isInstanceOfSatisfying(SQLFeatureNotSupportedException.class,
+                            e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
+            assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO keyed (name) VALUES ('x')", 7))
+                    .isInstanceOf(SQLException.class);
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO keyed (name) VALUES (?)", new String[] {"id"})) {
+            insert.setString(1, "p");
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+            assertThat(rows(insert.getGeneratedKeys())).containsExactly("8");
+            // a batch: every entry's keys, in order
+            insert.setString(1, "q");
+            insert.addBatch();
+            insert.setString(1, "r");
+            insert.addBatch();
+            assertThat(insert.executeBatch()).containsExactly(1, 1);
+            assertThat(rows(insert.getGeneratedKeys())).containsExactly("9", "10");
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO keyed (name) SELECT name FROM keyed WHERE id <= ?",
+                Statement.RETURN_GENERATED_KEYS)) {
+            insert.setInt(1, 2);
+            assertThat(insert.executeUpdate()).isEqualTo(2);
+            assertThat(rows(insert.getGeneratedKeys())).containsExactly("11|a|2024-05-01", "12|b|2024-05-01");
+        }
+        // nothing was left behind by the failed request
+        try (Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT count(*) FROM keyed WHERE name = 'x'")) {
+            assertThat(count.next()).isTrue();
+            assertThat(count.getLong(1)).isZero();
+        }
+    }
+
+    private static List<String> rows(ResultSet result) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (result) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(i == 1 ? "" : "|").append(result.getString(i));
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
     }
 }

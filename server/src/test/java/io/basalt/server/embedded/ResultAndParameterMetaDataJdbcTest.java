@@ -29,7 +29,7 @@ public class ResultAndParameterMetaDataJdbcTest {
     /**
      * Per column: name, JDBC type, type name, precision, scale, nullability, Java class. Type names carry their
      * modifiers as DuckDB's driver gives them; TINYINT and SMALLINT read as Integer (JDBC's table B-3); the scale of
-     * TIME and TIMESTAMP is 0, not their 6 fractional digits (ColumnDescriptor keeps a scale for DECIMAL only).
+     * TIME and TIMESTAMP is their 6 fractional digits (microseconds), as PostgreSQL's driver reports it.
      */
     private static final List<String> EXPECTED = List.of(
             "b " + Types.BOOLEAN + " BOOLEAN 1 0 " + ResultSetMetaData.columnNoNulls + " java.lang.Boolean",
@@ -46,8 +46,8 @@ public class ResultAndParameterMetaDataJdbcTest {
                     + " java.lang.String",
             "c " + Types.CHAR + " CHAR(3) 3 0 " + ResultSetMetaData.columnNullable + " java.lang.String",
             "dt " + Types.DATE + " DATE 10 0 " + ResultSetMetaData.columnNullable + " java.sql.Date",
-            "tm " + Types.TIME + " TIME 15 0 " + ResultSetMetaData.columnNullable + " java.sql.Time",
-            "ts " + Types.TIMESTAMP + " TIMESTAMP 26 0 " + ResultSetMetaData.columnNullable + " java.sql.Timestamp");
+            "tm " + Types.TIME + " TIME 15 6 " + ResultSetMetaData.columnNullable + " java.sql.Time",
+            "ts " + Types.TIMESTAMP + " TIMESTAMP 26 6 " + ResultSetMetaData.columnNullable + " java.sql.Timestamp");
 
     @Test
     void everyTypeIsDescribedEmbedded() throws SQLException {

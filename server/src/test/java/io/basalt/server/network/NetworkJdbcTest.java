@@ -279,6 +279,20 @@ class NetworkJdbcTest {
     }
 
     @Test
+    void builtInFunctionsAreListedOverTheNetwork() throws SQLException {
+        try (Connection connection = server.connect()) {
+            io.basalt.server.embedded.BuiltInFunctionsJdbcTest.assertFunctionsListed(connection);
+        }
+    }
+
+    @Test
+    void generatedKeysComeBackOverTheNetwork() throws SQLException {
+        try (Connection connection = server.connect()) {
+            ReadOnlyAndGeneratedKeysJdbcTest.generatedKeysComeBack(connection);
+        }
+    }
+
+    @Test
     void resultAndParameterMetaDataDescribeEveryTypeOverTheNetwork() throws SQLException {
         try (Connection connection = server.connect()) {
             ResultAndParameterMetaDataJdbcTest.assertEveryTypeDescribed(connection);
@@ -287,7 +301,7 @@ class NetworkJdbcTest {
 
     @Test
     void aServerThatStopsAnsweringFailsTheCallWith08006AndClosesTheConnection() throws Exception {
-        try (StallingProxy proxy = new StallingProxy(server.server.port());
+        try (LoopbackProxy proxy = new LoopbackProxy(server.server.port());
              Connection connection = DriverManager.getConnection("jdbc:basalt://127.0.0.1:" + proxy.port()
                      + "/?user=admin&password=" + NetworkTestServer.PASSWORD.replace(" ", "%20"))) {
             Statement statement = connection.createStatement();

@@ -76,6 +76,32 @@ class NetworkPrivilegeTest {
     }
 
     @Test
+    void getTablePrivilegesListsWhatTheUserMaySee() throws Exception {
+        try (Connection alice = connect("alice", "alice pw"); Connection admin = server.connect()) {
+            try (ResultSet none = alice.getMetaData().getTablePrivileges(null, "main", "t")) {
+                assertThat(none.next()).isFalse();
+            }
+            execute(admin, "GRANT SELECT, UPDATE ON TABLE t TO alice");
+            java.util.List<String> privileges = new java.util.ArrayList<>();
+            try (ResultSet granted = alice.getMetaData().getTablePrivileges(null, null, "%")) {
+                while (granted.next()) {
+                    privileges.add(granted.getString("TABLE_SCHEM") + "." + granted.getString("TABLE_NAME") + " "
+                            + granted.getString("GRANTOR") + " -> " + granted.getString("GRANTEE") + " "
+                            + granted.getString("PRIVILEGE") + " " + granted.getString("IS_GRANTABLE"));
+                }
+            }
+            assertThat(privileges).containsExactly("main.t admin -> alice SELECT NO", "main.t admin -> alice UPDATE NO");
+            try (ResultSet ownerView = admin.getMetaData().getTablePrivileges(null, "main", "t")) {
+                int rows = 0;
+                while (ownerView.next()) {
+                    rows++;
+                }
+                assertThat(rows).as("the owner sees its own privileges and what it granted").isGreaterThan(2);
+            }
+        }
+    }
+
+    @Test
     void aRevocationTakesEffectForTheNextStatement() throws Exception {
         try (Connection alice = connect("alice", "alice pw"); Connection admin = server.connect()) {
             execute(admin, "GRANT SELECT ON t TO alice");

@@ -1,18 +1,32 @@
 package io.basalt.jdbc;
 
 /**
- * Counts the {@code ?} parameter markers of a statement when the session did not analyse it
- * ({@link io.basalt.jdbc.spi.UnanalyzedPreparedHandle}), so that parameter indexes can be checked and a
- * missing value reported before the statement runs. A {@code ?} inside a string literal, a quoted
- * identifier, a dollar-quoted string or a comment is not a marker.
+ * Reads a statement's text the way the server's lexer would, without parsing it: which characters are SQL code and
+ * which are inside a string literal, a quoted identifier, a dollar-quoted string or a comment. The driver uses it
+ * to count the {@code ?} parameter markers of a statement the session did not analyse
+ * ({@link io.basalt.jdbc.spi.UnanalyzedPreparedHandle}), so that parameter indexes can be checked and a missing value
+ * reported before the statement runs, and to find an INSERT's RETURNING clause ({@link GeneratedKeyRequest}).
  */
-final class PlaceholderScanner {
+final class SqlTextScanner {
 
-    private PlaceholderScanner() {
+    private SqlTextScanner() {
     }
 
+    /** The {@code ?} markers outside literals, quoted identifiers and comments. */
     static int countPlaceholders(String sql) {
+        boolean[] code = codeCharacters(sql);
         int count = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            if (code[i] && sql.charAt(i) == '?') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** For each character of {@code sql}, whether it is code rather than part of a literal, quoted name or comment. */
+    static boolean[] codeCharacters(String sql) {
+        boolean[] code = new boolean[sql.length()];
         int length = sql.length();
         int i = 0;
         while (i < length) {
@@ -26,13 +40,11 @@ final class PlaceholderScanner {
             } else if (c == '$' && startsDollarQuote(sql, i)) {
                 i = skipDollarQuoted(sql, i);
             } else {
-                if (c == '?') {
-                    count++;
-                }
+                code[i] = true;
                 i++;
             }
         }
-        return count;
+        return code;
     }
 
     /** Past the closing quote; a doubled quote inside is an escaped quote. */

@@ -2,10 +2,10 @@ package io.basalt.jdbc;
 
 import org.junit.jupiter.api.Test;
 
-import static io.basalt.jdbc.PlaceholderScanner.countPlaceholders;
+import static io.basalt.jdbc.SqlTextScanner.countPlaceholders;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PlaceholderScannerTest {
+class SqlTextScannerTest {
 
     @Test
     void countsMarkers() {
