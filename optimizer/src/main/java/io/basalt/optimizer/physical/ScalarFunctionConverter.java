@@ -55,7 +55,7 @@ final class ScalarFunctionConverter {
             case "CONCAT" -> call(Function.CONCAT_IGNORING_NULLS, type, operands, Shape.TEXT);
             case "CONCAT_WS" -> call(Function.CONCAT_WS, type, operands, Shape.TEXT);
             case "REGEXP_REPLACE" -> call(Function.REGEXP_REPLACE, type, operands, Shape.TEXT);
-            case "REGEXP_LIKE" -> call(Function.REGEXP_LIKE, type, operands, Shape.TEXT);
+            case "REGEXP_LIKE", "REGEXP_MATCHES" -> call(Function.REGEXP_LIKE, type, operands, Shape.TEXT);
             case "REGEXP_SUBSTR" -> call(Function.REGEXP_SUBSTR, type, operands, Shape.TEXT, Shape.TEXT, Shape.INTEGER, Shape.INTEGER,
                     Shape.TEXT, Shape.INTEGER);
             case "REGEXP_COUNT" -> counted(Function.REGEXP_COUNT, type, operands, Shape.TEXT, Shape.TEXT, Shape.INTEGER, Shape.TEXT);

@@ -92,6 +92,13 @@ final class PostgresFunctions {
     /** {@code regexp_like(value, pattern[, flags])}. */
     static final SqlFunction REGEXP_LIKE = function("REGEXP_LIKE", ReturnTypes.BOOLEAN_NULLABLE, OperandTypes.or(
             OperandTypes.STRING_STRING, OperandTypes.STRING_STRING_STRING), SqlFunctionCategory.STRING);
+    /**
+     * {@code regexp_matches(value, pattern[, flags])} as DuckDB has it: whether the pattern matches, like regexp_like.
+     * PostgreSQL's returns the captured groups as a set of {@code text[]}, and Basalt has no arrays; a query that
+     * uses the result as a condition means the same in both.
+     */
+    static final SqlFunction REGEXP_MATCHES = function("REGEXP_MATCHES", ReturnTypes.BOOLEAN_NULLABLE, OperandTypes.or(
+            OperandTypes.STRING_STRING, OperandTypes.STRING_STRING_STRING), SqlFunctionCategory.STRING);
     /** {@code regexp_substr(value, pattern[, start[, n[, flags[, group]]]])}: the n-th match or NULL. */
     static final SqlFunction REGEXP_SUBSTR = function("REGEXP_SUBSTR", TEXT, OperandTypes.or(OperandTypes.STRING_STRING,
             OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER),
@@ -105,7 +112,7 @@ final class PostgresFunctions {
             SqlFunctionCategory.STRING);
 
     static final List<SqlFunction> ALL = List.of(DATE_TRUNC, DATE_PART, MAKE_DATE, MAKE_TIMESTAMP, TO_CHAR, TO_DATE, NOW, PI,
-            RANDOM, TRUNC, SIGN, DIV, GCD, LCM, REGEXP_COUNT, REGEXP_LIKE, REGEXP_SUBSTR, OCTET_LENGTH);
+            RANDOM, TRUNC, SIGN, DIV, GCD, LCM, REGEXP_COUNT, REGEXP_LIKE, REGEXP_MATCHES, REGEXP_SUBSTR, OCTET_LENGTH);
 
     private PostgresFunctions() {
     }
