@@ -147,7 +147,7 @@ public final class HashBuildSink extends MaterializeSink {
         if (keyFilterWanted && table.distinctKeyCount() * 2.0 <= probeRows) {
             // One key column: its distinct values; of several, the filtered column's value in every build row
             // (repeats cost nothing, and a NULL row's value slot only adds a value that matches nothing).
-            LongVector keys = (LongVector) (keyColumns.length == 1 ? table.distinctKeys()[0] : rows().column(keyColumns[keyFilterKey]));
+            LongVector keys = (LongVector) (keyColumns.length == 1 ? table.distinctKeys()[0] : rows.column(keyColumns[keyFilterKey]));
             KeyMembershipFilter filter = KeyMembershipFilter.of(keys.values(), keys.positionCount());
             // Only a shortcut: without the memory for it the probe scans keep every row.
             if (memory().tryGrow(filter.bytes())) {
