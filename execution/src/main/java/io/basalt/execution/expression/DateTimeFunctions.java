@@ -143,21 +143,8 @@ final class DateTimeFunctions {
             throw ExpressionErrors.notSupported("EXTRACT_SECOND as " + type);
         }
         int scale = type.scale();
-        return input -> {
-            ColumnVector vector = operand.evaluate(input);
-            int rows = input.rowCount();
-            LongVector result = new LongVector(rows);
-            result.setPositionCount(rows);
-            NullMasks.copy(result, vector, rows);
-            long[] x = ((LongVector) vector).values();
-            long[] out = result.values();
-            for (int i = 0; i < rows; i++) {
-                long micros = date ? 0 : Math.floorMod(x[i], CivilCalendar.MICROS_PER_MINUTE);
-                out[i] = scale >= 6 ? micros * PowersOfTen.longValue(scale - 6)
-                        : LongMath.divideRoundHalfAway(micros, PowersOfTen.longValue(6 - scale));
-            }
-            return result;
-        };
+        return LongUnaryKernel.of(operand,
+                value -> microsAtScale(date ? 0 : Math.floorMod(value, CivilCalendar.MICROS_PER_MINUTE), scale));
     }
 
     /**
@@ -170,21 +157,14 @@ final class DateTimeFunctions {
         }
         boolean date = operand.type().kind() == TypeKind.DATE;
         int scale = type.scale();
-        return input -> {
-            ColumnVector vector = operand.evaluate(input);
-            int rows = input.rowCount();
-            LongVector result = new LongVector(rows);
-            result.setPositionCount(rows);
-            NullMasks.copy(result, vector, rows);
-            long[] x = ((LongVector) vector).values();
-            long[] out = result.values();
-            for (int i = 0; i < rows; i++) {
-                long micros = date ? x[i] * CivilCalendar.MICROS_PER_DAY : x[i];
-                out[i] = scale >= 6 ? micros * PowersOfTen.longValue(scale - 6)
-                        : LongMath.divideRoundHalfAway(micros, PowersOfTen.longValue(6 - scale));
-            }
-            return result;
-        };
+        return LongUnaryKernel.of(operand,
+                value -> microsAtScale(date ? value * CivilCalendar.MICROS_PER_DAY : value, scale));
+    }
+
+    /** Microseconds as a DECIMAL's unscaled value at {@code scale}, rounded half away from zero below 6. */
+    private static long microsAtScale(long micros, int scale) {
+        return scale >= 6 ? micros * PowersOfTen.longValue(scale - 6)
+                : LongMath.divideRoundHalfAway(micros, PowersOfTen.longValue(6 - scale));
     }
 
     /** {@code ADD_DAYS(date or timestamp, days)}. */

@@ -2,8 +2,6 @@ package io.basalt.execution.expression;
 
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.PhysicalKind;
-import io.basalt.storage.vector.ColumnVector;
-import io.basalt.storage.vector.LongVector;
 
 import java.util.List;
 
@@ -44,19 +42,7 @@ final class IntegerFunctions {
             return ElementaryFunctions.unary(operand, Math::signum);
         }
         long one = NumericTypes.isDecimal(type) ? PowersOfTen.longValue(type.scale()) : 1;
-        return input -> {
-            ColumnVector vector = operand.evaluate(input);
-            int rows = input.rowCount();
-            LongVector result = new LongVector(rows);
-            result.setPositionCount(rows);
-            NullMasks.copy(result, vector, rows);
-            long[] x = ((LongVector) vector).values();
-            long[] out = result.values();
-            for (int i = 0; i < rows; i++) {
-                out[i] = Long.signum(x[i]) * one;
-            }
-            return result;
-        };
+        return LongUnaryKernel.of(operand, value -> Long.signum(value) * one);
     }
 
     static long divide(long dividend, long divisor, LogicalType type) {
