@@ -1,6 +1,7 @@
 package io.basalt.execution.expression;
 
 import io.basalt.execution.ExecutionException;
+import io.basalt.storage.type.CivilCalendar;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.TypeKind;
 import io.basalt.storage.vector.ColumnVector;

@@ -1,6 +1,7 @@
 package io.basalt.execution.expression;
 
 import io.basalt.execution.ExecutionException;
+import io.basalt.storage.type.CivilCalendar;
 
 import java.util.HashMap;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.basalt.execution.expression;
 
+import io.basalt.storage.type.CivilCalendar;
 import io.basalt.storage.type.LogicalType;
 
 /**

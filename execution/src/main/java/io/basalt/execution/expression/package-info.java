@@ -28,7 +28,7 @@
  *   <li>strings: {@code LikePattern} (compiled patterns with prefix/suffix/contains loops and Horspool
  *       search), {@code StringFunctions}, {@code CaseConversion}, {@code TrimFunction}, all counting code
  *       points on UTF-8 ({@code Utf8});</li>
- *   <li>{@code DateTimeFunctions} on {@code CivilCalendar}'s integer arithmetic; {@code MathFunctions} and
+ *   <li>{@code DateTimeFunctions} on storage's {@code CivilCalendar}'s integer arithmetic; {@code MathFunctions} and
  *       {@code DecimalRounding}.</li>
  * </ul>
  *

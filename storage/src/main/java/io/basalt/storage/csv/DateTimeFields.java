@@ -1,5 +1,7 @@
 package io.basalt.storage.csv;
 
+import io.basalt.storage.type.CivilCalendar;
+
 /**
  * The fields of one parsed date, time or timestamp before validation; reused for every value a parser reads
  * (one instance per parser, so not shared between threads). Unset fields keep the defaults of

@@ -1,6 +1,7 @@
 package io.basalt.storage.csv;
 
 import io.basalt.storage.StorageErrors;
+import io.basalt.storage.type.CivilCalendar;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.TypeKind;
 

@@ -1,6 +1,7 @@
 package io.basalt.storage.csv;
 
 import io.basalt.storage.StorageException;
+import io.basalt.storage.type.CivilCalendar;
 import io.basalt.storage.type.LogicalType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,17 +1,17 @@
-package io.basalt.execution.expression;
+package io.basalt.storage.type;
 
 /**
  * Proleptic Gregorian calendar arithmetic on days since 1970-01-01, with plain integer operations so that
- * EXTRACT, ADD_MONTHS and date formatting run without {@code java.time} objects per row. Years are counted
+ * the CSV date parsers, EXTRACT, ADD_MONTHS and date formatting run without {@code java.time} objects per row. Years are counted
  * from March inside 400-year eras, which puts the leap day at the end of each counted year and makes every
  * era the same length (146,097 days). Agrees with {@link java.time.LocalDate} over its whole range.
  */
-final class CivilCalendar {
+public final class CivilCalendar {
 
-    static final long MICROS_PER_SECOND = 1_000_000L;
-    static final long MICROS_PER_MINUTE = 60 * MICROS_PER_SECOND;
-    static final long MICROS_PER_HOUR = 60 * MICROS_PER_MINUTE;
-    static final long MICROS_PER_DAY = 24 * MICROS_PER_HOUR;
+    public static final long MICROS_PER_SECOND = 1_000_000L;
+    public static final long MICROS_PER_MINUTE = 60 * MICROS_PER_SECOND;
+    public static final long MICROS_PER_HOUR = 60 * MICROS_PER_MINUTE;
+    public static final long MICROS_PER_DAY = 24 * MICROS_PER_HOUR;
 
     private static final long DAYS_PER_ERA = 146_097;
     /** Days from 0000-03-01 to 1970-01-01. */
@@ -21,20 +21,20 @@ final class CivilCalendar {
     private CivilCalendar() {
     }
 
-    static boolean isLeapYear(long year) {
+    public static boolean isLeapYear(long year) {
         return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
     }
 
-    static int daysInMonth(long year, int month) {
+    public static int daysInMonth(long year, int month) {
         return month == 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
     }
 
-    static boolean isValidDate(long year, int month, int day) {
+    public static boolean isValidDate(long year, int month, int day) {
         return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
     }
 
     /** Days since 1970-01-01 of a valid date. */
-    static long epochDay(long year, int month, int day) {
+    public static long epochDay(long year, int month, int day) {
         long marchYear = month <= 2 ? year - 1 : year;
         long era = Math.floorDiv(marchYear, 400);
         long yearOfEra = marchYear - era * 400;
@@ -48,7 +48,7 @@ final class CivilCalendar {
      * Year, month and day of an epoch day packed into one long ({@code year << 9 | month << 5 | day}) so that
      * callers get all three without allocating; read them with {@link #year}, {@link #month}, {@link #day}.
      */
-    static long civil(long epochDay) {
+    public static long civil(long epochDay) {
         long shifted = epochDay + EPOCH_SHIFT;
         long era = Math.floorDiv(shifted, DAYS_PER_ERA);
         long dayOfEra = shifted - era * DAYS_PER_ERA;
@@ -62,34 +62,34 @@ final class CivilCalendar {
         return (year << 9) | ((long) month << 5) | day;
     }
 
-    static long year(long civil) {
+    public static long year(long civil) {
         return civil >> 9;
     }
 
-    static int month(long civil) {
+    public static int month(long civil) {
         return (int) ((civil >> 5) & 15);
     }
 
-    static int day(long civil) {
+    public static int day(long civil) {
         return (int) (civil & 31);
     }
 
     /** Sunday = 0 … Saturday = 6 (PostgreSQL's and DuckDB's {@code dow}); 1970-01-01 was a Thursday. */
-    static int dayOfWeek(long epochDay) {
+    public static int dayOfWeek(long epochDay) {
         return (int) Math.floorMod(epochDay + 4, 7L);
     }
 
-    static int dayOfYear(long epochDay) {
+    public static int dayOfYear(long epochDay) {
         long civil = civil(epochDay);
         return (int) (epochDay - epochDay(year(civil), 1, 1)) + 1;
     }
 
     /** The day of a timestamp (microseconds since the epoch), rounding towards minus infinity. */
-    static long epochDayOfMicros(long micros) {
+    public static long epochDayOfMicros(long micros) {
         return Math.floorDiv(micros, MICROS_PER_DAY);
     }
 
-    static long microsOfDay(long micros) {
+    public static long microsOfDay(long micros) {
         return Math.floorMod(micros, MICROS_PER_DAY);
     }
 }
