@@ -1,16 +1,13 @@
 package io.basalt.execution;
 
 import io.basalt.execution.plan.AggregateFunction;
-import io.basalt.execution.plan.SortKey;
 import io.basalt.execution.plan.WindowFrame;
 import io.basalt.execution.plan.WindowFrame.FrameBound;
 import io.basalt.execution.plan.WindowFunction;
 import io.basalt.execution.plan.WindowNode;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +32,7 @@ final class ReferenceWindow {
             }
             partitions.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
         }
-        Comparator<List<Object>> order = order(node.orderKeys());
+        Comparator<List<Object>> order = ReferenceOrder.of(node.orderKeys());
         List<List<Object>> output = new ArrayList<>();
         for (List<List<Object>> partition : partitions.values()) {
             partition.sort(order);
@@ -135,7 +132,7 @@ final class ReferenceWindow {
             case MAX: {
                 Object best = null;
                 for (Object value : present) {
-                    int comparison = best == null ? 0 : compareValues(value, best);
+                    int comparison = best == null ? 0 : ReferenceOrder.compareValues(value, best);
                     if (best == null || (function == AggregateFunction.MIN ? comparison < 0 : comparison > 0)) {
                         best = value;
                     }
@@ -183,31 +180,4 @@ final class ReferenceWindow {
         }
     }
 
-    static Comparator<List<Object>> order(List<SortKey> keys) {
-        return (x, y) -> {
-            for (SortKey key : keys) {
-                Object a = x.get(key.column());
-                Object b = y.get(key.column());
-                if (a == null || b == null) {
-                    if (a == null && b == null) {
-                        continue;
-                    }
-                    return (a == null) == key.nullsFirst() ? -1 : 1;
-                }
-                int comparison = compareValues(a, b);
-                if (comparison != 0) {
-                    return key.ascending() ? comparison : -comparison;
-                }
-            }
-            return 0;
-        };
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compareValues(Object a, Object b) {
-        if (a instanceof String x) {
-            return Arrays.compareUnsigned(x.getBytes(StandardCharsets.UTF_8), ((String) b).getBytes(StandardCharsets.UTF_8));
-        }
-        return ((Comparable) a).compareTo(b);
-    }
 }

@@ -13,12 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
@@ -70,34 +67,6 @@ class SortTest {
         database.close();
     }
 
-    /** SQL's ordering, written independently of the executor. */
-    private static Comparator<List<Object>> order(List<SortKey> keys) {
-        return (x, y) -> {
-            for (SortKey key : keys) {
-                Object a = x.get(key.column());
-                Object b = y.get(key.column());
-                if (a == null || b == null) {
-                    if (a == null && b == null) {
-                        continue;
-                    }
-                    return (a == null) == key.nullsFirst() ? -1 : 1;
-                }
-                int comparison = compareValues(a, b);
-                if (comparison != 0) {
-                    return key.ascending() ? comparison : -comparison;
-                }
-            }
-            return 0;
-        };
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compareValues(Object a, Object b) {
-        if (a instanceof String x) {
-            return Arrays.compareUnsigned(x.getBytes(StandardCharsets.UTF_8), ((String) b).getBytes(StandardCharsets.UTF_8));
-        }
-        return ((Comparable) a).compareTo(b);
-    }
 
     private static final List<List<SortKey>> KEY_LISTS = List.of(
             List.of(new SortKey(1, true, false), new SortKey(0, true, false)),
@@ -115,7 +84,7 @@ class SortTest {
         for (List<SortKey> keys : KEY_LISTS) {
             SortNode sort = new SortNode(table.scan(0, 1, 2, 3, 4, 5), keys, 0, -1, 1000);
             List<List<Object>> expected = new ArrayList<>(table.rows());
-            expected.sort(order(keys));
+            expected.sort(ReferenceOrder.of(keys));
             for (int parallelism : new int[] {1, 4}) {
                 assertThat(run(sort, parallelism)).as("keys %s, parallelism %d", keys, parallelism).isEqualTo(expected);
             }
@@ -126,7 +95,7 @@ class SortTest {
     void topNKeepsTheFirstRowsAfterTheOffset() {
         for (List<SortKey> keys : KEY_LISTS) {
             List<List<Object>> sorted = new ArrayList<>(table.rows());
-            sorted.sort(order(keys));
+            sorted.sort(ReferenceOrder.of(keys));
             for (long[] window : new long[][] {{0, 10}, {100, 50}, {5, 0}, {30_000, 10_000}, {0, 100_000}}) {
                 SortNode topN = new SortNode(table.scan(0, 1, 2, 3, 4, 5), keys, window[0], window[1], window[1]);
                 int from = (int) Math.min(window[0], sorted.size());
@@ -142,7 +111,7 @@ class SortTest {
         List<SortKey> keys = List.of(new SortKey(0, false, false));
         SortNode sort = new SortNode(table.scan(0, 2), keys, 25, -1, 1000);
         List<List<Object>> expected = new ArrayList<>(table.rows(0, 2));
-        expected.sort(order(List.of(new SortKey(0, false, false))));
+        expected.sort(ReferenceOrder.of(List.of(new SortKey(0, false, false))));
 
         assertThat(run(sort, 3)).isEqualTo(expected.subList(25, expected.size()));
     }
@@ -152,7 +121,7 @@ class SortTest {
         for (List<SortKey> keys : KEY_LISTS) {
             SortNode sort = new SortNode(table.scan(0, 1, 2, 3, 4, 5), keys, 0, -1, 1000);
             List<List<Object>> expected = new ArrayList<>(table.rows());
-            expected.sort(order(keys));
+            expected.sort(ReferenceOrder.of(keys));
             for (int parallelism : new int[] {1, 4}) {
                 ExecutionContext context = database.context(parallelism, SPILLING_MEMORY);
                 QueryProfile profile = QueryExecutor.profile(sort, context);
@@ -171,7 +140,7 @@ class SortTest {
         List<SortKey> keys = List.of(new SortKey(1, true, true), new SortKey(0, false, false));
         SortNode sort = new SortNode(table.scan(0, 2), keys, 1234, -1, 1000);
         List<List<Object>> expected = new ArrayList<>(table.rows(0, 2));
-        expected.sort(order(keys));
+        expected.sort(ReferenceOrder.of(keys));
         ExecutionContext context = database.context(2, SPILLING_MEMORY / 2);
         assertThat(Results.collect(QueryExecutor.execute(sort, context))).isEqualTo(expected.subList(1234, expected.size()));
 
@@ -188,7 +157,7 @@ class SortTest {
         List<SortKey> keys = List.of(new SortKey(1, false, true), new SortKey(0, true, false));
         SortNode sort = new SortNode(table.scan(0, 1), keys, 0, -1, 1000);
         List<List<Object>> expected = new ArrayList<>(table.rows(0, 1));
-        expected.sort(order(keys));
+        expected.sort(ReferenceOrder.of(keys));
         // So little memory that the sort writes more runs than a merge can read at once (a batch of each).
         ExecutionContext context = database.context(1, 150_000);
         QueryProfile profile = QueryExecutor.profile(sort, context);
@@ -210,7 +179,7 @@ class SortTest {
         List<SortKey> keys = KEY_LISTS.get(1);
         SortNode topN = new SortNode(table.scan(0, 1, 2, 3, 4, 5), keys, 10, 100, 100);
         List<List<Object>> sorted = new ArrayList<>(table.rows());
-        sorted.sort(order(keys));
+        sorted.sort(ReferenceOrder.of(keys));
         long memory = 1_500_000;
         SortNode sort = new SortNode(table.scan(0, 1, 2, 3, 4, 5), keys, 0, -1, 1000);
         assertThat(QueryExecutor.profile(sort, database.context(1, memory)).statistics(sort).spilledBytes())

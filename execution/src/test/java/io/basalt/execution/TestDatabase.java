@@ -3,6 +3,7 @@ package io.basalt.execution;
 import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.TableScanNode;
 import io.basalt.execution.expression.Expression;
+import io.basalt.execution.operator.ValuesSource;
 import io.basalt.storage.StorageEngine;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.catalog.TableDefinition;
@@ -14,15 +15,9 @@ import io.basalt.storage.commit.Transaction;
 import io.basalt.storage.deletion.DeletionVector;
 import io.basalt.storage.table.TableAppender;
 import io.basalt.storage.type.LogicalType;
-import io.basalt.storage.vector.BooleanVector;
-import io.basalt.storage.vector.BytesVector;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
-import io.basalt.storage.vector.DoubleVector;
-import io.basalt.storage.vector.Int128Vector;
-import io.basalt.storage.vector.LongVector;
 
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,20 +179,7 @@ final class TestDatabase implements AutoCloseable {
     static ColumnVector vector(LogicalType type, List<List<Object>> rows, int column) {
         ColumnVector vector = ColumnVector.create(type.physicalKind(), rows.size());
         for (List<Object> row : rows) {
-            Object value = row.get(column);
-            if (value == null) {
-                vector.appendNull();
-            } else if (vector instanceof LongVector longs) {
-                longs.append((Long) value);
-            } else if (vector instanceof DoubleVector doubles) {
-                doubles.append((Double) value);
-            } else if (vector instanceof BooleanVector booleans) {
-                booleans.append((Boolean) value);
-            } else if (vector instanceof Int128Vector wide) {
-                wide.append((BigInteger) value);
-            } else {
-                ((BytesVector) vector).append((String) value);
-            }
+            ValuesSource.appendBoxed(vector, row.get(column));
         }
         return vector;
     }

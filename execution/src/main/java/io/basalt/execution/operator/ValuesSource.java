@@ -46,14 +46,15 @@ public final class ValuesSource implements MorselSource {
                     throw new IllegalArgumentException("a VALUES row has " + row.size() + " values for "
                             + node.output().size() + " columns");
                 }
-                append(vector, row.get(c));
+                appendBoxed(vector, row.get(c));
             }
             columns.add(vector);
         }
         return new ColumnBatch(rows, columns);
     }
 
-    private static void append(ColumnVector vector, Object value) {
+    /** Appends a boxed value of the vector's physical kind (Long, Double, Boolean, BigInteger, String) or NULL. */
+    public static void appendBoxed(ColumnVector vector, Object value) {
         if (value == null) {
             vector.appendNull();
         } else if (vector instanceof LongVector longs) {
