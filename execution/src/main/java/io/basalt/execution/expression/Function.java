@@ -94,6 +94,12 @@ public enum Function {
      * parenthesized group matched if the pattern has one, else the whole first match; NULL when there is none.
      */
     SUBSTRING_REGEX,
+    /**
+     * {@code SUBSTRING_SIMILAR(value, pattern, escape)}: {@code substring(value FROM pattern FOR escape)}, the text
+     * the part of a SQL regular expression between the two escape-double-quote separators matched when the whole
+     * pattern matches the whole value; NULL otherwise ({@link SimilarPatterns}).
+     */
+    SUBSTRING_SIMILAR,
     // Date and time. EXTRACT_* take DATE or TIMESTAMP (hour/minute/second also TIME) and return BIGINT
     // (EXTRACT_SECOND returns DECIMAL(8,6) seconds with fraction when the call type says so).
     EXTRACT_YEAR, EXTRACT_QUARTER, EXTRACT_MONTH, EXTRACT_DAY,

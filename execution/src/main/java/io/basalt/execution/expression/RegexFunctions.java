@@ -9,7 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * REGEXP_LIKE ({@code ~}, {@code ~*}), REGEXP_REPLACE, REGEXP_COUNT, REGEXP_SUBSTR and SUBSTRING_REGEX. Each kernel keeps its
+ * REGEXP_LIKE ({@code ~}, {@code ~*}), REGEXP_REPLACE, REGEXP_COUNT, REGEXP_SUBSTR, SUBSTRING_REGEX and (with SQL
+ * regular expressions, {@link SimilarPatterns}) SUBSTRING_SIMILAR. Each kernel keeps its
  * own {@link RegularExpressions} cache, so a constant pattern compiles once; rows are decoded to Java strings
  * because java.util.regex matches characters. All are strict.
  */
@@ -29,6 +30,20 @@ final class RegexFunctions {
             case SUBSTRING_REGEX -> RowKernels.text(arguments, (vectors, row, result) -> firstGroup(patterns, vectors, row, result));
             default -> throw ExpressionErrors.notSupported("function " + function + " as a regular expression function");
         };
+    }
+
+    /** {@code SUBSTRING_SIMILAR(value, pattern, escape)}: the middle part's text if the whole value matches, else NULL. */
+    static CompiledExpression substringSimilar(List<Operand> arguments) {
+        SimilarPatterns patterns = new SimilarPatterns();
+        return RowKernels.text(arguments, (vectors, row, result) -> {
+            Pattern pattern = patterns.compile(RowKernels.string(vectors[1], row), RowKernels.string(vectors[2], row));
+            Matcher matcher = pattern.matcher(RowKernels.string(vectors[0], row));
+            if (matcher.matches() && matcher.group(1) != null) {
+                result.append(matcher.group(1));
+            } else {
+                result.appendNull();
+            }
+        });
     }
 
     /** The row's pattern (argument 1) with the flags in argument {@code flagsArgument}, if present. */

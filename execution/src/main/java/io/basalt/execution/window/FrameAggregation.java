@@ -25,7 +25,8 @@ import java.util.List;
  *   <li>frames ending at UNBOUNDED FOLLOWING: the same from right to left, read at the frame's first row — O(n);</li>
  *   <li>other frames (both ends bounded), and frames with an EXCLUDE clause: each row's frame is folded into a
  *       group of its own from a segment tree of groups ({@link FrameTree}) — O(n log n) whatever the frame's width;
- *       an excluded current row or peer group splits the frame into up to three ranges, each folded in.</li>
+ *       an excluded current row or peer group splits the frame into up to three ranges ({@link FrameRanges}), each
+ *       folded in.</li>
  * </ul>
  *
  * One extra group is never touched: an empty frame reads it (COUNT 0, the others NULL).
@@ -72,11 +73,13 @@ final class FrameAggregation {
                 }
             } else {
                 FrameTree tree = FrameTree.build(accumulator, rowCount, groups);
+                FrameRanges ranges = new FrameRanges();
                 for (int row = 0; row < rowCount; row++) {
-                    boolean folded = !bounds.isEmpty(row) && (excludes
-                            ? foldExcluding(tree, exclusion, layout, bounds.first[row], bounds.last[row], row, rowCount + 1 + row)
-                            : fold(tree, bounds.first[row], bounds.last[row], rowCount + 1 + row));
-                    stateOfRow[row] = folded ? rowCount + 1 + row : emptyGroup;
+                    ranges.cut(bounds, exclusion, layout, row);
+                    for (int range = 0; range < ranges.count(); range++) {
+                        tree.fold(ranges.from(range), ranges.to(range), rowCount + 1 + row);
+                    }
+                    stateOfRow[row] = ranges.count() > 0 ? rowCount + 1 + row : emptyGroup;
                 }
                 tree.finish();
             }
@@ -85,30 +88,6 @@ final class FrameAggregation {
         } finally {
             accumulator.release();
         }
-    }
-
-    /** Folds rows {@code [first, last]} into {@code target} if there are any; whether there were. */
-    private static boolean fold(FrameTree tree, int first, int last, int target) {
-        if (first > last) {
-            return false;
-        }
-        tree.fold(first, last, target);
-        return true;
-    }
-
-    /**
-     * Folds the frame {@code [first, last]} of {@code row} without the rows {@code exclusion} takes out: the row
-     * (CURRENT ROW), its peers (GROUP), or its peers but the row itself (TIES); whether any row was left.
-     */
-    private static boolean foldExcluding(FrameTree tree, Exclusion exclusion, PartitionLayout layout, int first, int last,
-                                         int row, int target) {
-        int excludedFirst = exclusion == Exclusion.CURRENT_ROW ? row : layout.peerStart[row];
-        int excludedLast = exclusion == Exclusion.CURRENT_ROW ? row : layout.peerEnd[row] - 1;
-        boolean folded = fold(tree, first, Math.min(last, excludedFirst - 1), target);
-        if (exclusion == Exclusion.TIES && row >= first && row <= last) {
-            folded |= fold(tree, row, row, target);
-        }
-        return fold(tree, Math.max(first, excludedLast + 1), last, target) | folded;
     }
 
     /** Folds each group into its neighbour in the partition: rightwards ({@code forward}) or leftwards. */

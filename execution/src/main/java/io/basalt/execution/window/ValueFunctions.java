@@ -1,5 +1,6 @@
 package io.basalt.execution.window;
 
+import io.basalt.execution.plan.WindowFrame.Exclusion;
 import io.basalt.execution.vector.VectorGather;
 import io.basalt.storage.vector.ColumnVector;
 import io.basalt.storage.vector.VectorCopier;
@@ -25,21 +26,18 @@ final class ValueFunctions {
         return gather(values, defaults, positions);
     }
 
-    /** FIRST_VALUE ({@code first} true) or LAST_VALUE of each row's frame; NULL for an empty frame. */
-    static ColumnVector frameEnd(FrameBounds bounds, ColumnVector values, boolean first) {
+    /**
+     * NTH_VALUE (from the frame's first row), FIRST_VALUE ({@code n} 1) or LAST_VALUE ({@code n} 1, {@code fromEnd}):
+     * the value of the {@code n}-th row (from 1) of each row's frame, without the rows its EXCLUDE clause takes out;
+     * NULL when fewer rows are left.
+     */
+    static ColumnVector nth(FrameBounds bounds, Exclusion exclusion, PartitionLayout layout, ColumnVector values,
+                            long n, boolean fromEnd) {
         int[] positions = new int[bounds.first.length];
+        FrameRanges ranges = new FrameRanges();
         for (int row = 0; row < positions.length; row++) {
-            positions[row] = bounds.isEmpty(row) ? -1 : first ? bounds.first[row] : bounds.last[row];
-        }
-        return gather(values, null, positions);
-    }
-
-    /** NTH_VALUE: the value of the {@code n}-th row (from 1) of each row's frame; NULL when the frame is shorter. */
-    static ColumnVector nth(FrameBounds bounds, ColumnVector values, long n) {
-        int[] positions = new int[bounds.first.length];
-        for (int row = 0; row < positions.length; row++) {
-            long target = bounds.first[row] + n - 1;
-            positions[row] = bounds.isEmpty(row) || target > bounds.last[row] ? -1 : (int) target;
+            ranges.cut(bounds, exclusion, layout, row);
+            positions[row] = ranges.nth(n, fromEnd);
         }
         return gather(values, null, positions);
     }

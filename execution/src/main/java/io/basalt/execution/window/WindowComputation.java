@@ -117,10 +117,10 @@ final class WindowComputation {
                     arguments.length > 1 ? columns[arguments[1]] : null, function.constant(), kind == WindowFunctionKind.LEAD);
             case PERCENT_RANK -> RankingFunctions.percentRank(layout);
             case CUME_DIST -> RankingFunctions.cumulativeDistribution(layout);
-            case FIRST_VALUE, LAST_VALUE -> ValueFunctions.frameEnd(frameBounds(function, columns, layout),
-                    columns[arguments[0]], kind == WindowFunctionKind.FIRST_VALUE);
-            case NTH_VALUE -> ValueFunctions.nth(frameBounds(function, columns, layout), columns[arguments[0]],
-                    function.constant());
+            case FIRST_VALUE, LAST_VALUE -> ValueFunctions.nth(frameBounds(function, columns, layout),
+                    function.frame().exclusion(), layout, columns[arguments[0]], 1, kind == WindowFunctionKind.LAST_VALUE);
+            case NTH_VALUE -> ValueFunctions.nth(frameBounds(function, columns, layout), function.frame().exclusion(),
+                    layout, columns[arguments[0]], function.constant(), false);
             case AGGREGATE -> FrameAggregation.compute(function, columns, inputTypes, layout,
                     frameBounds(function, columns, layout), memory);
         };

@@ -375,8 +375,10 @@ final class ExpressionConverter {
     /** SUBSTRING(value, start[, length]) with BIGINT positions. */
     private Expression substring(RexCall call) {
         if (call.getOperands().size() == 3 && isText(call.getOperands().get(1))) {
-            throw PlanningException.notSupported("substring(text FROM pattern FOR escape) (SQL regular expressions);"
-                    + " use substring(text FROM posix_pattern) or regexp_substr");
+            // substring(text FROM pattern FOR escape): a SQL regular expression (the validator cast both to numbers).
+            return Call.of(Function.SUBSTRING_SIMILAR, typeOf(call), convert(call.getOperands().get(0)),
+                    TypeCoercion.castTo(convert(uncast(call.getOperands().get(1))), LogicalType.TEXT),
+                    TypeCoercion.castTo(convert(uncast(call.getOperands().get(2))), LogicalType.TEXT));
         }
         if (call.getOperands().size() == 2 && isText(call.getOperands().get(1))) {
             // PostgreSQL's substring(text FROM pattern): a POSIX regular expression (Calcite's validator cast the

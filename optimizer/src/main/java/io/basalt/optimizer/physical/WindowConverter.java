@@ -158,7 +158,6 @@ final class WindowConverter {
             case CUME_DIST:
                 return new WindowFunction(WindowFunctionKind.CUME_DIST, null, new int[0], 0, frame, type, name);
             case NTH_VALUE: {
-                requireNoExclusion(frame, "nth_value");
                 long n = constant(window, operands.get(1), "the row number of NTH_VALUE");
                 if (n <= 0) {
                     throw new PlanningException("22016", "argument of nth_value must be greater than zero");
@@ -168,20 +167,12 @@ final class WindowConverter {
             }
             case FIRST_VALUE:
             case LAST_VALUE: {
-                requireNoExclusion(frame, call.getKind() == SqlKind.FIRST_VALUE ? "first_value" : "last_value");
                 WindowFunctionKind kind = call.getKind() == SqlKind.FIRST_VALUE ? WindowFunctionKind.FIRST_VALUE
                         : WindowFunctionKind.LAST_VALUE;
                 return new WindowFunction(kind, null, new int[] {column(window, operands.get(0))}, 0, frame, type, name);
             }
             default:
                 return aggregate(window, call, frame, type, name);
-        }
-    }
-
-    /** The value functions read their frame's ends; an EXCLUDE clause that cuts the frame is only done for aggregates. */
-    private static void requireNoExclusion(WindowFrame frame, String function) {
-        if (frame.exclusion() != WindowFrame.Exclusion.NO_OTHERS) {
-            throw PlanningException.notSupported(function + " over a frame with EXCLUDE");
         }
     }
 

@@ -104,7 +104,7 @@ public final class OptimizerPhases {
     public static RelNode optimize(RelNode query) {
         // Phases run only on plans of the shape they change (PlanShape): most queries have no subquery, no
         // correlation, no window and few joins, and an idle pass still walks the plan once per rule.
-        RelNode rel = query;
+        RelNode rel = NullOperandFolding.fold(query);
         if (PlanShape.of(rel).hasSubQueries()) {
             rel = runHep(rel, SUBQUERY_RULES, HepMatchOrder.DEPTH_FIRST);
         }

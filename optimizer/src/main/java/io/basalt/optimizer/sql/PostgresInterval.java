@@ -146,8 +146,23 @@ record PostgresInterval(long months, long days, long microseconds) {
      * it has months and also days or time, which no one Basalt interval type holds, or fractions of milliseconds,
      * which Calcite's day-time intervals do not keep.
      */
+    /** Whether the interval has months and also days or time, which no one Calcite interval type can hold. */
+    boolean mixesMonthsAndDays() {
+        return months != 0 && (days != 0 || microseconds != 0);
+    }
+
+    /** The months alone ({@code '1 month 3 days'}: {@code '1 month'}). */
+    PostgresInterval monthsPart() {
+        return new PostgresInterval(months, 0, 0);
+    }
+
+    /** The days and time alone ({@code '1 month 3 days'}: {@code '3 days'}). */
+    PostgresInterval dayTimePart() {
+        return new PostgresInterval(0, days, microseconds);
+    }
+
     Optional<SqlLiteral> toLiteral(SqlParserPos position) {
-        if ((months != 0 && (days != 0 || microseconds != 0)) || microseconds % 1000 != 0) {
+        if (mixesMonthsAndDays() || microseconds % 1000 != 0) {
             return Optional.empty();
         }
         if (months != 0) {

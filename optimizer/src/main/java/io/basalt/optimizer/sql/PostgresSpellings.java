@@ -51,7 +51,8 @@ import java.util.Optional;
  *       {@code date_part} as taking a unit keyword), and {@code EXTRACT} is typed as PostgreSQL types it
  *       ({@link PostgresExtract});</li>
  *   <li>interval constants with the units in the text ({@code interval '1 month'}, {@code '3 days'::interval},
- *       {@code CAST('1 day' AS interval)}) are the interval they mean ({@link IntervalConstants}).</li>
+ *       {@code CAST('1 day' AS interval)}) are the interval they mean ({@link IntervalConstants}); one with months
+ *       and also days or time is added or subtracted in two steps, months first.</li>
  * </ul>
  */
 final class PostgresSpellings extends SqlShuttle {
@@ -89,6 +90,10 @@ final class PostgresSpellings extends SqlShuttle {
 
     @Override
     public SqlNode visit(SqlCall call) {
+        Optional<SqlNode> stepwise = mixedIntervalArithmetic(call);
+        if (stepwise.isPresent()) {
+            return stepwise.get();
+        }
         if (call.getOperator() instanceof SqlLikeOperator ilike && !ilike.isCaseSensitive()) {
             SqlParserPos position = call.getParserPosition();
             List<SqlNode> operands = new ArrayList<>(call.getOperandList());
@@ -111,12 +116,9 @@ final class PostgresSpellings extends SqlShuttle {
             // The parser reads date_part as Calcite's date_part(unit keyword, value); PostgreSQL's unit is text.
             return visit((SqlCall) PostgresFunctions.DATE_PART.createCall(call.getParserPosition(), call.getOperandList()));
         }
-        if (call.getOperator() instanceof SqlUnresolvedFunction function && function.getSqlIdentifier() != null
-                && function.getSqlIdentifier().isSimple() && IntervalConstants.isMarker(function.getSqlIdentifier().getSimple())) {
+        if (isIntervalMarker(call)) {
             SqlParserPos string = call.operand(0).getParserPosition();
-            int column = IntervalConstants.originalStringColumn(function.getSqlIdentifier().getSimple(),
-                    text.originalColumn(string.getLineNum(), string.getColumnNum()));
-            return intervalConstant(call.operand(0), string.getLineNum(), column);
+            return intervalConstant(call.operand(0), string.getLineNum(), markedStringColumn(call));
         }
         if (call.getOperator() == SqlStdOperatorTable.EXTRACT) {
             return visit((SqlCall) PostgresExtract.INSTANCE.createCall(call.getParserPosition(), call.getOperandList()));
@@ -148,9 +150,65 @@ final class PostgresSpellings extends SqlShuttle {
         return visited;
     }
 
+    /**
+     * {@code x + interval '1 month 3 days'} (either side) and {@code x - interval '1 month 3 days'} as
+     * {@code (x ± interval '1 month') ± interval '3 days'}: an interval with months and also days or time has no
+     * Calcite type, and PostgreSQL adds such an interval to a date or timestamp in this order, the months first
+     * (so that '2024-01-31' + '1 month 1 day' is 2024-03-01). Empty for any other call.
+     */
+    private Optional<SqlNode> mixedIntervalArithmetic(SqlCall call) {
+        boolean plus = call.getKind() == SqlKind.PLUS;
+        if (!(plus || call.getKind() == SqlKind.MINUS) || call.operandCount() != 2) {
+            return Optional.empty();
+        }
+        int intervalOperand = isMixedInterval(call.operand(1)) ? 1 : plus && isMixedInterval(call.operand(0)) ? 0 : -1;
+        if (intervalOperand < 0) {
+            return Optional.empty();
+        }
+        SqlCall marker = (SqlCall) call.operand(intervalOperand);
+        SqlNode string = marker.operand(0);
+        int line = string.getParserPosition().getLineNum();
+        int column = markedStringColumn(marker);
+        PostgresInterval interval = parseInterval(string, line, column);
+        SqlOperator operator = call.getOperator();
+        SqlParserPos position = call.getParserPosition();
+        SqlNode months = toLiteral(interval.monthsPart(), string, line, column);
+        SqlNode dayTime = toLiteral(interval.dayTimePart(), string, line, column);
+        SqlNode other = call.operand(1 - intervalOperand).accept(this);
+        return Optional.of(operator.createCall(position, operator.createCall(position, other, months), dayTime));
+    }
+
+    private static boolean isMixedInterval(SqlNode node) {
+        if (!(node instanceof SqlCall call) || !isIntervalMarker(call) || !(call.operand(0) instanceof SqlCharStringLiteral string)) {
+            return false;
+        }
+        try {
+            return PostgresInterval.parse(string.getValueAs(NlsString.class).getValue())
+                    .map(PostgresInterval::mixesMonthsAndDays).orElse(false);
+        } catch (ArithmeticException e) {
+            return false; // reported where the constant is read
+        }
+    }
+
+    /** Whether the call stands for an interval constant ({@link IntervalConstants}). */
+    private static boolean isIntervalMarker(SqlCall call) {
+        return call.getOperator() instanceof SqlUnresolvedFunction function && function.getSqlIdentifier() != null
+                && function.getSqlIdentifier().isSimple() && IntervalConstants.isMarker(function.getSqlIdentifier().getSimple());
+    }
+
+    /** The column the user wrote the interval text of a marker call at. */
+    private int markedStringColumn(SqlCall marker) {
+        SqlParserPos string = marker.operand(0).getParserPosition();
+        return IntervalConstants.originalStringColumn(((SqlUnresolvedFunction) marker.getOperator()).getSqlIdentifier().getSimple(),
+                text.originalColumn(string.getLineNum(), string.getColumnNum()));
+    }
+
     /** PostgreSQL's interval constant ({@link IntervalConstants}): Calcite's interval literal of the same length. */
     private static SqlNode intervalConstant(SqlNode string, int line, int column) {
-        SqlParserPos position = string.getParserPosition();
+        return toLiteral(parseInterval(string, line, column), string, line, column);
+    }
+
+    private static PostgresInterval parseInterval(SqlNode string, int line, int column) {
         String value = ((SqlLiteral) string).getValueAs(NlsString.class).getValue();
         Optional<PostgresInterval> interval;
         try {
@@ -158,13 +216,16 @@ final class PostgresSpellings extends SqlShuttle {
         } catch (ArithmeticException e) {
             throw new PlanningException(INTERVAL_OUT_OF_RANGE, "interval field value out of range: \"" + value + "\"", line, column, e);
         }
-        if (interval.isEmpty()) {
-            throw new PlanningException(INVALID_DATETIME_FORMAT, "invalid input syntax for type interval: \"" + value + "\"", line, column, null);
-        }
-        return interval.get().toLiteral(position).orElseThrow(() -> new PlanningException(PlanningException.FEATURE_NOT_SUPPORTED,
-                "not supported yet: interval '" + value + "' (an interval with months and also days or time, or with"
-                        + " fractions of milliseconds); write the parts as separate intervals: d + interval '1 month'"
-                        + " + interval '3 days'", line, column, null));
+        return interval.orElseThrow(() -> new PlanningException(INVALID_DATETIME_FORMAT,
+                "invalid input syntax for type interval: \"" + value + "\"", line, column, null));
+    }
+
+    private static SqlNode toLiteral(PostgresInterval interval, SqlNode string, int line, int column) {
+        String value = ((SqlLiteral) string).getValueAs(NlsString.class).getValue();
+        return interval.toLiteral(string.getParserPosition()).orElseThrow(() -> new PlanningException(
+                PlanningException.FEATURE_NOT_SUPPORTED, "not supported yet: interval '" + value + "' (an interval with"
+                        + " months and also days or time, other than added to or subtracted from a date or timestamp,"
+                        + " or with fractions of milliseconds)", line, column, null));
     }
 
     /** Whether an interval's text names its units ({@code '3 days'}), which Calcite's interval text never does. */
