@@ -101,6 +101,7 @@ public final class ExpressionCompiler {
             case CONCAT_IGNORING_NULLS -> StringFunctions.concatSkippingNulls(null, asText(arguments));
             case REGEXP_LIKE, REGEXP_REPLACE, REGEXP_COUNT, REGEXP_SUBSTR, SUBSTRING_REGEX -> RegexFunctions.compile(function, texts(call, arguments, 2));
             case SUBSTRING_SIMILAR -> RegexFunctions.substringSimilar(texts(call, arguments, 3));
+            case SIMILAR_TO -> RegexFunctions.similarTo(texts(call, arguments, 3));
             case DATE_PART, DATE_TRUNC, DAYS_BETWEEN, MAKE_DATE, MAKE_TIMESTAMP -> CalendarFunctions.compile(call, arguments);
             case TO_CHAR -> toChar(call, arguments);
             case TO_DATE -> DateTextParsing.compile(texts(call, arguments, 2));

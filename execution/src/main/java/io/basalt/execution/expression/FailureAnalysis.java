@@ -33,6 +33,8 @@ final class FailureAnalysis {
             case ROUND, FLOOR, CEIL -> !NumericTypes.isFloatingPoint(call.argument(0).type()) || !NumericTypes.isFloatingPoint(type);
             case CAST -> castCanFail(call.argument(0).type(), type);
             case LIKE -> !call.arguments().stream().skip(1).allMatch(argument -> argument instanceof Literal);
+            // A malformed pattern (or escape) is an error (2201B, 2200C, 22025).
+            case REGEXP_LIKE, REGEXP_REPLACE, REGEXP_COUNT, REGEXP_SUBSTR, SUBSTRING_REGEX, SUBSTRING_SIMILAR, SIMILAR_TO -> true;
             default -> false;
         };
     }

@@ -100,6 +100,8 @@ public enum Function {
      * pattern matches the whole value; NULL otherwise ({@link SimilarPatterns}).
      */
     SUBSTRING_SIMILAR,
+    /** {@code SIMILAR_TO(value, pattern, escape)}: BOOLEAN, whether the SQL regular expression matches the whole value. */
+    SIMILAR_TO,
     // Date and time. EXTRACT_* take DATE or TIMESTAMP (hour/minute/second also TIME) and return BIGINT
     // (EXTRACT_SECOND returns DECIMAL(8,6) seconds with fraction when the call type says so).
     EXTRACT_YEAR, EXTRACT_QUARTER, EXTRACT_MONTH, EXTRACT_DAY,

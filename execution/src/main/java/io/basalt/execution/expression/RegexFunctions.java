@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * REGEXP_LIKE ({@code ~}, {@code ~*}), REGEXP_REPLACE, REGEXP_COUNT, REGEXP_SUBSTR, SUBSTRING_REGEX and (with SQL
- * regular expressions, {@link SimilarPatterns}) SUBSTRING_SIMILAR. Each kernel keeps its
+ * regular expressions, {@link SimilarPatterns}) SUBSTRING_SIMILAR and SIMILAR_TO. Each kernel keeps its
  * own {@link RegularExpressions} cache, so a constant pattern compiles once; rows are decoded to Java strings
  * because java.util.regex matches characters. All are strict.
  */
@@ -44,6 +44,13 @@ final class RegexFunctions {
                 result.appendNull();
             }
         });
+    }
+
+    /** {@code SIMILAR_TO(value, pattern, escape)}: whether the whole value matches. */
+    static CompiledExpression similarTo(List<Operand> arguments) {
+        SimilarPatterns patterns = new SimilarPatterns();
+        return RowKernels.booleans(arguments, (vectors, row) -> patterns.compile(RowKernels.string(vectors[1], row),
+                RowKernels.string(vectors[2], row)).matcher(RowKernels.string(vectors[0], row)).matches());
     }
 
     /** The row's pattern (argument 1) with the flags in argument {@code flagsArgument}, if present. */

@@ -76,7 +76,7 @@ final class SimilarPatterns {
                 out.append('.');
             } else if (c == '(') {
                 out.append("(?:");
-            } else if (c == '|' || c == ')' || c == '{' || c == ',' || Character.isDigit(c) && inBraces(out)) {
+            } else if (c == '|' || c == ')' || c == '{' || c == ',') {
                 out.append(c);
             } else if (c == '*' || c == '+' || c == '?' || c == '}') {
                 out.append(c);
@@ -117,11 +117,6 @@ final class SimilarPatterns {
         if (reluctant) {
             out.append('?');
         }
-    }
-
-    /** Whether the text so far has an open {@code {m,n}} bound, in which digits and commas are syntax. */
-    private static boolean inBraces(StringBuilder out) {
-        return out.lastIndexOf("{") > out.lastIndexOf("}");
     }
 
     /** After {@code [} at {@code i}: a leading {@code ^} and a leading {@code ]} (literal); returns the last index used. */

@@ -136,6 +136,8 @@ class AllFunctionsTest {
         samples.put(Function.REGEXP_COUNT, sample(BIGINT, 2L, TEXT, "banana", TEXT, "an"));
         samples.put(Function.REGEXP_SUBSTR, sample(TEXT, "123", TEXT, "ab123", TEXT, "[0-9]+"));
         samples.put(Function.SUBSTRING_REGEX, sample(TEXT, "12", TEXT, "ab123", TEXT, "([0-9]{2})"));
+        samples.put(Function.SUBSTRING_SIMILAR, sample(TEXT, "oob", TEXT, "foobar", TEXT, "%#\"o_b#\"%", TEXT, "#"));
+        samples.put(Function.SIMILAR_TO, sample(BOOLEAN, true, TEXT, "abc", TEXT, "a%", TEXT, "\\"));
         samples.put(Function.DATE_PART, sample(DOUBLE, 1998.0, TEXT, "year", DATE, "1998-09-02"));
         samples.put(Function.DATE_TRUNC, sample(TIMESTAMP, LocalDateTime.of(1998, 9, 1, 0, 0), TEXT, "month", TIMESTAMP,
                 "1998-09-02 13:14:15"));

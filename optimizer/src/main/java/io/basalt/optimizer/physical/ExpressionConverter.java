@@ -132,6 +132,7 @@ final class ExpressionConverter {
             case NULLIF -> nullIf(convert(call.getOperands().get(0)), convert(call.getOperands().get(1)), call);
             case SEARCH -> search(call);
             case LIKE -> like(call);
+            case SIMILAR -> similar(call);
             case EXTRACT -> extract(call);
             case TRIM -> trim(call);
             case POSITION -> position(call.getOperands().get(0), call.getOperands().get(1), call);
@@ -326,6 +327,20 @@ final class ExpressionConverter {
         }
         Expression like = new Call(Function.LIKE, convertAll(call.getOperands()), LogicalType.BOOLEAN);
         return operator.isNegated() ? Call.of(Function.NOT, LogicalType.BOOLEAN, like) : like;
+    }
+
+    /**
+     * {@code value [NOT] SIMILAR TO pattern [ESCAPE escape]}, the whole value matching a SQL regular expression; the
+     * escape character is a backslash when none is given, as in PostgreSQL (the parser's rewrite adds it where the
+     * pattern could hold one, see PostgresSpellings).
+     */
+    private Expression similar(RexCall call) {
+        List<Expression> arguments = new ArrayList<>(convertAll(call.getOperands()));
+        if (arguments.size() == 2) {
+            arguments.add(new Literal("\\", LogicalType.TEXT));
+        }
+        Expression similar = new Call(Function.SIMILAR_TO, arguments, LogicalType.BOOLEAN);
+        return ((SqlLikeOperator) call.getOperator()).isNegated() ? Call.of(Function.NOT, LogicalType.BOOLEAN, similar) : similar;
     }
 
     private Expression extract(RexCall call) {
