@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +60,9 @@ final class QueryBenchmark {
             }
             log.println(line);
         }
+        try (Progress.Ticker ticker = progress.track(() -> "planning (EXPLAIN of every query, warm)")) {
+            new WarmPlanning(databases, Math.max(1, hotRuns)).measure(queries, timings);
+        }
         List<DatabaseRun> runs = new ArrayList<>();
         for (int i = 0; i < databases.size(); i++) {
             BenchmarkDatabase database = databases.get(i);
@@ -77,11 +79,9 @@ final class QueryBenchmark {
         String[] answer = new String[count];
         long[] peakHeap = new long[count];
         List<List<Double>> hot = new ArrayList<>();
-        List<List<Double>> plan = new ArrayList<>();
         List<List<Double>> hotCpu = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             hot.add(new ArrayList<>());
-            plan.add(new ArrayList<>());
             peakHeap[i] = -1;
             HeapPeak heap = startHeapPeak(databases.get(i));
             hotCpu.add(new ArrayList<>());
@@ -117,28 +117,10 @@ final class QueryBenchmark {
                 }
             }
         }
-        step.set("planning");
-        boolean[] explainFails = new boolean[count];
-        for (int run = 1; run <= Math.max(1, hotRuns); run++) {
-            for (int i = 0; i < count; i++) {
-                if (answer[i].startsWith("ERROR") || explainFails[i]) {
-                    continue;
-                }
-                long start = System.nanoTime();
-                try (Statement statement = databases.get(i).connection().createStatement()) {
-                    statement.execute("EXPLAIN " + sql);
-                    plan.get(i).add((System.nanoTime() - start) / 1e6);
-                } catch (SQLException e) {
-                    // A database without EXPLAIN (or that cannot explain this query) has no planning figure.
-                    explainFails[i] = true;
-                    plan.get(i).clear();
-                }
-            }
-        }
         List<QueryTiming> results = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             results.add(answer[i].startsWith("ERROR") ? QueryTiming.failed(query, answer[i].substring("ERROR: ".length()))
-                    : new QueryTiming(query, cold[i], List.copyOf(hot.get(i)), List.copyOf(plan.get(i)), answer[i],
+                    : new QueryTiming(query, cold[i], List.copyOf(hot.get(i)), List.of(), answer[i],
                             List.copyOf(hotCpu.get(i)), peakHeap[i]));
         }
         return results;

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * One query on one database: the cold run (the first, which also gives the rows checked against the
  * answer), the hot runs after it, and the planning runs ({@code EXPLAIN} of the same text, timed from the
- * client, so planning is measured the same way on every database). {@code answer} is {@code ok},
+ * client, so planning is measured the same way on every database; warm, see {@code WarmPlanning}). {@code answer} is {@code ok},
  * {@code WRONG: …} naming the first difference, {@code not checked}, or {@code ERROR: …} when the query
  * failed (then there are no timings). Times in milliseconds, as the client sees them: sending the text,
  * planning, executing and fetching every row. {@code hotCpuMillis} is the CPU time the whole process used
@@ -37,6 +37,11 @@ public record QueryTiming(int query, double coldMillis, List<Double> hotMillis, 
 
     public static QueryTiming failed(int query, String message) {
         return new QueryTiming(query, Double.NaN, List.of(), List.of(), "ERROR: " + message, -1);
+    }
+
+    /** The same timing with {@code planMillis} as its planning runs. */
+    public QueryTiming withPlanMillis(List<Double> planMillis) {
+        return new QueryTiming(query, coldMillis, hotMillis, planMillis, answer, hotCpuMillis, peakHeapBytes);
     }
 
     /** Whether the peak heap use is known. */

@@ -89,6 +89,9 @@ class TpchCommandTest {
         assertThat(err()).contains("Q1 (1 of 2): Basalt").contains("Q6 (2 of 2)");
         assertThat(Files.readString(json)).contains("\"benchmark\": \"TPC-H\"", "\"query\": 6", "\"answer\": \"ok\"",
                 "\"table\": \"lineitem\"", "\"rows\": 60175");
+        // the planning runs (warm EXPLAINs after all queries ran) reach each query's figures: one run per --runs
+        assertThat(Files.readString(json)).containsPattern("\"planning_runs_ms\": \\[\\s*[0-9.]+\\s*\\]")
+                .doesNotContain("\"planning_runs_ms\": []");
         assertThat(Files.readString(chart)).startsWith("<?xml").contains("TPC-H SF 0.01", ">Q6<");
     }
 
