@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Which repeated subplans the optimizer computes once (SharedSubplans), on TPC-H's catalog at scale factor 1: the
- * plans of Q15 and Q11 themselves are in GoldenPlanTest; results with and without sharing are compared in server's
+ * plans of Q15 and Q11 themselves are in GoldenPlanTest; results with and without sharing are compared in
  * SharedSubplanResultsTest.
  */
 class SharedSubplanPlanTest {
@@ -116,6 +116,23 @@ class SharedSubplanPlanTest {
                        (SELECT max(l_quantity) FROM lineitem WHERE l_shipdate < DATE '1996-01-01')
                 """;
         assertThat(uses(plan(query, true))).isEmpty();
+    }
+
+    @Test
+    void subplansReadingDifferentColumnsShareOneReadingThemAll() {
+        // Q11's shape: the subquery's join does not read ps_partkey, the outer one groups by it.
+        String query = """
+                SELECT ps_partkey, sum(ps_availqty) FROM partsupp, supplier WHERE ps_suppkey = s_suppkey AND s_acctbal > 0
+                GROUP BY ps_partkey
+                HAVING sum(ps_availqty) > (SELECT sum(ps_availqty) * 0.001 FROM partsupp, supplier
+                                           WHERE ps_suppkey = s_suppkey AND s_acctbal > 0)
+                """;
+        List<SharedResultNode> uses = uses(plan(query, true));
+        assertThat(uses).hasSize(2);
+        assertThat(uses.get(0)).isSameAs(uses.get(1));
+        String shared = PhysicalPlanText.of(uses.get(0).input());
+        assertThat(shared).startsWith("HashJoin").contains("Scan main.partsupp columns=[ps_partkey,ps_suppkey,ps_availqty]");
+        assertThat(PhysicalPlanText.of(plan(query, true)).split("Scan main.partsupp", -1)).hasSize(2);
     }
 
     @Test

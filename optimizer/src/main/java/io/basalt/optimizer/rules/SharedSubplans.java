@@ -8,13 +8,16 @@ import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.RepeatUnion;
 import org.apache.calcite.rel.core.Spool;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexCorrelVariable;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.schema.TransientTable;
 import org.apache.calcite.sql.SqlExplainLevel;
+import org.apache.calcite.util.ImmutableBitSet;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,6 +42,10 @@ import java.util.Set;
  * same value at each place, so sharing them changes nothing. The largest repeated subplans are shared first (the
  * plan is searched from the root); repeated parts inside a shared subplan are shared in turn.
  *
+ * <p>Subplans that differ only in the columns they read from their tables count as repeated too (Q11's subquery
+ * does not read ps_partkey; {@link ColumnWidening}): the shared subplan reads the columns any use reads, and each
+ * use takes its own columns from it with a projection.
+ *
  * <p>Runs after decorrelation and join ordering, on the final logical plan: the two places are equal only once
  * both went through the same rewrites, and joins are not reordered across a shared node afterwards.
  */
@@ -46,6 +53,7 @@ public final class SharedSubplans {
 
     private final Map<RelNode, Traits> traits = new IdentityHashMap<>();
     private final Map<RelNode, String> digests = new IdentityHashMap<>();
+    private final Map<RelNode, ColumnWidening.Rebuilt> widened = new IdentityHashMap<>();
 
     /** What a subplan holds, as far as sharing it goes. */
     private record Traits(boolean readsTable, boolean joinsOrAggregates, boolean shareable) {
@@ -75,7 +83,8 @@ public final class SharedSubplans {
             if (repeated.isEmpty()) {
                 break;
             }
-            rel = search.replace(rel, repeated.get(), nextId++);
+            List<ImmutableBitSet> read = search.columnsRead(rel, repeated.get());
+            rel = search.replace(rel, repeated.get(), read, nextId++);
         }
         return nextId == 0 ? plan : withUses(rel);
     }
@@ -99,17 +108,17 @@ public final class SharedSubplans {
             return;
         }
         if (!(rel instanceof SharedSubplan) && traits(rel).worthSharing()) {
-            counts.merge(digest(rel), 1, Integer::sum);
+            counts.merge(key(rel), 1, Integer::sum);
         }
         for (RelNode input : rel.getInputs()) {
             count(input, counts, sharedSeen);
         }
     }
 
-    /** The digest of the first subplan, from the root, that occurs more than once. */
+    /** The key of the first subplan, from the root, that occurs more than once. */
     private Optional<String> firstRepeated(RelNode rel, Map<String, Integer> counts) {
-        if (!(rel instanceof SharedSubplan) && traits(rel).worthSharing() && counts.getOrDefault(digest(rel), 0) > 1) {
-            return Optional.of(digest(rel));
+        if (!(rel instanceof SharedSubplan) && traits(rel).worthSharing() && counts.getOrDefault(key(rel), 0) > 1) {
+            return Optional.of(key(rel));
         }
         for (RelNode input : rel.getInputs()) {
             Optional<String> found = firstRepeated(input, counts);
@@ -120,16 +129,55 @@ public final class SharedSubplans {
         return Optional.empty();
     }
 
-    /** {@code rel} with every subplan of digest {@code digest} under a shared node numbered {@code id}. */
-    private RelNode replace(RelNode rel, String digest, int id) {
-        if (!(rel instanceof SharedSubplan) && traits(rel).worthSharing() && digest(rel).equals(digest)) {
+    private boolean isUse(RelNode rel, String key) {
+        return !(rel instanceof SharedSubplan) && traits(rel).worthSharing() && key(rel).equals(key);
+    }
+
+    /** Per scan of the subplans of key {@code key} (all alike once widened), the columns any of them reads. */
+    private List<ImmutableBitSet> columnsRead(RelNode plan, String key) {
+        List<ImmutableBitSet> read = new ArrayList<>();
+        List<RelNode> pending = new ArrayList<>(List.of(plan));
+        while (!pending.isEmpty()) {
+            RelNode rel = pending.remove(pending.size() - 1);
+            if (isUse(rel, key)) {
+                List<ImmutableBitSet> scans = widened(rel).scanColumns();
+                for (int scan = 0; scan < scans.size(); scan++) {
+                    if (scan == read.size()) {
+                        read.add(scans.get(scan));
+                    } else {
+                        read.set(scan, read.get(scan).union(scans.get(scan)));
+                    }
+                }
+            } else {
+                pending.addAll(rel.getInputs());
+            }
+        }
+        return read;
+    }
+
+    /**
+     * {@code rel} with every subplan of key {@code key} under a shared node numbered {@code id}: the subplan reading
+     * the columns {@code read} of its scans, and above it the projection of the columns this place had.
+     */
+    private RelNode replace(RelNode rel, String key, List<ImmutableBitSet> read, int id) {
+        if (isUse(rel, key)) {
+            ColumnWidening.Rebuilt wide = widened(rel);
+            ColumnWidening.Rebuilt common = ColumnWidening.narrow(wide.rel(), read);
             // Uses are counted once every repeated subplan is shared (withUses); 2 until then.
-            return new SharedSubplan(rel.getCluster(), rel.getTraitSet(), rel, id, 2);
+            RelNode shared = new SharedSubplan(rel.getCluster(), rel.getTraitSet(), common.rel(), id, 2);
+            List<RexNode> columns = new ArrayList<>();
+            boolean same = common.rel().getRowType().equals(rel.getRowType());
+            for (int k = 0; k < rel.getRowType().getFieldCount(); k++) {
+                int column = common.columns()[wide.columns()[k]];
+                columns.add(RexInputRef.of(column, shared.getRowType()));
+                same &= column == k;
+            }
+            return same ? shared : LogicalProject.create(shared, List.of(), columns, rel.getRowType().getFieldNames());
         }
         List<RelNode> inputs = new ArrayList<>(rel.getInputs().size());
         boolean changed = false;
         for (RelNode input : rel.getInputs()) {
-            RelNode replaced = replace(input, digest, id);
+            RelNode replaced = replace(input, key, read, id);
             inputs.add(replaced);
             changed |= replaced != input;
         }
@@ -167,6 +215,15 @@ public final class SharedSubplans {
             return new SharedSubplan(rel.getCluster(), rel.getTraitSet(), inputs.get(0), shared.id(), uses.get(shared.id()));
         }
         return changed ? rel.copy(rel.getTraitSet(), inputs) : rel;
+    }
+
+    /** What equal subplans have in common: the text of the subplan reading every column of its scans. */
+    private String key(RelNode rel) {
+        return digest(widened(rel).rel());
+    }
+
+    private ColumnWidening.Rebuilt widened(RelNode rel) {
+        return widened.computeIfAbsent(rel, ColumnWidening::widen);
     }
 
     /** The subplan's text, with every operator's attributes and the result's types: equal text, equal rows. */
