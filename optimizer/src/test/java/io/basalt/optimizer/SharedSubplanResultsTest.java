@@ -3,6 +3,7 @@ package io.basalt.optimizer;
 import io.basalt.execution.ExecutionContext;
 import io.basalt.execution.QueryExecutor;
 import io.basalt.execution.ResultStream;
+import io.basalt.execution.expression.Literal;
 import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.PlanPrinter;
 import io.basalt.storage.StorageEngine;
@@ -13,12 +14,9 @@ import io.basalt.storage.commit.Manifest;
 import io.basalt.storage.commit.Transaction;
 import io.basalt.storage.table.TableAppender;
 import io.basalt.storage.type.LogicalType;
-import io.basalt.storage.vector.BooleanVector;
 import io.basalt.storage.vector.BytesVector;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
-import io.basalt.storage.vector.DoubleVector;
-import io.basalt.storage.vector.Int128Vector;
 import io.basalt.storage.vector.LongVector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,32 +132,13 @@ class SharedSubplanResultsTest {
             while ((batch = stream.next()) != null) {
                 for (int row = 0; row < batch.rowCount(); row++) {
                     List<Object> values = new ArrayList<>();
-                    for (ColumnVector column : batch.columns()) {
-                        values.add(value(column, row));
+                    for (int column = 0; column < batch.columnCount(); column++) {
+                        values.add(Literal.at(batch.column(column), row, stream.columns().get(column).type()).value());
                     }
                     rows.add(values);
                 }
             }
         }
         return rows;
-    }
-
-    private static Object value(ColumnVector vector, int row) {
-        if (vector.isNull(row)) {
-            return null;
-        }
-        if (vector instanceof LongVector longs) {
-            return longs.get(row);
-        }
-        if (vector instanceof DoubleVector doubles) {
-            return doubles.get(row);
-        }
-        if (vector instanceof BooleanVector booleans) {
-            return booleans.get(row);
-        }
-        if (vector instanceof Int128Vector wide) {
-            return wide.getBigInteger(row);
-        }
-        return ((BytesVector) vector).getString(row);
     }
 }
