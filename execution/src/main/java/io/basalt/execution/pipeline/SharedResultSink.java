@@ -99,6 +99,10 @@ public final class SharedResultSink implements Sink {
         if (!closed) {
             closed = true;
             batches = List.of();
+            synchronized (parts) {
+                // A producer stopped before its end leaves its writers' batches here.
+                parts.clear();
+            }
             memory.close();
         }
     }
