@@ -18,6 +18,7 @@ import io.basalt.execution.pipeline.MorselSource;
 import io.basalt.execution.pipeline.OperatorSource;
 import io.basalt.execution.pipeline.Pipeline;
 import io.basalt.execution.pipeline.ResultCollector;
+import io.basalt.execution.pipeline.SharedResultSink;
 import io.basalt.execution.pipeline.Sink;
 import io.basalt.execution.pipeline.StreamingOperator;
 import io.basalt.execution.plan.AggregateNode;
@@ -30,6 +31,7 @@ import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.ProjectNode;
 import io.basalt.execution.plan.RecursiveUnionNode;
 import io.basalt.execution.plan.RepeatRowsNode;
+import io.basalt.execution.plan.SharedResultNode;
 import io.basalt.execution.plan.SortNode;
 import io.basalt.execution.plan.TableScanNode;
 import io.basalt.execution.plan.UnionNode;
@@ -51,6 +53,7 @@ import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.ColumnBatch;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +81,8 @@ final class PipelineBuilder {
      * node takes them once: a plan that shares a node between two places gets them only in the first).
      */
     private final Map<TableScanNode, List<ScanJoinFilter>> joinFilters = new IdentityHashMap<>();
+    /** The sinks of the shared results met so far, by id: the first use adds the pipeline computing one. */
+    private final Map<Integer, SharedResultSink> sharedResults = new HashMap<>();
 
     PipelineBuilder(ExecutionContext context, MemoryBudget budget, QueryProfile profile,
                     Map<String, List<ColumnBatch>> workingTables) {
@@ -166,6 +171,8 @@ final class PipelineBuilder {
             source = timed(node, new BatchListSource(() -> batches, () -> { }));
         } else if (node instanceof LimitNode limit) {
             source = limited(limit);
+        } else if (node instanceof SharedResultNode shared) {
+            source = sharedResult(shared);
         } else {
             UnionNode union = (UnionNode) node;
             List<MorselSource> inputs = new ArrayList<>();
@@ -204,6 +211,24 @@ final class PipelineBuilder {
         LimitedRows rows = new LimitedRows(collector, memory);
         limitedRows.put(pipeline, rows);
         return timed(limit, new BatchListSource(rows::batches, rows));
+    }
+
+    /**
+     * One use of a shared result. The first use adds the pipeline computing it, which is thereby listed before the
+     * pipeline of every use (this one's is added after its source is built, later ones' later still): pipelines run
+     * in list order, each to its end, so the rows are complete before any use reads them.
+     */
+    private MorselSource sharedResult(SharedResultNode node) {
+        SharedResultSink sink = sharedResults.get(node.id());
+        if (sink == null) {
+            sink = new SharedResultSink(reservation(node, "keeping a result used in several places (it does not spill)"));
+            MorselSource input = source(node.input());
+            // Rows counted once, as they are kept; the uses are not counted again.
+            addPipeline("shared result", profile == null ? input : new ProfiledSource(input, profile.statistics(node), false),
+                    sink, node);
+            sharedResults.put(node.id(), sink);
+        }
+        return sink.newConsumer();
     }
 
     private void addPipeline(String name, MorselSource source, Sink sink, PhysicalNode node) {

@@ -22,9 +22,11 @@ import java.util.Objects;
  *                            for such plans, so {@code SELECT *} never shows it.
  * @param access              the roles and privileges information_schema shows (the session user's view of them)
  * @param runtimeTables       system tables of information_schema whose rows the caller knows (see {@link RuntimeTable})
+ * @param shareSubplans       whether a subplan the query holds twice is computed once (the default; off to compare
+ *                            plans and results without sharing)
  */
 public record PlannerOptions(String defaultSchema, List<LogicalType> assignedColumnTypes, long rowIdentityTable,
-                             AccessListing access, List<RuntimeTable> runtimeTables) {
+                             AccessListing access, List<RuntimeTable> runtimeTables, boolean shareSubplans) {
 
     public static final PlannerOptions DEFAULTS = new PlannerOptions(Manifest.DEFAULT_SCHEMA);
 
@@ -37,6 +39,11 @@ public record PlannerOptions(String defaultSchema, List<LogicalType> assignedCol
         assignedColumnTypes = Collections.unmodifiableList(new java.util.ArrayList<>(assignedColumnTypes));
         Objects.requireNonNull(access, "access");
         runtimeTables = List.copyOf(runtimeTables);
+    }
+
+    public PlannerOptions(String defaultSchema, List<LogicalType> assignedColumnTypes, long rowIdentityTable,
+                          AccessListing access, List<RuntimeTable> runtimeTables) {
+        this(defaultSchema, assignedColumnTypes, rowIdentityTable, access, runtimeTables, true);
     }
 
     public PlannerOptions(String defaultSchema, List<LogicalType> assignedColumnTypes, long rowIdentityTable) {
@@ -52,18 +59,22 @@ public record PlannerOptions(String defaultSchema, List<LogicalType> assignedCol
     }
 
     public PlannerOptions withAssignedColumnTypes(List<LogicalType> types) {
-        return new PlannerOptions(defaultSchema, types, rowIdentityTable, access, runtimeTables);
+        return new PlannerOptions(defaultSchema, types, rowIdentityTable, access, runtimeTables, shareSubplans);
     }
 
     public PlannerOptions withRowIdentityTable(long tableId) {
-        return new PlannerOptions(defaultSchema, assignedColumnTypes, tableId, access, runtimeTables);
+        return new PlannerOptions(defaultSchema, assignedColumnTypes, tableId, access, runtimeTables, shareSubplans);
     }
 
     public PlannerOptions withAccess(AccessListing listing) {
-        return new PlannerOptions(defaultSchema, assignedColumnTypes, rowIdentityTable, listing, runtimeTables);
+        return new PlannerOptions(defaultSchema, assignedColumnTypes, rowIdentityTable, listing, runtimeTables, shareSubplans);
     }
 
     public PlannerOptions withRuntimeTables(List<RuntimeTable> tables) {
-        return new PlannerOptions(defaultSchema, assignedColumnTypes, rowIdentityTable, access, tables);
+        return new PlannerOptions(defaultSchema, assignedColumnTypes, rowIdentityTable, access, tables, shareSubplans);
+    }
+
+    public PlannerOptions withSharedSubplans(boolean share) {
+        return new PlannerOptions(defaultSchema, assignedColumnTypes, rowIdentityTable, access, runtimeTables, share);
     }
 }

@@ -82,7 +82,7 @@ public final class QueryPlanner {
             RelOptCluster cluster = newCluster(queryStatistics);
             TranslatedQuery translated = QueryTranslator.translate(queryText, catalog, options, cluster);
             RelRoot root = translated.root();
-            RelNode optimized = OptimizerPhases.optimize(root.project());
+            RelNode optimized = OptimizerPhases.optimize(root.project(), options.shareSubplans());
             PhysicalNode physical;
             try {
                 physical = PhysicalPlanBuilder.build(PhysicalPhase.run(optimized));

@@ -15,6 +15,7 @@ import io.basalt.execution.plan.NestedLoopJoinNode;
 import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.ProjectNode;
 import io.basalt.execution.plan.SortKey;
+import io.basalt.execution.plan.SharedResultNode;
 import io.basalt.execution.plan.SortNode;
 import io.basalt.execution.plan.WindowFunction;
 import io.basalt.execution.plan.WindowFunctionKind;
@@ -24,6 +25,8 @@ import io.basalt.execution.plan.UnionNode;
 import io.basalt.execution.plan.ValuesNode;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -37,14 +40,20 @@ final class PhysicalPlanText {
 
     static String of(PhysicalNode node) {
         StringBuilder text = new StringBuilder();
-        append(node, 0, text);
+        append(node, 0, text, new HashSet<>());
         return text.toString();
     }
 
-    private static void append(PhysicalNode node, int depth, StringBuilder text) {
-        text.append("  ".repeat(depth)).append(describe(node)).append('\n');
+    /** A shared result's subplan is written at its first use only ({@code shown}: the ids written). */
+    private static void append(PhysicalNode node, int depth, StringBuilder text, Set<Integer> shown) {
+        text.append("  ".repeat(depth)).append(describe(node));
+        if (node instanceof SharedResultNode shared && !shown.add(shared.id())) {
+            text.append(" (above)\n");
+            return;
+        }
+        text.append('\n');
         for (PhysicalNode input : node.inputs()) {
-            append(input, depth + 1, text);
+            append(input, depth + 1, text, shown);
         }
     }
 
@@ -95,6 +104,9 @@ final class PhysicalPlanText {
         }
         if (node instanceof ValuesNode values) {
             return "Values " + values.rows();
+        }
+        if (node instanceof SharedResultNode shared) {
+            return "Shared #" + shared.id() + " uses=" + shared.uses();
         }
         return node.getClass().getSimpleName();
     }

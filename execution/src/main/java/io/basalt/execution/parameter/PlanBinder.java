@@ -15,6 +15,7 @@ import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.ProjectNode;
 import io.basalt.execution.plan.RecursiveUnionNode;
 import io.basalt.execution.plan.RepeatRowsNode;
+import io.basalt.execution.plan.SharedResultNode;
 import io.basalt.execution.plan.SortNode;
 import io.basalt.execution.plan.TableScanNode;
 import io.basalt.execution.plan.UnionNode;
@@ -23,7 +24,9 @@ import io.basalt.execution.plan.WindowNode;
 import io.basalt.execution.plan.WorkingTableNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,6 +46,8 @@ public final class PlanBinder {
     static final String INVALID_OFFSET = "2201X";
 
     private final List<Literal> values;
+    /** Shared results bound so far, by id: every use of one gets the same bound node, so it is still computed once. */
+    private final Map<Integer, SharedResultNode> sharedResults = new HashMap<>();
 
     private PlanBinder(List<Literal> values) {
         this.values = values;
@@ -146,6 +151,16 @@ public final class PlanBinder {
             PhysicalNode input = node(repeat.input());
             return input == repeat.input() ? repeat
                     : new RepeatRowsNode(input, repeat.countColumn(), repeat.output(), repeat.estimatedRows());
+        }
+        if (node instanceof SharedResultNode shared) {
+            SharedResultNode bound = sharedResults.get(shared.id());
+            if (bound == null) {
+                PhysicalNode input = node(shared.input());
+                bound = input == shared.input() ? shared
+                        : new SharedResultNode(shared.id(), input, shared.uses(), shared.estimatedRows());
+                sharedResults.put(shared.id(), bound);
+            }
+            return bound;
         }
         return (ValuesNode) node;
     }

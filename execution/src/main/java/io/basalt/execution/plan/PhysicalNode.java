@@ -12,7 +12,8 @@ import java.util.List;
  */
 public sealed interface PhysicalNode
         permits TableScanNode, FilterNode, ProjectNode, HashJoinNode, NestedLoopJoinNode, AggregateNode, SortNode,
-        LimitNode, UnionNode, ValuesNode, WindowNode, RepeatRowsNode, RecursiveUnionNode, WorkingTableNode {
+        LimitNode, UnionNode, ValuesNode, WindowNode, RepeatRowsNode, RecursiveUnionNode, WorkingTableNode,
+        SharedResultNode {
 
     List<Column> output();
 

@@ -5,9 +5,11 @@ import io.basalt.execution.expression.Expression;
 import io.basalt.execution.expression.Parameter;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -29,20 +31,29 @@ public final class PlanPrinter {
     /** The plan with {@code annotation}'s text (if not null) appended to each node's line. */
     public static String print(PhysicalNode plan, Function<PhysicalNode, String> annotation) {
         StringBuilder text = new StringBuilder();
-        append(text, plan, 0, annotation);
+        append(text, plan, 0, annotation, new HashSet<>());
         return text.toString();
     }
 
-    private static void append(StringBuilder text, PhysicalNode node, int depth, Function<PhysicalNode, String> annotation) {
+    /** {@code printed}: the ids of the shared results whose subplan is already shown, above, at their first use. */
+    private static void append(StringBuilder text, PhysicalNode node, int depth, Function<PhysicalNode, String> annotation,
+                               Set<Integer> printed) {
+        boolean repeated = node instanceof SharedResultNode shared && !printed.add(shared.id());
         text.append(INDENT.repeat(depth)).append(describe(node));
+        if (repeated) {
+            text.append(", computed above");
+        }
         text.append(String.format(Locale.ROOT, " (estimated rows=%.0f", node.estimatedRows()));
         String extra = annotation.apply(node);
         if (extra != null) {
             text.append("; ").append(extra);
         }
         text.append(")\n");
+        if (repeated) {
+            return;
+        }
         for (PhysicalNode input : node.inputs()) {
-            append(text, input, depth + 1, annotation);
+            append(text, input, depth + 1, annotation, printed);
         }
     }
 
@@ -136,6 +147,9 @@ public final class PlanPrinter {
         }
         if (node instanceof RepeatRowsNode repeat) {
             return "RepeatRows by " + ExpressionText.names(new int[] {repeat.countColumn()}, repeat.input().output());
+        }
+        if (node instanceof SharedResultNode shared) {
+            return "SharedResult #" + shared.id() + " (" + shared.uses() + " uses)";
         }
         ValuesNode values = (ValuesNode) node;
         return "Values " + values.rows().size() + (values.rows().size() == 1 ? " row" : " rows");

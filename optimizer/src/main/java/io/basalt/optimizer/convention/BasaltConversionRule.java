@@ -2,6 +2,7 @@ package io.basalt.optimizer.convention;
 
 import com.google.common.collect.ImmutableList;
 import io.basalt.optimizer.rules.RepeatRows;
+import io.basalt.optimizer.rules.SharedSubplan;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
@@ -31,7 +32,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One logical operator to its single Basalt counterpart (scan, filter, project, aggregate, sort, window, union, values):
+ * One logical operator to its single Basalt counterpart (scan, filter, project, aggregate, sort, window, union, values, shared subplan):
  * these have one physical form each, so the rule only changes the convention. Joins, which have alternatives,
  * have their own rule ({@link BasaltJoinRule}), as has a filter pushed into a scan ({@link ScanFilterRule}).
  */
@@ -94,6 +95,11 @@ final class BasaltConversionRule extends ConverterRule {
                 rule(LogicalTableSpool.class, rel -> input(((Spool) rel).getInput())),
                 rule(RepeatRows.class, rel -> new BasaltRepeatRows(rel.getCluster(), basalt(rel),
                         input(((RepeatRows) rel).getInput()))),
+                rule(SharedSubplan.class, rel -> {
+                    SharedSubplan shared = (SharedSubplan) rel;
+                    return new BasaltSharedSubplan(rel.getCluster(), basalt(rel), input(shared.getInput()), shared.id(),
+                            shared.uses());
+                }),
                 rule(LogicalValues.class, rel -> {
                     Values values = (Values) rel;
                     return new BasaltValues(rel.getCluster(), rel.getRowType(), ImmutableList.copyOf(values.getTuples()),

@@ -4,6 +4,7 @@ import io.basalt.optimizer.PlanningException;
 import io.basalt.optimizer.cost.BasaltCostFactory;
 import io.basalt.optimizer.rules.LateralJoins;
 import io.basalt.optimizer.rules.RepeatRows;
+import io.basalt.optimizer.rules.SharedSubplan;
 import org.apache.calcite.plan.Context;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptRule;
@@ -71,7 +72,8 @@ public final class PhysicalPhase {
         }
         if (!(rel instanceof TableScan || rel instanceof Filter || rel instanceof Project || rel instanceof Join
                 || rel instanceof Aggregate || rel instanceof Sort || rel instanceof Union || rel instanceof Values
-                || rel instanceof Window || rel instanceof RepeatRows || rel instanceof RepeatUnion || rel instanceof Spool)) {
+                || rel instanceof Window || rel instanceof RepeatRows || rel instanceof RepeatUnion || rel instanceof Spool
+                || rel instanceof SharedSubplan)) {
             throw PlanningException.notSupported("the operator " + rel.getRelTypeName());
         }
         for (RelNode input : rel.getInputs()) {

@@ -24,6 +24,7 @@ public final class BasaltMetadata {
             ScanRowCount.SOURCE,
             TableDistinctRowCount.SOURCE,
             TableSelectivity.SOURCE,
+            SharedSubplanMetadata.SOURCE,
             DefaultRelMetadataProvider.INSTANCE));
 
     private static final JaninoRelMetadataProvider HANDLERS = JaninoRelMetadataProvider.of(PROVIDER);

@@ -13,6 +13,7 @@ import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.ProjectNode;
 import io.basalt.execution.plan.RecursiveUnionNode;
 import io.basalt.execution.plan.RepeatRowsNode;
+import io.basalt.execution.plan.SharedResultNode;
 import io.basalt.execution.plan.SortKey;
 import io.basalt.execution.plan.SortNode;
 import io.basalt.execution.plan.TableScanNode;
@@ -26,6 +27,7 @@ import io.basalt.optimizer.catalog.TypeMapping;
 import io.basalt.optimizer.convention.BasaltTableScan;
 import io.basalt.optimizer.rules.LateralJoins;
 import io.basalt.optimizer.rules.RepeatRows;
+import io.basalt.optimizer.rules.SharedSubplan;
 import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.type.LogicalType;
 import org.apache.calcite.plan.RelOptTable;
@@ -53,8 +55,10 @@ import org.apache.calcite.schema.TransientTable;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -71,6 +75,8 @@ public final class PhysicalPlanBuilder {
     private final RexBuilder rexBuilder;
     /** When the statement started, in the JVM's time zone: what current_timestamp means in all its expressions. */
     private final LocalDateTime statementStart = LocalDateTime.now();
+    /** The shared results built so far, by id: every use gets the same node. */
+    private final Map<Integer, SharedResultNode> sharedResults = new HashMap<>();
 
     private PhysicalPlanBuilder(RelMetadataQuery metadata, RexBuilder rexBuilder) {
         this.metadata = metadata;
@@ -114,6 +120,9 @@ public final class PhysicalPlanBuilder {
             PhysicalNode input = convert(repeat.getInput());
             return new RepeatRowsNode(input, repeat.countColumn(), columns(repeat.getRowType()), rows(repeat));
         }
+        if (rel instanceof SharedSubplan shared) {
+            return sharedResult(shared);
+        }
         if (rel instanceof Correlate correlate) {
             throw LateralJoins.notDecorrelated(correlate);
         }
@@ -121,6 +130,15 @@ public final class PhysicalPlanBuilder {
             return new WindowConverter(this).convert(window);
         }
         throw PlanningException.notSupported("the operator " + rel.getRelTypeName());
+    }
+
+    private SharedResultNode sharedResult(SharedSubplan shared) {
+        SharedResultNode node = sharedResults.get(shared.id());
+        if (node == null) {
+            node = new SharedResultNode(shared.id(), convert(shared.getInput()), shared.uses(), rows(shared));
+            sharedResults.put(shared.id(), node);
+        }
+        return node;
     }
 
     double rows(RelNode rel) {

@@ -42,7 +42,9 @@ import java.util.Optional;
  *   <li><b>cleanup</b>: filters and projections settle right above the scans again so the physical plan builder
  *       can push them into the scans; trivial projections disappear;</li>
  *   <li><b>windows</b>: a projection holding window functions ({@code OVER}) becomes a projection, a window
- *       operator and a projection.</li>
+ *       operator and a projection;</li>
+ *   <li><b>shared subplans</b>: a subplan the plan holds twice (a CTE read twice) is computed once
+ *       ({@link SharedSubplans}); unless the planner options turn it off.</li>
  * </ol>
  */
 public final class OptimizerPhases {
@@ -102,6 +104,11 @@ public final class OptimizerPhases {
     }
 
     public static RelNode optimize(RelNode query) {
+        return optimize(query, true);
+    }
+
+    /** @param shareSubplans whether the last phase computes a repeated subplan once (off only to compare, in tests) */
+    public static RelNode optimize(RelNode query, boolean shareSubplans) {
         // Phases run only on plans of the shape they change (PlanShape): most queries have no subquery, no
         // correlation, no window and few joins, and an idle pass still walks the plan once per rule.
         RelNode rel = NullOperandFolding.fold(query);
@@ -128,6 +135,10 @@ public final class OptimizerPhases {
         // projection holding OVER (Calcite's rules check), and only such projections change here.
         if (PlanShape.of(rel).hasWindows()) {
             rel = runHep(rel, WINDOW_RULES, HepMatchOrder.DEPTH_FIRST);
+        }
+        // After every rewrite: two places are equal only once both went through the same ones.
+        if (shareSubplans) {
+            rel = SharedSubplans.share(rel);
         }
         return rel;
     }
