@@ -17,9 +17,10 @@ public abstract sealed class KeyMembershipFilter permits KeyBitmapFilter, BloomK
 
     /**
      * A bitmap may take up to this many times the bits of the Bloom filter it replaces: it is exact (no false
-     * positives), needs no hashing, and rows in key order read it sequentially instead of at random.
+     * positives), needs no hashing, and rows in key order read it sequentially instead of at random. At 4, TPC-H
+     * Q8's 43,000 order keys (a span of 6 million) still got a Bloom filter, 5 % of Q5, Q7, Q3 and Q8's samples.
      */
-    private static final long BITMAP_OVER_BLOOM = 4;
+    private static final long BITMAP_OVER_BLOOM = 8;
 
     /** At most 2^27 bits (16 MiB), the Bloom filter's own bound. */
     private static final long MAX_BITMAP_BITS = 1L << 27;
