@@ -3,6 +3,7 @@ package io.basalt.execution.join;
 import io.basalt.storage.vector.LongVector;
 import org.junit.jupiter.api.Test;
 
+import static io.basalt.execution.vector.Selection.all;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DenseKeyRangeTest {
@@ -13,14 +14,6 @@ class DenseKeyRangeTest {
             vector.append(key);
         }
         return vector;
-    }
-
-    private static int[] all(int count) {
-        int[] positions = new int[count];
-        for (int i = 0; i < count; i++) {
-            positions[i] = i;
-        }
-        return positions;
     }
 
     @Test
