@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.BiPredicate;
+import java.util.function.LongUnaryOperator;
 
 import static io.basalt.execution.Results.row;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,6 +117,32 @@ class JoinTest {
         checkHashJoin(type, LEFT_ROWS, List.of(), new int[] {0}, new int[] {0}, false, false);
         checkHashJoin(type, List.of(), RIGHT_ROWS, new int[] {0}, new int[] {0}, false, false);
         checkHashJoin(type, List.of(), List.of(), new int[] {0}, new int[] {0}, true, false);
+    }
+
+    /**
+     * The tests above join keys that fill a narrow range (the build side's chains are indexed by key offset); keys
+     * far apart, and at the ends of BIGINT's range, go through the hash table, with the same answers.
+     */
+    @ParameterizedTest
+    @EnumSource(JoinType.class)
+    void hashJoinOnSparseAndExtremeKeys(JoinType type) {
+        for (LongUnaryOperator spread : List.<LongUnaryOperator>of(
+                key -> key * 1_000_000_007L, key -> key == 2 ? Long.MIN_VALUE : key == 7 ? Long.MAX_VALUE : key)) {
+            List<List<Object>> left = withKeys(LEFT_ROWS, spread);
+            List<List<Object>> right = withKeys(RIGHT_ROWS, spread);
+            checkHashJoin(type, left, right, new int[] {0}, new int[] {0}, false, false);
+            checkHashJoin(type, left, right, new int[] {0}, new int[] {0}, true, false);
+        }
+    }
+
+    private static List<List<Object>> withKeys(List<List<Object>> rows, LongUnaryOperator spread) {
+        List<List<Object>> out = new ArrayList<>();
+        for (List<Object> row : rows) {
+            List<Object> copy = new ArrayList<>(row);
+            copy.set(0, row.get(0) == null ? null : spread.applyAsLong((Long) row.get(0)));
+            out.add(copy);
+        }
+        return out;
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.basalt.execution.memory.MemoryReservation;
 import io.basalt.execution.vector.RowStore;
 import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.LongVector;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,21 +16,29 @@ import java.util.List;
  * The build side of a hash join, built once and then probed by every worker at the same time (read-only).
  * A {@link GroupTable} maps each distinct non-NULL key to a group; the build rows of a group form a chain
  * in build order ({@link #firstRow}, {@link #nextRow}), so duplicates cost no key comparisons. Rows with a
- * NULL key are not indexed (they never match) but are remembered for NOT IN and outer joins.
+ * NULL key are not indexed (they never match) but are remembered for NOT IN and outer joins. One LONG key
+ * whose values fill a narrow range needs no group table: its value's offset in the range is the group
+ * ({@link DenseKeyRange}).
  */
 final class JoinHashTable {
 
     private final RowStore rows;
     private final int[] keyColumns;
+    /** The distinct keys' groups, or null when {@link #dense} places them. */
     private final GroupTable keys;
+    private final DenseKeyRange dense;
+    private final int distinctKeyCount;
     private final int[] firstRow;
     private final int[] nextRow;
     private final int[] nullKeyRows;
 
-    private JoinHashTable(RowStore rows, int[] keyColumns, GroupTable keys, int[] firstRow, int[] nextRow, int[] nullKeyRows) {
+    private JoinHashTable(RowStore rows, int[] keyColumns, GroupTable keys, DenseKeyRange dense, int distinctKeyCount,
+                          int[] firstRow, int[] nextRow, int[] nullKeyRows) {
         this.rows = rows;
         this.keyColumns = keyColumns;
         this.keys = keys;
+        this.dense = dense;
+        this.distinctKeyCount = distinctKeyCount;
         this.firstRow = firstRow;
         this.nextRow = nextRow;
         this.nullKeyRows = nullKeyRows;
@@ -62,6 +71,15 @@ final class JoinHashTable {
                 nullRows[n++] = row;
             }
         }
+        if (kinds.size() == 1 && kinds.get(0) == PhysicalKind.LONG) {
+            DenseKeyRange dense = DenseKeyRange.of((LongVector) keyVectors[0], indexed, indexedCount);
+            if (dense != null) {
+                JoinHashTable table = buildDense(rows, keyColumns, (LongVector) keyVectors[0], dense, indexed,
+                        indexedCount, nullRows, memory, cancellation);
+                memory.shrink(scratch);
+                return table;
+            }
+        }
         GroupTable table = GroupTables.create(kinds, indexedCount, memory);
         int[] groups = new int[indexedCount];
         insertInChunks(table, keyVectors, indexed, indexedCount, groups, cancellation);
@@ -76,7 +94,31 @@ final class JoinHashTable {
             first[groups[i]] = row;
         }
         memory.shrink(scratch);
-        return new JoinHashTable(rows, keyColumns.clone(), table, first, next, nullRows);
+        return new JoinHashTable(rows, keyColumns.clone(), table, null, table.groupCount(), first, next, nullRows);
+    }
+
+    /** Links every indexed row into the chain of its key's slot, from the last row so chains keep build order. */
+    private static JoinHashTable buildDense(RowStore rows, int[] keyColumns, LongVector keys, DenseKeyRange dense,
+                                            int[] indexed, int indexedCount, int[] nullRows, MemoryReservation memory,
+                                            Runnable cancellation) {
+        memory.grow(4L * dense.slots());
+        int[] first = new int[dense.slots()];
+        Arrays.fill(first, -1);
+        int[] next = new int[rows.rowCount()];
+        long[] values = keys.values();
+        int distinct = 0;
+        for (int i = indexedCount - 1; i >= 0; i--) {
+            if ((i & (BUILD_CHUNK - 1)) == 0) {
+                cancellation.run();
+            }
+            int row = indexed[i];
+            int slot = dense.slot(values[row]);
+            int head = first[slot];
+            distinct += head < 0 ? 1 : 0;
+            next[row] = head;
+            first[slot] = row;
+        }
+        return new JoinHashTable(rows, keyColumns.clone(), null, dense, distinct, first, next, nullRows);
     }
 
     private static void insertInChunks(GroupTable table, ColumnVector[] keyVectors, int[] indexed, int indexedCount,
@@ -126,16 +168,20 @@ final class JoinHashTable {
 
     /** {@code groups[i]} = the key group matching probe row {@code positions[i]} (no NULL keys), or -1. */
     void find(ColumnVector[] probeKeys, int[] positions, int count, int[] groups) {
-        keys.find(probeKeys, positions, count, groups);
+        if (dense != null) {
+            dense.find((LongVector) probeKeys[0], positions, count, firstRow, groups);
+        } else {
+            keys.find(probeKeys, positions, count, groups);
+        }
     }
 
     int distinctKeyCount() {
-        return keys.groupCount();
+        return distinctKeyCount;
     }
 
     /** The distinct non-NULL keys, one vector per key column (a copy). */
     ColumnVector[] distinctKeys() {
-        return keys.keys();
+        return dense != null ? new ColumnVector[] {dense.keys(firstRow, distinctKeyCount)} : keys.keys();
     }
 
     int firstRow(int group) {

@@ -94,4 +94,52 @@ class KeyMembershipFilterTest {
         assertThat(filter.select(vector, positions, 5, positions)).isEqualTo(2);
         assertThat(positions).startsWith(0, 1);
     }
+
+    @Test
+    void keysFillingANarrowRangeGetAnExactBitmap() {
+        // Every third key of [1000, 61000): 20,000 keys spanning 60,000 values, the way surrogate keys are dense.
+        long[] keys = new long[20_000];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = 1000 + 3L * i;
+        }
+        KeyMembershipFilter filter = KeyMembershipFilter.of(keys, keys.length);
+
+        assertThat(filter).isInstanceOf(KeyBitmapFilter.class);
+        for (long key = 900; key < 61_100; key++) {
+            boolean member = key >= 1000 && key < 61_000 && (key - 1000) % 3 == 0;
+            assertThat(filter.mightContain(key)).as("key %d", key).isEqualTo(member); // exact: no false positives
+        }
+        assertThat(filter.mightContain(Long.MIN_VALUE)).isFalse();
+        assertThat(filter.mightContain(Long.MAX_VALUE)).isFalse();
+        assertThat(filter.mightContain(1000 - 64)).isFalse();
+    }
+
+    @Test
+    void keysAtTheEndsOfTheLongRangeGetABloomFilter() {
+        KeyMembershipFilter filter = KeyMembershipFilter.of(new long[] {Long.MIN_VALUE, 0, Long.MAX_VALUE}, 3);
+
+        assertThat(filter).isInstanceOf(BloomKeyFilter.class);
+        assertThat(filter.mightContain(Long.MIN_VALUE)).isTrue();
+        assertThat(filter.mightContain(0)).isTrue();
+        assertThat(filter.mightContain(Long.MAX_VALUE)).isTrue();
+    }
+
+    @Test
+    void aBitmapSelectDropsNullsAndKeysNotInTheSet() {
+        KeyMembershipFilter filter = KeyMembershipFilter.of(new long[] {-2, 0, 63, 64}, 4);
+        assertThat(filter).isInstanceOf(KeyBitmapFilter.class);
+        LongVector vector = new LongVector(7);
+        for (long key : new long[] {64, 63, -3, 0, 65, -2, 1}) {
+            vector.append(key);
+        }
+        int[] kept = new int[7];
+
+        assertThat(filter.select(vector, null, 7, kept)).isEqualTo(4);
+        assertThat(kept).startsWith(0, 1, 3, 5);
+
+        vector.setNull(1, true); // the slot still holds 63, a key of the set
+        int[] positions = {6, 5, 1, 0};
+        assertThat(filter.select(vector, positions, 4, positions)).isEqualTo(2);
+        assertThat(positions).startsWith(5, 0);
+    }
 }

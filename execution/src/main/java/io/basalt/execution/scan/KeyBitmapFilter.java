@@ -1,0 +1,67 @@
+package io.basalt.execution.scan;
+
+import io.basalt.storage.vector.LongVector;
+
+/**
+ * The exact set of keys in a narrow range {@code [min, min + span]}: bit {@code key - min} is set for each key.
+ * A test is a subtraction, one unsigned comparison and one bit test, without hashing; probe keys that come in
+ * order read the bitmap front to back.
+ */
+final class KeyBitmapFilter extends KeyMembershipFilter {
+
+    /** The filter of no key: keeps nothing. */
+    static final KeyBitmapFilter EMPTY = new KeyBitmapFilter(0, 0, new long[1]);
+
+    private final long min;
+    /** {@code max - min}, compared unsigned: a key below min wraps around to a huge offset. */
+    private final long span;
+    private final long[] bits;
+
+    private KeyBitmapFilter(long min, long span, long[] bits) {
+        this.min = min;
+        this.span = span;
+        this.bits = bits;
+    }
+
+    /** @param span {@code max - min} of the keys, below 2^31 × 64 */
+    static KeyBitmapFilter of(long[] keys, int count, long min, long span) {
+        long[] bits = new long[(int) ((span >>> 6) + 1)];
+        for (int i = 0; i < count; i++) {
+            long offset = keys[i] - min;
+            bits[(int) (offset >>> 6)] |= 1L << offset;
+        }
+        return new KeyBitmapFilter(min, span, bits);
+    }
+
+    @Override
+    public long bytes() {
+        return bits.length * 8L + 32;
+    }
+
+    @Override
+    public boolean mightContain(long key) {
+        long offset = key - min;
+        // Unsigned: keys below min wrap around to offsets above any span, and so do keys far above max.
+        return Long.compareUnsigned(offset, span) <= 0 && (bits[(int) (offset >>> 6)] & 1L << offset) != 0;
+    }
+
+    @Override
+    int select(LongVector keys, int[] positions, int count, int[] kept) {
+        long[] values = keys.values();
+        boolean[] nulls = keys.mayHaveNulls() ? keys.nulls() : null;
+        int passed = 0;
+        if (positions == null && nulls == null) {
+            for (int row = 0; row < count; row++) {
+                kept[passed] = row;
+                passed += mightContain(values[row]) ? 1 : 0;
+            }
+            return passed;
+        }
+        for (int i = 0; i < count; i++) {
+            int row = positions == null ? i : positions[i];
+            kept[passed] = row;
+            passed += mightContain(values[row]) && (nulls == null || !nulls[row]) ? 1 : 0;
+        }
+        return passed;
+    }
+}
