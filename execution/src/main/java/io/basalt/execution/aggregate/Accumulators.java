@@ -85,7 +85,7 @@ public final class Accumulators {
                 boolean exactResult = result.kind() == TypeKind.DECIMAL || INTEGERS.contains(result.kind())
                         || result.physicalKind() == PhysicalKind.DOUBLE;
                 if (exactNumber && exactResult) {
-                    return new ExactAverageAccumulator(argument.scale(), result, memory);
+                    return new ExactAverageAccumulator(argument, result, memory);
                 }
             }
             case VAR_POP, VAR_SAMP, STDDEV_POP, STDDEV_SAMP -> {

@@ -17,7 +17,7 @@ import java.math.RoundingMode;
 import java.util.Arrays;
 
 /**
- * AVG of integers and DECIMALs: an exact 128-bit sum and a count per group, divided once at the end into
+ * AVG of integers and DECIMALs: an exact sum ({@link ExactSums}) and a count per group, divided once at the end into
  * the call's type: DOUBLE/REAL, DECIMAL with the call's scale (rounded half away from zero), or an integer
  * type (truncated toward zero, as integer division does).
  */
@@ -25,40 +25,42 @@ final class ExactAverageAccumulator extends GroupedAccumulator {
 
     private final int inputScale;
     private final LogicalType resultType;
-    private long[] high = new long[0];
-    private long[] low = new long[0];
+    private final ExactSums sums;
     private long[] counts = new long[0];
 
-    ExactAverageAccumulator(int inputScale, LogicalType resultType, MemoryReservation memory) {
+    ExactAverageAccumulator(LogicalType argumentType, LogicalType resultType, MemoryReservation memory) {
         super(memory);
-        this.inputScale = inputScale;
+        this.inputScale = argumentType.scale();
         this.resultType = resultType;
+        this.sums = new ExactSums();
     }
 
     @Override
     protected long bytesPerGroup() {
-        return 24;
+        return ExactSums.bytesPerGroup() + 8;
     }
 
     @Override
     protected void resize(int newCapacity) {
-        high = Arrays.copyOf(high, newCapacity);
-        low = Arrays.copyOf(low, newCapacity);
+        sums.resize(newCapacity);
         counts = Arrays.copyOf(counts, newCapacity);
     }
 
     @Override
     public void add(int[] groupIds, ColumnVector[] arguments, int[] rows, int count) {
         ColumnVector argument = arguments[0];
-        boolean nulls = argument.mayHaveNulls();
-        for (int i = 0; i < count; i++) {
-            int row = rows[i];
-            if (nulls && argument.isNull(row)) {
-                continue;
+        sums.add(groupIds, argument, rows, count, null);
+        if (argument.mayHaveNulls()) {
+            for (int i = 0; i < count; i++) {
+                int row = rows[i];
+                if (!argument.isNull(row)) {
+                    counts[groupIds[row]]++;
+                }
             }
-            int group = groupIds[row];
-            Int128Arithmetic.addValue(high, low, group, argument, row);
-            counts[group]++;
+        } else {
+            for (int i = 0; i < count; i++) {
+                counts[groupIds[rows[i]]]++;
+            }
         }
     }
 
@@ -68,7 +70,7 @@ final class ExactAverageAccumulator extends GroupedAccumulator {
         for (int i = 0; i < count; i++) {
             int from = sourceGroups[i];
             int to = targetGroups[i];
-            Int128Arithmetic.add(high, low, to, other.high[from], other.low[from]);
+            sums.merge(other.sums, from, to);
             counts[to] += other.counts[from];
         }
     }
@@ -84,7 +86,7 @@ final class ExactAverageAccumulator extends GroupedAccumulator {
                 vector.setNull(i, true);
                 continue;
             }
-            BigDecimal sum = new BigDecimal(Int128Arithmetic.toBigInteger(high[group], low[group]), inputScale);
+            BigDecimal sum = new BigDecimal(sums.toBigInteger(group), inputScale);
             BigDecimal rows = BigDecimal.valueOf(counts[group]);
             if (kind == PhysicalKind.DOUBLE) {
                 ((DoubleVector) vector).set(i, sum.divide(rows, MathContext.DECIMAL128).doubleValue());

@@ -18,6 +18,11 @@ import java.util.Collections;
  * table for that one row. A batch with a key that does not fit goes to the generic table whole, so long text
  * costs one packing attempt per batch and stays correct; after {@link #FALLBACK_BATCHES} such batches the
  * table stops trying.
+ *
+ * <p>Keys gathered from storage dictionaries ({@link BytesVector#dictionary()}) are not even packed: while the
+ * batches' key columns come from the same dictionaries, a key is found by its codes in a small directly indexed
+ * array ({@link DictionaryCodeGroups}); a batch from other dictionaries (another block or segment) starts that
+ * array afresh, since codes only mean something within their dictionary.
  */
 final class ShortTextGroupTable implements GroupTable {
 
@@ -30,6 +35,7 @@ final class ShortTextGroupTable implements GroupTable {
     private static final int INITIAL_SLOTS = 64;
 
     private final GenericGroupTable groups;
+    private final DictionaryCodeGroups codeGroups;
     private final MemoryReservation memory;
     private final int[] oneRow = new int[1];
     private final int[] oneGroup = new int[1];
@@ -44,6 +50,7 @@ final class ShortTextGroupTable implements GroupTable {
     ShortTextGroupTable(int columns, int expectedGroups, MemoryReservation memory) {
         this.groups = new GenericGroupTable(Collections.nCopies(columns, PhysicalKind.BYTES), expectedGroups, memory);
         this.memory = memory;
+        this.codeGroups = new DictionaryCodeGroups(columns, memory);
         reserve(INITIAL_SLOTS * 12L);
     }
 
@@ -54,6 +61,10 @@ final class ShortTextGroupTable implements GroupTable {
 
     @Override
     public void findOrInsert(ColumnVector[] keys, int[] positions, int count, int[] groupIds) {
+        if (codeGroups.use(keys)) {
+            findByCodes(keys, positions, count, groupIds, true);
+            return;
+        }
         if (!packAll(keys, positions, count)) {
             groups.findOrInsert(keys, positions, count, groupIds);
             return;
@@ -76,6 +87,10 @@ final class ShortTextGroupTable implements GroupTable {
 
     @Override
     public void find(ColumnVector[] keys, int[] positions, int count, int[] groupIds) {
+        if (codeGroups.use(keys)) {
+            findByCodes(keys, positions, count, groupIds, false);
+            return;
+        }
         if (!packAll(keys, positions, count)) {
             groups.find(keys, positions, count, groupIds);
             return;
@@ -87,6 +102,22 @@ final class ShortTextGroupTable implements GroupTable {
                 group = askGenericTable(keys, positions[i], false);
                 if (group >= 0) {
                     cache(key, group);
+                }
+            }
+            groupIds[i] = group;
+        }
+    }
+
+    /** Looks the batch's keys up by their dictionary codes ({@link DictionaryCodeGroups#use} accepted them). */
+    private void findByCodes(ColumnVector[] keys, int[] positions, int count, int[] groupIds, boolean insert) {
+        for (int i = 0; i < count; i++) {
+            int row = positions[i];
+            int index = codeGroups.index(row);
+            int group = codeGroups.group(index);
+            if (group < 0) {
+                group = askGenericTable(keys, row, insert);
+                if (group >= 0) {
+                    codeGroups.remember(index, group);
                 }
             }
             groupIds[i] = group;
@@ -215,6 +246,7 @@ final class ShortTextGroupTable implements GroupTable {
     @Override
     public void release() {
         groups.release();
+        codeGroups.release();
         memory.shrink(tableBytes);
         tableBytes = 0;
         packedKeys = null;

@@ -5,6 +5,7 @@ import io.basalt.execution.memory.MemoryReservation;
 import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.BytesVector;
 import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.DictionaryView;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -92,6 +93,101 @@ class ShortTextGroupTableTest {
         }
         table.release();
         assertThat(memory.heldBytes()).isZero();
+    }
+
+    private static BytesVector dictionary(String... entries) {
+        BytesVector vector = new BytesVector(entries.length, 16);
+        for (String entry : entries) {
+            vector.append(entry);
+        }
+        return vector;
+    }
+
+    /** Rows gathered from {@code entries} by {@code codes} (-1 = NULL), as a scan of a dictionary block hands them on. */
+    private static BytesVector gathered(BytesVector entries, int[] codes) {
+        BytesVector vector = new DictionaryView(entries, codes).rows();
+        assertThat(vector.dictionary()).isNotNull();
+        return vector;
+    }
+
+    /**
+     * Keys gathered from dictionaries are found by their codes; batches from other dictionaries (other blocks, where
+     * the same code means another value and the same value has another code), plain batches and NULLs in between all
+     * get the ids a map of the keys gives.
+     */
+    @Test
+    void dictionaryCodedKeysGetTheSameIdsAcrossBlocksWithOtherDictionaries() {
+        Random random = new Random(11);
+        BytesVector[][] blocks = {
+            {dictionary("A", "N", "R"), dictionary("F", "O")},
+            {dictionary("N", "R"), dictionary("O", "F")},
+            {dictionary("A", "N", "R"), dictionary("F", "O")},
+            {dictionary("R", "Z"), dictionary("F")},
+        };
+        MemoryReservation memory = new MemoryReservation(budget, "test");
+        GroupTable table = GroupTables.create(List.of(PhysicalKind.BYTES, PhysicalKind.BYTES), 16, memory);
+        Map<List<String>, Integer> expected = new HashMap<>();
+        int batch = 500;
+        for (int round = 0; round < 3; round++) {
+            for (int b = 0; b <= blocks.length; b++) {
+                // the last batch of a round is not dictionary-coded: plain vectors with the same values
+                BytesVector[] block = blocks[b % blocks.length];
+                int[][] codes = new int[2][batch];
+                List<List<String>> keys = new ArrayList<>();
+                for (int row = 0; row < batch; row++) {
+                    List<String> key = new ArrayList<>();
+                    for (int c = 0; c < 2; c++) {
+                        int code = random.nextInt(block[c].positionCount() + 1) - 1;
+                        codes[c][row] = code;
+                        key.add(code < 0 ? null : block[c].getString(code));
+                    }
+                    keys.add(key);
+                }
+                ColumnVector[] columns = new ColumnVector[2];
+                for (int c = 0; c < 2; c++) {
+                    if (b < blocks.length) {
+                        columns[c] = gathered(block[c], codes[c]);
+                    } else {
+                        BytesVector plain = new BytesVector(batch, batch);
+                        for (List<String> key : keys) {
+                            append(plain, key.get(c));
+                        }
+                        columns[c] = plain;
+                    }
+                }
+                // every other row only, so positions and rows differ
+                int[] positions = new int[batch / 2];
+                for (int i = 0; i < positions.length; i++) {
+                    positions[i] = 2 * i + 1;
+                }
+                int[] ids = new int[positions.length];
+                table.findOrInsert(columns, positions, positions.length, ids);
+                for (int i = 0; i < positions.length; i++) {
+                    int id = expected.computeIfAbsent(keys.get(positions[i]), k -> expected.size());
+                    assertThat(ids[i]).as("row %d of batch %d", positions[i], b).isEqualTo(id);
+                }
+                int[] found = new int[batch];
+                table.find(columns, range(0, batch), batch, found);
+                for (int row = 0; row < batch; row++) {
+                    assertThat(found[row]).isEqualTo(expected.getOrDefault(keys.get(row), -1));
+                }
+            }
+        }
+        assertThat(table.groupCount()).isEqualTo(expected.size());
+        table.release();
+        assertThat(memory.heldBytes()).isZero();
+    }
+
+    @Test
+    void appendingToAGatheredVectorDropsItsDictionary() {
+        BytesVector vector = gathered(dictionary("x", "y"), new int[] {1, 0, -1});
+        assertThat(vector.dictionary().codes()).containsExactly(1, 0, -1);
+        vector.append("z");
+        assertThat(vector.dictionary()).isNull();
+        BytesVector partly = new BytesVector(4, 16);
+        partly.append("w");
+        partly.appendFromDictionary(dictionary("x"), new int[] {0}, 0, null, 1);
+        assertThat(partly.dictionary()).isNull();
     }
 
     @Test

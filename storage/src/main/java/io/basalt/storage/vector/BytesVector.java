@@ -9,11 +9,18 @@ import java.util.Arrays;
  * Variable-length values (UTF-8 text) in one byte arena: value {@code i} is
  * {@code data[offsets[i] .. offsets[i + 1])}. Values are appended in position order; a null takes an empty
  * slot.
+ *
+ * <p>A vector gathered whole from one dictionary ({@link #appendFromDictionary} into an empty vector) also keeps
+ * that dictionary and each position's code ({@link #dictionary()}), so consumers such as group tables can work on
+ * small integer codes instead of bytes. Any later change drops them (every append goes through
+ * {@link #ensureCapacity}); vectors are filled before they are handed on, and {@code setNull} is only used while
+ * filling, before the dictionary is attached.
  */
 public final class BytesVector extends ColumnVector {
 
     private byte[] data;
     private int[] offsets;
+    private DictionaryView dictionary;
 
     public BytesVector(int capacity, int dataCapacity) {
         super(capacity);
@@ -148,17 +155,66 @@ public final class BytesVector extends ColumnVector {
      * without decoding the others.
      */
     public void appendFromDictionary(BytesVector entries, int[] codes, int offset, int[] positions, int count) {
+        boolean whole = positionCount == 0;
         ensureCapacity(positionCount + count);
+        int[] rowCodes = new int[count];
+        for (int i = 0; i < count; i++) {
+            rowCodes[i] = codes[offset + (positions == null ? i : positions[i])];
+        }
+        if (singleByteEntries(entries, count)) {
+            appendSingleBytes(entries, rowCodes, count);
+        } else {
+            appendEntries(entries, rowCodes, count);
+        }
+        positionCount += count;
+        if (whole) {
+            dictionary = new DictionaryView(entries, rowCodes);
+        }
+    }
+
+    /** Whether every entry is one byte long (CHAR(1) flags), checked only when there are fewer entries than rows. */
+    private static boolean singleByteEntries(BytesVector entries, int rows) {
+        int entryCount = entries.positionCount;
+        if (entryCount > rows || entries.offsets[entryCount] != entryCount) {
+            return false;
+        }
+        for (int e = 0; e < entryCount; e++) {
+            if (entries.offsets[e] != e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void appendSingleBytes(BytesVector entries, int[] rowCodes, int count) {
+        int at = offsets[positionCount];
+        ensureDataCapacity(checkedSize((long) at + count));
+        byte[] source = entries.data;
+        for (int i = 0; i < count; i++) {
+            int code = rowCodes[i];
+            int position = positionCount + i;
+            if (code < 0) {
+                nulls[position] = true;
+                mayHaveNulls = true;
+            } else {
+                nulls[position] = false;
+                data[at++] = source[code];
+            }
+            offsets[position + 1] = at;
+        }
+    }
+
+    private void appendEntries(BytesVector entries, int[] rowCodes, int count) {
         int[] entryOffsets = entries.offsets;
         long total = 0;
         for (int i = 0; i < count; i++) {
-            int code = codes[offset + (positions == null ? i : positions[i])];
+            int code = rowCodes[i];
             total += code < 0 ? 0 : entryOffsets[code + 1] - entryOffsets[code];
         }
         int at = offsets[positionCount];
         ensureDataCapacity(checkedSize(at + total));
         for (int i = 0; i < count; i++) {
-            int code = codes[offset + (positions == null ? i : positions[i])];
+            int code = rowCodes[i];
             int position = positionCount + i;
             if (code < 0) {
                 nulls[position] = true;
@@ -169,7 +225,14 @@ public final class BytesVector extends ColumnVector {
             }
             offsets[position + 1] = at;
         }
-        positionCount += count;
+    }
+
+    /**
+     * The dictionary this vector's values were all gathered from, with a code per position (-1 for NULL), or null
+     * when they were not (or the vector changed since).
+     */
+    public DictionaryView dictionary() {
+        return dictionary;
     }
 
     /** Copies one value to {@code data[at, ...)}; returns its end. Short values skip System.arraycopy's set-up. */
@@ -233,10 +296,12 @@ public final class BytesVector extends ColumnVector {
     public void reset() {
         super.reset();
         offsets[0] = 0;
+        dictionary = null;
     }
 
     @Override
     public void ensureCapacity(int capacity) {
+        dictionary = null;
         super.ensureCapacity(capacity);
         if (capacity + 1 > offsets.length) {
             offsets = Arrays.copyOf(offsets, nulls.length + 1);

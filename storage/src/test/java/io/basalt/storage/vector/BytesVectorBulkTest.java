@@ -66,6 +66,40 @@ class BytesVectorBulkTest {
         assertThat(values(vector)).containsExactly("b", "a");
     }
 
+    @Test
+    void appendFromDictionaryOfOneByteEntriesGathersRowsAndKeepsTheCodes() {
+        BytesVector entries = TestVectors.strings("A", "N", "R");
+        int[] codes = {2, -1, 0, 1, 1, 2};
+        BytesVector vector = new DictionaryView(entries, codes).rows(1, new int[] {4, 0, 1, 3}, 4);
+
+        assertThat(values(vector)).containsExactly("R", null, "A", "N");
+        assertThat(vector.dataSize()).isEqualTo(3);
+        assertThat(vector.dictionary().entries()).isSameAs(entries);
+        assertThat(vector.dictionary().codes()).containsExactly(2, -1, 0, 1);
+    }
+
+    @Test
+    void appendFromDictionaryOfLongerOrMoreEntriesThanRowsCopiesEachValue() {
+        // Entries of mixed length, and one-byte entries that outnumber the rows: the general copy.
+        BytesVector mixed = new DictionaryView(TestVectors.strings("", "MAIL", "a longer entry"), new int[] {1, 2, -1, 0})
+                .rows();
+        assertThat(values(mixed)).containsExactly("MAIL", "a longer entry", null, "");
+        BytesVector many = new DictionaryView(TestVectors.strings("a", "b", "c"), new int[] {2, 0}).rows();
+        assertThat(values(many)).containsExactly("c", "a");
+        assertThat(many.dictionary().codes()).containsExactly(2, 0);
+    }
+
+    @Test
+    void aVectorAppendedToAfterItsDictionaryGatherForgetsTheDictionary() {
+        BytesVector vector = new DictionaryView(TestVectors.strings("x", "y"), new int[] {1, 0}).rows();
+        vector.appendNull();
+        assertThat(vector.dictionary()).isNull();
+        assertThat(values(vector)).containsExactly("y", "x", null);
+        BytesVector reused = new DictionaryView(TestVectors.strings("x"), new int[] {0}).rows();
+        reused.reset();
+        assertThat(reused.dictionary()).isNull();
+    }
+
     private static List<String> values(BytesVector vector) {
         List<String> result = new ArrayList<>();
         for (int i = 0; i < vector.positionCount(); i++) {

@@ -1,0 +1,128 @@
+package io.basalt.execution.aggregate;
+
+import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.Int128Vector;
+import io.basalt.storage.vector.LongVector;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * Exact per-group sums of integers and DECIMAL unscaled values, for SUM and AVG. A group's sum is a 128-bit
+ * total ({@code high, low}) plus a plain long ({@code pending}) that rows are added to with a one-branch overflow
+ * test: only when the long would overflow is it folded into the 128-bit total (and the row's value starts it
+ * again). INT128 values that fit a long (products of short decimals typed DECIMAL(38, s) mostly do) take the same
+ * path; the others are added in 128 bits directly. So a row costs one long add instead of a 128-bit add with carry
+ * and overflow checks, and the sum stays exact whatever the values.
+ */
+final class ExactSums {
+
+    private long[] high = new long[0];
+    private long[] low = new long[0];
+    private long[] pending = new long[0];
+
+    /** Bytes of state per group. */
+    static long bytesPerGroup() {
+        return 24;
+    }
+
+    void resize(int newCapacity) {
+        high = Arrays.copyOf(high, newCapacity);
+        low = Arrays.copyOf(low, newCapacity);
+        pending = Arrays.copyOf(pending, newCapacity);
+    }
+
+    /**
+     * Adds rows {@code rows[0..count)} of {@code argument} (LONG or INT128) to the groups {@code groupIds[row]},
+     * leaving out NULLs; {@code seen} (when given) marks the groups added to.
+     */
+    void add(int[] groupIds, ColumnVector argument, int[] rows, int count, boolean[] seen) {
+        boolean nulls = argument.mayHaveNulls();
+        if (argument instanceof LongVector longs) {
+            long[] values = longs.values();
+            if (!nulls && seen == null) {
+                for (int i = 0; i < count; i++) {
+                    int row = rows[i];
+                    addLong(groupIds[row], values[row]);
+                }
+                return;
+            }
+            for (int i = 0; i < count; i++) {
+                int row = rows[i];
+                if (nulls && argument.isNull(row)) {
+                    continue;
+                }
+                int group = groupIds[row];
+                addLong(group, values[row]);
+                if (seen != null) {
+                    seen[group] = true;
+                }
+            }
+            return;
+        }
+        Int128Vector wide = (Int128Vector) argument;
+        long[] valueHigh = wide.high();
+        long[] valueLow = wide.low();
+        for (int i = 0; i < count; i++) {
+            int row = rows[i];
+            if (nulls && argument.isNull(row)) {
+                continue;
+            }
+            int group = groupIds[row];
+            long rowLow = valueLow[row];
+            if (valueHigh[row] == rowLow >> 63) {
+                addLong(group, rowLow);
+            } else {
+                Int128Arithmetic.add(high, low, group, valueHigh[row], rowLow);
+            }
+            if (seen != null) {
+                seen[group] = true;
+            }
+        }
+    }
+
+    private void addLong(int group, long value) {
+        long sum = pending[group];
+        long result = sum + value;
+        // Overflow iff both operands have the sign the result lacks (Math.addExact's test, without the exception).
+        if (((sum ^ result) & (value ^ result)) < 0) {
+            Int128Arithmetic.add(high, low, group, sum >> 63, sum);
+            result = value;
+        }
+        pending[group] = result;
+    }
+
+    /** Folds the pending longs of groups {@code [from, from + count)} into their 128-bit totals. */
+    void fold(int from, int count) {
+        for (int group = from; group < from + count; group++) {
+            long value = pending[group];
+            if (value != 0) {
+                Int128Arithmetic.add(high, low, group, value >> 63, value);
+                pending[group] = 0;
+            }
+        }
+    }
+
+    /** Adds group {@code from} of {@code source} (possibly this) into group {@code to}, exactly. */
+    void merge(ExactSums source, int from, int to) {
+        long value = source.pending[from];
+        long sourceHigh = source.high[from];
+        long sourceLow = source.low[from];
+        Int128Arithmetic.add(high, low, to, sourceHigh, sourceLow);
+        Int128Arithmetic.add(high, low, to, value >> 63, value);
+    }
+
+    /** The high 64 bits of group {@code group}'s sum; call {@link #fold} on the group first. */
+    long high(int group) {
+        return high[group];
+    }
+
+    /** The low 64 bits of group {@code group}'s sum; call {@link #fold} on the group first. */
+    long low(int group) {
+        return low[group];
+    }
+
+    BigInteger toBigInteger(int group) {
+        return Int128Arithmetic.toBigInteger(high[group], low[group]).add(BigInteger.valueOf(pending[group]));
+    }
+}

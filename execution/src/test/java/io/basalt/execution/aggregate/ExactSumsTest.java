@@ -1,0 +1,229 @@
+package io.basalt.execution.aggregate;
+
+import io.basalt.execution.ExecutionException;
+import io.basalt.execution.plan.AggregateCall;
+import io.basalt.execution.plan.AggregateFunction;
+import io.basalt.storage.type.LogicalType;
+import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.Int128Vector;
+import io.basalt.storage.vector.LongVector;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Random;
+
+import static io.basalt.execution.aggregate.AccumulatorTestData.longs;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Exact SUM and AVG of short decimals and integers, which add in plain longs folded into 128 bits when a long would
+ * overflow: sums must stay exact (as BigInteger arithmetic says) right at and past the point where a long overflows,
+ * in one group and in many, with NULLs, merges, negative values and INT128 inputs.
+ */
+class ExactSumsTest {
+
+    private static final LogicalType SUM_TYPE = LogicalType.decimal(38, 0);
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    private final AccumulatorTestData data = new AccumulatorTestData();
+
+    private static AggregateCall sum(LogicalType type) {
+        return new AggregateCall(AggregateFunction.SUM, new int[] {0}, false, -1, type, "s");
+    }
+
+    /** Adds {@code batches} batches of {@code values} (all to group {@code row % groups}) and returns the sums. */
+    private Int128Vector sumInBatches(LogicalType argumentType, long[] values, int batches, int groups) {
+        Accumulator accumulator = data.create(sum(SUM_TYPE), List.of(argumentType));
+        accumulator.ensureGroups(groups);
+        LongVector vector = new LongVector(values.length);
+        for (long value : values) {
+            vector.append(value);
+        }
+        int[] groupIds = new int[values.length];
+        for (int row = 0; row < values.length; row++) {
+            groupIds[row] = row % groups;
+        }
+        for (int batch = 0; batch < batches; batch++) {
+            accumulator.add(groupIds, new ColumnVector[] {vector}, AccumulatorTestData.all(values.length), values.length);
+        }
+        return (Int128Vector) accumulator.result(0, groups);
+    }
+
+    private static BigInteger expectedSum(long[] values, int batches, int groups, int group) {
+        BigInteger total = BigInteger.ZERO;
+        for (int row = group; row < values.length; row += groups) {
+            total = total.add(BigInteger.valueOf(values[row]));
+        }
+        return total.multiply(BigInteger.valueOf(batches));
+    }
+
+    @Test
+    void decimalsAtTheirPrecisionsLimitSumPastTheLongRangeExactly() {
+        // DECIMAL(18,0) at its largest: nine fit a long (9 × 10^18 < 2^63), the tenth overflows it and is folded
+        // into 128 bits; 100 of them exceed 2^63 many times over.
+        long largest = 999_999_999_999_999_999L;
+        long[] values = {largest, largest, largest, largest};
+        Int128Vector sums = sumInBatches(LogicalType.decimal(18, 0), values, 25, 1);
+        BigInteger expected = BigInteger.valueOf(largest).multiply(BigInteger.valueOf(100));
+        assertThat(expected).isGreaterThan(LONG_MAX);
+        assertThat(sums.getBigInteger(0)).isEqualTo(expected);
+    }
+
+    @Test
+    void negativeDecimalsAtTheLimitSumExactly() {
+        long smallest = -999_999_999_999_999_999L;
+        long[] values = {smallest, smallest, 1, smallest};
+        Int128Vector sums = sumInBatches(LogicalType.decimal(18, 0), values, 31, 2);
+        assertThat(sums.getBigInteger(0)).isEqualTo(expectedSum(values, 31, 2, 0));
+        assertThat(sums.getBigInteger(1)).isEqualTo(expectedSum(values, 31, 2, 1));
+        assertThat(sums.getBigInteger(0)).isLessThan(LONG_MAX.negate());
+    }
+
+    @Test
+    void aLongSumExactlyAtAndOnePastItsLimits() {
+        // One group reaches Long.MAX_VALUE exactly and then one past it; the other Long.MIN_VALUE and one below.
+        long[] values = {Long.MAX_VALUE - 1, Long.MIN_VALUE + 1, 1, -1, 1, -1};
+        Int128Vector sums = sumInBatches(LogicalType.BIGINT, values, 1, 2);
+        assertThat(sums.getBigInteger(0)).isEqualTo(LONG_MAX.add(BigInteger.ONE));
+        assertThat(sums.getBigInteger(1)).isEqualTo(BigInteger.valueOf(Long.MIN_VALUE).subtract(BigInteger.ONE));
+        Int128Vector exact = sumInBatches(LogicalType.BIGINT, new long[] {Long.MAX_VALUE - 1, Long.MIN_VALUE + 1, 1, -1}, 1, 2);
+        assertThat(exact.getBigInteger(0)).isEqualTo(LONG_MAX);
+        assertThat(exact.getBigInteger(1)).isEqualTo(BigInteger.valueOf(Long.MIN_VALUE));
+    }
+
+    @Test
+    void bigintExtremesAddInOneHundredTwentyEightBits() {
+        // Nearly every add overflows the long: each is folded into 128 bits.
+        long[] values = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, -1, Long.MIN_VALUE, Long.MIN_VALUE};
+        Int128Vector sums = sumInBatches(LogicalType.BIGINT, values, 3, 2);
+        assertThat(sums.getBigInteger(0)).isEqualTo(expectedSum(values, 3, 2, 0));
+        assertThat(sums.getBigInteger(1)).isEqualTo(expectedSum(values, 3, 2, 1));
+    }
+
+    @Test
+    void bigintsNearTheBatchBoundStayExactAcrossManyBatches() {
+        // Sums that approach 2^63 from both sides; and Long.MIN_VALUE, whose negation a long cannot hold.
+        long[] values = {1L << 61, -(1L << 61) + 3};
+        Int128Vector sums = sumInBatches(LogicalType.BIGINT, values, 9, 1);
+        assertThat(sums.getBigInteger(0)).isEqualTo(expectedSum(values, 9, 1, 0));
+        long[] withMinimum = {1L << 61, Long.MIN_VALUE};
+        Int128Vector extreme = sumInBatches(LogicalType.BIGINT, withMinimum, 5, 1);
+        assertThat(extreme.getBigInteger(0)).isEqualTo(expectedSum(withMinimum, 5, 1, 0));
+    }
+
+    @Test
+    void manyGroupsSumExactly() {
+        // 5000 groups, one row each per batch, values up to 2^47: no long overflows.
+        Random random = new Random(42);
+        long[] values = new long[5000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextLong() >> 16;
+        }
+        Int128Vector sums = sumInBatches(LogicalType.BIGINT, values, 40, 5000);
+        for (int group = 0; group < 5000; group += 499) {
+            assertThat(sums.getBigInteger(group)).isEqualTo(expectedSum(values, 40, 5000, group));
+        }
+    }
+
+    @Test
+    void groupsNeverAddedToSumToNull() {
+        // 20000 groups, 1000 of them used, values up to 2^51 (12 adds never overflow) and groups never added to.
+        Random random = new Random(7);
+        long[] values = new long[1000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextLong() >> 12;
+        }
+        Int128Vector sums = sumInBatches(LogicalType.BIGINT, values, 12, 20000);
+        for (int group = 0; group < 1000; group += 37) {
+            assertThat(sums.getBigInteger(group)).isEqualTo(expectedSum(values, 12, 20000, group));
+        }
+        assertThat(sums.isNull(1000)).isTrue();
+    }
+
+    @Test
+    void wideDecimalsThatFitALongAddAsLongsAndOthersStayExact() {
+        // DECIMAL(38,0) values (INT128 vectors): batches of small values take the long path, a batch with a value
+        // beyond 2^63 the 128-bit one; both into the same group, with a NULL.
+        Accumulator accumulator = data.create(sum(SUM_TYPE), List.of(SUM_TYPE));
+        accumulator.ensureGroups(2);
+        BigInteger huge = BigInteger.ONE.shiftLeft(70).negate();
+        BigInteger expected = BigInteger.ZERO;
+        for (int batch = 0; batch < 6; batch++) {
+            Int128Vector vector = new Int128Vector(3);
+            BigInteger[] values = {BigInteger.valueOf(Long.MAX_VALUE / 4), batch == 3 ? huge : BigInteger.valueOf(-7), null};
+            for (BigInteger value : values) {
+                if (value == null) {
+                    vector.appendNull();
+                } else {
+                    vector.append(value.shiftRight(64).longValue(), value.longValue());
+                    expected = expected.add(value);
+                }
+            }
+            accumulator.add(new int[] {0, 0, 1}, new ColumnVector[] {vector}, AccumulatorTestData.all(3), 3);
+        }
+        Int128Vector sums = (Int128Vector) accumulator.result(0, 2);
+        assertThat(sums.getBigInteger(0)).isEqualTo(expected);
+        assertThat(sums.isNull(1)).isTrue();
+    }
+
+    @Test
+    void mixedSignsNullsAndMergesMatchOnePass() {
+        long[] raw = {123_456_789_012_345L, -999_999_999_999_999L, 0, 1, -1, 999_999_999_999_999L, 42};
+        Long[] boxed = new Long[raw.length + 2];
+        for (int i = 0; i < raw.length; i++) {
+            boxed[i] = raw[i];
+        }
+        ColumnVector[] arguments = {longs(boxed)};
+        int[] groups = {0, 1, 2, 0, 1, 2, 0, 1, 2};
+        AggregateCall call = sum(LogicalType.decimal(38, 2));
+        List<LogicalType> types = List.of(LogicalType.decimal(15, 2));
+        Int128Vector whole = (Int128Vector) data.onePass(call, types, arguments, groups, 3);
+        Int128Vector merged = (Int128Vector) data.merged(call, types, arguments, groups, 3, 4);
+        assertThat(whole.getBigInteger(0)).isEqualTo(BigInteger.valueOf(123_456_789_012_345L + 1 + 42));
+        assertThat(whole.getBigInteger(1)).isEqualTo(BigInteger.valueOf(-999_999_999_999_999L - 1));
+        assertThat(whole.getBigInteger(2)).isEqualTo(BigInteger.valueOf(999_999_999_999_999L));
+        for (int group = 0; group < 3; group++) {
+            assertThat(merged.getBigInteger(group)).isEqualTo(whole.getBigInteger(group));
+        }
+    }
+
+    @Test
+    void aGroupOfOnlyNullsSumsToNull() {
+        ColumnVector[] arguments = {longs(5L, null, null)};
+        ColumnVector result = data.onePass(sum(LogicalType.decimal(38, 2)), List.of(LogicalType.decimal(15, 2)), arguments,
+                new int[] {0, 1, 1}, 2);
+        assertThat(result.isNull(0)).isFalse();
+        assertThat(result.isNull(1)).isTrue();
+    }
+
+    @Test
+    void aSumBeyondTheResultPrecisionStillFailsWith22003() {
+        // SUM into DECIMAL(18,0): two values of 10^18 - 1 do not fit 18 digits, although they fit a long.
+        AggregateCall call = sum(LogicalType.decimal(18, 0));
+        ColumnVector[] arguments = {longs(999_999_999_999_999_999L, 999_999_999_999_999_999L)};
+        assertThatThrownBy(() -> data.onePass(call, List.of(LogicalType.decimal(18, 0)), arguments, new int[] {0, 0}, 1))
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("numeric field overflow");
+    }
+
+    @Test
+    void averageOfDecimalsAtTheLimitIsExact() {
+        // AVG over values whose sum exceeds a long: (10^18 - 1) × 20 rows and one 1, in DECIMAL(18,2).
+        LogicalType type = LogicalType.decimal(18, 2);
+        Long[] values = new Long[21];
+        java.util.Arrays.fill(values, 999_999_999_999_999_999L);
+        values[20] = 1L;
+        AggregateCall call = new AggregateCall(AggregateFunction.AVG, new int[] {0}, false, -1, LogicalType.decimal(38, 6), "a");
+        int[] groups = new int[21];
+        Int128Vector average = (Int128Vector) data.onePass(call, List.of(type), new ColumnVector[] {longs(values)}, groups, 1);
+        Int128Vector merged = (Int128Vector) data.merged(call, List.of(type), new ColumnVector[] {longs(values)}, groups, 1, 7);
+        BigDecimal expected = new BigDecimal(BigInteger.valueOf(999_999_999_999_999_999L).multiply(BigInteger.valueOf(20))
+                .add(BigInteger.ONE), 2).divide(BigDecimal.valueOf(21), 6, RoundingMode.HALF_UP);
+        assertThat(new BigDecimal(average.getBigInteger(0), 6)).isEqualTo(expected);
+        assertThat(merged.getBigInteger(0)).isEqualTo(average.getBigInteger(0));
+    }
+}
