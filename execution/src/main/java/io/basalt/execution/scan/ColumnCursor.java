@@ -78,6 +78,16 @@ final class ColumnCursor {
         return VectorCopier.select(rows(from, to), positions, count);
     }
 
+    /**
+     * The packed form of the block holding {@code row} (decoding it if needed) while its vector is not built yet,
+     * else null: a range is then compared on the packed bits ({@link PackedLongs#selectInRange}).
+     */
+    PackedLongs packed(int row) {
+        seek(row);
+        decode();
+        return decoded.hasVector() ? null : decoded.packed();
+    }
+
     /** The first row of the block holding {@code row}. */
     int blockStart(int row) {
         seek(row);

@@ -6,6 +6,7 @@ import io.basalt.execution.pipeline.Morsel;
 import io.basalt.execution.plan.TableScanNode;
 import io.basalt.execution.vector.Selection;
 import io.basalt.storage.deletion.DeletionVector;
+import io.basalt.storage.encoding.PackedLongs;
 import io.basalt.storage.segment.SegmentFooter;
 import io.basalt.storage.segment.SegmentReader;
 import io.basalt.storage.vector.ColumnBatch;
@@ -182,7 +183,12 @@ final class ScanMorsel implements Morsel {
                 int column = range.column();
                 int[] target = positions == null ? inRange : positions;
                 int passed;
-                if (positions != null && sliced[column] == null) {
+                PackedLongs packed = sliced[column] == null && cursors[column] != null ? cursors[column].packed(start) : null;
+                if (packed != null) {
+                    // Compared on the packed bits: nothing of the column is unpacked.
+                    passed = packed.selectInRange(start - cursors[column].blockStart(start), positions, count,
+                            range.low(), range.high(), target);
+                } else if (positions != null && sliced[column] == null) {
                     // Later ranges see few rows: only theirs are unpacked (ColumnCursor.selectedRows).
                     passed = range.selectGathered((LongVector) selectedRows(column, start, end, positions, count),
                             positions, count, target);
