@@ -133,13 +133,14 @@ public final class PackedLongs {
     public LongVector unpackAll() {
         LongVector vector = new LongVector(count);
         long[] values = vector.values();
+        long bitPosition = 0;
         if (entries == null) {
-            for (int i = 0; i < count; i++) {
-                values[i] = base + packed(i);
+            for (int i = 0; i < count; i++, bitPosition += width) {
+                values[i] = base + packedAt(bitPosition);
             }
         } else {
-            for (int i = 0; i < count; i++) {
-                long code = packed(i);
+            for (int i = 0; i < count; i++, bitPosition += width) {
+                long code = packedAt(bitPosition);
                 if (code >= entries.length) {
                     throw badCode(code, i);
                 }
