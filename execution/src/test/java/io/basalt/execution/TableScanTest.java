@@ -138,6 +138,40 @@ class TableScanTest {
         assertThat(nulls).isEqualTo(table.rows(0, 2).stream().filter(row -> row.get(1) == null).toList());
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void oneColumnConjunctsNarrowTheRowsBeforeTheRestOfTheFilter(int parallelism) {
+        table.delete(row -> (Long) row.get(0) % 6 == 0);
+        ColumnReference id = new ColumnReference(0, LogicalType.BIGINT);
+        ColumnReference flag = new ColumnReference(1, LogicalType.BOOLEAN);
+        ColumnReference name = new ColumnReference(2, LogicalType.TEXT);
+        ColumnReference price = new ColumnReference(3, LogicalType.DOUBLE);
+        // name: dictionary code sets; price: compared at the rows name kept; the OR reads two columns (the rest).
+        Expression inList = Call.of(Function.IN, LogicalType.BOOLEAN, name,
+                new Literal("name-7", LogicalType.TEXT), new Literal("name-4321", LogicalType.TEXT));
+        Expression expensive = Call.of(Function.GREATER_THAN, LogicalType.BOOLEAN, price, new Literal(1000.0, LogicalType.DOUBLE));
+        Expression flagOrLate = Call.of(Function.OR, LogicalType.BOOLEAN, Call.of(Function.IS_NULL, LogicalType.BOOLEAN, flag),
+                Call.of(Function.GREATER_THAN, LogicalType.BOOLEAN, id, new Literal(200_000L, LogicalType.BIGINT)));
+        // Divides by zero where id % 5000 = 8 (name-8, which the IN list drops): it can fail, so it must not run first.
+        Expression divisor = Call.of(Function.SUBTRACT, LogicalType.BIGINT,
+                Call.of(Function.MODULO, LogicalType.BIGINT, id, new Literal(5000L, LogicalType.BIGINT)), new Literal(8L, LogicalType.BIGINT));
+        Expression failsOnDroppedRows = Call.of(Function.NOT_EQUAL, LogicalType.BOOLEAN,
+                Call.of(Function.DIVIDE, LogicalType.BIGINT, new Literal(10L, LogicalType.BIGINT), divisor), new Literal(999L, LogicalType.BIGINT));
+        Expression filter = Call.of(Function.AND, LogicalType.BOOLEAN, inList, expensive, flagOrLate, failsOnDroppedRows);
+
+        List<List<Object>> rows = Results.collect(QueryExecutor.execute(table.scan(filter, 0, 1, 2, 4), database.context(parallelism)));
+        QueryProfile profile = QueryExecutor.profile(table.scan(filter, 0, 1, 2, 4), database.context(parallelism));
+
+        List<List<Object>> expected = table.rows(0, 1, 2, 4).stream()
+                .filter(row -> "name-7".equals(row.get(2)) || "name-4321".equals(row.get(2)))
+                .filter(row -> row.get(3) != null && (Double) row.get(3) > 1000.0)
+                .filter(row -> row.get(1) == null || (Long) row.get(0) > 200_000)
+                .toList();
+        assertThat(expected).hasSizeGreaterThan(10);
+        assertThat(rows).isEqualTo(expected);
+        assertThat(profile.statistics(profile.plan()).scan().rowsFilteredOnDictionary()).isGreaterThan(100_000);
+    }
+
     @Test
     void aValueThatFailsTheFilterOnlyInADeletedRowRaisesNoError() {
         TestDatabase.Table codes = database.create("codes", 100_000,

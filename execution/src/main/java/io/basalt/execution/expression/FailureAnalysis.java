@@ -11,12 +11,12 @@ import java.math.BigInteger;
  * rows need it, which is cheaper than copying those rows out. The answer may be "true" when in doubt, never
  * "false" for something that can fail.
  */
-final class FailureAnalysis {
+public final class FailureAnalysis {
 
     private FailureAnalysis() {
     }
 
-    static boolean canFail(Expression expression) {
+    public static boolean canFail(Expression expression) {
         if (!(expression instanceof Call call)) {
             return false;
         }

@@ -28,8 +28,9 @@ final class ColumnCursor {
     private int decodedIndex = -1;
     private DecodedBlock decoded;
     private DictionaryView dictionary;
-    /** Which dictionary entries of the decoded block pass the scan's filter (see {@link DictionaryFilter}). */
+    /** Which dictionary entries of the decoded block pass {@link #passingFilter} (see {@link DictionaryFilter}). */
     private boolean[] passingEntries;
+    private CompiledExpression passingFilter;
 
     ColumnCursor(SegmentReader reader, int column, ScanCounters counters) {
         this.reader = reader;
@@ -78,6 +79,16 @@ final class ColumnCursor {
         return VectorCopier.select(rows(from, to), positions, count);
     }
 
+    /**
+     * The packed form of the block holding {@code row} (decoding it if needed) while its vector is not built yet,
+     * else null: a range is then compared on the packed bits ({@link PackedLongs#selectInRange}).
+     */
+    PackedLongs packed(int row) {
+        seek(row);
+        decode();
+        return decoded.hasVector() ? null : decoded.packed();
+    }
+
     /** The first row of the block holding {@code row}. */
     int blockStart(int row) {
         seek(row);
@@ -103,8 +114,9 @@ final class ColumnCursor {
         if (view == null) {
             return null;
         }
-        if (passingEntries == null) {
+        if (passingFilter != filter) {
             passingEntries = DictionaryFilter.passingEntries(filter, view);
+            passingFilter = filter;
         }
         return passingEntries;
     }
@@ -115,6 +127,7 @@ final class ColumnCursor {
             decoded = block;
             dictionary = block.dictionary();
             passingEntries = null;
+            passingFilter = null;
             decodedIndex = blockIndex;
             counters.blockRead(blocks.get(blockIndex).storedLength());
         }

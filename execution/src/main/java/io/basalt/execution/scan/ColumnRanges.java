@@ -148,7 +148,8 @@ final class ColumnRanges {
         }
     }
 
-    private static void flatten(Expression expression, List<Expression> out) {
+    /** The conjuncts of {@code expression}: the arguments of its (nested) ANDs, or itself. */
+    static void flatten(Expression expression, List<Expression> out) {
         if (expression instanceof Call call && call.function() == Function.AND) {
             for (Expression argument : call.arguments()) {
                 flatten(argument, out);

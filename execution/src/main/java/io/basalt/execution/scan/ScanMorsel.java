@@ -6,6 +6,7 @@ import io.basalt.execution.pipeline.Morsel;
 import io.basalt.execution.plan.TableScanNode;
 import io.basalt.execution.vector.Selection;
 import io.basalt.storage.deletion.DeletionVector;
+import io.basalt.storage.encoding.PackedLongs;
 import io.basalt.storage.segment.SegmentFooter;
 import io.basalt.storage.segment.SegmentReader;
 import io.basalt.storage.vector.ColumnBatch;
@@ -137,6 +138,7 @@ final class ScanMorsel implements Morsel {
         private final int[] kept = new int[BATCH_ROWS];
         private final int[] joinable = new int[BATCH_ROWS];
         private final int[] inRange = new int[BATCH_ROWS];
+        private final int[] matched = new int[BATCH_ROWS];
         private final ColumnVector[] sliced;
 
         BatchReader(ColumnCursor[] cursors, DeletionVector deletions) {
@@ -182,7 +184,12 @@ final class ScanMorsel implements Morsel {
                 int column = range.column();
                 int[] target = positions == null ? inRange : positions;
                 int passed;
-                if (positions != null && sliced[column] == null) {
+                PackedLongs packed = sliced[column] == null && cursors[column] != null ? cursors[column].packed(start) : null;
+                if (packed != null) {
+                    // Compared on the packed bits: nothing of the column is unpacked.
+                    passed = packed.selectInRange(start - cursors[column].blockStart(start), positions, count,
+                            range.low(), range.high(), target);
+                } else if (positions != null && sliced[column] == null) {
                     // Later ranges see few rows: only theirs are unpacked (ColumnCursor.selectedRows).
                     passed = range.selectGathered((LongVector) selectedRows(column, start, end, positions, count),
                             positions, count, target);
@@ -192,6 +199,15 @@ final class ScanMorsel implements Morsel {
                     }
                     passed = range.select((LongVector) sliced[column], positions, count, target);
                 }
+                if (passed == 0) {
+                    return null;
+                }
+                positions = passed == rows ? null : target;
+                count = passed;
+            }
+            for (ColumnConjuncts.ColumnFilter columnFilter : scan.columnFilters()) {
+                int[] target = positions == null ? inRange : positions;
+                int passed = selectPassing(columnFilter.column(), columnFilter.filter(), start, end, positions, count, target);
                 if (passed == 0) {
                     return null;
                 }
@@ -245,6 +261,35 @@ final class ScanMorsel implements Morsel {
                 columns.add(positions == null ? rows(c, start, end) : selectedRows(c, start, end, positions, count));
             }
             return new ColumnBatch(count, columns);
+        }
+
+        /**
+         * Writes to {@code out} the rows of {@code positions[0, count)} (all of {@code [0, count)} when null) for which
+         * {@code filter}, compiled over column {@code column} alone, is TRUE; returns how many. On a dictionary block
+         * the filter runs once per entry, elsewhere on the column's values at those rows. {@code out} may be
+         * {@code positions}.
+         */
+        private int selectPassing(int column, CompiledExpression filter, int start, int end, int[] positions, int count,
+                                  int[] out) {
+            ColumnCursor cursor = cursors[column];
+            boolean[] passingEntries = cursor != null && sliced[column] == null ? cursor.passingEntries(start, filter) : null;
+            if (passingEntries != null) {
+                scan.scanCounters().rowsFilteredOnDictionary(count);
+                return DictionaryFilter.select(cursor.dictionary(start), passingEntries, cursor.blockStart(start), start,
+                        positions, count, out);
+            }
+            ColumnVector values;
+            if (positions == null) {
+                sliced[column] = rows(column, start, end);
+                values = sliced[column];
+            } else {
+                values = selectedRows(column, start, end, positions, count);
+            }
+            int passed = Selection.trueRows(filter.evaluate(new ColumnBatch(count, List.of(values))), count, matched);
+            for (int i = 0; i < passed; i++) {
+                out[i] = positions == null ? matched[i] : positions[matched[i]];
+            }
+            return passed;
         }
 
         /** The rows at {@code positions} (offsets from {@code start}), decoding as little as the column allows. */

@@ -36,6 +36,7 @@ public final class TableScanSource implements MorselSource {
     private final ScanCounters counters;
     private final ZoneMapFilter zoneMapFilter;
     private final ColumnRanges columnRanges;
+    private final ColumnConjuncts columnConjuncts;
     private final CompiledExpression filter;
     private final int[] filterColumns;
     private final List<ScanJoinFilter> joinFilters;
@@ -70,7 +71,8 @@ public final class TableScanSource implements MorselSource {
         List<LogicalType> types = node.output().stream().map(Column::type).toList();
         this.zoneMapFilter = ZoneMapFilter.of(node.filter(), node.columns(), types);
         this.columnRanges = ColumnRanges.of(node.filter(), types);
-        Optional<Expression> pushed = columnRanges.residual();
+        this.columnConjuncts = ColumnConjuncts.of(columnRanges.residual());
+        Optional<Expression> pushed = columnConjuncts.rest();
         if (pushed.isPresent()) {
             filterColumns = ColumnRemapper.referencedColumns(pushed.get());
             filter = ExpressionCompiler.compile(ColumnRemapper.remap(pushed.get(), filterColumns));
@@ -136,7 +138,12 @@ public final class TableScanSource implements MorselSource {
         return columnRanges.ranges();
     }
 
-    /** The rest of the pushed filter (see {@link ColumnRanges}) compiled over {@link #filterColumns()} only, or {@code null}. */
+    /** The pushed filter's one-column conjuncts, applied after {@link #ranges()} and before {@link #filter()}. */
+    List<ColumnConjuncts.ColumnFilter> columnFilters() {
+        return columnConjuncts.filters();
+    }
+
+    /** The rest of the pushed filter (see {@link ColumnRanges} and {@link ColumnConjuncts}) compiled over {@link #filterColumns()} only, or {@code null}. */
     CompiledExpression filter() {
         return filter;
     }

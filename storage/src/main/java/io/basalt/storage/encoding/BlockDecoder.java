@@ -128,10 +128,13 @@ public final class BlockDecoder {
         for (int e = 0; e < dictionary.count(); e++) {
             entries.append(dictionary.source(), dictionary.starts()[e], dictionary.lengths()[e]);
         }
+        if (nulls == null) {
+            return new DictionaryView(entries, slices.codes());
+        }
         int[] codes = new int[rowCount];
         int j = 0;
         for (int r = 0; r < rowCount; r++) {
-            codes[r] = nulls != null && nulls[r] ? DictionaryView.NULL_CODE : slices.codes()[j++];
+            codes[r] = nulls[r] ? DictionaryView.NULL_CODE : slices.codes()[j++];
         }
         return new DictionaryView(entries, codes);
     }

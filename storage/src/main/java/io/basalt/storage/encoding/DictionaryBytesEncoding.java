@@ -30,24 +30,28 @@ final class DictionaryBytesEncoding {
         DictionaryCodes.write(out, IndexSort.remap(stats.ids, stats.count, order), stats.count, entries);
     }
 
+    /**
+     * The dictionary and the codes only: the block is read through its dictionary form ({@code DictionaryView}),
+     * so the per-value positions are never expanded (that took two more passes and two arrays per block).
+     */
     static BytesSlices decode(ByteSource in, int count) {
         int entries = in.readCount("dictionary size", 1, count);
         BytesSlices dictionary = BytesValueList.read(in, entries);
         int[] codes = DictionaryCodes.read(in, count, entries);
-        int[] entryStarts = dictionary.starts();
         int[] entryLengths = dictionary.lengths();
-        long total = 0;
-        for (int i = 0; i < count; i++) {
-            total += entryLengths[codes[i]];
+        int maxLength = 0;
+        for (int e = 0; e < entries; e++) {
+            maxLength = Math.max(maxLength, entryLengths[e]);
         }
-        BytesValueList.checkExpandedSize(total, dictionary);
-        int[] starts = new int[count];
-        int[] lengths = new int[count];
-        for (int i = 0; i < count; i++) {
-            int code = codes[i];
-            starts[i] = entryStarts[code];
-            lengths[i] = entryLengths[code];
+        long total = (long) count * maxLength;
+        if (!BlockLimits.bytesWithinBound(total, maxLength)) {
+            // The bound on the expanded size might be exceeded: sum the real sizes.
+            total = 0;
+            for (int i = 0; i < count; i++) {
+                total += entryLengths[codes[i]];
+            }
+            BytesValueList.checkExpandedSize(total, dictionary);
         }
-        return new BytesSlices(in.array(), starts, lengths, count, total, dictionary, codes);
+        return BytesSlices.ofDictionary(in.array(), count, dictionary, codes);
     }
 }

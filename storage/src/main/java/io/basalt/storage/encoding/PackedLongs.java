@@ -69,17 +69,78 @@ public final class PackedLongs {
         }
     }
 
+    /**
+     * Writes to {@code out} the rows of {@code positions[0, count)} (all of {@code [0, count)} when null) whose
+     * value lies in {@code [low, high]}, in order, and returns how many; value of row {@code r} is value
+     * {@code offset + r} of the block. The bounds are translated once into the packed domain (minus the frame of
+     * reference, or to a code range, since dictionary entries are sorted), so the rows are compared on their
+     * packed bits and never unpacked. {@code out} may be {@code positions}. A corrupt dictionary code past the
+     * entries is outside every code range, so it is dropped here and reported when the row is gathered.
+     */
+    public int selectInRange(int offset, int[] positions, int count, long low, long high, int[] out) {
+        long packedLow;
+        long packedHigh;
+        if (entries == null) {
+            if (low > high || high < base || Long.compareUnsigned(Math.max(low, base) - base, mask) > 0) {
+                return 0;
+            }
+            // Both differences are non-negative as unsigned numbers, whatever the signs of the operands.
+            packedLow = Math.max(low, base) - base;
+            long above = high - base;
+            packedHigh = Long.compareUnsigned(above, mask) > 0 ? mask : above;
+        } else {
+            packedLow = entriesBefore(low, false);
+            packedHigh = entriesBefore(high, true) - 1;
+            if (low > high || packedLow > packedHigh) {
+                return 0;
+            }
+        }
+        // One unsigned comparison tests both bounds: p - packedLow wraps above the width when p < packedLow.
+        long width = (packedHigh - packedLow) + Long.MIN_VALUE;
+        int kept = 0;
+        if (positions == null) {
+            long bitPosition = (long) offset * this.width;
+            for (int i = 0; i < count; i++, bitPosition += this.width) {
+                out[kept] = i;
+                kept += (packedAt(bitPosition) - packedLow) + Long.MIN_VALUE <= width ? 1 : 0;
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                int row = positions[i];
+                out[kept] = row;
+                kept += (packed(offset + row) - packedLow) + Long.MIN_VALUE <= width ? 1 : 0;
+            }
+        }
+        return kept;
+    }
+
+    /** How many dictionary entries are below {@code value} (or equal to it too, when {@code orEqual}). */
+    private int entriesBefore(long value, boolean orEqual) {
+        int low = 0;
+        int high = entries.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (entries[middle] < value || orEqual && entries[middle] == value) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
     /** Every value, as one vector of {@link #count()} positions. */
     public LongVector unpackAll() {
         LongVector vector = new LongVector(count);
         long[] values = vector.values();
+        long bitPosition = 0;
         if (entries == null) {
-            for (int i = 0; i < count; i++) {
-                values[i] = base + packed(i);
+            for (int i = 0; i < count; i++, bitPosition += width) {
+                values[i] = base + packedAt(bitPosition);
             }
         } else {
-            for (int i = 0; i < count; i++) {
-                long code = packed(i);
+            for (int i = 0; i < count; i++, bitPosition += width) {
+                long code = packedAt(bitPosition);
                 if (code >= entries.length) {
                     throw badCode(code, i);
                 }
@@ -91,7 +152,10 @@ public final class PackedLongs {
     }
 
     private long packed(int index) {
-        long bitPosition = (long) index * width;
+        return packedAt((long) index * width);
+    }
+
+    private long packedAt(long bitPosition) {
         int word = (int) (bitPosition >>> 6);
         int shift = (int) (bitPosition & 63);
         // As in BitPacking.unpack: the next word's bits are shifted in branch-free ((x << 1) << 63 - shift).

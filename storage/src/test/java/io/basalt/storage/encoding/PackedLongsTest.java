@@ -51,6 +51,50 @@ class PackedLongsTest {
     }
 
     @Test
+    void rangesComparedOnThePackedBitsKeepTheRowsAComparisonOfTheValuesKeeps() {
+        Random random = new Random(11);
+        long[][] blocks = {
+            random.longs(3000, -1_000, 1_000_000).toArray(),
+            random.ints(3000, 0, 40).mapToLong(i -> i * 100L - 7).toArray(),
+            new long[] {Long.MIN_VALUE, Long.MAX_VALUE, 0, -1, 5},
+            new long[] {42, 42, 42},
+        };
+        for (long[] values : blocks) {
+            // Bounds below, inside and above every block, at entries, between entries, and the extremes.
+            long[] bounds = {Long.MIN_VALUE, -1_001, -7, -1, 0, 5, 42, 93, 193, 500_000, 3_893, 1_000_000, Long.MAX_VALUE};
+            for (EncodingKind encoding : new EncodingKind[] {EncodingKind.BIT_PACKED, EncodingKind.DICTIONARY}) {
+                PackedLongs packed = roundTrip(values, encoding).packed();
+                int offset = values.length / 4;
+                int count = values.length - offset;
+                int[] every = new int[count];
+                int[] odd = new int[count / 2];
+                for (int i = 0; i < count; i++) {
+                    every[i] = i;
+                }
+                for (int i = 0; i < odd.length; i++) {
+                    odd[i] = 2 * i + 1;
+                }
+                for (long low : bounds) {
+                    for (long high : bounds) {
+                        String context = encoding + " [" + low + ", " + high + "] of " + values.length;
+                        int[] out = new int[count];
+                        int kept = packed.selectInRange(offset, null, count, low, high, out);
+                        assertThat(java.util.Arrays.copyOf(out, kept)).as(context)
+                                .containsExactly(expected(values, offset, every, low, high));
+                        kept = packed.selectInRange(offset, odd, odd.length, low, high, out);
+                        assertThat(java.util.Arrays.copyOf(out, kept)).as(context + " at odd rows")
+                                .containsExactly(expected(values, offset, odd, low, high));
+                    }
+                }
+            }
+        }
+    }
+
+    private static int[] expected(long[] values, int offset, int[] rows, long low, long high) {
+        return java.util.Arrays.stream(rows).filter(row -> values[offset + row] >= low && values[offset + row] <= high).toArray();
+    }
+
+    @Test
     void blocksWithNullsAreDecodedAsBefore() {
         LongVector vector = new LongVector(3);
         vector.append(1);
