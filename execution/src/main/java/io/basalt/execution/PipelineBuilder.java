@@ -142,7 +142,7 @@ final class PipelineBuilder {
             addPipeline("aggregation", source(aggregate.input()), sink, node);
             source = timed(node, sink.output());
         } else if (node instanceof SortNode sort) {
-            SortSink sink = new SortSink(sort, reservation(node, sort.limit() >= 0 ? "keeping the top rows" : "sorting"),
+            SortSink sink = new SortSink(sort, context.parallelism(), reservation(node, sort.limit() >= 0 ? "keeping the top rows" : "sorting"),
                     context.spillSpace());
             addPipeline("sort", source(sort.input()), sink, node);
             source = timed(node, sink.output());
