@@ -147,9 +147,9 @@ final class PipelineBuilder {
             addPipeline("sort", source(sort.input()), sink, node);
             source = timed(node, sink.output());
         } else if (node instanceof WindowNode window) {
-            // Window functions hold their whole input in memory and do not spill: past the budget they fail with 53200.
-            WindowSink sink = new WindowSink(window, context.parallelism(),
-                    reservation(node, "computing window functions (they hold their whole input in memory and do not spill)"));
+            // Window functions sort their input externally (spilling) and hold one partition at a time.
+            WindowSink sink = new WindowSink(window, context.parallelism(), reservation(node, "computing window functions"),
+                    context.spillSpace(), context::checkCancelled);
             addPipeline("window", source(window.input()), sink, node);
             source = timed(node, sink.output());
         } else if (node instanceof RepeatRowsNode repeat) {

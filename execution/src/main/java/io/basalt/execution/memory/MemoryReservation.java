@@ -235,11 +235,14 @@ public final class MemoryReservation implements AutoCloseable {
 
     /**
      * Records that the operator wrote {@code bytes} ({@code rows} rows) to spill files because its memory did
-     * not grow: EXPLAIN ANALYZE shows the sum for the operator's plan node.
+     * not grow: EXPLAIN ANALYZE shows the sum for the operator's plan node. A child's spills count in its parent too.
      */
     public void recordSpill(long bytes, long rows) {
         spilledBytes.addAndGet(bytes);
         spilledRows.addAndGet(rows);
+        if (parent != null) {
+            parent.recordSpill(bytes, rows);
+        }
     }
 
     public long spilledBytes() {

@@ -118,6 +118,9 @@ public final class SortSink implements Sink {
             files = new ArrayList<>(spilled);
         }
         int fanIn = mergeFanIn(files.size());
+        // The merge's cursors swap batch for batch: keep their bytes, so that what reads the sorted rows (another sort
+        // spilling as late as it can) cannot take them between a cursor's release and its next batch.
+        memory.trySetAside(Math.min(files.size(), fanIn) * batchBytesPerRun());
         while (files.size() > fanIn) {
             List<SpillFile> group = new ArrayList<>(files.subList(0, fanIn));
             SpillFile merged;
@@ -173,7 +176,7 @@ public final class SortSink implements Sink {
         if (runCount < 2) {
             return 2; // one run is read without merging: its cursor reserves its batches itself
         }
-        long perRun = spiller.largestBatchBytes() + spiller.largestBatchBytes() / 4 + 1;
+        long perRun = batchBytesPerRun();
         for (int runs = Math.min(runCount, MAX_MERGE_RUNS); runs >= 2; runs--) {
             if (memory.tryGrow(2 * runs * perRun)) {
                 memory.shrink(2 * runs * perRun);
@@ -184,6 +187,11 @@ public final class SortSink implements Sink {
                 + "merging sorted runs spilled to disk needs a batch of about " + perRun + " bytes from each of at least 2 "
                 + "runs at once, which does not fit beside what the query holds (" + memory.budget().usedBytes() + " of "
                 + memory.budget().limitBytes() + " bytes in use, " + memory.heldBytes() + " by the sort); raise memory_limit");
+    }
+
+    /** The bytes a merge holds per run: its largest batch, with a quarter to spare (decoded batches may be larger). */
+    private long batchBytesPerRun() {
+        return spiller.largestBatchBytes() + spiller.largestBatchBytes() / 4 + 1;
     }
 
     /** A merger reading {@code files} a batch at a time; files without rows are left out. */
