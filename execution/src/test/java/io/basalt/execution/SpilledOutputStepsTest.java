@@ -3,12 +3,10 @@ package io.basalt.execution;
 import io.basalt.execution.plan.AggregateCall;
 import io.basalt.execution.plan.AggregateFunction;
 import io.basalt.execution.plan.AggregateNode;
-import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.SortKey;
 import io.basalt.execution.plan.SortNode;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.type.LogicalType;
-import io.basalt.storage.vector.ColumnBatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
@@ -72,29 +70,18 @@ class SpilledOutputStepsTest {
         return new SortNode(events.scan(0, 1), List.of(new SortKey(1, false, false), new SortKey(0, true, false)), 0, -1, ROWS);
     }
 
-    private List<List<Object>> run(PhysicalNode plan, ExecutionContext context) {
-        QueryResultStream stream = (QueryResultStream) QueryExecutor.execute(plan, context);
-        List<List<Object>> rows = new ArrayList<>();
-        for (ColumnBatch batch = stream.next(); batch != null; batch = stream.next()) {
-            rows.addAll(Results.rows(batch));
-        }
-        assertThat(stream.memoryInUse()).isZero();
-        assertThat(stream.budget().peakBytes()).isLessThanOrEqualTo(context.memoryLimitBytes());
-        return rows;
-    }
-
     @RepeatedTest(5)
     void aSpilledGroupByOnFourWorkersGivesEveryGroupUnderATinyLimit() {
-        List<List<Object>> spilled = run(groupByName(), database.context(WORKERS, TINY_LIMIT));
-        List<List<Object>> inMemory = run(groupByName(), database.context(WORKERS));
+        List<List<Object>> spilled = Results.collectWithinLimit(groupByName(), database.context(WORKERS, TINY_LIMIT));
+        List<List<Object>> inMemory = Results.collectWithinLimit(groupByName(), database.context(WORKERS));
         assertThat(spilled).hasSize(ROWS / 2);
         assertThat(Results.sorted(spilled)).isEqualTo(Results.sorted(inMemory));
     }
 
     @RepeatedTest(5)
     void aSpilledOrderByOnFourWorkersGivesEveryRowInOrderUnderATinyLimit() {
-        List<List<Object>> spilled = run(orderByName(), database.context(WORKERS, TINY_LIMIT));
-        List<List<Object>> inMemory = run(orderByName(), database.context(WORKERS));
+        List<List<Object>> spilled = Results.collectWithinLimit(orderByName(), database.context(WORKERS, TINY_LIMIT));
+        List<List<Object>> inMemory = Results.collectWithinLimit(orderByName(), database.context(WORKERS));
         assertThat(spilled).hasSize(ROWS);
         assertThat(spilled).isEqualTo(inMemory);
     }

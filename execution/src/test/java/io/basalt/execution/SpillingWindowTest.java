@@ -1,7 +1,6 @@
 package io.basalt.execution;
 
 import io.basalt.execution.plan.AggregateFunction;
-import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.SortKey;
 import io.basalt.execution.plan.WindowFrame;
 import io.basalt.execution.plan.WindowFrame.FrameBound;
@@ -10,7 +9,6 @@ import io.basalt.execution.plan.WindowFunctionKind;
 import io.basalt.execution.plan.WindowNode;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.type.LogicalType;
-import io.basalt.storage.vector.ColumnBatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
@@ -106,24 +104,13 @@ class SpillingWindowTest {
                 sum(WindowFrame.RUNNING, 0)), ROWS);
     }
 
-    private List<List<Object>> run(PhysicalNode plan, ExecutionContext context) {
-        QueryResultStream stream = (QueryResultStream) QueryExecutor.execute(plan, context);
-        List<List<Object>> rows = new ArrayList<>();
-        for (ColumnBatch batch = stream.next(); batch != null; batch = stream.next()) {
-            rows.addAll(Results.rows(batch));
-        }
-        assertThat(stream.memoryInUse()).isZero();
-        assertThat(stream.budget().peakBytes()).isLessThanOrEqualTo(context.memoryLimitBytes());
-        return rows;
-    }
-
     /** @param checkReference whether {@link ReferenceWindow} knows the frames (it has no RANGE offsets) */
     private void assertSpilledMatchesInMemory(WindowNode node, boolean checkReference) {
         ExecutionContext tiny = database.context(4, TINY_LIMIT);
-        List<List<Object>> spilled = Results.sorted(run(node, tiny));
+        List<List<Object>> spilled = Results.sorted(Results.collectWithinLimit(node, tiny));
         assertThat(tiny.spillSpace().rowsSpilled()).isPositive();
         ExecutionContext large = database.context(4);
-        List<List<Object>> inMemory = Results.sorted(run(node, large));
+        List<List<Object>> inMemory = Results.sorted(Results.collectWithinLimit(node, large));
         assertThat(large.spillSpace().rowsSpilled()).isZero();
         assertThat(spilled).hasSize(ROWS).isEqualTo(inMemory);
         if (checkReference) {
@@ -143,7 +130,7 @@ class SpillingWindowTest {
 
     @Test
     void aSpilledWindowGivesItsRowsInPartitionAndOrderKeyOrder() {
-        List<List<Object>> rows = run(uniqueOrder(), database.context(2, TINY_LIMIT));
+        List<List<Object>> rows = Results.collectWithinLimit(uniqueOrder(), database.context(2, TINY_LIMIT));
         for (int i = 1; i < rows.size(); i++) {
             List<Object> previous = rows.get(i - 1);
             List<Object> current = rows.get(i);

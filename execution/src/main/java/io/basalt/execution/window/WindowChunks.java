@@ -140,20 +140,8 @@ final class WindowChunks implements MorselSource {
 
     /** How many first rows of {@code batch} are in the partition of {@link #pending}'s last row (it is not empty). */
     private int rowsContinuingThePartition(ColumnBatch batch) {
-        ColumnVector[] held = pending.columns();
-        int last = pending.rowCount() - 1;
         ColumnVector[] columns = batch.columns().toArray(new ColumnVector[0]);
-        int low = 0;
-        int high = batch.rowCount();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (computation.partitions().compare(columns, middle, held, last) == 0) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
+        return endOfPartition(columns, 0, batch.rowCount(), pending.columns(), pending.rowCount() - 1);
     }
 
     /** What computing {@code rows} rows of {@code inputBytes} will hold: the estimate, or more when chunks held more. */
@@ -172,21 +160,46 @@ final class WindowChunks implements MorselSource {
         return continues ? lastPartitionStart() : rows;
     }
 
-    /** Where the last partition in {@link #pending} starts: a binary search, the rows being sorted by partition. */
+    /** Where the last partition in {@link #pending} starts (the rows being sorted by partition). */
     private int lastPartitionStart() {
         int rows = pending.rowCount();
         if (rows == 0) {
             return 0;
         }
         ColumnVector[] columns = pending.columns();
-        int low = 0;
-        int high = rows - 1;
+        return startOfPartition(columns, rows - 1, columns, rows - 1);
+    }
+
+    /**
+     * The first of rows {@code [0, to)} of {@code columns} (sorted by partition) in the partition of row {@code row}
+     * of {@code reference}; {@code to} when none is.
+     */
+    private int startOfPartition(ColumnVector[] columns, int to, ColumnVector[] reference, int row) {
+        return boundary(columns, 0, to, reference, row, false);
+    }
+
+    /**
+     * The first of rows {@code [from, to)} of {@code columns} (sorted by partition, the first ones in the partition of
+     * row {@code row} of {@code reference}) in another partition; {@code to} when none is.
+     */
+    private int endOfPartition(ColumnVector[] columns, int from, int to, ColumnVector[] reference, int row) {
+        return boundary(columns, from, to, reference, row, true);
+    }
+
+    /**
+     * A binary search in rows {@code [from, to)} for the first row whose being in the partition of row {@code row} of
+     * {@code reference} differs from {@code inBefore}, which holds for the rows before it.
+     */
+    private int boundary(ColumnVector[] columns, int from, int to, ColumnVector[] reference, int row, boolean inBefore) {
+        int low = from;
+        int high = to;
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (computation.partitions().compare(columns, middle, columns, rows - 1) == 0) {
-                high = middle;
-            } else {
+            boolean in = computation.partitions().compare(columns, middle, reference, row) == 0;
+            if (in == inBefore) {
                 low = middle + 1;
+            } else {
+                high = middle;
             }
         }
         return low;
@@ -263,33 +276,17 @@ final class WindowChunks implements MorselSource {
         }
     }
 
-    /** The end of the partition holding row {@code row} of {@code columns} (sorted by partition; ends are exclusive). */
+    /**
+     * A partition's end near row {@code row} of {@code columns} (sorted by partition; ends are exclusive): the end of
+     * its partition, or its start when that partition runs to the last row; {@code rows} when all are one partition.
+     */
     private int partitionEndNear(ColumnVector[] columns, int rows, int row) {
-        int low = row;
-        int high = rows;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (computation.partitions().compare(columns, middle, columns, row) == 0) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
+        int end = endOfPartition(columns, row, rows, columns, row);
+        if (end < rows) {
+            return end;
         }
-        if (low == rows && row > 0) {
-            // The middle row's partition runs to the end: split where it starts instead.
-            int start = row;
-            int from = 0;
-            while (from < start) {
-                int middle = (from + start) >>> 1;
-                if (computation.partitions().compare(columns, middle, columns, row) == 0) {
-                    start = middle;
-                } else {
-                    from = middle + 1;
-                }
-            }
-            return start == 0 ? rows : start;
-        }
-        return low;
+        int start = startOfPartition(columns, row, columns, row);
+        return start == 0 ? rows : start;
     }
 
     private synchronized void finished(RowStore chunk) {
