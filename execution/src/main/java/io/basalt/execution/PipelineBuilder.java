@@ -147,14 +147,14 @@ final class PipelineBuilder {
             addPipeline("aggregation", source(aggregate.input()), sink, node);
             source = timed(node, sink.output());
         } else if (node instanceof SortNode sort) {
-            SortSink sink = new SortSink(sort, reservation(node, sort.limit() >= 0 ? "keeping the top rows" : "sorting"),
+            SortSink sink = new SortSink(sort, context.parallelism(), reservation(node, sort.limit() >= 0 ? "keeping the top rows" : "sorting"),
                     context.spillSpace());
             addPipeline("sort", source(sort.input()), sink, node);
             source = timed(node, sink.output());
         } else if (node instanceof WindowNode window) {
-            // Window functions hold their whole input in memory and do not spill: past the budget they fail with 53200.
-            WindowSink sink = new WindowSink(window, context.parallelism(),
-                    reservation(node, "computing window functions (they hold their whole input in memory and do not spill)"));
+            // Window functions sort their input externally (spilling) and hold one partition at a time.
+            WindowSink sink = new WindowSink(window, context.parallelism(), reservation(node, "computing window functions"),
+                    context.spillSpace(), context::checkCancelled);
             addPipeline("window", source(window.input()), sink, node);
             source = timed(node, sink.output());
         } else if (node instanceof RepeatRowsNode repeat) {

@@ -125,11 +125,7 @@ class QueryLifecycleTest {
 
     @Test
     void anAggregationOverTheBudgetSpillsAndGivesEveryGroup() {
-        // One worker: a spilled partition's groups are one morsel of output and the result buffer runs parallelism + 1
-        // morsels ahead of a slow reader, so with 4 workers the buffer could need more than the 256 KB the tables
-        // leave (53200 "buffering query results", now and then). Known gap: the aggregation's output has no
-        // backpressure finer than a partition (the spilled join's has, StreamingOperator.finishStep).
-        QueryResultStream stream = (QueryResultStream) QueryExecutor.execute(groupByName(), database.context(1, 256 * 1024));
+        QueryResultStream stream = (QueryResultStream) QueryExecutor.execute(groupByName(), database.context(4, 256 * 1024));
         List<List<Object>> spilled = Results.collect(stream);
         assertThat(stream.memoryInUse()).isZero();
         List<List<Object>> inMemory = Results.collect(QueryExecutor.execute(groupByName(), database.context(4)));

@@ -1,5 +1,6 @@
 package io.basalt.execution;
 
+import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.storage.vector.BooleanVector;
 import io.basalt.storage.vector.BytesVector;
 import io.basalt.storage.vector.ColumnBatch;
@@ -13,6 +14,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Results as plain Java rows (values in {@code Literal}'s representation), and orderings to compare them. */
 public final class Results {
 
@@ -20,6 +23,18 @@ public final class Results {
     }
 
     /** Drains and closes the stream. */
+    /**
+     * The rows of {@code plan} run under {@code context}, checking that the query kept within its memory limit and
+     * holds no memory once its rows are read.
+     */
+    static List<List<Object>> collectWithinLimit(PhysicalNode plan, ExecutionContext context) {
+        QueryResultStream stream = (QueryResultStream) QueryExecutor.execute(plan, context);
+        List<List<Object>> rows = collect(stream);
+        assertThat(stream.memoryInUse()).isZero();
+        assertThat(stream.budget().peakBytes()).isLessThanOrEqualTo(context.memoryLimitBytes());
+        return rows;
+    }
+
     static List<List<Object>> collect(ResultStream stream) {
         List<List<Object>> rows = new ArrayList<>();
         try (stream) {

@@ -26,7 +26,6 @@ import java.util.Random;
 
 import static io.basalt.execution.Results.row;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Window functions against {@link ReferenceWindow} over random rows: partitions, ties, NULLs, frames. */
 class WindowTest {
@@ -156,15 +155,5 @@ class WindowTest {
         for (int i = 0; i < result.size(); i++) {
             assertThat(result.get(i).subList(0, 7)).isEqualTo(Results.sorted(expected).get(i).subList(0, 7));
         }
-    }
-
-    @Test
-    void exceedingTheMemoryBudgetFails() {
-        WindowNode node = new WindowNode(table.scan(0, 1, 2, 3, 4), new int[] {1}, List.of(new SortKey(2, true, false)),
-                List.of(function(WindowFunctionKind.ROW_NUMBER, 0, LogicalType.BIGINT)), 1000);
-
-        assertThatThrownBy(() -> Results.collect(QueryExecutor.execute(node, database.context(2, 64 << 10))))
-                .isInstanceOfSatisfying(ExecutionException.class, error -> assertThat(error.sqlState()).isEqualTo("53200"))
-                .hasMessageContaining("computing window functions (they hold their whole input in memory and do not spill)");
     }
 }

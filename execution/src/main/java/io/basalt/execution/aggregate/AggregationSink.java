@@ -4,8 +4,10 @@ import io.basalt.execution.memory.MemoryReservation;
 import io.basalt.execution.pipeline.BatchConsumer;
 import io.basalt.execution.pipeline.Morsel;
 import io.basalt.execution.pipeline.MorselSource;
+import io.basalt.execution.pipeline.ResultCollector;
 import io.basalt.execution.pipeline.Sink;
 import io.basalt.execution.pipeline.SinkWriter;
+import io.basalt.execution.pipeline.SteppedMorsels;
 import io.basalt.execution.pipeline.TaskRunner;
 import io.basalt.execution.plan.AggregateNode;
 import io.basalt.execution.spill.SpillFile;
@@ -18,7 +20,6 @@ import io.basalt.storage.vector.ColumnVector;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Hash aggregation: every worker pre-aggregates its morsels into its own {@link PartialAggregation} (or,
@@ -28,9 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>When the memory budget runs out, a worker's table stops taking new keys and spills their rows by partition
  * ({@link HybridAggregation}). Then, and when merging the workers' tables would not fit, the finish merges
- * nothing: each partition becomes an output morsel that merges its share of the workers' tables, adds the
- * partition's spilled rows, emits its groups and frees them before the next partition needs the memory
- * ({@link PartitionAggregation}).
+ * nothing: the output takes the partitions one at a time, in bounded steps ({@link PartitionAggregation}): a
+ * partition merges its share of the workers' tables, adds its spilled rows, emits its groups a batch per step and
+ * frees them before the next partition needs the memory.
  */
 public final class AggregationSink implements Sink {
 
@@ -46,7 +47,8 @@ public final class AggregationSink implements Sink {
     private final List<AggregationWriter> writers = Collections.synchronizedList(new ArrayList<>());
     private List<PartialAggregation> finals = List.of();
     private List<ColumnVector[]> finalKeys = List.of();
-    private List<Morsel> partitionMorsels = List.of();
+    private PartitionAggregation spilledPartitions;
+    private SteppedMorsels spilledSteps;
     private boolean closed;
 
     /**
@@ -161,13 +163,14 @@ public final class AggregationSink implements Sink {
             // One worker saw every row kept in memory: its table takes every partition's spilled rows.
             AggregationWriter only = writerOf(finished, filled.get(0));
             releaseEmptyTables(finished);
-            PartitionAggregation partition = new PartitionAggregation(layout, spillSpace, memory, tasks::checkCancelled);
+            PartitionAggregation partitions = newPartitionAggregation(tasks);
             List<SpillFile> all = spillFiles.stream().flatMap(List::stream).toList();
-            setPartitionMorsels(List.of(consumer -> partition.run(only.partial(), only.memory(), all, 0, consumer)));
+            partitions.add(() -> new PartitionAggregation.Table(only.partial(), only.memory()), all);
+            setSpilledPartitions(partitions);
             return;
         }
         if (anySpilled || (!oneTable && !filled.isEmpty() && !mergeFits())) {
-            setPartitionMorsels(partitionMorsels(finished, filled, kept, spillFiles, tasks));
+            setSpilledPartitions(mergedPartitions(finished, filled, kept, spillFiles, tasks));
             return;
         }
         List<PartialAggregation> result;
@@ -235,52 +238,46 @@ public final class AggregationSink implements Sink {
     }
 
     /**
-     * One morsel per partition: it merges the partition's share of the workers' tables, adds its spilled rows and
-     * emits its groups. The workers' tables are freed once the last partition merged its share.
+     * The partitions one at a time: each merges its share of the workers' tables, adds its spilled rows and emits its
+     * groups. The workers' tables are freed once the last partition merged its share.
      */
-    private List<Morsel> partitionMorsels(List<AggregationWriter> finished, List<PartialAggregation> filled,
-                                          List<AggregationWriter.PartitionedBatch> kept, List<List<SpillFile>> spillFiles,
-                                          TaskRunner tasks) {
+    private PartitionAggregation mergedPartitions(List<AggregationWriter> finished, List<PartialAggregation> filled,
+                                                  List<AggregationWriter.PartitionedBatch> kept,
+                                                  List<List<SpillFile>> spillFiles, TaskRunner tasks) {
         AggregationMerge merge = new AggregationMerge(layout, filled, kept, partitions(), memory);
         merge.prepare(tasks);
-        PartitionAggregation partition = new PartitionAggregation(layout, spillSpace, memory, tasks::checkCancelled);
-        AtomicInteger mergesLeft = new AtomicInteger(partitions());
-        Runnable mergeDone = () -> {
-            if (mergesLeft.decrementAndGet() == 0) {
-                merge.release();
-                releaseWriters(finished);
-            }
-        };
-        List<Morsel> morsels = new ArrayList<>();
+        PartitionAggregation partitions = newPartitionAggregation(tasks);
         for (int p = 0; p < partitions(); p++) {
             int index = p;
-            morsels.add(new Morsel() {
-                @Override
-                public void run(BatchConsumer consumer) {
-                    MemoryReservation tableMemory = memory.child();
-                    PartialAggregation groups;
-                    try {
-                        groups = merge.mergePartition(index, 16, tasks::checkCancelled, tableMemory);
-                    } catch (RuntimeException failure) {
-                        tableMemory.close();
-                        throw failure;
-                    } finally {
-                        mergeDone.run();
+            boolean last = p == partitions() - 1;
+            partitions.add(() -> {
+                MemoryReservation tableMemory = memory.child();
+                try {
+                    return new PartitionAggregation.Table(merge.mergePartition(index, 16, tasks::checkCancelled, tableMemory),
+                            tableMemory);
+                } catch (RuntimeException failure) {
+                    tableMemory.close();
+                    throw failure;
+                } finally {
+                    if (last) {
+                        merge.release();
+                        releaseWriters(finished);
                     }
-                    partition.run(groups, tableMemory, spillFiles.get(index), 0, consumer);
                 }
-
-                @Override
-                public void discard() {
-                    mergeDone.run();
-                }
-            });
+            }, spillFiles.get(index));
         }
-        return morsels;
+        return partitions;
     }
 
-    private synchronized void setPartitionMorsels(List<Morsel> morsels) {
-        partitionMorsels = morsels;
+    /** Spilled partitions emitted in steps small enough for a window of them to fit in the result buffer. */
+    private PartitionAggregation newPartitionAggregation(TaskRunner tasks) {
+        return new PartitionAggregation(layout, spillSpace, memory, tasks::checkCancelled,
+                ResultCollector.outputStepBytes(memory.limitBytes(), parallelism));
+    }
+
+    private synchronized void setSpilledPartitions(PartitionAggregation partitions) {
+        spilledPartitions = partitions;
+        spilledSteps = new SteppedMorsels(partitions);
     }
 
     /**
@@ -315,7 +312,6 @@ public final class AggregationSink implements Sink {
         return new MorselSource() {
             private int partition;
             private int nextGroup;
-            private int nextMorsel;
 
             @Override
             public Morsel next() {
@@ -332,7 +328,7 @@ public final class AggregationSink implements Sink {
                     partition++;
                     nextGroup = 0;
                 }
-                return nextMorsel < partitionMorsels.size() ? partitionMorsels.get(nextMorsel++) : null;
+                return spilledSteps == null ? null : spilledSteps.next();
             }
 
             @Override
@@ -350,7 +346,10 @@ public final class AggregationSink implements Sink {
         closed = true;
         finals = List.of();
         finalKeys = List.of();
-        partitionMorsels = List.of();
+        if (spilledPartitions != null) {
+            spilledPartitions.close();
+        }
+        spilledSteps = null;
         synchronized (writers) {
             for (AggregationWriter writer : writers) {
                 writer.closeSpillFiles(); // a failure before the finish: the spill space deletes them

@@ -21,6 +21,10 @@ public final class MemoryReservation implements AutoCloseable {
     private final AtomicLong heldBytes = new AtomicLong();
     private final AtomicLong peakBytes = new AtomicLong();
     private final AtomicLong prepaidBytes = new AtomicLong();
+    /** What {@link #trySetAside} asked for; {@link #spareBytes} are refilled up to it. */
+    private final AtomicLong setAsideBytes = new AtomicLong();
+    /** Bytes taken from the budget for this reservation alone and not held now. */
+    private final AtomicLong spareBytes = new AtomicLong();
     private final AtomicLong spilledBytes = new AtomicLong();
     private final AtomicLong spilledRows = new AtomicLong();
 
@@ -48,10 +52,38 @@ public final class MemoryReservation implements AutoCloseable {
             return;
         }
         long fromPrepaid = takePrepaid(bytes);
-        if (bytes > fromPrepaid) {
-            take(bytes - fromPrepaid);
+        long fromSpare = takeSpare(bytes - fromPrepaid);
+        if (bytes > fromPrepaid + fromSpare) {
+            try {
+                take(bytes - fromPrepaid - fromSpare);
+            } catch (RuntimeException failure) {
+                refillSpare(fromSpare);
+                throw failure;
+            }
         }
         held(bytes);
+    }
+
+    /**
+     * Takes {@code bytes} from the budget and keeps them for this reservation: its {@link #grow} calls draw on them
+     * before the budget, and {@link #shrink} puts bytes back into them (while it holds fewer than {@code bytes})
+     * before giving any to the budget, so the reservation can always hold {@code bytes} in all, whatever the other
+     * reservations of the query take. False, taking
+     * nothing, when they do not fit (or bytes are set aside already).
+     */
+    public boolean trySetAside(long bytes) {
+        if (bytes <= 0 || setAsideBytes.get() > 0 || !tryTake(bytes)) {
+            return false;
+        }
+        setAsideBytes.set(bytes);
+        spareBytes.addAndGet(bytes);
+        return true;
+    }
+
+    /** Gives the bytes set aside and not held back to the budget; what is held stays held. */
+    public void releaseSetAside() {
+        setAsideBytes.set(0);
+        give(spareBytes.getAndSet(0));
     }
 
     /**
@@ -93,7 +125,9 @@ public final class MemoryReservation implements AutoCloseable {
             grow(bytes);
             return true;
         }
-        if (!tryTake(bytes)) {
+        long fromSpare = takeSpare(bytes);
+        if (bytes > fromSpare && !tryTake(bytes - fromSpare)) {
+            refillSpare(fromSpare);
             return false;
         }
         held(bytes);
@@ -109,7 +143,7 @@ public final class MemoryReservation implements AutoCloseable {
             long held = heldBytes.get();
             long released = Math.min(bytes, held);
             if (heldBytes.compareAndSet(held, held - released)) {
-                give(released);
+                give(released - refillSpare(released));
                 return;
             }
         }
@@ -126,6 +160,33 @@ public final class MemoryReservation implements AutoCloseable {
             long taken = Math.min(bytes, prepaid);
             if (prepaidBytes.compareAndSet(prepaid, prepaid - taken)) {
                 return taken;
+            }
+        }
+    }
+
+    private long takeSpare(long bytes) {
+        while (true) {
+            long spare = spareBytes.get();
+            long taken = Math.min(bytes, spare);
+            if (taken <= 0 || spareBytes.compareAndSet(spare, spare - taken)) {
+                return Math.max(0, taken);
+            }
+        }
+    }
+
+    /**
+     * Keeps up to {@code bytes} freed ones as spare, until held and spare bytes make the set-aside again; returns how
+     * many it kept.
+     */
+    private long refillSpare(long bytes) {
+        while (true) {
+            long spare = spareBytes.get();
+            long kept = Math.min(bytes, setAsideBytes.get() - heldBytes.get() - spare);
+            if (kept <= 0) {
+                return 0;
+            }
+            if (spareBytes.compareAndSet(spare, spare + kept)) {
+                return kept;
             }
         }
     }
@@ -174,11 +235,14 @@ public final class MemoryReservation implements AutoCloseable {
 
     /**
      * Records that the operator wrote {@code bytes} ({@code rows} rows) to spill files because its memory did
-     * not grow: EXPLAIN ANALYZE shows the sum for the operator's plan node.
+     * not grow: EXPLAIN ANALYZE shows the sum for the operator's plan node. A child's spills count in its parent too.
      */
     public void recordSpill(long bytes, long rows) {
         spilledBytes.addAndGet(bytes);
         spilledRows.addAndGet(rows);
+        if (parent != null) {
+            parent.recordSpill(bytes, rows);
+        }
     }
 
     public long spilledBytes() {
@@ -193,9 +257,10 @@ public final class MemoryReservation implements AutoCloseable {
         return purpose;
     }
 
-    /** Releases everything still held (prepaid bytes included); safe to call more than once. */
+    /** Releases everything still held (prepaid and set-aside bytes included); safe to call more than once. */
     @Override
     public void close() {
-        give(heldBytes.getAndSet(0) + prepaidBytes.getAndSet(0));
+        setAsideBytes.set(0);
+        give(heldBytes.getAndSet(0) + prepaidBytes.getAndSet(0) + spareBytes.getAndSet(0));
     }
 }

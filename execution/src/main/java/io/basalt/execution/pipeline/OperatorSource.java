@@ -8,8 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The morsels of an input source with a streaming operator applied to their batches. When the operator has
  * final output, more morsels follow the input's until the operator says it has emitted all of it: each waits
  * until every input morsel of this source has finished (they were all handed out before it, so they are
- * running or done) and then runs one {@link StreamingOperator#finishStep}, one at a time. A worker may be
- * handed a final morsel just before the last step ends; it then does nothing.
+ * running or done) and then runs one {@link StreamingOperator#finishStep}, one at a time ({@link SteppedMorsels}).
  */
 public final class OperatorSource implements MorselSource {
 
@@ -17,14 +16,13 @@ public final class OperatorSource implements MorselSource {
     private final StreamingOperator operator;
     private final ExecutionContext context;
     private final AtomicInteger unfinished = new AtomicInteger();
-    /** Held while a final morsel runs its step: steps run one at a time, in the order they take it. */
-    private final Object finalStep = new Object();
-    private volatile boolean finalOutputDone;
+    private final SteppedMorsels finalSteps;
 
     public OperatorSource(MorselSource input, StreamingOperator operator, ExecutionContext context) {
         this.input = input;
         this.operator = operator;
         this.context = context;
+        this.finalSteps = new SteppedMorsels(operator::finishStep, this::awaitEarlierMorsels);
     }
 
     @Override
@@ -52,17 +50,7 @@ public final class OperatorSource implements MorselSource {
                 }
             };
         }
-        if (!finalOutputDone && operator.hasFinalOutput()) {
-            return output -> {
-                awaitEarlierMorsels();
-                synchronized (finalStep) {
-                    if (!finalOutputDone && !operator.finishStep(output)) {
-                        finalOutputDone = true;
-                    }
-                }
-            };
-        }
-        return null;
+        return operator.hasFinalOutput() ? finalSteps.next() : null;
     }
 
     private void finished() {

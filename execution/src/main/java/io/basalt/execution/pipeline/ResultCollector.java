@@ -16,10 +16,20 @@ import java.util.Map;
  * {@code window} morsels ahead of the one being consumed, which bounds what is buffered; the batches of the
  * morsel being consumed stream out while it is still running. Applies an offset and a limit on the way out
  * and, once the limit is reached, tells the pipeline to hand out no more morsels.
+ *
+ * <p>The buffer {@linkplain MemoryReservation#trySetAside sets aside} a share of the budget for itself (see
+ * {@link #setAsideBytes}), and operators whose output can be large after they spilled (an aggregation's or a join's
+ * spilled partitions, a sort's merge) emit it in morsels of at most {@link #outputStepBytes}: a window of such
+ * morsels always fits in what is set aside, however much of the rest of the budget the operators' tables took. The
+ * buffer never waits for memory (it fails with 53200 past the budget) and operators never wait for the buffer's
+ * memory (they spill), so neither can hold up the other.
  */
 public final class ResultCollector implements Sink {
 
     private static final long POLL_MILLIS = 50;
+
+    /** The most a result buffer sets aside: a quarter of a small budget, no more than this of a large one. */
+    private static final long MAX_SET_ASIDE_BYTES = 8L << 20;
 
     private final long offset;
     private final long limit;
@@ -43,6 +53,20 @@ public final class ResultCollector implements Sink {
         this.context = context;
         this.memory = memory;
         this.satisfied = limit == 0;
+        memory.trySetAside(setAsideBytes(memory.limitBytes()));
+    }
+
+    /** What a result buffer under a budget of {@code limitBytes} sets aside for the morsels it holds. */
+    static long setAsideBytes(long limitBytes) {
+        return Math.min(limitBytes / 4, MAX_SET_ASIDE_BYTES);
+    }
+
+    /**
+     * The most bytes one morsel of a spilled operator's output should hold, so that the result buffer's window of
+     * {@code parallelism + 1} morsels fits in what it sets aside; at least one byte (a step then emits one row).
+     */
+    public static long outputStepBytes(long limitBytes, int parallelism) {
+        return Math.max(1, setAsideBytes(limitBytes) / (parallelism + 1L));
     }
 
     @Override
@@ -120,6 +144,7 @@ public final class ResultCollector implements Sink {
                 rethrow(failure);
             }
             if (satisfied || closed) {
+                memory.releaseSetAside();
                 return null;
             }
             MorselOutput output = pending.get(consuming);
@@ -141,6 +166,7 @@ public final class ResultCollector implements Sink {
                 continue;
             }
             if (inputFinished) {
+                memory.releaseSetAside();
                 return null;
             }
             context.checkCancelled();
@@ -209,6 +235,7 @@ public final class ResultCollector implements Sink {
     public synchronized void close() {
         closed = true;
         releaseBuffered();
+        memory.releaseSetAside();
         notifyAll();
     }
 

@@ -3,6 +3,7 @@ package io.basalt.execution.sort;
 import io.basalt.execution.ExecutionException;
 import io.basalt.execution.memory.MemoryReservation;
 import io.basalt.execution.pipeline.MorselSource;
+import io.basalt.execution.pipeline.ResultCollector;
 import io.basalt.execution.pipeline.Sink;
 import io.basalt.execution.pipeline.SinkWriter;
 import io.basalt.execution.pipeline.TaskRunner;
@@ -29,7 +30,9 @@ import java.util.List;
  * {@link #MAX_MERGE_RUNS}, fewer when the budget cannot hold a batch of each), groups of them are first merged
  * into longer runs. As a top-N (a limit is set, {@code offset + limit} at most {@link #MAX_TOP_N_ROWS}) a worker
  * keeps only the best {@code offset + limit} rows, cutting its buffer back whenever it holds twice that many, so
- * memory stays proportional to N and it never spills.
+ * memory stays proportional to N and it never spills. Output batches hold at most
+ * {@link ResultCollector#outputStepBytes} bytes (judged by the bytes per row the runs hold), so the result buffer's
+ * window of them fits in what it sets aside, beside the merge.
  */
 public final class SortSink implements Sink {
 
@@ -51,12 +54,14 @@ public final class SortSink implements Sink {
     private final MemoryReservation memory;
     private final RunSpiller spiller;
     private final long keep;
+    private final long stepBytes;
     private final List<SortedRun> runs = new ArrayList<>();
     private final List<SpillFile> spilled = new ArrayList<>();
     private volatile RunMerger merger;
     private boolean closed;
 
-    public SortSink(SortNode node, MemoryReservation memory, SpillSpace spillSpace) {
+    /** @param parallelism the workers of the query (how many output batches the result buffer holds ahead) */
+    public SortSink(SortNode node, int parallelism, MemoryReservation memory, SpillSpace spillSpace) {
         this.node = node;
         this.kinds = node.output().stream().map(Column::type).map(type -> type.physicalKind()).toList();
         this.comparator = new RowComparator(node.keys(), kinds);
@@ -64,6 +69,12 @@ public final class SortSink implements Sink {
         this.spiller = new RunSpiller(spillSpace, kinds, memory);
         long wanted = node.limit() < 0 ? -1 : saturatedAdd(node.offset(), node.limit());
         this.keep = wanted > MAX_TOP_N_ROWS ? -1 : wanted;
+        this.stepBytes = ResultCollector.outputStepBytes(memory.limitBytes(), parallelism);
+    }
+
+    /** Rows of an output batch: at most {@code maxRows}, fewer when rows of {@code bytesPerRow} exceed a step. */
+    private int outputBatchRows(int maxRows, long bytesPerRow) {
+        return (int) Math.max(1, Math.min(maxRows, stepBytes / Math.max(1, bytesPerRow)));
     }
 
     private static long saturatedAdd(long a, long b) {
@@ -84,7 +95,8 @@ public final class SortSink implements Sink {
             inMemory = new ArrayList<>(runs);
             files = new ArrayList<>(spilled);
         }
-        if (files.isEmpty() && roomForOutput(inMemory)) {
+        int batchRows = outputBatchRows(RunMerger.OUTPUT_BATCH_ROWS, memory.heldBytes() / Math.max(1, rowCount(inMemory)));
+        if (files.isEmpty() && roomForOutput(inMemory, batchRows)) {
             List<InMemoryRunCursor> cursors = new ArrayList<>();
             for (SortedRun run : inMemory) {
                 InMemoryRunCursor cursor = new InMemoryRunCursor(run);
@@ -92,7 +104,7 @@ public final class SortSink implements Sink {
                     cursors.add(cursor);
                 }
             }
-            merger = new RunMerger(cursors, comparator, kinds.size(), node.offset(), node.limit(), RunMerger.OUTPUT_BATCH_ROWS);
+            merger = new RunMerger(cursors, comparator, kinds.size(), node.offset(), node.limit(), batchRows);
             return;
         }
         for (SortedRun run : inMemory) {
@@ -106,6 +118,9 @@ public final class SortSink implements Sink {
             files = new ArrayList<>(spilled);
         }
         int fanIn = mergeFanIn(files.size());
+        // The merge's cursors swap batch for batch: keep their bytes, so that what reads the sorted rows (another sort
+        // spilling as late as it can) cannot take them between a cursor's release and its next batch.
+        memory.trySetAside(Math.min(files.size(), fanIn) * batchBytesPerRun());
         while (files.size() > fanIn) {
             List<SpillFile> group = new ArrayList<>(files.subList(0, fanIn));
             SpillFile merged;
@@ -121,7 +136,8 @@ public final class SortSink implements Sink {
             tasks.checkCancelled();
         }
         // Small output batches: whatever consumes them works within the little memory the merge left.
-        merger = openMerger(files, node.offset(), node.limit(), RunSpiller.BATCH_ROWS);
+        merger = openMerger(files, node.offset(), node.limit(),
+                outputBatchRows(RunSpiller.BATCH_ROWS, spiller.largestBatchBytes() / RunSpiller.BATCH_ROWS));
     }
 
     /**
@@ -129,21 +145,26 @@ public final class SortSink implements Sink {
      * result buffer) need memory too; when the runs took nearly all of it, the sort spills them after all and merges
      * from the files in small batches rather than leave its consumer to fail.
      */
-    private boolean roomForOutput(List<SortedRun> inMemory) {
-        long rows = 0;
-        for (SortedRun run : inMemory) {
-            rows += run.size();
-        }
+    private boolean roomForOutput(List<SortedRun> inMemory, int batchRows) {
+        long rows = rowCount(inMemory);
         if (rows == 0) {
             return true;
         }
         long bytesPerRow = Math.max(1, memory.heldBytes() / rows);
-        long needed = OUTPUT_HEADROOM_BATCHES * bytesPerRow * Math.min(rows, RunMerger.OUTPUT_BATCH_ROWS);
+        long needed = OUTPUT_HEADROOM_BATCHES * bytesPerRow * Math.min(rows, batchRows);
         if (!memory.tryGrow(needed)) {
             return false;
         }
         memory.shrink(needed);
         return true;
+    }
+
+    private static long rowCount(List<SortedRun> runs) {
+        long rows = 0;
+        for (SortedRun run : runs) {
+            rows += run.size();
+        }
+        return rows;
     }
 
     /**
@@ -155,7 +176,7 @@ public final class SortSink implements Sink {
         if (runCount < 2) {
             return 2; // one run is read without merging: its cursor reserves its batches itself
         }
-        long perRun = spiller.largestBatchBytes() + spiller.largestBatchBytes() / 4 + 1;
+        long perRun = batchBytesPerRun();
         for (int runs = Math.min(runCount, MAX_MERGE_RUNS); runs >= 2; runs--) {
             if (memory.tryGrow(2 * runs * perRun)) {
                 memory.shrink(2 * runs * perRun);
@@ -166,6 +187,11 @@ public final class SortSink implements Sink {
                 + "merging sorted runs spilled to disk needs a batch of about " + perRun + " bytes from each of at least 2 "
                 + "runs at once, which does not fit beside what the query holds (" + memory.budget().usedBytes() + " of "
                 + memory.budget().limitBytes() + " bytes in use, " + memory.heldBytes() + " by the sort); raise memory_limit");
+    }
+
+    /** The bytes a merge holds per run: its largest batch, with a quarter to spare (decoded batches may be larger). */
+    private long batchBytesPerRun() {
+        return spiller.largestBatchBytes() + spiller.largestBatchBytes() / 4 + 1;
     }
 
     /** A merger reading {@code files} a batch at a time; files without rows are left out. */
@@ -201,7 +227,16 @@ public final class SortSink implements Sink {
 
     /** The sorted rows, in order, once the pipeline finished; closing it frees the sink. */
     public MorselSource output() {
-        return new SortedOutputSource(() -> merger, this);
+        return new SortedOutputSource(this);
+    }
+
+    /**
+     * The next batch of sorted rows once the pipeline finished, {@code null} at the end (or once the sink closed):
+     * the merge runs here, a batch per call, one call at a time.
+     */
+    public ColumnBatch nextBatch() {
+        RunMerger runs = merger;
+        return runs == null ? null : runs.next();
     }
 
     /** Frees the runs, closes the merge and deletes the spill files; idempotent. */

@@ -4,8 +4,6 @@ import io.basalt.execution.pipeline.Morsel;
 import io.basalt.execution.pipeline.MorselSource;
 import io.basalt.storage.vector.ColumnBatch;
 
-import java.util.function.Supplier;
-
 /**
  * The rows of a finished sort, one morsel per merged batch, in order. The merge runs here, a batch per
  * {@link #next()}, so the sorted result is never materialized a second time (and a spilled sort reads its
@@ -13,18 +11,15 @@ import java.util.function.Supplier;
  */
 final class SortedOutputSource implements MorselSource {
 
-    private final Supplier<RunMerger> merger;
     private final SortSink sink;
 
-    SortedOutputSource(Supplier<RunMerger> merger, SortSink sink) {
-        this.merger = merger;
+    SortedOutputSource(SortSink sink) {
         this.sink = sink;
     }
 
     @Override
     public Morsel next() {
-        RunMerger runs = merger.get();
-        ColumnBatch batch = runs == null ? null : runs.next();
+        ColumnBatch batch = sink.nextBatch();
         if (batch == null) {
             return null;
         }

@@ -6,11 +6,8 @@ import io.basalt.execution.plan.SortKey;
 import io.basalt.execution.plan.WindowFunction;
 import io.basalt.execution.plan.WindowFunctionKind;
 import io.basalt.execution.plan.WindowNode;
-import io.basalt.execution.sort.IndexSorter;
 import io.basalt.execution.sort.RowComparator;
-import io.basalt.execution.vector.RowStore;
 import io.basalt.execution.vector.VectorSizes;
-import io.basalt.execution.vector.VectorSlicer;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.ColumnBatch;
@@ -22,8 +19,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The window functions of one bucket of rows (whole partitions): sort by partition and order keys, find partitions
- * and peers, compute every function into a new vector, and cut the result into batches.
+ * The window functions of a chunk of rows (whole partitions) already sorted by partition and order keys (see
+ * {@link WindowChunks}): find partitions and peers, compute every function into a new vector, and cut the result
+ * into batches.
  */
 final class WindowComputation {
 
@@ -32,7 +30,7 @@ final class WindowComputation {
     private final WindowNode node;
     private final List<PhysicalKind> kinds;
     private final List<LogicalType> inputTypes;
-    private final RowComparator sortOrder;
+    private final List<SortKey> sortKeys;
     private final RowComparator partitions;
     private final RowComparator peers;
 
@@ -46,7 +44,7 @@ final class WindowComputation {
         }
         List<SortKey> all = new ArrayList<>(partitionKeys);
         all.addAll(node.orderKeys());
-        this.sortOrder = new RowComparator(all, kinds);
+        this.sortKeys = List.copyOf(all);
         this.partitions = new RowComparator(partitionKeys, kinds);
         this.peers = new RowComparator(node.orderKeys(), kinds);
     }
@@ -55,41 +53,62 @@ final class WindowComputation {
         return kinds;
     }
 
-    /** The rows of {@code rows} with their window columns; {@code rows} is released. */
-    List<ColumnBatch> compute(RowStore rows, MemoryReservation memory) {
-        int rowCount = rows.rowCount();
+    /** The order the rows must come in: partition keys, then order keys. */
+    List<SortKey> sortKeys() {
+        return sortKeys;
+    }
+
+    /** Compares rows by their partition keys: equal when they are in the same partition. */
+    RowComparator partitions() {
+        return partitions;
+    }
+
+    /** Bytes of state per row an aggregate over a frame holds: a group per row and one per frame, and a tree. */
+    private static final long FRAME_AGGREGATE_BYTES_PER_ROW = 96;
+
+    /**
+     * An estimate of what computing {@code rows} input rows of {@code inputBytes} holds at once: the rows (twice, the
+     * store's arrays may have room for as many again), the partition layout, each function's column (for a function
+     * of text, the input's bytes again) and the state of aggregates over frames. It bounds the output too.
+     */
+    long computingBytes(long inputBytes, int rows) {
+        long bytes = 2 * inputBytes + PartitionLayout.bytes(rows);
+        for (WindowFunction function : node.functions()) {
+            PhysicalKind kind = function.type().physicalKind();
+            bytes += kind == PhysicalKind.BYTES ? inputBytes : VectorSizes.bytesPerPosition(kind) * (long) rows;
+            if (function.kind() == WindowFunctionKind.AGGREGATE) {
+                bytes += FRAME_AGGREGATE_BYTES_PER_ROW * rows;
+            }
+        }
+        return bytes;
+    }
+
+    /**
+     * Rows {@code [0, rowCount)} of {@code sorted}, sorted by {@link #sortKeys()} and holding whole partitions, with
+     * their window columns; the function columns are reserved in {@code memory}. The output batches are copies of
+     * just their rows (the vectors of {@code sorted} may have room for more).
+     */
+    List<ColumnBatch> compute(ColumnVector[] sorted, int rowCount, MemoryReservation memory) {
         if (rowCount == 0) {
-            rows.release();
             return List.of();
         }
-        ColumnVector[] stored = rows.columns();
-        int[] order = new int[rowCount];
-        Arrays.setAll(order, row -> row);
-        IndexSorter.sort(order, rowCount, (a, b) -> sortOrder.compare(stored, a, stored, b));
-        List<ColumnVector> output = new ArrayList<>();
-        try {
-            ColumnVector[] sorted = new ColumnVector[stored.length];
-            for (int c = 0; c < stored.length; c++) {
-                memory.grow(VectorSizes.bytesPerPosition(kinds.get(c)) * (long) rowCount);
-                sorted[c] = VectorCopier.select(stored[c], order, rowCount);
-                output.add(sorted[c]);
-            }
-            rows.release();
-            memory.grow(PartitionLayout.bytes(rowCount));
-            PartitionLayout layout = PartitionLayout.of(sorted, rowCount, partitions, peers);
-            for (WindowFunction function : node.functions()) {
-                long bytes = VectorSizes.bytesPerPosition(function.type().physicalKind()) * (long) rowCount;
-                memory.grow(bytes);
-                output.add(compute(function, sorted, layout, memory));
-            }
-            memory.shrink(PartitionLayout.bytes(rowCount));
-        } finally {
-            rows.release();
+        List<ColumnVector> output = new ArrayList<>(Arrays.asList(sorted));
+        memory.grow(PartitionLayout.bytes(rowCount));
+        PartitionLayout layout = PartitionLayout.of(sorted, rowCount, partitions, peers);
+        for (WindowFunction function : node.functions()) {
+            long bytes = VectorSizes.bytesPerPosition(function.type().physicalKind()) * (long) rowCount;
+            memory.grow(bytes);
+            output.add(compute(function, sorted, layout, memory));
         }
+        memory.shrink(PartitionLayout.bytes(rowCount));
         List<ColumnBatch> batches = new ArrayList<>();
-        ColumnBatch whole = new ColumnBatch(rowCount, output);
         for (int from = 0; from < rowCount; from += OUTPUT_BATCH_ROWS) {
-            batches.add(VectorSlicer.slice(whole, from, Math.min(OUTPUT_BATCH_ROWS, rowCount - from)));
+            int count = Math.min(OUTPUT_BATCH_ROWS, rowCount - from);
+            List<ColumnVector> columns = new ArrayList<>(output.size());
+            for (ColumnVector column : output) {
+                columns.add(VectorCopier.slice(column, from, count));
+            }
+            batches.add(new ColumnBatch(count, columns));
         }
         return batches;
     }

@@ -1,140 +1,96 @@
 package io.basalt.execution.window;
 
-import io.basalt.execution.hash.KeyHashing;
 import io.basalt.execution.memory.MemoryReservation;
-import io.basalt.execution.pipeline.BatchListSource;
 import io.basalt.execution.pipeline.MorselSource;
+import io.basalt.execution.pipeline.ResultCollector;
 import io.basalt.execution.pipeline.Sink;
 import io.basalt.execution.pipeline.SinkWriter;
 import io.basalt.execution.pipeline.TaskRunner;
+import io.basalt.execution.plan.SortNode;
 import io.basalt.execution.plan.WindowNode;
-import io.basalt.execution.vector.RowStore;
-import io.basalt.execution.vector.Selection;
-import io.basalt.storage.vector.ColumnBatch;
-
-import java.util.ArrayList;
-import java.util.List;
+import io.basalt.execution.sort.SortSink;
+import io.basalt.execution.spill.SpillSpace;
 
 /**
- * A window operator (a pipeline breaker). Each worker splits its rows into buckets by a hash of the partition keys,
- * so a partition lies in exactly one bucket; the finish then sorts each bucket and computes its window functions as
- * an independent task, the buckets in parallel. Without PARTITION BY there is one bucket (one task).
+ * A window operator (a pipeline breaker). Its input goes through an external sort by partition keys, then order keys
+ * ({@link SortSink}: each worker sorts a run, spilling runs to disk when memory runs out, and the output merges
+ * them); the output then reads the sorted rows in chunks of whole partitions and computes each chunk's window
+ * functions on a worker ({@link WindowChunks}). Memory holds the sort's runs or merge, the chunks in flight and the
+ * current partition: a window query over more rows than the budget spills, and only a single partition larger than
+ * what is left of the budget fails (53200, naming the partition).
  */
 public final class WindowSink implements Sink {
 
     private final WindowComputation computation;
-    private final int[] partitionKeys;
-    private final int bucketCount;
+    private final SortSink sort;
     private final MemoryReservation memory;
-    private final List<RowStore[]> writerBuckets = new ArrayList<>();
-    private volatile List<ColumnBatch> output = List.of();
+    /** The chunks' share of {@link #memory} (the sort has the other). */
+    private final MemoryReservation chunkMemory;
+    private final int parallelism;
+    private long chunkBytes;
+    private final PartitionNames names;
+    private final Runnable cancellation;
     private boolean closed;
 
-    public WindowSink(WindowNode node, int parallelism, MemoryReservation memory) {
+    /**
+     * @param memory       the sort's runs and the chunks reserve through children of it, so EXPLAIN ANALYZE shows
+     *                     the window's memory and spilled bytes together
+     * @param cancellation fails with 57014 when the query was cancelled
+     */
+    public WindowSink(WindowNode node, int parallelism, MemoryReservation memory, SpillSpace spillSpace,
+                      Runnable cancellation) {
         this.computation = new WindowComputation(node);
-        this.partitionKeys = node.partitionKeys();
-        // A few buckets per worker even out partitions of different sizes.
-        this.bucketCount = partitionKeys.length == 0 || parallelism <= 1 ? 1 : 4 * parallelism;
+        this.sort = new SortSink(new SortNode(node.input(), computation.sortKeys(), 0, -1, node.estimatedRows()),
+                parallelism, memory.child(), spillSpace);
         this.memory = memory;
+        this.chunkMemory = memory.child();
+        this.parallelism = parallelism;
+        // Chunks whose output is a result buffer's step: a window of them fits in what the buffer set aside.
+        this.chunkBytes = ResultCollector.outputStepBytes(memory.limitBytes(), parallelism);
+        this.names = new PartitionNames(node.partitionKeys(), node.input().output());
+        this.cancellation = cancellation;
     }
 
     @Override
     public SinkWriter createWriter() {
-        RowStore[] buckets = new RowStore[bucketCount];
-        for (int b = 0; b < bucketCount; b++) {
-            buckets[b] = new RowStore(computation.kinds(), memory);
-        }
-        synchronized (writerBuckets) {
-            writerBuckets.add(buckets);
-        }
-        return new BucketWriter(buckets);
+        return sort.createWriter();
     }
 
+    /**
+     * Finishes the sort (which plans its merge with half of what is free), then sets memory aside for the chunks in
+     * what is left: the chunks being computed on every worker, the next one and the current partition share it, so
+     * that the operators the window's rows feed (another sort, which takes whatever is free) cannot starve them. With
+     * little free it sets aside what it can, and the chunks get smaller.
+     */
     @Override
     public void finish(TaskRunner tasks) {
-        List<RowStore[]> all;
-        synchronized (writerBuckets) {
-            all = new ArrayList<>(writerBuckets);
-            writerBuckets.clear();
-        }
-        List<List<ColumnBatch>> results = new ArrayList<>();
-        List<Runnable> work = new ArrayList<>();
-        for (int b = 0; b < bucketCount; b++) {
-            List<RowStore> parts = new ArrayList<>();
-            for (RowStore[] buckets : all) {
-                parts.add(buckets[b]);
+        sort.finish(tasks);
+        long wanted = (parallelism + 2L) * chunkBytes;
+        for (long bytes = wanted; bytes >= parallelism + 2L; bytes /= 2) {
+            if (chunkMemory.trySetAside(bytes)) {
+                synchronized (this) {
+                    chunkBytes = bytes / (parallelism + 2L);
+                }
+                break;
             }
-            List<ColumnBatch> bucketOutput = new ArrayList<>();
-            results.add(bucketOutput);
-            work.add(() -> {
-                RowStore rows = parts.isEmpty() ? new RowStore(computation.kinds(), memory)
-                        : RowStore.concatenate(computation.kinds(), parts, memory);
-                bucketOutput.addAll(computation.compute(rows, memory));
-            });
         }
-        tasks.runAll(work);
-        List<ColumnBatch> batches = new ArrayList<>();
-        for (List<ColumnBatch> result : results) {
-            batches.addAll(result);
-        }
-        output = batches;
     }
 
-    /** The rows with their window columns once the pipeline finished; closing it frees the sink. */
+    /** The rows with their window columns, in partition and order key order, once the pipeline finished. */
     public MorselSource output() {
-        return new BatchListSource(() -> output, this);
+        return new WindowChunks(sort, computation, chunkMemory, this::chunkBytes, names, cancellation, this::close);
+    }
+
+    private synchronized long chunkBytes() {
+        return chunkBytes;
     }
 
     @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            output = List.of();
-            memory.close();
-        }
-    }
-
-    /** One worker's rows, split into buckets by partition-key hash. */
-    private final class BucketWriter implements SinkWriter {
-
-        private final RowStore[] buckets;
-
-        BucketWriter(RowStore[] buckets) {
-            this.buckets = buckets;
-        }
-
-        @Override
-        public void consume(long sequence, ColumnBatch batch) {
-            if (bucketCount == 1) {
-                buckets[0].append(batch);
-                return;
-            }
-            int rowCount = batch.rowCount();
-            long[] hashes = KeyHashing.hashRows(batch, partitionKeys);
-            int[] counts = new int[bucketCount];
-            int[] bucketOfRow = new int[rowCount];
-            for (int row = 0; row < rowCount; row++) {
-                int bucket = (int) Long.remainderUnsigned(KeyHashing.mix(hashes[row]), bucketCount);
-                bucketOfRow[row] = bucket;
-                counts[bucket]++;
-            }
-            for (int bucket = 0; bucket < bucketCount; bucket++) {
-                if (counts[bucket] == 0) {
-                    continue;
-                }
-                int[] rows = new int[counts[bucket]];
-                int count = 0;
-                for (int row = 0; row < rowCount; row++) {
-                    if (bucketOfRow[row] == bucket) {
-                        rows[count++] = row;
-                    }
-                }
-                buckets[bucket].append(count == rowCount ? batch : Selection.apply(batch, rows, count));
-            }
-        }
-
-        @Override
-        public void finish() {
+            sort.close();
+            memory.close(); // the chunks' share too
         }
     }
 }

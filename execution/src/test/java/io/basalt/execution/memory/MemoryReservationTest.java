@@ -51,4 +51,55 @@ class MemoryReservationTest {
         assertThat(reservation.spilledBytes()).isEqualTo(1500);
         assertThat(reservation.spilledRows()).isEqualTo(15);
     }
+
+    @Test
+    void bytesSetAsideAreKeptFromOtherReservationsAndRefilledOnShrink() {
+        MemoryBudget budget = new MemoryBudget(100);
+        MemoryReservation results = new MemoryReservation(budget, "buffering query results");
+        MemoryReservation table = new MemoryReservation(budget, "aggregating");
+        assertThat(results.trySetAside(30)).isTrue();
+        assertThat(budget.usedBytes()).isEqualTo(30);
+        assertThat(table.tryGrow(80)).isFalse();
+        assertThat(table.tryGrow(70)).isTrue();
+
+        results.grow(20); // from the bytes set aside, with the budget full
+        assertThat(results.tryGrow(10)).isTrue();
+        assertThat(results.heldBytes()).isEqualTo(30);
+        assertThat(budget.usedBytes()).isEqualTo(100);
+        assertThat(results.tryGrow(1)).isFalse();
+        assertThatThrownBy(() -> results.grow(1))
+                .isInstanceOfSatisfying(ExecutionException.class, e -> assertThat(e.sqlState()).isEqualTo("53200"));
+
+        results.shrink(30); // back into the set-aside, not to the table
+        assertThat(budget.usedBytes()).isEqualTo(100);
+        assertThat(table.tryGrow(1)).isFalse();
+        results.releaseSetAside();
+        assertThat(budget.usedBytes()).isEqualTo(70);
+        assertThat(table.tryGrow(30)).isTrue();
+    }
+
+    @Test
+    void bytesHeldBeyondTheSetAsideGoBackToTheBudget() {
+        MemoryBudget budget = new MemoryBudget(100);
+        MemoryReservation results = new MemoryReservation(budget, "buffering query results");
+        assertThat(results.trySetAside(10)).isTrue();
+        results.grow(40);
+        assertThat(budget.usedBytes()).isEqualTo(40);
+        results.shrink(35);
+        assertThat(budget.usedBytes()).isEqualTo(10); // 5 held, 5 spare: the set-aside in all
+        results.close();
+        assertThat(budget.usedBytes()).isZero();
+        assertThat(results.heldBytes()).isZero();
+    }
+
+    @Test
+    void aSetAsideThatDoesNotFitTakesNothing() {
+        MemoryBudget budget = new MemoryBudget(100);
+        MemoryReservation results = new MemoryReservation(budget, "buffering query results");
+        assertThat(results.trySetAside(101)).isFalse();
+        assertThat(budget.usedBytes()).isZero();
+        results.grow(5);
+        results.shrink(5);
+        assertThat(budget.usedBytes()).isZero();
+    }
 }
