@@ -4,6 +4,8 @@ import io.basalt.storage.CorruptDataException;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.catalog.Constraint;
 import io.basalt.storage.catalog.Identity;
+import io.basalt.storage.catalog.IndexDefinition;
+import io.basalt.storage.catalog.IndexKey;
 import io.basalt.storage.catalog.RelationName;
 import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.catalog.TableOptions;
@@ -39,11 +41,13 @@ final class ManifestCodec {
     static final byte[] MAGIC = "BASALTMF".getBytes(StandardCharsets.US_ASCII);
     /**
      * Version 2 added views after the tables; version 3 identity columns (a generator per column, a counter and the
-     * last append version per table). Files of versions 1 and 2 are still read.
+     * last append version per table); version 4 indexes (after each table's partitions). Files of versions 1 to 3
+     * are still read.
      */
-    static final int FORMAT_VERSION = 3;
+    static final int FORMAT_VERSION = 4;
     private static final int FIRST_VERSION_WITH_VIEWS = 2;
     private static final int FIRST_VERSION_WITH_IDENTITY = 3;
+    private static final int FIRST_VERSION_WITH_INDEXES = 4;
     private static final int HEADER_BYTES = MAGIC.length + 4 + 8;
     /** Bounds every count read back, so a flipped byte cannot ask for a giant allocation. */
     private static final int MAX_COUNT = 1 << 24;
@@ -176,6 +180,34 @@ final class ManifestCodec {
                 out.writeLong(segment.deletedRows());
             }
         }
+        out.writeInt(definition.indexes().size());
+        for (IndexDefinition index : definition.indexes()) {
+            writeIndex(out, index);
+        }
+    }
+
+    private static void writeIndex(DataOutputStream out, IndexDefinition index) throws IOException {
+        out.writeLong(index.indexId());
+        writeString(out, index.name());
+        out.writeBoolean(index.unique());
+        out.writeInt(index.keys().size());
+        for (IndexKey key : index.keys()) {
+            writeString(out, key.column());
+            out.writeBoolean(key.descending());
+        }
+        writeStrings(out, index.included());
+    }
+
+    private static IndexDefinition readIndex(DataInputStream in, Path file) throws IOException {
+        long indexId = in.readLong();
+        String name = readString(in, file);
+        boolean unique = in.readBoolean();
+        int keyCount = readCount(in, file);
+        List<IndexKey> keys = new ArrayList<>(keyCount);
+        for (int i = 0; i < keyCount; i++) {
+            keys.add(new IndexKey(readString(in, file), in.readBoolean()));
+        }
+        return new IndexDefinition(indexId, name, unique, keys, readStrings(in, file));
     }
 
     private static TableEntry readTable(DataInputStream in, Path file, int formatVersion) throws IOException {
@@ -219,7 +251,14 @@ final class ManifestCodec {
             }
             partitions.add(new PartitionEntry(partitionId, partitionName, segments));
         }
-        TableDefinition definition = new TableDefinition(schema, name, columns, constraints, options);
+        List<IndexDefinition> indexes = new ArrayList<>();
+        if (formatVersion >= FIRST_VERSION_WITH_INDEXES) {
+            int indexCount = readCount(in, file);
+            for (int i = 0; i < indexCount; i++) {
+                indexes.add(readIndex(in, file));
+            }
+        }
+        TableDefinition definition = new TableDefinition(schema, name, columns, constraints, options, indexes);
         return new TableEntry(tableId, definition, partitions, lastRewriteVersion, lastAppendVersion, identityPositions);
     }
 

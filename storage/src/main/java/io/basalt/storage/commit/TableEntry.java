@@ -1,6 +1,7 @@
 package io.basalt.storage.commit;
 
 import io.basalt.storage.catalog.Constraint;
+import io.basalt.storage.catalog.IndexDefinition;
 import io.basalt.storage.catalog.TableDefinition;
 
 import java.util.List;
@@ -55,9 +56,13 @@ public record TableEntry(long tableId, TableDefinition definition, List<Partitio
         return partitions.stream().flatMap(p -> p.segments().stream()).toList();
     }
 
-    /** Whether the table has a PRIMARY KEY or UNIQUE constraint, whose values concurrent appends could duplicate. */
+    /**
+     * Whether the table has a PRIMARY KEY or UNIQUE constraint or a UNIQUE index, whose values concurrent appends
+     * could duplicate.
+     */
     public boolean hasUniqueKey() {
-        return definition.constraints().stream().anyMatch(c -> !(c instanceof Constraint.ForeignKey));
+        return definition.constraints().stream().anyMatch(c -> !(c instanceof Constraint.ForeignKey))
+                || definition.indexes().stream().anyMatch(IndexDefinition::unique);
     }
 
     TableEntry withDefinition(TableDefinition newDefinition) {

@@ -93,6 +93,11 @@ public final class Transaction implements AutoCloseable {
         record(new TransactionOperation.AlterTable(tableId, definition));
     }
 
+    /** An id for a new index of a table (it names the index's data directory); ids are never reused. */
+    public long newIndexId() {
+        return coordinator.allocateId();
+    }
+
     public void dropTable(long tableId) {
         requireTable(tableId);
         record(new TransactionOperation.DropTable(tableId));
