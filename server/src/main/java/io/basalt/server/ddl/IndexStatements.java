@@ -14,6 +14,7 @@ import io.basalt.storage.commit.Manifest;
 import io.basalt.storage.commit.TableEntry;
 import io.basalt.storage.commit.TableIndex;
 import io.basalt.storage.commit.Transaction;
+import io.basalt.storage.index.IndexBuilder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,7 @@ public final class IndexStatements {
         if (index.unique()) {
             UniqueKeyCheck.requireUniqueRows(transaction, table.tableId(), index);
         }
+        IndexBuilder.build(transaction, table.tableId(), index);
         return new StatementResult.RowCount(CREATE_TAG, 0);
     }
 

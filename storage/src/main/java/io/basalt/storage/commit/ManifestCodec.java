@@ -172,18 +172,60 @@ final class ManifestCodec {
             writeOptionalString(out, partition.name());
             out.writeInt(partition.segments().size());
             for (SegmentEntry segment : partition.segments()) {
-                out.writeLong(segment.segmentId());
-                out.writeLong(segment.rowCount());
-                out.writeLong(segment.byteSize());
-                out.writeBoolean(segment.deletionVectorId().isPresent());
-                out.writeLong(segment.deletionVectorId().orElse(0L));
-                out.writeLong(segment.deletedRows());
+                writeSegment(out, segment);
             }
         }
         out.writeInt(definition.indexes().size());
         for (IndexDefinition index : definition.indexes()) {
             writeIndex(out, index);
         }
+        out.writeInt(table.indexData().size());
+        for (IndexData data : table.indexData()) {
+            out.writeLong(data.indexId());
+            out.writeLong(data.segmentId());
+            out.writeLong(data.rowCount());
+            out.writeInt(data.source().size());
+            for (SegmentEntry segment : data.source()) {
+                writeSegment(out, segment);
+            }
+        }
+    }
+
+    private static void writeSegment(DataOutputStream out, SegmentEntry segment) throws IOException {
+        out.writeLong(segment.segmentId());
+        out.writeLong(segment.rowCount());
+        out.writeLong(segment.byteSize());
+        out.writeBoolean(segment.deletionVectorId().isPresent());
+        out.writeLong(segment.deletionVectorId().orElse(0L));
+        out.writeLong(segment.deletedRows());
+    }
+
+    private static SegmentEntry readSegment(DataInputStream in) throws IOException {
+        long segmentId = in.readLong();
+        long rowCount = in.readLong();
+        long byteSize = in.readLong();
+        boolean hasDeletions = in.readBoolean();
+        long deletionVectorId = in.readLong();
+        long deletedRows = in.readLong();
+        return new SegmentEntry(segmentId, rowCount, byteSize, hasDeletions ? Optional.of(deletionVectorId) : Optional.empty(),
+                deletedRows);
+    }
+
+    private static List<IndexData> readIndexData(DataInputStream in, Path file) throws IOException {
+        int count = readCount(in, file);
+        List<IndexData> indexData = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            long indexId = in.readLong();
+            long segmentId = in.readLong();
+            long rowCount = in.readLong();
+            int sourceCount = readCount(in, file);
+            List<SegmentEntry> source = new ArrayList<>(sourceCount);
+            for (int s = 0; s < sourceCount; s++) {
+                source.add(readSegment(in));
+            }
+            indexData.add(new IndexData(indexId, segmentId, rowCount, source));
+        }
+        return indexData;
     }
 
     private static void writeIndex(DataOutputStream out, IndexDefinition index) throws IOException {
@@ -240,26 +282,22 @@ final class ManifestCodec {
             int segmentCount = readCount(in, file);
             List<SegmentEntry> segments = new ArrayList<>(segmentCount);
             for (int s = 0; s < segmentCount; s++) {
-                long segmentId = in.readLong();
-                long rowCount = in.readLong();
-                long byteSize = in.readLong();
-                boolean hasDeletions = in.readBoolean();
-                long deletionVectorId = in.readLong();
-                long deletedRows = in.readLong();
-                segments.add(new SegmentEntry(segmentId, rowCount, byteSize,
-                        hasDeletions ? Optional.of(deletionVectorId) : Optional.empty(), deletedRows));
+                segments.add(readSegment(in));
             }
             partitions.add(new PartitionEntry(partitionId, partitionName, segments));
         }
         List<IndexDefinition> indexes = new ArrayList<>();
+        List<IndexData> indexData = List.of();
         if (formatVersion >= FIRST_VERSION_WITH_INDEXES) {
             int indexCount = readCount(in, file);
             for (int i = 0; i < indexCount; i++) {
                 indexes.add(readIndex(in, file));
             }
+            indexData = readIndexData(in, file);
         }
         TableDefinition definition = new TableDefinition(schema, name, columns, constraints, options, indexes);
-        return new TableEntry(tableId, definition, partitions, lastRewriteVersion, lastAppendVersion, identityPositions);
+        return new TableEntry(tableId, definition, partitions, lastRewriteVersion, lastAppendVersion, identityPositions,
+                indexData);
     }
 
     private static void writeView(DataOutputStream out, ViewDefinition view) throws IOException {

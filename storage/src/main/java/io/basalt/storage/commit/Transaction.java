@@ -184,6 +184,18 @@ public final class Transaction implements AutoCloseable {
         return segmentId;
     }
 
+    /** A new id for an index segment file this transaction will write, with its directory created. */
+    public long newIndexSegmentId(long tableId, long indexId) {
+        long segmentId = coordinator.allocateId();
+        newFile(layout().indexSegmentFile(tableId, indexId, segmentId));
+        return segmentId;
+    }
+
+    /** Publishes index data written (and synced) by this transaction at commit. */
+    public void publishIndexData(long tableId, IndexData data) {
+        record(new TransactionOperation.PublishIndexData(tableId, data));
+    }
+
     /**
      * Declares a file this transaction is about to create: maintenance leaves it alone, a rollback deletes
      * it, and commit syncs its directory.
