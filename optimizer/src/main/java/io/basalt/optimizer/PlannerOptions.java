@@ -22,9 +22,11 @@ import java.util.Objects;
  *                            for such plans, so {@code SELECT *} never shows it.
  * @param access              the roles and privileges information_schema shows (the session user's view of them)
  * @param runtimeTables       system tables of information_schema whose rows the caller knows (see {@link RuntimeTable})
+ * @param useIndexes          whether filtered scans may read an index instead of their table (PostgreSQL's setting
+ *                            {@code enable_indexscan}); results are the same either way
  */
 public record PlannerOptions(String defaultSchema, List<LogicalType> assignedColumnTypes, long rowIdentityTable,
-                             AccessListing access, List<RuntimeTable> runtimeTables) {
+                             AccessListing access, List<RuntimeTable> runtimeTables, boolean useIndexes) {
 
     public static final PlannerOptions DEFAULTS = new PlannerOptions(Manifest.DEFAULT_SCHEMA);
 
@@ -40,7 +42,7 @@ public record PlannerOptions(String defaultSchema, List<LogicalType> assignedCol
     }
 
     public PlannerOptions(String defaultSchema, List<LogicalType> assignedColumnTypes, long rowIdentityTable) {
-        this(defaultSchema, assignedColumnTypes, rowIdentityTable, AccessListing.NONE, List.of());
+        this(defaultSchema, assignedColumnTypes, rowIdentityTable, AccessListing.NONE, List.of(), true);
     }
 
     public PlannerOptions(String defaultSchema) {
@@ -52,18 +54,22 @@ public record PlannerOptions(String defaultSchema, List<LogicalType> assignedCol
     }
 
     public PlannerOptions withAssignedColumnTypes(List<LogicalType> types) {
-        return new PlannerOptions(defaultSchema, types, rowIdentityTable, access, runtimeTables);
+        return new PlannerOptions(defaultSchema, types, rowIdentityTable, access, runtimeTables, useIndexes);
     }
 
     public PlannerOptions withRowIdentityTable(long tableId) {
-        return new PlannerOptions(defaultSchema, assignedColumnTypes, tableId, access, runtimeTables);
+        return new PlannerOptions(defaultSchema, assignedColumnTypes, tableId, access, runtimeTables, useIndexes);
     }
 
     public PlannerOptions withAccess(AccessListing listing) {
-        return new PlannerOptions(defaultSchema, assignedColumnTypes, rowIdentityTable, listing, runtimeTables);
+        return new PlannerOptions(defaultSchema, assignedColumnTypes, rowIdentityTable, listing, runtimeTables, useIndexes);
     }
 
     public PlannerOptions withRuntimeTables(List<RuntimeTable> tables) {
-        return new PlannerOptions(defaultSchema, assignedColumnTypes, rowIdentityTable, access, tables);
+        return new PlannerOptions(defaultSchema, assignedColumnTypes, rowIdentityTable, access, tables, useIndexes);
+    }
+
+    public PlannerOptions withIndexes(boolean use) {
+        return new PlannerOptions(defaultSchema, assignedColumnTypes, rowIdentityTable, access, runtimeTables, use);
     }
 }
