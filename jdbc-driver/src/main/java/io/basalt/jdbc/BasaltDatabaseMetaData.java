@@ -972,7 +972,7 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData {
     public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate)
             throws SQLException {
         connection.checkOpen();
-        return CatalogKeys.indexInfo(connection, catalog, schema, table);
+        return CatalogKeys.indexInfo(connection, catalog, schema, table, unique);
     }
 
     /** Basalt's built-in functions, one row per overload (see CatalogFunctions); Basalt has no user-defined ones. */

@@ -57,11 +57,17 @@ final class CatalogKeys {
         return MetadataResultShapes.rows(MetadataResultShapes.PRIMARY_KEYS, rows);
     }
 
+    /** Each key column of an index made by CREATE INDEX (INCLUDE columns are not keys, so not listed). */
+    private static final String INDEX_COLUMNS = "SELECT table_schema, table_name, column_name, ordinal_position, "
+            + "index_name, is_unique, ordering FROM information_schema.basalt_indexes";
+
     /**
-     * Primary keys and unique constraints, as unique indexes: Basalt has no separate indexes yet, and these are what
-     * a tool looks for (row identity, "unique" in a table's description). {@code unique} does not narrow anything.
+     * The indexes of CREATE INDEX, and primary keys and unique constraints as unique indexes (Basalt enforces them
+     * without an index of their own, but they are what a tool looks for: row identity, "unique" in a table's
+     * description). With {@code unique}, only unique ones.
      */
-    static ResultSet indexInfo(Connection connection, String catalog, String schema, String table) throws SQLException {
+    static ResultSet indexInfo(Connection connection, String catalog, String schema, String table, boolean unique)
+            throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         if (matchesNoCatalog(catalog) && matchesSomeSchema(schema)) {
             keyColumns(schema, table, null).where("c.constraint_type IN ('PRIMARY KEY', 'UNIQUE')")
@@ -69,10 +75,19 @@ final class CatalogKeys {
                         null, row.getString(1), row.getString(2), false, null, row.getString(5),
                         (short) DatabaseMetaData.tableIndexOther, (short) row.getInt(4), row.getString(3), null, null, null,
                         null}));
+            CatalogQuery indexes = new CatalogQuery(INDEX_COLUMNS).where("is_key_column = 'YES'")
+                    .equal("table_schema", schema).equal("table_name", table);
+            if (unique) {
+                indexes.where("is_unique = 'YES'");
+            }
+            indexes.forEachRow(connection, row -> rows.add(new Object[] {
+                null, row.getString(1), row.getString(2), "NO".equals(row.getString(6)), null, row.getString(5),
+                (short) DatabaseMetaData.tableIndexOther, (short) row.getInt(4), row.getString(3),
+                "DESC".equals(row.getString(7)) ? "D" : "A", null, null, null}));
         }
-        // JDBC orders by NON_UNIQUE, TYPE, INDEX_NAME and ORDINAL_POSITION (all unique and of one type here).
-        rows.sort(Comparator.comparing((Object[] row) -> (String) row[1]).thenComparing(row -> (String) row[2])
-                .thenComparing(row -> (String) row[5]).thenComparing(row -> (Short) row[7]));
+        // JDBC orders by NON_UNIQUE, TYPE, INDEX_NAME and ORDINAL_POSITION (all of one type here).
+        rows.sort(Comparator.comparing((Object[] row) -> (Boolean) row[3]).thenComparing(row -> (String) row[5])
+                .thenComparing(row -> (Short) row[7]));
         return MetadataResultShapes.rows(MetadataResultShapes.INDEX_INFO, rows);
     }
 

@@ -24,9 +24,12 @@ import java.util.Objects;
  * @param runtimeTables       system tables of information_schema whose rows the caller knows (see {@link RuntimeTable})
  * @param shareSubplans       whether a subplan the query holds twice is computed once (the default; off to compare
  *                            plans and results without sharing)
+ * @param useIndexes          whether filtered scans may read an index instead of their table (PostgreSQL's setting
+ *                            {@code enable_indexscan}); results are the same either way
  */
 public record PlannerOptions(String defaultSchema, List<LogicalType> assignedColumnTypes, long rowIdentityTable,
-                             AccessListing access, List<RuntimeTable> runtimeTables, boolean shareSubplans) {
+                             AccessListing access, List<RuntimeTable> runtimeTables, boolean shareSubplans,
+                             boolean useIndexes) {
 
     public static final PlannerOptions DEFAULTS = new PlannerOptions(Manifest.DEFAULT_SCHEMA);
 
@@ -43,7 +46,7 @@ public record PlannerOptions(String defaultSchema, List<LogicalType> assignedCol
 
     public PlannerOptions(String defaultSchema, List<LogicalType> assignedColumnTypes, long rowIdentityTable,
                           AccessListing access, List<RuntimeTable> runtimeTables) {
-        this(defaultSchema, assignedColumnTypes, rowIdentityTable, access, runtimeTables, true);
+        this(defaultSchema, assignedColumnTypes, rowIdentityTable, access, runtimeTables, true, true);
     }
 
     public PlannerOptions(String defaultSchema, List<LogicalType> assignedColumnTypes, long rowIdentityTable) {
@@ -59,22 +62,33 @@ public record PlannerOptions(String defaultSchema, List<LogicalType> assignedCol
     }
 
     public PlannerOptions withAssignedColumnTypes(List<LogicalType> types) {
-        return new PlannerOptions(defaultSchema, types, rowIdentityTable, access, runtimeTables, shareSubplans);
+        return with(defaultSchema, types, rowIdentityTable, access, runtimeTables);
     }
 
     public PlannerOptions withRowIdentityTable(long tableId) {
-        return new PlannerOptions(defaultSchema, assignedColumnTypes, tableId, access, runtimeTables, shareSubplans);
+        return with(defaultSchema, assignedColumnTypes, tableId, access, runtimeTables);
     }
 
     public PlannerOptions withAccess(AccessListing listing) {
-        return new PlannerOptions(defaultSchema, assignedColumnTypes, rowIdentityTable, listing, runtimeTables, shareSubplans);
+        return with(defaultSchema, assignedColumnTypes, rowIdentityTable, listing, runtimeTables);
     }
 
     public PlannerOptions withRuntimeTables(List<RuntimeTable> tables) {
-        return new PlannerOptions(defaultSchema, assignedColumnTypes, rowIdentityTable, access, tables, shareSubplans);
+        return with(defaultSchema, assignedColumnTypes, rowIdentityTable, access, tables);
     }
 
     public PlannerOptions withSharedSubplans(boolean share) {
-        return new PlannerOptions(defaultSchema, assignedColumnTypes, rowIdentityTable, access, runtimeTables, share);
+        return new PlannerOptions(defaultSchema, assignedColumnTypes, rowIdentityTable, access, runtimeTables, share,
+                useIndexes);
+    }
+
+    public PlannerOptions withIndexes(boolean use) {
+        return new PlannerOptions(defaultSchema, assignedColumnTypes, rowIdentityTable, access, runtimeTables,
+                shareSubplans, use);
+    }
+
+    private PlannerOptions with(String schema, List<LogicalType> types, long tableId, AccessListing listing,
+                                List<RuntimeTable> tables) {
+        return new PlannerOptions(schema, types, tableId, listing, tables, shareSubplans, useIndexes);
     }
 }

@@ -85,7 +85,7 @@ public final class QueryPlanner {
             RelNode optimized = OptimizerPhases.optimize(root.project(), options.shareSubplans());
             PhysicalNode physical;
             try {
-                physical = PhysicalPlanBuilder.build(PhysicalPhase.run(optimized));
+                physical = PhysicalPlanBuilder.build(PhysicalPhase.run(optimized), options.useIndexes());
             } catch (UnsupportedFunctionException e) {
                 int[] position = translated.positionOfCall(e.functionName()).orElse(new int[] {0, 0});
                 throw new PlanningException(e.sqlState(), e.getMessage(), position[0], position[1], e);

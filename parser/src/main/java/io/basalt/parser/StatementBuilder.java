@@ -40,6 +40,8 @@ import io.basalt.parser.grammar.BasaltParser.CreateSchemaContext;
 import io.basalt.parser.grammar.BasaltParser.CreateTableAsContext;
 import io.basalt.parser.grammar.BasaltParser.CreateTableContext;
 import io.basalt.parser.grammar.BasaltParser.CreateViewContext;
+import io.basalt.parser.grammar.BasaltParser.CreateIndexContext;
+import io.basalt.parser.grammar.BasaltParser.DropIndexContext;
 import io.basalt.parser.grammar.BasaltParser.DescribeContext;
 import io.basalt.parser.grammar.BasaltParser.DmlContext;
 import io.basalt.parser.grammar.BasaltParser.DmlStatementContext;
@@ -97,6 +99,7 @@ final class StatementBuilder extends BasaltParserBaseVisitor<Statement> {
     private final CreateTableBuilder createTable;
     private final CopyOptions copyOptions;
     private final RoleStatementBuilder roles;
+    private final IndexStatementBuilder indexes;
     private final ValuesItems valuesItems;
 
     StatementBuilder(SourceText source) {
@@ -107,6 +110,7 @@ final class StatementBuilder extends BasaltParserBaseVisitor<Statement> {
         this.valuesItems = new ValuesItems(source);
         this.copyOptions = new CopyOptions(source, names, literals);
         this.roles = new RoleStatementBuilder(source, names, literals);
+        this.indexes = new IndexStatementBuilder(source, names);
     }
 
     @Override
@@ -153,6 +157,16 @@ final class StatementBuilder extends BasaltParserBaseVisitor<Statement> {
     public Statement visitDropView(DropViewContext context) {
         return new DropViewStatement(qualifiedNames(context.qualifiedName()), context.ifExists() != null,
                 dropBehavior(context.dropBehavior()), source.span(context));
+    }
+
+    @Override
+    public Statement visitCreateIndex(CreateIndexContext context) {
+        return indexes.createIndex(context);
+    }
+
+    @Override
+    public Statement visitDropIndex(DropIndexContext context) {
+        return indexes.dropIndex(context, dropBehavior(context.dropBehavior()));
     }
 
     @Override

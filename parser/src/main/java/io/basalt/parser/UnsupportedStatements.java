@@ -16,10 +16,7 @@ final class UnsupportedStatements {
 
     /** Leading words (lower case) and what the message calls the feature. */
     private static final List<Prefix> PREFIXES = List.of(
-            new Prefix(List.of("create", "index"), "CREATE INDEX (Basalt has no secondary indexes yet)"),
-            new Prefix(List.of("create", "unique", "index"), "CREATE INDEX (Basalt has no secondary indexes yet)"),
-            new Prefix(List.of("drop", "index"), "DROP INDEX (Basalt has no secondary indexes yet)"),
-            new Prefix(List.of("reindex"), "REINDEX (Basalt has no secondary indexes yet)"),
+            new Prefix(List.of("reindex"), "REINDEX"),
             new Prefix(List.of("create", "materialized", "view"), "CREATE MATERIALIZED VIEW"),
             new Prefix(List.of("create", "trigger"), "CREATE TRIGGER"),
             new Prefix(List.of("create", "sequence"), "CREATE SEQUENCE (use SERIAL or GENERATED … AS IDENTITY columns)"));

@@ -14,6 +14,8 @@ import io.basalt.parser.ast.CreateSchemaStatement;
 import io.basalt.parser.ast.CreateTableAsStatement;
 import io.basalt.parser.ast.CreateTableStatement;
 import io.basalt.parser.ast.CreateViewStatement;
+import io.basalt.parser.ast.CreateIndexStatement;
+import io.basalt.parser.ast.DropIndexStatement;
 import io.basalt.parser.ast.DescribeStatement;
 import io.basalt.parser.ast.DmlStatement;
 import io.basalt.parser.ast.DropRoleStatement;
@@ -39,6 +41,7 @@ import io.basalt.server.system.SystemTables;
 import io.basalt.server.ddl.SchemaStatements;
 import io.basalt.server.ddl.TruncateStatements;
 import io.basalt.server.ddl.ViewStatements;
+import io.basalt.server.ddl.IndexStatements;
 import io.basalt.server.load.CopyFromFile;
 import io.basalt.server.load.CopyToFile;
 import io.basalt.server.query.AnalyzeStatements;
@@ -272,6 +275,12 @@ public final class Session implements AutoCloseable {
         }
         if (statement instanceof DropViewStatement drop) {
             return transactions.write(transaction -> ViewStatements.dropViews(transaction, drop, schema));
+        }
+        if (statement instanceof CreateIndexStatement create) {
+            return transactions.write(transaction -> IndexStatements.createIndex(transaction, create, schema));
+        }
+        if (statement instanceof DropIndexStatement drop) {
+            return transactions.write(transaction -> IndexStatements.dropIndexes(transaction, drop, schema));
         }
         if (statement instanceof AlterTableStatement alter) {
             return transactions.write(transaction -> AlterTableStatements.alter(transaction, queries, alter,

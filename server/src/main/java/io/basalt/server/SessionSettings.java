@@ -22,6 +22,7 @@ public final class SessionSettings {
     private int threads;
     private long memoryLimitBytes;
     private boolean readOnly;
+    private boolean indexScans = true;
     private List<RuntimeTable> systemTables = List.of();
 
     public SessionSettings(int defaultThreads, long defaultMemoryLimit) {
@@ -55,6 +56,11 @@ public final class SessionSettings {
         memoryLimitBytes = bytes;
     }
 
+    /** Whether queries may read indexes instead of tables ({@code enable_indexscan}, as PostgreSQL's setting). */
+    public boolean indexScans() {
+        return indexScans;
+    }
+
     /** Whether statements that write are refused (25006). */
     public boolean readOnly() {
         return readOnly;
@@ -63,6 +69,8 @@ public final class SessionSettings {
     /** Every setting with its current value and what it does: the rows of basalt_settings, which SHOW reads. */
     public List<List<Object>> rows() {
         return List.of(
+                List.of("enable_indexscan", indexScans ? "on" : "off",
+                        "whether queries may read an index instead of its table (results are the same)"),
                 List.of("memory_limit", formatBytes(memoryLimitBytes), "memory one query may use (e.g. 8GB)"),
                 List.of("schema", schema, "the schema unqualified names resolve in (same as search_path)"),
                 List.of("search_path", schema, "the schema unqualified names resolve in (same as schema)"),
@@ -103,8 +111,10 @@ public final class SessionSettings {
             case "threads" -> threads = reset ? defaultThreads : positiveInteger(name, value.text());
             case "memory_limit" -> memoryLimitBytes = reset ? defaultMemoryLimit : parseBytes(value.text());
             case "default_transaction_read_only" -> readOnly = !reset && booleanValue(name, value);
+            case "enable_indexscan" -> indexScans = reset || booleanValue(name, value);
             default -> throw new StatementException("42704", "unrecognized configuration parameter \"" + name
-                    + "\" (known: schema, search_path, threads, memory_limit, default_transaction_read_only)");
+                    + "\" (known: schema, search_path, threads, memory_limit, default_transaction_read_only, "
+                    + "enable_indexscan)");
         }
     }
 

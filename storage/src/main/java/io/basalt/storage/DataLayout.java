@@ -10,6 +10,7 @@ import java.util.OptionalLong;
  * DATA_DIR/catalog/manifest-&lt;version&gt;.bin
  * DATA_DIR/tables/&lt;table-id&gt;/&lt;partition-id&gt;/&lt;segment-id&gt;.seg
  * DATA_DIR/tables/&lt;table-id&gt;/&lt;partition-id&gt;/&lt;segment-id&gt;.&lt;deletion-vector-id&gt;.del
+ * DATA_DIR/tables/&lt;table-id&gt;/indexes/&lt;index-id&gt;/&lt;segment-id&gt;.seg
  * </pre>
  * Ids are never reused, so a file name alone says which commit wrote it.
  */
@@ -54,6 +55,12 @@ public record DataLayout(Path root) {
 
     public Path segmentFile(long tableId, long partitionId, long segmentId) {
         return partitionDirectory(tableId, partitionId).resolve(segmentId + SEGMENT_SUFFIX);
+    }
+
+    /** An index's data: a segment of its sorted columns (ids never collide with partition ids, which are numbers). */
+    public Path indexSegmentFile(long tableId, long indexId, long segmentId) {
+        return tablesDirectory().resolve(Long.toString(tableId)).resolve("indexes").resolve(Long.toString(indexId))
+                .resolve(segmentId + SEGMENT_SUFFIX);
     }
 
     public Path deletionVectorFile(long tableId, long partitionId, long segmentId, long deletionVectorId) {

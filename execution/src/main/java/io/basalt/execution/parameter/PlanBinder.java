@@ -72,7 +72,7 @@ public final class PlanBinder {
         if (node instanceof TableScanNode scan) {
             Optional<Expression> filter = scan.filter().map(this::expression);
             return filter.equals(scan.filter()) ? scan : new TableScanNode(scan.schema(), scan.table(), scan.tableId(),
-                    scan.columns(), scan.output(), filter, scan.estimatedRows());
+                    scan.columns(), scan.output(), filter, scan.estimatedRows(), scan.index());
         }
         if (node instanceof FilterNode filter) {
             PhysicalNode input = node(filter.input());

@@ -17,12 +17,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Expressions as SQL-like text for EXPLAIN, with column references shown by their input column's name. */
-final class ExpressionText {
+public final class ExpressionText {
 
     private ExpressionText() {
     }
 
-    static String of(Expression expression, List<Column> input) {
+    public static String of(Expression expression, List<Column> input) {
         if (expression instanceof ColumnReference reference) {
             return reference.index() < input.size() ? input.get(reference.index()).name() : "#" + reference.index();
         }

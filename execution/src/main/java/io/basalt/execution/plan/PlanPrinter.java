@@ -60,7 +60,9 @@ public final class PlanPrinter {
     static String describe(PhysicalNode node) {
         if (node instanceof TableScanNode scan) {
             String columns = String.join(", ", scan.output().stream().map(Column::name).toList());
-            String text = "TableScan " + scan.schema() + "." + scan.table() + " [" + columns + "]";
+            String text = scan.usableIndex()
+                    .map(index -> "IndexScan(index=" + index.name() + ", range=" + index.range() + ") ")
+                    .orElse("TableScan ") + scan.schema() + "." + scan.table() + " [" + columns + "]";
             return scan.filter().map(filter -> text + " filter: " + ExpressionText.of(filter, scan.output())).orElse(text);
         }
         if (node instanceof FilterNode filter) {

@@ -3,6 +3,7 @@ package io.basalt.execution.plan;
 import io.basalt.execution.expression.Expression;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,9 +14,11 @@ import java.util.Optional;
  *                which rows to delete or replace; see {@code io.basalt.execution.scan.RowIdentity})
  * @param filter  a predicate over the scan's output columns, pushed into the scan: the scan skips
  *                segments and blocks whose zone maps rule it out and applies it to the rest
+ * @param index   an index the scan may read instead (see {@link #usableIndex})
  */
 public record TableScanNode(String schema, String table, long tableId, int[] columns, List<Column> output,
-                            Optional<Expression> filter, double estimatedRows) implements PhysicalNode {
+                            Optional<Expression> filter, double estimatedRows, Optional<IndexChoice> index)
+        implements PhysicalNode {
 
     /** The column index that reads each row's identity (segment id and row offset) instead of a stored column. */
     public static final int ROW_ID = -1;
@@ -23,6 +26,18 @@ public record TableScanNode(String schema, String table, long tableId, int[] col
     public TableScanNode {
         output = List.copyOf(output);
         columns = columns.clone();
+        Objects.requireNonNull(index, "index");
+    }
+
+    /** A scan of the table alone. */
+    public TableScanNode(String schema, String table, long tableId, int[] columns, List<Column> output,
+                         Optional<Expression> filter, double estimatedRows) {
+        this(schema, table, tableId, columns, output, filter, estimatedRows, Optional.empty());
+    }
+
+    /** The index this scan reads when its data is fresh: the chosen one, if it covers the columns read. */
+    public Optional<IndexChoice> usableIndex() {
+        return index.filter(choice -> choice.covers(columns));
     }
 
     @Override

@@ -7,6 +7,8 @@ import io.basalt.storage.deletion.DeletionVector;
 import io.basalt.storage.deletion.DeletionVectorFile;
 import io.basalt.storage.segment.SegmentReader;
 
+import java.nio.file.Path;
+
 /**
  * One segment a scan reads, shared by the morsels cut from it. The first morsel to run opens the file
  * (footer only) and loads the deletion vector; the last one to finish closes it, so a scan of thousands of
@@ -14,9 +16,9 @@ import io.basalt.storage.segment.SegmentReader;
  */
 final class SegmentHandle {
 
-    private final DataLayout layout;
-    private final long tableId;
-    private final long partitionId;
+    private final Path file;
+    /** The file of the entry's deletion vector, or null when it has none. */
+    private final Path deletionVectorFile;
     private final SegmentEntry entry;
     private int unfinishedMorsels;
     private boolean opened;
@@ -25,10 +27,21 @@ final class SegmentHandle {
     private SegmentReader reader;
     private DeletionVector deletions;
 
+    /** A segment of a table's partition. */
     SegmentHandle(DataLayout layout, long tableId, long partitionId, SegmentEntry entry, int morsels) {
-        this.layout = layout;
-        this.tableId = tableId;
-        this.partitionId = partitionId;
+        this(layout.segmentFile(tableId, partitionId, entry.segmentId()), entry.deletionVectorId()
+                .map(id -> layout.deletionVectorFile(tableId, partitionId, entry.segmentId(), id)).orElse(null),
+                entry, morsels);
+    }
+
+    /** A segment file without deletions, such as an index's data (its rows are the table's live rows). */
+    SegmentHandle(Path file, SegmentEntry entry, int morsels) {
+        this(file, null, entry, morsels);
+    }
+
+    private SegmentHandle(Path file, Path deletionVectorFile, SegmentEntry entry, int morsels) {
+        this.file = file;
+        this.deletionVectorFile = deletionVectorFile;
         this.entry = entry;
         this.unfinishedMorsels = morsels;
     }
@@ -50,15 +63,14 @@ final class SegmentHandle {
         }
         try {
             if (needsFile) {
-                reader = SegmentReader.open(layout.segmentFile(tableId, partitionId, entry.segmentId()));
+                reader = SegmentReader.open(file);
                 if (reader.footer().rowCount() != entry.rowCount()) {
                     throw new CorruptDataException(reader.file(), "segment holds " + reader.footer().rowCount()
                             + " rows, the manifest says " + entry.rowCount());
                 }
             }
-            if (entry.deletionVectorId().isPresent()) {
-                deletions = DeletionVectorFile.read(layout.deletionVectorFile(tableId, partitionId, entry.segmentId(),
-                        entry.deletionVectorId().get()), entry.rowCount());
+            if (deletionVectorFile != null) {
+                deletions = DeletionVectorFile.read(deletionVectorFile, entry.rowCount());
             }
             opened = true;
         } catch (RuntimeException e) {

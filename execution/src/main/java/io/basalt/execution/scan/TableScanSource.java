@@ -10,6 +10,7 @@ import io.basalt.execution.pipeline.MorselSource;
 import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.TableScanNode;
 import io.basalt.storage.StorageErrors;
+import io.basalt.storage.commit.IndexData;
 import io.basalt.storage.commit.PartitionEntry;
 import io.basalt.storage.commit.SegmentEntry;
 import io.basalt.storage.commit.TableEntry;
@@ -25,7 +26,9 @@ import java.util.Optional;
  * The parallel source of a table scan. Morsels are row ranges of {@link #MORSEL_ROWS} rows of one segment,
  * cut from the manifest alone (no file is opened to hand them out), in table order: segments of each
  * partition, ranges of each segment. A morsel opens its segment through a shared {@link SegmentHandle},
- * skips what zone maps rule out and reads the rest with {@link ScanMorsel}.
+ * skips what zone maps rule out and reads the rest with {@link ScanMorsel}. A scan with a usable index whose data is
+ * fresh for the snapshot reads the index's one sorted segment instead (its zone maps of the leading key then skip all
+ * blocks out of the filter's range); with stale or missing index data it reads the table, so results never differ.
  */
 public final class TableScanSource implements MorselSource {
 
@@ -51,25 +54,41 @@ public final class TableScanSource implements MorselSource {
     /** @param joinFilters filters from hash joins this scan feeds the probe side of (see {@link ScanJoinFilter}) */
     public TableScanSource(TableScanNode node, ExecutionContext context, ScanCounters counters,
                            List<ScanJoinFilter> joinFilters) {
-        this.node = node;
+        TableEntry table = context.snapshot().table(node.tableId()).orElseThrow(() -> new ExecutionException(
+                StorageErrors.UNDEFINED_TABLE, "table " + node.schema() + "." + node.table() + " does not exist in this snapshot"));
+        Optional<IndexData> indexData = node.usableIndex().flatMap(index -> table.freshIndexData(index.indexId()));
+        if (indexData.isPresent()) {
+            // The index's sorted copy instead of the table: same rows, the scan's columns at their index positions.
+            IndexData data = indexData.get();
+            this.node = new TableScanNode(node.schema(), node.table(), node.tableId(),
+                    node.usableIndex().get().indexColumns(node.columns()), node.output(), node.filter(),
+                    node.estimatedRows());
+            int morsels = (int) ((data.rowCount() + MORSEL_ROWS - 1) / MORSEL_ROWS);
+            counters.rowsPlanned(data.rowCount());
+            segments.add(new SegmentHandle(context.layout().indexSegmentFile(table.tableId(), data.indexId(),
+                    data.segmentId()), SegmentEntry.of(data.segmentId(), data.rowCount(), 0), morsels));
+        } else {
+            this.node = node;
+            requireTableColumns(node, table);
+            for (PartitionEntry partition : table.partitions()) {
+                for (SegmentEntry segment : partition.segments()) {
+                    int morsels = (int) ((segment.rowCount() + MORSEL_ROWS - 1) / MORSEL_ROWS);
+                    counters.rowsPlanned(segment.rowCount());
+                    segments.add(new SegmentHandle(context.layout(), table.tableId(), partition.partitionId(), segment,
+                            morsels));
+                }
+            }
+        }
         this.counters = counters;
         this.joinFilters = List.copyOf(joinFilters);
         for (ScanJoinFilter joinFilter : joinFilters) {
-            if (node.columns()[joinFilter.column()] != TableScanNode.ROW_ID
+            if (this.node.columns()[joinFilter.column()] != TableScanNode.ROW_ID
                     && node.output().get(joinFilter.column()).type().physicalKind() != PhysicalKind.LONG) {
                 throw new IllegalArgumentException("a join filter needs a LONG column, not " + node.output().get(joinFilter.column()));
             }
         }
-        TableEntry table = context.snapshot().table(node.tableId()).orElseThrow(() -> new ExecutionException(
-                StorageErrors.UNDEFINED_TABLE, "table " + node.schema() + "." + node.table() + " does not exist in this snapshot"));
-        int tableColumns = table.definition().columns().size();
-        for (int column : node.columns()) {
-            if ((column < 0 && column != TableScanNode.ROW_ID) || column >= tableColumns) {
-                throw new IllegalArgumentException("table " + node.table() + " has no column " + column);
-            }
-        }
         List<LogicalType> types = node.output().stream().map(Column::type).toList();
-        this.zoneMapFilter = ZoneMapFilter.of(node.filter(), node.columns(), types);
+        this.zoneMapFilter = ZoneMapFilter.of(node.filter(), this.node.columns(), types);
         this.columnRanges = ColumnRanges.of(node.filter(), types);
         this.columnConjuncts = ColumnConjuncts.of(columnRanges.residual());
         Optional<Expression> pushed = columnConjuncts.rest();
@@ -80,11 +99,13 @@ public final class TableScanSource implements MorselSource {
             filterColumns = new int[0];
             filter = null;
         }
-        for (PartitionEntry partition : table.partitions()) {
-            for (SegmentEntry segment : partition.segments()) {
-                int morsels = (int) ((segment.rowCount() + MORSEL_ROWS - 1) / MORSEL_ROWS);
-                counters.rowsPlanned(segment.rowCount());
-                segments.add(new SegmentHandle(context.layout(), table.tableId(), partition.partitionId(), segment, morsels));
+    }
+
+    private static void requireTableColumns(TableScanNode node, TableEntry table) {
+        int tableColumns = table.definition().columns().size();
+        for (int column : node.columns()) {
+            if ((column < 0 && column != TableScanNode.ROW_ID) || column >= tableColumns) {
+                throw new IllegalArgumentException("table " + node.table() + " has no column " + column);
             }
         }
     }

@@ -93,6 +93,7 @@ final class InformationSchema extends AbstractSchema {
         tables.put("key_column_usage", InformationSchemaTables::keyColumnUsage);
         tables.put("referential_constraints", InformationSchemaTables::referentialConstraints);
         tables.put("basalt_columns", InformationSchemaTables::basaltColumns);
+        tables.put("basalt_indexes", InformationSchemaTables::basaltIndexes);
         tables.put("basalt_functions", catalog -> BuiltInFunctions.functions());
         tables.put("basalt_function_arguments", catalog -> BuiltInFunctions.arguments());
         return tables;

@@ -4,6 +4,8 @@ import io.basalt.optimizer.catalog.SystemTableRows.ColumnType;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.catalog.Identity;
 import io.basalt.storage.catalog.Constraint;
+import io.basalt.storage.catalog.IndexDefinition;
+import io.basalt.storage.catalog.IndexKey;
 import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.catalog.ViewDefinition;
 import io.basalt.storage.commit.Manifest;
@@ -82,7 +84,7 @@ final class InformationSchemaTables {
             for (int i = 0; i < definition.columns().size(); i++) {
                 ColumnDefinition column = definition.columns().get(i);
                 table.row(definition.schema(), definition.name(), i + 1, column.name(), column.type().toString(),
-                        column.nullable() ? "YES" : "NO", keyOf(definition, column.name()),
+                        yesOrNo(column.nullable()), keyOf(definition, column.name()),
                         column.defaultExpression().orElse(null));
             }
         }
@@ -90,7 +92,7 @@ final class InformationSchemaTables {
             for (int i = 0; i < view.columns().size(); i++) {
                 ColumnDefinition column = view.columns().get(i);
                 table.row(view.schema(), view.name(), i + 1, column.name(), column.type().toString(),
-                        column.nullable() ? "YES" : "NO", null, null);
+                        yesOrNo(column.nullable()), null, null);
             }
         }
         return table;
@@ -157,6 +159,39 @@ final class InformationSchemaTables {
         return table;
     }
 
+    /**
+     * Basalt's indexes (CREATE INDEX), one row per stored column: the key columns in key order with their direction,
+     * then the INCLUDE columns ({@code is_key_column = 'NO'}, no ordering). PRIMARY KEY and UNIQUE constraints are not
+     * listed: they are enforced without an index of their own.
+     */
+    static SystemTableRows basaltIndexes(Manifest catalog) {
+        SystemTableRows table = new SystemTableRows().column("index_schema", ColumnType.TEXT)
+                .column("index_name", ColumnType.TEXT).column("table_schema", ColumnType.TEXT)
+                .column("table_name", ColumnType.TEXT).column("is_unique", ColumnType.TEXT)
+                .column("column_name", ColumnType.TEXT).column("ordinal_position", ColumnType.INTEGER)
+                .column("is_key_column", ColumnType.TEXT).column("ordering", ColumnType.TEXT);
+        for (TableEntry entry : catalog.tables().values()) {
+            TableDefinition definition = entry.definition();
+            for (IndexDefinition index : definition.indexes()) {
+                int position = 1;
+                for (IndexKey key : index.keys()) {
+                    table.row(definition.schema(), index.name(), definition.schema(), definition.name(),
+                            yesOrNo(index.unique()), key.column(), position++, "YES", key.descending() ? "DESC" : "ASC");
+                }
+                for (String column : index.included()) {
+                    table.row(definition.schema(), index.name(), definition.schema(), definition.name(),
+                            yesOrNo(index.unique()), column, position++, "NO", null);
+                }
+            }
+        }
+        return table;
+    }
+
+    /** information_schema's spelling of a boolean. */
+    private static String yesOrNo(boolean value) {
+        return value ? "YES" : "NO";
+    }
+
     static SystemTableRows referentialConstraints(Manifest catalog) {
         SystemTableRows table = new SystemTableRows().column("constraint_catalog", ColumnType.TEXT)
                 .column("constraint_schema", ColumnType.TEXT).column("constraint_name", ColumnType.TEXT)
@@ -200,8 +235,8 @@ final class InformationSchemaTables {
             // PostgreSQL spells identity details as text (character_data), and SERIAL as an identity too here.
             Identity identity = column.identity().orElse(null);
             table.row(CATALOG, schema, name, column.name(), i + 1, column.defaultExpression().orElse(null),
-                    column.nullable() ? "YES" : "NO", dataType(type), characterLength(type), numericPrecision(type),
-                    numericScale(type), identity == null ? "NO" : "YES",
+                    yesOrNo(column.nullable()), dataType(type), characterLength(type), numericPrecision(type),
+                    numericScale(type), yesOrNo(identity != null),
                     identity == null ? null : identity.always() ? "ALWAYS" : "BY DEFAULT",
                     identity == null ? null : Long.toString(identity.start()),
                     identity == null ? null : Long.toString(identity.increment()));

@@ -16,6 +16,7 @@ import io.basalt.execution.plan.RepeatRowsNode;
 import io.basalt.execution.plan.SharedResultNode;
 import io.basalt.execution.plan.SortKey;
 import io.basalt.execution.plan.SortNode;
+import io.basalt.execution.plan.IndexChoice;
 import io.basalt.execution.plan.TableScanNode;
 import io.basalt.execution.plan.UnionNode;
 import io.basalt.execution.plan.ValuesNode;
@@ -78,14 +79,23 @@ public final class PhysicalPlanBuilder {
     /** The shared results built so far, by id: every use gets the same node. */
     private final Map<Integer, SharedResultNode> sharedResults = new HashMap<>();
 
-    private PhysicalPlanBuilder(RelMetadataQuery metadata, RexBuilder rexBuilder) {
+    /** Whether filtered scans may read an index instead of their table ({@link IndexSelection}). */
+    private final boolean useIndexes;
+
+    private PhysicalPlanBuilder(RelMetadataQuery metadata, RexBuilder rexBuilder, boolean useIndexes) {
         this.metadata = metadata;
         this.rexBuilder = rexBuilder;
+        this.useIndexes = useIndexes;
     }
 
     public static PhysicalNode build(RelNode plan) {
-        return new PhysicalPlanBuilder(plan.getCluster().getMetadataQuery(), plan.getCluster().getRexBuilder())
-                .convert(plan);
+        return build(plan, true);
+    }
+
+    /** @param useIndexes whether scans may read indexes (the session setting {@code enable_indexscan}) */
+    public static PhysicalNode build(RelNode plan, boolean useIndexes) {
+        return new PhysicalPlanBuilder(plan.getCluster().getMetadataQuery(), plan.getCluster().getRexBuilder(),
+                useIndexes).convert(plan);
     }
 
     PhysicalNode convert(RelNode rel) {
@@ -194,11 +204,17 @@ public final class PhysicalPlanBuilder {
         }
         List<Column> output = columns(scan.getRowType());
         Optional<Expression> filter = Optional.empty();
+        Optional<IndexChoice> index = Optional.empty();
         if (scan instanceof BasaltTableScan filtered && filtered.filter().isPresent()) {
-            filter = Optional.of(expressions(output).convert(filtered.filter().get()));
+            ExpressionConverter converter = expressions(output);
+            filter = Optional.of(converter.convert(filtered.filter().get()));
+            if (useIndexes) {
+                index = IndexSelection.choose(table.entry(), scan, filtered.filter().get(), metadata, rexBuilder,
+                        converter::convert, output);
+            }
         }
         return new TableScanNode(definition.schema(), definition.name(), table.entry().tableId(), columns, output,
-                filter, rows(scan));
+                filter, rows(scan), index);
     }
 
     private PhysicalNode filter(Filter filter) {
@@ -209,7 +225,7 @@ public final class PhysicalPlanBuilder {
                     .<Expression>map(existing -> Call.of(Function.AND, LogicalType.BOOLEAN, existing, condition))
                     .orElse(condition);
             return new TableScanNode(scan.schema(), scan.table(), scan.tableId(), scan.columns(), scan.output(),
-                    Optional.of(pushed), rows(filter));
+                    Optional.of(pushed), rows(filter), scan.index());
         }
         return new FilterNode(input, condition, rows(filter));
     }
@@ -287,7 +303,7 @@ public final class PhysicalPlanBuilder {
             remapped.add(ColumnRemapping.remap(expression, i -> newPosition[i]));
         }
         TableScanNode narrowed = new TableScanNode(scan.schema(), scan.table(), scan.tableId(), columns, output, filter,
-                scan.estimatedRows());
+                scan.estimatedRows(), scan.index());
         return new ScanNarrowing(narrowed, remapped);
     }
 

@@ -23,6 +23,9 @@ statement
     | CREATE (OR REPLACE)? VIEW qualifiedName columnList? AS query                     # createView
     | DROP VIEW ifExists? qualifiedName (COMMA qualifiedName)* dropBehavior?           # dropView
     | ALTER TABLE ifExists? qualifiedName alterTableAction                             # alterTable
+    | CREATE UNIQUE? INDEX (ifNotExists? identifier)? ON qualifiedName (USING identifier)?
+        LEFT_PAREN indexKey (COMMA indexKey)* RIGHT_PAREN (INCLUDE columnList)?        # createIndex
+    | DROP INDEX ifExists? qualifiedName (COMMA qualifiedName)* dropBehavior?          # dropIndex
     | TRUNCATE TABLE? qualifiedName (COMMA qualifiedName)*                             # truncate
     | insert                                                                           # insertStatement
     | COPY qualifiedName columnList? FROM string copyOptions?                          # copyFrom
@@ -196,6 +199,12 @@ singleTypeParameter
     : LEFT_PAREN INTEGER_LITERAL RIGHT_PAREN
     ;
 
+// ---- CREATE INDEX ----
+
+indexKey
+    : identifier (ASC | DESC)?
+    ;
+
 // ---- COPY ----
 
 copyOptions
@@ -322,7 +331,7 @@ nonReservedKeyword
     : ADD | ALTER | ALWAYS | BEGIN | BETWEEN | BIGINT | BINARY | BOOL | BOOLEAN | BY | CASCADE | CHAR | CHARACTER | COLUMNS
     | COMMIT | COPY | CSV | DATE | DEC | DECIMAL | DELETE | DELIMITER | DESCRIBE | DOUBLE | DROP | ENCODING
     | ESCAPE | EXISTS | EXPLAIN | EXTRACT | FIRST | FLOAT | FLOAT4 | FLOAT8 | GENERATED | HEADER | IDENTITY | IF
-    | INCREMENT | INSERT | INT
+    | INCLUDE | INCREMENT | INDEX | INSERT | INT
     | INT2 | INT4 | INT8 | INTEGER | INTERVAL | KEY | LAST | MERGE | NULLS | NUMERIC | OVER | OVERRIDING | PARTITION
     | PRECISION | QUOTE | REAL | RECURSIVE | RENAME | REPLACE | RESTRICT | ROLLBACK | ROWS | SCHEMA | SCHEMAS | SET
     | SHOW | SMALLINT | START | STRING | TABLES | TEXT | TIME | TIMESTAMP | TINYINT | TRANSACTION | TRUNCATE | UPDATE

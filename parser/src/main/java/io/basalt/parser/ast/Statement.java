@@ -10,7 +10,7 @@ public sealed interface Statement
                 DmlStatement, DropSchemaStatement, DropTableStatement, DropViewStatement, ExplainStatement,
                 InsertStatement, QueryStatement, SetStatement, ShowSchemasStatement, ShowSettingStatement, ShowTablesStatement,
                 TransactionStatement, TruncateStatement, CreateRoleStatement, AlterRoleStatement, DropRoleStatement,
-                RoleMembershipStatement, PrivilegeStatement {
+                RoleMembershipStatement, PrivilegeStatement, CreateIndexStatement, DropIndexStatement {
 
     /** Where the statement stands in the script, without its closing {@code ;}. */
     SourceSpan span();

@@ -24,6 +24,7 @@ import io.basalt.server.write.UniqueKeyCheck;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.catalog.Constraint;
 import io.basalt.storage.catalog.RelationName;
+import io.basalt.storage.catalog.IndexDefinition;
 import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.commit.Manifest;
 import io.basalt.storage.commit.TableEntry;
@@ -83,7 +84,7 @@ public final class AlterTableStatements {
     /** Views name tables in their text, so a table a view reads keeps its name (PostgreSQL follows the rename). */
     private static void renameTable(Transaction transaction, TableEntry table, String newName) {
         TableDefinition definition = table.definition();
-        if (transaction.view().hasRelation(definition.schema(), newName)) {
+        if (transaction.view().isRelationNameTaken(definition.schema(), newName)) {
             throw new StatementException("42P07", "relation \"" + newName + "\" already exists");
         }
         refuseIfViewsRead(transaction, table, "rename table " + definition.name());
@@ -125,8 +126,11 @@ public final class AlterTableStatements {
         for (Constraint constraint : definition.constraints()) {
             constraints.add(ConstraintColumns.renamed(constraint, rename.name(), rename.newName()));
         }
+        // As PostgreSQL: indexes keep working under the column's new name.
+        List<IndexDefinition> indexes = definition.indexes().stream()
+                .map(existing -> existing.withColumnRenamed(rename.name(), rename.newName())).toList();
         transaction.alterTable(table.tableId(), new TableDefinition(definition.schema(), definition.name(), columns,
-                constraints, definition.options()));
+                constraints, definition.options(), indexes));
         DependentViews.requireStillValid(transaction, runner, relationName(definition), DropBehavior.RESTRICT,
                 "rename column " + rename.name() + " of table " + definition.name());
     }
@@ -202,7 +206,7 @@ public final class AlterTableStatements {
         Manifest before = transaction.view();
         List<ColumnDefinition> columns = new ArrayList<>(definition.columns());
         columns.remove(index);
-        // As PostgreSQL: the table's own keys over the column go with it.
+        // As PostgreSQL: the table's own keys and indexes over the column go with it.
         List<Constraint> constraints = definition.constraints().stream().filter(c -> !c.columns().contains(drop.name()))
                 .toList();
         TableDefinition dropped = withColumns(definition, columns, constraints);
@@ -320,6 +324,6 @@ public final class AlterTableStatements {
 
     private static TableDefinition withColumns(TableDefinition definition, List<ColumnDefinition> columns,
                                                List<Constraint> constraints) {
-        return new TableDefinition(definition.schema(), definition.name(), columns, constraints, definition.options());
+        return definition.withColumns(columns, constraints);
     }
 }

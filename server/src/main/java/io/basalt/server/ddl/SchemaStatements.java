@@ -79,7 +79,7 @@ public final class SchemaStatements {
         if (!transaction.view().hasSchema(schema)) {
             throw new StatementException("3F000", "schema \"" + schema + "\" does not exist");
         }
-        if (transaction.view().hasRelation(schema, statement.name().name())) {
+        if (transaction.view().isRelationNameTaken(schema, statement.name().name())) {
             if (statement.ifNotExists()) {
                 return new StatementResult.RowCount("CREATE TABLE", 0);
             }

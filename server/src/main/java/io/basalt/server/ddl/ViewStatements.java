@@ -41,7 +41,8 @@ public final class ViewStatements {
             throw new StatementException("3F000", "schema \"" + schema + "\" does not exist");
         }
         Optional<ViewDefinition> existing = catalog.view(schema, name);
-        if (catalog.table(schema, name).isPresent() || (existing.isPresent() && !statement.orReplace())) {
+        if (catalog.table(schema, name).isPresent() || catalog.index(schema, name).isPresent()
+                || (existing.isPresent() && !statement.orReplace())) {
             throw new StatementException("42P07", "relation \"" + name + "\" already exists");
         }
         AnalyzedView analyzed = runner.analyzeView(statement.query(), catalog, settings);

@@ -34,7 +34,7 @@ public final class InsertStatements {
     public static StatementResult createTableAs(Transaction transaction, QueryRunner runner, CreateTableAsStatement statement,
                                                 SessionSettings settings, AtomicBoolean cancelled) {
         String schema = statement.name().schema().orElse(settings.schema());
-        if (transaction.view().hasRelation(schema, statement.name().name())) {
+        if (transaction.view().isRelationNameTaken(schema, statement.name().name())) {
             if (statement.ifNotExists()) {
                 return new StatementResult.RowCount("CREATE TABLE AS", 0);
             }

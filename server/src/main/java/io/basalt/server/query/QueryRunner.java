@@ -57,9 +57,9 @@ public final class QueryRunner {
         return new PlannerOptions(defaultSchema).withAccess(authorization.access());
     }
 
-    /** The session's schema, its view of roles and privileges, and its system tables. */
+    /** The session's schema, its view of roles and privileges, its system tables and whether it reads indexes. */
     private PlannerOptions options(SessionSettings settings) {
-        return options(settings.schema()).withRuntimeTables(settings.systemTables());
+        return options(settings.schema()).withRuntimeTables(settings.systemTables()).withIndexes(settings.indexScans());
     }
 
     /** Plans a DELETE, UPDATE or MERGE statement (its whole text). */

@@ -7,6 +7,8 @@ import io.basalt.parser.ast.CreateSchemaStatement;
 import io.basalt.parser.ast.CreateTableAsStatement;
 import io.basalt.parser.ast.CreateTableStatement;
 import io.basalt.parser.ast.CreateViewStatement;
+import io.basalt.parser.ast.CreateIndexStatement;
+import io.basalt.parser.ast.DropIndexStatement;
 import io.basalt.parser.ast.DropSchemaStatement;
 import io.basalt.parser.ast.DropTableStatement;
 import io.basalt.parser.ast.DropViewStatement;
@@ -51,6 +53,15 @@ public final class StatementPrivileges {
             requireOwners(catalog, drop.names(), currentSchema);
         } else if (statement instanceof TruncateStatement truncate) {
             requireOwners(catalog, truncate.names(), currentSchema);
+        } else if (statement instanceof CreateIndexStatement create) {
+            authorization.requireOwner(catalog, relation(create.table(), currentSchema));
+        } else if (statement instanceof DropIndexStatement drop) {
+            // As PostgreSQL: the owner of an index is its table's owner.
+            for (QualifiedName name : drop.names()) {
+                String schema = name.schema().orElse(currentSchema);
+                catalog.index(schema, name.name()).ifPresent(found -> authorization.requireOwner(catalog,
+                        new RelationName(schema, found.table().definition().name())));
+            }
         } else if (statement instanceof AlterTableStatement alter) {
             authorization.requireOwner(catalog, relation(alter.table(), currentSchema));
         } else if (statement instanceof CreateSchemaStatement) {

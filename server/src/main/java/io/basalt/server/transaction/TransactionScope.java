@@ -5,6 +5,7 @@ import io.basalt.storage.StorageEngine;
 import io.basalt.storage.commit.Manifest;
 import io.basalt.storage.commit.Snapshot;
 import io.basalt.storage.commit.Transaction;
+import io.basalt.storage.index.IndexMaintenance;
 
 import java.util.function.Function;
 
@@ -61,6 +62,12 @@ public final class TransactionScope {
         if (failed) {
             ending.rollback();
             return "ROLLBACK";
+        }
+        try {
+            refreshIndexes(ending);
+        } catch (RuntimeException e) {
+            ending.rollback();
+            throw e;
         }
         ending.commit();
         return "COMMIT";
@@ -154,8 +161,16 @@ public final class TransactionScope {
         }
         try (Transaction own = storage.begin()) {
             T result = work.apply(own);
+            refreshIndexes(own);
             own.commit();
             return result;
+        }
+    }
+
+    /** Indexes are rebuilt at the commit of the write that made them stale (see {@link IndexMaintenance}). */
+    private static void refreshIndexes(Transaction transaction) {
+        if (transaction.hasChanges()) {
+            IndexMaintenance.refreshStale(transaction);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.basalt.server.write;
 import io.basalt.server.StatementException;
 import io.basalt.storage.DataLayout;
 import io.basalt.storage.catalog.Constraint;
+import io.basalt.storage.catalog.IndexDefinition;
 import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.commit.Manifest;
 import io.basalt.storage.commit.Transaction;
@@ -14,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Enforces a table's PRIMARY KEY and UNIQUE constraints for the rows one statement appends. The statement's new keys
+ * Enforces a table's PRIMARY KEY and UNIQUE constraints and its UNIQUE indexes for the rows one statement appends. The statement's new keys
  * are collected in a hash set per constraint as rows arrive (a key twice among them fails at once); when the
  * statement ends, the table's live rows as the transaction sees them (after the statement's own deletions, before
  * its appends land) are read once, key columns only, and looked up in those sets. Cost: memory for the new keys (8
@@ -25,8 +26,11 @@ import java.util.List;
  */
 public final class UniqueKeyCheck {
 
-    /** One constraint: its key columns (table positions) and the keys this statement added. */
-    private record Key(Constraint constraint, int[] columns, KeyColumns types, KeySet added) {
+    /**
+     * One unique key (a constraint or a UNIQUE index): its name, its key columns (names and table positions) and the
+     * keys this statement added.
+     */
+    private record Key(String name, List<String> columnNames, int[] columns, KeyColumns types, KeySet added) {
 
         /** Positions of the key columns in a batch read by a scan of just those columns. */
         int[] scanned() {
@@ -36,20 +40,28 @@ public final class UniqueKeyCheck {
 
     private final List<Key> keys = new ArrayList<>();
 
-    private UniqueKeyCheck(TableDefinition table, List<Constraint> constraints) {
+    private UniqueKeyCheck(TableDefinition table, List<Constraint> constraints, List<IndexDefinition> indexes) {
         for (Constraint constraint : constraints) {
-            if (constraint instanceof Constraint.ForeignKey) {
-                continue;
+            if (!(constraint instanceof Constraint.ForeignKey)) {
+                addKey(table, constraint.name(), constraint.columns());
             }
-            int[] columns = constraint.columns().stream().mapToInt(name -> table.columnIndex(name).getAsInt()).toArray();
-            KeyColumns types = new KeyColumns(Arrays.stream(columns).mapToObj(c -> table.columns().get(c).type()).toList());
-            keys.add(new Key(constraint, columns, types, types.newSet()));
+        }
+        for (IndexDefinition index : indexes) {
+            if (index.unique()) {
+                addKey(table, index.name(), index.keyColumns());
+            }
         }
     }
 
-    /** The check for {@code table}, or null when it has no PRIMARY KEY or UNIQUE constraint. */
+    private void addKey(TableDefinition table, String name, List<String> columnNames) {
+        int[] columns = columnNames.stream().mapToInt(column -> table.columnIndex(column).getAsInt()).toArray();
+        KeyColumns types = new KeyColumns(Arrays.stream(columns).mapToObj(c -> table.columns().get(c).type()).toList());
+        keys.add(new Key(name, columnNames, columns, types, types.newSet()));
+    }
+
+    /** The check for {@code table}, or null when it has no PRIMARY KEY or UNIQUE constraint and no UNIQUE index. */
     static UniqueKeyCheck of(TableDefinition table) {
-        UniqueKeyCheck check = new UniqueKeyCheck(table, table.constraints());
+        UniqueKeyCheck check = new UniqueKeyCheck(table, table.constraints(), table.indexes());
         return check.keys.isEmpty() ? null : check;
     }
 
@@ -58,14 +70,24 @@ public final class UniqueKeyCheck {
      * repeat a key of {@code constraints} (ALTER TABLE … ADD PRIMARY KEY / UNIQUE on a table with rows).
      */
     public static void requireUniqueRows(Transaction transaction, long tableId, List<Constraint> constraints) {
-        UniqueKeyCheck check = new UniqueKeyCheck(transaction.requireTable(tableId).definition(), constraints);
+        requireUniqueRows(transaction, tableId, new UniqueKeyCheck(transaction.requireTable(tableId).definition(),
+                constraints, List.of()));
+    }
+
+    /** Fails (23505) if the live rows of the table as the transaction sees them repeat a key of {@code index}. */
+    public static void requireUniqueRows(Transaction transaction, long tableId, IndexDefinition index) {
+        requireUniqueRows(transaction, tableId, new UniqueKeyCheck(transaction.requireTable(tableId).definition(),
+                List.of(), List.of(index)));
+    }
+
+    private static void requireUniqueRows(Transaction transaction, long tableId, UniqueKeyCheck check) {
         for (Key key : check.keys) {
             int[] positions = key.scanned();
             TableReader.scan(transaction.layout(), transaction.view(), tableId, key.columns(), batch -> {
                 for (int row = 0; row < batch.rowCount(); row++) {
                     if (!key.added().add(batch, positions, row)) {
                         throw error(key, batch, positions, row,
-                                "could not create unique index \"" + key.constraint().name() + "\"", "is duplicated.");
+                                "could not create unique index \"" + key.name() + "\"", "is duplicated.");
                     }
                 }
             });
@@ -102,12 +124,12 @@ public final class UniqueKeyCheck {
 
     private static StatementException duplicate(Key key, ColumnBatch batch, int[] positions, int row) {
         return error(key, batch, positions, row,
-                "duplicate key value violates unique constraint \"" + key.constraint().name() + "\"", "already exists.");
+                "duplicate key value violates unique constraint \"" + key.name() + "\"", "already exists.");
     }
 
     /** PostgreSQL's error with its detail {@code Key (a, b)=(1, x) already exists.}, values as their text output. */
     private static StatementException error(Key key, ColumnBatch batch, int[] positions, int row, String message, String problem) {
-        return new StatementException("23505", message + "\n  Detail: Key (" + String.join(", ", key.constraint().columns())
+        return new StatementException("23505", message + "\n  Detail: Key (" + String.join(", ", key.columnNames())
                 + ")=(" + key.types().text(batch, positions, row) + ") " + problem);
     }
 }

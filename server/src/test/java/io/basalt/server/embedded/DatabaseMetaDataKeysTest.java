@@ -103,6 +103,22 @@ class DatabaseMetaDataKeysTest {
     }
 
     @Test
+    void indexInfoReportsCreatedIndexesWithTheirKeyColumnsAndDirections() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE INDEX notes_body ON notes (body DESC)");
+            statement.execute("CREATE UNIQUE INDEX orders_amount ON sales.orders (amount, cust_id) INCLUDE (cust_region)");
+        }
+        assertThat(rows(metaData.getIndexInfo(null, "main", "notes", false, true), "NON_UNIQUE", "INDEX_NAME",
+                "ORDINAL_POSITION", "COLUMN_NAME", "ASC_OR_DESC")).containsExactly("true notes_body 1 body D");
+        assertThat(rows(metaData.getIndexInfo(null, "main", "notes", true, true), "INDEX_NAME")).isEmpty();
+        assertThat(rows(metaData.getIndexInfo(null, "sales", "orders", true, true), "NON_UNIQUE", "INDEX_NAME",
+                "ORDINAL_POSITION", "COLUMN_NAME", "ASC_OR_DESC")).containsExactly(
+                "false orders_amount 1 amount A",
+                "false orders_amount 2 cust_id A",
+                "false orders_pkey 1 id null");
+    }
+
+    @Test
     void bestRowIdentifierIsThePrimaryKeyWithItsTypes() throws SQLException {
         assertThat(rows(metaData.getBestRowIdentifier(null, "sales", "customers", DatabaseMetaData.bestRowSession, false),
                 "SCOPE", "COLUMN_NAME", "DATA_TYPE", "TYPE_NAME", "COLUMN_SIZE", "PSEUDO_COLUMN")).containsExactly(

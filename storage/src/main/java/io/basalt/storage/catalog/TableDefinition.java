@@ -5,12 +5,15 @@ import io.basalt.storage.compress.Compression;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
-/** The schema of a table: its columns, constraints and options. Identity (the table id) lives in the manifest. */
+/**
+ * The schema of a table: its columns, constraints, options and indexes. Identity (the table id) lives in the manifest.
+ */
 public record TableDefinition(String schema, String name, List<ColumnDefinition> columns, List<Constraint> constraints,
-                              TableOptions options) {
+                              TableOptions options, List<IndexDefinition> indexes) {
 
     public TableDefinition {
         Objects.requireNonNull(schema, "schema");
@@ -18,6 +21,7 @@ public record TableDefinition(String schema, String name, List<ColumnDefinition>
         Objects.requireNonNull(options, "options");
         columns = List.copyOf(columns);
         constraints = List.copyOf(constraints);
+        indexes = List.copyOf(indexes);
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("table " + name + " must have at least one column");
         }
@@ -34,6 +38,23 @@ public record TableDefinition(String schema, String name, List<ColumnDefinition>
                 }
             }
         }
+        Set<String> indexNames = new HashSet<>();
+        for (IndexDefinition index : indexes) {
+            if (!indexNames.add(index.name())) {
+                throw new IllegalArgumentException("table " + name + " has two indexes named " + index.name());
+            }
+            for (String column : index.columns()) {
+                if (!seen.contains(column)) {
+                    throw new IllegalArgumentException("index " + index.name() + " names unknown column " + column);
+                }
+            }
+        }
+    }
+
+    /** A table without indexes. */
+    public TableDefinition(String schema, String name, List<ColumnDefinition> columns, List<Constraint> constraints,
+                           TableOptions options) {
+        this(schema, name, columns, constraints, options, List.of());
     }
 
     public static TableDefinition of(String schema, String name, List<ColumnDefinition> columns) {
@@ -59,6 +80,25 @@ public record TableDefinition(String schema, String name, List<ColumnDefinition>
     }
 
     public TableDefinition renamed(String newName) {
-        return new TableDefinition(schema, newName, columns, constraints, options);
+        return new TableDefinition(schema, newName, columns, constraints, options, indexes);
+    }
+
+    /**
+     * This table with other columns and constraints (ALTER TABLE); an index over a column that is gone goes with it,
+     * as PostgreSQL's DROP COLUMN drops the indexes that use the column.
+     */
+    public TableDefinition withColumns(List<ColumnDefinition> newColumns, List<Constraint> newConstraints) {
+        Set<String> names = new HashSet<>();
+        newColumns.forEach(column -> names.add(column.name()));
+        List<IndexDefinition> kept = indexes.stream().filter(index -> names.containsAll(index.columns())).toList();
+        return new TableDefinition(schema, name, newColumns, newConstraints, options, kept);
+    }
+
+    public TableDefinition withIndexes(List<IndexDefinition> newIndexes) {
+        return new TableDefinition(schema, name, columns, constraints, options, newIndexes);
+    }
+
+    public Optional<IndexDefinition> index(String indexName) {
+        return indexes.stream().filter(index -> index.name().equals(indexName)).findFirst();
     }
 }

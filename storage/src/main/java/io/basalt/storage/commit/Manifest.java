@@ -83,6 +83,25 @@ public record Manifest(long version, long nextId, long commitTimeMillis, SortedS
         return table(schema, name).isPresent() || view(schema, name).isPresent();
     }
 
+    /** The index of this name in {@code schema}: index names are unique per schema, as relation names are. */
+    public Optional<TableIndex> index(String schema, String name) {
+        for (TableEntry entry : tablesIn(schema)) {
+            Optional<TableIndex> found = entry.definition().index(name).map(index -> new TableIndex(entry, index));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a new table, view or index may not take this name: PostgreSQL's indexes share the namespace of
+     * tables and views ({@code CREATE TABLE i} fails while an index {@code i} exists).
+     */
+    public boolean isRelationNameTaken(String schema, String name) {
+        return hasRelation(schema, name) || index(schema, name).isPresent();
+    }
+
     public boolean hasSchema(String schema) {
         return schemas.contains(schema);
     }

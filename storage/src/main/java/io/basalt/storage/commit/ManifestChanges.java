@@ -11,6 +11,7 @@ import io.basalt.storage.commit.TransactionOperation.CreateView;
 import io.basalt.storage.commit.TransactionOperation.DropSchema;
 import io.basalt.storage.commit.TransactionOperation.DropTable;
 import io.basalt.storage.commit.TransactionOperation.DropView;
+import io.basalt.storage.commit.TransactionOperation.PublishIndexData;
 import io.basalt.storage.commit.TransactionOperation.ReplaceSegments;
 import io.basalt.storage.commit.TransactionOperation.UpdateDeletions;
 
@@ -131,6 +132,8 @@ final class ManifestChanges {
                 throw new StorageException(StorageErrors.DUPLICATE_TABLE, "relation " + schema + "." + name + " already exists");
             }
             tables.put(alter.tableId(), table.withDefinition(alter.definition()).withLastRewriteVersion(newVersion));
+        } else if (operation instanceof PublishIndexData publish) {
+            tables.put(publish.tableId(), requireTable(tables, publish.tableId()).withIndexData(publish.data()));
         } else if (operation instanceof AdvanceIdentity advance) {
             tables.put(advance.tableId(), requireTable(tables, advance.tableId()).withIdentityPositionsAtLeast(advance.positions()));
         } else if (operation instanceof AppendSegments append) {

@@ -4,6 +4,8 @@ import io.basalt.storage.CorruptDataException;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.catalog.Constraint;
 import io.basalt.storage.catalog.Identity;
+import io.basalt.storage.catalog.IndexDefinition;
+import io.basalt.storage.catalog.IndexKey;
 import io.basalt.storage.catalog.RelationName;
 import io.basalt.storage.catalog.TableDefinition;
 import io.basalt.storage.catalog.TableOptions;
@@ -39,11 +41,13 @@ final class ManifestCodec {
     static final byte[] MAGIC = "BASALTMF".getBytes(StandardCharsets.US_ASCII);
     /**
      * Version 2 added views after the tables; version 3 identity columns (a generator per column, a counter and the
-     * last append version per table). Files of versions 1 and 2 are still read.
+     * last append version per table); version 4 indexes (after each table's partitions). Files of versions 1 to 3
+     * are still read.
      */
-    static final int FORMAT_VERSION = 3;
+    static final int FORMAT_VERSION = 4;
     private static final int FIRST_VERSION_WITH_VIEWS = 2;
     private static final int FIRST_VERSION_WITH_IDENTITY = 3;
+    private static final int FIRST_VERSION_WITH_INDEXES = 4;
     private static final int HEADER_BYTES = MAGIC.length + 4 + 8;
     /** Bounds every count read back, so a flipped byte cannot ask for a giant allocation. */
     private static final int MAX_COUNT = 1 << 24;
@@ -168,14 +172,84 @@ final class ManifestCodec {
             writeOptionalString(out, partition.name());
             out.writeInt(partition.segments().size());
             for (SegmentEntry segment : partition.segments()) {
-                out.writeLong(segment.segmentId());
-                out.writeLong(segment.rowCount());
-                out.writeLong(segment.byteSize());
-                out.writeBoolean(segment.deletionVectorId().isPresent());
-                out.writeLong(segment.deletionVectorId().orElse(0L));
-                out.writeLong(segment.deletedRows());
+                writeSegment(out, segment);
             }
         }
+        out.writeInt(definition.indexes().size());
+        for (IndexDefinition index : definition.indexes()) {
+            writeIndex(out, index);
+        }
+        out.writeInt(table.indexData().size());
+        for (IndexData data : table.indexData()) {
+            out.writeLong(data.indexId());
+            out.writeLong(data.segmentId());
+            out.writeLong(data.rowCount());
+            out.writeInt(data.source().size());
+            for (SegmentEntry segment : data.source()) {
+                writeSegment(out, segment);
+            }
+        }
+    }
+
+    private static void writeSegment(DataOutputStream out, SegmentEntry segment) throws IOException {
+        out.writeLong(segment.segmentId());
+        out.writeLong(segment.rowCount());
+        out.writeLong(segment.byteSize());
+        out.writeBoolean(segment.deletionVectorId().isPresent());
+        out.writeLong(segment.deletionVectorId().orElse(0L));
+        out.writeLong(segment.deletedRows());
+    }
+
+    private static SegmentEntry readSegment(DataInputStream in) throws IOException {
+        long segmentId = in.readLong();
+        long rowCount = in.readLong();
+        long byteSize = in.readLong();
+        boolean hasDeletions = in.readBoolean();
+        long deletionVectorId = in.readLong();
+        long deletedRows = in.readLong();
+        return new SegmentEntry(segmentId, rowCount, byteSize, hasDeletions ? Optional.of(deletionVectorId) : Optional.empty(),
+                deletedRows);
+    }
+
+    private static List<IndexData> readIndexData(DataInputStream in, Path file) throws IOException {
+        int count = readCount(in, file);
+        List<IndexData> indexData = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            long indexId = in.readLong();
+            long segmentId = in.readLong();
+            long rowCount = in.readLong();
+            int sourceCount = readCount(in, file);
+            List<SegmentEntry> source = new ArrayList<>(sourceCount);
+            for (int s = 0; s < sourceCount; s++) {
+                source.add(readSegment(in));
+            }
+            indexData.add(new IndexData(indexId, segmentId, rowCount, source));
+        }
+        return indexData;
+    }
+
+    private static void writeIndex(DataOutputStream out, IndexDefinition index) throws IOException {
+        out.writeLong(index.indexId());
+        writeString(out, index.name());
+        out.writeBoolean(index.unique());
+        out.writeInt(index.keys().size());
+        for (IndexKey key : index.keys()) {
+            writeString(out, key.column());
+            out.writeBoolean(key.descending());
+        }
+        writeStrings(out, index.included());
+    }
+
+    private static IndexDefinition readIndex(DataInputStream in, Path file) throws IOException {
+        long indexId = in.readLong();
+        String name = readString(in, file);
+        boolean unique = in.readBoolean();
+        int keyCount = readCount(in, file);
+        List<IndexKey> keys = new ArrayList<>(keyCount);
+        for (int i = 0; i < keyCount; i++) {
+            keys.add(new IndexKey(readString(in, file), in.readBoolean()));
+        }
+        return new IndexDefinition(indexId, name, unique, keys, readStrings(in, file));
     }
 
     private static TableEntry readTable(DataInputStream in, Path file, int formatVersion) throws IOException {
@@ -208,19 +282,22 @@ final class ManifestCodec {
             int segmentCount = readCount(in, file);
             List<SegmentEntry> segments = new ArrayList<>(segmentCount);
             for (int s = 0; s < segmentCount; s++) {
-                long segmentId = in.readLong();
-                long rowCount = in.readLong();
-                long byteSize = in.readLong();
-                boolean hasDeletions = in.readBoolean();
-                long deletionVectorId = in.readLong();
-                long deletedRows = in.readLong();
-                segments.add(new SegmentEntry(segmentId, rowCount, byteSize,
-                        hasDeletions ? Optional.of(deletionVectorId) : Optional.empty(), deletedRows));
+                segments.add(readSegment(in));
             }
             partitions.add(new PartitionEntry(partitionId, partitionName, segments));
         }
-        TableDefinition definition = new TableDefinition(schema, name, columns, constraints, options);
-        return new TableEntry(tableId, definition, partitions, lastRewriteVersion, lastAppendVersion, identityPositions);
+        List<IndexDefinition> indexes = new ArrayList<>();
+        List<IndexData> indexData = List.of();
+        if (formatVersion >= FIRST_VERSION_WITH_INDEXES) {
+            int indexCount = readCount(in, file);
+            for (int i = 0; i < indexCount; i++) {
+                indexes.add(readIndex(in, file));
+            }
+            indexData = readIndexData(in, file);
+        }
+        TableDefinition definition = new TableDefinition(schema, name, columns, constraints, options, indexes);
+        return new TableEntry(tableId, definition, partitions, lastRewriteVersion, lastAppendVersion, identityPositions,
+                indexData);
     }
 
     private static void writeView(DataOutputStream out, ViewDefinition view) throws IOException {

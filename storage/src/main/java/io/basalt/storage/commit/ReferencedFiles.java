@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
-/** The data files a manifest version needs: its segments and their current deletion vectors. */
+/** The data files a manifest version needs: its segments, their current deletion vectors and its index data. */
 public final class ReferencedFiles {
 
     private ReferencedFiles() {
@@ -26,6 +26,9 @@ public final class ReferencedFiles {
                     segment.deletionVectorId().ifPresent(id -> files.add(
                             layout.deletionVectorFile(table.tableId(), partition.partitionId(), segment.segmentId(), id)));
                 }
+            }
+            for (IndexData index : table.indexData()) {
+                files.add(layout.indexSegmentFile(table.tableId(), index.indexId(), index.segmentId()));
             }
         }
     }

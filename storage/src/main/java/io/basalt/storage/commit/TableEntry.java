@@ -1,8 +1,10 @@
 package io.basalt.storage.commit;
 
 import io.basalt.storage.catalog.Constraint;
+import io.basalt.storage.catalog.IndexDefinition;
 import io.basalt.storage.catalog.TableDefinition;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,16 +19,24 @@ import java.util.Optional;
  *                          starts after it (see {@link io.basalt.storage.catalog.Identity})
  */
 public record TableEntry(long tableId, TableDefinition definition, List<PartitionEntry> partitions,
-                         long lastRewriteVersion, long lastAppendVersion, long identityPositions) {
+                         long lastRewriteVersion, long lastAppendVersion, long identityPositions,
+                         List<IndexData> indexData) {
 
     public TableEntry {
         partitions = List.copyOf(partitions);
+        indexData = List.copyOf(indexData);
         if (partitions.isEmpty()) {
             throw new IllegalArgumentException("table " + definition.qualifiedName() + " has no partition");
         }
         if (identityPositions < 0) {
             throw new IllegalArgumentException("table " + definition.qualifiedName() + " has a negative identity counter");
         }
+    }
+
+    /** A table without index data. */
+    public TableEntry(long tableId, TableDefinition definition, List<PartitionEntry> partitions, long lastRewriteVersion,
+                      long lastAppendVersion, long identityPositions) {
+        this(tableId, definition, partitions, lastRewriteVersion, lastAppendVersion, identityPositions, List.of());
     }
 
     /** A table that never appended rows nor handed out identity values. */
@@ -55,30 +65,57 @@ public record TableEntry(long tableId, TableDefinition definition, List<Partitio
         return partitions.stream().flatMap(p -> p.segments().stream()).toList();
     }
 
-    /** Whether the table has a PRIMARY KEY or UNIQUE constraint, whose values concurrent appends could duplicate. */
+    /**
+     * Whether the table has a PRIMARY KEY or UNIQUE constraint or a UNIQUE index, whose values concurrent appends
+     * could duplicate.
+     */
     public boolean hasUniqueKey() {
-        return definition.constraints().stream().anyMatch(c -> !(c instanceof Constraint.ForeignKey));
+        return definition.constraints().stream().anyMatch(c -> !(c instanceof Constraint.ForeignKey))
+                || definition.indexes().stream().anyMatch(IndexDefinition::unique);
     }
 
+    /** The stored data of an index of this table, if it has been built and still reflects the table's rows. */
+    public Optional<IndexData> freshIndexData(long indexId) {
+        return indexData.stream().filter(data -> data.indexId() == indexId && data.isFreshFor(this)).findFirst();
+    }
+
+    /** The new definition keeps the data of the indexes it still has (DROP INDEX, DROP COLUMN drop the others). */
     TableEntry withDefinition(TableDefinition newDefinition) {
-        return new TableEntry(tableId, newDefinition, partitions, lastRewriteVersion, lastAppendVersion, identityPositions);
+        List<IndexData> kept = indexData.stream()
+                .filter(data -> newDefinition.indexes().stream().anyMatch(index -> index.indexId() == data.indexId()))
+                .toList();
+        return new TableEntry(tableId, newDefinition, partitions, lastRewriteVersion, lastAppendVersion, identityPositions,
+                kept);
     }
 
     TableEntry withPartitions(List<PartitionEntry> newPartitions) {
-        return new TableEntry(tableId, definition, newPartitions, lastRewriteVersion, lastAppendVersion, identityPositions);
+        return new TableEntry(tableId, definition, newPartitions, lastRewriteVersion, lastAppendVersion, identityPositions,
+                indexData);
     }
 
     TableEntry withLastRewriteVersion(long version) {
-        return new TableEntry(tableId, definition, partitions, version, lastAppendVersion, identityPositions);
+        return new TableEntry(tableId, definition, partitions, version, lastAppendVersion, identityPositions, indexData);
     }
 
     TableEntry withLastAppendVersion(long version) {
-        return new TableEntry(tableId, definition, partitions, lastRewriteVersion, version, identityPositions);
+        return new TableEntry(tableId, definition, partitions, lastRewriteVersion, version, identityPositions, indexData);
     }
 
     /** Never moves the counter back: positions other transactions committed stay used. */
     TableEntry withIdentityPositionsAtLeast(long positions) {
         return new TableEntry(tableId, definition, partitions, lastRewriteVersion, lastAppendVersion,
-                Math.max(identityPositions, positions));
+                Math.max(identityPositions, positions), indexData);
+    }
+
+    /** Replaces the data of {@code data}'s index; ignored when the index is gone (dropped concurrently). */
+    TableEntry withIndexData(IndexData data) {
+        if (definition.indexes().stream().noneMatch(index -> index.indexId() == data.indexId())) {
+            return this;
+        }
+        List<IndexData> replaced = new ArrayList<>();
+        indexData.stream().filter(existing -> existing.indexId() != data.indexId()).forEach(replaced::add);
+        replaced.add(data);
+        return new TableEntry(tableId, definition, partitions, lastRewriteVersion, lastAppendVersion, identityPositions,
+                replaced);
     }
 }

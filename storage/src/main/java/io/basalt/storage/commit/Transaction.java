@@ -93,6 +93,11 @@ public final class Transaction implements AutoCloseable {
         record(new TransactionOperation.AlterTable(tableId, definition));
     }
 
+    /** An id for a new index of a table (it names the index's data directory); ids are never reused. */
+    public long newIndexId() {
+        return coordinator.allocateId();
+    }
+
     public void dropTable(long tableId) {
         requireTable(tableId);
         record(new TransactionOperation.DropTable(tableId));
@@ -177,6 +182,18 @@ public final class Transaction implements AutoCloseable {
         long segmentId = coordinator.allocateId();
         newFile(layout().segmentFile(tableId, partitionId, segmentId));
         return segmentId;
+    }
+
+    /** A new id for an index segment file this transaction will write, with its directory created. */
+    public long newIndexSegmentId(long tableId, long indexId) {
+        long segmentId = coordinator.allocateId();
+        newFile(layout().indexSegmentFile(tableId, indexId, segmentId));
+        return segmentId;
+    }
+
+    /** Publishes index data written (and synced) by this transaction at commit. */
+    public void publishIndexData(long tableId, IndexData data) {
+        record(new TransactionOperation.PublishIndexData(tableId, data));
     }
 
     /**

@@ -69,6 +69,13 @@ sealed interface TransactionOperation {
         }
     }
 
+    /**
+     * Publishes an index's data built by this transaction. Never a conflict: data built from rows another commit
+     * changed meanwhile is simply not fresh for the version it lands in, and readers pass over it.
+     */
+    record PublishIndexData(long tableId, IndexData data) implements TransactionOperation {
+    }
+
     /** Publishes a new deletion vector for one segment (DELETE, UPDATE). */
     record UpdateDeletions(long tableId, long partitionId, long segmentId, long deletionVectorId, long deletedRows)
             implements TransactionOperation {

@@ -4,10 +4,10 @@ package io.basalt.storage.encoding;
  * Sorts an array of indexes by a comparison of what they point to, without boxing: used to put the
  * dictionary entries of INT128 and BYTES blocks in value order. A stable merge sort, O(n log n).
  */
-final class IndexSort {
+public final class IndexSort {
 
     /** Compares the values at two indexes. */
-    interface IndexComparator {
+    public interface IndexComparator {
         int compare(int left, int right);
     }
 
@@ -15,7 +15,7 @@ final class IndexSort {
     }
 
     /** Returns {@code 0 .. count-1} ordered by {@code comparator}. */
-    static int[] sortedIndexes(int count, IndexComparator comparator) {
+    public static int[] sortedIndexes(int count, IndexComparator comparator) {
         int[] indexes = new int[count];
         for (int i = 0; i < count; i++) {
             indexes[i] = i;

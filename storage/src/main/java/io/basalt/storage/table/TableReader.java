@@ -11,6 +11,7 @@ import io.basalt.storage.deletion.DeletionVectorFile;
 import io.basalt.storage.segment.SegmentReader;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.LongVector;
 import io.basalt.storage.vector.VectorCopier;
 
 import java.util.ArrayList;
@@ -32,16 +33,35 @@ public final class TableReader {
 
     /** Hands each block's live rows of the chosen columns to {@code consumer}, in table order. */
     public static void scan(DataLayout layout, Manifest manifest, long tableId, int[] columns, Consumer<ColumnBatch> consumer) {
+        scan(layout, manifest, tableId, columns, false, consumer);
+    }
+
+    /**
+     * As {@link #scan}, with one more column after the chosen ones: each row's identity, a BIGINT of its segment id
+     * in the upper 32 bits and its offset in the segment in the lower 32 (the executor's {@code RowIdentity}).
+     */
+    public static void scanWithRowIdentities(DataLayout layout, Manifest manifest, long tableId, int[] columns,
+                                             Consumer<ColumnBatch> consumer) {
+        scan(layout, manifest, tableId, columns, true, consumer);
+    }
+
+    private static void scan(DataLayout layout, Manifest manifest, long tableId, int[] columns, boolean withIdentities,
+                             Consumer<ColumnBatch> consumer) {
         TableEntry table = manifest.table(tableId).orElseThrow(() -> new IllegalArgumentException("no table " + tableId));
         for (PartitionEntry partition : table.partitions()) {
             for (SegmentEntry segment : partition.segments()) {
-                scanSegment(layout, table.tableId(), partition.partitionId(), segment, columns, consumer);
+                scanSegment(layout, table.tableId(), partition.partitionId(), segment, columns, withIdentities, consumer);
             }
         }
     }
 
     public static void scanSegment(DataLayout layout, long tableId, long partitionId, SegmentEntry segment, int[] columns,
                                    Consumer<ColumnBatch> consumer) {
+        scanSegment(layout, tableId, partitionId, segment, columns, false, consumer);
+    }
+
+    private static void scanSegment(DataLayout layout, long tableId, long partitionId, SegmentEntry segment, int[] columns,
+                                    boolean withIdentities, Consumer<ColumnBatch> consumer) {
         DeletionVector deletions = segment.deletionVectorId()
                 .map(id -> DeletionVectorFile.read(layout.deletionVectorFile(tableId, partitionId, segment.segmentId(), id),
                         segment.rowCount()))
@@ -55,6 +75,9 @@ public final class TableReader {
             for (int column : columns) {
                 vectors.add(reader.readColumn(column));
             }
+        }
+        if (withIdentities) {
+            vectors.add(rowIdentities(segment));
         }
         int rows = Math.toIntExact(segment.rowCount());
         int[] selection = new int[BATCH_ROWS];
@@ -80,6 +103,19 @@ public final class TableReader {
             }
             consumer.accept(new ColumnBatch(live, out));
         }
+    }
+
+    private static LongVector rowIdentities(SegmentEntry segment) {
+        if (segment.segmentId() < 0 || segment.segmentId() > 0xFFFF_FFFFL) {
+            throw new IllegalStateException("segment id " + segment.segmentId() + " does not fit a row identity");
+        }
+        int rows = Math.toIntExact(segment.rowCount());
+        LongVector identities = new LongVector(rows);
+        long base = segment.segmentId() << 32;
+        for (int row = 0; row < rows; row++) {
+            identities.append(base | row);
+        }
+        return identities;
     }
 
     /** All live rows of the chosen columns, for small tables and tests. */

@@ -3,6 +3,8 @@ package io.basalt.storage.commit;
 import io.basalt.storage.CorruptDataException;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.catalog.Identity;
+import io.basalt.storage.catalog.IndexDefinition;
+import io.basalt.storage.catalog.IndexKey;
 import io.basalt.storage.catalog.TableOptions;
 import io.basalt.storage.catalog.RelationName;
 import io.basalt.storage.catalog.TableDefinition;
@@ -81,12 +83,32 @@ class ManifestCodecTest {
     }
 
     @Test
+    void indexesSurviveEncoding() {
+        Manifest initial = Manifest.initial();
+        TableDefinition definition = TableDefinition.of("main", "t", List.of(ColumnDefinition.of("a", LogicalType.INTEGER),
+                        ColumnDefinition.of("b", LogicalType.TEXT), ColumnDefinition.of("c", LogicalType.DOUBLE)))
+                .withIndexes(List.of(new IndexDefinition(9, "t_a_b", true, List.of(new IndexKey("a", false),
+                        new IndexKey("b", true)), List.of("c")), new IndexDefinition(10, "t_c", false,
+                        List.of(new IndexKey("c", false)), List.of())));
+        TreeMap<Long, TableEntry> tables = new TreeMap<>();
+        tables.put(1L, new TableEntry(1, definition, List.of(new PartitionEntry(2, Optional.empty(), List.of())), 1, 1, 0));
+        Manifest manifest = new Manifest(5, 11, initial.commitTimeMillis(), initial.schemas(), tables, List.of());
+
+        Manifest decoded = ManifestCodec.decode(FILE, ManifestCodec.encode(manifest));
+
+        assertThat(decoded.tables()).isEqualTo(manifest.tables());
+        assertThat(decoded.index("main", "t_a_b")).map(found -> found.index().keys().get(1).descending()).contains(true);
+        assertThat(decoded.isRelationNameTaken("main", "t_c")).isTrue();
+        assertThat(decoded.table(1).orElseThrow().hasUniqueKey()).isTrue();
+    }
+
+    @Test
     void refusesVersionsFromTheFuture() {
         byte[] bytes = ManifestCodec.encode(withTable(List.of()));
         ByteBuffer.wrap(bytes).putInt(ManifestCodec.MAGIC.length, ManifestCodec.FORMAT_VERSION + 1);
 
         assertThatThrownBy(() -> ManifestCodec.decode(FILE, bytes)).isInstanceOf(CorruptDataException.class)
-                .hasMessageContaining("format version 4 is not supported (this build reads 1 to 3)");
+                .hasMessageContaining("format version 5 is not supported (this build reads 1 to 4)");
     }
 
     private static Manifest withTable(List<ViewDefinition> views) {
