@@ -37,25 +37,29 @@ public final class MemoryBudget {
 
     /** Takes {@code bytes} from the budget, or fails the query naming what it was doing. */
     void reserve(long bytes, String purpose) {
-        long used = usedBytes.addAndGet(bytes);
-        if (used > limitBytes) {
-            usedBytes.addAndGet(-bytes);
+        if (!tryReserve(bytes)) {
             throw new ExecutionException(ExecutionException.OUT_OF_MEMORY, "query exceeded its memory limit of "
-                    + limitBytes + " bytes while " + purpose + " (" + (used - bytes) + " bytes in use, " + bytes
+                    + limitBytes + " bytes while " + purpose + " (" + usedBytes.get() + " bytes in use, " + bytes
                     + " more requested)");
         }
-        peakBytes.accumulateAndGet(used, Math::max);
     }
 
-    /** Takes {@code bytes} from the budget if they fit; otherwise takes nothing and returns false. */
+    /**
+     * Takes {@code bytes} from the budget if they fit; otherwise takes nothing and returns false. Compare-and-set,
+     * not add-then-undo: an attempt that does not fit (a spilling operator asking for a large step) must not
+     * raise the use other threads see in between and fail their small reservations.
+     */
     boolean tryReserve(long bytes) {
-        long used = usedBytes.addAndGet(bytes);
-        if (used > limitBytes) {
-            usedBytes.addAndGet(-bytes);
-            return false;
+        while (true) {
+            long used = usedBytes.get();
+            if (bytes > limitBytes - used) {
+                return false;
+            }
+            if (usedBytes.compareAndSet(used, used + bytes)) {
+                peakBytes.accumulateAndGet(used + bytes, Math::max);
+                return true;
+            }
         }
-        peakBytes.accumulateAndGet(used, Math::max);
-        return true;
     }
 
     void release(long bytes) {
