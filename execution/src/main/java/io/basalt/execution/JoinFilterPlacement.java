@@ -11,6 +11,8 @@ import io.basalt.execution.plan.ProjectNode;
 import io.basalt.execution.plan.TableScanNode;
 import io.basalt.storage.type.PhysicalKind;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,7 +23,10 @@ import java.util.Optional;
  * Only for joins that drop probe rows without a match (INNER, SEMI, RIGHT, and RIGHT_SEMI and RIGHT_ANTI, whose
  * probe rows only mark build rows): for LEFT, FULL and ANTI joins such rows are part of the result. The filter
  * tests one key column, the first LONG one that reaches a scan: with several keys (TPC-H Q5's supplier and nation)
- * a row whose value of one key is not among the build rows' values of that key cannot match either.
+ * a row whose value of one key is not among the build rows' values of that key cannot match either. Other probe
+ * keys compared with the same build column get the same filter in the scans they reach (TPC-H Q2: the part key
+ * of partsupp and the part key of the per-part minimum cost, computed from a second partsupp scan, are both equal
+ * to the filtered parts' key).
  */
 final class JoinFilterPlacement {
 
@@ -32,22 +37,39 @@ final class JoinFilterPlacement {
     private JoinFilterPlacement() {
     }
 
-    static Optional<Target> of(HashJoinNode join) {
+    /**
+     * The scans a filter of the build side's values of one key column can act on: the first LONG key that reaches
+     * a scan, and every other key compared with the same build column that reaches another scan; empty if none.
+     */
+    static List<Target> of(HashJoinNode join) {
         JoinType type = join.joinType();
         if (type != JoinType.INNER && type != JoinType.SEMI && type != JoinType.RIGHT && type != JoinType.RIGHT_SEMI
                 && type != JoinType.RIGHT_ANTI) {
-            return Optional.empty();
+            return List.of();
         }
         for (int key = 0; key < join.leftKeys().length; key++) {
-            if (join.left().output().get(join.leftKeys()[key]).type().physicalKind() == PhysicalKind.LONG
-                    && join.right().output().get(join.rightKeys()[key]).type().physicalKind() == PhysicalKind.LONG) {
-                Optional<Target> target = scanOf(join.left(), join.leftKeys()[key], key);
-                if (target.isPresent()) {
-                    return target;
+            Optional<Target> target = longKeyScan(join, key);
+            if (target.isPresent()) {
+                List<Target> targets = new ArrayList<>(List.of(target.get()));
+                for (int other = key + 1; other < join.leftKeys().length; other++) {
+                    if (join.rightKeys()[other] == join.rightKeys()[key]) {
+                        longKeyScan(join, other)
+                                .filter(found -> targets.stream().noneMatch(known -> known.scan() == found.scan()))
+                                .ifPresent(targets::add);
+                    }
                 }
+                return targets;
             }
         }
-        return Optional.empty();
+        return List.of();
+    }
+
+    private static Optional<Target> longKeyScan(HashJoinNode join, int key) {
+        if (join.left().output().get(join.leftKeys()[key]).type().physicalKind() != PhysicalKind.LONG
+                || join.right().output().get(join.rightKeys()[key]).type().physicalKind() != PhysicalKind.LONG) {
+            return Optional.empty();
+        }
+        return scanOf(join.left(), join.leftKeys()[key], key);
     }
 
     /** The scan {@code column} of {@code node} comes from unchanged, if any. */

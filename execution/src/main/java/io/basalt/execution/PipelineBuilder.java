@@ -131,11 +131,16 @@ final class PipelineBuilder {
             HashBuildSink build = new HashBuildSink(kinds(join.right()), join.rightKeys(), reservation(node, "building a hash table"),
                     context.spillSpace());
             addPipeline("hash join build", source(join.right()), build, node);
-            JoinFilterPlacement.of(join).ifPresent(target -> {
-                build.wantKeyFilter(target.key(), target.scan().estimatedRows());
-                joinFilters.computeIfAbsent(target.scan(), scan -> new ArrayList<>())
-                        .add(new ScanJoinFilter(target.column(), build::keyFilter));
-            });
+            List<JoinFilterPlacement.Target> targets = JoinFilterPlacement.of(join);
+            if (!targets.isEmpty()) {
+                // Every target's key is compared with the same build column: one filter serves them all.
+                build.wantKeyFilter(targets.get(0).key(),
+                        targets.stream().mapToDouble(target -> target.scan().estimatedRows()).max().orElseThrow());
+                for (JoinFilterPlacement.Target target : targets) {
+                    joinFilters.computeIfAbsent(target.scan(), scan -> new ArrayList<>())
+                            .add(new ScanJoinFilter(target.column(), build::keyFilter));
+                }
+            }
             source = streaming(node, source(join.left()), new HashJoinOperator(join, build, context::checkCancelled));
         } else if (node instanceof NestedLoopJoinNode join) {
             MaterializeSink inner = new MaterializeSink(kinds(join.right()), reservation(node, "materializing a join input"));

@@ -267,4 +267,44 @@ class JoinFilterTest {
         long scanRows = Long.parseLong(scanLine.replaceAll(".*actual rows=(\\d+),.*", "$1"));
         assertThat(scanRows).isLessThan(facts.rows().size() / 50);
     }
+
+    /**
+     * TPC-H Q2's shape: facts joined with a per-key aggregation of a second facts scan, and the join above compares
+     * both key columns with the same build column. The filter reaches both scans, the aggregation's through its
+     * group key in the build pipeline of the join below, and the rows stay the reference rows.
+     */
+    @Test
+    void keysComparedWithOneBuildColumnFilterEveryScanTheyReach() {
+        List<Column> groups = List.of(Plans.column("key", LogicalType.BIGINT), Plans.column("total", LogicalType.BIGINT));
+        AggregateNode perKey = new AggregateNode(facts.scan(0, 1), new int[] {0},
+                List.of(new AggregateCall(AggregateFunction.SUM, new int[] {1}, false, -1, LogicalType.BIGINT, "total")),
+                groups, 5_000);
+        List<Column> belowOutput = Plans.concat(facts.output(0, 1), groups);
+        HashJoinNode below = new HashJoinNode(JoinType.INNER, facts.scan(0, 1), perKey, new int[] {0}, new int[] {0},
+                Optional.empty(), false, belowOutput, 100_000);
+        HashJoinNode join = new HashJoinNode(JoinType.INNER, below, new ValuesNode(BUILD, buildRows()), new int[] {0, 2},
+                new int[] {0, 0}, Optional.empty(), false, Plans.concat(belowOutput, BUILD), 100);
+        Map<Long, Long> totals = new TreeMap<>();
+        for (List<Object> row : facts.rows()) {
+            if (row.get(0) != null) {
+                totals.merge((Long) row.get(0), (Long) row.get(1), Long::sum);
+            }
+        }
+        List<List<Object>> groupRows = new ArrayList<>();
+        totals.forEach((key, total) -> groupRows.add(row(key, total)));
+        List<List<Object>> belowRows = ReferenceJoin.join(JoinType.INNER, facts.rows(), groupRows, new int[] {0},
+                new int[] {0}, (l, r) -> true, false, 2, 2);
+        List<List<Object>> expected = ReferenceJoin.join(JoinType.INNER, belowRows, buildRows(), new int[] {0, 2},
+                new int[] {0, 0}, (l, r) -> true, false, 4, 2);
+
+        assertThat(Results.sorted(Results.collect(QueryExecutor.execute(join, database.context(2)))))
+                .isEqualTo(Results.sorted(expected));
+        List<String> scanLines = QueryExecutor.executeAnalyzed(join, database.context(2)).lines()
+                .filter(line -> line.contains("TableScan")).toList();
+        assertThat(scanLines).hasSize(2).allSatisfy(scanLine -> {
+            assertThat(scanLine).contains("rows removed by join filters=");
+            long scanRows = Long.parseLong(scanLine.replaceAll(".*actual rows=(\\d+),.*", "$1"));
+            assertThat(scanRows).isLessThan(facts.rows().size() / 50);
+        });
+    }
 }

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The optimized plans of chosen TPC-H queries (statistics of scale factor 1), compared with the expected text in
  * {@code src/test/resources/golden}: Calcite's logical plan ({@code qN.logical}) and the physical plan
- * ({@code qN.physical}). Q17 and Q20 cover decorrelated subqueries, Q21 semi and anti joins. After an intended
+ * ({@code qN.physical}). Q2, Q17 and Q20 cover decorrelated subqueries, Q21 semi and anti joins. After an intended
  * change, regenerate with {@code -Dbasalt.golden.update=true} and review the diff.
  */
 class GoldenPlanTest {
@@ -33,7 +33,7 @@ class GoldenPlanTest {
     }
 
     @ParameterizedTest(name = "Q{0}")
-    @ValueSource(ints = {1, 3, 5, 6, 7, 9, 11, 14, 15, 17, 20, 21})
+    @ValueSource(ints = {1, 2, 3, 5, 6, 7, 9, 11, 14, 15, 17, 20, 21})
     void matchesTheGoldenPlans(int query) throws IOException {
         PlannedQuery planned = new QueryPlanner(TpchStatistics.SF1).plan(TpchQueries.text(query), catalog,
                 PlannerOptions.DEFAULTS);

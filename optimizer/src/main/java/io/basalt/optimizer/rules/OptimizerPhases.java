@@ -38,7 +38,9 @@ import java.util.Optional;
  *       orders greedily by Basalt's cost model ({@code OperatorCostModel} through Calcite's metadata); one of more
  *       than {@value GreedyJoinOrderRule#WIDEST_COST_BASED} inner joined inputs {@link GreedyJoinOrderRule} orders
  *       instead, from estimates taken once (Calcite's rule would take seconds); only when some join has a join as
- *       input or is an outer join (an inner join of two inputs leaves no order to choose);</li>
+ *       input or is an outer join (an inner join of two inputs leaves no order to choose). Before ordering, two
+ *       inputs joined on one key also get the equalities of other keys the conditions imply
+ *       ({@link TransitiveJoinKeysRule}, TPC-H Q2's decorrelated subquery);</li>
  *   <li><b>cleanup</b>: filters and projections settle right above the scans again so the physical plan builder
  *       can push them into the scans; trivial projections disappear;</li>
  *   <li><b>windows</b>: a projection holding window functions ({@code OVER}) becomes a projection, a window
@@ -151,6 +153,7 @@ public final class OptimizerPhases {
                 .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
                 .build();
         HepProgram order = new HepProgramBuilder()
+                .addRuleInstance(TransitiveJoinKeysRule.INSTANCE)
                 .addRuleInstance(COST_BASED_JOIN_ORDER)
                 .addRuleInstance(GreedyJoinOrderRule.INSTANCE)
                 .build();
