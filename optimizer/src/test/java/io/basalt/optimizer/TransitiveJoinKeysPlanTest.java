@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Key equalities implied through a third input join two inputs that already share a condition on both keys
- * (TransitiveJoinKeysRule), on TPC-H's catalog at scale factor 1. TPC-H Q2's and Q17's plans with it are in
+ * (TransitiveJoinKeysRule), on TPC-H's catalog at scale factor 1. TPC-H Q2's plan with it is in
  * GoldenPlanTest; Q5's, whose customer and nation share no condition, stays as it was there.
  */
 class TransitiveJoinKeysPlanTest {

@@ -28,7 +28,7 @@ import java.util.Set;
 /**
  * Adds to an inner multi-join the key equalities its conditions imply but do not state, where two inputs are
  * already joined on some other equality: from {@code a = b} and {@code b = c} it adds {@code a = c} when the
- * inputs of {@code a} and {@code c} have a join condition of their own.
+ * inputs of {@code a} and {@code c} are equated on other columns too.
  *
  * <p>Why: a decorrelated correlated subquery leaves its correlation key equal to the outer query's column, not to
  * the table it is joined with. In TPC-H Q2, {@code ps_supplycost = (SELECT min(ps_supplycost) … WHERE p_partkey =
@@ -36,9 +36,10 @@ import java.util.Set;
  * part key being equal to {@code p_partkey} only: the join orderer then joins partsupp with the per-part minima on a
  * cost shared by hundreds of parts. With {@code ps_partkey = ps_partkey'} added, that join has both keys.
  *
- * <p>Only inputs that already share a condition get one, so the join graph gains no edge and the orderer no new
+ * <p>Only inputs already equated on some columns get one, so the join graph gains no edge and the orderer no new
  * order (a new edge would change the estimates of joins that were right, TPC-H Q5's customer and nation); the
- * added condition only makes an existing join's key wider. Only multi-joins of inner joins: an equality of a
+ * added condition only makes an existing equi-join's key wider. Inputs related only by a comparison (TPC-H Q17's
+ * {@code l_quantity < 0.2 * avg}) get none: that plan's shape is what shares its two lineitem reads. Only multi-joins of inner joins: an equality of a
  * null-padded column does not carry over. Only equalities of two columns of the same type, which reject NULLs
  * ({@code =}, not {@code IS NOT DISTINCT FROM}), so the implied one holds for every row the others keep.
  */
@@ -69,7 +70,7 @@ public final class TransitiveJoinKeysRule extends RelRule<RuleConfig> implements
                 countsWith(join, implied), join.getPostJoinFilter()));
     }
 
-    /** The equalities {@code join}'s condition implies between inputs that share a condition, not yet stated. */
+    /** The equalities {@code join}'s condition implies between inputs already equated, not yet stated. */
     static List<RexNode> impliedKeys(MultiJoin join) {
         if (join.isFullOuterJoin() || join.getJoinTypes().stream().anyMatch(type -> type != JoinRelType.INNER)) {
             return List.of();
@@ -83,11 +84,7 @@ public final class TransitiveJoinKeysRule extends RelRule<RuleConfig> implements
             if (fields != null && inputOfField[fields[0]] != inputOfField[fields[1]]) {
                 union(parent, fields[0], fields[1]);
                 stated.add(pair(fields[0], fields[1]));
-            }
-            var inputs = RelOptUtil.InputFinder.bits(condition).asList().stream()
-                    .map(field -> inputOfField[field]).distinct().toList();
-            if (inputs.size() == 2) {
-                joinedInputs.add(pair(inputs.get(0), inputs.get(1)));
+                joinedInputs.add(pair(inputOfField[fields[0]], inputOfField[fields[1]]));
             }
         }
         Map<Integer, List<Integer>> classes = new HashMap<>();
