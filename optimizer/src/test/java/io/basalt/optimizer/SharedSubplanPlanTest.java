@@ -110,6 +110,20 @@ class SharedSubplanPlanTest {
     }
 
     @Test
+    void aRepeatedJoinOfSmallTablesIsRecomputed() {
+        // TPC-H Q2's shape: nation ⋈ region (30 rows read) twice. Recomputing it costs less than the shared
+        // result's pipeline.
+        String query = """
+                WITH europe AS (SELECT n_nationkey, n_name FROM nation, region
+                                WHERE n_regionkey = r_regionkey AND r_name = 'EUROPE')
+                SELECT * FROM europe a JOIN europe b ON a.n_nationkey < b.n_nationkey
+                """;
+        PhysicalNode plan = plan(query, true);
+        assertThat(uses(plan)).isEmpty();
+        assertThat(PhysicalPlanText.of(plan).split("Scan main.region", -1)).hasSize(3);
+    }
+
+    @Test
     void differentSubplansAreNotShared() {
         String query = """
                 SELECT (SELECT max(l_quantity) FROM lineitem WHERE l_shipdate < DATE '1995-01-01'),
