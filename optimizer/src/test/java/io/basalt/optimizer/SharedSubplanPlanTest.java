@@ -124,6 +124,32 @@ class SharedSubplanPlanTest {
     }
 
     @Test
+    void q17ReadsLineitemOnceForTheQueryAndItsAverageSubquery() {
+        // SemiJoinsForSharing: both lineitem reads are semi-joined with the qualifying parts, then shared.
+        PhysicalNode plan = plan(TpchQueries.text(17), true);
+        List<SharedResultNode> uses = uses(plan);
+        assertThat(uses).hasSize(2);
+        assertThat(uses.get(0)).isSameAs(uses.get(1));
+        assertThat(PhysicalPlanText.of(uses.get(0).input())).startsWith("HashJoin SEMI")
+                .contains("Scan main.lineitem columns=[l_partkey,l_quantity,l_extendedprice]");
+        assertThat(PhysicalPlanText.of(plan).split("Scan main.lineitem", -1)).hasSize(2);
+        assertThat(PhysicalPlanText.of(plan(TpchQueries.text(17), false)).split("Scan main.lineitem", -1)).hasSize(3);
+    }
+
+    @Test
+    void aSubqueryReadingOtherRowsThanTheQueryIsNotSemiJoined() {
+        // Q17 with the outer lineitem rows filtered by date: the two reads differ, so semi joins would share nothing.
+        String query = """
+                SELECT sum(l_extendedprice) FROM lineitem, part
+                WHERE p_partkey = l_partkey AND p_brand = 'Brand#23' AND l_shipdate < DATE '1995-01-01'
+                  AND l_quantity < (SELECT 0.2 * avg(l_quantity) FROM lineitem WHERE l_partkey = p_partkey)
+                """;
+        String plan = PhysicalPlanText.of(plan(query, true));
+        assertThat(plan).doesNotContain("SEMI").doesNotContain("SharedResult");
+        assertThat(plan.split("Scan main.lineitem", -1)).hasSize(3);
+    }
+
+    @Test
     void differentSubplansAreNotShared() {
         String query = """
                 SELECT (SELECT max(l_quantity) FROM lineitem WHERE l_shipdate < DATE '1995-01-01'),
