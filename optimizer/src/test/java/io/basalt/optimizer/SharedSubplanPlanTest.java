@@ -110,6 +110,46 @@ class SharedSubplanPlanTest {
     }
 
     @Test
+    void aRepeatedJoinOfSmallTablesIsRecomputed() {
+        // TPC-H Q2's shape: nation ⋈ region (30 rows read) twice. Recomputing it costs less than the shared
+        // result's pipeline.
+        String query = """
+                WITH europe AS (SELECT n_nationkey, n_name FROM nation, region
+                                WHERE n_regionkey = r_regionkey AND r_name = 'EUROPE')
+                SELECT * FROM europe a JOIN europe b ON a.n_nationkey < b.n_nationkey
+                """;
+        PhysicalNode plan = plan(query, true);
+        assertThat(uses(plan)).isEmpty();
+        assertThat(PhysicalPlanText.of(plan).split("Scan main.region", -1)).hasSize(3);
+    }
+
+    @Test
+    void q17ReadsLineitemOnceForTheQueryAndItsAverageSubquery() {
+        // SemiJoinsForSharing: both lineitem reads are semi-joined with the qualifying parts, then shared.
+        PhysicalNode plan = plan(TpchQueries.text(17), true);
+        List<SharedResultNode> uses = uses(plan);
+        assertThat(uses).hasSize(2);
+        assertThat(uses.get(0)).isSameAs(uses.get(1));
+        assertThat(PhysicalPlanText.of(uses.get(0).input())).startsWith("HashJoin SEMI")
+                .contains("Scan main.lineitem columns=[l_partkey,l_quantity,l_extendedprice]");
+        assertThat(PhysicalPlanText.of(plan).split("Scan main.lineitem", -1)).hasSize(2);
+        assertThat(PhysicalPlanText.of(plan(TpchQueries.text(17), false)).split("Scan main.lineitem", -1)).hasSize(3);
+    }
+
+    @Test
+    void aSubqueryReadingOtherRowsThanTheQueryIsNotSemiJoined() {
+        // Q17 with the outer lineitem rows filtered by date: the two reads differ, so semi joins would share nothing.
+        String query = """
+                SELECT sum(l_extendedprice) FROM lineitem, part
+                WHERE p_partkey = l_partkey AND p_brand = 'Brand#23' AND l_shipdate < DATE '1995-01-01'
+                  AND l_quantity < (SELECT 0.2 * avg(l_quantity) FROM lineitem WHERE l_partkey = p_partkey)
+                """;
+        String plan = PhysicalPlanText.of(plan(query, true));
+        assertThat(plan).doesNotContain("SEMI").doesNotContain("SharedResult");
+        assertThat(plan.split("Scan main.lineitem", -1)).hasSize(3);
+    }
+
+    @Test
     void differentSubplansAreNotShared() {
         String query = """
                 SELECT (SELECT max(l_quantity) FROM lineitem WHERE l_shipdate < DATE '1995-01-01'),

@@ -56,7 +56,8 @@ class SharedSubplanResultsTest {
         for (long store = 0; store < 300; store++) {
             stores.add(List.of(store, "store-" + store, "region-" + store % 7));
         }
-        create("sales", List.of(ColumnDefinition.of("item", LogicalType.TEXT), ColumnDefinition.of("store", LogicalType.BIGINT),
+        // store NOT NULL: the Q17 shape below then reads the same sales rows in its subquery as outside it.
+        create("sales", List.of(ColumnDefinition.of("item", LogicalType.TEXT), ColumnDefinition.notNull("store", LogicalType.BIGINT),
                 ColumnDefinition.of("amount", LogicalType.BIGINT)), sales);
         create("stores", List.of(ColumnDefinition.of("store", LogicalType.BIGINT), ColumnDefinition.of("name", LogicalType.TEXT),
                 ColumnDefinition.of("region", LogicalType.TEXT)), stores);
@@ -101,6 +102,9 @@ class SharedSubplanResultsTest {
             "SELECT item, sum(amount) AS v FROM sales, stores WHERE sales.store = stores.store AND region = 'region-3' "
                     + "GROUP BY item HAVING sum(amount) > (SELECT sum(amount) * 0.02 FROM sales, stores "
                     + "WHERE sales.store = stores.store AND region = 'region-3')",
+            // Q17: rows below a fraction of their store's average, for the stores of one region (SemiJoinsForSharing)
+            "SELECT sum(amount), count(*) FROM sales, stores WHERE sales.store = stores.store AND region = 'region-3' "
+                    + "AND amount < (SELECT 0.5 * avg(amount) FROM sales s WHERE s.store = stores.store)",
             // a self join of an aggregate, three uses, an outer join
             "WITH c AS (SELECT store, count(*) AS n, min(item) AS first FROM sales GROUP BY store) "
                     + "SELECT * FROM c a JOIN c b ON a.n = b.n AND a.store < b.store LEFT JOIN c d ON d.store = b.store + 1",

@@ -46,7 +46,9 @@ import java.util.Optional;
  *   <li><b>windows</b>: a projection holding window functions ({@code OVER}) becomes a projection, a window
  *       operator and a projection;</li>
  *   <li><b>shared subplans</b>: a subplan the plan holds twice (a CTE read twice) is computed once
- *       ({@link SharedSubplans}); unless the planner options turn it off.</li>
+ *       ({@link SharedSubplans}), after a table read by a query and by its decorrelated aggregate subquery is
+ *       semi-joined on both sides with the filter the subquery's result is joined with, so both read one subplan
+ *       ({@link SemiJoinsForSharing}, TPC-H Q17); unless the planner options turn it off.</li>
  * </ol>
  */
 public final class OptimizerPhases {
@@ -140,7 +142,7 @@ public final class OptimizerPhases {
         }
         // After every rewrite: two places are equal only once both went through the same ones.
         if (shareSubplans) {
-            rel = SharedSubplans.share(rel);
+            rel = SharedSubplans.share(SemiJoinsForSharing.apply(rel));
         }
         return rel;
     }

@@ -35,7 +35,10 @@ import java.util.Set;
  * and nation twice (grouped by part, and summed in the HAVING subquery).
  *
  * <p>Only subplans worth a materialization are shared: those reading a table through a join or an aggregation (a
- * lone scan, filter or projection streams as fast as its copy would be read). Never shared: a subplan with a
+ * lone scan, filter or projection streams as fast as its copy would be read), and reading at least
+ * {@value #MINIMUM_ROWS_READ} rows from their tables. Below that, recomputing the subplan at each place costs less
+ * than the shared result's own pipeline, which runs alone before every pipeline reading it: TPC-H Q2 shared a join
+ * of nation (25 rows) and region (5 rows) and took longer than recomputing it twice. Never shared: a subplan with a
  * non-deterministic function ({@code random()} is drawn anew at each place, as two uses of a subquery mean in
  * PostgreSQL), with correlation variables or subqueries left, or with a recursive query's parts (its working
  * table changes from run to run). Functions fixed for the statement ({@code now()}, {@code current_date}) have the
@@ -51,15 +54,22 @@ import java.util.Set;
  */
 public final class SharedSubplans {
 
+    /**
+     * The fewest rows, summed over its table scans (the tables' row counts, before any filter), a subplan must read
+     * to be shared. A scan of 20,000 rows takes about a millisecond; the shared result's pipeline and buffer cost
+     * about that much on their own.
+     */
+    static final long MINIMUM_ROWS_READ = 20_000;
+
     private final Map<RelNode, Traits> traits = new IdentityHashMap<>();
     private final Map<RelNode, String> digests = new IdentityHashMap<>();
     private final Map<RelNode, ColumnWidening.Rebuilt> widened = new IdentityHashMap<>();
 
     /** What a subplan holds, as far as sharing it goes. */
-    private record Traits(boolean readsTable, boolean joinsOrAggregates, boolean shareable) {
+    private record Traits(boolean readsTable, boolean joinsOrAggregates, boolean shareable, double rowsRead) {
 
         boolean worthSharing() {
-            return readsTable && joinsOrAggregates && shareable;
+            return readsTable && joinsOrAggregates && shareable && rowsRead >= MINIMUM_ROWS_READ;
         }
     }
 
@@ -87,6 +97,12 @@ public final class SharedSubplans {
             rel = search.replace(rel, repeated.get(), read, nextId++);
         }
         return nextId == 0 ? plan : withUses(rel);
+    }
+
+    /** Whether {@link #share} would compute the two subplans once: equal once widened, and worth sharing. */
+    static boolean wouldShare(RelNode first, RelNode second) {
+        SharedSubplans search = new SharedSubplans();
+        return search.traits(first).worthSharing() && search.key(first).equals(search.key(second));
     }
 
     private static boolean readsSomeTableTwice(RelNode plan) {
@@ -238,6 +254,7 @@ public final class SharedSubplans {
             return known;
         }
         boolean readsTable = rel instanceof TableScan scan && scan.getTable().unwrap(TransientTable.class) == null;
+        double rowsRead = readsTable ? ((TableScan) rel).getTable().getRowCount() : 0;
         boolean joinsOrAggregates = rel instanceof Join || rel instanceof Aggregate;
         boolean shareable = !(rel instanceof RepeatUnion || rel instanceof Spool || rel instanceof Correlate
                 || rel instanceof TableScan && !readsTable) && deterministicAndUncorrelated(rel);
@@ -246,8 +263,9 @@ public final class SharedSubplans {
             readsTable |= inputTraits.readsTable();
             joinsOrAggregates |= inputTraits.joinsOrAggregates();
             shareable &= inputTraits.shareable();
+            rowsRead += inputTraits.rowsRead();
         }
-        Traits computed = new Traits(readsTable, joinsOrAggregates, shareable);
+        Traits computed = new Traits(readsTable, joinsOrAggregates, shareable, rowsRead);
         traits.put(rel, computed);
         return computed;
     }
