@@ -140,7 +140,7 @@ public final class HashBuildSink extends MaterializeSink {
     }
 
     private void index(RowStore rows, TaskRunner tasks) {
-        table = JoinHashTable.build(rows, keyColumns, memory(), tasks::checkCancelled);
+        table = JoinHashTable.build(rows, keyColumns, memory(), tasks::checkCancelled, tasks::runAll);
         // A build side with as many distinct keys as the probe scan has rows keeps most of them (a key/foreign
         // key join): filling a filter for it costs more than the filter saves (TPC-H Q4: 1.5M keys, 8 % of the query).
         // With several key columns, the distinct keys are at least as many as one column's distinct values.
