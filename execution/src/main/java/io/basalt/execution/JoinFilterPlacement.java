@@ -11,6 +11,8 @@ import io.basalt.execution.plan.ProjectNode;
 import io.basalt.execution.plan.TableScanNode;
 import io.basalt.storage.type.PhysicalKind;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,9 +21,11 @@ import java.util.Optional;
  * group keys of aggregations, and either input of a hash join below, TPC-H Q18's semi join reaching the orders
  * scan under the join with lineitem).
  * Only for joins that drop probe rows without a match (INNER, SEMI, RIGHT, and RIGHT_SEMI and RIGHT_ANTI, whose
- * probe rows only mark build rows): for LEFT, FULL and ANTI joins such rows are part of the result. The filter
- * tests one key column, the first LONG one that reaches a scan: with several keys (TPC-H Q5's supplier and nation)
- * a row whose value of one key is not among the build rows' values of that key cannot match either.
+ * probe rows only mark build rows): for LEFT, FULL and ANTI joins such rows are part of the result. With several
+ * keys every LONG one that reaches a scan gets a filter: a row whose value of one key is not among the build rows'
+ * values of that key cannot match either, and which key drops rows is only known once the build side is there
+ * (TPC-H Q9's partsupp: its supplier keys all match, its part keys 5 %). A filter that keeps most rows turns itself
+ * off early in the scan.
  */
 final class JoinFilterPlacement {
 
@@ -32,22 +36,21 @@ final class JoinFilterPlacement {
     private JoinFilterPlacement() {
     }
 
-    static Optional<Target> of(HashJoinNode join) {
+    /** A target for each LONG key of {@code join} that reaches a scan, in key order; none for other join types. */
+    static List<Target> of(HashJoinNode join) {
         JoinType type = join.joinType();
+        List<Target> targets = new ArrayList<>();
         if (type != JoinType.INNER && type != JoinType.SEMI && type != JoinType.RIGHT && type != JoinType.RIGHT_SEMI
                 && type != JoinType.RIGHT_ANTI) {
-            return Optional.empty();
+            return targets;
         }
         for (int key = 0; key < join.leftKeys().length; key++) {
             if (join.left().output().get(join.leftKeys()[key]).type().physicalKind() == PhysicalKind.LONG
                     && join.right().output().get(join.rightKeys()[key]).type().physicalKind() == PhysicalKind.LONG) {
-                Optional<Target> target = scanOf(join.left(), join.leftKeys()[key], key);
-                if (target.isPresent()) {
-                    return target;
-                }
+                scanOf(join.left(), join.leftKeys()[key], key).ifPresent(targets::add);
             }
         }
-        return Optional.empty();
+        return targets;
     }
 
     /** The scan {@code column} of {@code node} comes from unchanged, if any. */

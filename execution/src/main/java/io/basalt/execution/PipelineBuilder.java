@@ -131,11 +131,11 @@ final class PipelineBuilder {
             HashBuildSink build = new HashBuildSink(kinds(join.right()), join.rightKeys(), reservation(node, "building a hash table"),
                     context.spillSpace());
             addPipeline("hash join build", source(join.right()), build, node);
-            JoinFilterPlacement.of(join).ifPresent(target -> {
+            for (JoinFilterPlacement.Target target : JoinFilterPlacement.of(join)) {
                 build.wantKeyFilter(target.key(), target.scan().estimatedRows());
                 joinFilters.computeIfAbsent(target.scan(), scan -> new ArrayList<>())
-                        .add(new ScanJoinFilter(target.column(), build::keyFilter));
-            });
+                        .add(new ScanJoinFilter(target.column(), () -> build.keyFilter(target.key())));
+            }
             source = streaming(node, source(join.left()), new HashJoinOperator(join, build, context::checkCancelled));
         } else if (node instanceof NestedLoopJoinNode join) {
             MaterializeSink inner = new MaterializeSink(kinds(join.right()), reservation(node, "materializing a join input"));
