@@ -21,12 +21,11 @@ import java.util.Optional;
  * group keys of aggregations, and either input of a hash join below, TPC-H Q18's semi join reaching the orders
  * scan under the join with lineitem).
  * Only for joins that drop probe rows without a match (INNER, SEMI, RIGHT, and RIGHT_SEMI and RIGHT_ANTI, whose
- * probe rows only mark build rows): for LEFT, FULL and ANTI joins such rows are part of the result. The filter
- * tests one key column, the first LONG one that reaches a scan: with several keys (TPC-H Q5's supplier and nation)
- * a row whose value of one key is not among the build rows' values of that key cannot match either. Other probe
- * keys compared with the same build column get the same filter in the scans they reach (TPC-H Q2: the part key
- * of partsupp and the part key of the per-part minimum cost, computed from a second partsupp scan, are both equal
- * to the filtered parts' key).
+ * probe rows only mark build rows): for LEFT, FULL and ANTI joins such rows are part of the result. With several
+ * keys every LONG one that reaches a scan gets a filter: a row whose value of one key is not among the build rows'
+ * values of that key cannot match either, and which key drops rows is only known once the build side is there
+ * (TPC-H Q9's partsupp: its supplier keys all match, its part keys 5 %). A filter that keeps most rows turns itself
+ * off early in the scan.
  */
 final class JoinFilterPlacement {
 
@@ -37,39 +36,21 @@ final class JoinFilterPlacement {
     private JoinFilterPlacement() {
     }
 
-    /**
-     * The scans a filter of the build side's values of one key column can act on: the first LONG key that reaches
-     * a scan, and every other key compared with the same build column that reaches another scan; empty if none.
-     */
+    /** A target for each LONG key of {@code join} that reaches a scan, in key order; none for other join types. */
     static List<Target> of(HashJoinNode join) {
         JoinType type = join.joinType();
+        List<Target> targets = new ArrayList<>();
         if (type != JoinType.INNER && type != JoinType.SEMI && type != JoinType.RIGHT && type != JoinType.RIGHT_SEMI
                 && type != JoinType.RIGHT_ANTI) {
-            return List.of();
+            return targets;
         }
         for (int key = 0; key < join.leftKeys().length; key++) {
-            Optional<Target> target = longKeyScan(join, key);
-            if (target.isPresent()) {
-                List<Target> targets = new ArrayList<>(List.of(target.get()));
-                for (int other = key + 1; other < join.leftKeys().length; other++) {
-                    if (join.rightKeys()[other] == join.rightKeys()[key]) {
-                        longKeyScan(join, other)
-                                .filter(found -> targets.stream().noneMatch(known -> known.scan() == found.scan()))
-                                .ifPresent(targets::add);
-                    }
-                }
-                return targets;
+            if (join.left().output().get(join.leftKeys()[key]).type().physicalKind() == PhysicalKind.LONG
+                    && join.right().output().get(join.rightKeys()[key]).type().physicalKind() == PhysicalKind.LONG) {
+                scanOf(join.left(), join.leftKeys()[key], key).ifPresent(targets::add);
             }
         }
-        return List.of();
-    }
-
-    private static Optional<Target> longKeyScan(HashJoinNode join, int key) {
-        if (join.left().output().get(join.leftKeys()[key]).type().physicalKind() != PhysicalKind.LONG
-                || join.right().output().get(join.rightKeys()[key]).type().physicalKind() != PhysicalKind.LONG) {
-            return Optional.empty();
-        }
-        return scanOf(join.left(), join.leftKeys()[key], key);
+        return targets;
     }
 
     /** The scan {@code column} of {@code node} comes from unchanged, if any. */

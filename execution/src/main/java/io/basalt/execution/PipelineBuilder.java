@@ -131,15 +131,10 @@ final class PipelineBuilder {
             HashBuildSink build = new HashBuildSink(kinds(join.right()), join.rightKeys(), reservation(node, "building a hash table"),
                     context.spillSpace());
             addPipeline("hash join build", source(join.right()), build, node);
-            List<JoinFilterPlacement.Target> targets = JoinFilterPlacement.of(join);
-            if (!targets.isEmpty()) {
-                // Every target's key is compared with the same build column: one filter serves them all.
-                build.wantKeyFilter(targets.get(0).key(),
-                        targets.stream().mapToDouble(target -> target.scan().estimatedRows()).max().orElseThrow());
-                for (JoinFilterPlacement.Target target : targets) {
-                    joinFilters.computeIfAbsent(target.scan(), scan -> new ArrayList<>())
-                            .add(new ScanJoinFilter(target.column(), build::keyFilter));
-                }
+            for (JoinFilterPlacement.Target target : JoinFilterPlacement.of(join)) {
+                build.wantKeyFilter(target.key(), target.scan().estimatedRows());
+                joinFilters.computeIfAbsent(target.scan(), scan -> new ArrayList<>())
+                        .add(new ScanJoinFilter(target.column(), () -> build.keyFilter(target.key())));
             }
             source = streaming(node, source(join.left()), new HashJoinOperator(join, build, context::checkCancelled));
         } else if (node instanceof NestedLoopJoinNode join) {

@@ -25,10 +25,10 @@ public final class HashBuildSink extends MaterializeSink {
     private final int[] keyColumns;
     private final SpillSpace spillSpace;
     private volatile JoinHashTable table;
-    private volatile boolean keyFilterWanted;
-    private volatile int keyFilterKey;
-    private volatile double probeRows;
-    private volatile KeyMembershipFilter keyFilter;
+    /** Per key column: the probe scan's estimated rows when a filter of that key is wanted, else NaN. */
+    private final double[] filterProbeRows;
+    /** Per key column: its filter once the build side is complete, null where none is wanted or worth it. */
+    private volatile KeyMembershipFilter[] keyFilters;
     private volatile PartitionedSpill spilling;
     private volatile boolean spilledNullKey;
     private volatile SpilledBuild spilled;
@@ -37,6 +37,8 @@ public final class HashBuildSink extends MaterializeSink {
         super(kinds, memory);
         this.keyColumns = keyColumns.clone();
         this.spillSpace = spillSpace;
+        this.filterProbeRows = new double[keyColumns.length];
+        java.util.Arrays.fill(filterProbeRows, Double.NaN);
     }
 
     @Override
@@ -140,39 +142,44 @@ public final class HashBuildSink extends MaterializeSink {
     }
 
     private void index(RowStore rows, TaskRunner tasks) {
-        table = JoinHashTable.build(rows, keyColumns, memory(), tasks::checkCancelled);
-        // A build side with as many distinct keys as the probe scan has rows keeps most of them (a key/foreign
-        // key join): filling a filter for it costs more than the filter saves (TPC-H Q4: 1.5M keys, 8 % of the query).
-        // With several key columns, the distinct keys are at least as many as one column's distinct values.
-        if (keyFilterWanted && table.distinctKeyCount() * 2.0 <= probeRows) {
-            // One key column: its distinct values; of several, the filtered column's value in every build row
-            // (repeats cost nothing, and a NULL row's value slot only adds a value that matches nothing).
-            LongVector keys = (LongVector) (keyColumns.length == 1 ? table.distinctKeys()[0] : rows.column(keyColumns[keyFilterKey]));
+        table = JoinHashTable.build(rows, keyColumns, memory(), tasks::checkCancelled, tasks::runAll);
+        KeyMembershipFilter[] filters = new KeyMembershipFilter[keyColumns.length];
+        for (int key = 0; key < keyColumns.length; key++) {
+            // A build side with as many distinct keys as the probe scan has rows keeps most of them (a key/foreign
+            // key join): filling a filter for it costs more than the filter saves (TPC-H Q4: 1.5M keys, 8 % of the
+            // query). With several key columns, the distinct keys are at least as many as one column's distinct values.
+            if (Double.isNaN(filterProbeRows[key]) || table.distinctKeyCount() * 2.0 > filterProbeRows[key]) {
+                continue;
+            }
+            // One key column: its distinct values; of several, the column's value in every build row (repeats
+            // cost nothing, and a NULL row's value slot only adds a value that matches nothing).
+            LongVector keys = (LongVector) (keyColumns.length == 1 ? table.distinctKeys()[0] : rows.column(keyColumns[key]));
             KeyMembershipFilter filter = KeyMembershipFilter.of(keys.values(), keys.positionCount());
             // Only a shortcut: without the memory for it the probe scans keep every row.
             if (memory().tryGrow(filter.bytes())) {
-                keyFilter = filter;
+                filters[key] = filter;
             }
         }
+        keyFilters = filters;
     }
 
     /**
      * Asks for a {@link KeyMembershipFilter} of the build side's values of key column {@code key}, for a scan on
      * the probe side to drop rows that cannot match, unless the build side has more than half as many distinct
-     * keys as {@code probeRows} (the probe scan's estimated rows). Only for a LONG key column.
+     * keys as {@code probeRows} (the probe scan's estimated rows). Only for a LONG key column; may be asked for
+     * several keys.
      */
     public void wantKeyFilter(int key, double probeRows) {
         if (kinds().get(keyColumns[key]) != PhysicalKind.LONG) {
             throw new IllegalStateException("a key filter needs a LONG key column");
         }
-        this.probeRows = probeRows;
-        keyFilterKey = key;
-        keyFilterWanted = true;
+        filterProbeRows[key] = probeRows;
     }
 
-    /** The build keys' filter once the build side is complete (after {@link #wantKeyFilter}), else null. */
-    public KeyMembershipFilter keyFilter() {
-        return keyFilter;
+    /** Key column {@code key}'s filter once the build side is complete (after {@link #wantKeyFilter}), else null. */
+    public KeyMembershipFilter keyFilter(int key) {
+        KeyMembershipFilter[] filters = keyFilters;
+        return filters == null ? null : filters[key];
     }
 
     JoinHashTable table() {
@@ -191,7 +198,7 @@ public final class HashBuildSink extends MaterializeSink {
     @Override
     public synchronized void close() {
         table = null;
-        keyFilter = null;
+        keyFilters = null;
         spilled = null;
         PartitionedSpill spill = spilling;
         if (spill != null) {

@@ -11,6 +11,7 @@ import io.basalt.storage.vector.LongVector;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The build side of a hash join, built once and then probed by every worker at the same time (read-only).
@@ -18,26 +19,30 @@ import java.util.List;
  * in build order ({@link #firstRow}, {@link #nextRow}), so duplicates cost no key comparisons. Rows with a
  * NULL key are not indexed (they never match) but are remembered for NOT IN and outer joins. One LONG key
  * whose values fill a narrow range needs no group table: its value's offset in the range is the group
- * ({@link DenseKeyRange}).
+ * ({@link DenseKeyRange}); one LONG key of spread values is indexed by {@link PartitionedLongKeys}, whose slot
+ * holds the chain head itself and whose regions are filled in parallel (a slot is the group then).
  */
 final class JoinHashTable {
 
     private final RowStore rows;
     private final int[] keyColumns;
-    /** The distinct keys' groups, or null when {@link #dense} places them. */
+    /** The distinct keys' groups, or null when {@link #dense} or {@link #longKeys} places them. */
     private final GroupTable keys;
     private final DenseKeyRange dense;
+    /** One spread LONG key's chain heads; {@link #firstRow} is null then. */
+    private final PartitionedLongKeys longKeys;
     private final int distinctKeyCount;
     private final int[] firstRow;
     private final int[] nextRow;
     private final int[] nullKeyRows;
 
-    private JoinHashTable(RowStore rows, int[] keyColumns, GroupTable keys, DenseKeyRange dense, int distinctKeyCount,
-                          int[] firstRow, int[] nextRow, int[] nullKeyRows) {
+    private JoinHashTable(RowStore rows, int[] keyColumns, GroupTable keys, DenseKeyRange dense, PartitionedLongKeys longKeys,
+                          int distinctKeyCount, int[] firstRow, int[] nextRow, int[] nullKeyRows) {
         this.rows = rows;
         this.keyColumns = keyColumns;
         this.keys = keys;
         this.dense = dense;
+        this.longKeys = longKeys;
         this.distinctKeyCount = distinctKeyCount;
         this.firstRow = firstRow;
         this.nextRow = nextRow;
@@ -47,8 +52,17 @@ final class JoinHashTable {
     /** Rows inserted between two cancellation checks while building: millions of rows take a while. */
     private static final int BUILD_CHUNK = 1 << 16;
 
-    /** @param cancellation fails with 57014 when the query was cancelled; checked per chunk of rows */
+    /** Builds on the calling thread alone (a spilled partition read back: one at a time, nothing else runs). */
     static JoinHashTable build(RowStore rows, int[] keyColumns, MemoryReservation memory, Runnable cancellation) {
+        return build(rows, keyColumns, memory, cancellation, tasks -> tasks.forEach(Runnable::run));
+    }
+
+    /**
+     * @param cancellation fails with 57014 when the query was cancelled; checked per chunk of rows
+     * @param runAll runs independent tasks and waits for all of them: the workers share a spread LONG key's regions
+     */
+    static JoinHashTable build(RowStore rows, int[] keyColumns, MemoryReservation memory, Runnable cancellation,
+                               Consumer<List<Runnable>> runAll) {
         int rowCount = rows.rowCount();
         ColumnVector[] keyVectors = keyVectors(rows, keyColumns);
         List<PhysicalKind> kinds = new ArrayList<>();
@@ -79,6 +93,10 @@ final class JoinHashTable {
                 memory.shrink(scratch);
                 return table;
             }
+            JoinHashTable table = buildSpread(rows, keyColumns, (LongVector) keyVectors[0], indexed, indexedCount,
+                    nullRows, memory, cancellation, runAll);
+            memory.shrink(scratch);
+            return table;
         }
         GroupTable table = GroupTables.create(kinds, indexedCount, memory);
         int[] groups = new int[indexedCount];
@@ -94,7 +112,7 @@ final class JoinHashTable {
             first[groups[i]] = row;
         }
         memory.shrink(scratch);
-        return new JoinHashTable(rows, keyColumns.clone(), table, null, table.groupCount(), first, next, nullRows);
+        return new JoinHashTable(rows, keyColumns.clone(), table, null, null, table.groupCount(), first, next, nullRows);
     }
 
     /** Links every indexed row into the chain of its key's slot, from the last row so chains keep build order. */
@@ -118,7 +136,21 @@ final class JoinHashTable {
             next[row] = head;
             first[slot] = row;
         }
-        return new JoinHashTable(rows, keyColumns.clone(), null, dense, distinct, first, next, nullRows);
+        return new JoinHashTable(rows, keyColumns.clone(), null, dense, null, distinct, first, next, nullRows);
+    }
+
+    /** One LONG key of spread values: {@link PartitionedLongKeys}, its regions filled by {@code runAll}'s workers. */
+    private static JoinHashTable buildSpread(RowStore rows, int[] keyColumns, LongVector keys, int[] indexed,
+                                             int indexedCount, int[] nullRows, MemoryReservation memory,
+                                             Runnable cancellation, Consumer<List<Runnable>> runAll) {
+        long slotBytes = PartitionedLongKeys.SLOT_BYTES * PartitionedLongKeys.maxSlots(indexedCount);
+        // The rows in region order while building: 4 bytes a row, on top of the caller's scratch.
+        memory.grow(slotBytes + 4L * indexedCount);
+        int[] next = new int[rows.rowCount()];
+        PartitionedLongKeys table = PartitionedLongKeys.build(keys, indexed, indexedCount, next, runAll, cancellation);
+        memory.shrink(slotBytes - table.bytes() + 4L * indexedCount);
+        return new JoinHashTable(rows, keyColumns.clone(), null, null, table, table.distinctKeyCount(), null, next,
+                nullRows);
     }
 
     private static void insertInChunks(GroupTable table, ColumnVector[] keyVectors, int[] indexed, int indexedCount,
@@ -170,6 +202,8 @@ final class JoinHashTable {
     void find(ColumnVector[] probeKeys, int[] positions, int count, int[] groups) {
         if (dense != null) {
             dense.find((LongVector) probeKeys[0], positions, count, firstRow, groups);
+        } else if (longKeys != null) {
+            longKeys.find((LongVector) probeKeys[0], positions, count, groups);
         } else {
             keys.find(probeKeys, positions, count, groups);
         }
@@ -181,11 +215,14 @@ final class JoinHashTable {
 
     /** The distinct non-NULL keys, one vector per key column (a copy). */
     ColumnVector[] distinctKeys() {
-        return dense != null ? new ColumnVector[] {dense.keys(firstRow, distinctKeyCount)} : keys.keys();
+        if (dense != null) {
+            return new ColumnVector[] {dense.keys(firstRow, distinctKeyCount)};
+        }
+        return longKeys != null ? new ColumnVector[] {longKeys.keys()} : keys.keys();
     }
 
     int firstRow(int group) {
-        return firstRow[group];
+        return longKeys != null ? longKeys.head(group) : firstRow[group];
     }
 
     /** The next build row with the same key, or -1. */

@@ -59,13 +59,29 @@ final class JoinOutput {
     /** Pairs {@code (leftRows[i], rightRows[i])} as rows of left columns followed by right columns. */
     ColumnBatch pairs(ColumnBatch left, int[] leftRows, int[] rightRows, int count) {
         List<ColumnVector> columns = new ArrayList<>(left.columnCount() + right.columnCount());
+        // Every left row once, in order (a key/foreign-key join whose probe scan's join filter already dropped the
+        // rows without a match): the left vectors are the pairs' left columns as they are, nothing to copy.
+        boolean everyLeftRowInOrder = isEveryRowInOrder(leftRows, count, left.rowCount());
         for (ColumnVector column : left.columns()) {
-            columns.add(VectorCopier.select(column, leftRows, count));
+            columns.add(everyLeftRowInOrder ? column : VectorCopier.select(column, leftRows, count));
         }
         for (int c = 0; c < right.columnCount(); c++) {
             columns.add(VectorCopier.select(right.column(c), rightRows, count));
         }
         return new ColumnBatch(count, columns);
+    }
+
+    /** Whether {@code rows[0, count)} is 0, 1, …, {@code rowCount - 1}. */
+    private static boolean isEveryRowInOrder(int[] rows, int count, int rowCount) {
+        if (count != rowCount) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            if (rows[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Left rows with NULLs for every right column (unmatched rows of LEFT and FULL joins). */

@@ -85,11 +85,15 @@ final class ProbeBatchJoiner {
             keptCount = Selection.trueRows(condition, pairs, kept);
         }
         boolean trackRight = JoinOutput.tracksRightMatches(type);
-        for (int i = 0; i < keptCount; i++) {
-            int pair = kept == null ? i : kept[i];
-            leftMatched[leftRows[pair]] = true;
-            if (trackRight) {
-                join.markRightMatched(rightRows[pair]);
+        // INNER, RIGHT, RIGHT_SEMI and RIGHT_ANTI output no left row alone: their matches need no marking.
+        boolean trackLeft = outputsLeftRowsAlone(type);
+        if (trackLeft || trackRight) {
+            for (int i = 0; i < keptCount; i++) {
+                int pair = kept == null ? i : kept[i];
+                leftMatched[leftRows[pair]] = true;
+                if (trackRight) {
+                    join.markRightMatched(rightRows[pair]);
+                }
             }
         }
         if (emitsPairs && keptCount > 0) {
@@ -98,11 +102,16 @@ final class ProbeBatchJoiner {
         pairs = 0;
     }
 
+    /** LEFT and FULL (unmatched rows, padded), SEMI (matched rows) and ANTI (unmatched rows). */
+    private static boolean outputsLeftRowsAlone(JoinType type) {
+        return type == JoinType.LEFT || type == JoinType.FULL || type == JoinType.SEMI || type == JoinType.ANTI;
+    }
+
     /** Flushes the last pairs and emits the left rows the join type outputs alone. */
     void finish() {
         flush();
         JoinType type = join.type();
-        if (type == JoinType.INNER || type == JoinType.RIGHT || type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI) {
+        if (!outputsLeftRowsAlone(type)) {
             return;
         }
         boolean wantMatched = type == JoinType.SEMI;
