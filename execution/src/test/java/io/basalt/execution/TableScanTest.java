@@ -172,6 +172,46 @@ class TableScanTest {
         assertThat(profile.statistics(profile.plan()).scan().rowsFilteredOnDictionary()).isGreaterThan(100_000);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void blocksInsideARangeOrWhoseEveryEntryPassesKeepTheirRowsWithoutAComparison(int parallelism) {
+        TestDatabase.Table shipments = database.create("shipments", 100_000,
+                ColumnDefinition.notNull("id", LogicalType.BIGINT), ColumnDefinition.notNull("mode", LogicalType.TEXT),
+                ColumnDefinition.notNull("day", LogicalType.BIGINT));
+        String[] modes = {"air", "mail", "ship"};
+        List<List<Object>> rows = new ArrayList<>();
+        for (long id = 0; id < 200_000; id++) {
+            // No "air" in the first 70,000 rows: the first block's dictionary passes whole.
+            String mode = id < 70_000 ? modes[1 + (int) (id % 2)] : modes[(int) (id % 3)];
+            rows.add(Results.row(id, mode, id / 10));
+        }
+        shipments.append(rows);
+        shipments.delete(row -> (Long) row.get(0) % 9 == 0);
+        ColumnReference id = new ColumnReference(0, LogicalType.BIGINT);
+        ColumnReference mode = new ColumnReference(1, LogicalType.TEXT);
+        ColumnReference day = new ColumnReference(2, LogicalType.BIGINT);
+        // id's range holds whole blocks (65,536..99,999 and 100,000..165,535) and cuts others.
+        Expression filter = Call.of(Function.AND, LogicalType.BOOLEAN,
+                Call.of(Function.GREATER_THAN_OR_EQUAL, LogicalType.BOOLEAN, id, new Literal(1_000L, LogicalType.BIGINT)),
+                Call.of(Function.LESS_THAN, LogicalType.BOOLEAN, id, new Literal(180_000L, LogicalType.BIGINT)),
+                Call.of(Function.IN, LogicalType.BOOLEAN, mode, new Literal("mail", LogicalType.TEXT),
+                        new Literal("ship", LogicalType.TEXT)),
+                Call.of(Function.NOT_EQUAL, LogicalType.BOOLEAN,
+                        Call.of(Function.MODULO, LogicalType.BIGINT, day, new Literal(7L, LogicalType.BIGINT)),
+                        new Literal(3L, LogicalType.BIGINT)));
+
+        List<List<Object>> result = Results.collect(QueryExecutor.execute(shipments.scan(filter, 0, 1, 2),
+                database.context(parallelism)));
+
+        List<List<Object>> expected = shipments.rows(0, 1, 2).stream()
+                .filter(row -> (Long) row.get(0) >= 1_000 && (Long) row.get(0) < 180_000)
+                .filter(row -> !"air".equals(row.get(1)))
+                .filter(row -> (Long) row.get(2) % 7 != 3)
+                .toList();
+        assertThat(expected).hasSizeGreaterThan(100_000);
+        assertThat(result).isEqualTo(expected);
+    }
+
     @Test
     void aValueThatFailsTheFilterOnlyInADeletedRowRaisesNoError() {
         TestDatabase.Table codes = database.create("codes", 100_000,

@@ -94,6 +94,17 @@ final class BloomKeyFilter extends KeyMembershipFilter {
         return passed;
     }
 
+    @Override
+    int keepMatching(long[] keys, int[] positions, int from, int n, int[] kept, int passed) {
+        int count = passed;
+        for (int i = 0; i < n; i++) {
+            if (mightContain(keys[i])) {
+                kept[count++] = positions == null ? from + i : positions[from + i];
+            }
+        }
+        return count;
+    }
+
     /** Three bits of one word, from hash bits that do not choose the word. */
     private static long bits(long hash) {
         return 1L << (hash & 63) | 1L << ((hash >>> 6) & 63) | 1L << ((hash >>> 12) & 63);

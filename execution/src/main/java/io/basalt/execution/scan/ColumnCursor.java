@@ -2,12 +2,13 @@ package io.basalt.execution.scan;
 
 import io.basalt.execution.expression.CompiledExpression;
 import io.basalt.execution.vector.VectorSlicer;
+import io.basalt.storage.encoding.BlockDictionary;
 import io.basalt.storage.encoding.DecodedBlock;
 import io.basalt.storage.encoding.PackedLongs;
 import io.basalt.storage.segment.BlockInfo;
 import io.basalt.storage.segment.SegmentReader;
+import io.basalt.storage.segment.ZoneMap;
 import io.basalt.storage.vector.ColumnVector;
-import io.basalt.storage.vector.DictionaryView;
 import io.basalt.storage.vector.LongVector;
 import io.basalt.storage.vector.VectorCopier;
 
@@ -27,10 +28,12 @@ final class ColumnCursor {
     private int blockIndex;
     private int decodedIndex = -1;
     private DecodedBlock decoded;
-    private DictionaryView dictionary;
+    private BlockDictionary dictionary;
     /** Which dictionary entries of the decoded block pass {@link #passingFilter} (see {@link DictionaryFilter}). */
     private boolean[] passingEntries;
     private CompiledExpression passingFilter;
+    /** Whether {@link #passingEntries} lets every row of the block through. */
+    private boolean everyRowPasses;
 
     ColumnCursor(SegmentReader reader, int column, ScanCounters counters) {
         this.reader = reader;
@@ -89,6 +92,12 @@ final class ColumnCursor {
         return decoded.hasVector() ? null : decoded.packed();
     }
 
+    /** The zone map of the block holding {@code row} (nothing is decoded). */
+    ZoneMap zoneMap(int row) {
+        seek(row);
+        return blocks.get(blockIndex).zoneMap();
+    }
+
     /** The first row of the block holding {@code row}. */
     int blockStart(int row) {
         seek(row);
@@ -99,7 +108,7 @@ final class ColumnCursor {
      * The dictionary form of the block holding {@code row} (decoding it if needed), or null when the block is
      * not dictionary-encoded.
      */
-    DictionaryView dictionary(int row) {
+    BlockDictionary dictionary(int row) {
         seek(row);
         decode();
         return dictionary;
@@ -110,15 +119,24 @@ final class ColumnCursor {
      * row), evaluated once per block; null when the block has no dictionary or the filter failed on an entry.
      */
     boolean[] passingEntries(int row, CompiledExpression filter) {
-        DictionaryView view = dictionary(row);
+        BlockDictionary view = dictionary(row);
         if (view == null) {
             return null;
         }
         if (passingFilter != filter) {
             passingEntries = DictionaryFilter.passingEntries(filter, view);
             passingFilter = filter;
+            everyRowPasses = passingEntries != null && DictionaryFilter.everyRowPasses(view, passingEntries);
         }
         return passingEntries;
+    }
+
+    /**
+     * Whether every row of the block holding {@code row} passes {@code filter}, judged on the block's dictionary
+     * (every entry, and NULL when the block has NULLs, passes): false when the block has no dictionary.
+     */
+    boolean everyRowPasses(int row, CompiledExpression filter) {
+        return passingEntries(row, filter) != null && everyRowPasses;
     }
 
     private void decode() {

@@ -3,6 +3,8 @@ package io.basalt.execution.scan;
 import io.basalt.execution.expression.Call;
 import io.basalt.execution.expression.Expression;
 import io.basalt.execution.expression.Function;
+import io.basalt.storage.segment.LongZoneMap;
+import io.basalt.storage.segment.ZoneMap;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.LongVector;
@@ -30,6 +32,15 @@ final class ColumnRanges {
      * Rows whose value in scan output column {@code column} lies in {@code [low, high]} (empty when low &gt; high).
      */
     record Range(int column, long low, long high) {
+
+        /**
+         * Whether every row of a block with this zone map is in range: no NULL and both bounds inside (zone map
+         * bounds are never narrower than the values), so the block needs no comparison at all.
+         */
+        boolean holdsEveryRow(ZoneMap zoneMap) {
+            return zoneMap instanceof LongZoneMap bounds && bounds.nullCount() == 0 && bounds.rowCount() > 0
+                    && bounds.min() >= low && bounds.max() <= high;
+        }
 
         /**
          * Writes to {@code out} the rows of {@code positions[0, count)} (all of {@code [0, count)} when null) in

@@ -3,10 +3,10 @@ package io.basalt.execution.scan;
 import io.basalt.execution.ExecutionException;
 import io.basalt.execution.expression.CompiledExpression;
 import io.basalt.execution.vector.Selection;
+import io.basalt.storage.encoding.BlockDictionary;
 import io.basalt.storage.vector.BytesVector;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
-import io.basalt.storage.vector.DictionaryView;
 import io.basalt.storage.vector.VectorCopier;
 
 import java.util.List;
@@ -28,7 +28,7 @@ final class DictionaryFilter {
      * reads (a deleted row, or rows of the block outside this morsel), so the error is left to row-by-row
      * evaluation, which raises it only if a row really holds that value.
      */
-    static boolean[] passingEntries(CompiledExpression filter, DictionaryView dictionary) {
+    static boolean[] passingEntries(CompiledExpression filter, BlockDictionary dictionary) {
         BytesVector entries = dictionary.entries();
         int count = entries.positionCount();
         BytesVector withNull = new BytesVector(count + 1, entries.dataSize());
@@ -49,23 +49,24 @@ final class DictionaryFilter {
         return result;
     }
 
-    /**
-     * Keeps the rows of {@code [start, start + count)} (or of {@code positions}, offsets from {@code start})
-     * whose entry passes; writes the kept offsets into {@code kept} and returns how many there are.
-     */
-    static int select(DictionaryView dictionary, boolean[] passingEntries, int blockStart, int start,
-                      int[] positions, int count, int[] kept) {
-        int[] codes = dictionary.codes();
+    /** Whether every row of the block passes: every entry does, and NULL too if the block has NULL rows. */
+    static boolean everyRowPasses(BlockDictionary dictionary, boolean[] passingEntries) {
         int nullEntry = passingEntries.length - 1;
-        int offset = start - blockStart;
-        int passed = 0;
-        for (int i = 0; i < count; i++) {
-            int row = positions == null ? i : positions[i];
-            int code = codes[offset + row];
-            if (passingEntries[code < 0 ? nullEntry : code]) {
-                kept[passed++] = row;
+        for (int e = 0; e < nullEntry; e++) {
+            if (!passingEntries[e]) {
+                return false;
             }
         }
-        return passed;
+        return passingEntries[nullEntry] || dictionary.nullCount() == 0;
+    }
+
+    /**
+     * Keeps the rows of {@code [start, start + count)} (or of {@code positions}, offsets from {@code start})
+     * whose entry passes; writes the kept offsets into {@code kept} and returns how many there are. Only those rows'
+     * codes are read (a block's codes stay packed: {@link BlockDictionary}).
+     */
+    static int select(BlockDictionary dictionary, boolean[] passingEntries, int blockStart, int start,
+                      int[] positions, int count, int[] kept) {
+        return dictionary.select(passingEntries, start - blockStart, positions, count, kept);
     }
 }

@@ -64,4 +64,21 @@ final class KeyBitmapFilter extends KeyMembershipFilter {
         }
         return passed;
     }
+
+    @Override
+    int keepMatching(long[] keys, int[] positions, int from, int n, int[] kept, int passed) {
+        int count = passed;
+        if (positions == null) {
+            for (int i = 0; i < n; i++) {
+                kept[count] = from + i;
+                count += mightContain(keys[i]) ? 1 : 0;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                kept[count] = positions[from + i];
+                count += mightContain(keys[i]) ? 1 : 0;
+            }
+        }
+        return count;
+    }
 }

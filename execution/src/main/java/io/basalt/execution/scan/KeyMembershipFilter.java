@@ -1,5 +1,6 @@
 package io.basalt.execution.scan;
 
+import io.basalt.storage.encoding.PackedLongs;
 import io.basalt.storage.vector.LongVector;
 
 /**
@@ -55,4 +56,31 @@ public abstract sealed class KeyMembershipFilter permits KeyBitmapFilter, BloomK
      * NULL keys are dropped: they match no key. {@code kept} may be {@code positions}.
      */
     abstract int select(LongVector keys, int[] positions, int count, int[] kept);
+
+    /**
+     * As {@link #select}, on a key column whose block is still packed (no NULLs): the key of row {@code r} is value
+     * {@code offset + r} of {@code packed}. The keys of those rows only are unpacked, {@code chunk.length} at a time
+     * into {@code chunk} and tested while they are in the cache, so the block's column vector is never built (for a
+     * selective filter, the few kept rows' keys are gathered again later).
+     */
+    final int selectPacked(PackedLongs packed, int offset, int[] positions, int count, int[] kept, long[] chunk) {
+        int passed = 0;
+        for (int from = 0; from < count; from += chunk.length) {
+            int n = Math.min(chunk.length, count - from);
+            if (positions == null) {
+                packed.unpack(offset + from, n, chunk);
+            } else {
+                packed.gather(offset, positions, from, n, chunk);
+            }
+            passed = keepMatching(chunk, positions, from, n, kept, passed);
+        }
+        return passed;
+    }
+
+    /**
+     * For {@code i < n}, appends row {@code positions[from + i]} ({@code from + i} when {@code positions} is null) to
+     * {@code kept} from index {@code passed} on when its key {@code keys[i]} might be in the set; returns the new
+     * number of kept rows. {@code kept} may be {@code positions}: a row is written no later than it is read.
+     */
+    abstract int keepMatching(long[] keys, int[] positions, int from, int n, int[] kept, int passed);
 }

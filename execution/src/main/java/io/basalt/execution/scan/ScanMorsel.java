@@ -34,6 +34,9 @@ final class ScanMorsel implements Morsel {
      */
     static final int BATCH_ROWS = 1 << 16;
 
+    /** Keys unpacked at once for a join filter's test: 16 KB, in the first-level cache while they are tested. */
+    private static final int KEY_CHUNK = 2048;
+
     private final TableScanSource scan;
     private final SegmentHandle segment;
     private final int from;
@@ -139,6 +142,8 @@ final class ScanMorsel implements Morsel {
         private final int[] joinable = new int[BATCH_ROWS];
         private final int[] inRange = new int[BATCH_ROWS];
         private final int[] matched = new int[BATCH_ROWS];
+        /** Keys of a packed join filter column, unpacked a cache-sized chunk at a time. */
+        private final long[] keyChunk = new long[KEY_CHUNK];
         private final ColumnVector[] sliced;
 
         BatchReader(ColumnCursor[] cursors, DeletionVector deletions) {
@@ -166,10 +171,18 @@ final class ScanMorsel implements Morsel {
                     continue;
                 }
                 int column = joinFilter.column();
-                if (sliced[column] == null) {
-                    sliced[column] = rows(column, start, end);
+                PackedLongs packed = sliced[column] == null && cursors[column] != null ? cursors[column].packed(start) : null;
+                int passed;
+                if (packed != null) {
+                    // Tested on keys unpacked a chunk at a time (only at the rows still wanted): no column vector.
+                    passed = keys.selectPacked(packed, start - cursors[column].blockStart(start), positions, count,
+                            joinable, keyChunk);
+                } else {
+                    if (sliced[column] == null) {
+                        sliced[column] = rows(column, start, end);
+                    }
+                    passed = keys.select((LongVector) sliced[column], positions, count, joinable);
                 }
-                int passed = keys.select((LongVector) sliced[column], positions, count, joinable);
                 joinFilter.record(count, passed);
                 scan.scanCounters().rowsRemovedByJoinFilters(count - passed);
                 if (passed == 0) {
@@ -182,6 +195,9 @@ final class ScanMorsel implements Morsel {
             }
             for (ColumnRanges.Range range : scan.ranges()) {
                 int column = range.column();
+                if (cursors[column] != null && range.holdsEveryRow(cursors[column].zoneMap(start))) {
+                    continue; // the block's zone map lies inside the range: no row to compare
+                }
                 int[] target = positions == null ? inRange : positions;
                 int passed;
                 PackedLongs packed = sliced[column] == null && cursors[column] != null ? cursors[column].packed(start) : null;
@@ -206,6 +222,10 @@ final class ScanMorsel implements Morsel {
                 count = passed;
             }
             for (ColumnConjuncts.ColumnFilter columnFilter : scan.columnFilters()) {
+                ColumnCursor cursor = cursors[columnFilter.column()];
+                if (cursor != null && cursor.everyRowPasses(start, columnFilter.filter())) {
+                    continue; // every entry of the block's dictionary passes
+                }
                 int[] target = positions == null ? inRange : positions;
                 int passed = selectPassing(columnFilter.column(), columnFilter.filter(), start, end, positions, count, target);
                 if (passed == 0) {

@@ -5,6 +5,8 @@ import io.basalt.execution.expression.ColumnReference;
 import io.basalt.execution.expression.Expression;
 import io.basalt.execution.expression.Function;
 import io.basalt.execution.expression.Literal;
+import io.basalt.storage.segment.DoubleZoneMap;
+import io.basalt.storage.segment.LongZoneMap;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.vector.LongVector;
 import org.junit.jupiter.api.Test;
@@ -104,5 +106,19 @@ class ColumnRangesTest {
             vector.append(value);
         }
         return vector;
+    }
+
+    @Test
+    void aBlockHoldsEveryRowOnlyWhenItsZoneMapLiesInsideTheRangeWithoutNulls() {
+        ColumnRanges.Range range = new ColumnRanges.Range(0, 10, 20);
+
+        assertThat(range.holdsEveryRow(new LongZoneMap(100, 0, 10, 20))).isTrue();
+        assertThat(range.holdsEveryRow(new LongZoneMap(100, 0, 12, 15))).isTrue();
+        assertThat(range.holdsEveryRow(new LongZoneMap(100, 0, 9, 15))).isFalse();
+        assertThat(range.holdsEveryRow(new LongZoneMap(100, 0, 12, 21))).isFalse();
+        assertThat(range.holdsEveryRow(new LongZoneMap(100, 1, 12, 15))).as("a NULL row fails").isFalse();
+        assertThat(range.holdsEveryRow(new LongZoneMap(0, 0, 0, 0))).isFalse();
+        assertThat(new ColumnRanges.Range(0, 20, 10).holdsEveryRow(new LongZoneMap(100, 0, 12, 15))).as("empty range").isFalse();
+        assertThat(range.holdsEveryRow(new DoubleZoneMap(100, 0, 12, 15, false))).isFalse();
     }
 }

@@ -1,11 +1,19 @@
 package io.basalt.execution.scan;
 
+import io.basalt.storage.encoding.BlockDecoder;
+import io.basalt.storage.encoding.BlockEncoder;
+import io.basalt.storage.encoding.EncodedBlock;
+import io.basalt.storage.encoding.EncodingKind;
+import io.basalt.storage.encoding.PackedLongs;
+import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.LongVector;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -141,5 +149,45 @@ class KeyMembershipFilterTest {
         int[] positions = {6, 5, 1, 0};
         assertThat(filter.select(vector, positions, 4, positions)).isEqualTo(2);
         assertThat(positions).startsWith(5, 0);
+    }
+
+    @Test
+    void packedKeysAreTestedAsTheirDecodedVectorIs() {
+        Random random = new Random(29);
+        long[] values = random.longs(10_000, 1, 200_000).toArray();
+        long[] dense = random.longs(3_000, 1, 200_000).toArray();   // a bitmap
+        long[] sparse = random.longs(3_000, 1, 1L << 40).toArray(); // a Bloom filter
+        System.arraycopy(values, 0, sparse, 0, 500);
+        for (EncodingKind encoding : new EncodingKind[] {EncodingKind.BIT_PACKED, EncodingKind.DICTIONARY}) {
+            LongVector vector = new LongVector(values.length);
+            for (long value : values) {
+                vector.append(value);
+            }
+            EncodedBlock encoded = BlockEncoder.encode(vector, values.length, encoding);
+            PackedLongs packed = BlockDecoder.decodeBlock(PhysicalKind.LONG, encoding, values.length, encoded.bytes(), 0,
+                    encoded.length()).packed();
+            assertThat(packed).isNotNull();
+            for (long[] keys : new long[][] {dense, sparse}) {
+                KeyMembershipFilter filter = KeyMembershipFilter.of(keys, keys.length);
+                int offset = 100;
+                int count = values.length - offset;
+                LongVector tail = new LongVector(count);
+                for (int i = 0; i < count; i++) {
+                    tail.append(values[offset + i]);
+                }
+                int[] expected = new int[count];
+                int expectedCount = filter.select(tail, null, count, expected);
+                int[] kept = new int[count];
+                int keptCount = filter.selectPacked(packed, offset, null, count, kept, new long[300]);
+                assertThat(Arrays.copyOf(kept, keptCount)).as(encoding + " " + filter.getClass().getSimpleName())
+                        .containsExactly(Arrays.copyOf(expected, expectedCount)).isNotEmpty();
+
+                int[] thirds = IntStream.range(0, count / 3).map(i -> 3 * i).toArray();
+                int[] expectedThirds = new int[thirds.length];
+                int expectedThirdCount = filter.select(tail, thirds, thirds.length, expectedThirds);
+                keptCount = filter.selectPacked(packed, offset, thirds, thirds.length, thirds, new long[300]);
+                assertThat(Arrays.copyOf(thirds, keptCount)).containsExactly(Arrays.copyOf(expectedThirds, expectedThirdCount));
+            }
+        }
     }
 }

@@ -115,28 +115,30 @@ public final class BlockDecoder {
     private static DecodedBlock decodeBytes(EncodingKind encoding, ByteSource in, int rowCount, boolean[] nulls) {
         BytesSlices slices = BytesBlockEncoding.decode(encoding, in, rowCount - countOf(nulls, rowCount));
         if (slices.dictionary() != null) {
-            return DecodedBlock.ofDictionary(dictionaryView(slices, rowCount, nulls));
+            return DecodedBlock.ofDictionary(dictionary(slices, rowCount, nulls));
         }
         BytesVector vector = new BytesVector(rowCount, (int) slices.totalBytes());
         vector.appendSlices(slices.source(), slices.starts(), slices.lengths(), nulls, rowCount);
         return new DecodedBlock(vector, null);
     }
 
-    private static DictionaryView dictionaryView(BytesSlices slices, int rowCount, boolean[] nulls) {
+    private static BlockDictionary dictionary(BytesSlices slices, int rowCount, boolean[] nulls) {
         BytesSlices dictionary = slices.dictionary();
         BytesVector entries = new BytesVector(dictionary.count(), (int) dictionary.totalBytes());
         for (int e = 0; e < dictionary.count(); e++) {
             entries.append(dictionary.source(), dictionary.starts()[e], dictionary.lengths()[e]);
         }
         if (nulls == null) {
-            return new DictionaryView(entries, slices.codes());
+            return BlockDictionary.packed(entries, slices.codes());
         }
+        int[] valueCodes = new int[slices.count()];
+        slices.codes().gatherCodes(0, null, slices.count(), dictionary.count(), valueCodes);
         int[] codes = new int[rowCount];
         int j = 0;
         for (int r = 0; r < rowCount; r++) {
-            codes[r] = nulls[r] ? DictionaryView.NULL_CODE : slices.codes()[j++];
+            codes[r] = nulls[r] ? DictionaryView.NULL_CODE : valueCodes[j++];
         }
-        return new DictionaryView(entries, codes);
+        return BlockDictionary.unpacked(entries, codes);
     }
 
     private static ColumnVector finish(ColumnVector vector, int rowCount, boolean[] nulls) {

@@ -11,13 +11,13 @@ package io.basalt.storage.encoding;
  * otherwise.
  */
 record BytesSlices(byte[] source, int[] starts, int[] lengths, int count, long totalBytes,
-                   BytesSlices dictionary, int[] codes) {
+                   BytesSlices dictionary, PackedLongs codes) {
 
     BytesSlices(byte[] source, int[] starts, int[] lengths, int count, long totalBytes) {
         this(source, starts, lengths, count, totalBytes, null, null);
     }
 
-    static BytesSlices ofDictionary(byte[] source, int count, BytesSlices dictionary, int[] codes) {
+    static BytesSlices ofDictionary(byte[] source, int count, BytesSlices dictionary, PackedLongs codes) {
         return new BytesSlices(source, null, null, count, -1, dictionary, codes);
     }
 }

@@ -1,27 +1,26 @@
 package io.basalt.storage.encoding;
 
 import io.basalt.storage.vector.ColumnVector;
-import io.basalt.storage.vector.DictionaryView;
 
 /**
  * A decoded block: its vector and, for a dictionary-encoded BYTES block, its dictionary form (else null); for a
  * bit-packed or dictionary-encoded LONG block without NULLs, its packed form ({@link PackedLongs}), from which
  * the vector is likewise unpacked on first use only. The
  * vector of a dictionary-encoded block is built from the dictionary on first use only: a scan that keeps few rows
- * of the block gathers them from the dictionary ({@link DictionaryView#rows(int, int[], int)}) and never pays for
+ * of the block gathers them from the dictionary ({@link BlockDictionary#rows(int, int[], int)}) and never pays for
  * copying every row's bytes. One block belongs to one reader thread, so the lazy vector needs no locking.
  */
 public final class DecodedBlock {
 
     private ColumnVector vector;
-    private final DictionaryView dictionary;
+    private final BlockDictionary dictionary;
     private final PackedLongs packed;
 
-    public DecodedBlock(ColumnVector vector, DictionaryView dictionary) {
+    public DecodedBlock(ColumnVector vector, BlockDictionary dictionary) {
         this(vector, dictionary, null);
     }
 
-    private DecodedBlock(ColumnVector vector, DictionaryView dictionary, PackedLongs packed) {
+    private DecodedBlock(ColumnVector vector, BlockDictionary dictionary, PackedLongs packed) {
         this.vector = vector;
         this.dictionary = dictionary;
         this.packed = packed;
@@ -33,7 +32,7 @@ public final class DecodedBlock {
     }
 
     /** A dictionary-encoded block whose vector is built when first asked for. */
-    static DecodedBlock ofDictionary(DictionaryView dictionary) {
+    static DecodedBlock ofDictionary(BlockDictionary dictionary) {
         return new DecodedBlock(null, dictionary);
     }
 
@@ -57,14 +56,10 @@ public final class DecodedBlock {
         if (packed != null) {
             return 0; // only blocks without NULLs stay packed
         }
-        int count = 0;
-        for (int code : dictionary.codes()) {
-            count += code == DictionaryView.NULL_CODE ? 1 : 0;
-        }
-        return count;
+        return dictionary.nullCount();
     }
 
-    public DictionaryView dictionary() {
+    public BlockDictionary dictionary() {
         return dictionary;
     }
 

@@ -31,13 +31,14 @@ final class DictionaryBytesEncoding {
     }
 
     /**
-     * The dictionary and the codes only: the block is read through its dictionary form ({@code DictionaryView}),
-     * so the per-value positions are never expanded (that took two more passes and two arrays per block).
+     * The dictionary and the codes only, the codes left packed ({@link BlockDictionary}): the block is read through
+     * its dictionary form, so the per-value positions are never expanded (that took two more passes and two arrays
+     * per block) and a row's code is read only when a scan wants the row.
      */
     static BytesSlices decode(ByteSource in, int count) {
         int entries = in.readCount("dictionary size", 1, count);
         BytesSlices dictionary = BytesValueList.read(in, entries);
-        int[] codes = DictionaryCodes.read(in, count, entries);
+        PackedLongs codes = PackedLongs.readCodes(in, count);
         int[] entryLengths = dictionary.lengths();
         int maxLength = 0;
         for (int e = 0; e < entries; e++) {
@@ -46,9 +47,11 @@ final class DictionaryBytesEncoding {
         long total = (long) count * maxLength;
         if (!BlockLimits.bytesWithinBound(total, maxLength)) {
             // The bound on the expanded size might be exceeded: sum the real sizes.
+            int[] all = new int[count];
+            codes.gatherCodes(0, null, count, entries, all);
             total = 0;
             for (int i = 0; i < count; i++) {
-                total += entryLengths[codes[i]];
+                total += entryLengths[all[i]];
             }
             BytesValueList.checkExpandedSize(total, dictionary);
         }

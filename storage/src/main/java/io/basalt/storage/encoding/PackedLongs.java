@@ -7,6 +7,9 @@ import io.basalt.storage.vector.LongVector;
  * {@code entries[packed code]}), so a scan that keeps few of its rows unpacks only those
  * ({@link #gather}) and never the other 65,000: value {@code i} sits at bit {@code i * width} and is read
  * without touching its neighbours. {@link #unpackAll} decodes the whole block when every row is wanted.
+ *
+ * <p>The codes of a dictionary-encoded BYTES block without NULLs are kept the same way ({@link #readCodes}: a frame
+ * of reference of base 0), read by {@link #gatherCodes} and {@link #selectCodes} (see {@link BlockDictionary}).
  */
 public final class PackedLongs {
 
@@ -44,6 +47,15 @@ public final class PackedLongs {
         return new PackedLongs(BitPacking.readPacked(in, count, codeWidth), codeWidth, count, 0, entries);
     }
 
+    /**
+     * The codes of a dictionary (BYTES) block: {@code u8 width, packed(code)}, left packed. Codes are checked
+     * against the dictionary when they are read ({@link #gatherCodes}, {@link #selectCodes}), not here.
+     */
+    static PackedLongs readCodes(ByteSource in, int count) {
+        int width = in.readBitWidth("dictionary code width", 32);
+        return new PackedLongs(BitPacking.readPacked(in, count, width), width, count, 0, null);
+    }
+
     public int count() {
         return count;
     }
@@ -54,19 +66,89 @@ public final class PackedLongs {
      * @throws BlockFormatException when a dictionary code points past the entries (the bytes are corrupt)
      */
     public void gather(int offset, int[] positions, int n, long[] out) {
+        gather(offset, positions, 0, n, out);
+    }
+
+    /** {@code out[i] = value(offset + positions[from + i])} for {@code i < n}: a slice of a selection. */
+    public void gather(int offset, int[] positions, int from, int n, long[] out) {
         if (entries == null) {
             for (int i = 0; i < n; i++) {
-                out[i] = base + packed(offset + positions[i]);
+                out[i] = base + packed(offset + positions[from + i]);
             }
             return;
         }
         for (int i = 0; i < n; i++) {
-            long code = packed(offset + positions[i]);
-            if (code >= entries.length) {
-                throw badCode(code, offset + positions[i]);
-            }
-            out[i] = entries[(int) code];
+            int index = offset + positions[from + i];
+            out[i] = entries[checkedCode(packed(index), entries.length, index)];
         }
+    }
+
+    /** {@code out[i] = value(from + i)} for {@code i < n}: consecutive values, walking the bit position. */
+    public void unpack(int from, int n, long[] out) {
+        long bitPosition = (long) from * width;
+        if (entries == null) {
+            for (int i = 0; i < n; i++, bitPosition += width) {
+                out[i] = base + packedAt(bitPosition);
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++, bitPosition += width) {
+            out[i] = entries[checkedCode(packedAt(bitPosition), entries.length, from + i)];
+        }
+    }
+
+    /**
+     * Codes ({@link #readCodes}): {@code out[i] = code(offset + positions[i])} for {@code i < n} (of
+     * {@code offset + i} when {@code positions} is null).
+     *
+     * @throws BlockFormatException when a code is not below {@code entryCount} (the bytes are corrupt)
+     */
+    public void gatherCodes(int offset, int[] positions, int n, int entryCount, int[] out) {
+        if (positions == null) {
+            long bitPosition = (long) offset * width;
+            for (int i = 0; i < n; i++, bitPosition += width) {
+                out[i] = checkedCode(packedAt(bitPosition), entryCount, offset + i);
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = checkedCode(packed(offset + positions[i]), entryCount, offset + positions[i]);
+        }
+    }
+
+    /**
+     * Codes ({@link #readCodes}): writes to {@code out} the rows of {@code positions[0, count)} (all of
+     * {@code [0, count)} when null) whose code {@code c} has {@code passing[c]}, in order, and returns how many; the
+     * code of row {@code r} is code {@code offset + r}. Only the codes of those rows are read. {@code out} may be
+     * {@code positions}.
+     *
+     * @param passing per code, whether its rows are kept; codes must be below {@code entryCount}
+     * @throws BlockFormatException when a code is not below {@code entryCount} (the bytes are corrupt)
+     */
+    public int selectCodes(int offset, int[] positions, int count, boolean[] passing, int entryCount, int[] out) {
+        int kept = 0;
+        if (positions == null) {
+            long bitPosition = (long) offset * width;
+            for (int i = 0; i < count; i++, bitPosition += width) {
+                out[kept] = i;
+                kept += passing[checkedCode(packedAt(bitPosition), entryCount, offset + i)] ? 1 : 0;
+            }
+            return kept;
+        }
+        for (int i = 0; i < count; i++) {
+            int row = positions[i];
+            out[kept] = row;
+            kept += passing[checkedCode(packed(offset + row), entryCount, offset + row)] ? 1 : 0;
+        }
+        return kept;
+    }
+
+    private static int checkedCode(long code, int entryCount, int index) {
+        if (code >= entryCount) {
+            throw new BlockFormatException("dictionary code " + code + " at value " + index + " is outside the "
+                    + entryCount + " entries");
+        }
+        return (int) code;
     }
 
     /**
@@ -140,11 +222,7 @@ public final class PackedLongs {
             }
         } else {
             for (int i = 0; i < count; i++, bitPosition += width) {
-                long code = packedAt(bitPosition);
-                if (code >= entries.length) {
-                    throw badCode(code, i);
-                }
-                values[i] = entries[(int) code];
+                values[i] = entries[checkedCode(packedAt(bitPosition), entries.length, i)];
             }
         }
         vector.setPositionCount(count);
@@ -160,10 +238,5 @@ public final class PackedLongs {
         int shift = (int) (bitPosition & 63);
         // As in BitPacking.unpack: the next word's bits are shifted in branch-free ((x << 1) << 63 - shift).
         return ((words[word] >>> shift) | ((words[word + 1] << 1) << (63 - shift))) & mask;
-    }
-
-    private BlockFormatException badCode(long code, int row) {
-        return new BlockFormatException("dictionary code " + code + " at value " + row + " is outside the "
-                + entries.length + " entries");
     }
 }

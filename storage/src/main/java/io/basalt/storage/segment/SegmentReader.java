@@ -1,6 +1,7 @@
 package io.basalt.storage.segment;
 
 import io.basalt.storage.CorruptDataException;
+import io.basalt.storage.compress.Compression;
 import io.basalt.storage.compress.DecompressionException;
 import io.basalt.storage.encoding.BlockDecoder;
 import io.basalt.storage.encoding.DecodedBlock;
@@ -85,7 +86,10 @@ public final class SegmentReader implements AutoCloseable {
                     + ", computed " + Integer.toHexString((int) crc.getValue()) + ")");
         }
         try {
-            byte[] body = info.compression().codec().decompress(stored, 0, stored.length, info.uncompressedLength());
+            // An uncompressed block (most bit-packed ones: compression did not shrink them) is decoded from the bytes
+            // just read, which belong to nobody else: no copy.
+            byte[] body = info.compression() == Compression.NONE && stored.length == info.uncompressedLength() ? stored
+                    : info.compression().codec().decompress(stored, 0, stored.length, info.uncompressedLength());
             DecodedBlock decoded = BlockDecoder.decodeBlock(spec.type().physicalKind(), info.encoding(), info.rowCount(),
                     body, 0, body.length);
             int nullCount = decoded.nullCount();

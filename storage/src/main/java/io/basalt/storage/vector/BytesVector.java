@@ -155,12 +155,20 @@ public final class BytesVector extends ColumnVector {
      * without decoding the others.
      */
     public void appendFromDictionary(BytesVector entries, int[] codes, int offset, int[] positions, int count) {
-        boolean whole = positionCount == 0;
-        ensureCapacity(positionCount + count);
         int[] rowCodes = new int[count];
         for (int i = 0; i < count; i++) {
             rowCodes[i] = codes[offset + (positions == null ? i : positions[i])];
         }
+        appendCodes(entries, rowCodes, count);
+    }
+
+    /**
+     * Appends the entries of {@code entries} that {@code rowCodes[0, count)} name, a negative code being NULL. The
+     * vector takes {@code rowCodes} over: into an empty vector, it becomes the codes of {@link #dictionary()}.
+     */
+    public void appendCodes(BytesVector entries, int[] rowCodes, int count) {
+        boolean whole = positionCount == 0;
+        ensureCapacity(positionCount + count);
         if (singleByteEntries(entries, count)) {
             appendSingleBytes(entries, rowCodes, count);
         } else {

@@ -2,6 +2,7 @@ package io.basalt.storage.encoding;
 
 import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.BytesVector;
 import io.basalt.storage.vector.DictionaryView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,6 +114,33 @@ class BlockEncodingRoundTripTest {
         EncodedBlock plain = BlockEncoder.encode(vector, 7, EncodingKind.PLAIN);
         assertThat(BlockDecoder.decodeBlock(PhysicalKind.BYTES, EncodingKind.PLAIN, 7, plain.bytes(), 0, plain.length())
                 .dictionary()).isNull();
+    }
+
+    @Test
+    void textDictionaryBlocksWithoutNullsSelectAndGatherRowsByTheirPackedCodes() {
+        ColumnVector vector = TestVectors.strings("mail", "ship", "air", "mail", "rail", "ship", "air", "mail");
+        EncodedBlock encoded = BlockEncoder.encode(vector, 8, EncodingKind.DICTIONARY);
+
+        DecodedBlock block = BlockDecoder.decodeBlock(PhysicalKind.BYTES, EncodingKind.DICTIONARY, 8, encoded.bytes(), 0,
+                encoded.length());
+        BlockDictionary dictionary = block.dictionary();
+
+        assertThat(block.nullCount()).isZero();
+        TestVectors.assertSameValues(dictionary.entries(), TestVectors.strings("air", "mail", "rail", "ship"));
+        assertThat(dictionary.codes()).containsExactly(1, 3, 0, 1, 2, 3, 0, 1);
+        boolean[] mailOrAir = {true, true, false, false, false}; // air, mail; the last flag is NULL's
+        int[] kept = new int[7];
+        assertThat(dictionary.select(mailOrAir, 1, null, 7, kept)).isEqualTo(4);
+        assertThat(kept).startsWith(1, 2, 5, 6);
+        int[] positions = {0, 2, 4, 6};
+        assertThat(dictionary.select(mailOrAir, 1, positions, 4, positions)).isEqualTo(2);
+        assertThat(positions).startsWith(2, 6);
+        BytesVector some = dictionary.rows(1, new int[] {6, 3, 0}, 3);
+        TestVectors.assertSameValues(some, TestVectors.strings("mail", "rail", "ship"));
+        assertThat(some.dictionary().codes()).containsExactly(1, 2, 3);
+        assertThat(block.hasVector()).isFalse();
+        TestVectors.assertSameValues(block.vector(), vector);
+        assertThatThrownBy(() -> dictionary.select(new boolean[2], 0, null, 8, kept)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

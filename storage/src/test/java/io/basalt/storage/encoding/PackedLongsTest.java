@@ -124,4 +124,68 @@ class PackedLongsTest {
                 .isInstanceOf(BlockFormatException.class).hasMessageContaining("outside the 3 entries");
         assertThatThrownBy(block::vector).isInstanceOf(BlockFormatException.class);
     }
+
+    @Test
+    void unpackingARunAndGatheringASliceOfASelectionGiveTheBlocksValues() {
+        Random random = new Random(17);
+        long[][] blocks = {
+            random.longs(4000, -5_000, 9_000_000).toArray(),
+            random.ints(4000, 0, 30).mapToLong(i -> i * 1_000L + 3).toArray(),
+            new long[] {Long.MIN_VALUE, Long.MAX_VALUE, 0, -1, 5},
+        };
+        for (long[] values : blocks) {
+            for (EncodingKind encoding : new EncodingKind[] {EncodingKind.BIT_PACKED, EncodingKind.DICTIONARY}) {
+                PackedLongs packed = roundTrip(values, encoding).packed();
+                long[] run = new long[values.length - 1];
+                packed.unpack(1, run.length, run);
+                assertThat(run).as(encoding.toString()).containsExactly(java.util.Arrays.copyOfRange(values, 1, values.length));
+                int[] positions = {0, 2, 3, values.length - 2};
+                long[] slice = new long[2];
+                packed.gather(1, positions, 1, 2, slice);
+                assertThat(slice).containsExactly(values[1 + 2], values[1 + 3]);
+            }
+        }
+    }
+
+    @Test
+    void dictionaryCodesStayPackedAndAreReadOnlyAtTheRowsAsked() {
+        int[] codes = new Random(23).ints(3000, 0, 5).toArray();
+        PackedLongs packed = packedCodes(codes, 3);
+        int[] gathered = new int[codes.length - 7];
+        packed.gatherCodes(7, null, gathered.length, 5, gathered);
+        assertThat(gathered).containsExactly(java.util.Arrays.copyOfRange(codes, 7, codes.length));
+        int[] some = new int[2];
+        packed.gatherCodes(7, new int[] {5, 0}, 2, 5, some);
+        assertThat(some).containsExactly(codes[12], codes[7]);
+
+        boolean[] passing = {false, true, false, true, false, false}; // codes 1 and 3; the last flag is NULL's
+        int[] out = new int[codes.length];
+        int kept = packed.selectCodes(7, null, codes.length - 7, passing, 5, out);
+        int[] expected = java.util.stream.IntStream.range(0, codes.length - 7)
+                .filter(row -> codes[7 + row] == 1 || codes[7 + row] == 3).toArray();
+        assertThat(java.util.Arrays.copyOf(out, kept)).containsExactly(expected);
+        int[] odd = java.util.stream.IntStream.range(0, (codes.length - 7) / 2).map(i -> 2 * i + 1).toArray();
+        kept = packed.selectCodes(7, odd, odd.length, passing, 5, odd);
+        assertThat(java.util.Arrays.copyOf(odd, kept))
+                .containsExactly(java.util.Arrays.stream(expected).filter(row -> row % 2 == 1).toArray());
+    }
+
+    @Test
+    void aTextDictionaryCodePastTheEntriesIsAFormatErrorWhenRead() {
+        PackedLongs packed = packedCodes(new int[] {0, 1, 3, 2}, 2); // 2-bit codes, but only 3 entries
+        assertThatThrownBy(() -> packed.gatherCodes(0, null, 4, 3, new int[4]))
+                .isInstanceOf(BlockFormatException.class).hasMessageContaining("code 3 at value 2 is outside the 3 entries");
+        assertThatThrownBy(() -> packed.selectCodes(0, new int[] {2}, 1, new boolean[4], 3, new int[1]))
+                .isInstanceOf(BlockFormatException.class);
+        assertThat(packed.selectCodes(0, new int[] {0, 3}, 2, new boolean[] {true, false, true, false}, 3, new int[2]))
+                .isEqualTo(2);
+    }
+
+    private static PackedLongs packedCodes(int[] codes, int width) {
+        ByteSink sink = new ByteSink(16);
+        sink.writeByte(width);
+        BitPacking.packInts(sink, codes, codes.length, width);
+        byte[] bytes = sink.toByteArray();
+        return PackedLongs.readCodes(new ByteSource(bytes, 0, bytes.length), codes.length);
+    }
 }
