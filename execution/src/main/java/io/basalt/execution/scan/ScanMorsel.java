@@ -5,6 +5,7 @@ import io.basalt.execution.pipeline.BatchConsumer;
 import io.basalt.execution.pipeline.Morsel;
 import io.basalt.execution.plan.TableScanNode;
 import io.basalt.execution.vector.Selection;
+import io.basalt.execution.vector.SelectionArrays;
 import io.basalt.storage.deletion.DeletionVector;
 import io.basalt.storage.encoding.PackedLongs;
 import io.basalt.storage.segment.SegmentFooter;
@@ -78,17 +79,21 @@ final class ScanMorsel implements Morsel {
      */
     private void emitCounts(BatchConsumer output) {
         DeletionVector deletions = segment.deletions();
-        int[] selection = new int[BATCH_ROWS];
-        for (int start = from; start < to; start += BATCH_ROWS) {
-            int rows = Math.min(BATCH_ROWS, to - start);
-            int live = deletions == null ? rows : deletions.liveSelection(start, rows, selection);
-            scan.scanCounters().rowsRead(live);
-            if (live > 0 && scan.filter() != null) {
-                live = Selection.trueRows(scan.filter().evaluate(new ColumnBatch(live, List.of())), live, selection);
+        int[] selection = SelectionArrays.take(BATCH_ROWS);
+        try {
+            for (int start = from; start < to; start += BATCH_ROWS) {
+                int rows = Math.min(BATCH_ROWS, to - start);
+                int live = deletions == null ? rows : deletions.liveSelection(start, rows, selection);
+                scan.scanCounters().rowsRead(live);
+                if (live > 0 && scan.filter() != null) {
+                    live = Selection.trueRows(scan.filter().evaluate(new ColumnBatch(live, List.of())), live, selection);
+                }
+                if (live > 0) {
+                    output.accept(new ColumnBatch(live, List.of()));
+                }
             }
-            if (live > 0) {
-                output.accept(new ColumnBatch(live, List.of()));
-            }
+        } finally {
+            SelectionArrays.giveBack(selection);
         }
     }
 
@@ -113,35 +118,43 @@ final class ScanMorsel implements Morsel {
             cursors[c] = tableColumns[c] == TableScanNode.ROW_ID ? null : new ColumnCursor(reader, tableColumns[c], counters);
         }
         BatchReader batches = new BatchReader(cursors, segment.deletions());
-        for (int r = 0; r < ranges.size(); r++) {
-            int start = ranges.start(r);
-            int end = ranges.end(r);
-            while (start < end) {
-                int batchEnd = Math.min(end, start + BATCH_ROWS);
-                for (ColumnCursor cursor : cursors) {
-                    if (cursor != null) {
-                        batchEnd = Math.min(batchEnd, cursor.blockEnd(start));
+        try {
+            for (int r = 0; r < ranges.size(); r++) {
+                int start = ranges.start(r);
+                int end = ranges.end(r);
+                while (start < end) {
+                    int batchEnd = Math.min(end, start + BATCH_ROWS);
+                    for (ColumnCursor cursor : cursors) {
+                        if (cursor != null) {
+                            batchEnd = Math.min(batchEnd, cursor.blockEnd(start));
+                        }
                     }
+                    ColumnBatch batch = batches.read(start, batchEnd);
+                    if (batch != null) {
+                        output.accept(batch);
+                    }
+                    start = batchEnd;
                 }
-                ColumnBatch batch = batches.read(start, batchEnd);
-                if (batch != null) {
-                    output.accept(batch);
-                }
-                start = batchEnd;
             }
+        } finally {
+            batches.release();
         }
     }
 
-    /** Turns one row range lying inside one block of every column into the batch of its wanted rows. */
+    /**
+     * Turns one row range lying inside one block of every column into the batch of its wanted rows. Its position
+     * arrays are the thread's recycled ones ({@link SelectionArrays}) until {@link #release}: the batches it returns
+     * never hold them.
+     */
     private final class BatchReader {
 
         private final ColumnCursor[] cursors;
         private final DeletionVector deletions;
-        private final int[] live = new int[BATCH_ROWS];
-        private final int[] kept = new int[BATCH_ROWS];
-        private final int[] joinable = new int[BATCH_ROWS];
-        private final int[] inRange = new int[BATCH_ROWS];
-        private final int[] matched = new int[BATCH_ROWS];
+        private final int[] live = SelectionArrays.take(BATCH_ROWS);
+        private final int[] kept = SelectionArrays.take(BATCH_ROWS);
+        private final int[] joinable = SelectionArrays.take(BATCH_ROWS);
+        private final int[] inRange = SelectionArrays.take(BATCH_ROWS);
+        private final int[] matched = SelectionArrays.take(BATCH_ROWS);
         /** Keys of a packed join filter column, unpacked a cache-sized chunk at a time. */
         private final long[] keyChunk = new long[KEY_CHUNK];
         private final ColumnVector[] sliced;
@@ -150,6 +163,12 @@ final class ScanMorsel implements Morsel {
             this.cursors = cursors;
             this.deletions = deletions;
             this.sliced = new ColumnVector[cursors.length];
+        }
+
+        void release() {
+            for (int[] positions : new int[][] {live, kept, joinable, inRange, matched}) {
+                SelectionArrays.giveBack(positions);
+            }
         }
 
         ColumnBatch read(int start, int end) {
