@@ -18,15 +18,6 @@ public interface Accumulator {
     void add(int[] groupIds, ColumnVector[] arguments, int[] rows, int count);
 
     /**
-     * Adds the rows of {@code runs}, whose runs each hold rows of one group; {@code groupIds} gives every row's group
-     * as for {@link #add}. The same result as adding the rows one by one, which is what this default does;
-     * accumulators whose state a run can update once (sums, counts) override it.
-     */
-    default void addRuns(GroupRuns runs, int[] groupIds, ColumnVector[] arguments) {
-        add(groupIds, arguments, runs.rows(), runs.rowCount());
-    }
-
-    /**
      * Folds group {@code sourceGroups[i]} of {@code source} (same class) into group {@code targetGroups[i]}, for
      * {@code i} from 0 up, one after the other: {@code source} may be this accumulator, and a group folded into
      * may be folded on later in the same call (window frames compute running states this way).

@@ -53,11 +53,6 @@ final class CountAccumulator extends GroupedAccumulator {
     }
 
     @Override
-    public void addRuns(GroupRuns runs, int[] groupIds, ColumnVector[] arguments) {
-        RunCounts.add(runs, arguments, counts);
-    }
-
-    @Override
     public void merge(Accumulator source, int[] sourceGroups, int[] targetGroups, int count) {
         long[] other = ((CountAccumulator) source).counts;
         for (int i = 0; i < count; i++) {

@@ -44,11 +44,6 @@ final class DecimalSumAccumulator extends GroupedAccumulator {
     }
 
     @Override
-    public void addRuns(GroupRuns runs, int[] groupIds, ColumnVector[] arguments) {
-        sums.addRuns(runs, arguments[0], seen);
-    }
-
-    @Override
     public void merge(Accumulator source, int[] sourceGroups, int[] targetGroups, int count) {
         DecimalSumAccumulator other = (DecimalSumAccumulator) source;
         for (int i = 0; i < count; i++) {

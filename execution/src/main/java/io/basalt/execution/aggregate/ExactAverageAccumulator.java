@@ -65,13 +65,6 @@ final class ExactAverageAccumulator extends GroupedAccumulator {
     }
 
     @Override
-    public void addRuns(GroupRuns runs, int[] groupIds, ColumnVector[] arguments) {
-        ColumnVector argument = arguments[0];
-        sums.addRuns(runs, argument, null);
-        RunCounts.add(runs, arguments, counts);
-    }
-
-    @Override
     public void merge(Accumulator source, int[] sourceGroups, int[] targetGroups, int count) {
         ExactAverageAccumulator other = (ExactAverageAccumulator) source;
         for (int i = 0; i < count; i++) {

@@ -82,82 +82,14 @@ final class ExactSums {
     }
 
     private void addLong(int group, long value) {
-        pending[group] = plus(group, pending[group], value);
-    }
-
-    /**
-     * {@code sum + value} for group {@code group}'s pending long; when that would overflow, {@code sum} is folded into
-     * the group's 128-bit total and {@code value} starts the pending long again.
-     */
-    private long plus(int group, long sum, long value) {
+        long sum = pending[group];
         long result = sum + value;
         // Overflow iff both operands have the sign the result lacks (Math.addExact's test, without the exception).
         if (((sum ^ result) & (value ^ result)) < 0) {
             Int128Arithmetic.add(high, low, group, sum >> 63, sum);
-            return value;
+            result = value;
         }
-        return result;
-    }
-
-    /**
-     * Adds the rows of {@code runs} (LONG or INT128 {@code argument}), leaving out NULLs, a run's sum kept in a local
-     * and written to its group once; {@code seen} (when given) marks the groups a non-NULL value was added to.
-     */
-    void addRuns(GroupRuns runs, ColumnVector argument, boolean[] seen) {
-        int[] rows = runs.rows();
-        int[] starts = runs.runStarts();
-        int[] groups = runs.runGroups();
-        boolean nulls = argument.mayHaveNulls();
-        for (int r = 0; r < runs.runCount(); r++) {
-            int group = groups[r];
-            int end = starts[r + 1];
-            long sum = pending[group];
-            boolean added = false;
-            if (argument instanceof LongVector longs && !nulls) {
-                long[] values = longs.values();
-                for (int i = starts[r]; i < end; i++) {
-                    sum = plus(group, sum, values[rows[i]]);
-                }
-                added = end > starts[r];
-            } else if (argument instanceof Int128Vector wide && !nulls) {
-                long[] valueHigh = wide.high();
-                long[] valueLow = wide.low();
-                for (int i = starts[r]; i < end; i++) {
-                    int row = rows[i];
-                    long rowLow = valueLow[row];
-                    if (valueHigh[row] == rowLow >> 63) {
-                        sum = plus(group, sum, rowLow);
-                    } else {
-                        Int128Arithmetic.add(high, low, group, valueHigh[row], rowLow);
-                    }
-                }
-                added = end > starts[r];
-            } else {
-                for (int i = starts[r]; i < end; i++) {
-                    int row = rows[i];
-                    if (nulls && argument.isNull(row)) {
-                        continue;
-                    }
-                    added = true;
-                    if (argument instanceof LongVector longs) {
-                        sum = plus(group, sum, longs.values()[row]);
-                        continue;
-                    }
-                    Int128Vector wide = (Int128Vector) argument;
-                    long rowLow = wide.low()[row];
-                    long rowHigh = wide.high()[row];
-                    if (rowHigh == rowLow >> 63) {
-                        sum = plus(group, sum, rowLow);
-                    } else {
-                        Int128Arithmetic.add(high, low, group, rowHigh, rowLow);
-                    }
-                }
-            }
-            pending[group] = sum;
-            if (added && seen != null) {
-                seen[group] = true;
-            }
-        }
+        pending[group] = result;
     }
 
     /** Folds the pending longs of groups {@code [from, from + count)} into their 128-bit totals. */

@@ -21,9 +21,6 @@ final class PartialAggregation {
     final GroupTable[] distinctSets;
     private final AggregationLayout layout;
     private final boolean merged;
-    /** Calls whose accumulator takes a batch's rows sorted by group when there are few groups. */
-    private final int callsTakingRuns;
-    private final GroupRuns runs = new GroupRuns();
 
     /** @param merged whether this is a merged partition, whose DISTINCT calls need final states too */
     PartialAggregation(AggregationLayout layout, double expectedGroups, boolean merged, MemoryReservation memory) {
@@ -41,16 +38,6 @@ final class PartialAggregation {
                 accumulators[c] = Accumulators.create(layout.calls.get(c), layout.inputTypes, memory);
             }
         }
-        int taking = 0;
-        for (int c = 0; c < calls; c++) {
-            taking += takesRuns(c) ? 1 : 0;
-        }
-        this.callsTakingRuns = taking;
-    }
-
-    /** Whether call {@code call} adds every row of a batch to a state of its own (no DISTINCT set, no FILTER). */
-    private boolean takesRuns(int call) {
-        return accumulators[call] != null && distinctSets[call] == null && layout.calls.get(call).filterColumn() < 0;
     }
 
     void add(ColumnBatch batch) {
@@ -86,19 +73,9 @@ final class PartialAggregation {
                 groupIds[positions[i]] = found[i];
             }
         }
-        // Sorting the rows by group costs two passes; it pays when few groups share many rows and several calls
-        // then fold runs instead of updating a group's state per row.
-        boolean sorted = callsTakingRuns > 1 && GroupRuns.pays(groups.groupCount(), count);
-        if (sorted) {
-            runs.sort(positions, found, count, groups.groupCount());
-        }
         int[] selected = new int[count];
         for (int c = 0; c < accumulators.length; c++) {
             if (layout.isGrouping(c)) {
-                continue;
-            }
-            if (sorted && takesRuns(c)) {
-                accumulators[c].addRuns(runs, groupIds, layout.arguments(c, batch));
                 continue;
             }
             int filterColumn = layout.calls.get(c).filterColumn();
