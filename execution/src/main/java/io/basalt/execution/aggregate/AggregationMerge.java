@@ -18,6 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * whose key hash falls in the partition, with their states merged, and the DISTINCT values of those groups
  * deduplicated across workers and fed once into the final states. Partitions are independent, so they
  * merge in parallel; a key lands in exactly one partition.
+ *
+ * <p>When every worker's table kept its one LONG key sorted ({@link GroupTable#sortedKeys}: the input came in key
+ * order) and there is nothing else to merge (no DISTINCT sets, no kept batches), partitions are key ranges instead
+ * and each merges its slices of the workers' sorted keys as sorted lists ({@link SortedMerge}): no hashing, and the
+ * merged table, fed its keys in order, stays sorted too.
  */
 final class AggregationMerge {
 
@@ -29,6 +34,8 @@ final class AggregationMerge {
     private final Split[] groupSplits;
     private final Split[][] distinctSplits;
     private final AtomicLong splitBytes = new AtomicLong();
+    /** The key-range merge of sorted tables, or null to merge by key hash. */
+    private final SortedMerge sortedMerge;
 
     /** The keys of a partial's groups (or DISTINCT entries) and which of them fall in each partition. */
     private record Split(ColumnVector[] keys, int[][] positions) {
@@ -36,6 +43,22 @@ final class AggregationMerge {
 
     AggregationMerge(AggregationLayout layout, List<PartialAggregation> partials,
                      List<AggregationWriter.PartitionedBatch> keptBatches, int partitions, MemoryReservation memory) {
+        this(layout, partials, keptBatches, partitions, memory, true);
+    }
+
+    /**
+     * As {@link #AggregationMerge(AggregationLayout, List, List, int, MemoryReservation)}, but always by key-hash
+     * partition: a merge whose partitions are joined by spilled rows (split by key hash) must not use key ranges.
+     */
+    static AggregationMerge byHash(AggregationLayout layout, List<PartialAggregation> partials,
+                                   List<AggregationWriter.PartitionedBatch> keptBatches, int partitions,
+                                   MemoryReservation memory) {
+        return new AggregationMerge(layout, partials, keptBatches, partitions, memory, false);
+    }
+
+    private AggregationMerge(AggregationLayout layout, List<PartialAggregation> partials,
+                             List<AggregationWriter.PartitionedBatch> keptBatches, int partitions, MemoryReservation memory,
+                             boolean rangesAllowed) {
         this.layout = layout;
         this.partials = partials;
         this.keptBatches = keptBatches;
@@ -43,10 +66,14 @@ final class AggregationMerge {
         this.memory = memory;
         this.groupSplits = new Split[partials.size()];
         this.distinctSplits = new Split[partials.size()][layout.calls.size()];
+        this.sortedMerge = rangesAllowed && keptBatches.isEmpty() ? SortedMerge.of(layout, partials, partitions) : null;
     }
 
     /** Splits every partial table by partition, once, in parallel (instead of once per partition task). */
     void prepare(TaskRunner tasks) {
+        if (sortedMerge != null) {
+            return;
+        }
         List<Runnable> work = new ArrayList<>();
         for (int i = 0; i < partials.size(); i++) {
             PartialAggregation partial = partials.get(i);
@@ -75,6 +102,11 @@ final class AggregationMerge {
      */
     PartialAggregation mergePartition(int partition, double expectedGroups, Runnable cancellation, MemoryReservation target) {
         PartialAggregation merged = new PartialAggregation(layout, expectedGroups, true, target);
+        if (sortedMerge != null) {
+            cancellation.run();
+            sortedMerge.merge(partition, merged);
+            return merged;
+        }
         for (int i = 0; i < partials.size(); i++) {
             cancellation.run();
             PartialAggregation partial = partials.get(i);

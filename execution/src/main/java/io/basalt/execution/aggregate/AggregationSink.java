@@ -244,7 +244,7 @@ public final class AggregationSink implements Sink {
     private PartitionAggregation mergedPartitions(List<AggregationWriter> finished, List<PartialAggregation> filled,
                                                   List<AggregationWriter.PartitionedBatch> kept,
                                                   List<List<SpillFile>> spillFiles, TaskRunner tasks) {
-        AggregationMerge merge = new AggregationMerge(layout, filled, kept, partitions(), memory);
+        AggregationMerge merge = AggregationMerge.byHash(layout, filled, kept, partitions(), memory);
         merge.prepare(tasks);
         PartitionAggregation partitions = newPartitionAggregation(tasks);
         for (int p = 0; p < partitions(); p++) {

@@ -93,9 +93,11 @@ final class AggregationWriter implements SinkWriter {
         table.addInput(batch);
         rowsSeen += batch.rowCount();
         // Under GROUPING SETS a row has a key (so a partition) per set; such writers keep pre-aggregating. A full
-        // table already sends the rows of new keys to their partitions, on disk.
+        // table already sends the rows of new keys to their partitions, on disk. A table whose keys came sorted
+        // costs no hashing, and neither does merging such tables, so it keeps going however many groups it has.
         if (partitions > 1 && layout.keyCount() > 0 && !layout.hasGroupingSets() && !table.isFull()
-                && rowsSeen >= sampleRows && table.partial().groups.groupCount() * 2L > rowsSeen) {
+                && rowsSeen >= sampleRows && table.partial().groups.groupCount() * 2L > rowsSeen
+                && table.partial().groups.sortedKeys() == null) {
             partitioning = true;
         }
     }

@@ -26,7 +26,7 @@ final class PartialAggregation {
     PartialAggregation(AggregationLayout layout, double expectedGroups, boolean merged, MemoryReservation memory) {
         this.layout = layout;
         this.merged = merged;
-        this.groups = GroupTables.create(layout.keyKinds, expectedGroups, memory);
+        this.groups = GroupTables.createForGroups(layout.keyKinds, expectedGroups, memory);
         int calls = layout.calls.size();
         this.accumulators = new Accumulator[calls];
         this.distinctSets = new GroupTable[calls];

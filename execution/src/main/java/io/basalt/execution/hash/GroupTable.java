@@ -26,6 +26,15 @@ public interface GroupTable {
         return 0;
     }
 
+    /**
+     * For a table of one LONG key whose keys arrived in increasing order, without NULL: the keys, group {@code g}'s at
+     * {@code [g]} for {@code g} below {@link #groupCount}, increasing (the table's own array: do not change it). Null
+     * for every other table.
+     */
+    default long[] sortedKeys() {
+        return null;
+    }
+
     /** Gives the table's memory back; the table must not be used afterwards. */
     void release();
 }

@@ -92,28 +92,107 @@ class AggregationSinkTest {
     @Test
     void workersThatDoNotReduceTheirInputHandRowsToThePartitions() {
         int[] keys = {0, 1};
-        List<Column> output = new ArrayList<>(List.of(COLUMNS.get(0), COLUMNS.get(1)));
-        for (AggregateCall call : calls()) {
+        AggregateNode node = node(keys, calls());
+        List<List<List<Object>>> batches = batches(24, 4_000);
+        List<List<Object>> rows = aggregate(node, batches, 4, writer -> assertThat(writer.isPartitioning()).isTrue());
+        List<List<Object>> all = batches.stream().flatMap(List::stream).toList();
+        List<LogicalType> types = COLUMNS.stream().map(Column::type).toList();
+        assertThat(Results.sorted(rows)).isEqualTo(Results.sorted(ReferenceAggregation.aggregate(all, keys, calls(), types)));
+    }
+
+    private static List<AggregateCall> plainCalls() {
+        return List.of(
+                new AggregateCall(AggregateFunction.COUNT_STAR, new int[0], false, -1, LogicalType.BIGINT, "n"),
+                new AggregateCall(AggregateFunction.SUM, new int[] {2}, false, -1, LogicalType.BIGINT, "sum"),
+                new AggregateCall(AggregateFunction.MAX, new int[] {2}, false, 3, LogicalType.BIGINT, "max_filtered"));
+    }
+
+    /**
+     * Batches whose keys increase from batch to batch and within each (one or two rows per key, as lineitem has per
+     * order key), handed to the writers in turn, as morsels of a table stored in key order are; {@code outOfOrder}
+     * puts one small key into the last batch and {@code withNull} one NULL key into the first.
+     */
+    private static List<List<List<Object>>> sortedBatches(boolean outOfOrder, boolean withNull) {
+        Random random = new Random(5);
+        List<List<List<Object>>> batches = new ArrayList<>();
+        long key = -1_000;
+        for (int b = 0; b < 18; b++) {
+            List<List<Object>> batch = new ArrayList<>();
+            for (int i = 0; i < 3_000; i++) {
+                key += random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(3);
+                Long value = random.nextInt(10) == 0 ? null : (long) random.nextInt(1_000) - 500;
+                batch.add(Results.row(key, "x", value, random.nextBoolean()));
+            }
+            batches.add(batch);
+        }
+        if (outOfOrder) {
+            batches.get(17).add(Results.row(-999L, "x", 1L, true));
+        }
+        if (withNull) {
+            batches.get(0).add(Results.row(null, "x", 2L, true));
+        }
+        return batches;
+    }
+
+    @Test
+    void workersWhoseKeysCameSortedMergeSortedListsByKeyRange() {
+        int[] keys = {0};
+        AggregateNode node = node(keys, plainCalls());
+        List<LogicalType> types = COLUMNS.stream().map(Column::type).toList();
+        for (boolean outOfOrder : new boolean[] {false, true}) {
+            for (boolean withNull : new boolean[] {false, true}) {
+                List<List<List<Object>>> batches = sortedBatches(outOfOrder, withNull);
+                // Most keys have one row, so the workers would stop pre-aggregating if their tables were hashed.
+                boolean sorted = !outOfOrder && !withNull;
+                List<List<Object>> rows = aggregate(node, batches, 3, writer -> {
+                    if (sorted) {
+                        assertThat(writer.isPartitioning()).isFalse();
+                    }
+                });
+                List<List<Object>> all = batches.stream().flatMap(List::stream).toList();
+                assertThat(Results.sorted(rows)).isEqualTo(Results.sorted(
+                        ReferenceAggregation.aggregate(all, keys, plainCalls(), types)));
+                if (sorted) {
+                    // Partitions are key ranges, each merged in key order.
+                    List<Object> groupKeys = rows.stream().map(row -> row.get(0)).toList();
+                    assertThat(groupKeys).isSortedAccordingTo((a, b) -> Long.compare((Long) a, (Long) b));
+                }
+            }
+        }
+    }
+
+    private static AggregateNode node(int[] keys, List<AggregateCall> calls) {
+        List<Column> output = new ArrayList<>();
+        for (int key : keys) {
+            output.add(COLUMNS.get(key));
+        }
+        for (AggregateCall call : calls) {
             output.add(new Column(call.name(), call.type(), true));
         }
-        AggregateNode node = new AggregateNode(new ValuesNode(COLUMNS, List.of()), keys, calls(), output, 1000);
+        return new AggregateNode(new ValuesNode(COLUMNS, List.of()), keys, calls, output, 1000);
+    }
+
+    /**
+     * Runs the sink by hand: batch {@code b} to writer {@code b % writers} (with a sample of 5,000 rows), {@code check}
+     * on each writer before it finishes; returns the output rows and checks every byte was given back.
+     */
+    private static List<List<Object>> aggregate(AggregateNode node, List<List<List<Object>>> batches, int writerCount,
+                                                java.util.function.Consumer<AggregationWriter> check) {
         MemoryBudget budget = new MemoryBudget(1L << 30);
         MemoryReservation memory = new MemoryReservation(budget, "aggregating");
-        AggregationSink sink = new AggregationSink(node, 4, memory, SpillSpace.of(null), 5_000);
-        List<List<List<Object>>> batches = batches(24, 4_000);
-
+        AggregationSink sink = new AggregationSink(node, writerCount, memory, SpillSpace.of(null), 5_000);
         List<SinkWriter> writers = new ArrayList<>();
-        for (int w = 0; w < 4; w++) {
+        for (int w = 0; w < writerCount; w++) {
             writers.add(sink.createWriter());
         }
         for (int b = 0; b < batches.size(); b++) {
-            writers.get(b % 4).consume(b, toBatch(batches.get(b)));
+            writers.get(b % writerCount).consume(b, toBatch(batches.get(b)));
         }
         for (SinkWriter writer : writers) {
-            assertThat(((AggregationWriter) writer).isPartitioning()).isTrue();
+            check.accept((AggregationWriter) writer);
             writer.finish();
         }
-        ExecutionContext context = new ExecutionContext(null, null, 4, 1L << 30, new AtomicBoolean());
+        ExecutionContext context = new ExecutionContext(null, null, writerCount, 1L << 30, new AtomicBoolean());
         sink.finish(new TaskRunner(WorkerPool.shared(), context));
 
         List<List<Object>> rows = new ArrayList<>();
@@ -121,10 +200,8 @@ class AggregationSinkTest {
         for (Morsel morsel = results.next(); morsel != null; morsel = results.next()) {
             morsel.run(batch -> rows.addAll(Results.rows(batch)));
         }
-        List<List<Object>> all = batches.stream().flatMap(List::stream).toList();
-        List<LogicalType> types = COLUMNS.stream().map(Column::type).toList();
-        assertThat(Results.sorted(rows)).isEqualTo(Results.sorted(ReferenceAggregation.aggregate(all, keys, calls(), types)));
         results.close();
         assertThat(budget.usedBytes()).isZero();
+        return rows;
     }
 }

@@ -39,6 +39,89 @@ class GroupTableTest {
         return positions;
     }
 
+    private static LongVector longKeys(Long... values) {
+        LongVector vector = new LongVector(values.length);
+        for (Long value : values) {
+            if (value == null) {
+                vector.appendNull();
+            } else {
+                vector.append(value);
+            }
+        }
+        return vector;
+    }
+
+    /** Inserts the batches one after the other; returns every row's group id, in order. */
+    private static List<Integer> insert(GroupTable table, LongVector... batches) {
+        List<Integer> ids = new ArrayList<>();
+        for (LongVector batch : batches) {
+            int[] out = new int[batch.positionCount()];
+            table.findOrInsert(new ColumnVector[] {batch}, all(out.length), out.length, out);
+            for (int id : out) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private static int[] find(GroupTable table, Long... keys) {
+        int[] out = new int[keys.length];
+        table.find(new ColumnVector[] {longKeys(keys)}, all(keys.length), keys.length, out);
+        return out;
+    }
+
+    @Test
+    void anAggregationsLongTableKeepsIncreasingKeysSortedUntilOneComesOutOfOrder() {
+        MemoryReservation memory = new MemoryReservation(budget, "test");
+        GroupTable table = GroupTables.createForGroups(List.of(PhysicalKind.LONG), 16, memory);
+        // Increasing keys, with runs, across batches; more than the initial keys array holds.
+        List<Long> increasing = new ArrayList<>();
+        for (long key = -50; key < 200; key += 3) {
+            increasing.add(key);
+            increasing.add(key);
+        }
+        LongVector first = longKeys(increasing.subList(0, 100).toArray(Long[]::new));
+        LongVector second = longKeys(increasing.subList(100, increasing.size()).toArray(Long[]::new));
+        List<Integer> ids = insert(table, first, second);
+        List<List<Object>> keys = new ArrayList<>();
+        increasing.forEach(key -> keys.add(List.of(key)));
+        assertThat(ids).containsExactly(java.util.Arrays.stream(expectedIds(keys)).boxed().toArray(Integer[]::new));
+        assertThat(table.sortedKeys()).isNotNull();
+        assertThat(java.util.Arrays.copyOf(table.sortedKeys(), table.groupCount())).isSorted().contains(-50L, 196L);
+        assertThat(find(table, -50L, -49L, 196L, 197L, 10L)).containsExactly(0, -1, 82, -1, 20);
+
+        // A key seen before, out of order, keeps the table sorted; a new one below the largest makes it hash.
+        assertThat(insert(table, longKeys(-47L))).containsExactly(1);
+        assertThat(table.sortedKeys()).isNotNull();
+        assertThat(insert(table, longKeys(0L, -1L, 500L, -1L, 13L))).containsExactly(84, 85, 86, 85, 21);
+        assertThat(table.sortedKeys()).isNull();
+        assertThat(find(table, -50L, -1L, 500L, 501L, 13L)).containsExactly(0, 85, 86, -1, 21);
+        LongVector stored = (LongVector) table.keys()[0];
+        assertThat(stored.values()[85]).isEqualTo(-1L);
+        table.release();
+        assertThat(memory.heldBytes()).isZero();
+    }
+
+    @Test
+    void aNullGroupAmongSortedKeysIsNotMistakenForAKey() {
+        MemoryReservation memory = new MemoryReservation(budget, "test");
+        GroupTable table = GroupTables.createForGroups(List.of(PhysicalKind.LONG), 16, memory);
+        List<Integer> ids = insert(table, longKeys(null, Long.MIN_VALUE, 5L, null, 7L, 7L, 9L));
+        assertThat(ids).containsExactly(0, 1, 2, 0, 3, 3, 4);
+        assertThat(table.sortedKeys()).isNull(); // a merge of sorted lists has no place for the NULL group
+        assertThat(find(table, Long.MIN_VALUE, 5L, 6L, 9L, null)).containsExactly(1, 2, -1, 4, 0);
+
+        GroupTable later = GroupTables.createForGroups(List.of(PhysicalKind.LONG), 16, memory);
+        assertThat(insert(later, longKeys(3L, null, 4L, 3L))).containsExactly(0, 1, 2, 0);
+        assertThat(find(later, 3L, 4L, null)).containsExactly(0, 2, 1);
+        assertThat(insert(later, longKeys(1L, 3L, null))).containsExactly(3, 0, 1);
+        assertThat(find(later, 1L, 3L, 4L, null)).containsExactly(3, 0, 2, 1);
+        assertThat(((LongVector) later.keys()[0]).isNull(1)).isTrue();
+        table.release();
+        later.release();
+        assertThat(memory.heldBytes()).isZero();
+    }
+
     @Test
     void longKeysWithNullsGetDenseIdsInOrderOfAppearance() {
         Random random = new Random(1);
