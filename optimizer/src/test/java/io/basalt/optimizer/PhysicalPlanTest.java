@@ -98,10 +98,11 @@ class PhysicalPlanTest {
     }
 
     @Test
-    void scansReadOneColumnWhenRowsAreOnlyCounted() {
+    void scansReadNoColumnWhenAnAggregationOnlyCountsRowsAndOneColumnOtherwise() {
+        // The scan's batches then carry only row counts: no block of the table is read.
         assertThat(plan("SELECT count(*) FROM events")).isEqualTo("""
                 Aggregate group=[] EXPR$0=COUNT_STAR():BIGINT
-                  Scan main.events columns=[id]
+                  Scan main.events columns=[]
                 """);
         assertThat(plan("SELECT id FROM events WHERE EXISTS (SELECT 1 FROM tags)")).isEqualTo("""
                 NestedLoopJoin SEMI

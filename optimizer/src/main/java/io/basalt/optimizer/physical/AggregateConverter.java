@@ -63,7 +63,8 @@ final class AggregateConverter {
                     used.add(new ColumnReference(call.filterArg, scan.output().get(call.filterArg).type()));
                 }
             }
-            PhysicalPlanBuilder.ScanNarrowing narrowed = PhysicalPlanBuilder.narrow(scan, used);
+            // COUNT(*) alone reads no column: the scan then hands out row counts without reading a block.
+            PhysicalPlanBuilder.ScanNarrowing narrowed = PhysicalPlanBuilder.narrow(scan, used, true);
             input = narrowed.scan();
             inputColumns = new int[scan.output().size()];
             for (int i = 0; i < used.size(); i++) {

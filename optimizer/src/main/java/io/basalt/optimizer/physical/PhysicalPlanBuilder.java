@@ -267,7 +267,16 @@ public final class PhysicalPlanBuilder {
     record ScanNarrowing(TableScanNode scan, List<Expression> expressions) {
     }
 
+    /** {@link #narrow(TableScanNode, List, boolean)} keeping at least one column. */
     static ScanNarrowing narrow(TableScanNode scan, List<Expression> expressions) {
+        return narrow(scan, expressions, false);
+    }
+
+    /**
+     * @param mayReadNoColumn whether the consumer only counts rows (an aggregation over the scan), so a scan reading
+     *                        no column at all is fine: its batches carry row counts and no block is read
+     */
+    static ScanNarrowing narrow(TableScanNode scan, List<Expression> expressions, boolean mayReadNoColumn) {
         Set<Integer> used = new LinkedHashSet<>();
         for (Expression expression : expressions) {
             if (expression instanceof ColumnReference reference) {
@@ -280,8 +289,8 @@ public final class PhysicalPlanBuilder {
         Set<Integer> filterColumns = new TreeSet<>();
         scan.filter().ifPresent(filter -> ColumnRemapping.collectColumns(filter, filterColumns));
         used.addAll(filterColumns);
-        if (used.isEmpty()) {
-            // Nothing above reads a column (EXISTS, constants per row), but rows still need one to be counted.
+        if (used.isEmpty() && !mayReadNoColumn) {
+            // Nothing above reads a column (EXISTS, constants per row): other operators expect a column per batch.
             used.add(0);
         }
         if (used.size() == scan.columns().length && isAscending(used)) {
