@@ -32,8 +32,8 @@ import java.util.Optional;
  *       and into join conditions, down to the scans), merging adjacent projections and filters, semi joins from
  *       joins that only test existence, set operations rewritten to UNION ALL and aggregates (the ALL forms of
  *       INTERSECT and EXCEPT also repeat rows by count, {@link SetOperationAllRule}); then filters that an
- *       OR in a join condition implies for one input ({@link JoinDisjunctionFilters}, TPC-H Q7) and simplify again
- *       to push them down;</li>
+ *       OR in a join condition implies for one input ({@link JoinDisjunctionFilters}, TPC-H Q7), pushed down by
+ *       the filter rules alone;</li>
  *   <li><b>join order</b>: each tree of inner joins becomes one multi-join that {@code LoptOptimizeJoinRule}
  *       orders greedily by Basalt's cost model ({@code OperatorCostModel} through Calcite's metadata); one of more
  *       than {@value GreedyJoinOrderRule#WIDEST_COST_BASED} inner joined inputs {@link GreedyJoinOrderRule} orders
