@@ -18,6 +18,15 @@ public interface Accumulator {
     void add(int[] groupIds, ColumnVector[] arguments, int[] rows, int count);
 
     /**
+     * {@link #add} of every row of the batch: {@code rows} is the identity {@code 0 .. count-1}, so an accumulator
+     * may read row {@code i}'s group and arguments at {@code i} directly. Hot accumulators override it: one
+     * dependent load less per row and value, in the loops that dominate a few-group aggregation (TPC-H Q1).
+     */
+    default void addEveryRow(int[] groupIds, ColumnVector[] arguments, int[] rows, int count) {
+        add(groupIds, arguments, rows, count);
+    }
+
+    /**
      * Folds group {@code sourceGroups[i]} of {@code source} (same class) into group {@code targetGroups[i]}, for
      * {@code i} from 0 up, one after the other: {@code source} may be this accumulator, and a group folded into
      * may be folded on later in the same call (window frames compute running states this way).

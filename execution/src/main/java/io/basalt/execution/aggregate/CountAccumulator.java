@@ -53,6 +53,24 @@ final class CountAccumulator extends GroupedAccumulator {
     }
 
     @Override
+    public void addEveryRow(int[] groupIds, ColumnVector[] arguments, int[] rows, int count) {
+        for (ColumnVector argument : arguments) {
+            if (argument.mayHaveNulls()) {
+                add(groupIds, arguments, rows, count);
+                return;
+            }
+        }
+        countEveryRow(counts, groupIds, count);
+    }
+
+    /** Counts rows {@code 0 .. count-1} into {@code counts[groupIds[row]]} (COUNT(*) and AVG's row counts). */
+    static void countEveryRow(long[] counts, int[] groupIds, int count) {
+        for (int row = 0; row < count; row++) {
+            counts[groupIds[row]]++;
+        }
+    }
+
+    @Override
     public void merge(Accumulator source, int[] sourceGroups, int[] targetGroups, int count) {
         long[] other = ((CountAccumulator) source).counts;
         for (int i = 0; i < count; i++) {

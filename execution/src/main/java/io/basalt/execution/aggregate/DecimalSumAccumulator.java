@@ -44,6 +44,11 @@ final class DecimalSumAccumulator extends GroupedAccumulator {
     }
 
     @Override
+    public void addEveryRow(int[] groupIds, ColumnVector[] arguments, int[] rows, int count) {
+        sums.add(groupIds, arguments[0], rows, count, seen, true);
+    }
+
+    @Override
     public void merge(Accumulator source, int[] sourceGroups, int[] targetGroups, int count) {
         DecimalSumAccumulator other = (DecimalSumAccumulator) source;
         for (int i = 0; i < count; i++) {

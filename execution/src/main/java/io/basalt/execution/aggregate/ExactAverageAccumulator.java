@@ -65,6 +65,17 @@ final class ExactAverageAccumulator extends GroupedAccumulator {
     }
 
     @Override
+    public void addEveryRow(int[] groupIds, ColumnVector[] arguments, int[] rows, int count) {
+        ColumnVector argument = arguments[0];
+        if (argument.mayHaveNulls()) {
+            add(groupIds, arguments, rows, count);
+            return;
+        }
+        sums.add(groupIds, argument, rows, count, null, true);
+        CountAccumulator.countEveryRow(counts, groupIds, count);
+    }
+
+    @Override
     public void merge(Accumulator source, int[] sourceGroups, int[] targetGroups, int count) {
         ExactAverageAccumulator other = (ExactAverageAccumulator) source;
         for (int i = 0; i < count; i++) {

@@ -37,7 +37,24 @@ final class ExactSums {
      * leaving out NULLs; {@code seen} (when given) marks the groups added to.
      */
     void add(int[] groupIds, ColumnVector argument, int[] rows, int count, boolean[] seen) {
+        add(groupIds, argument, rows, count, seen, false);
+    }
+
+    /**
+     * {@link #add(int[], ColumnVector, int[], int, boolean[])}, where {@code everyRow} says that {@code rows} is the
+     * identity (see {@link Accumulator#addEveryRow}): then NULL-free arguments are added without reading it.
+     */
+    void add(int[] groupIds, ColumnVector argument, int[] rows, int count, boolean[] seen, boolean everyRow) {
         boolean nulls = argument.mayHaveNulls();
+        if (everyRow && !nulls) {
+            addEveryRow(groupIds, argument, count);
+            if (seen != null) {
+                for (int row = 0; row < count; row++) {
+                    seen[groupIds[row]] = true;
+                }
+            }
+            return;
+        }
         if (argument instanceof LongVector longs) {
             long[] values = longs.values();
             if (!nulls && seen == null) {
@@ -77,6 +94,28 @@ final class ExactSums {
             }
             if (seen != null) {
                 seen[group] = true;
+            }
+        }
+    }
+
+    /** Adds rows {@code 0 .. count-1} of a NULL-free {@code argument}: the loops of {@link #add} without the row indirection. */
+    private void addEveryRow(int[] groupIds, ColumnVector argument, int count) {
+        if (argument instanceof LongVector longs) {
+            long[] values = longs.values();
+            for (int row = 0; row < count; row++) {
+                addLong(groupIds[row], values[row]);
+            }
+            return;
+        }
+        Int128Vector wide = (Int128Vector) argument;
+        long[] valueHigh = wide.high();
+        long[] valueLow = wide.low();
+        for (int row = 0; row < count; row++) {
+            long rowLow = valueLow[row];
+            if (valueHigh[row] == rowLow >> 63) {
+                addLong(groupIds[row], rowLow);
+            } else {
+                Int128Arithmetic.add(high, low, groupIds[row], valueHigh[row], rowLow);
             }
         }
     }

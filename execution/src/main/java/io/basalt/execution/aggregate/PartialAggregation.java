@@ -73,6 +73,7 @@ final class PartialAggregation {
                 groupIds[positions[i]] = found[i];
             }
         }
+        boolean everyRow = isIdentity(positions, count, batch.rowCount());
         int[] selected = new int[count];
         for (int c = 0; c < accumulators.length; c++) {
             if (layout.isGrouping(c)) {
@@ -86,12 +87,27 @@ final class PartialAggregation {
                 callRows = selected;
             }
             ColumnVector[] arguments = layout.arguments(c, batch);
-            if (distinctSets[c] == null) {
+            if (distinctSets[c] == null && everyRow && filterColumn < 0) {
+                accumulators[c].addEveryRow(groupIds, arguments, callRows, callCount);
+            } else if (distinctSets[c] == null) {
                 accumulators[c].add(groupIds, arguments, callRows, callCount);
             } else {
                 addDistinct(c, keys, arguments, groupIds, callRows, callCount);
             }
         }
+    }
+
+    /** Whether {@code positions[0..count)} is every row of a batch of {@code rowCount} rows, in order. */
+    private static boolean isIdentity(int[] positions, int count, int rowCount) {
+        if (count != rowCount) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            if (positions[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int trueRows(ColumnVector condition, int[] positions, int count, int[] out) {

@@ -191,7 +191,7 @@ public final class ExpressionCompiler {
     }
 
     /** Functions that decide per row which arguments to evaluate. */
-    private static boolean isLazy(Function function) {
+    static boolean isLazy(Function function) {
         return function == Function.CASE || function == Function.COALESCE || function == Function.AND || function == Function.OR
                 || function == Function.IN;
     }

@@ -3,6 +3,7 @@ package io.basalt.execution.operator;
 import io.basalt.execution.expression.CompiledExpression;
 import io.basalt.execution.expression.Expression;
 import io.basalt.execution.expression.ExpressionCompiler;
+import io.basalt.execution.expression.SharedSubexpressions;
 import io.basalt.execution.pipeline.BatchConsumer;
 import io.basalt.execution.pipeline.StreamingOperator;
 import io.basalt.storage.vector.ColumnBatch;
@@ -11,21 +12,43 @@ import io.basalt.storage.vector.ColumnVector;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Computes one output column per expression; a column reference passes its vector through uncopied. */
+/**
+ * Computes one output column per expression; a column reference passes its vector through uncopied. Subexpressions
+ * the expressions have in common are computed once per batch ({@link SharedSubexpressions}) into extra columns
+ * that the expressions then read.
+ */
 public final class ProjectOperator implements StreamingOperator {
 
+    private final List<CompiledExpression> shared;
+    private final int inputColumns;
     private final List<CompiledExpression> expressions;
 
     public ProjectOperator(List<Expression> expressions) {
-        this.expressions = expressions.stream().map(ExpressionCompiler::compile).toList();
+        SharedSubexpressions common = SharedSubexpressions.of(expressions);
+        this.shared = common.shared().stream().map(ExpressionCompiler::compile).toList();
+        this.inputColumns = common.inputColumns();
+        this.expressions = common.rewritten().stream().map(ExpressionCompiler::compile).toList();
     }
 
     @Override
     public void process(ColumnBatch input, BatchConsumer output) {
+        ColumnBatch source = shared.isEmpty() ? input : withSharedColumns(input);
         List<ColumnVector> columns = new ArrayList<>(expressions.size());
         for (CompiledExpression expression : expressions) {
-            columns.add(expression.evaluate(input));
+            columns.add(expression.evaluate(source));
         }
         output.accept(new ColumnBatch(input.rowCount(), columns));
+    }
+
+    /** The input's columns the expressions read, followed by the shared expressions' values (each may read earlier ones). */
+    private ColumnBatch withSharedColumns(ColumnBatch input) {
+        List<ColumnVector> columns = new ArrayList<>(inputColumns + shared.size());
+        columns.addAll(input.columns().subList(0, inputColumns));
+        ColumnBatch source = input;
+        for (CompiledExpression expression : shared) {
+            columns.add(expression.evaluate(source));
+            source = new ColumnBatch(input.rowCount(), columns);
+        }
+        return source;
     }
 }

@@ -211,6 +211,50 @@ class ExactSumsTest {
     }
 
     @Test
+    void addingEveryRowMatchesAddingThroughTheRowList() {
+        // The identity-rows path (Accumulator.addEveryRow) of SUM, AVG and COUNT, with long overflows and INT128
+        // values beyond a long, must give what add gives for the same rows.
+        long[] values = {Long.MAX_VALUE - 5, 999_999_999_999_999_999L, -3, Long.MAX_VALUE, 17, Long.MIN_VALUE + 2, 5};
+        int[] groupIds = {0, 1, 0, 0, 2, 1, 0};
+        LongVector longVector = new LongVector(values.length);
+        Int128Vector wideVector = new Int128Vector(values.length);
+        for (long value : values) {
+            longVector.append(value);
+            BigInteger wide = BigInteger.valueOf(value).shiftLeft(value % 2 == 0 ? 0 : 9);
+            wideVector.append(wide.shiftRight(64).longValue(), wide.longValue());
+        }
+        AggregateCall average = new AggregateCall(AggregateFunction.AVG, new int[] {0}, false, -1, LogicalType.decimal(38, 4), "a");
+        AggregateCall count = new AggregateCall(AggregateFunction.COUNT, new int[] {0}, false, -1, LogicalType.BIGINT, "c");
+        for (AggregateCall call : List.of(sum(SUM_TYPE), average, count)) {
+            for (ColumnVector vector : List.of(longVector, wideVector)) {
+                LogicalType argumentType = vector == longVector ? LogicalType.BIGINT : SUM_TYPE;
+                Accumulator throughRows = data.create(call, List.of(argumentType));
+                Accumulator everyRow = data.create(call, List.of(argumentType));
+                throughRows.ensureGroups(4);
+                everyRow.ensureGroups(4);
+                for (int batch = 0; batch < 3; batch++) {
+                    int[] rows = AccumulatorTestData.all(values.length);
+                    throughRows.add(groupIds, new ColumnVector[] {vector}, rows, values.length);
+                    everyRow.addEveryRow(groupIds, new ColumnVector[] {vector}, rows, values.length);
+                }
+                ColumnVector expected = throughRows.result(0, 4);
+                ColumnVector actual = everyRow.result(0, 4);
+                for (int group = 0; group < 4; group++) {
+                    assertThat(actual.isNull(group)).isEqualTo(expected.isNull(group));
+                    if (!expected.isNull(group)) {
+                        assertThat(value(actual, group)).as(call.function() + " group " + group).isEqualTo(value(expected, group));
+                    }
+                }
+                assertThat(expected.isNull(3)).isEqualTo(call.function() != AggregateFunction.COUNT);
+            }
+        }
+    }
+
+    private static BigInteger value(ColumnVector vector, int position) {
+        return vector instanceof Int128Vector wide ? wide.getBigInteger(position) : BigInteger.valueOf(((LongVector) vector).get(position));
+    }
+
+    @Test
     void averageOfDecimalsAtTheLimitIsExact() {
         // AVG over values whose sum exceeds a long: (10^18 - 1) × 20 rows and one 1, in DECIMAL(18,2).
         LogicalType type = LogicalType.decimal(18, 2);
