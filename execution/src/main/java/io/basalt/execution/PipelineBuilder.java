@@ -3,6 +3,7 @@ package io.basalt.execution;
 import io.basalt.execution.aggregate.AggregationSink;
 import io.basalt.execution.join.HashBuildSink;
 import io.basalt.execution.join.HashJoinOperator;
+import io.basalt.execution.join.MatchCountingJoin;
 import io.basalt.execution.join.MaterializeSink;
 import io.basalt.execution.join.NestedLoopJoinOperator;
 import io.basalt.execution.memory.MemoryBudget;
@@ -128,23 +129,17 @@ final class PipelineBuilder {
         } else if (node instanceof ProjectNode project) {
             source = streaming(node, source(project.input()), new ProjectOperator(project.expressions()));
         } else if (node instanceof HashJoinNode join) {
-            HashBuildSink build = new HashBuildSink(kinds(join.right()), join.rightKeys(), reservation(node, "building a hash table"),
-                    context.spillSpace());
-            addPipeline("hash join build", source(join.right()), build, node);
-            for (JoinFilterPlacement.Target target : JoinFilterPlacement.of(join)) {
-                build.wantKeyFilter(target.key(), target.scan().estimatedRows());
-                joinFilters.computeIfAbsent(target.scan(), scan -> new ArrayList<>())
-                        .add(new ScanJoinFilter(target.column(), () -> build.keyFilter(target.key())));
-            }
+            HashBuildSink build = hashBuild(join);
             source = streaming(node, source(join.left()), new HashJoinOperator(join, build, context::checkCancelled));
         } else if (node instanceof NestedLoopJoinNode join) {
             MaterializeSink inner = new MaterializeSink(kinds(join.right()), reservation(node, "materializing a join input"));
             addPipeline("nested loop join inner side", source(join.right()), inner, node);
             source = streaming(node, source(join.left()), new NestedLoopJoinOperator(join, inner, context::checkCancelled));
         } else if (node instanceof AggregateNode aggregate) {
-            AggregationSink sink = new AggregationSink(aggregate, context.parallelism(), reservation(node, "aggregating"),
-                    context.spillSpace());
-            addPipeline("aggregation", source(aggregate.input()), sink, node);
+            Optional<CountedRightJoin.Fusion> counted = CountedRightJoin.of(aggregate);
+            AggregationSink sink = new AggregationSink(counted.map(CountedRightJoin.Fusion::aggregate).orElse(aggregate),
+                    context.parallelism(), reservation(node, "aggregating"), context.spillSpace());
+            addPipeline("aggregation", counted.isPresent() ? countingJoin(counted.get()) : source(aggregate.input()), sink, node);
             source = timed(node, sink.output());
         } else if (node instanceof SortNode sort) {
             SortSink sink = new SortSink(sort, context.parallelism(), reservation(node, sort.limit() >= 0 ? "keeping the top rows" : "sorting"),
@@ -184,6 +179,33 @@ final class PipelineBuilder {
                 source = new ProfiledSource(source, profile.statistics(node), false);
             }
         }
+        resources.add(source);
+        return source;
+    }
+
+    /** The build pipeline of {@code join}, and the join filters it gives the probe side's scans. */
+    private HashBuildSink hashBuild(HashJoinNode join) {
+        HashBuildSink build = new HashBuildSink(kinds(join.right()), join.rightKeys(), reservation(join, "building a hash table"),
+                context.spillSpace());
+        addPipeline("hash join build", source(join.right()), build, join);
+        for (JoinFilterPlacement.Target target : JoinFilterPlacement.of(join)) {
+            build.wantKeyFilter(target.key(), target.scan().estimatedRows());
+            joinFilters.computeIfAbsent(target.scan(), scan -> new ArrayList<>())
+                    .add(new ScanJoinFilter(target.column(), () -> build.keyFilter(target.key())));
+        }
+        return build;
+    }
+
+    /**
+     * A RIGHT join that counts its matches per build row for the aggregation above it ({@link CountedRightJoin}): its
+     * rows are the build rows' group columns and counts. Profiled as the join; a projection between the two has no
+     * rows of its own.
+     */
+    private MorselSource countingJoin(CountedRightJoin.Fusion fusion) {
+        HashJoinNode join = fusion.join();
+        HashBuildSink build = hashBuild(join);
+        MorselSource source = streaming(join, source(join.left()), new MatchCountingJoin(join, build,
+                fusion.groupColumns(), fusion.countedColumns(), context::checkCancelled));
         resources.add(source);
         return source;
     }

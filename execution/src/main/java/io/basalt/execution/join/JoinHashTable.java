@@ -209,6 +209,14 @@ final class JoinHashTable {
         }
     }
 
+    /** The bound of the groups {@link #find} returns: a group is in {@code [0, groupBound())}. */
+    int groupBound() {
+        if (dense != null) {
+            return dense.slots();
+        }
+        return longKeys != null ? longKeys.slotCount() : firstRow.length;
+    }
+
     int distinctKeyCount() {
         return distinctKeyCount;
     }

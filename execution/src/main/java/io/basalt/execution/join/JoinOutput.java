@@ -56,12 +56,14 @@ final class JoinOutput {
         return right;
     }
 
-    /** Pairs {@code (leftRows[i], rightRows[i])} as rows of left columns followed by right columns. */
-    ColumnBatch pairs(ColumnBatch left, int[] leftRows, int[] rightRows, int count) {
+    /**
+     * Pairs {@code (leftRows[i], rightRows[i])} as rows of left columns followed by right columns.
+     *
+     * @param everyLeftRowInOrder whether {@code leftRows[0, count)} is every row of {@code left} in order: the left
+     *                            vectors are then the pairs' left columns as they are, nothing to copy
+     */
+    ColumnBatch pairs(ColumnBatch left, int[] leftRows, int[] rightRows, int count, boolean everyLeftRowInOrder) {
         List<ColumnVector> columns = new ArrayList<>(left.columnCount() + right.columnCount());
-        // Every left row once, in order (a key/foreign-key join whose probe scan's join filter already dropped the
-        // rows without a match): the left vectors are the pairs' left columns as they are, nothing to copy.
-        boolean everyLeftRowInOrder = isEveryRowInOrder(leftRows, count, left.rowCount());
         for (ColumnVector column : left.columns()) {
             columns.add(everyLeftRowInOrder ? column : VectorCopier.select(column, leftRows, count));
         }
@@ -69,19 +71,6 @@ final class JoinOutput {
             columns.add(VectorCopier.select(right.column(c), rightRows, count));
         }
         return new ColumnBatch(count, columns);
-    }
-
-    /** Whether {@code rows[0, count)} is 0, 1, …, {@code rowCount - 1}. */
-    private static boolean isEveryRowInOrder(int[] rows, int count, int rowCount) {
-        if (count != rowCount) {
-            return false;
-        }
-        for (int i = 0; i < count; i++) {
-            if (rows[i] != i) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Left rows with NULLs for every right column (unmatched rows of LEFT and FULL joins). */

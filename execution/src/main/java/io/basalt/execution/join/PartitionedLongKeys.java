@@ -146,6 +146,11 @@ final class PartitionedLongKeys {
         return SLOT_BYTES * (slots.length / 2);
     }
 
+    /** Slots in all regions: {@link #find}'s results lie below it. */
+    int slotCount() {
+        return slots.length / 2;
+    }
+
     int distinctKeyCount() {
         return distinct;
     }

@@ -27,6 +27,8 @@ final class ProbeBatchJoiner {
     private int[] leftRows;
     private int[] rightRows;
     private int pairs;
+    /** Whether pair {@code i} of the current chunk has left row {@code i}, for every pair so far. */
+    private boolean leftRowsInOrder = true;
 
     /** @param cancellation fails with 57014 when the query was cancelled */
     ProbeBatchJoiner(JoinOutput join, ColumnBatch left, BatchConsumer output, Runnable cancellation) {
@@ -50,6 +52,7 @@ final class ProbeBatchJoiner {
                 flush();
             }
         }
+        leftRowsInOrder &= leftRow == pairs;
         leftRows[pairs] = leftRow;
         rightRows[pairs] = rightRow;
         pairs++;
@@ -76,7 +79,11 @@ final class ProbeBatchJoiner {
         cancellation.run();
         JoinType type = join.type();
         boolean emitsPairs = !type.outputsOneSide();
-        ColumnBatch joined = emitsPairs || join.condition() != null ? join.pairs(left, leftRows, rightRows, pairs) : null;
+        // Every left row once, in order (a key/foreign-key join whose probe scan's join filter already dropped the
+        // rows without a match): the left vectors are the pairs' left columns as they are.
+        boolean everyLeftRowInOrder = leftRowsInOrder && pairs == left.rowCount();
+        ColumnBatch joined = emitsPairs || join.condition() != null
+                ? join.pairs(left, leftRows, rightRows, pairs, everyLeftRowInOrder) : null;
         int[] kept = null;
         int keptCount = pairs;
         if (join.condition() != null) {
@@ -100,6 +107,7 @@ final class ProbeBatchJoiner {
             output.accept(kept == null ? joined : Selection.apply(joined, kept, keptCount));
         }
         pairs = 0;
+        leftRowsInOrder = true;
     }
 
     /** LEFT and FULL (unmatched rows, padded), SEMI (matched rows) and ANTI (unmatched rows). */
