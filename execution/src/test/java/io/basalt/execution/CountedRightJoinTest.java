@@ -10,8 +10,6 @@ import io.basalt.execution.plan.HashJoinNode;
 import io.basalt.execution.plan.JoinType;
 import io.basalt.execution.plan.PhysicalNode;
 import io.basalt.execution.plan.ProjectNode;
-import io.basalt.execution.plan.UnionNode;
-import io.basalt.execution.plan.ValuesNode;
 import io.basalt.storage.type.LogicalType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,14 +53,7 @@ class CountedRightJoinTest {
     }
 
     private static PhysicalNode input(List<Column> columns, List<List<Object>> rows) {
-        List<PhysicalNode> parts = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += 3) {
-            parts.add(new ValuesNode(columns, rows.subList(from, Math.min(rows.size(), from + 3))));
-        }
-        if (parts.isEmpty()) {
-            return new ValuesNode(columns, List.of());
-        }
-        return new UnionNode(parts, columns, rows.size());
+        return Plans.valuesInParts(columns, rows, 3);
     }
 
     private static HashJoinNode join(JoinType type, List<List<Object>> probe, List<List<Object>> build) {

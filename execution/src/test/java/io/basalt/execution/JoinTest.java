@@ -7,8 +7,6 @@ import io.basalt.execution.plan.HashJoinNode;
 import io.basalt.execution.plan.JoinType;
 import io.basalt.execution.plan.NestedLoopJoinNode;
 import io.basalt.execution.plan.PhysicalNode;
-import io.basalt.execution.plan.UnionNode;
-import io.basalt.execution.plan.ValuesNode;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.type.LogicalType;
 import org.junit.jupiter.api.AfterEach;
@@ -60,14 +58,7 @@ class JoinTest {
 
     /** Values split into several nodes under a UNION, so that the input arrives as several morsels. */
     private static PhysicalNode input(List<Column> columns, List<List<Object>> rows) {
-        List<PhysicalNode> parts = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += 2) {
-            parts.add(new ValuesNode(columns, rows.subList(from, Math.min(rows.size(), from + 2))));
-        }
-        if (parts.isEmpty()) {
-            return new ValuesNode(columns, List.of());
-        }
-        return new UnionNode(parts, columns, rows.size());
+        return Plans.valuesInParts(columns, rows, 2);
     }
 
     private List<List<Object>> run(PhysicalNode plan, int parallelism) {

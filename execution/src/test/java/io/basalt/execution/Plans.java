@@ -5,6 +5,8 @@ import io.basalt.execution.expression.Expression;
 import io.basalt.execution.expression.Literal;
 import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.PhysicalNode;
+import io.basalt.execution.plan.UnionNode;
+import io.basalt.execution.plan.ValuesNode;
 import io.basalt.storage.type.LogicalType;
 
 import java.util.ArrayList;
@@ -33,6 +35,21 @@ final class Plans {
 
     static List<Column> nullable(List<Column> columns) {
         return columns.stream().map(column -> new Column(column.name(), column.type(), true)).toList();
+    }
+
+    /**
+     * Rows as values nodes of {@code rowsPerPart} rows each under a UNION, so that they reach an operator as several
+     * morsels (an empty list is one empty values node).
+     */
+    static PhysicalNode valuesInParts(List<Column> columns, List<List<Object>> rows, int rowsPerPart) {
+        if (rows.isEmpty()) {
+            return new ValuesNode(columns, List.of());
+        }
+        List<PhysicalNode> parts = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += rowsPerPart) {
+            parts.add(new ValuesNode(columns, rows.subList(from, Math.min(rows.size(), from + rowsPerPart))));
+        }
+        return new UnionNode(parts, columns, rows.size());
     }
 
     static Column column(String name, LogicalType type) {

@@ -6,8 +6,6 @@ import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.HashJoinNode;
 import io.basalt.execution.plan.JoinType;
 import io.basalt.execution.plan.PhysicalNode;
-import io.basalt.execution.plan.UnionNode;
-import io.basalt.execution.plan.ValuesNode;
 import io.basalt.storage.type.LogicalType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,11 +96,7 @@ class SpillingJoinTest {
 
     /** Values split into parts under a UNION: the input arrives as many small morsels. */
     private static PhysicalNode input(List<Column> columns, List<List<Object>> rows) {
-        List<PhysicalNode> parts = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += 500) {
-            parts.add(new ValuesNode(columns, rows.subList(from, Math.min(rows.size(), from + 500))));
-        }
-        return new UnionNode(parts, columns, rows.size());
+        return Plans.valuesInParts(columns, rows, 500);
     }
 
     private HashJoinNode join(JoinType type, KeyKind key, List<List<Object>> left, List<List<Object>> right,
