@@ -44,8 +44,8 @@ final class DecimalSumAccumulator extends GroupedAccumulator {
     }
 
     @Override
-    public void addEveryRow(int[] groupIds, ColumnVector[] arguments, int[] rows, int count) {
-        sums.add(groupIds, arguments[0], rows, count, seen, true);
+    public void addEveryRow(BatchGroups groups, ColumnVector[] arguments) {
+        sums.addEveryRow(groups, arguments[0], seen);
     }
 
     @Override

@@ -65,14 +65,14 @@ final class ExactAverageAccumulator extends GroupedAccumulator {
     }
 
     @Override
-    public void addEveryRow(int[] groupIds, ColumnVector[] arguments, int[] rows, int count) {
+    public void addEveryRow(BatchGroups groups, ColumnVector[] arguments) {
         ColumnVector argument = arguments[0];
         if (argument.mayHaveNulls()) {
-            add(groupIds, arguments, rows, count);
+            add(groups.ids(), arguments, groups.rows(), groups.count());
             return;
         }
-        sums.add(groupIds, argument, rows, count, null, true);
-        CountAccumulator.countEveryRow(counts, groupIds, count);
+        sums.addEveryRow(groups, argument, null);
+        CountAccumulator.countEveryRow(counts, groups);
     }
 
     @Override

@@ -73,7 +73,9 @@ final class PartialAggregation {
                 groupIds[positions[i]] = found[i];
             }
         }
-        boolean everyRow = isIdentity(positions, count, batch.rowCount());
+        BatchGroups everyRow = isIdentity(positions, count, batch.rowCount())
+                ? new BatchGroups(groupIds, positions, count, groups.groupCount())
+                : null;
         int[] selected = new int[count];
         for (int c = 0; c < accumulators.length; c++) {
             if (layout.isGrouping(c)) {
@@ -87,8 +89,8 @@ final class PartialAggregation {
                 callRows = selected;
             }
             ColumnVector[] arguments = layout.arguments(c, batch);
-            if (distinctSets[c] == null && everyRow && filterColumn < 0) {
-                accumulators[c].addEveryRow(groupIds, arguments, callRows, callCount);
+            if (distinctSets[c] == null && everyRow != null && filterColumn < 0) {
+                accumulators[c].addEveryRow(everyRow, arguments);
             } else if (distinctSets[c] == null) {
                 accumulators[c].add(groupIds, arguments, callRows, callCount);
             } else {
