@@ -27,6 +27,11 @@ final class DecimalSumAccumulator extends GroupedAccumulator {
         this.sums = new ExactSums();
     }
 
+    /** The exact sums, for an AVG over the same values to read ({@link ExactAverageAccumulator#shareSums}). */
+    ExactSums sums() {
+        return sums;
+    }
+
     @Override
     protected long bytesPerGroup() {
         return ExactSums.bytesPerGroup() + 1;
