@@ -7,7 +7,6 @@ import io.basalt.storage.vector.ColumnVector;
 import io.basalt.storage.vector.Int128Vector;
 import io.basalt.storage.vector.LongVector;
 
-import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
@@ -78,8 +77,7 @@ final class DecimalSumAccumulator extends GroupedAccumulator {
                 vector.setNull(i, true);
                 continue;
             }
-            BigInteger sum = sums.toBigInteger(group);
-            if (!Int128Arithmetic.fitsPrecision(sum, resultType.precision())) {
+            if (!Int128Arithmetic.fitsPrecision(sums.high(group), sums.low(group), resultType.precision())) {
                 throw Int128Arithmetic.overflow();
             }
             if (wide) {

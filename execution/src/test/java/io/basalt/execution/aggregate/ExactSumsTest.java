@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -208,6 +209,32 @@ class ExactSumsTest {
         assertThatThrownBy(() -> data.onePass(call, List.of(LogicalType.decimal(18, 0)), arguments, new int[] {0, 0}, 1))
                 .isInstanceOf(ExecutionException.class)
                 .hasMessageContaining("numeric field overflow");
+    }
+
+    @Test
+    void precisionOfA128BitSumIsCheckedAlikeWithAndWithoutBigIntegers() {
+        // The long fast path of Int128Arithmetic.fitsPrecision(high, low, p) against the BigInteger one, at the digit
+        // boundaries, for Long.MIN_VALUE / MAX_VALUE and for values wider than a long.
+        List<BigInteger> values = new ArrayList<>(List.of(BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE),
+                BigInteger.ZERO, BigInteger.TWO.pow(100), BigInteger.TWO.pow(100).negate()));
+        for (int digits = 0; digits <= 20; digits++) {
+            BigInteger power = BigInteger.TEN.pow(digits);
+            for (BigInteger value : List.of(power, power.subtract(BigInteger.ONE))) {
+                values.add(value);
+                values.add(value.negate());
+            }
+        }
+        for (BigInteger value : values) {
+            long high = value.shiftRight(64).longValue();
+            long low = value.longValue();
+            for (int precision = 0; precision <= 38; precision++) {
+                assertThat(Int128Arithmetic.fitsPrecision(high, low, precision)).as(value + " in " + precision + " digits")
+                        .isEqualTo(Int128Arithmetic.fitsPrecision(value, precision));
+            }
+        }
+        assertThat(Int128Arithmetic.fitsPrecision(Long.MIN_VALUE >> 63, Long.MIN_VALUE, 18)).isFalse();
+        assertThat(Int128Arithmetic.fitsPrecision(0, 999_999_999_999_999_999L, 18)).isTrue();
+        assertThat(Int128Arithmetic.fitsPrecision(0, 1_000_000_000_000_000_000L, 18)).isFalse();
     }
 
     @Test
