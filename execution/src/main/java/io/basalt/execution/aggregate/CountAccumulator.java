@@ -53,18 +53,27 @@ final class CountAccumulator extends GroupedAccumulator {
     }
 
     @Override
-    public void addEveryRow(int[] groupIds, ColumnVector[] arguments, int[] rows, int count) {
+    public void addEveryRow(BatchGroups groups, ColumnVector[] arguments) {
         for (ColumnVector argument : arguments) {
             if (argument.mayHaveNulls()) {
-                add(groupIds, arguments, rows, count);
+                add(groups.ids(), arguments, groups.rows(), groups.count());
                 return;
             }
         }
-        countEveryRow(counts, groupIds, count);
+        countEveryRow(counts, groups);
     }
 
-    /** Counts rows {@code 0 .. count-1} into {@code counts[groupIds[row]]} (COUNT(*) and AVG's row counts). */
-    static void countEveryRow(long[] counts, int[] groupIds, int count) {
+    /** Adds each group's row count of the batch to {@code counts[group]} (COUNT(*) and AVG's row counts). */
+    static void countEveryRow(long[] counts, BatchGroups groups) {
+        int[] rowCounts = groups.rowCounts();
+        if (rowCounts != null) {
+            for (int group = 0; group < rowCounts.length; group++) {
+                counts[group] += rowCounts[group];
+            }
+            return;
+        }
+        int[] groupIds = groups.ids();
+        int count = groups.count();
         for (int row = 0; row < count; row++) {
             counts[groupIds[row]]++;
         }

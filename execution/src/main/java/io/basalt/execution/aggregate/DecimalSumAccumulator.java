@@ -7,7 +7,6 @@ import io.basalt.storage.vector.ColumnVector;
 import io.basalt.storage.vector.Int128Vector;
 import io.basalt.storage.vector.LongVector;
 
-import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
@@ -27,6 +26,11 @@ final class DecimalSumAccumulator extends GroupedAccumulator {
         this.sums = new ExactSums();
     }
 
+    /** The exact sums, for an AVG over the same values to read ({@link ExactAverageAccumulator#shareSums}). */
+    ExactSums sums() {
+        return sums;
+    }
+
     @Override
     protected long bytesPerGroup() {
         return ExactSums.bytesPerGroup() + 1;
@@ -44,8 +48,8 @@ final class DecimalSumAccumulator extends GroupedAccumulator {
     }
 
     @Override
-    public void addEveryRow(int[] groupIds, ColumnVector[] arguments, int[] rows, int count) {
-        sums.add(groupIds, arguments[0], rows, count, seen, true);
+    public void addEveryRow(BatchGroups groups, ColumnVector[] arguments) {
+        sums.addEveryRow(groups, arguments[0], seen);
     }
 
     @Override
@@ -73,8 +77,7 @@ final class DecimalSumAccumulator extends GroupedAccumulator {
                 vector.setNull(i, true);
                 continue;
             }
-            BigInteger sum = sums.toBigInteger(group);
-            if (!Int128Arithmetic.fitsPrecision(sum, resultType.precision())) {
+            if (!Int128Arithmetic.fitsPrecision(sums.high(group), sums.low(group), resultType.precision())) {
                 throw Int128Arithmetic.overflow();
             }
             if (wide) {

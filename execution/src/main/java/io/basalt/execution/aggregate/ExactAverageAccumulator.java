@@ -25,7 +25,9 @@ final class ExactAverageAccumulator extends GroupedAccumulator {
 
     private final int inputScale;
     private final LogicalType resultType;
-    private final ExactSums sums;
+    private ExactSums sums;
+    /** False once the sums are a SUM call's of the same rows ({@link #shareSums}): that call adds and merges them. */
+    private boolean ownsSums = true;
     private long[] counts = new long[0];
 
     ExactAverageAccumulator(LogicalType argumentType, LogicalType resultType, MemoryReservation memory) {
@@ -35,21 +37,38 @@ final class ExactAverageAccumulator extends GroupedAccumulator {
         this.sums = new ExactSums();
     }
 
+    /**
+     * Reads its sums from {@code sum}, a SUM call over the same argument, rows and FILTER (so over the same values),
+     * instead of adding them again: TPC-H Q1's {@code SUM(l_quantity), AVG(l_quantity)} add each value once. Only the
+     * counts are this accumulator's own from then on; call before any group is added.
+     */
+    void shareSums(DecimalSumAccumulator sum) {
+        if (capacity != 0) {
+            throw new IllegalStateException("sums shared after groups were added");
+        }
+        sums = sum.sums();
+        ownsSums = false;
+    }
+
     @Override
     protected long bytesPerGroup() {
-        return ExactSums.bytesPerGroup() + 8;
+        return (ownsSums ? ExactSums.bytesPerGroup() : 0) + 8;
     }
 
     @Override
     protected void resize(int newCapacity) {
-        sums.resize(newCapacity);
+        if (ownsSums) {
+            sums.resize(newCapacity);
+        }
         counts = Arrays.copyOf(counts, newCapacity);
     }
 
     @Override
     public void add(int[] groupIds, ColumnVector[] arguments, int[] rows, int count) {
         ColumnVector argument = arguments[0];
-        sums.add(groupIds, argument, rows, count, null);
+        if (ownsSums) {
+            sums.add(groupIds, argument, rows, count, null);
+        }
         if (argument.mayHaveNulls()) {
             for (int i = 0; i < count; i++) {
                 int row = rows[i];
@@ -65,23 +84,30 @@ final class ExactAverageAccumulator extends GroupedAccumulator {
     }
 
     @Override
-    public void addEveryRow(int[] groupIds, ColumnVector[] arguments, int[] rows, int count) {
+    public void addEveryRow(BatchGroups groups, ColumnVector[] arguments) {
         ColumnVector argument = arguments[0];
         if (argument.mayHaveNulls()) {
-            add(groupIds, arguments, rows, count);
+            add(groups.ids(), arguments, groups.rows(), groups.count());
             return;
         }
-        sums.add(groupIds, argument, rows, count, null, true);
-        CountAccumulator.countEveryRow(counts, groupIds, count);
+        if (ownsSums) {
+            sums.addEveryRow(groups, argument, null);
+        }
+        CountAccumulator.countEveryRow(counts, groups);
     }
 
     @Override
     public void merge(Accumulator source, int[] sourceGroups, int[] targetGroups, int count) {
         ExactAverageAccumulator other = (ExactAverageAccumulator) source;
+        if (other.ownsSums != ownsSums) {
+            throw new IllegalStateException("merging an average that shares its sums with one that does not");
+        }
         for (int i = 0; i < count; i++) {
             int from = sourceGroups[i];
             int to = targetGroups[i];
-            sums.merge(other.sums, from, to);
+            if (ownsSums) {
+                sums.merge(other.sums, from, to);
+            }
             counts[to] += other.counts[from];
         }
     }

@@ -33,28 +33,39 @@ final class ExactSums {
     }
 
     /**
+     * {@link #add(int[], ColumnVector, int[], int, boolean[])} of every row of a batch (see {@link Accumulator#addEveryRow}):
+     * NULL-free arguments are added without reading the row list, and groups are marked seen per group when the batch
+     * has few.
+     */
+    void addEveryRow(BatchGroups groups, ColumnVector argument, boolean[] seen) {
+        int[] groupIds = groups.ids();
+        int count = groups.count();
+        if (argument.mayHaveNulls()) {
+            add(groupIds, argument, groups.rows(), count, seen);
+            return;
+        }
+        addEveryRow(groupIds, argument, count);
+        if (seen == null) {
+            return;
+        }
+        int[] rowCounts = groups.rowCounts();
+        if (rowCounts != null) {
+            for (int group = 0; group < rowCounts.length; group++) {
+                seen[group] |= rowCounts[group] > 0;
+            }
+            return;
+        }
+        for (int row = 0; row < count; row++) {
+            seen[groupIds[row]] = true;
+        }
+    }
+
+    /**
      * Adds rows {@code rows[0..count)} of {@code argument} (LONG or INT128) to the groups {@code groupIds[row]},
      * leaving out NULLs; {@code seen} (when given) marks the groups added to.
      */
     void add(int[] groupIds, ColumnVector argument, int[] rows, int count, boolean[] seen) {
-        add(groupIds, argument, rows, count, seen, false);
-    }
-
-    /**
-     * {@link #add(int[], ColumnVector, int[], int, boolean[])}, where {@code everyRow} says that {@code rows} is the
-     * identity (see {@link Accumulator#addEveryRow}): then NULL-free arguments are added without reading it.
-     */
-    void add(int[] groupIds, ColumnVector argument, int[] rows, int count, boolean[] seen, boolean everyRow) {
         boolean nulls = argument.mayHaveNulls();
-        if (everyRow && !nulls) {
-            addEveryRow(groupIds, argument, count);
-            if (seen != null) {
-                for (int row = 0; row < count; row++) {
-                    seen[groupIds[row]] = true;
-                }
-            }
-            return;
-        }
         if (argument instanceof LongVector longs) {
             long[] values = longs.values();
             if (!nulls && seen == null) {

@@ -3,10 +3,13 @@ package io.basalt.execution.aggregate;
 import io.basalt.execution.hash.GroupTable;
 import io.basalt.execution.hash.GroupTables;
 import io.basalt.execution.memory.MemoryReservation;
+import io.basalt.execution.plan.AggregateCall;
 import io.basalt.execution.vector.Selection;
 import io.basalt.storage.vector.BooleanVector;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
+
+import java.util.Arrays;
 
 /**
  * The groups and aggregate states one worker thread builds from the batches it sees (pre-aggregation), or
@@ -36,6 +39,29 @@ final class PartialAggregation {
             }
             if ((!layout.distinct[c] || merged) && !layout.isGrouping(c)) {
                 accumulators[c] = Accumulators.create(layout.calls.get(c), layout.inputTypes, memory);
+            }
+        }
+        shareSums(layout, accumulators);
+    }
+
+    /**
+     * Lets each exact AVG read the sums of a SUM call over the same argument with the same FILTER (neither DISTINCT):
+     * both would add the same values to the same groups, so each value is added once (TPC-H Q1 has two such pairs).
+     */
+    private static void shareSums(AggregationLayout layout, Accumulator[] accumulators) {
+        for (int c = 0; c < accumulators.length; c++) {
+            if (!(accumulators[c] instanceof ExactAverageAccumulator average)) {
+                continue;
+            }
+            AggregateCall averageCall = layout.calls.get(c);
+            for (int s = 0; s < accumulators.length; s++) {
+                AggregateCall sumCall = layout.calls.get(s);
+                if (accumulators[s] instanceof DecimalSumAccumulator sum && !sumCall.distinct() && !averageCall.distinct()
+                        && sumCall.filterColumn() == averageCall.filterColumn()
+                        && Arrays.equals(sumCall.arguments(), averageCall.arguments())) {
+                    average.shareSums(sum);
+                    break;
+                }
             }
         }
     }
@@ -73,7 +99,9 @@ final class PartialAggregation {
                 groupIds[positions[i]] = found[i];
             }
         }
-        boolean everyRow = isIdentity(positions, count, batch.rowCount());
+        BatchGroups everyRow = isIdentity(positions, count, batch.rowCount())
+                ? new BatchGroups(groupIds, positions, count, groups.groupCount())
+                : null;
         int[] selected = new int[count];
         for (int c = 0; c < accumulators.length; c++) {
             if (layout.isGrouping(c)) {
@@ -87,8 +115,8 @@ final class PartialAggregation {
                 callRows = selected;
             }
             ColumnVector[] arguments = layout.arguments(c, batch);
-            if (distinctSets[c] == null && everyRow && filterColumn < 0) {
-                accumulators[c].addEveryRow(groupIds, arguments, callRows, callCount);
+            if (distinctSets[c] == null && everyRow != null && filterColumn < 0) {
+                accumulators[c].addEveryRow(everyRow, arguments);
             } else if (distinctSets[c] == null) {
                 accumulators[c].add(groupIds, arguments, callRows, callCount);
             } else {

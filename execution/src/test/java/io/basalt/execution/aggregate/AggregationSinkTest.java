@@ -161,6 +161,29 @@ class AggregationSinkTest {
         }
     }
 
+    @Test
+    void averagesSharingTheSumsOfTheirSumCallsMatchTheReference() {
+        // AVG(v) reads SUM(v)'s exact sums, and AVG(v) FILTER (f) those of SUM(v) FILTER (f) (PartialAggregation
+        // shareSums); AVG(v) FILTER (f) must not read the unfiltered sums, nor SUM(DISTINCT v)'s. Both with workers
+        // pre-aggregating (3 keys) and handing rows on (40,000 keys), then merged.
+        LogicalType sum = LogicalType.decimal(38, 0);
+        LogicalType average = LogicalType.decimal(38, 6);
+        List<AggregateCall> calls = List.of(
+                new AggregateCall(AggregateFunction.AVG, new int[] {2}, false, 3, average, "avg_filtered"),
+                new AggregateCall(AggregateFunction.SUM, new int[] {2}, true, -1, sum, "sum_distinct"),
+                new AggregateCall(AggregateFunction.SUM, new int[] {2}, false, -1, sum, "sum"),
+                new AggregateCall(AggregateFunction.AVG, new int[] {2}, false, -1, average, "avg"),
+                new AggregateCall(AggregateFunction.SUM, new int[] {2}, false, 3, sum, "sum_filtered"),
+                new AggregateCall(AggregateFunction.AVG, new int[] {2}, true, -1, average, "avg_distinct"));
+        List<LogicalType> types = COLUMNS.stream().map(Column::type).toList();
+        List<List<List<Object>>> batches = batches(12, 3_000);
+        List<List<Object>> all = batches.stream().flatMap(List::stream).toList();
+        for (int[] keys : new int[][] {{1}, {0}}) {
+            List<List<Object>> rows = aggregate(node(keys, calls), batches, 3, writer -> { });
+            assertThat(Results.sorted(rows)).isEqualTo(Results.sorted(ReferenceAggregation.aggregate(all, keys, calls, types)));
+        }
+    }
+
     private static AggregateNode node(int[] keys, List<AggregateCall> calls) {
         List<Column> output = new ArrayList<>();
         for (int key : keys) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -211,11 +212,57 @@ class ExactSumsTest {
     }
 
     @Test
+    void precisionOfA128BitSumIsCheckedAlikeWithAndWithoutBigIntegers() {
+        // The long fast path of Int128Arithmetic.fitsPrecision(high, low, p) against the BigInteger one, at the digit
+        // boundaries, for Long.MIN_VALUE / MAX_VALUE and for values wider than a long.
+        List<BigInteger> values = new ArrayList<>(List.of(BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE),
+                BigInteger.ZERO, BigInteger.TWO.pow(100), BigInteger.TWO.pow(100).negate()));
+        for (int digits = 0; digits <= 20; digits++) {
+            BigInteger power = BigInteger.TEN.pow(digits);
+            for (BigInteger value : List.of(power, power.subtract(BigInteger.ONE))) {
+                values.add(value);
+                values.add(value.negate());
+            }
+        }
+        for (BigInteger value : values) {
+            long high = value.shiftRight(64).longValue();
+            long low = value.longValue();
+            for (int precision = 0; precision <= 38; precision++) {
+                assertThat(Int128Arithmetic.fitsPrecision(high, low, precision)).as(value + " in " + precision + " digits")
+                        .isEqualTo(Int128Arithmetic.fitsPrecision(value, precision));
+            }
+        }
+        assertThat(Int128Arithmetic.fitsPrecision(Long.MIN_VALUE >> 63, Long.MIN_VALUE, 18)).isFalse();
+        assertThat(Int128Arithmetic.fitsPrecision(0, 999_999_999_999_999_999L, 18)).isTrue();
+        assertThat(Int128Arithmetic.fitsPrecision(0, 1_000_000_000_000_000_000L, 18)).isFalse();
+    }
+
+    @Test
     void addingEveryRowMatchesAddingThroughTheRowList() {
         // The identity-rows path (Accumulator.addEveryRow) of SUM, AVG and COUNT, with long overflows and INT128
         // values beyond a long, must give what add gives for the same rows.
         long[] values = {Long.MAX_VALUE - 5, 999_999_999_999_999_999L, -3, Long.MAX_VALUE, 17, Long.MIN_VALUE + 2, 5};
         int[] groupIds = {0, 1, 0, 0, 2, 1, 0};
+        assertAddingEveryRowMatchesTheRowList(values, groupIds, 4);
+    }
+
+    @Test
+    void addingEveryRowOfAFewGroupBatchCountsPerGroup() {
+        // 64 rows in groups 0, 1 and 3 of 4: few enough groups for the batch's per-group row counts (BatchGroups),
+        // which COUNT and AVG add per group and SUM marks seen by; group 2 has no row and stays NULL (0 for COUNT).
+        int rows = 64;
+        long[] values = new long[rows];
+        int[] groupIds = new int[rows];
+        for (int row = 0; row < rows; row++) {
+            values[row] = row % 5 == 0 ? Long.MAX_VALUE - row : row * 1_000_003L - 7;
+            groupIds[row] = row % 7 == 0 ? 1 : row % 3 == 0 ? 3 : 0;
+        }
+        assertThat(new BatchGroups(groupIds, AccumulatorTestData.all(rows), rows, 4).rowCounts()).containsExactly(36, 10, 0, 18);
+        assertAddingEveryRowMatchesTheRowList(values, groupIds, 4);
+    }
+
+    /** SUM, AVG and COUNT over LONG and INT128 vectors of {@code values}: addEveryRow gives what add gives, in 3 batches. */
+    private void assertAddingEveryRowMatchesTheRowList(long[] values, int[] groupIds, int groups) {
         LongVector longVector = new LongVector(values.length);
         Int128Vector wideVector = new Int128Vector(values.length);
         for (long value : values) {
@@ -225,27 +272,31 @@ class ExactSumsTest {
         }
         AggregateCall average = new AggregateCall(AggregateFunction.AVG, new int[] {0}, false, -1, LogicalType.decimal(38, 4), "a");
         AggregateCall count = new AggregateCall(AggregateFunction.COUNT, new int[] {0}, false, -1, LogicalType.BIGINT, "c");
+        int[] rowsPerGroup = new int[groups];
+        for (int group : groupIds) {
+            rowsPerGroup[group]++;
+        }
         for (AggregateCall call : List.of(sum(SUM_TYPE), average, count)) {
             for (ColumnVector vector : List.of(longVector, wideVector)) {
                 LogicalType argumentType = vector == longVector ? LogicalType.BIGINT : SUM_TYPE;
                 Accumulator throughRows = data.create(call, List.of(argumentType));
                 Accumulator everyRow = data.create(call, List.of(argumentType));
-                throughRows.ensureGroups(4);
-                everyRow.ensureGroups(4);
+                throughRows.ensureGroups(groups);
+                everyRow.ensureGroups(groups);
                 for (int batch = 0; batch < 3; batch++) {
                     int[] rows = AccumulatorTestData.all(values.length);
                     throughRows.add(groupIds, new ColumnVector[] {vector}, rows, values.length);
-                    everyRow.addEveryRow(groupIds, new ColumnVector[] {vector}, rows, values.length);
+                    everyRow.addEveryRow(new BatchGroups(groupIds, rows, values.length, groups), new ColumnVector[] {vector});
                 }
-                ColumnVector expected = throughRows.result(0, 4);
-                ColumnVector actual = everyRow.result(0, 4);
-                for (int group = 0; group < 4; group++) {
+                ColumnVector expected = throughRows.result(0, groups);
+                ColumnVector actual = everyRow.result(0, groups);
+                for (int group = 0; group < groups; group++) {
                     assertThat(actual.isNull(group)).isEqualTo(expected.isNull(group));
+                    assertThat(expected.isNull(group)).isEqualTo(rowsPerGroup[group] == 0 && call.function() != AggregateFunction.COUNT);
                     if (!expected.isNull(group)) {
                         assertThat(value(actual, group)).as(call.function() + " group " + group).isEqualTo(value(expected, group));
                     }
                 }
-                assertThat(expected.isNull(3)).isEqualTo(call.function() != AggregateFunction.COUNT);
             }
         }
     }
