@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -209,6 +210,52 @@ class JoinTest {
             List<List<Object>> parallel = run(join, 4);
             assertThat(Results.sorted(parallel)).as("%s, residual %s", type, residual).isEqualTo(Results.sorted(expected));
             assertThat(Results.sorted(sequential)).isEqualTo(Results.sorted(parallel));
+        }
+    }
+
+    /**
+     * A build side with one row per key (a key/foreign-key join) is probed without following chains, and pairs are
+     * added in runs: same answers for dense keys, spread keys (hash table of LONG keys) and two keys (generic table),
+     * with NULL keys on both sides and probe batches of many rows.
+     */
+    @ParameterizedTest
+    @EnumSource(JoinType.class)
+    void buildSidesWithOneRowPerKey(JoinType type) {
+        Random random = new Random(7 + type.ordinal());
+        List<List<Object>> facts = randomRows(random, 30_000, 400);
+        List<List<Object>> dimension = new ArrayList<>();
+        for (long key = 0; key < 300; key++) {
+            dimension.add(row(key, "label-" + random.nextInt(100), random.nextInt(10) == 0 ? null : random.nextBoolean()));
+        }
+        dimension.add(row(null, "label-1", true));
+        Collections.shuffle(dimension, random);
+        List<LongUnaryOperator> spreads = List.of(key -> key, key -> key * 1_000_000_007L);
+        for (int s = 0; s < spreads.size(); s++) {
+            TestDatabase.Table factTable = database.create("facts" + s, 20_000,
+                    ColumnDefinition.of("key", LogicalType.BIGINT), ColumnDefinition.of("label", LogicalType.TEXT),
+                    ColumnDefinition.of("flag", LogicalType.BOOLEAN));
+            TestDatabase.Table dimensionTable = database.create("dimension" + s, 1_000,
+                    ColumnDefinition.of("key", LogicalType.BIGINT), ColumnDefinition.of("label", LogicalType.TEXT),
+                    ColumnDefinition.of("flag", LogicalType.BOOLEAN));
+            factTable.append(withKeys(facts, spreads.get(s)));
+            dimensionTable.append(withKeys(dimension, spreads.get(s)));
+            for (int[] keys : new int[][] {{0}, {0, 1}}) {
+                for (boolean residual : new boolean[] {false, true}) {
+                    Optional<Expression> condition = residual
+                            ? Optional.of(new ColumnReference(5, LogicalType.BOOLEAN)) : Optional.empty();
+                    HashJoinNode join = new HashJoinNode(type, factTable.scan(0, 1, 2), dimensionTable.scan(0, 1, 2),
+                            keys, keys, condition, false,
+                            output(type, factTable.output(0, 1, 2), dimensionTable.output(0, 1, 2)), 1000);
+                    List<List<Object>> expected = ReferenceJoin.join(type, factTable.rows(), dimensionTable.rows(), keys,
+                            keys, residual ? (l, r) -> Boolean.TRUE.equals(r.get(2)) : (l, r) -> true, false, 3, 3);
+                    for (int parallelism : new int[] {1, 4}) {
+                        assertThat(Results.sorted(run(join, parallelism)))
+                                .as("%s, spread %d, %d keys, residual %s, parallelism %d", type, s, keys.length, residual,
+                                        parallelism)
+                                .isEqualTo(Results.sorted(expected));
+                    }
+                }
+            }
         }
     }
 

@@ -141,6 +141,10 @@ public final class HashJoinOperator implements StreamingOperator {
         JoinType type = node.joinType();
         boolean existenceOnly = residual == null && (type == JoinType.SEMI || type == JoinType.ANTI);
         boolean marksRightOnly = residual == null && (type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI);
+        if (!existenceOnly && !marksRightOnly && table.uniqueKeys()) {
+            probeUniqueKeys(table, positions, groups, count, joiner);
+            return;
+        }
         for (int i = 0; i < count; i++) {
             int group = groups[i];
             if (group < 0) {
@@ -160,6 +164,25 @@ public final class HashJoinOperator implements StreamingOperator {
                 joiner.addPair(positions[i], right);
             }
         }
+        joiner.finish();
+    }
+
+    /**
+     * A build side with one row per key: each found group is one pair, gathered in place over {@code positions} and
+     * {@code groups} and added in runs, with no chain to follow.
+     */
+    private static void probeUniqueKeys(JoinHashTable table, int[] positions, int[] groups, int count,
+                                        ProbeBatchJoiner joiner) {
+        int pairs = 0;
+        for (int i = 0; i < count; i++) {
+            int group = groups[i];
+            if (group >= 0) {
+                positions[pairs] = positions[i];
+                groups[pairs] = table.firstRow(group);
+                pairs++;
+            }
+        }
+        joiner.addPairs(positions, groups, pairs);
         joiner.finish();
     }
 

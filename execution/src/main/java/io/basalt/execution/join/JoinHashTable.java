@@ -217,6 +217,14 @@ final class JoinHashTable {
         return longKeys != null ? longKeys.slotCount() : firstRow.length;
     }
 
+    /**
+     * Whether every non-NULL key is on one build row (the key side of a key/foreign-key join): a group's chain is
+     * then its head alone, and a probe need not read {@link #nextRow} (a random read into an array of every build row).
+     */
+    boolean uniqueKeys() {
+        return distinctKeyCount == rows.rowCount() - nullKeyRows.length;
+    }
+
     int distinctKeyCount() {
         return distinctKeyCount;
     }

@@ -44,6 +44,33 @@ final class ProbeBatchJoiner {
     }
 
     void addPair(int leftRow, int rightRow) {
+        makeRoom();
+        leftRowsInOrder &= leftRow == pairs;
+        leftRows[pairs] = leftRow;
+        rightRows[pairs] = rightRow;
+        pairs++;
+    }
+
+    /**
+     * Adds the pairs {@code (lefts[i], rights[i])} for {@code i < count}, copied in runs rather than one call a pair.
+     *
+     * @param lefts left rows in strictly increasing order (one pair per left row: a unique-key build side)
+     */
+    void addPairs(int[] lefts, int[] rights, int count) {
+        for (int from = 0; from < count; ) {
+            makeRoom();
+            int n = Math.min(count - from, leftRows.length - pairs);
+            // Strictly increasing rows are consecutive from the chunk's pair index when both ends are.
+            leftRowsInOrder &= lefts[from] == pairs && lefts[from + n - 1] == pairs + n - 1;
+            System.arraycopy(lefts, from, leftRows, pairs, n);
+            System.arraycopy(rights, from, rightRows, pairs, n);
+            pairs += n;
+            from += n;
+        }
+    }
+
+    /** Grows the pair arrays up to a chunk, or flushes a full chunk, when no pair is free. */
+    private void makeRoom() {
         if (pairs == leftRows.length) {
             if (pairs < CHUNK) {
                 leftRows = java.util.Arrays.copyOf(leftRows, Math.min(CHUNK, pairs * 2));
@@ -52,10 +79,6 @@ final class ProbeBatchJoiner {
                 flush();
             }
         }
-        leftRowsInOrder &= leftRow == pairs;
-        leftRows[pairs] = leftRow;
-        rightRows[pairs] = rightRow;
-        pairs++;
     }
 
     /** Records a match found without building the pair (SEMI and ANTI without a condition). */
