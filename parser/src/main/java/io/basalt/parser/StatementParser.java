@@ -6,6 +6,7 @@ import io.basalt.parser.grammar.BasaltLexer;
 import io.basalt.parser.grammar.BasaltParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ListTokenSource;
@@ -60,6 +61,17 @@ public final class StatementParser {
     private static Statement parse(SourceText source, StatementTokens statement) {
         LexicalErrors.check(source, statement);
         UnsupportedStatements.check(source, statement.tokens());
+        Optional<Statement> query = QueryStatements.recognise(source, statement.tokens());
+        return query.isPresent() ? query.get() : parseWithGrammar(source, statement);
+    }
+
+    /** One statement through the grammar, the shortcut of {@link QueryStatements} not taken (tests compare both). */
+    static Statement parseWithGrammar(String sqlOneStatement) {
+        SourceText source = new SourceText(sqlOneStatement);
+        return parseWithGrammar(source, StatementTokens.split(ScriptTokenizer.tokenize(sqlOneStatement)).get(0));
+    }
+
+    private static Statement parseWithGrammar(SourceText source, StatementTokens statement) {
         List<Token> tokens = new ArrayList<>(statement.tokens());
         tokens.add(endOfStatement(source, statement.last()));
         BasaltParser parser = new BasaltParser(new CommonTokenStream(new ListTokenSource(tokens)));
