@@ -9,7 +9,6 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.parser.babel.ParseException;
 import org.apache.calcite.sql.parser.babel.Token;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
@@ -39,7 +38,7 @@ final class QueryParser {
             .withQuotedCasing(Casing.UNCHANGED)
             .withCaseSensitive(true)
             .withConformance(CONFORMANCE)
-            .withParserFactory(SqlBabelParserImpl.FACTORY);
+            .withParserFactory(ReusedBabelParsers.FACTORY);
 
     /** A window frame in GROUPS units, which Calcite's grammar does not have (it knows ROWS and RANGE). */
     private static final Pattern GROUPS_FRAME = Pattern.compile(
@@ -84,6 +83,7 @@ final class QueryParser {
         SqlNodeList statements;
         try {
             statements = SqlParser.create(text.text(), CONFIG).parseStmtList();
+            ReusedBabelParsers.parsed();
         } catch (SqlParseException e) {
             int[] position = errorPosition(e);
             int line = position[0];
