@@ -78,6 +78,10 @@ public final class Accumulators {
                 AggregateCall value = new AggregateCall(AggregateFunction.MIN, call.arguments(), false, -1, result, call.name());
                 return new SingleValueAccumulator(create(value, inputTypes, memory), memory);
             }
+            case ANY_VALUE -> {
+                AggregateCall value = new AggregateCall(AggregateFunction.MIN, call.arguments(), false, -1, result, call.name());
+                return new AnyValueAccumulator(create(value, inputTypes, memory), memory);
+            }
             case AVG -> {
                 if (kind == PhysicalKind.DOUBLE && result.physicalKind() == PhysicalKind.DOUBLE) {
                     return new DoubleAverageAccumulator(memory);

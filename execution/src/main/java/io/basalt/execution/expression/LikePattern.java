@@ -156,16 +156,50 @@ final class LikePattern {
                     out[i] = offsets[i + 1] - offsets[i] >= length && regionEquals(data, offsets[i + 1] - length, literal);
                 }
             }
-            case CONTAINS -> {
-                for (int i = 0; i < rows; i++) {
-                    out[i] = literalSearch.indexOf(data, offsets[i], offsets[i + 1]) >= 0;
-                }
-            }
+            case CONTAINS -> matchAcrossValues(data, offsets, out, rows);
             default -> {
+                if (startsWithPercent && segments[0].isLiteral()) {
+                    matchAcrossValues(data, offsets, out, rows);
+                    return;
+                }
                 for (int i = 0; i < rows; i++) {
                     out[i] = matchesGeneral(data, offsets[i], offsets[i + 1]);
                 }
             }
+        }
+    }
+
+    /**
+     * A pattern that starts with {@code %} and then literal bytes, matched over a whole vector with one
+     * search through its byte arena rather than one per value: the values lie back to back in position
+     * order, so the search runs through values without the literal at full speed and stops only at
+     * occurrences. An occurrence that crosses into the next value is skipped. Within a value the first
+     * occurrence is its leftmost, which is where {@link #matchesGeneral} would place the first segment, so
+     * the rest of the pattern is tested from there and the search moves on to the next value either way.
+     */
+    private void matchAcrossValues(byte[] data, int[] offsets, boolean[] out, int rows) {
+        Arrays.fill(out, 0, rows, false);
+        ByteSearch leading = segments[0].leadingSearch();
+        int length = leading.length();
+        int row = 0;
+        int position = offsets[0];
+        int end = offsets[rows];
+        while (position < end) {
+            int found = leading.indexOf(data, position, end);
+            if (found < 0) {
+                return;
+            }
+            while (offsets[row + 1] <= found) {
+                row++;
+            }
+            int valueEnd = offsets[row + 1];
+            if (found + length > valueEnd) {
+                position = found + 1;
+                continue;
+            }
+            out[row] = shape == Shape.CONTAINS || matchesGeneral(data, found, valueEnd);
+            position = valueEnd;
+            row++;
         }
     }
 

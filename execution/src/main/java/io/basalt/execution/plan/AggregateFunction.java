@@ -16,6 +16,12 @@ public enum AggregateFunction {
      * Calcite's form of a scalar subquery that is not an aggregate itself: {@code WHERE x = (SELECT y FROM t …)}.
      */
     SINGLE_VALUE,
+    /**
+     * {@code ANY_VALUE(x)}: some non-NULL value of the group (NULL if it has none), as PostgreSQL 16's any_value. The
+     * optimizer groups by a key alone and carries the grouping columns it determines as ANY_VALUE
+     * ({@code FunctionallyDependentGroupKeys}): all their values in a group are equal.
+     */
+    ANY_VALUE,
     /** Variance and standard deviation, of the population or of a sample (NULL below two rows). */
     VAR_POP, VAR_SAMP, STDDEV_POP, STDDEV_SAMP,
     /** {@code STRING_AGG(text, separator)} / {@code LISTAGG}: the non-NULL values joined in the call's order. */

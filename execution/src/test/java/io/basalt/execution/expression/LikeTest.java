@@ -106,4 +106,19 @@ class LikeTest {
         assertThat(evaluate(call(Function.LIKE, BOOLEAN, column(0, TEXT), literal("a\\%", TEXT), literal("", TEXT)), TEXT, "a\\bc", "abc"))
                 .containsExactly(true, false);
     }
+
+    /**
+     * Leading-% patterns search the whole batch's bytes at once: an occurrence running from one value into the
+     * next must not count, nor may one that sits in a later value, and nulls and empty values stay apart.
+     */
+    @Test
+    void occurrencesDoNotCrossValues() {
+        assertThat(like("%special%", "xx spec", "ial yy", "a long value that says special at the end", "", null, "special"))
+                .containsExactly(false, false, true, false, null, true);
+        assertThat(like("%special%requests%", "special", "requests", "special and then requests", "requests, then special",
+                "a special one, with special requests at the end of a long value"))
+                .containsExactly(false, false, true, false, true);
+        assertThat(like("%special%requ_sts", "special requests", "special requests!", "specialrequ😀sts", "special"))
+                .containsExactly(true, false, true, false);
+    }
 }

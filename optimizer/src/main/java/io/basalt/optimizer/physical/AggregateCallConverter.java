@@ -56,6 +56,7 @@ final class AggregateCallConverter {
             case MAX -> AggregateFunction.MAX;
             case AVG -> AggregateFunction.AVG;
             case SINGLE_VALUE -> AggregateFunction.SINGLE_VALUE;
+            case ANY_VALUE -> AggregateFunction.ANY_VALUE;
             case VAR_POP -> AggregateFunction.VAR_POP;
             case VAR_SAMP -> AggregateFunction.VAR_SAMP;
             case STDDEV_POP -> AggregateFunction.STDDEV_POP;

@@ -41,6 +41,8 @@ import java.util.Optional;
  *       input or is an outer join (an inner join of two inputs leaves no order to choose). Before ordering, two
  *       inputs joined on one key also get the equalities of other keys the conditions imply
  *       ({@link TransitiveJoinKeysRule}, TPC-H Q2's decorrelated subquery);</li>
+ *   <li><b>grouping keys</b>: an aggregate grouped by a table's key and other columns of the same table row groups
+ *       by the key alone and carries the others ({@link FunctionallyDependentGroupKeys}, TPC-H Q10);</li>
  *   <li><b>cleanup</b>: filters and projections settle right above the scans again so the physical plan builder
  *       can push them into the scans; trivial projections disappear;</li>
  *   <li><b>windows</b>: a projection holding window functions ({@code OVER}) becomes a projection, a window
@@ -148,6 +150,7 @@ public final class OptimizerPhases {
         if (PlanShape.of(rel).hasJoinsToOrder()) {
             rel = orderJoins(rel);
         }
+        rel = FunctionallyDependentGroupKeys.apply(rel);
         rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
         rel = runHep(rel, CLEANUP_RULES, HepMatchOrder.DEPTH_FIRST);
         // Last, so that no earlier rule has to know windows: filters and projections never move through a

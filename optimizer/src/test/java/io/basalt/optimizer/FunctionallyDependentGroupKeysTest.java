@@ -1,0 +1,73 @@
+package io.basalt.optimizer;
+
+import io.basalt.storage.commit.Manifest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Grouping columns determined by a grouped table key are carried as ANY_VALUE (FunctionallyDependentGroupKeys), on
+ * TPC-H's catalog: customer's key is c_custkey, orders' o_orderkey, nation's n_nationkey. The results stay the
+ * same; server's sqllogictest {@code functional_dependency_grouping.test} checks rows.
+ */
+class FunctionallyDependentGroupKeysTest {
+
+    @TempDir
+    static Path directory;
+
+    private static Manifest catalog;
+
+    @BeforeAll
+    static void createCatalog() {
+        catalog = TpchCatalog.atScaleFactorOne(TpchCatalog.create(directory));
+    }
+
+    private static String logicalPlan(String query) {
+        return new QueryPlanner(TpchStatistics.SF1).plan(query, catalog, PlannerOptions.DEFAULTS).logicalPlanText();
+    }
+
+    @Test
+    void tpchQ10GroupsByTheCustomerKeyAndTheNationName() {
+        String plan = logicalPlan(TpchQueries.text(10));
+        assertThat(plan).contains("ANY_VALUE(").doesNotContain("group={0, 1, 2, 3, 4, 5, 6}");
+        // n_name comes from nation, whose key is not grouped: it stays a grouping column.
+        assertThat(plan).containsPattern("LogicalAggregate\\(group=\\[\\{\\d+, \\d+\\}\\]");
+    }
+
+    @Test
+    void columnsOfTwoKeyedTablesAreCarriedByTheirOwnKeys() {
+        String plan = logicalPlan("SELECT c_custkey, c_name, o_orderkey, o_orderdate, count(*) FROM customer, orders, lineitem"
+                + " WHERE c_custkey = o_custkey AND o_orderkey = l_orderkey GROUP BY c_custkey, c_name, o_orderkey, o_orderdate");
+        assertThat(plan).contains("ANY_VALUE(").containsPattern("LogicalAggregate\\(group=\\[\\{\\d+, \\d+\\}\\]");
+    }
+
+    @Test
+    void withoutTheKeyNothingChanges() {
+        String plan = logicalPlan("SELECT c_name, c_phone, count(*) FROM customer, orders WHERE c_custkey = o_custkey"
+                + " GROUP BY c_name, c_phone");
+        assertThat(plan).doesNotContain("ANY_VALUE");
+    }
+
+    @Test
+    void aSelfJoinsOtherOccurrenceIsNotDetermined() {
+        // c2.c_name belongs to another customer row than c1.c_custkey: it must stay a grouping column.
+        String plan = logicalPlan("SELECT c1.c_custkey, c1.c_name, c2.c_name, count(*) FROM customer c1, customer c2"
+                + " WHERE c1.c_nationkey = c2.c_nationkey GROUP BY c1.c_custkey, c1.c_name, c2.c_name");
+        assertThat(plan).contains("ANY_VALUE(").containsPattern("LogicalAggregate\\(group=\\[\\{\\d+, \\d+\\}\\]");
+    }
+
+    @Test
+    void anOuterJoinsPreservedSideIsCarriedItsNullExtendedSideIsNot() {
+        String preserved = logicalPlan("SELECT c_custkey, c_name, count(o_orderkey) FROM customer LEFT JOIN orders"
+                + " ON c_custkey = o_custkey GROUP BY c_custkey, c_name");
+        assertThat(preserved).contains("c_name=[ANY_VALUE(").contains("LogicalAggregate(group=[{0}]");
+        // Calcite's lineage stops at the null-generating side, so its columns stay grouping columns.
+        String nullExtended = logicalPlan("SELECT o_orderkey, o_orderdate, o_totalprice, count(*) FROM customer LEFT JOIN orders"
+                + " ON c_custkey = o_custkey GROUP BY o_orderkey, o_orderdate, o_totalprice");
+        assertThat(nullExtended).doesNotContain("ANY_VALUE");
+    }
+}
