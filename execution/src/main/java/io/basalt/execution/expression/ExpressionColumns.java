@@ -9,13 +9,13 @@ import java.util.TreeSet;
  * holding only those columns: what lazy evaluation ({@link SubsetEvaluator}) copies for the rows that reach
  * a CASE branch.
  */
-final class ExpressionColumns {
+public final class ExpressionColumns {
 
     private ExpressionColumns() {
     }
 
     /** The column indexes the expression reads, ascending. */
-    static int[] used(Expression expression) {
+    public static int[] used(Expression expression) {
         TreeSet<Integer> columns = new TreeSet<>();
         collect(expression, columns);
         return columns.stream().mapToInt(Integer::intValue).toArray();
