@@ -82,8 +82,6 @@ final class PipelineBuilder {
      * node takes them once: a plan that shares a node between two places gets them only in the first).
      */
     private final Map<TableScanNode, List<ScanJoinFilter>> joinFilters = new IdentityHashMap<>();
-    /** Which columns of each hash join are read above it, for the joins to gather only those. */
-    private JoinColumnUsage columnUsage;
     /** The sinks of the shared results met so far, by id: the first use adds the pipeline computing one. */
     private final Map<Integer, SharedResultSink> sharedResults = new HashMap<>();
 
@@ -96,7 +94,6 @@ final class PipelineBuilder {
     }
 
     PlannedQuery build(PhysicalNode root) {
-        columnUsage = JoinColumnUsage.of(root);
         long offset = 0;
         long limit = -1;
         PhysicalNode body = root;
@@ -133,8 +130,7 @@ final class PipelineBuilder {
             source = streaming(node, source(project.input()), new ProjectOperator(project.expressions()));
         } else if (node instanceof HashJoinNode join) {
             HashBuildSink build = hashBuild(join);
-            source = streaming(node, source(join.left()), new HashJoinOperator(join, build, context::checkCancelled,
-                    columnUsage == null ? null : columnUsage.readColumns(join)));
+            source = streaming(node, source(join.left()), new HashJoinOperator(join, build, context::checkCancelled));
         } else if (node instanceof NestedLoopJoinNode join) {
             MaterializeSink inner = new MaterializeSink(kinds(join.right()), reservation(node, "materializing a join input"));
             addPipeline("nested loop join inner side", source(join.right()), inner, node);

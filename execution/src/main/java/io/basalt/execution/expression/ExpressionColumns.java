@@ -9,13 +9,13 @@ import java.util.TreeSet;
  * holding only those columns: what lazy evaluation ({@link SubsetEvaluator}) copies for the rows that reach
  * a CASE branch.
  */
-public final class ExpressionColumns {
+final class ExpressionColumns {
 
     private ExpressionColumns() {
     }
 
     /** The column indexes the expression reads, ascending. */
-    public static int[] used(Expression expression) {
+    static int[] used(Expression expression) {
         TreeSet<Integer> columns = new TreeSet<>();
         collect(expression, columns);
         return columns.stream().mapToInt(Integer::intValue).toArray();

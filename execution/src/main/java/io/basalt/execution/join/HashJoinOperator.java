@@ -34,22 +34,11 @@ public final class HashJoinOperator implements StreamingOperator {
     private final CompiledExpression residual;
     private final List<PhysicalKind> leftKinds;
     private final KeyEquality[] keyEqualities;
-    /** Per output column, whether anything reads it; null when all are read. */
-    private final boolean[] readColumns;
     private volatile JoinOutput output;
     private volatile SpilledHashJoin spilledJoin;
 
     /** @param cancellation fails with 57014 when the query was cancelled; checked per chunk of joined pairs */
     public HashJoinOperator(HashJoinNode node, HashBuildSink build, Runnable cancellation) {
-        this(node, build, cancellation, null);
-    }
-
-    /**
-     * @param readColumns per output column (left ++ right), whether an operator above or the residual reads it; the
-     *                    join need not gather the others (see {@link JoinOutput}); null when every column is read
-     */
-    public HashJoinOperator(HashJoinNode node, HashBuildSink build, Runnable cancellation, boolean[] readColumns) {
-        this.readColumns = readColumns == null ? null : readColumns.clone();
         this.node = node;
         this.build = build;
         this.cancellation = cancellation;
@@ -93,7 +82,7 @@ public final class HashJoinOperator implements StreamingOperator {
 
     /** How this join puts its rows together, over the build rows {@code right} (all of them, or a partition's). */
     JoinOutput newOutput(RowStore right) {
-        return new JoinOutput(node.joinType(), residual, leftKinds, right, readColumns);
+        return new JoinOutput(node.joinType(), residual, leftKinds, right);
     }
 
     /** The join of a build side that spilled to disk, made on first use (after the build finished). */

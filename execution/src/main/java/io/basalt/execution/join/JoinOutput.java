@@ -30,26 +30,13 @@ final class JoinOutput {
     private final List<PhysicalKind> leftKinds;
     private final RowStore right;
     private final boolean[] rightMatched;
-    /** Per output column (left ++ right): whether an operator above or the condition reads it; null: all are read. */
-    private final boolean[] readColumns;
 
     JoinOutput(JoinType type, CompiledExpression condition, List<PhysicalKind> leftKinds, RowStore right) {
-        this(type, condition, leftKinds, right, null);
-    }
-
-    /**
-     * @param readColumns per output column (left ++ right), whether an operator above or {@code condition} reads it
-     *                    ({@code JoinColumnUsage}); the pairs carry zeros in the place of a fixed-width column read
-     *                    by no one instead of gathering it; null when every column is read
-     */
-    JoinOutput(JoinType type, CompiledExpression condition, List<PhysicalKind> leftKinds, RowStore right,
-               boolean[] readColumns) {
         this.type = type;
         this.condition = condition;
         this.leftKinds = List.copyOf(leftKinds);
         this.right = right;
         this.rightMatched = tracksRightMatches(type) ? new boolean[right.rowCount()] : null;
-        this.readColumns = readColumns == null ? null : readColumns.clone();
     }
 
     static boolean tracksRightMatches(JoinType type) {
@@ -77,28 +64,13 @@ final class JoinOutput {
      */
     ColumnBatch pairs(ColumnBatch left, int[] leftRows, int[] rightRows, int count, boolean everyLeftRowInOrder) {
         List<ColumnVector> columns = new ArrayList<>(left.columnCount() + right.columnCount());
-        int leftWidth = left.columnCount();
-        for (int c = 0; c < leftWidth; c++) {
-            ColumnVector column = left.column(c);
-            columns.add(everyLeftRowInOrder ? column : gathered(c, column, leftRows, count));
+        for (ColumnVector column : left.columns()) {
+            columns.add(everyLeftRowInOrder ? column : VectorCopier.select(column, leftRows, count));
         }
         for (int c = 0; c < right.columnCount(); c++) {
-            columns.add(gathered(leftWidth + c, right.column(c), rightRows, count));
+            columns.add(VectorCopier.select(right.column(c), rightRows, count));
         }
         return new ColumnBatch(count, columns);
-    }
-
-    /**
-     * Output column {@code output}'s values at {@code rows} of {@code source}, or zeros when nothing reads the
-     * column: a new zeroed array costs far less than a gather at random rows of the build side.
-     */
-    private ColumnVector gathered(int output, ColumnVector source, int[] rows, int count) {
-        if (readColumns != null && !readColumns[output] && source.kind() != PhysicalKind.BYTES) {
-            ColumnVector zeros = ColumnVector.create(source.kind(), count);
-            zeros.setPositionCount(count);
-            return zeros;
-        }
-        return VectorCopier.select(source, rows, count);
     }
 
     /** Left rows with NULLs for every right column (unmatched rows of LEFT and FULL joins). */
