@@ -111,15 +111,20 @@ public final class BitPacking {
         }
     }
 
+    /** Zero bytes after a stream copied by {@link #readPacked}: two words, so any value's 8 or 16 bytes can be read. */
+    static final int PACKED_PADDING = 16;
+
     /**
-     * Skips {@code count} values of {@code width} bits (after checking they exist) and returns them as whole
-     * words with one spare, for random access ({@link PackedLongs}).
+     * Skips {@code count} values of {@code width} bits (after checking they exist) and returns a copy of their
+     * bytes followed by {@link #PACKED_PADDING} zero bytes, for random access ({@link PackedLongs}): a value is read
+     * with one unaligned 8-byte load at its first byte, never past the array's end.
      */
-    static long[] readPacked(ByteSource in, int count, int width) {
+    static byte[] readPacked(ByteSource in, int count, int width) {
         int byteCount = checkedByteCount(in, count, width);
         int start = in.skip(byteCount, "bit-packed values");
-        // Width 0 takes no bytes; the two zero words still let a reader fetch "the next word" of value 0.
-        return width == 0 ? new long[2] : readWords(in.array(), start, byteCount);
+        byte[] bytes = new byte[byteCount + PACKED_PADDING];
+        System.arraycopy(in.array(), start, bytes, 0, byteCount);
+        return bytes;
     }
 
     private static int checkedByteCount(ByteSource in, int count, int width) {

