@@ -74,16 +74,22 @@ public final class BitPacking {
             Arrays.fill(out, outOffset, outOffset + count, base);
             return;
         }
-        long[] words = readWords(in.array(), start, byteCount);
+        byte[] array = in.array();
         long mask = mask(width);
-        long bitPos = 0;
-        for (int i = 0; i < count; i++, bitPos += width) {
-            int word = (int) (bitPos >>> 6);
-            int shift = (int) (bitPos & 63);
-            // Branch-free: the next word's bits are shifted in even when not needed ((x << 1) << 63 - shift
-            // is x << 64 - shift without Java's shift-by-64 wrap), because a mispredicted branch costs more.
-            long v = (words[word] >>> shift) | ((words[word + 1] << 1) << (63 - shift));
-            out[outOffset + i] = base + (v & mask);
+        int direct = width > ONE_LOAD_WIDTH ? 0 : valuesReadInPlace(array.length, start, count, width);
+        long bitPos = (long) start << 3;
+        for (int i = 0; i < direct; i++, bitPos += width) {
+            // One unaligned 8-byte load at the value's first byte; the bytes after the stream are masked off.
+            out[outOffset + i] = base + ((ByteSource.longAt(array, (int) (bitPos >>> 3)) >>> (bitPos & 7)) & mask);
+        }
+        if (direct == count) {
+            return;
+        }
+        // The last few values (whose 8 bytes would run past the array) and values over 57 bits: from padded words.
+        long[] words = readWords(array, start, byteCount);
+        bitPos = (long) direct * width;
+        for (int i = direct; i < count; i++, bitPos += width) {
+            out[outOffset + i] = base + (wordValue(words, bitPos) & mask);
         }
     }
 
@@ -98,17 +104,47 @@ public final class BitPacking {
             Arrays.fill(out, 0, count, 0);
             return;
         }
-        long[] words = readWords(in.array(), start, byteCount);
+        byte[] array = in.array();
         long mask = mask(width);
-        long bitPos = 0;
-        for (int i = 0; i < count; i++, bitPos += width) {
-            int word = (int) (bitPos >>> 6);
-            int shift = (int) (bitPos & 63);
-            // Branch-free: the next word's bits are shifted in even when not needed ((x << 1) << 63 - shift
-            // is x << 64 - shift without Java's shift-by-64 wrap), because a mispredicted branch costs more.
-            long v = (words[word] >>> shift) | ((words[word + 1] << 1) << (63 - shift));
-            out[i] = (int) (v & mask);
+        int direct = valuesReadInPlace(array.length, start, count, width);
+        long bitPos = (long) start << 3;
+        for (int i = 0; i < direct; i++, bitPos += width) {
+            out[i] = (int) ((ByteSource.longAt(array, (int) (bitPos >>> 3)) >>> (bitPos & 7)) & mask);
         }
+        if (direct == count) {
+            return;
+        }
+        long[] words = readWords(array, start, byteCount);
+        bitPos = (long) direct * width;
+        for (int i = direct; i < count; i++, bitPos += width) {
+            out[i] = (int) (wordValue(words, bitPos) & mask);
+        }
+    }
+
+    /**
+     * The widest value read with one 8-byte load at its first byte: it starts at bit 0..7 of that byte, so up to 57
+     * of its bits lie in the 8 bytes from there (see {@link PackedLongs}).
+     */
+    static final int ONE_LOAD_WIDTH = 57;
+
+    /**
+     * How many of {@code count} values of {@code width} bits starting at byte {@code start} can be read with one
+     * 8-byte load each without running past an array of {@code arrayLength} bytes: value {@code i}'s load starts at
+     * byte {@code start + (i * width >> 3)}.
+     */
+    private static int valuesReadInPlace(int arrayLength, int start, int count, int width) {
+        long lastLoadStart = (long) arrayLength - 8 - start; // the last byte offset in the stream a load may start at
+        if (lastLoadStart < 0) {
+            return 0;
+        }
+        return (int) Math.min(count, (lastLoadStart * 8 + 7) / width + 1);
+    }
+
+    /** Bits from {@code bitPos} of zero-padded words; branch-free: (x << 1) << 63 - shift is x << 64 - shift without the wrap. */
+    private static long wordValue(long[] words, long bitPos) {
+        int word = (int) (bitPos >>> 6);
+        int shift = (int) (bitPos & 63);
+        return (words[word] >>> shift) | ((words[word + 1] << 1) << (63 - shift));
     }
 
     /** Zero bytes after a stream copied by {@link #readPacked}: two words, so any value's 8 or 16 bytes can be read. */

@@ -20,12 +20,6 @@ public final class PackedLongs {
     /** Unaligned little-endian 8-byte loads from the packed stream. */
     private static final VarHandle LONG_AT = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    /**
-     * The widest value read with one 8-byte load: a value starts at bit 0..7 of its first byte, so up to 57 bits of
-     * it lie in the 8 bytes from there. Wider values take a second load.
-     */
-    private static final int ONE_LOAD_WIDTH = 57;
-
     private final byte[] bytes; // the packed stream, zero-padded (BitPacking.PACKED_PADDING)
     private final int width;
     private final boolean twoLoads;
@@ -37,7 +31,7 @@ public final class PackedLongs {
     private PackedLongs(byte[] bytes, int width, int count, long base, long[] entries) {
         this.bytes = bytes;
         this.width = width;
-        this.twoLoads = width > ONE_LOAD_WIDTH;
+        this.twoLoads = width > BitPacking.ONE_LOAD_WIDTH;
         this.mask = width == 64 ? -1L : (1L << width) - 1;
         this.count = count;
         this.base = base;
