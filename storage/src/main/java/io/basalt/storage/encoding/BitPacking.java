@@ -15,6 +15,15 @@ import java.util.Arrays;
  */
 public final class BitPacking {
 
+    /**
+     * The widest value read with one 8-byte load at its first byte: it starts at bit 0..7 of that byte, so up to 57
+     * of its bits lie in the 8 bytes from there (see {@link PackedLongs}).
+     */
+    static final int ONE_LOAD_WIDTH = 57;
+
+    /** Zero bytes after a stream copied by {@link #readPacked}: two words, so any value's 8 or 16 bytes can be read. */
+    static final int PACKED_PADDING = 16;
+
     private BitPacking() {
     }
 
@@ -122,12 +131,6 @@ public final class BitPacking {
     }
 
     /**
-     * The widest value read with one 8-byte load at its first byte: it starts at bit 0..7 of that byte, so up to 57
-     * of its bits lie in the 8 bytes from there (see {@link PackedLongs}).
-     */
-    static final int ONE_LOAD_WIDTH = 57;
-
-    /**
      * How many of {@code count} values of {@code width} bits starting at byte {@code start} can be read with one
      * 8-byte load each without running past an array of {@code arrayLength} bytes: value {@code i}'s load starts at
      * byte {@code start + (i * width >> 3)}.
@@ -140,15 +143,15 @@ public final class BitPacking {
         return (int) Math.min(count, (lastLoadStart * 8 + 7) / width + 1);
     }
 
-    /** Bits from {@code bitPos} of zero-padded words; branch-free: (x << 1) << 63 - shift is x << 64 - shift without the wrap. */
+    /**
+     * The bits from {@code bitPos} of zero-padded words. Branch-free: the next word's bits are shifted in even when
+     * not needed ((x << 1) << 63 - shift is x << 64 - shift without Java's shift-by-64 wrap).
+     */
     private static long wordValue(long[] words, long bitPos) {
         int word = (int) (bitPos >>> 6);
         int shift = (int) (bitPos & 63);
         return (words[word] >>> shift) | ((words[word + 1] << 1) << (63 - shift));
     }
-
-    /** Zero bytes after a stream copied by {@link #readPacked}: two words, so any value's 8 or 16 bytes can be read. */
-    static final int PACKED_PADDING = 16;
 
     /**
      * Skips {@code count} values of {@code width} bits (after checking they exist) and returns a copy of their

@@ -18,7 +18,8 @@ import java.nio.ByteOrder;
 public final class PackedLongs {
 
     /** Unaligned little-endian 8-byte loads from the packed stream. */
-    private static final VarHandle LONG_AT = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_AT =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] bytes; // the packed stream, zero-padded (BitPacking.PACKED_PADDING)
     private final int width;
