@@ -2,10 +2,6 @@ package io.basalt.storage.encoding;
 
 import io.basalt.storage.vector.LongVector;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * A LONG block without NULLs kept in its bit-packed form (BIT_PACKED: {@code base + packed}, DICTIONARY:
  * {@code entries[packed code]}), so a scan that keeps few of its rows unpacks only those
@@ -16,10 +12,6 @@ import java.nio.ByteOrder;
  * of reference of base 0), read by {@link #gatherCodes} and {@link #selectCodes} (see {@link BlockDictionary}).
  */
 public final class PackedLongs {
-
-    /** Unaligned little-endian 8-byte loads from the packed stream. */
-    private static final VarHandle LONG_AT =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] bytes; // the packed stream, zero-padded (BitPacking.PACKED_PADDING)
     private final int width;
@@ -252,10 +244,10 @@ public final class PackedLongs {
     private long packedAt(long bitPosition) {
         int at = (int) (bitPosition >>> 3);
         int shift = (int) (bitPosition & 7);
-        long value = (long) LONG_AT.get(bytes, at) >>> shift;
+        long value = ByteSource.longAt(bytes, at) >>> shift;
         if (twoLoads) {
             // The bits past the first 8 bytes; (x << 1) << (63 - shift) is x << (64 - shift) without the wrap at 64.
-            value |= ((long) LONG_AT.get(bytes, at + 8) << 1) << (63 - shift);
+            value |= (ByteSource.longAt(bytes, at + 8) << 1) << (63 - shift);
         }
         return value & mask;
     }
