@@ -15,6 +15,15 @@ import java.util.Arrays;
  */
 public final class BitPacking {
 
+    /**
+     * The widest value read with one 8-byte load at its first byte: it starts at bit 0..7 of that byte, so up to 57
+     * of its bits lie in the 8 bytes from there (see {@link PackedLongs}).
+     */
+    static final int ONE_LOAD_WIDTH = 57;
+
+    /** Zero bytes after a stream copied by {@link #readPacked}: two words, so any value's 8 or 16 bytes can be read. */
+    static final int PACKED_PADDING = 16;
+
     private BitPacking() {
     }
 
@@ -74,16 +83,22 @@ public final class BitPacking {
             Arrays.fill(out, outOffset, outOffset + count, base);
             return;
         }
-        long[] words = readWords(in.array(), start, byteCount);
+        byte[] array = in.array();
         long mask = mask(width);
-        long bitPos = 0;
-        for (int i = 0; i < count; i++, bitPos += width) {
-            int word = (int) (bitPos >>> 6);
-            int shift = (int) (bitPos & 63);
-            // Branch-free: the next word's bits are shifted in even when not needed ((x << 1) << 63 - shift
-            // is x << 64 - shift without Java's shift-by-64 wrap), because a mispredicted branch costs more.
-            long v = (words[word] >>> shift) | ((words[word + 1] << 1) << (63 - shift));
-            out[outOffset + i] = base + (v & mask);
+        int direct = width > ONE_LOAD_WIDTH ? 0 : valuesReadInPlace(array.length, start, count, width);
+        long bitPos = (long) start << 3;
+        for (int i = 0; i < direct; i++, bitPos += width) {
+            // One unaligned 8-byte load at the value's first byte; the bytes after the stream are masked off.
+            out[outOffset + i] = base + ((ByteSource.longAt(array, (int) (bitPos >>> 3)) >>> (bitPos & 7)) & mask);
+        }
+        if (direct == count) {
+            return;
+        }
+        // The last few values (whose 8 bytes would run past the array) and values over 57 bits: from padded words.
+        long[] words = readWords(array, start, byteCount);
+        bitPos = (long) direct * width;
+        for (int i = direct; i < count; i++, bitPos += width) {
+            out[outOffset + i] = base + (wordValue(words, bitPos) & mask);
         }
     }
 
@@ -98,28 +113,57 @@ public final class BitPacking {
             Arrays.fill(out, 0, count, 0);
             return;
         }
-        long[] words = readWords(in.array(), start, byteCount);
+        byte[] array = in.array();
         long mask = mask(width);
-        long bitPos = 0;
-        for (int i = 0; i < count; i++, bitPos += width) {
-            int word = (int) (bitPos >>> 6);
-            int shift = (int) (bitPos & 63);
-            // Branch-free: the next word's bits are shifted in even when not needed ((x << 1) << 63 - shift
-            // is x << 64 - shift without Java's shift-by-64 wrap), because a mispredicted branch costs more.
-            long v = (words[word] >>> shift) | ((words[word + 1] << 1) << (63 - shift));
-            out[i] = (int) (v & mask);
+        int direct = valuesReadInPlace(array.length, start, count, width);
+        long bitPos = (long) start << 3;
+        for (int i = 0; i < direct; i++, bitPos += width) {
+            out[i] = (int) ((ByteSource.longAt(array, (int) (bitPos >>> 3)) >>> (bitPos & 7)) & mask);
+        }
+        if (direct == count) {
+            return;
+        }
+        long[] words = readWords(array, start, byteCount);
+        bitPos = (long) direct * width;
+        for (int i = direct; i < count; i++, bitPos += width) {
+            out[i] = (int) (wordValue(words, bitPos) & mask);
         }
     }
 
     /**
-     * Skips {@code count} values of {@code width} bits (after checking they exist) and returns them as whole
-     * words with one spare, for random access ({@link PackedLongs}).
+     * How many of {@code count} values of {@code width} bits starting at byte {@code start} can be read with one
+     * 8-byte load each without running past an array of {@code arrayLength} bytes: value {@code i}'s load starts at
+     * byte {@code start + (i * width >> 3)}.
      */
-    static long[] readPacked(ByteSource in, int count, int width) {
+    private static int valuesReadInPlace(int arrayLength, int start, int count, int width) {
+        long lastLoadStart = (long) arrayLength - 8 - start; // the last byte offset in the stream a load may start at
+        if (lastLoadStart < 0) {
+            return 0;
+        }
+        return (int) Math.min(count, (lastLoadStart * 8 + 7) / width + 1);
+    }
+
+    /**
+     * The bits from {@code bitPos} of zero-padded words. Branch-free: the next word's bits are shifted in even when
+     * not needed ((x << 1) << 63 - shift is x << 64 - shift without Java's shift-by-64 wrap).
+     */
+    private static long wordValue(long[] words, long bitPos) {
+        int word = (int) (bitPos >>> 6);
+        int shift = (int) (bitPos & 63);
+        return (words[word] >>> shift) | ((words[word + 1] << 1) << (63 - shift));
+    }
+
+    /**
+     * Skips {@code count} values of {@code width} bits (after checking they exist) and returns a copy of their
+     * bytes followed by {@link #PACKED_PADDING} zero bytes, for random access ({@link PackedLongs}): a value is read
+     * with one unaligned 8-byte load at its first byte, never past the array's end.
+     */
+    static byte[] readPacked(ByteSource in, int count, int width) {
         int byteCount = checkedByteCount(in, count, width);
         int start = in.skip(byteCount, "bit-packed values");
-        // Width 0 takes no bytes; the two zero words still let a reader fetch "the next word" of value 0.
-        return width == 0 ? new long[2] : readWords(in.array(), start, byteCount);
+        byte[] bytes = new byte[byteCount + PACKED_PADDING];
+        System.arraycopy(in.array(), start, bytes, 0, byteCount);
+        return bytes;
     }
 
     private static int checkedByteCount(ByteSource in, int count, int width) {

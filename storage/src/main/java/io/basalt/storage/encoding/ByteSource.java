@@ -108,7 +108,7 @@ public final class ByteSource {
         return width;
     }
 
-    /** Reads a little-endian long from an absolute offset already checked by {@link #skip}. */
+    /** Reads a little-endian long (unaligned) from an absolute offset; the caller makes sure 8 bytes are there. */
     static long longAt(byte[] array, int offset) {
         return (long) LONG.get(array, offset);
     }

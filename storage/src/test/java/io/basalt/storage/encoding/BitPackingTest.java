@@ -34,6 +34,39 @@ class BitPackingTest {
     }
 
     @Test
+    void valuesAtTheEndOfTheArrayAreReadWithoutRunningPastIt() {
+        // The stream is the array's last bytes, after a 3-byte prefix: the last values cannot take an 8-byte load.
+        Random random = new Random(3);
+        for (int width = 1; width <= 64; width++) {
+            for (int count : new int[] {1, 5, 17, 200}) {
+                long mask = width == 64 ? -1L : (1L << width) - 1;
+                long[] values = new long[count];
+                int[] ints = new int[count];
+                for (int i = 0; i < count; i++) {
+                    values[i] = random.nextLong() & mask;
+                    ints[i] = (int) (values[i] & 0xFFFF_FFFFL);
+                }
+                ByteSink sink = new ByteSink(16);
+                sink.writeByte(1);
+                sink.writeByte(2);
+                sink.writeByte(3);
+                BitPacking.pack(sink, values, count, 0, width);
+                byte[] exact = sink.toByteArray();
+
+                long[] decoded = new long[count];
+                ByteSource in = new ByteSource(exact, 3, exact.length - 3);
+                BitPacking.unpack(in, count, width, 0, decoded, 0);
+                assertThat(decoded).as("width %d count %d", width, count).isEqualTo(values);
+                if (width <= 32) {
+                    int[] decodedInts = new int[count];
+                    BitPacking.unpackInts(new ByteSource(exact, 3, exact.length - 3), count, width, decodedInts);
+                    assertThat(decodedInts).as("width %d count %d", width, count).isEqualTo(ints);
+                }
+            }
+        }
+    }
+
+    @Test
     void widthOfAnUnsignedRange() {
         assertThat(BitPacking.bitWidth(0)).isZero();
         assertThat(BitPacking.bitWidth(1)).isEqualTo(1);

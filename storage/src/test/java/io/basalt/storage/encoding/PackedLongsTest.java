@@ -181,6 +181,45 @@ class PackedLongsTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    void everyWidthIsReadAtEveryBitOffsetOfItsFirstByte() {
+        // Values up to 57 bits are read with one 8-byte load, wider ones with two: both sides of that line, every
+        // bit offset in a byte (131 values), and the last value read from the stream's final bytes.
+        Random random = new Random(17);
+        for (int width = 0; width <= 64; width++) {
+            long[] values = new long[131];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = width == 64 ? random.nextLong() : random.nextLong() & ((1L << width) - 1);
+            }
+            long base = -12_345;
+            long[] stored = new long[values.length];
+            for (int i = 0; i < values.length; i++) {
+                stored[i] = values[i] + base;
+            }
+            ByteSink sink = new ByteSink(16);
+            sink.writeLong(base);
+            sink.writeByte(width);
+            BitPacking.pack(sink, stored, stored.length, base, width);
+            byte[] bytes = sink.toByteArray();
+            PackedLongs packed = PackedLongs.readFrameOfReference(new ByteSource(bytes, 0, bytes.length), values.length);
+
+            assertThat(packed.unpackAll().values()).as("width %d", width).startsWith(stored);
+            int[] positions = {values.length - 1, 0, 57, 64};
+            long[] gathered = new long[positions.length];
+            packed.gather(0, positions, positions.length, gathered);
+            for (int i = 0; i < positions.length; i++) {
+                assertThat(gathered[i]).as("width %d row %d", width, positions[i]).isEqualTo(stored[positions[i]]);
+            }
+            int[] kept = new int[values.length];
+            long last = stored[values.length - 1];
+            int passed = packed.selectInRange(0, null, values.length, last, last, kept);
+            assertThat(passed).as("width %d", width).isPositive();
+            for (int i = 0; i < passed; i++) {
+                assertThat(stored[kept[i]]).isEqualTo(last);
+            }
+        }
+    }
+
     private static PackedLongs packedCodes(int[] codes, int width) {
         ByteSink sink = new ByteSink(16);
         sink.writeByte(width);
