@@ -152,6 +152,30 @@ class KeyMembershipFilterTest {
     }
 
     @Test
+    void aBitmapBatchTestAgreesWithTheSingleKeyTestAtTheEdgesOfItsRange() {
+        // Ranges ending just before, at and just after a 64-bit word boundary: a key outside the range is tested
+        // against the zero word past the bitmap, never against the range's last word.
+        for (long span : new long[] {0, 62, 63, 64, 127, 128, 1000}) {
+            long min = -17;
+            long[] keys = {min, min + span, min + span / 2};
+            KeyMembershipFilter filter = KeyMembershipFilter.of(keys, keys.length);
+            assertThat(filter).isInstanceOf(KeyBitmapFilter.class);
+            LongVector probe = new LongVector(16);
+            long[] probeKeys = {min - 1, min, min + 1, min + span - 1, min + span, min + span + 1, min + span + 64,
+                    min + span / 2, min - 64, Long.MIN_VALUE, Long.MAX_VALUE, min + 64 * (span / 64 + 1), 0};
+            for (long key : probeKeys) {
+                probe.append(key);
+            }
+            int[] kept = new int[probeKeys.length];
+            int passed = filter.select(probe, null, probeKeys.length, kept);
+            int[] expected = IntStream.range(0, probeKeys.length)
+                    .filter(i -> filter.mightContain(probeKeys[i])).toArray();
+            assertThat(Arrays.copyOf(kept, passed)).as("span %d", span).containsExactly(expected);
+            assertThat(expected).as("span %d", span).contains(1, 4, 7);
+        }
+    }
+
+    @Test
     void packedKeysAreTestedAsTheirDecodedVectorIs() {
         Random random = new Random(29);
         long[] values = random.longs(10_000, 1, 200_000).toArray();
