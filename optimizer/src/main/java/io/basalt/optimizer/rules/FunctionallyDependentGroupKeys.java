@@ -1,6 +1,7 @@
 package io.basalt.optimizer.rules;
 
 import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
@@ -93,7 +94,7 @@ final class FunctionallyDependentGroupKeys {
         for (int column : carried) {
             RelDataTypeField field = input.getRowType().getFieldList().get(column);
             calls.add(AggregateCall.create(SqlStdOperatorTable.ANY_VALUE, false, false, false, List.of(), List.of(column),
-                    -1, null, org.apache.calcite.rel.RelCollations.EMPTY, field.getType(), field.getName()));
+                    -1, null, RelCollations.EMPTY, field.getType(), field.getName()));
         }
         LogicalAggregate grouped = LogicalAggregate.create(input, aggregate.getHints(), keys, null, calls);
         // The original column order: grouping columns ascending, then the original calls.
