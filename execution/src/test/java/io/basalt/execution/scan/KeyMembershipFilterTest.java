@@ -176,6 +176,63 @@ class KeyMembershipFilterTest {
     }
 
     @Test
+    void aBloomBatchTestAgreesWithTheSingleKeyTestAtTheEdgesOfItsRangeAndDropsNulls() {
+        // The batch tests hash every key, in range or not, and combine the range and bit tests without a branch:
+        // a key just outside the range whose bits happen to be set must still be dropped, as must a NULL row.
+        Random random = new Random(11);
+        for (long[] ends : new long[][] {{-1_000_000_000L, 1_000_000_000L}, {Long.MIN_VALUE, Long.MAX_VALUE},
+                {Long.MAX_VALUE - (1L << 40), Long.MAX_VALUE}}) {
+            long min = ends[0];
+            long max = ends[1];
+            long[] keys = new long[2_000];
+            keys[0] = min;
+            keys[1] = max;
+            long span = max - min; // negative when the range is wider than Long.MAX_VALUE
+            for (int i = 2; i < keys.length; i++) {
+                keys[i] = span < 0 ? random.nextLong() : min + Math.floorMod(random.nextLong(), span);
+            }
+            KeyMembershipFilter filter = KeyMembershipFilter.of(keys, keys.length);
+            assertThat(filter).isInstanceOf(BloomKeyFilter.class);
+            long[] probeKeys = new long[4_000];
+            for (int i = 0; i < probeKeys.length; i++) {
+                probeKeys[i] = switch (i % 8) {
+                    case 0 -> min - 1 - random.nextInt(3);
+                    case 1 -> max + 1 + random.nextInt(3);
+                    case 2, 3 -> keys[random.nextInt(keys.length)];
+                    case 4 -> min;
+                    case 5 -> max;
+                    default -> random.nextLong();
+                };
+            }
+            LongVector probe = new LongVector(probeKeys.length);
+            for (long key : probeKeys) {
+                probe.append(key);
+            }
+            for (int i = 0; i < probeKeys.length; i += 13) {
+                probe.setNull(i, true);
+            }
+            int[] expected = IntStream.range(0, probeKeys.length)
+                    .filter(i -> i % 13 != 0 && filter.mightContain(probeKeys[i])).toArray();
+            int[] kept = new int[probeKeys.length];
+            int passed = filter.select(probe, null, probeKeys.length, kept);
+            assertThat(Arrays.copyOf(kept, passed)).as("select [%d, %d]", min, max).containsExactly(expected);
+
+            int[] odd = IntStream.range(0, probeKeys.length / 2).map(i -> 2 * i + 1).toArray();
+            int[] expectedOdd = Arrays.stream(expected).filter(i -> i % 2 == 1).toArray();
+            passed = filter.select(probe, odd, odd.length, odd);
+            assertThat(Arrays.copyOf(odd, passed)).as("select of positions [%d, %d]", min, max)
+                    .containsExactly(expectedOdd);
+
+            int[] noNullsExpected = IntStream.range(0, probeKeys.length)
+                    .filter(i -> filter.mightContain(probeKeys[i])).toArray();
+            passed = filter.keepMatching(probeKeys, null, 0, probeKeys.length, kept, 0);
+            assertThat(Arrays.copyOf(kept, passed)).as("keepMatching [%d, %d]", min, max)
+                    .containsExactly(noNullsExpected);
+            assertThat(noNullsExpected.length).isGreaterThanOrEqualTo(probeKeys.length / 2);
+        }
+    }
+
+    @Test
     void packedKeysAreTestedAsTheirDecodedVectorIs() {
         Random random = new Random(29);
         long[] values = random.longs(10_000, 1, 200_000).toArray();
