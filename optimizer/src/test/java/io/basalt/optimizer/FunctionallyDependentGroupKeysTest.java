@@ -70,4 +70,25 @@ class FunctionallyDependentGroupKeysTest {
                 + " ON c_custkey = o_custkey GROUP BY o_orderkey, o_orderdate, o_totalprice");
         assertThat(nullExtended).doesNotContain("ANY_VALUE");
     }
+
+    @Test
+    void aCompositeKeyGroupedWholeCarriesTheOtherColumns() {
+        // partsupp's key is (ps_partkey, ps_suppkey): with both grouped, the other three columns are carried.
+        String both = logicalPlan("SELECT ps_partkey, ps_suppkey, ps_availqty, ps_comment, sum(l_quantity) FROM partsupp"
+                + " JOIN lineitem ON l_partkey = ps_partkey AND l_suppkey = ps_suppkey"
+                + " GROUP BY ps_partkey, ps_suppkey, ps_availqty, ps_comment");
+        assertThat(both).contains("ps_availqty=[ANY_VALUE(").contains("ps_comment=[ANY_VALUE(")
+                .containsPattern("LogicalAggregate\\(group=\\[\\{\\d+, \\d+\\}\\]");
+        // Half of the key determines nothing.
+        String half = logicalPlan("SELECT ps_partkey, ps_availqty, ps_comment, count(*) FROM partsupp"
+                + " GROUP BY ps_partkey, ps_availqty, ps_comment");
+        assertThat(half).doesNotContain("ANY_VALUE");
+    }
+
+    @Test
+    void tpchQ20NoLongerReadsThePartsuppColumnsItDoesNotUse() {
+        // The decorrelated subquery groups by every partsupp column; only the key and ps_availqty are used above it.
+        String plan = logicalPlan(TpchQueries.text(20));
+        assertThat(plan).contains("ANY_VALUE(").doesNotContain("ps_comment").doesNotContain("ps_supplycost");
+    }
 }

@@ -41,22 +41,31 @@ final class BytesMinMaxAccumulator extends GroupedAccumulator {
         for (int i = 0; i < count; i++) {
             int row = rows[i];
             if (!(nulls && input.isNull(row))) {
-                offer(groupIds[row], data, input.offset(row), input.offset(row + 1));
+                int start = input.offset(row);
+                int end = input.offset(row + 1);
+                if (isBetter(groupIds[row], data, start, end)) {
+                    keep(groupIds[row], Arrays.copyOfRange(data, start, end));
+                }
             }
         }
     }
 
-    private void offer(int group, byte[] data, int start, int end) {
+    private boolean isBetter(int group, byte[] data, int start, int end) {
+        byte[] current = values[group];
+        if (current == null) {
+            return true;
+        }
+        int comparison = Arrays.compareUnsigned(data, start, end, current, 0, current.length);
+        return maximum ? comparison > 0 : comparison < 0;
+    }
+
+    private void keep(int group, byte[] value) {
         byte[] current = values[group];
         if (current != null) {
-            int comparison = Arrays.compareUnsigned(data, start, end, current, 0, current.length);
-            if (maximum ? comparison <= 0 : comparison >= 0) {
-                return;
-            }
             unreserve(current.length + VALUE_OVERHEAD);
         }
-        reserve(end - start + VALUE_OVERHEAD);
-        values[group] = Arrays.copyOfRange(data, start, end);
+        reserve(value.length + VALUE_OVERHEAD);
+        values[group] = value;
     }
 
     @Override
@@ -64,8 +73,9 @@ final class BytesMinMaxAccumulator extends GroupedAccumulator {
         BytesMinMaxAccumulator other = (BytesMinMaxAccumulator) source;
         for (int i = 0; i < count; i++) {
             byte[] value = other.values[sourceGroups[i]];
-            if (value != null) {
-                offer(targetGroups[i], value, 0, value.length);
+            // The source's arrays are never written after they are kept, so the target takes them without a copy.
+            if (value != null && isBetter(targetGroups[i], value, 0, value.length)) {
+                keep(targetGroups[i], value);
             }
         }
     }

@@ -288,6 +288,12 @@ public final class SortSink implements Sink {
                     return;
                 }
             }
+            if (batch.rowCount() > keep) {
+                // Only the batch's own best rows can be among the best: copy those alone.
+                ColumnVector[] columns = batch.columns().toArray(new ColumnVector[0]);
+                int[] best = BestRows.of(columns, batch.rowCount(), comparator, (int) keep);
+                batch = Selection.apply(batch, best, best.length);
+            }
             rows.append(batch);
             if (rows.rowCount() > Math.max(2 * keep, 4096) && keep < Integer.MAX_VALUE / 4) {
                 compact();

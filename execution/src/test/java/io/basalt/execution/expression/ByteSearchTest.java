@@ -43,14 +43,23 @@ class ByteSearchTest {
     void randomRangesAgreeWithAPlainSearch() {
         Random random = new Random(8);
         byte[] alphabet = {0, 1, (byte) 0x80, (byte) 0xFF, 'a', 'b'};
-        for (int round = 0; round < 4000; round++) {
+        for (int round = 0; round < 20_000; round++) {
             byte[] data = new byte[random.nextInt(60)];
             for (int i = 0; i < data.length; i++) {
                 data[i] = alphabet[random.nextInt(alphabet.length)];
             }
-            byte[] needle = new byte[1 + random.nextInt(5)];
+            // Needles of 1 to 5 bytes match by chance; longer ones (compared in 2-, 4- and 8-byte loads) are also
+            // planted, whole or with one byte changed, so that near misses reach the full comparison.
+            byte[] needle = new byte[1 + random.nextInt(round % 2 == 0 ? 5 : 20)];
             for (int i = 0; i < needle.length; i++) {
                 needle[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            if (needle.length <= data.length && random.nextBoolean()) {
+                int at = random.nextInt(data.length - needle.length + 1);
+                System.arraycopy(needle, 0, data, at, needle.length);
+                if (random.nextBoolean()) {
+                    data[at + random.nextInt(needle.length)] ^= 1;
+                }
             }
             int start = data.length == 0 ? 0 : random.nextInt(data.length);
             int end = start + random.nextInt(data.length - start + 1);

@@ -19,8 +19,11 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.util.ImmutableBitSet;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,9 +35,11 @@ import java.util.Set;
  * instead of six text columns more per row; the result is the same rows.
  *
  * <p>A grouping column's origin is Calcite's expression lineage: exactly one plain column of one table occurrence
- * (occurrences of the same table in a self-join are different). A key is a single column the table declares as
- * PRIMARY KEY or UNIQUE and NOT NULL (a nullable UNIQUE column may hold NULL in many rows, which would group rows of
- * different table rows together). Outer joins need no exception: a row null-extended by one has every column of the
+ * (occurrences of the same table in a self-join are different). A key is a set of columns the table declares as
+ * PRIMARY KEY or UNIQUE, all NOT NULL (a nullable UNIQUE column may hold NULL in many rows, which would group rows of
+ * different table rows together), and it is used when every one of its columns is grouped: TPC-H Q20's decorrelated
+ * subquery groups by all five partsupp columns, of which {@code (ps_partkey, ps_suppkey)} is the key, so the scan
+ * no longer reads {@code ps_comment} and {@code ps_supplycost} once the unused carried values are trimmed. Outer joins need no exception: a row null-extended by one has every column of the
  * table NULL, its NOT NULL key included, so grouping it by the NULL key alone with NULL carried values would give the
  * same row (Calcite's lineage does not reach through the null-generating side anyway, so such columns stay keys). Only plain GROUP BY (one grouping set) is rewritten.
  *
@@ -63,24 +68,28 @@ final class FunctionallyDependentGroupKeys {
         RelMetadataQuery metadata = aggregate.getCluster().getMetadataQuery();
         List<Integer> groupColumns = aggregate.getGroupSet().asList();
         List<RexTableInputRef> origins = new ArrayList<>();
-        Set<RelTableRef> keyedTables = new HashSet<>();
+        Map<RelTableRef, ImmutableBitSet.Builder> groupedColumns = new HashMap<>();
         for (int column : groupColumns) {
             RexTableInputRef origin = origin(metadata, input, column);
             origins.add(origin);
-            if (origin != null && isNotNullKey(origin)) {
-                keyedTables.add(origin.getTableRef());
+            if (origin != null) {
+                groupedColumns.computeIfAbsent(origin.getTableRef(), table -> ImmutableBitSet.builder())
+                        .set(origin.getIndex());
             }
         }
-        if (keyedTables.isEmpty()) {
+        Map<RelTableRef, ImmutableBitSet> groupedKeys = new HashMap<>();
+        groupedColumns.forEach((table, columns) ->
+                groupedKey(table.getTable(), columns.build()).ifPresent(key -> groupedKeys.put(table, key)));
+        if (groupedKeys.isEmpty()) {
             return aggregate;
         }
-        // A column is carried when it comes from a table occurrence whose key is grouped, and is not that key.
+        // A column is carried when it comes from a table occurrence with a grouped key, and is not in that key.
         ImmutableBitSet.Builder kept = ImmutableBitSet.builder();
         List<Integer> carried = new ArrayList<>();
         for (int i = 0; i < groupColumns.size(); i++) {
             RexTableInputRef origin = origins.get(i);
-            boolean determined = origin != null && keyedTables.contains(origin.getTableRef()) && !isNotNullKey(origin);
-            if (determined) {
+            ImmutableBitSet key = origin == null ? null : groupedKeys.get(origin.getTableRef());
+            if (key != null && !key.get(origin.getIndex())) {
                 carried.add(groupColumns.get(i));
             } else {
                 kept.set(groupColumns.get(i));
@@ -122,10 +131,19 @@ final class FunctionallyDependentGroupKeys {
         return origin instanceof RexTableInputRef reference ? reference : null;
     }
 
-    private static boolean isNotNullKey(RexTableInputRef origin) {
-        RelOptTable table = origin.getTableRef().getTable();
-        int column = origin.getIndex();
-        return table.isKey(ImmutableBitSet.of(column))
-                && !table.getRowType().getFieldList().get(column).getType().isNullable();
+    /**
+     * The smallest of the table's keys whose columns are all grouped and NOT NULL: a key with a nullable column may
+     * hold NULL in many rows (a UNIQUE constraint allows it), which would group different rows together.
+     */
+    private static Optional<ImmutableBitSet> groupedKey(RelOptTable table, ImmutableBitSet grouped) {
+        List<ImmutableBitSet> keys = table.getKeys();
+        if (keys == null) {
+            return Optional.empty();
+        }
+        List<RelDataTypeField> fields = table.getRowType().getFieldList();
+        return keys.stream()
+                .filter(key -> !key.isEmpty() && grouped.contains(key))
+                .filter(key -> key.asList().stream().noneMatch(column -> fields.get(column).getType().isNullable()))
+                .min(Comparator.comparingInt(ImmutableBitSet::cardinality));
     }
 }
