@@ -24,6 +24,10 @@ final class PartialAggregation {
     final GroupTable[] distinctSets;
     private final AggregationLayout layout;
     private final boolean merged;
+    /** Per-batch scratch (see {@link #scratch}): the group id of each added row, by row, and a FILTER's rows. */
+    private int[] found = new int[0];
+    private int[] groupIdsByRow = new int[0];
+    private int[] selected = new int[0];
 
     /** @param merged whether this is a merged partition, whose DISTINCT calls need final states too */
     PartialAggregation(AggregationLayout layout, double expectedGroups, boolean merged, MemoryReservation memory) {
@@ -88,13 +92,14 @@ final class PartialAggregation {
     }
 
     private void add(ColumnBatch batch, ColumnVector[] keys, int[] positions, int count) {
-        int[] found = new int[count];
+        found = scratch(found, count);
         groups.findOrInsert(keys, positions, count, found);
         ensureGroups();
         // Accumulators take group ids indexed by row.
         int[] groupIds = found;
         if (count != batch.rowCount()) {
-            groupIds = new int[batch.rowCount()];
+            groupIdsByRow = scratch(groupIdsByRow, batch.rowCount());
+            groupIds = groupIdsByRow;
             for (int i = 0; i < count; i++) {
                 groupIds[positions[i]] = found[i];
             }
@@ -102,7 +107,6 @@ final class PartialAggregation {
         BatchGroups everyRow = isIdentity(positions, count, batch.rowCount())
                 ? new BatchGroups(groupIds, positions, count, groups.groupCount())
                 : null;
-        int[] selected = new int[count];
         for (int c = 0; c < accumulators.length; c++) {
             if (layout.isGrouping(c)) {
                 continue;
@@ -111,6 +115,7 @@ final class PartialAggregation {
             int[] callRows = positions;
             int callCount = count;
             if (filterColumn >= 0) {
+                selected = scratch(selected, count);
                 callCount = trueRows(batch.column(filterColumn), positions, count, selected);
                 callRows = selected;
             }
@@ -123,6 +128,15 @@ final class PartialAggregation {
                 addDistinct(c, keys, arguments, groupIds, callRows, callCount);
             }
         }
+    }
+
+    /**
+     * {@code array} when it holds at least {@code length} ints, else a new array: the per-batch row arrays (group ids,
+     * FILTER rows) are reused from batch to batch, since no accumulator keeps them past its call. Allocating them
+     * afresh cost a zeroed array of up to 65,536 ints per batch and array (about 10 % of TPC-H Q1's allocation).
+     */
+    private static int[] scratch(int[] array, int length) {
+        return array.length >= length ? array : new int[length];
     }
 
     /** Whether {@code positions[0..count)} is every row of a batch of {@code rowCount} rows, in order. */

@@ -46,6 +46,8 @@ final class ShortTextGroupTable implements GroupTable {
     private long tableBytes;
     private int batchesNotFitting;
     private long[] packed = new long[0];
+    /** A batch's code-combination indexes ({@link #findByCodes}), reused from batch to batch like {@link #packed}. */
+    private int[] indexes = new int[0];
 
     ShortTextGroupTable(int columns, int expectedGroups, MemoryReservation memory) {
         this.groups = new GenericGroupTable(Collections.nCopies(columns, PhysicalKind.BYTES), expectedGroups, memory);
@@ -110,7 +112,9 @@ final class ShortTextGroupTable implements GroupTable {
 
     /** Looks the batch's keys up by their dictionary codes ({@link DictionaryCodeGroups#use} accepted them). */
     private void findByCodes(ColumnVector[] keys, int[] positions, int count, int[] groupIds, boolean insert) {
-        int[] indexes = new int[count];
+        if (indexes.length < count) {
+            indexes = new int[count];
+        }
         codeGroups.indexes(positions, count, indexes);
         for (int i = 0; i < count; i++) {
             int row = positions[i];
