@@ -46,8 +46,6 @@ final class ShortTextGroupTable implements GroupTable {
     private long tableBytes;
     private int batchesNotFitting;
     private long[] packed = new long[0];
-    /** A batch's code-combination indexes ({@link #findByCodes}), reused from batch to batch like {@link #packed}. */
-    private int[] indexes = new int[0];
 
     ShortTextGroupTable(int columns, int expectedGroups, MemoryReservation memory) {
         this.groups = new GenericGroupTable(Collections.nCopies(columns, PhysicalKind.BYTES), expectedGroups, memory);
@@ -112,22 +110,13 @@ final class ShortTextGroupTable implements GroupTable {
 
     /** Looks the batch's keys up by their dictionary codes ({@link DictionaryCodeGroups#use} accepted them). */
     private void findByCodes(ColumnVector[] keys, int[] positions, int count, int[] groupIds, boolean insert) {
-        if (indexes.length < count) {
-            indexes = new int[count];
-        }
-        codeGroups.indexes(positions, count, indexes);
-        for (int i = 0; i < count; i++) {
-            int row = positions[i];
-            int index = indexes[i];
-            int group = codeGroups.group(index);
-            if (group < 0) {
-                group = askGenericTable(keys, row, insert);
-                if (group >= 0) {
-                    codeGroups.remember(index, group);
-                }
+        codeGroups.groups(positions, count, groupIds, (row, index) -> {
+            int group = askGenericTable(keys, row, insert);
+            if (group >= 0) {
+                codeGroups.remember(index, group);
             }
-            groupIds[i] = group;
-        }
+            return group;
+        });
     }
 
     /** Packs every key of the batch into {@link #packed}; false when one does not fit (or packing gave up). */
