@@ -8,6 +8,8 @@ import io.basalt.execution.vector.Selection;
 import io.basalt.storage.vector.BooleanVector;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.Int128Vector;
+import io.basalt.storage.vector.LongVector;
 
 import java.util.Arrays;
 
@@ -107,8 +109,9 @@ final class PartialAggregation {
         BatchGroups everyRow = isIdentity(positions, count, batch.rowCount())
                 ? new BatchGroups(groupIds, positions, count, groups.groupCount())
                 : null;
+        boolean[] summedTogether = everyRow == null ? null : addSumsTogether(batch, everyRow);
         for (int c = 0; c < accumulators.length; c++) {
-            if (layout.isGrouping(c)) {
+            if (layout.isGrouping(c) || summedTogether != null && summedTogether[c]) {
                 continue;
             }
             int filterColumn = layout.calls.get(c).filterColumn();
@@ -128,6 +131,46 @@ final class PartialAggregation {
                 addDistinct(c, keys, arguments, groupIds, callRows, callCount);
             }
         }
+    }
+
+    /**
+     * Adds the sums of the calls that sum a NULL-free LONG or INT128 argument over every row of the batch (SUM and AVG
+     * of DECIMALs and integers, no FILTER or DISTINCT) together, two per pass over the rows ({@link ExactSums#addEveryRow(
+     * BatchGroups, ExactSums[], ColumnVector[], int)}), and the rest of those calls' work (counts, seen flags) call by
+     * call. Returns which calls it added, or null when fewer than two sums were to be added (nothing gained).
+     */
+    private boolean[] addSumsTogether(ColumnBatch batch, BatchGroups everyRow) {
+        boolean[] calls = new boolean[accumulators.length];
+        ExactSums[] sums = new ExactSums[accumulators.length];
+        ColumnVector[] values = new ColumnVector[accumulators.length];
+        int sumCount = 0;
+        for (int c = 0; c < accumulators.length; c++) {
+            if (layout.isGrouping(c) || distinctSets[c] != null || layout.calls.get(c).filterColumn() >= 0
+                    || !(accumulators[c] instanceof SummingAccumulator summing)) {
+                continue;
+            }
+            ColumnVector[] arguments = layout.arguments(c, batch);
+            if (arguments.length != 1 || arguments[0].mayHaveNulls()
+                    || !(arguments[0] instanceof LongVector || arguments[0] instanceof Int128Vector)) {
+                continue;
+            }
+            calls[c] = true;
+            if (summing.sumsAdded() != null) {
+                sums[sumCount] = summing.sumsAdded();
+                values[sumCount] = arguments[0];
+                sumCount++;
+            }
+        }
+        if (sumCount < 2) {
+            return null;
+        }
+        ExactSums.addEveryRow(everyRow, sums, values, sumCount);
+        for (int c = 0; c < accumulators.length; c++) {
+            if (calls[c]) {
+                ((SummingAccumulator) accumulators[c]).addEveryRowButSums(everyRow);
+            }
+        }
+        return calls;
     }
 
     /**
