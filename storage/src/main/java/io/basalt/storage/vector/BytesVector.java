@@ -97,6 +97,14 @@ public final class BytesVector extends ColumnVector {
         return offsets;
     }
 
+    /**
+     * Bytes of offsets this vector holds for itself, for memory accounting: none while it reads the shared
+     * {@link #ONE_BYTE_OFFSETS} (65,537 ints that no vector owns).
+     */
+    public long offsetBytes() {
+        return offsets == ONE_BYTE_OFFSETS ? 0 : 4L * offsets.length;
+    }
+
     public int offset(int position) {
         return offsets[position];
     }

@@ -109,6 +109,7 @@ class BytesVectorBulkTest {
         assertThat(first.dataSize()).isEqualTo(5);
         assertThat(first.mayHaveNulls()).isFalse();
         assertThat(first.dictionary().codes()).containsExactly(2, 0, 1, 1, 2);
+        assertThat(first.offsetBytes()).as("the shared offsets are nobody's memory").isZero();
 
         // Appending to (or reusing) one must leave the other's offsets alone.
         second.append(LONG_VALUE);
@@ -119,6 +120,7 @@ class BytesVectorBulkTest {
         assertThat(values(second)).containsExactly("N", "A", "R", LONG_VALUE, null);
         assertThat(values(first)).containsExactly("xyz");
         assertThat(values(third)).containsExactly("A", "R", "N", "A");
+        assertThat(second.offsetBytes()).isPositive();
         assertThat(values((BytesVector) VectorCopier.select(third, new int[] {3, 1}, 2))).containsExactly("A", "R");
     }
 
