@@ -14,7 +14,7 @@ import java.util.Arrays;
  * LONG, long decimals as INT128) are added exactly ({@link ExactSums}: in longs, folded into 128 bits when a
  * long would overflow), and the total must fit the result's precision, else 22003.
  */
-final class DecimalSumAccumulator extends GroupedAccumulator {
+final class DecimalSumAccumulator extends GroupedAccumulator implements SummingAccumulator {
 
     private final LogicalType resultType;
     private final ExactSums sums;
@@ -50,6 +50,16 @@ final class DecimalSumAccumulator extends GroupedAccumulator {
     @Override
     public void addEveryRow(BatchGroups groups, ColumnVector[] arguments) {
         sums.addEveryRow(groups, arguments[0], seen);
+    }
+
+    @Override
+    public ExactSums sumsAdded() {
+        return sums;
+    }
+
+    @Override
+    public void addEveryRowButSums(BatchGroups groups) {
+        ExactSums.markSeen(groups, seen);
     }
 
     @Override

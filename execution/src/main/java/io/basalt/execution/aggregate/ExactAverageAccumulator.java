@@ -21,7 +21,7 @@ import java.util.Arrays;
  * the call's type: DOUBLE/REAL, DECIMAL with the call's scale (rounded half away from zero), or an integer
  * type (truncated toward zero, as integer division does).
  */
-final class ExactAverageAccumulator extends GroupedAccumulator {
+final class ExactAverageAccumulator extends GroupedAccumulator implements SummingAccumulator {
 
     private final int inputScale;
     private final LogicalType resultType;
@@ -93,6 +93,16 @@ final class ExactAverageAccumulator extends GroupedAccumulator {
         if (ownsSums) {
             sums.addEveryRow(groups, argument, null);
         }
+        CountAccumulator.countEveryRow(counts, groups);
+    }
+
+    @Override
+    public ExactSums sumsAdded() {
+        return ownsSums ? sums : null;
+    }
+
+    @Override
+    public void addEveryRowButSums(BatchGroups groups) {
         CountAccumulator.countEveryRow(counts, groups);
     }
 

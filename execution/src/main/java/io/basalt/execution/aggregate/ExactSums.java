@@ -38,16 +38,18 @@ final class ExactSums {
      * has few.
      */
     void addEveryRow(BatchGroups groups, ColumnVector argument, boolean[] seen) {
-        int[] groupIds = groups.ids();
-        int count = groups.count();
         if (argument.mayHaveNulls()) {
-            add(groupIds, argument, groups.rows(), count, seen);
+            add(groups.ids(), argument, groups.rows(), groups.count(), seen);
             return;
         }
-        addEveryRow(groupIds, argument, count);
-        if (seen == null) {
-            return;
+        addEveryRow(groups.ids(), argument, groups.count());
+        if (seen != null) {
+            markSeen(groups, seen);
         }
+    }
+
+    /** Marks seen the groups of a batch's rows: per group when the batch has few ({@link BatchGroups#rowCounts}). */
+    static void markSeen(BatchGroups groups, boolean[] seen) {
         int[] rowCounts = groups.rowCounts();
         if (rowCounts != null) {
             for (int group = 0; group < rowCounts.length; group++) {
@@ -55,9 +57,71 @@ final class ExactSums {
             }
             return;
         }
-        for (int row = 0; row < count; row++) {
+        int[] groupIds = groups.ids();
+        for (int row = 0; row < groups.count(); row++) {
             seen[groupIds[row]] = true;
         }
+    }
+
+    /**
+     * Adds every row of each NULL-free {@code arguments[k]} (LONG or INT128) to {@code sums[k]}, for {@code k < n}
+     * (distinct sums), two sums per pass over the rows, LONG arguments paired first: a pass reads each row's group
+     * once for both, and two independent sums keep the processor busier than one. A micro-benchmark (Q1's group mix,
+     * 65,536-row batches) gave 1.15 ns per row and value one sum at a time, 0.82 two at a time.
+     */
+    static void addEveryRow(BatchGroups groups, ExactSums[] sums, ColumnVector[] arguments, int n) {
+        int[] order = new int[n];
+        int next = 0;
+        for (int k = 0; k < n; k++) {
+            if (arguments[k] instanceof LongVector) {
+                order[next++] = k;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            if (!(arguments[k] instanceof LongVector)) {
+                order[next++] = k;
+            }
+        }
+        int[] groupIds = groups.ids();
+        int count = groups.count();
+        int k = 0;
+        for (; k + 1 < n; k += 2) {
+            int first = order[k];
+            int second = order[k + 1];
+            addPair(groupIds, count, sums[first], arguments[first], sums[second], arguments[second]);
+        }
+        if (k < n) {
+            sums[order[k]].addEveryRow(groupIds, arguments[order[k]], count);
+        }
+    }
+
+    /** {@link #addEveryRow(int[], ColumnVector, int)} of two NULL-free arguments into two sums, in one pass. */
+    private static void addPair(int[] groupIds, int count, ExactSums first, ColumnVector firstArgument, ExactSums second,
+            ColumnVector secondArgument) {
+        long[] firstLow = lowOrLong(firstArgument);
+        long[] firstHigh = firstArgument instanceof Int128Vector wide ? wide.high() : null;
+        long[] secondLow = lowOrLong(secondArgument);
+        long[] secondHigh = secondArgument instanceof Int128Vector wide ? wide.high() : null;
+        for (int row = 0; row < count; row++) {
+            int group = groupIds[row];
+            long firstValue = firstLow[row];
+            if (firstHigh == null || firstHigh[row] == firstValue >> 63) {
+                first.addLong(group, firstValue);
+            } else {
+                Int128Arithmetic.add(first.high, first.low, group, firstHigh[row], firstValue);
+            }
+            long secondValue = secondLow[row];
+            if (secondHigh == null || secondHigh[row] == secondValue >> 63) {
+                second.addLong(group, secondValue);
+            } else {
+                Int128Arithmetic.add(second.high, second.low, group, secondHigh[row], secondValue);
+            }
+        }
+    }
+
+    /** A LONG argument's values, or an INT128 argument's low 64 bits. */
+    private static long[] lowOrLong(ColumnVector argument) {
+        return argument instanceof LongVector longs ? longs.values() : ((Int128Vector) argument).low();
     }
 
     /**

@@ -51,6 +51,8 @@ final class HybridAggregation {
     private boolean full;
     /** Bytes held for copying the keys out when the groups are emitted (while other tables take what is free). */
     private long emissionReserve;
+    /** See {@link #everyRow}. */
+    private int[] identity = new int[0];
 
     /**
      * @param memory     the reservation {@code partial} reserves through, held by nothing else, so that its held
@@ -104,7 +106,18 @@ final class HybridAggregation {
     /** Adds an input batch: each row once per grouping set. */
     void addInput(ColumnBatch batch) {
         int rows = batch.rowCount();
-        add(batch, EVERY_SET, Selection.all(rows), rows);
+        add(batch, EVERY_SET, everyRow(rows), rows);
+    }
+
+    /**
+     * The identity selection {@code 0 .. rows-1} (possibly longer), built once and reused for every input batch: nothing
+     * keeps or changes the positions handed to {@link #add}.
+     */
+    private int[] everyRow(int rows) {
+        if (identity.length < rows) {
+            identity = Selection.all(rows);
+        }
+        return identity;
     }
 
     /** Adds a batch read back from a spill file, whose rows each carry the grouping set they were spilled for. */

@@ -32,6 +32,11 @@ final class DecimalLongKernels {
                 return finish(plan, type, result, rows);
             };
         }
+        if (left.isConstant() && (function == Function.ADD || function == Function.SUBTRACT) && plan.adjustUp() == 0
+                && plan.adjustDown() == 0 && !plan.needsPrecisionCheck() && type.physicalKind() == PhysicalKind.LONG) {
+            long constant = ExactOperands.unscaled(left).longValueExact() * leftFactor;
+            return new ConstantAndColumn(constant, function == Function.ADD ? rightFactor : -rightFactor, right);
+        }
         if (left.isConstant() && (function == Function.ADD || function == Function.SUBTRACT || function == Function.MULTIPLY)) {
             long constant = ExactOperands.unscaled(left).longValueExact() * leftFactor;
             return input -> {

@@ -38,10 +38,14 @@ final class DecimalWideKernel {
         return kernel::evaluate;
     }
 
-    /** Two long operands: the 128-bit product is exact and needs no checks beyond the precision. */
+    /**
+     * Two long operands: the 128-bit product is exact and needs no checks beyond the precision. A right factor
+     * {@code constant ± column} ({@link ConstantAndColumn}) is computed in the loop from its column.
+     */
     private ColumnVector multiplyLongs(io.basalt.storage.vector.ColumnBatch input) {
         ColumnVector a = left.evaluate(input);
-        ColumnVector b = right.evaluate(input);
+        ConstantAndColumn factor = ConstantAndColumn.of(right);
+        ColumnVector b = factor == null ? right.evaluate(input) : factor.column().evaluate(input);
         int rows = input.rowCount();
         Int128Vector result = new Int128Vector(rows);
         result.setPositionCount(rows);
@@ -50,9 +54,19 @@ final class DecimalWideKernel {
         long[] y = ((LongVector) b).values();
         long[] high = result.high();
         long[] low = result.low();
-        for (int i = 0; i < rows; i++) {
-            high[i] = Math.multiplyHigh(x[i], y[i]);
-            low[i] = x[i] * y[i];
+        if (factor == null) {
+            for (int i = 0; i < rows; i++) {
+                high[i] = Math.multiplyHigh(x[i], y[i]);
+                low[i] = x[i] * y[i];
+            }
+        } else {
+            long constant = factor.constant();
+            long step = factor.step();
+            for (int i = 0; i < rows; i++) {
+                long z = constant + step * y[i];
+                high[i] = Math.multiplyHigh(x[i], z);
+                low[i] = x[i] * z;
+            }
         }
         if (plan.needsPrecisionCheck()) {
             checkPrecision(result, high, low, rows);
@@ -67,7 +81,8 @@ final class DecimalWideKernel {
      */
     private ColumnVector multiply(io.basalt.storage.vector.ColumnBatch input) {
         ColumnVector a = left.evaluate(input);
-        ColumnVector b = right.evaluate(input);
+        ConstantAndColumn factor = ConstantAndColumn.of(right);
+        ColumnVector b = factor == null ? right.evaluate(input) : factor.column().evaluate(input);
         int rows = input.rowCount();
         Int128Vector result = new Int128Vector(rows);
         result.setPositionCount(rows);
@@ -76,11 +91,14 @@ final class DecimalWideKernel {
         long[] bLow = ExactOperands.lows(b);
         long[] aHigh = a instanceof Int128Vector wideA ? wideA.high() : null;
         long[] bHigh = b instanceof Int128Vector wideB ? wideB.high() : null;
+        // A right factor constant ± column: y = constant + step × column value (a long: the factor's plan fits one).
+        long constant = factor == null ? 0 : factor.constant();
+        long step = factor == null ? 1 : factor.step();
         long[] high = result.high();
         long[] low = result.low();
         for (int i = 0; i < rows; i++) {
             long x = aLow[i];
-            long y = bLow[i];
+            long y = constant + step * bLow[i];
             long xHigh = aHigh == null ? x >> 63 : aHigh[i];
             long yHigh = bHigh == null ? y >> 63 : bHigh[i];
             if (xHigh == (x >> 63) && yHigh == (y >> 63)) {

@@ -3,9 +3,11 @@ package io.basalt.execution.expression;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Common subexpressions of a projection's expressions, computed once per batch. TPC-H Q1 projects
@@ -39,12 +41,13 @@ public final class SharedSubexpressions {
         for (Expression expression : expressions) {
             count(expression, occurrences);
         }
-        List<Expression> common = new ArrayList<>();
+        List<Expression> repeated = new ArrayList<>();
         occurrences.forEach((expression, count) -> {
             if (count >= 2) {
-                common.add(expression);
+                repeated.add(expression);
             }
         });
+        List<Expression> common = repeatedOutsideOthers(repeated, expressions);
         if (common.isEmpty()) {
             return new SharedSubexpressions(List.of(), List.copyOf(expressions), 0);
         }
@@ -87,6 +90,50 @@ public final class SharedSubexpressions {
     /** The expressions, each occurrence of a shared one replaced by a reference to its column. */
     public List<Expression> rewritten() {
         return rewritten;
+    }
+
+    /**
+     * The candidates (calls occurring at least twice) still occurring at least twice once the larger shared ones are
+     * each computed once: a call repeated only inside one larger shared call (Q1's {@code 1 - l_discount}, inside the
+     * shared {@code l_extendedprice * (1 - l_discount)}) is computed once anyway, and as a column of its own it would
+     * hide its shape from the kernel of the call around it (a product computes a factor {@code 1 - column} row by row,
+     * {@link ConstantAndColumn}, without a vector of it).
+     */
+    private static List<Expression> repeatedOutsideOthers(List<Expression> candidates, List<Expression> expressions) {
+        List<Expression> largestFirst = new ArrayList<>(candidates);
+        largestFirst.sort(Comparator.comparingInt(SharedSubexpressions::size).reversed());
+        List<Expression> kept = new ArrayList<>();
+        for (Expression candidate : largestFirst) {
+            Set<Expression> computedOnce = new HashSet<>(kept);
+            int uses = 0;
+            for (Expression expression : expressions) {
+                uses += uses(expression, candidate, computedOnce);
+            }
+            for (Expression larger : kept) {
+                for (Expression argument : ((Call) larger).arguments()) {
+                    uses += ExpressionCompiler.isLazy(((Call) larger).function()) ? 0 : uses(argument, candidate, computedOnce);
+                }
+            }
+            if (uses >= 2) {
+                kept.add(candidate);
+            }
+        }
+        return kept;
+    }
+
+    /** Occurrences of {@code candidate} in {@code expression} evaluated for every row, not looking into {@code computedOnce}. */
+    private static int uses(Expression expression, Expression candidate, Set<Expression> computedOnce) {
+        if (expression.equals(candidate)) {
+            return 1;
+        }
+        if (!(expression instanceof Call call) || computedOnce.contains(call) || ExpressionCompiler.isLazy(call.function())) {
+            return 0;
+        }
+        int uses = 0;
+        for (Expression argument : call.arguments()) {
+            uses += uses(argument, candidate, computedOnce);
+        }
+        return uses;
     }
 
     private static void count(Expression expression, Map<Expression, Integer> occurrences) {

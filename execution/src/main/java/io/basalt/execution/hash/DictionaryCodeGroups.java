@@ -86,19 +86,85 @@ final class DictionaryCodeGroups {
         return true;
     }
 
+    /** Finds (or adds) the group of a combination of codes not seen yet, by the row's values. */
+    @FunctionalInterface
+    interface NewCombination {
+        /** The group of row {@code row}'s key, or -1 when it has none; remembered at {@code index} when found. */
+        int group(int row, int index);
+    }
+
     /**
-     * The array indexes of rows {@code positions[0..count)}' keys in the batch {@link #use} accepted last, into
-     * {@code indexes}: one column at a time, a tight loop each, rather than all columns row by row.
+     * The group of each of rows {@code positions[0..count)}' keys in the batch {@link #use} accepted last, into
+     * {@code groupIds}; a combination not seen yet is asked of {@code newCombination} (the first rows of a new block's
+     * dictionaries). One and two key columns (TPC-H Q1: two) take one pass over the rows; more, a tight loop per
+     * column summing the indexes, then one pass looking them up.
      */
-    void indexes(int[] positions, int count, int[] indexes) {
-        Arrays.fill(indexes, 0, count, 0);
+    void groups(int[] positions, int count, int[] groupIds, NewCombination newCombination) {
+        if (codes.length <= 2) {
+            int i = 0;
+            while ((i = knownGroups(positions, i, count, groupIds)) < count) {
+                int row = positions[i];
+                groupIds[i] = newCombination.group(row, index(row));
+                i++;
+            }
+            return;
+        }
+        Arrays.fill(groupIds, 0, count, 0);
         for (int c = 0; c < codes.length; c++) {
             int[] columnCodes = codes[c];
             int stride = strides[c];
             for (int i = 0; i < count; i++) {
-                indexes[i] += (columnCodes[positions[i]] + 1) * stride;
+                groupIds[i] += (columnCodes[positions[i]] + 1) * stride;
             }
         }
+        int[] known = groups;
+        for (int i = 0; i < count; i++) {
+            int index = groupIds[i];
+            int group = known[index] - 1;
+            groupIds[i] = group >= 0 ? group : newCombination.group(positions[i], index);
+        }
+    }
+
+    /**
+     * The known groups of rows {@code positions[from..)} of one or two key columns into {@code groupIds}, up to the
+     * first row whose combination is not known yet; returns that row's place, or {@code count}. The question for a new
+     * combination stays out of this loop: a call in it (to the generic table) made the loop twice as slow even when
+     * never taken (micro-benchmark: 1.2 ns per row without it, 2.3 with it).
+     */
+    private int knownGroups(int[] positions, int from, int count, int[] groupIds) {
+        int[] known = groups;
+        int[] codes0 = codes[0];
+        int stride0 = strides[0];
+        if (codes.length == 1) {
+            for (int i = from; i < count; i++) {
+                int group = known[(codes0[positions[i]] + 1) * stride0] - 1;
+                if (group < 0) {
+                    return i;
+                }
+                groupIds[i] = group;
+            }
+            return count;
+        }
+        int[] codes1 = codes[1];
+        int stride1 = strides[1];
+        for (int i = from; i < count; i++) {
+            int row = positions[i];
+            int group = known[(codes0[row] + 1) * stride0 + (codes1[row] + 1) * stride1] - 1;
+            if (group < 0) {
+                return i;
+            }
+            groupIds[i] = group;
+        }
+        return count;
+    }
+
+    /** The array index of row {@code row}'s key in the batch {@link #use} accepted last. */
+    private int index(int row) {
+        int index = 0;
+        for (int c = 0; c < codes.length; c++) {
+            index += (codes[c][row] + 1) * strides[c];
+        }
+        return index;
     }
 
     /** The group at {@code index}, or -1 when not known yet. */

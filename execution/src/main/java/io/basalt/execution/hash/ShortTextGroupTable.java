@@ -110,20 +110,13 @@ final class ShortTextGroupTable implements GroupTable {
 
     /** Looks the batch's keys up by their dictionary codes ({@link DictionaryCodeGroups#use} accepted them). */
     private void findByCodes(ColumnVector[] keys, int[] positions, int count, int[] groupIds, boolean insert) {
-        int[] indexes = new int[count];
-        codeGroups.indexes(positions, count, indexes);
-        for (int i = 0; i < count; i++) {
-            int row = positions[i];
-            int index = indexes[i];
-            int group = codeGroups.group(index);
-            if (group < 0) {
-                group = askGenericTable(keys, row, insert);
-                if (group >= 0) {
-                    codeGroups.remember(index, group);
-                }
+        codeGroups.groups(positions, count, groupIds, (row, index) -> {
+            int group = askGenericTable(keys, row, insert);
+            if (group >= 0) {
+                codeGroups.remember(index, group);
             }
-            groupIds[i] = group;
-        }
+            return group;
+        });
     }
 
     /** Packs every key of the batch into {@link #packed}; false when one does not fit (or packing gave up). */

@@ -40,7 +40,7 @@ public final class VectorSizes {
             return nulls + 16L * wide.high().length;
         }
         BytesVector bytes = (BytesVector) vector;
-        return nulls + 4L * bytes.offsets().length + bytes.data().length;
+        return nulls + bytes.offsetBytes() + bytes.data().length;
     }
 
     public static long bytes(ColumnBatch batch) {

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -143,6 +144,63 @@ class ExactSumsTest {
             assertThat(sums.getBigInteger(group)).isEqualTo(expectedSum(values, 12, 20000, group));
         }
         assertThat(sums.isNull(1000)).isTrue();
+    }
+
+    /**
+     * Sums added together, two per pass ({@link ExactSums#addEveryRow(BatchGroups, ExactSums[], ColumnVector[], int)}),
+     * LONG and INT128 arguments mixed, values that overflow a long when summed and INT128 values beyond a long: the same
+     * totals as BigInteger arithmetic, for one to five sums at a time (odd counts leave one sum alone).
+     */
+    @Test
+    void sumsAddedTogetherMatchBigIntegerSums() {
+        Random random = new Random(5);
+        int groupCount = 3;
+        for (int n = 1; n <= 5; n++) {
+            ExactSums[] sums = new ExactSums[n];
+            BigInteger[][] expected = new BigInteger[n][groupCount];
+            for (int k = 0; k < n; k++) {
+                sums[k] = new ExactSums();
+                sums[k].resize(groupCount);
+                Arrays.fill(expected[k], BigInteger.ZERO);
+            }
+            for (int batch = 0; batch < 4; batch++) {
+                int rows = 1 + random.nextInt(200);
+                int[] groupIds = new int[rows];
+                for (int row = 0; row < rows; row++) {
+                    groupIds[row] = random.nextInt(groupCount);
+                }
+                ColumnVector[] arguments = new ColumnVector[n];
+                for (int k = 0; k < n; k++) {
+                    boolean wide = (k + batch) % 2 == 1;
+                    LongVector longs = new LongVector(rows);
+                    Int128Vector int128s = new Int128Vector(rows);
+                    for (int row = 0; row < rows; row++) {
+                        BigInteger value = switch (random.nextInt(4)) {
+                            case 0 -> BigInteger.valueOf(Long.MAX_VALUE - random.nextInt(3));
+                            case 1 -> BigInteger.valueOf(Long.MIN_VALUE + random.nextInt(3));
+                            case 2 -> wide ? BigInteger.ONE.shiftLeft(64 + random.nextInt(30)).negate()
+                                    : BigInteger.valueOf(random.nextLong());
+                            default -> BigInteger.valueOf(random.nextInt(1000) - 500);
+                        };
+                        if (wide) {
+                            int128s.append(value.shiftRight(64).longValue(), value.longValue());
+                        } else {
+                            longs.append(value.longValue());
+                        }
+                        expected[k][groupIds[row]] = expected[k][groupIds[row]].add(value);
+                    }
+                    arguments[k] = wide ? int128s : longs;
+                }
+                ExactSums.addEveryRow(new BatchGroups(groupIds, AccumulatorTestData.all(rows), rows, groupCount), sums,
+                        arguments, n);
+            }
+            for (int k = 0; k < n; k++) {
+                for (int group = 0; group < groupCount; group++) {
+                    assertThat(sums[k].toBigInteger(group)).as("sum %d of %d, group %d", k, n, group)
+                            .isEqualTo(expected[k][group]);
+                }
+            }
+        }
     }
 
     @Test

@@ -46,6 +46,31 @@ class DecimalArithmeticTest {
                 decimal("9719999999999.990280"), null);
     }
 
+    /**
+     * A factor {@code constant ± column} is computed inside the product from the column (no vector of its own): with
+     * the column brought to the constant's scale, NULLs in either factor, negative values, and both product kernels
+     * (two long operands; a 128-bit left operand).
+     */
+    @Test
+    void aFactorOfAConstantPlusOrMinusAColumnIsComputedInsideTheProduct() {
+        LogicalType factor = LogicalType.decimal(17, 3);
+        LogicalType product = LogicalType.decimal(33, 5);
+        LogicalType wider = LogicalType.decimal(38, 7);
+        Expression eighth = literal(decimal("0.125"), LogicalType.decimal(3, 3));
+        Expression two = literal(2L, LogicalType.decimal(1, 0));
+        Expression discounted = call(Function.MULTIPLY, product, column(0, MONEY),
+                call(Function.SUBTRACT, factor, eighth, column(1, MONEY)));
+        ColumnBatch input = batch(vector(MONEY, decimal("10.00"), decimal("-3.50"), null, decimal("7.25")),
+                vector(MONEY, decimal("0.05"), decimal("1.00"), decimal("0.10"), null),
+                vector(MONEY, decimal("0.01"), null, decimal("-2.00"), decimal("0.50")));
+        assertThat(evaluate(discounted, input)).containsExactly(decimal("0.75000"), decimal("3.06250"), null, null);
+        Expression charged = call(Function.MULTIPLY, wider, discounted,
+                call(Function.ADD, LogicalType.decimal(16, 2), two, column(2, MONEY)));
+        assertThat(evaluate(charged, input)).containsExactly(decimal("1.5075000"), null, null, null);
+        Expression alone = call(Function.ADD, LogicalType.decimal(16, 2), two, column(2, MONEY));
+        assertThat(evaluate(alone, input)).containsExactly(decimal("2.01"), null, decimal("0.00"), decimal("2.50"));
+    }
+
     @Test
     void moneyProductNeeds128Bits() {
         LogicalType product = LogicalType.decimal(30, 4);

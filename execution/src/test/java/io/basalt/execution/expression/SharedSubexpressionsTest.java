@@ -41,14 +41,25 @@ class SharedSubexpressionsTest {
     @Test
     void q1sDiscountedPriceIsComputedOnceAndReadByTheCharge() {
         SharedSubexpressions common = SharedSubexpressions.of(q1Projection());
-        // 1 - l_discount and the product containing it; the second reads the first's column.
-        assertThat(common.shared()).hasSize(2);
+        // The product only: 1 - l_discount occurs twice, but both times inside it, so it stays in the product's tree.
+        assertThat(common.shared()).containsExactly(q1Projection().get(1));
         assertThat(common.inputColumns()).isEqualTo(4);
-        assertThat(common.shared().get(0)).isEqualTo(((Call) q1Projection().get(1)).argument(1));
-        assertThat(((Call) common.shared().get(1)).argument(1)).isEqualTo(new ColumnReference(4, ONE_PLUS));
-        assertThat(common.rewritten().get(1)).isEqualTo(new ColumnReference(5, DISCOUNTED));
-        assertThat(((Call) common.rewritten().get(2)).argument(0)).isEqualTo(new ColumnReference(5, DISCOUNTED));
+        assertThat(common.rewritten().get(1)).isEqualTo(new ColumnReference(4, DISCOUNTED));
+        assertThat(((Call) common.rewritten().get(2)).argument(0)).isEqualTo(new ColumnReference(4, DISCOUNTED));
         assertThat(common.rewritten().get(0)).isEqualTo(column(1, MONEY));
+    }
+
+    @Test
+    void aCallRepeatedInsideAndOutsideALargerSharedCallIsSharedToo() {
+        // 1 - l_discount inside the shared product (twice) and once more alone: computed once, read by the product.
+        List<Expression> projection = new ArrayList<>(q1Projection());
+        Expression oneMinus = ((Call) projection.get(1)).argument(1);
+        projection.add(oneMinus);
+        SharedSubexpressions common = SharedSubexpressions.of(projection);
+        assertThat(common.shared()).hasSize(2);
+        assertThat(common.shared().get(0)).isEqualTo(oneMinus);
+        assertThat(((Call) common.shared().get(1)).argument(1)).isEqualTo(new ColumnReference(4, ONE_PLUS));
+        assertThat(common.rewritten().get(3)).isEqualTo(new ColumnReference(4, ONE_PLUS));
     }
 
     @Test

@@ -7,9 +7,12 @@ import io.basalt.storage.vector.BytesVector;
 import io.basalt.storage.vector.ColumnVector;
 import io.basalt.storage.vector.DictionaryView;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,36 +118,37 @@ class ShortTextGroupTableTest {
      * the same code means another value and the same value has another code), plain batches and NULLs in between all
      * get the ids a map of the keys gives.
      */
-    @Test
-    void dictionaryCodedKeysGetTheSameIdsAcrossBlocksWithOtherDictionaries() {
+    @ParameterizedTest(name = "{0} key columns")
+    @ValueSource(ints = {1, 2, 3})
+    void dictionaryCodedKeysGetTheSameIdsAcrossBlocksWithOtherDictionaries(int columnCount) {
         Random random = new Random(11);
         BytesVector[][] blocks = {
-            {dictionary("A", "N", "R"), dictionary("F", "O")},
-            {dictionary("N", "R"), dictionary("O", "F")},
-            {dictionary("A", "N", "R"), dictionary("F", "O")},
-            {dictionary("R", "Z"), dictionary("F")},
+            {dictionary("A", "N", "R"), dictionary("F", "O"), dictionary("x", "yy")},
+            {dictionary("N", "R"), dictionary("O", "F"), dictionary("yy")},
+            {dictionary("A", "N", "R"), dictionary("F", "O"), dictionary("x", "yy")},
+            {dictionary("R", "Z"), dictionary("F"), dictionary("x", "z")},
         };
         MemoryReservation memory = new MemoryReservation(budget, "test");
-        GroupTable table = GroupTables.create(List.of(PhysicalKind.BYTES, PhysicalKind.BYTES), 16, memory);
+        GroupTable table = GroupTables.create(Collections.nCopies(columnCount, PhysicalKind.BYTES), 16, memory);
         Map<List<String>, Integer> expected = new HashMap<>();
         int batch = 500;
         for (int round = 0; round < 3; round++) {
             for (int b = 0; b <= blocks.length; b++) {
                 // the last batch of a round is not dictionary-coded: plain vectors with the same values
                 BytesVector[] block = blocks[b % blocks.length];
-                int[][] codes = new int[2][batch];
+                int[][] codes = new int[columnCount][batch];
                 List<List<String>> keys = new ArrayList<>();
                 for (int row = 0; row < batch; row++) {
                     List<String> key = new ArrayList<>();
-                    for (int c = 0; c < 2; c++) {
+                    for (int c = 0; c < columnCount; c++) {
                         int code = random.nextInt(block[c].positionCount() + 1) - 1;
                         codes[c][row] = code;
                         key.add(code < 0 ? null : block[c].getString(code));
                     }
                     keys.add(key);
                 }
-                ColumnVector[] columns = new ColumnVector[2];
-                for (int c = 0; c < 2; c++) {
+                ColumnVector[] columns = new ColumnVector[columnCount];
+                for (int c = 0; c < columnCount; c++) {
                     if (b < blocks.length) {
                         columns[c] = gathered(block[c], codes[c]);
                     } else {

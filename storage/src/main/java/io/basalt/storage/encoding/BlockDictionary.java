@@ -79,9 +79,7 @@ public final class BlockDictionary {
     public BytesVector rows(int offset, int[] positions, int count) {
         int[] rowCodes = new int[count];
         gatherCodes(offset, positions, count, rowCodes);
-        BytesVector vector = new BytesVector(count, 0);
-        vector.appendCodes(entries, rowCodes, count);
-        return vector;
+        return BytesVector.fromCodes(entries, rowCodes, count);
     }
 
     /**

@@ -100,6 +100,40 @@ class BytesVectorBulkTest {
         assertThat(reused.dictionary()).isNull();
     }
 
+    @Test
+    void oneByteRowsWithoutNullsFromCodesShareTheirOffsetsUntilOneOfThemChanges() {
+        BytesVector entries = TestVectors.strings("A", "N", "R");
+        BytesVector first = BytesVector.fromCodes(entries, new int[] {2, 0, 1, 1, 2}, 5);
+        BytesVector second = BytesVector.fromCodes(entries, new int[] {1, 0, 2}, 3);
+        assertThat(values(first)).containsExactly("R", "A", "N", "N", "R");
+        assertThat(first.dataSize()).isEqualTo(5);
+        assertThat(first.mayHaveNulls()).isFalse();
+        assertThat(first.dictionary().codes()).containsExactly(2, 0, 1, 1, 2);
+        assertThat(first.offsetBytes()).as("the shared offsets are nobody's memory").isZero();
+
+        // Appending to (or reusing) one must leave the other's offsets alone.
+        second.append(LONG_VALUE);
+        second.appendNull();
+        first.reset();
+        first.append("xyz");
+        BytesVector third = BytesVector.fromCodes(entries, new int[] {0, 2, 1, 0}, 4);
+        assertThat(values(second)).containsExactly("N", "A", "R", LONG_VALUE, null);
+        assertThat(values(first)).containsExactly("xyz");
+        assertThat(values(third)).containsExactly("A", "R", "N", "A");
+        assertThat(second.offsetBytes()).isPositive();
+        assertThat(values((BytesVector) VectorCopier.select(third, new int[] {3, 1}, 2))).containsExactly("A", "R");
+    }
+
+    @Test
+    void rowsFromCodesWithANullOrLongerEntriesAreCopiedValueByValue() {
+        BytesVector flags = BytesVector.fromCodes(TestVectors.strings("A", "N"), new int[] {1, 0, -1, 1}, 4);
+        assertThat(values(flags)).containsExactly("N", "A", null, "N");
+        assertThat(flags.dictionary().codes()).containsExactly(1, 0, -1, 1);
+        BytesVector words = BytesVector.fromCodes(TestVectors.strings("AIR", "MAIL"), new int[] {1, 1, 0}, 3);
+        assertThat(values(words)).containsExactly("MAIL", "MAIL", "AIR");
+        assertThat(words.dictionary()).isNotNull();
+    }
+
     private static List<String> values(BytesVector vector) {
         List<String> result = new ArrayList<>();
         for (int i = 0; i < vector.positionCount(); i++) {
