@@ -58,6 +58,8 @@ public final class BlockDecoder {
                     ? DecodedBlock.ofEncodedLongs(PackedLongs.readDictionary(in, rowCount))
                     : nulls == null && encoding == EncodingKind.RUN_LENGTH
                     ? DecodedBlock.ofEncodedLongs(RunLengthLongs.read(in, rowCount))
+                    : nulls == null && encoding == EncodingKind.CONSTANT
+                    ? DecodedBlock.ofEncodedLongs(ConstantLongEncoding.read(in, rowCount))
                     : new DecodedBlock(decodeLongs(encoding, in, rowCount, valueCount, nulls), null);
             case DOUBLE -> new DecodedBlock(decodeDoubles(encoding, in, rowCount, valueCount, nulls), null);
             case INT128 -> new DecodedBlock(decodeInt128s(encoding, in, rowCount, valueCount, nulls), null);

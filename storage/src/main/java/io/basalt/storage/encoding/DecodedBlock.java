@@ -4,7 +4,7 @@ import io.basalt.storage.vector.ColumnVector;
 
 /**
  * A decoded block: its vector and, for a dictionary-encoded BYTES block, its dictionary form (else null); for a
- * bit-packed, dictionary-encoded or run-length LONG block without NULLs, its encoded form ({@link EncodedLongs}), from
+ * bit-packed, dictionary-encoded, run-length or constant LONG block without NULLs, its encoded form ({@link EncodedLongs}), from
  * which the vector is likewise decoded on first use only. The
  * vector of a dictionary-encoded block is built from the dictionary on first use only: a scan that keeps few rows
  * of the block gathers them from the dictionary ({@link BlockDictionary#rows(int, int[], int)}) and never pays for
@@ -63,7 +63,7 @@ public final class DecodedBlock {
         return dictionary;
     }
 
-    /** The encoded form of a bit-packed, dictionary-encoded or run-length LONG block without NULLs, or null. */
+    /** The encoded form of a LONG block without NULLs (bit-packed, dictionary-encoded, run-length, constant), or null. */
     public EncodedLongs encodedLongs() {
         return encodedLongs;
     }

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.function.LongPredicate;
 
 /**
- * A RUN_LENGTH LONG block without NULLs kept as its runs: the value of each run and the index just past its last
+ * A RUN_LENGTH (or CONSTANT: one run) LONG block without NULLs kept as its runs: the value of each run and the index just past its last
  * value. A block of short runs (lineitem's l_orderkey: one to seven rows an order) is not expanded into a vector of
  * 65,536 values when a scan keeps few of its rows: those are looked up in the runs ({@link #gather}), and a test on
  * the value runs once per run ({@link #selectRuns}: a join filter on the block's column), not once per row.

@@ -14,13 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunLengthLongsTest {
 
     private static DecodedBlock roundTrip(long[] values) {
+        return roundTrip(values, EncodingKind.RUN_LENGTH);
+    }
+
+    private static DecodedBlock roundTrip(long[] values, EncodingKind encoding) {
         LongVector vector = new LongVector(values.length);
         for (long value : values) {
             vector.append(value);
         }
-        EncodedBlock encoded = BlockEncoder.encode(vector, values.length, EncodingKind.RUN_LENGTH);
-        return BlockDecoder.decodeBlock(PhysicalKind.LONG, EncodingKind.RUN_LENGTH, values.length, encoded.bytes(), 0,
-                encoded.length());
+        EncodedBlock encoded = BlockEncoder.encode(vector, values.length, encoding);
+        return BlockDecoder.decodeBlock(PhysicalKind.LONG, encoding, values.length, encoded.bytes(), 0, encoded.length());
     }
 
     /** Runs of one to seven equal values, like lineitem's l_orderkey. */
@@ -129,6 +132,23 @@ class RunLengthLongsTest {
                 new int[values.length]);
         assertThat(tests[0]).isEqualTo(1000);
         assertThat(kept).isEqualTo(2 + 100 * 4 - 4); // run 0 starts before the offset
+    }
+
+    @Test
+    void aConstantBlockWithoutNullsIsOneRun() {
+        long[] values = new long[65_536];
+        Arrays.fill(values, -9);
+        DecodedBlock block = roundTrip(values, EncodingKind.CONSTANT);
+        assertThat(block.encodedLongs()).isInstanceOf(RunLengthLongs.class);
+        EncodedLongs runs = block.encodedLongs();
+        long[] gathered = new long[2];
+        runs.gather(60_000, new int[] {0, 5_535}, 2, gathered);
+        assertThat(gathered).containsExactly(-9, -9);
+        int[] out = new int[10];
+        assertThat(runs.selectInRange(65_526, null, 10, -9, -9, out)).isEqualTo(10);
+        assertThat(out).containsExactly(IntStream.range(0, 10).toArray());
+        assertThat(runs.selectInRange(65_526, null, 10, -8, 100, out)).isZero();
+        assertThat(((LongVector) block.vector()).values()).startsWith(values);
     }
 
     @Test
