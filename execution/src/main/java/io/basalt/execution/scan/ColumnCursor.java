@@ -60,8 +60,9 @@ final class ColumnCursor {
     /**
      * Rows {@code from + positions[i]} for {@code i < count}, of rows {@code [from, to)} which lie in one block.
      * From a dictionary-encoded text block whose vector nobody needed yet they are gathered from the dictionary,
-     * and from an encoded LONG block they are read one by one, so the rows a filter dropped are never copied
-     * or decoded (late materialization).
+     * and from an encoded LONG block they are read one by one (unless that costs more than decoding the block:
+     * {@link EncodedLongs#gathersCheaply}), so the rows a filter dropped are never copied or decoded (late
+     * materialization).
      */
     ColumnVector selectedRows(int from, int to, int[] positions, int count) {
         seek(from);
@@ -72,7 +73,7 @@ final class ColumnCursor {
                 return dictionary.rows(offset, positions, count);
             }
             EncodedLongs encodedLongs = decoded.encodedLongs();
-            if (encodedLongs != null) {
+            if (encodedLongs != null && encodedLongs.gathersCheaply(count, to - from)) {
                 LongVector values = new LongVector(count);
                 encodedLongs.gather(offset, positions, count, values.values());
                 values.setPositionCount(count);

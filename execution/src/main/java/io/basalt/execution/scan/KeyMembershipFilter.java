@@ -2,6 +2,8 @@ package io.basalt.execution.scan;
 
 import io.basalt.storage.encoding.EncodedLongs;
 import io.basalt.storage.encoding.RunLengthLongs;
+
+import java.util.function.LongPredicate;
 import io.basalt.storage.vector.LongVector;
 
 /**
@@ -67,7 +69,7 @@ public abstract sealed class KeyMembershipFilter permits KeyBitmapFilter, BloomK
      */
     final int selectEncoded(EncodedLongs encoded, int offset, int[] positions, int count, int[] kept, long[] chunk) {
         if (encoded instanceof RunLengthLongs runs) {
-            return runs.selectRuns(offset, positions, count, this::mightContain, kept);
+            return runs.selectRuns(offset, positions, count, runTest(), kept);
         }
         int passed = 0;
         for (int from = 0; from < count; from += chunk.length) {
@@ -80,6 +82,11 @@ public abstract sealed class KeyMembershipFilter permits KeyBitmapFilter, BloomK
             passed = keepMatching(chunk, positions, from, n, kept, passed);
         }
         return passed;
+    }
+
+    /** {@link #mightContain} as the test {@link #selectEncoded} applies once per run of a run-length block. */
+    LongPredicate runTest() {
+        return this::mightContain;
     }
 
     /**

@@ -13,6 +13,14 @@ public sealed interface EncodedLongs permits PackedLongs, RunLengthLongs {
     /** The number of values. */
     int count();
 
+    /**
+     * Whether gathering {@code n} of {@code rows} rows ({@link #gather}) costs less than decoding the whole vector
+     * ({@link #unpackAll}) and selecting from it.
+     */
+    default boolean gathersCheaply(int n, int rows) {
+        return true;
+    }
+
     /** {@code out[i] = value(offset + positions[i])} for {@code i < n}. */
     default void gather(int offset, int[] positions, int n, long[] out) {
         gather(offset, positions, 0, n, out);

@@ -13,6 +13,9 @@ import java.util.function.LongPredicate;
  */
 public final class RunLengthLongs implements EncodedLongs {
 
+    /** Runs of at most this many rows are selected with a fixed number of writes ({@link #selectRuns}). */
+    private static final int SHORT_RUN = 8;
+
     private final long[] values;
     /** {@code ends[r]}: the index just past run {@code r}'s last value, ascending; the last is {@link #count}. */
     private final int[] ends;
@@ -56,6 +59,16 @@ public final class RunLengthLongs implements EncodedLongs {
             }
         }
         return low;
+    }
+
+    /**
+     * Only for a few rows: each gathered row walks the runs with a branch that mispredicts about once per run.
+     * Measured on lineitem's l_orderkey blocks (join filter, then the kept rows' keys): gathering beat decoding the
+     * vector (one {@code Arrays.fill} per run) below about a quarter of the rows kept, and lost above.
+     */
+    @Override
+    public boolean gathersCheaply(int n, int rows) {
+        return n <= rows / 4;
     }
 
     @Override
@@ -107,11 +120,22 @@ public final class RunLengthLongs implements EncodedLongs {
             int end = offset + count;
             for (int run = runOf(offset), index = offset; index < end; run++) {
                 int runEnd = Math.min(ends[run], end);
-                if (test.test(values[run])) {
-                    for (; index < runEnd; index++) {
-                        out[kept++] = index - offset;
+                int length = runEnd - index;
+                int row = index - offset;
+                // The run's rows are written whether it is kept or not, and only counted when it is: no branch on the
+                // test's outcome (half the runs kept at random would mispredict every other run). A short run writes a
+                // fixed eight, so the loop's length does not depend on the run's either. Writing past `kept` is safe:
+                // kept <= row, and out holds count values.
+                if (length <= SHORT_RUN && row + SHORT_RUN <= out.length) {
+                    for (int j = 0; j < SHORT_RUN; j++) {
+                        out[kept + j] = row + j;
+                    }
+                } else {
+                    for (int j = 0; j < length; j++) {
+                        out[kept + j] = row + j;
                     }
                 }
+                kept += test.test(values[run]) ? length : 0;
                 index = runEnd;
             }
             return kept;

@@ -135,6 +135,14 @@ class RunLengthLongsTest {
     }
 
     @Test
+    void runsAreGatheredOnlyForAFewRowsWhileBitPackedValuesAlwaysAre() {
+        long[] values = shortRuns(new Random(5), 4000);
+        assertThat(roundTrip(values).encodedLongs().gathersCheaply(1000, 4000)).isTrue();
+        assertThat(roundTrip(values).encodedLongs().gathersCheaply(1001, 4000)).isFalse();
+        assertThat(roundTrip(values, EncodingKind.BIT_PACKED).encodedLongs().gathersCheaply(4000, 4000)).isTrue();
+    }
+
+    @Test
     void aConstantBlockWithoutNullsIsOneRun() {
         long[] values = new long[65_536];
         Arrays.fill(values, -9);
