@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PackedLongsTest {
 
     /** A block of {@code values} encoded as {@code encoding}, decoded again (header and flags included). */
-    private static DecodedBlock roundTrip(long[] values, EncodingKind encoding) {
+    static DecodedBlock roundTrip(long[] values, EncodingKind encoding) {
         LongVector vector = new LongVector(values.length);
         for (long value : values) {
             vector.append(value);
@@ -97,14 +97,18 @@ class PackedLongsTest {
     @Test
     void blocksWithNullsAreDecodedAsBefore() {
         LongVector vector = new LongVector(3);
-        vector.append(1);
+        vector.append(5);
         vector.appendNull();
-        vector.append(3);
-        EncodedBlock encoded = BlockEncoder.encode(vector, 3, EncodingKind.BIT_PACKED);
-        DecodedBlock block = BlockDecoder.decodeBlock(PhysicalKind.LONG, EncodingKind.BIT_PACKED, 3, encoded.bytes(), 0,
-                encoded.length());
-        assertThat(block.encodedLongs()).isNull();
-        assertThat(block.nullCount()).isEqualTo(1);
+        vector.append(5);
+        for (EncodingKind encoding : new EncodingKind[] {EncodingKind.BIT_PACKED, EncodingKind.DICTIONARY,
+                EncodingKind.RUN_LENGTH, EncodingKind.CONSTANT}) {
+            EncodedBlock encoded = BlockEncoder.encode(vector, 3, encoding);
+            DecodedBlock block = BlockDecoder.decodeBlock(PhysicalKind.LONG, encoding, 3, encoded.bytes(), 0,
+                    encoded.length());
+            assertThat(block.encodedLongs()).as(encoding.toString()).isNull();
+            assertThat(block.nullCount()).isEqualTo(1);
+            assertThat(((LongVector) block.vector()).values()).startsWith(5, 0, 5);
+        }
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.basalt.storage.encoding;
 
-import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.LongVector;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +17,7 @@ class RunLengthLongsTest {
     }
 
     private static DecodedBlock roundTrip(long[] values, EncodingKind encoding) {
-        LongVector vector = new LongVector(values.length);
-        for (long value : values) {
-            vector.append(value);
-        }
-        EncodedBlock encoded = BlockEncoder.encode(vector, values.length, encoding);
-        return BlockDecoder.decodeBlock(PhysicalKind.LONG, encoding, values.length, encoded.bytes(), 0, encoded.length());
+        return PackedLongsTest.roundTrip(values, encoding);
     }
 
     /** Runs of one to seven equal values, like lineitem's l_orderkey. */
@@ -157,20 +151,5 @@ class RunLengthLongsTest {
         assertThat(out).containsExactly(IntStream.range(0, 10).toArray());
         assertThat(runs.selectInRange(65_526, null, 10, -8, 100, out)).isZero();
         assertThat(((LongVector) block.vector()).values()).startsWith(values);
-    }
-
-    @Test
-    void aRunLengthBlockWithNullsIsDecodedAsBefore() {
-        LongVector vector = new LongVector(4);
-        vector.append(5);
-        vector.append(5);
-        vector.appendNull();
-        vector.append(5);
-        EncodedBlock encoded = BlockEncoder.encode(vector, 4, EncodingKind.RUN_LENGTH);
-        DecodedBlock block = BlockDecoder.decodeBlock(PhysicalKind.LONG, EncodingKind.RUN_LENGTH, 4, encoded.bytes(), 0,
-                encoded.length());
-        assertThat(block.encodedLongs()).isNull();
-        assertThat(block.nullCount()).isEqualTo(1);
-        assertThat(((LongVector) block.vector()).values()).startsWith(5, 5, 0, 5);
     }
 }
