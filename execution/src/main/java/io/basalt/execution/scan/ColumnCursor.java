@@ -4,7 +4,7 @@ import io.basalt.execution.expression.CompiledExpression;
 import io.basalt.execution.vector.VectorSlicer;
 import io.basalt.storage.encoding.BlockDictionary;
 import io.basalt.storage.encoding.DecodedBlock;
-import io.basalt.storage.encoding.PackedLongs;
+import io.basalt.storage.encoding.EncodedLongs;
 import io.basalt.storage.segment.BlockInfo;
 import io.basalt.storage.segment.SegmentReader;
 import io.basalt.storage.segment.ZoneMap;
@@ -60,8 +60,9 @@ final class ColumnCursor {
     /**
      * Rows {@code from + positions[i]} for {@code i < count}, of rows {@code [from, to)} which lie in one block.
      * From a dictionary-encoded text block whose vector nobody needed yet they are gathered from the dictionary,
-     * and from a packed LONG block they are unpacked one by one, so the rows a filter dropped are never copied
-     * or decoded (late materialization).
+     * and from an encoded LONG block they are read one by one (unless that costs more than decoding the block:
+     * {@link EncodedLongs#gathersCheaply}), so the rows a filter dropped are never copied or decoded (late
+     * materialization).
      */
     ColumnVector selectedRows(int from, int to, int[] positions, int count) {
         seek(from);
@@ -71,10 +72,10 @@ final class ColumnCursor {
             if (dictionary != null) {
                 return dictionary.rows(offset, positions, count);
             }
-            PackedLongs packed = decoded.packed();
-            if (packed != null) {
+            EncodedLongs encodedLongs = decoded.encodedLongs();
+            if (encodedLongs != null && encodedLongs.gathersCheaply(count, to - from)) {
                 LongVector values = new LongVector(count);
-                packed.gather(offset, positions, count, values.values());
+                encodedLongs.gather(offset, positions, count, values.values());
                 values.setPositionCount(count);
                 return values;
             }
@@ -83,13 +84,13 @@ final class ColumnCursor {
     }
 
     /**
-     * The packed form of the block holding {@code row} (decoding it if needed) while its vector is not built yet,
-     * else null: a range is then compared on the packed bits ({@link PackedLongs#selectInRange}).
+     * The encoded form of the LONG block holding {@code row} (decoding it if needed) while its vector is not built
+     * yet, else null: a range is then compared on the encoded values ({@link EncodedLongs#selectInRange}).
      */
-    PackedLongs packed(int row) {
+    EncodedLongs encodedLongs(int row) {
         seek(row);
         decode();
-        return decoded.hasVector() ? null : decoded.packed();
+        return decoded.hasVector() ? null : decoded.encodedLongs();
     }
 
     /** The zone map of the block holding {@code row} (nothing is decoded). */

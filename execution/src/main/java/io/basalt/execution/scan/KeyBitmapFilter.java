@@ -2,6 +2,8 @@ package io.basalt.execution.scan;
 
 import io.basalt.storage.vector.LongVector;
 
+import java.util.function.LongPredicate;
+
 /**
  * The exact set of keys in a narrow range {@code [min, min + span]}: bit {@code key - min} is set for each key.
  * A test is a subtraction, one unsigned comparison and one bit test, without hashing; probe keys that come in
@@ -56,6 +58,12 @@ final class KeyBitmapFilter extends KeyMembershipFilter {
         long offset = key - min;
         long position = Long.compareUnsigned(offset, span) <= 0 ? offset : outside;
         return (int) (bits[(int) (position >>> 6)] >>> position) & 1;
+    }
+
+    /** Without a branch on the outcome, like the batch tests. */
+    @Override
+    LongPredicate runTest() {
+        return key -> bit(key) != 0;
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.basalt.execution.scan;
 
-import io.basalt.storage.encoding.PackedLongs;
+import io.basalt.storage.encoding.EncodedLongs;
+import io.basalt.storage.encoding.RunLengthLongs;
+
+import java.util.function.LongPredicate;
 import io.basalt.storage.vector.LongVector;
 
 /**
@@ -58,23 +61,32 @@ public abstract sealed class KeyMembershipFilter permits KeyBitmapFilter, BloomK
     abstract int select(LongVector keys, int[] positions, int count, int[] kept);
 
     /**
-     * As {@link #select}, on a key column whose block is still packed (no NULLs): the key of row {@code r} is value
-     * {@code offset + r} of {@code packed}. The keys of those rows only are unpacked, {@code chunk.length} at a time
-     * into {@code chunk} and tested while they are in the cache, so the block's column vector is never built (for a
-     * selective filter, the few kept rows' keys are gathered again later).
+     * As {@link #select}, on a key column whose block is still encoded (no NULLs): the key of row {@code r} is value
+     * {@code offset + r} of {@code encoded}, and the block's column vector is never built (for a selective filter, the
+     * few kept rows' keys are gathered again later). A run-length block is tested once per run
+     * ({@link RunLengthLongs#selectRuns}); of other blocks the keys of those rows only are unpacked,
+     * {@code chunk.length} at a time into {@code chunk}, and tested while they are in the cache.
      */
-    final int selectPacked(PackedLongs packed, int offset, int[] positions, int count, int[] kept, long[] chunk) {
+    final int selectEncoded(EncodedLongs encoded, int offset, int[] positions, int count, int[] kept, long[] chunk) {
+        if (encoded instanceof RunLengthLongs runs) {
+            return runs.selectRuns(offset, positions, count, runTest(), kept);
+        }
         int passed = 0;
         for (int from = 0; from < count; from += chunk.length) {
             int n = Math.min(chunk.length, count - from);
             if (positions == null) {
-                packed.unpack(offset + from, n, chunk);
+                encoded.unpack(offset + from, n, chunk);
             } else {
-                packed.gather(offset, positions, from, n, chunk);
+                encoded.gather(offset, positions, from, n, chunk);
             }
             passed = keepMatching(chunk, positions, from, n, kept, passed);
         }
         return passed;
+    }
+
+    /** {@link #mightContain} as the test {@link #selectEncoded} applies once per run of a run-length block. */
+    LongPredicate runTest() {
+        return this::mightContain;
     }
 
     /**

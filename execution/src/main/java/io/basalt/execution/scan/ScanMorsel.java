@@ -7,7 +7,7 @@ import io.basalt.execution.plan.TableScanNode;
 import io.basalt.execution.vector.Selection;
 import io.basalt.execution.vector.SelectionArrays;
 import io.basalt.storage.deletion.DeletionVector;
-import io.basalt.storage.encoding.PackedLongs;
+import io.basalt.storage.encoding.EncodedLongs;
 import io.basalt.storage.segment.SegmentFooter;
 import io.basalt.storage.segment.SegmentReader;
 import io.basalt.storage.vector.ColumnBatch;
@@ -155,7 +155,7 @@ final class ScanMorsel implements Morsel {
         private final int[] joinable = SelectionArrays.take(BATCH_ROWS);
         private final int[] inRange = SelectionArrays.take(BATCH_ROWS);
         private final int[] matched = SelectionArrays.take(BATCH_ROWS);
-        /** Keys of a packed join filter column, unpacked a cache-sized chunk at a time. */
+        /** Keys of a bit-packed join filter column, unpacked a cache-sized chunk at a time. */
         private final long[] keyChunk = new long[KEY_CHUNK];
         private final ColumnVector[] sliced;
 
@@ -190,11 +190,12 @@ final class ScanMorsel implements Morsel {
                     continue;
                 }
                 int column = joinFilter.column();
-                PackedLongs packed = sliced[column] == null && cursors[column] != null ? cursors[column].packed(start) : null;
+                EncodedLongs encoded = sliced[column] == null && cursors[column] != null
+                        ? cursors[column].encodedLongs(start) : null;
                 int passed;
-                if (packed != null) {
-                    // Tested on keys unpacked a chunk at a time (only at the rows still wanted): no column vector.
-                    passed = keys.selectPacked(packed, start - cursors[column].blockStart(start), positions, count,
+                if (encoded != null) {
+                    // Tested on the encoded keys (only at the rows still wanted): no column vector.
+                    passed = keys.selectEncoded(encoded, start - cursors[column].blockStart(start), positions, count,
                             joinable, keyChunk);
                 } else {
                     if (sliced[column] == null) {
@@ -219,10 +220,11 @@ final class ScanMorsel implements Morsel {
                 }
                 int[] target = positions == null ? inRange : positions;
                 int passed;
-                PackedLongs packed = sliced[column] == null && cursors[column] != null ? cursors[column].packed(start) : null;
-                if (packed != null) {
-                    // Compared on the packed bits: nothing of the column is unpacked.
-                    passed = packed.selectInRange(start - cursors[column].blockStart(start), positions, count,
+                EncodedLongs encoded = sliced[column] == null && cursors[column] != null
+                        ? cursors[column].encodedLongs(start) : null;
+                if (encoded != null) {
+                    // Compared on the encoded values (packed bits, or runs): nothing of the column is decoded.
+                    passed = encoded.selectInRange(start - cursors[column].blockStart(start), positions, count,
                             range.low(), range.high(), target);
                 } else if (positions != null && sliced[column] == null) {
                     // Later ranges see few rows: only theirs are unpacked (ColumnCursor.selectedRows).

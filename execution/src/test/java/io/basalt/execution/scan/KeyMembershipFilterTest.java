@@ -4,7 +4,7 @@ import io.basalt.storage.encoding.BlockDecoder;
 import io.basalt.storage.encoding.BlockEncoder;
 import io.basalt.storage.encoding.EncodedBlock;
 import io.basalt.storage.encoding.EncodingKind;
-import io.basalt.storage.encoding.PackedLongs;
+import io.basalt.storage.encoding.EncodedLongs;
 import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.LongVector;
 import org.junit.jupiter.api.Test;
@@ -235,18 +235,26 @@ class KeyMembershipFilterTest {
     @Test
     void packedKeysAreTestedAsTheirDecodedVectorIs() {
         Random random = new Random(29);
-        long[] values = random.longs(10_000, 1, 200_000).toArray();
+        // Runs of one to seven equal keys (lineitem's l_orderkey), so a run-length block has runs to test.
+        long[] values = new long[10_000];
+        for (int i = 0; i < values.length; ) {
+            long key = random.nextLong(1, 200_000);
+            for (int end = Math.min(values.length, i + 1 + random.nextInt(7)); i < end; i++) {
+                values[i] = key;
+            }
+        }
         long[] dense = random.longs(3_000, 1, 200_000).toArray();   // a bitmap
         long[] sparse = random.longs(3_000, 1, 1L << 40).toArray(); // a Bloom filter
         System.arraycopy(values, 0, sparse, 0, 500);
-        for (EncodingKind encoding : new EncodingKind[] {EncodingKind.BIT_PACKED, EncodingKind.DICTIONARY}) {
+        for (EncodingKind encoding : new EncodingKind[] {EncodingKind.BIT_PACKED, EncodingKind.DICTIONARY,
+                EncodingKind.RUN_LENGTH}) {
             LongVector vector = new LongVector(values.length);
             for (long value : values) {
                 vector.append(value);
             }
             EncodedBlock encoded = BlockEncoder.encode(vector, values.length, encoding);
-            PackedLongs packed = BlockDecoder.decodeBlock(PhysicalKind.LONG, encoding, values.length, encoded.bytes(), 0,
-                    encoded.length()).packed();
+            EncodedLongs packed = BlockDecoder.decodeBlock(PhysicalKind.LONG, encoding, values.length, encoded.bytes(), 0,
+                    encoded.length()).encodedLongs();
             assertThat(packed).isNotNull();
             for (long[] keys : new long[][] {dense, sparse}) {
                 KeyMembershipFilter filter = KeyMembershipFilter.of(keys, keys.length);
@@ -259,14 +267,14 @@ class KeyMembershipFilterTest {
                 int[] expected = new int[count];
                 int expectedCount = filter.select(tail, null, count, expected);
                 int[] kept = new int[count];
-                int keptCount = filter.selectPacked(packed, offset, null, count, kept, new long[300]);
+                int keptCount = filter.selectEncoded(packed, offset, null, count, kept, new long[300]);
                 assertThat(Arrays.copyOf(kept, keptCount)).as(encoding + " " + filter.getClass().getSimpleName())
                         .containsExactly(Arrays.copyOf(expected, expectedCount)).isNotEmpty();
 
                 int[] thirds = IntStream.range(0, count / 3).map(i -> 3 * i).toArray();
                 int[] expectedThirds = new int[thirds.length];
                 int expectedThirdCount = filter.select(tail, thirds, thirds.length, expectedThirds);
-                keptCount = filter.selectPacked(packed, offset, thirds, thirds.length, thirds, new long[300]);
+                keptCount = filter.selectEncoded(packed, offset, thirds, thirds.length, thirds, new long[300]);
                 assertThat(Arrays.copyOf(thirds, keptCount)).containsExactly(Arrays.copyOf(expectedThirds, expectedThirdCount));
             }
         }

@@ -53,9 +53,13 @@ public final class BlockDecoder {
         }
         DecodedBlock block = switch (kind) {
             case LONG -> nulls == null && encoding == EncodingKind.BIT_PACKED
-                    ? DecodedBlock.ofPacked(PackedLongs.readFrameOfReference(in, rowCount))
+                    ? DecodedBlock.ofEncodedLongs(PackedLongs.readFrameOfReference(in, rowCount))
                     : nulls == null && encoding == EncodingKind.DICTIONARY
-                    ? DecodedBlock.ofPacked(PackedLongs.readDictionary(in, rowCount))
+                    ? DecodedBlock.ofEncodedLongs(PackedLongs.readDictionary(in, rowCount))
+                    : nulls == null && encoding == EncodingKind.RUN_LENGTH
+                    ? DecodedBlock.ofEncodedLongs(RunLengthLongs.read(in, rowCount))
+                    : nulls == null && encoding == EncodingKind.CONSTANT
+                    ? DecodedBlock.ofEncodedLongs(ConstantLongEncoding.read(in, rowCount))
                     : new DecodedBlock(decodeLongs(encoding, in, rowCount, valueCount, nulls), null);
             case DOUBLE -> new DecodedBlock(decodeDoubles(encoding, in, rowCount, valueCount, nulls), null);
             case INT128 -> new DecodedBlock(decodeInt128s(encoding, in, rowCount, valueCount, nulls), null);

@@ -16,6 +16,11 @@ final class ConstantLongEncoding {
         out.writeLong(values[0]);
     }
 
+    /** The block's {@code count} values as one run, for a block without NULLs (not expanded: {@link RunLengthLongs}). */
+    static RunLengthLongs read(ByteSource in, int count) {
+        return new RunLengthLongs(new long[] {in.readLong("constant value")}, new int[] {count});
+    }
+
     static void decode(ByteSource in, int count, long[] out) {
         Arrays.fill(out, 0, count, in.readLong("constant value"));
     }

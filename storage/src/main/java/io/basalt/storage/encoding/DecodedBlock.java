@@ -4,8 +4,8 @@ import io.basalt.storage.vector.ColumnVector;
 
 /**
  * A decoded block: its vector and, for a dictionary-encoded BYTES block, its dictionary form (else null); for a
- * bit-packed or dictionary-encoded LONG block without NULLs, its packed form ({@link PackedLongs}), from which
- * the vector is likewise unpacked on first use only. The
+ * bit-packed, dictionary-encoded, run-length or constant LONG block without NULLs, its encoded form ({@link EncodedLongs}), from
+ * which the vector is likewise decoded on first use only. The
  * vector of a dictionary-encoded block is built from the dictionary on first use only: a scan that keeps few rows
  * of the block gathers them from the dictionary ({@link BlockDictionary#rows(int, int[], int)}) and never pays for
  * copying every row's bytes. One block belongs to one reader thread, so the lazy vector needs no locking.
@@ -14,21 +14,21 @@ public final class DecodedBlock {
 
     private ColumnVector vector;
     private final BlockDictionary dictionary;
-    private final PackedLongs packed;
+    private final EncodedLongs encodedLongs;
 
     public DecodedBlock(ColumnVector vector, BlockDictionary dictionary) {
         this(vector, dictionary, null);
     }
 
-    private DecodedBlock(ColumnVector vector, BlockDictionary dictionary, PackedLongs packed) {
+    private DecodedBlock(ColumnVector vector, BlockDictionary dictionary, EncodedLongs encodedLongs) {
         this.vector = vector;
         this.dictionary = dictionary;
-        this.packed = packed;
+        this.encodedLongs = encodedLongs;
     }
 
-    /** A packed LONG block whose vector is unpacked when first asked for. */
-    static DecodedBlock ofPacked(PackedLongs packed) {
-        return new DecodedBlock(null, null, packed);
+    /** A LONG block left encoded, whose vector is decoded when first asked for. */
+    static DecodedBlock ofEncodedLongs(EncodedLongs encodedLongs) {
+        return new DecodedBlock(null, null, encodedLongs);
     }
 
     /** A dictionary-encoded block whose vector is built when first asked for. */
@@ -38,7 +38,7 @@ public final class DecodedBlock {
 
     public ColumnVector vector() {
         if (vector == null) {
-            vector = packed != null ? packed.unpackAll() : dictionary.rows();
+            vector = encodedLongs != null ? encodedLongs.unpackAll() : dictionary.rows();
         }
         return vector;
     }
@@ -53,8 +53,8 @@ public final class DecodedBlock {
         if (vector != null) {
             return vector.nullCount();
         }
-        if (packed != null) {
-            return 0; // only blocks without NULLs stay packed
+        if (encodedLongs != null) {
+            return 0; // only blocks without NULLs stay encoded
         }
         return dictionary.nullCount();
     }
@@ -63,8 +63,8 @@ public final class DecodedBlock {
         return dictionary;
     }
 
-    /** The packed form of a LONG block without NULLs, or null. */
-    public PackedLongs packed() {
-        return packed;
+    /** The encoded form of a LONG block without NULLs (bit-packed, dictionary-encoded, run-length, constant), or null. */
+    public EncodedLongs encodedLongs() {
+        return encodedLongs;
     }
 }

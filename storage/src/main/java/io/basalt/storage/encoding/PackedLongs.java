@@ -11,7 +11,7 @@ import io.basalt.storage.vector.LongVector;
  * <p>The codes of a dictionary-encoded BYTES block without NULLs are kept the same way ({@link #readCodes}: a frame
  * of reference of base 0), read by {@link #gatherCodes} and {@link #selectCodes} (see {@link BlockDictionary}).
  */
-public final class PackedLongs {
+public final class PackedLongs implements EncodedLongs {
 
     private final byte[] bytes; // the packed stream, zero-padded (BitPacking.PACKED_PADDING)
     private final int width;
@@ -58,20 +58,17 @@ public final class PackedLongs {
         return new PackedLongs(BitPacking.readPacked(in, count, width), width, count, 0, null);
     }
 
+    @Override
     public int count() {
         return count;
     }
 
     /**
-     * {@code out[i] = value(offset + positions[i])} for {@code i < n}.
+     * {@inheritDoc}
      *
      * @throws BlockFormatException when a dictionary code points past the entries (the bytes are corrupt)
      */
-    public void gather(int offset, int[] positions, int n, long[] out) {
-        gather(offset, positions, 0, n, out);
-    }
-
-    /** {@code out[i] = value(offset + positions[from + i])} for {@code i < n}: a slice of a selection. */
+    @Override
     public void gather(int offset, int[] positions, int from, int n, long[] out) {
         if (entries == null) {
             for (int i = 0; i < n; i++) {
@@ -86,6 +83,7 @@ public final class PackedLongs {
     }
 
     /** {@code out[i] = value(from + i)} for {@code i < n}: consecutive values, walking the bit position. */
+    @Override
     public void unpack(int from, int n, long[] out) {
         long bitPosition = (long) from * width;
         if (entries == null) {
@@ -161,6 +159,7 @@ public final class PackedLongs {
      * packed bits and never unpacked. {@code out} may be {@code positions}. A corrupt dictionary code past the
      * entries is outside every code range, so it is dropped here and reported when the row is gathered.
      */
+    @Override
     public int selectInRange(int offset, int[] positions, int count, long low, long high, int[] out) {
         long packedLow;
         long packedHigh;
@@ -214,6 +213,7 @@ public final class PackedLongs {
     }
 
     /** Every value, as one vector of {@link #count()} positions. */
+    @Override
     public LongVector unpackAll() {
         LongVector vector = new LongVector(count);
         long[] values = vector.values();

@@ -1,7 +1,5 @@
 package io.basalt.storage.encoding;
 
-import java.util.Arrays;
-
 /**
  * RUN_LENGTH for LONG (and DOUBLE keys):
  * {@code u32 runCount, i64 base, u8 valueWidth, packed(runValue - base), u8 lengthWidth, packed(runLength)}.
@@ -50,16 +48,6 @@ final class RunLengthLongEncoding {
     }
 
     static void decode(ByteSource in, int count, long[] out) {
-        int runs = in.readCount("run count", 1, count);
-        long base = in.readLong("run value base");
-        int valueWidth = in.readBitWidth("run value width", 64);
-        long[] runValues = new long[runs];
-        BitPacking.unpack(in, runs, valueWidth, base, runValues, 0);
-        int[] runLengths = RunLengths.read(in, runs, count);
-        int pos = 0;
-        for (int r = 0; r < runs; r++) {
-            Arrays.fill(out, pos, pos + runLengths[r], runValues[r]);
-            pos += runLengths[r];
-        }
+        RunLengthLongs.read(in, count).unpack(0, count, out);
     }
 }

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PackedLongsTest {
 
     /** A block of {@code values} encoded as {@code encoding}, decoded again (header and flags included). */
-    private static DecodedBlock roundTrip(long[] values, EncodingKind encoding) {
+    static DecodedBlock roundTrip(long[] values, EncodingKind encoding) {
         LongVector vector = new LongVector(values.length);
         for (long value : values) {
             vector.append(value);
@@ -33,7 +33,7 @@ class PackedLongsTest {
         for (long[] values : blocks) {
             for (EncodingKind encoding : new EncodingKind[] {EncodingKind.BIT_PACKED, EncodingKind.DICTIONARY}) {
                 DecodedBlock block = roundTrip(values, encoding);
-                PackedLongs packed = block.packed();
+                PackedLongs packed = (PackedLongs) block.encodedLongs();
                 assertThat(packed).as(encoding.toString()).isNotNull();
                 assertThat(block.hasVector()).isFalse();
                 assertThat(block.nullCount()).isZero();
@@ -63,7 +63,7 @@ class PackedLongsTest {
             // Bounds below, inside and above every block, at entries, between entries, and the extremes.
             long[] bounds = {Long.MIN_VALUE, -1_001, -7, -1, 0, 5, 42, 93, 193, 500_000, 3_893, 1_000_000, Long.MAX_VALUE};
             for (EncodingKind encoding : new EncodingKind[] {EncodingKind.BIT_PACKED, EncodingKind.DICTIONARY}) {
-                PackedLongs packed = roundTrip(values, encoding).packed();
+                PackedLongs packed = (PackedLongs) roundTrip(values, encoding).encodedLongs();
                 int offset = values.length / 4;
                 int count = values.length - offset;
                 int[] every = new int[count];
@@ -97,14 +97,18 @@ class PackedLongsTest {
     @Test
     void blocksWithNullsAreDecodedAsBefore() {
         LongVector vector = new LongVector(3);
-        vector.append(1);
+        vector.append(5);
         vector.appendNull();
-        vector.append(3);
-        EncodedBlock encoded = BlockEncoder.encode(vector, 3, EncodingKind.BIT_PACKED);
-        DecodedBlock block = BlockDecoder.decodeBlock(PhysicalKind.LONG, EncodingKind.BIT_PACKED, 3, encoded.bytes(), 0,
-                encoded.length());
-        assertThat(block.packed()).isNull();
-        assertThat(block.nullCount()).isEqualTo(1);
+        vector.append(5);
+        for (EncodingKind encoding : new EncodingKind[] {EncodingKind.BIT_PACKED, EncodingKind.DICTIONARY,
+                EncodingKind.RUN_LENGTH, EncodingKind.CONSTANT}) {
+            EncodedBlock encoded = BlockEncoder.encode(vector, 3, encoding);
+            DecodedBlock block = BlockDecoder.decodeBlock(PhysicalKind.LONG, encoding, 3, encoded.bytes(), 0,
+                    encoded.length());
+            assertThat(block.encodedLongs()).as(encoding.toString()).isNull();
+            assertThat(block.nullCount()).isEqualTo(1);
+            assertThat(((LongVector) block.vector()).values()).startsWith(5, 0, 5);
+        }
     }
 
     @Test
@@ -120,7 +124,7 @@ class PackedLongsTest {
         body[body.length - 1] = (byte) 0xFF;
         DecodedBlock block = BlockDecoder.decodeBlock(PhysicalKind.LONG, EncodingKind.DICTIONARY, values.length, body, 0,
                 body.length);
-        assertThatThrownBy(() -> block.packed().gather(0, new int[] {7}, 1, new long[1]))
+        assertThatThrownBy(() -> block.encodedLongs().gather(0, new int[] {7}, 1, new long[1]))
                 .isInstanceOf(BlockFormatException.class).hasMessageContaining("outside the 3 entries");
         assertThatThrownBy(block::vector).isInstanceOf(BlockFormatException.class);
     }
@@ -135,7 +139,7 @@ class PackedLongsTest {
         };
         for (long[] values : blocks) {
             for (EncodingKind encoding : new EncodingKind[] {EncodingKind.BIT_PACKED, EncodingKind.DICTIONARY}) {
-                PackedLongs packed = roundTrip(values, encoding).packed();
+                PackedLongs packed = (PackedLongs) roundTrip(values, encoding).encodedLongs();
                 long[] run = new long[values.length - 1];
                 packed.unpack(1, run.length, run);
                 assertThat(run).as(encoding.toString()).containsExactly(java.util.Arrays.copyOfRange(values, 1, values.length));
