@@ -13,10 +13,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * A parser serves many queries on its thread: nothing of one parse may show in the next, whichever grammar parsed
- * it (the core grammar first, Babel's for what the core one rejects).
+ * The core grammar parses first, Babel's what the core one rejects; nothing of one parse may show in the next, and
+ * syntax errors are Babel's.
  */
-class ReusedParsersTest {
+class QueryParserGrammarsTest {
 
     private static List<Integer> parameterIndexes(String query) {
         List<Integer> indexes = new ArrayList<>();
