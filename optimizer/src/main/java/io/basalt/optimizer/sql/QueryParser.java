@@ -9,7 +9,9 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.parser.impl.SqlParserImpl;
 import org.apache.calcite.sql.parser.babel.ParseException;
+import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.parser.babel.Token;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
@@ -25,8 +27,20 @@ import java.util.regex.Pattern;
  * {@code ::} binds as tightly as in PostgreSQL ({@link InfixCasts}), and PostgreSQL's type names and string
  * constants mean what they mean there ({@link PostgresSpellings}).
  *
- * <p>The grammar is Calcite's Babel grammar, not its core one: it has PostgreSQL's {@code x::type} cast and
- * reserves far fewer words (a column may be called {@code one}, {@code rank} or {@code position}).
+ * <p>The grammar is Calcite's Babel grammar: it has PostgreSQL's {@code x::type} cast and reserves far fewer words
+ * than Calcite's core grammar (a column may be called {@code one}, {@code rank} or {@code position}). Babel's
+ * grammar is its core grammar with more productions and fewer reserved words, so a text the core grammar parses
+ * means the same in both (every query of the test suite parsed to equal trees but for the case below); its parser
+ * is about twice as fast as Babel's (its lookahead has far fewer alternatives), and
+ * parsing was the largest single share of a short statement's planning. So the core grammar parses first, and a
+ * text it rejects is parsed again by Babel, which then accepts it or reports the error (Basalt's syntax errors
+ * are always Babel's: the same messages and positions as with Babel alone). One difference in trees: Babel parses
+ * {@code date_part(…)} as its DATE_PART operator, the core grammar as a call of a function of that name; both
+ * resolve to the same function in validation (the DATE_PART sqllogictests pass either way).
+ *
+ * <p>Each parse builds a new parser. The eighth session kept one parser per thread, reinitialised for each query
+ * (~75 kB less allocation per statement), but a reinitialised parser parses about half as fast as a new one, for
+ * both grammars (ninth session, docs/benchmarks.md): allocation was saved at the price of CPU.
  */
 final class QueryParser {
 
@@ -38,7 +52,10 @@ final class QueryParser {
             .withQuotedCasing(Casing.UNCHANGED)
             .withCaseSensitive(true)
             .withConformance(CONFORMANCE)
-            .withParserFactory(ReusedBabelParsers.FACTORY);
+            .withParserFactory(SqlBabelParserImpl.FACTORY);
+
+    /** {@link #CONFIG} with Calcite's core grammar: tried first, see the class comment. */
+    private static final SqlParser.Config CORE_CONFIG = CONFIG.withParserFactory(SqlParserImpl.FACTORY);
 
     /** A window frame in GROUPS units, which Calcite's grammar does not have (it knows ROWS and RANGE). */
     private static final Pattern GROUPS_FRAME = Pattern.compile(
@@ -82,8 +99,7 @@ final class QueryParser {
         TextRewrites text = TextRewrites.of(queryText);
         SqlNodeList statements;
         try {
-            statements = SqlParser.create(text.text(), CONFIG).parseStmtList();
-            ReusedBabelParsers.parsed();
+            statements = parseStatements(text.text());
         } catch (SqlParseException e) {
             int[] position = errorPosition(e);
             int line = position[0];
@@ -108,6 +124,19 @@ final class QueryParser {
                     position.getLineNum(), text.originalColumn(position.getLineNum(), position.getColumnNum()), null);
         }
         return new ParsedQuery(PostgresSpellings.rewrite(OrderedSetAggregates.rewrite(query), text), text);
+    }
+
+    /** The statements of {@code text}: by the core grammar if it can, else by Babel's, whose error is the one thrown. */
+    private static SqlNodeList parseStatements(String text) throws SqlParseException {
+        // The core grammar has no "::" cast: such a text goes to Babel without a failed parse first.
+        if (!text.contains("::")) {
+            try {
+                return SqlParser.create(text, CORE_CONFIG).parseStmtList();
+            } catch (SqlParseException | RuntimeException e) {
+                // A word the core grammar reserves, or Babel-only syntax: Babel decides.
+            }
+        }
+        return SqlParser.create(text, CONFIG).parseStmtList();
     }
 
     /** Line and column of the token the message names ({@link #offendingToken}); {0, 0} if unknown. */

@@ -12,8 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** A parser serves many queries on its thread: nothing of one parse may show in the next. */
-class ReusedBabelParsersTest {
+/**
+ * The core grammar parses first, Babel's what the core one rejects; nothing of one parse may show in the next, and
+ * syntax errors are Babel's.
+ */
+class QueryParserGrammarsTest {
 
     private static List<Integer> parameterIndexes(String query) {
         List<Integer> indexes = new ArrayList<>();
@@ -57,5 +60,29 @@ class ReusedBabelParsersTest {
                     assertThat(e.line()).hasValue(1);
                     assertThat(e.column()).hasValue(27);
                 });
+    }
+
+    @Test
+    void whatTheCoreGrammarRejectsBabelParses() {
+        // "rank" and "one" are reserved in Calcite's core grammar, "::" is Babel's only; parameters are numbered
+        // afresh whichever parser took the text and whichever took the one before it.
+        assertThat(parameterIndexes("SELECT rank, one FROM t WHERE b = ?")).containsExactly(0);
+        assertThat(parameterIndexes("SELECT a FROM t WHERE b = ? AND c = ?")).containsExactly(0, 1);
+        assertThat(parameterIndexes("SELECT a::int FROM t WHERE b = ?")).containsExactly(0);
+        assertThat(parameterIndexes("SELECT position FROM t WHERE b = ? AND c = ?")).containsExactly(0, 1);
+        assertThat(QueryParser.parse("SELECT rank FROM t").query().toString()).contains("`rank`");
+    }
+
+    @Test
+    void syntaxErrorsAreBabelsWhateverTheCoreGrammarSaid() {
+        // The core grammar fails at "rank" (reserved there); Babel, which reports, fails at the second "=".
+        assertThatThrownBy(() -> QueryParser.parse("SELECT rank FROM t WHERE b = = 1"))
+                .isInstanceOfSatisfying(PlanningException.class, e -> {
+                    assertThat(e).hasMessage("syntax error at or near \"=\"");
+                    assertThat(e.line()).hasValue(1);
+                    assertThat(e.column()).hasValue(30);
+                });
+        assertThatThrownBy(() -> QueryParser.parse("SELECT a FROM t WHERE"))
+                .isInstanceOf(PlanningException.class).hasMessage("syntax error at or near \"WHERE\"");
     }
 }
