@@ -85,6 +85,16 @@ final class AggregationLayout {
         return -1;
     }
 
+    /** Whether any call is DISTINCT (and so keeps a set of values rather than a state). */
+    boolean anyDistinct() {
+        for (boolean each : distinct) {
+            if (each) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Keys of the hash tables, the hidden grouping-set key included. */
     int keyCount() {
         return keyKinds.size();
@@ -173,9 +183,10 @@ final class AggregationLayout {
         return columns;
     }
 
-    /** The key kinds of call {@code call}'s DISTINCT set: the hash-table keys, then the arguments. */
-    List<PhysicalKind> distinctKinds(int call) {
-        List<PhysicalKind> kinds = new ArrayList<>(keyKinds);
+    /** The key kinds of call {@code call}'s DISTINCT set: the group's id in its table (a LONG), then the arguments. */
+    List<PhysicalKind> distinctSetKinds(int call) {
+        List<PhysicalKind> kinds = new ArrayList<>();
+        kinds.add(PhysicalKind.LONG);
         for (int column : argumentColumns(calls.get(call))) {
             kinds.add(inputTypes.get(column).physicalKind());
         }

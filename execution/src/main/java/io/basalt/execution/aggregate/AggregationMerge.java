@@ -7,6 +7,7 @@ import io.basalt.execution.pipeline.TaskRunner;
 import io.basalt.execution.vector.Selection;
 import io.basalt.execution.vector.VectorSizes;
 import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.LongVector;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Builds one partition of an aggregation's final result from the workers' partial aggregations: the groups
  * whose key hash falls in the partition, with their states merged, and the DISTINCT values of those groups
  * deduplicated across workers and fed once into the final states. Partitions are independent, so they
- * merge in parallel; a key lands in exactly one partition.
+ * merge in parallel; a key lands in exactly one partition. A DISTINCT entry (a worker's group id and a value)
+ * goes to its group's partition, where the worker's group id is translated into the merged group's id.
  *
  * <p>When every worker's table kept its one LONG key sorted ({@link GroupTable#sortedKeys}: the input came in key
  * order) and there is nothing else to merge (no DISTINCT sets, no kept batches), partitions are key ranges instead
@@ -37,8 +39,11 @@ final class AggregationMerge {
     /** The key-range merge of sorted tables, or null to merge by key hash. */
     private final SortedMerge sortedMerge;
 
-    /** The keys of a partial's groups (or DISTINCT entries) and which of them fall in each partition. */
-    private record Split(ColumnVector[] keys, int[][] positions) {
+    /**
+     * The keys of a partial's groups (or DISTINCT entries) and which of them fall in each partition, and the partition
+     * of each row of {@code keys} (null when there is one partition).
+     */
+    private record Split(ColumnVector[] keys, int[][] positions, int[] partitionOfRow) {
     }
 
     AggregationMerge(AggregationLayout layout, List<PartialAggregation> partials,
@@ -69,7 +74,10 @@ final class AggregationMerge {
         this.sortedMerge = rangesAllowed && keptBatches.isEmpty() ? SortedMerge.of(layout, partials, partitions) : null;
     }
 
-    /** Splits every partial table by partition, once, in parallel (instead of once per partition task). */
+    /**
+     * Splits every partial table by partition, once, in parallel (instead of once per partition task): one task per
+     * partial, since its DISTINCT entries go where their groups went.
+     */
     void prepare(TaskRunner tasks) {
         if (sortedMerge != null) {
             return;
@@ -78,14 +86,16 @@ final class AggregationMerge {
         for (int i = 0; i < partials.size(); i++) {
             PartialAggregation partial = partials.get(i);
             int index = i;
-            work.add(() -> groupSplits[index] = split(partial.groups.keys(), partial.groups.groupCount()));
-            for (int c = 0; c < layout.calls.size(); c++) {
-                GroupTable set = partial.distinctSets[c];
-                if (set != null) {
-                    int call = c;
-                    work.add(() -> distinctSplits[index][call] = split(set.keys(), set.groupCount()));
+            work.add(() -> {
+                Split groups = split(partial.groups.keys(), partial.groups.groupCount());
+                groupSplits[index] = groups;
+                for (int c = 0; c < layout.calls.size(); c++) {
+                    GroupTable set = partial.distinctSets[c];
+                    if (set != null) {
+                        distinctSplits[index][c] = splitEntries(set.keys(), set.groupCount(), groups.partitionOfRow());
+                    }
                 }
-            }
+            });
         }
         tasks.runAll(work);
     }
@@ -107,6 +117,8 @@ final class AggregationMerge {
             sortedMerge.merge(partition, merged);
             return merged;
         }
+        // Per partial, the merged group of each of its groups in this partition (for the DISTINCT entries).
+        int[][] mergedGroupOf = new int[partials.size()][];
         for (int i = 0; i < partials.size(); i++) {
             cancellation.run();
             PartialAggregation partial = partials.get(i);
@@ -121,11 +133,17 @@ final class AggregationMerge {
                     merged.accumulators[c].merge(partial.accumulators[c], selected, targets, count);
                 }
             }
+            if (layout.anyDistinct()) {
+                mergedGroupOf[i] = new int[partial.groups.groupCount()];
+                for (int k = 0; k < count; k++) {
+                    mergedGroupOf[i][selected[k]] = targets[k];
+                }
+            }
         }
         for (int c = 0; c < layout.calls.size(); c++) {
             if (merged.distinctSets[c] != null) {
                 cancellation.run();
-                mergeDistinct(merged, c, partition);
+                mergeDistinct(merged, c, partition, mergedGroupOf);
             }
         }
         // Rows that were not pre-aggregated join their partition last, after the DISTINCT sets are merged.
@@ -137,17 +155,32 @@ final class AggregationMerge {
         return merged;
     }
 
-    private void mergeDistinct(PartialAggregation merged, int call, int partition) {
-        int keyCount = layout.keyCount();
+    /**
+     * Feeds the partials' DISTINCT entries of this partition into the merged set, translated to merged group ids, and
+     * each entry new to the merge into the final state.
+     */
+    private void mergeDistinct(PartialAggregation merged, int call, int partition, int[][] mergedGroupOf) {
         for (int p = 0; p < partials.size(); p++) {
-            PartialAggregation partial = partials.get(p);
             ColumnVector[] entries = distinctSplits[p][call].keys();
-            int entryCount = partial.distinctSets[call].groupCount();
+            int entryCount = partials.get(p).distinctSets[call].groupCount();
             int[] selected = distinctSplits[p][call].positions()[partition];
             int count = selected.length;
+            long[] partialGroups = ((LongVector) entries[0]).values();
+            int[] groupByEntry = new int[Math.max(entryCount, 1)];
+            LongVector mergedGroups = new LongVector(entryCount);
+            long[] mergedGroupValues = mergedGroups.values();
+            for (int i = 0; i < count; i++) {
+                int entry = selected[i];
+                int group = mergedGroupOf[p][(int) partialGroups[entry]];
+                groupByEntry[entry] = group;
+                mergedGroupValues[entry] = group;
+            }
+            mergedGroups.setPositionCount(entryCount);
+            ColumnVector[] translated = entries.clone();
+            translated[0] = mergedGroups;
             int before = merged.distinctSets[call].groupCount();
             int[] ids = new int[count];
-            merged.distinctSets[call].findOrInsert(entries, selected, count, ids);
+            merged.distinctSets[call].findOrInsert(translated, selected, count, ids);
             // Each partial's set holds an entry once, so an id past the old size is a value new to the merge.
             int[] fresh = new int[count];
             int freshCount = 0;
@@ -156,38 +189,50 @@ final class AggregationMerge {
                     fresh[freshCount++] = selected[i];
                 }
             }
-            ColumnVector[] groupKeys = Arrays.copyOfRange(entries, 0, keyCount);
-            int[] groups = new int[freshCount];
-            merged.groups.find(groupKeys, fresh, freshCount, groups);
-            int[] groupByEntry = new int[Math.max(entryCount, 1)];
-            for (int i = 0; i < freshCount; i++) {
-                groupByEntry[fresh[i]] = groups[i];
-            }
-            ColumnVector[] arguments = Arrays.copyOfRange(entries, keyCount, entries.length);
+            ColumnVector[] arguments = Arrays.copyOfRange(entries, 1, entries.length);
             merged.accumulators[call].add(groupByEntry, arguments, fresh, freshCount);
         }
     }
 
-    /** Lists the rows of {@code keys} per partition; the group-key columns (the first ones) decide. */
+    /** Lists the rows of {@code keys} (a partial's group keys) per partition, by key hash. */
     private Split split(ColumnVector[] keys, int rows) {
-        long bytes = 4L * rows;
+        reserveSplit(keys, rows);
+        if (partitions == 1) {
+            return new Split(keys, new int[][] {Selection.all(rows)}, null);
+        }
+        long[] hashes = new long[rows];
+        KeyHashing.hash(keys, Selection.all(rows), rows, hashes);
+        int[] partitionOfRow = new int[rows];
+        for (int row = 0; row < rows; row++) {
+            partitionOfRow[row] = partitionOf(hashes[row]);
+        }
+        return new Split(keys, rowsByPartition(partitionOfRow, null, rows, partitions), partitionOfRow);
+    }
+
+    /**
+     * Lists the rows of {@code entries} (a partial's DISTINCT set: its group id, then the values) per partition: each
+     * goes to its group's partition, {@code partitionOfGroup} (null when there is one partition).
+     */
+    private Split splitEntries(ColumnVector[] entries, int rows, int[] partitionOfGroup) {
+        reserveSplit(entries, rows);
+        if (partitions == 1) {
+            return new Split(entries, new int[][] {Selection.all(rows)}, null);
+        }
+        long[] groups = ((LongVector) entries[0]).values();
+        int[] partitionOfRow = new int[rows];
+        for (int row = 0; row < rows; row++) {
+            partitionOfRow[row] = partitionOfGroup[(int) groups[row]];
+        }
+        return new Split(entries, rowsByPartition(partitionOfRow, null, rows, partitions), partitionOfRow);
+    }
+
+    private void reserveSplit(ColumnVector[] keys, int rows) {
+        long bytes = 8L * rows;
         for (ColumnVector key : keys) {
             bytes += VectorSizes.bytes(key);
         }
         memory.grow(bytes);
         splitBytes.addAndGet(bytes);
-        int[][] positions = new int[partitions][];
-        if (partitions == 1) {
-            positions[0] = Selection.all(rows);
-            return new Split(keys, positions);
-        }
-        long[] hashes = new long[rows];
-        KeyHashing.hash(Arrays.copyOfRange(keys, 0, layout.keyCount()), Selection.all(rows), rows, hashes);
-        int[] partitionOfRow = new int[rows];
-        for (int row = 0; row < rows; row++) {
-            partitionOfRow[row] = partitionOf(hashes[row]);
-        }
-        return new Split(keys, rowsByPartition(partitionOfRow, null, rows, partitions));
     }
 
     /**

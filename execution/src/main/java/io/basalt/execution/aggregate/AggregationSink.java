@@ -100,11 +100,7 @@ public final class AggregationSink implements Sink {
      * budget. A lone worker's table without DISTINCT is the result as it is and may use the whole budget.
      */
     private long workersCap() {
-        boolean anyDistinct = false;
-        for (boolean distinct : layout.distinct) {
-            anyDistinct |= distinct;
-        }
-        return parallelism == 1 && !anyDistinct ? Long.MAX_VALUE : memory.limitBytes() / 3;
+        return parallelism == 1 && !layout.anyDistinct() ? Long.MAX_VALUE : memory.limitBytes() / 3;
     }
 
     private int partitions() {
@@ -154,11 +150,7 @@ public final class AggregationSink implements Sink {
                 }
             }
         }
-        boolean anyDistinct = false;
-        for (boolean distinct : layout.distinct) {
-            anyDistinct |= distinct;
-        }
-        boolean oneTable = filled.size() == 1 && kept.isEmpty() && !anyDistinct;
+        boolean oneTable = filled.size() == 1 && kept.isEmpty() && !layout.anyDistinct();
         if (anySpilled && oneTable) {
             // One worker saw every row kept in memory: its table takes every partition's spilled rows.
             AggregationWriter only = writerOf(finished, filled.get(0));

@@ -16,8 +16,12 @@ import java.util.Arrays;
 /**
  * The groups and aggregate states one worker thread builds from the batches it sees (pre-aggregation), or
  * one partition of the merged result. While pre-aggregating, a DISTINCT aggregate keeps a set of (group
- * keys, argument) instead of a state; the merge feeds each distinct value once into the final state, and
+ * id, argument) instead of a state; the merge feeds each distinct value once into the final state, and
  * rows added to a merged partition directly go through its set first for the same reason.
+ *
+ * <p>A DISTINCT set holds the group's id in this table, not the group's key columns: one LONG instead of
+ * every key column (TPC-H Q16 groups by two text columns and an integer), so entries hash and compare as
+ * two numbers. The merge translates the ids into the merged table's ({@link AggregationMerge}).
  */
 final class PartialAggregation {
 
@@ -41,7 +45,7 @@ final class PartialAggregation {
         this.distinctSets = new GroupTable[calls];
         for (int c = 0; c < calls; c++) {
             if (layout.distinct[c]) {
-                distinctSets[c] = GroupTables.create(layout.distinctKinds(c), expectedGroups, memory);
+                distinctSets[c] = GroupTables.create(layout.distinctSetKinds(c), expectedGroups, memory);
             }
             if ((!layout.distinct[c] || merged) && !layout.isGrouping(c)) {
                 accumulators[c] = Accumulators.create(layout.calls.get(c), layout.inputTypes, memory);
@@ -128,7 +132,7 @@ final class PartialAggregation {
             } else if (distinctSets[c] == null) {
                 accumulators[c].add(groupIds, arguments, callRows, callCount);
             } else {
-                addDistinct(c, keys, arguments, groupIds, callRows, callCount);
+                addDistinct(c, arguments, groupIds, callRows, callCount, batch.rowCount());
             }
         }
     }
@@ -207,7 +211,8 @@ final class PartialAggregation {
         return kept;
     }
 
-    private void addDistinct(int call, ColumnVector[] keys, ColumnVector[] arguments, int[] groupIds, int[] rows, int count) {
+    /** @param groupIds the group id of each row of the batch of {@code rowCount} rows, by row */
+    private void addDistinct(int call, ColumnVector[] arguments, int[] groupIds, int[] rows, int count, int rowCount) {
         // NULL arguments never count, so they stay out of the set.
         int[] kept = new int[count];
         int keptCount = 0;
@@ -220,12 +225,18 @@ final class PartialAggregation {
                 kept[keptCount++] = rows[i];
             }
         }
-        ColumnVector[] distinctKeys = new ColumnVector[keys.length + arguments.length];
-        System.arraycopy(keys, 0, distinctKeys, 0, keys.length);
-        System.arraycopy(arguments, 0, distinctKeys, keys.length, arguments.length);
+        LongVector groupColumn = new LongVector(rowCount);
+        long[] groupValues = groupColumn.values();
+        for (int i = 0; i < keptCount; i++) {
+            groupValues[kept[i]] = groupIds[kept[i]];
+        }
+        groupColumn.setPositionCount(rowCount);
+        ColumnVector[] entries = new ColumnVector[1 + arguments.length];
+        entries[0] = groupColumn;
+        System.arraycopy(arguments, 0, entries, 1, arguments.length);
         int before = distinctSets[call].groupCount();
         int[] ids = new int[keptCount];
-        distinctSets[call].findOrInsert(distinctKeys, kept, keptCount, ids);
+        distinctSets[call].findOrInsert(entries, kept, keptCount, ids);
         if (!merged) {
             return;
         }
