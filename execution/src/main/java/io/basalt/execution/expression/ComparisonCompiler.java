@@ -97,7 +97,8 @@ final class ComparisonCompiler {
         switch (kind) {
             case LONG -> LongComparisons.compare(operator, ((LongVector) a).values(), (Long) constant, out, rows);
             case DOUBLE -> DoubleComparisons.compare(operator, ((DoubleVector) a).values(), (Double) constant, out, rows);
-            case BYTES -> BytesComparisons.compare(operator, (BytesVector) a, (byte[]) constant, out, rows);
+            case BYTES -> DictionaryEntryTests.test((BytesVector) a, out, rows,
+                    (values, results, count) -> BytesComparisons.compare(operator, values, (byte[]) constant, results, count));
             case INT128 -> {
                 long[] pair = (long[]) constant;
                 Int128Vector wide = (Int128Vector) a;

@@ -193,11 +193,16 @@ final class InListCompiler {
         };
     }
 
+    /** Text is matched once per dictionary entry when the vector came from one ({@link DictionaryEntryTests}). */
     private static Matcher bytesMatcher(byte[][] constants) {
+        DictionaryEntryTests.BytesTest test = bytesTest(constants);
+        return (vector, out, rows) -> DictionaryEntryTests.test((BytesVector) vector, out, rows, test);
+    }
+
+    private static DictionaryEntryTests.BytesTest bytesTest(byte[][] constants) {
         if (constants.length > LINEAR_LIMIT) {
             BytesHashSet set = new BytesHashSet(constants);
-            return (vector, out, rows) -> {
-                BytesVector text = (BytesVector) vector;
+            return (text, out, rows) -> {
                 byte[] data = text.data();
                 int[] offsets = text.offsets();
                 for (int i = 0; i < rows; i++) {
@@ -205,8 +210,7 @@ final class InListCompiler {
                 }
             };
         }
-        return (vector, out, rows) -> {
-            BytesVector text = (BytesVector) vector;
+        return (text, out, rows) -> {
             byte[] data = text.data();
             int[] offsets = text.offsets();
             for (byte[] constant : constants) {

@@ -35,7 +35,8 @@ final class LikeCompiler {
                 int rows = input.rowCount();
                 BooleanVector result = new BooleanVector(rows);
                 result.setPositionCount(rows);
-                compiled.matchAll(text.data(), text.offsets(), result.values(), rows);
+                DictionaryEntryTests.test(text, result.values(), rows,
+                        (values, out, count) -> compiled.matchAll(values.data(), values.offsets(), out, count));
                 NullMasks.copy(result, text, rows);
                 return result;
             };
