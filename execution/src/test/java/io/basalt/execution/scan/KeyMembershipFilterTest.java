@@ -123,6 +123,25 @@ class KeyMembershipFilterTest {
     }
 
     @Test
+    void fewKeysOverARangeThatFitsACachedBitmapGetAnExactBitmap() {
+        // TPC-H Q19's shape: a few hundred part keys spread over 200,000.
+        long[] keys = new long[485];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = 1 + 412L * i;
+        }
+        KeyMembershipFilter filter = KeyMembershipFilter.of(keys, keys.length);
+
+        assertThat(filter).isInstanceOf(KeyBitmapFilter.class);
+        for (long key = -5; key < 200_000; key++) {
+            boolean member = key >= 1 && (key - 1) % 412 == 0 && (key - 1) / 412 < keys.length;
+            assertThat(filter.mightContain(key)).as("key %d", key).isEqualTo(member);
+        }
+        // The same few keys spread wider than the cached bitmap get a Bloom filter.
+        long[] sparse = {0, 5_000_000, 10_000_000};
+        assertThat(KeyMembershipFilter.of(sparse, sparse.length)).isInstanceOf(BloomKeyFilter.class);
+    }
+
+    @Test
     void keysAtTheEndsOfTheLongRangeGetABloomFilter() {
         KeyMembershipFilter filter = KeyMembershipFilter.of(new long[] {Long.MIN_VALUE, 0, Long.MAX_VALUE}, 3);
 
