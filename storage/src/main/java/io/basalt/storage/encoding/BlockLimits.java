@@ -17,6 +17,13 @@ public final class BlockLimits {
      */
     public static final int BYTES_TARGET = 1 << 20;
 
+    /**
+     * A dictionary block whose values, each taken as long as the longest entry, would expand to no more than this is
+     * accepted without adding up its values' real lengths: expanding it allocates at most this much, whatever the
+     * file says. Above it, the real expanded size must obey the BYTES block bound ({@link #BYTES_TARGET}).
+     */
+    static final long MAX_UNCHECKED_EXPANSION = 16L * BYTES_TARGET;
+
     /** The most bytes one encoded block may take before compression (1 GiB); caps a single value's size. */
     public static final int MAX_BLOCK_BYTES = 1 << 30;
 

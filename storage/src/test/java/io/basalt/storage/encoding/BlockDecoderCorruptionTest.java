@@ -102,6 +102,22 @@ class BlockDecoderCorruptionTest {
     }
 
     @Test
+    void dictionaryCodesExpandingALongEntryBeyondTheBlockBoundAreRejected() {
+        // A legitimate block: one 1,000-byte value among 65,535 one-byte values, about 66 KB.
+        String[] values = new String[BlockLimits.MAX_ROWS];
+        Arrays.fill(values, "a");
+        values[7] = "b".repeat(1000);
+        EncodedBlock block = BlockEncoder.encode(TestVectors.strings(values), values.length, EncodingKind.DICTIONARY);
+        byte[] bytes = Arrays.copyOf(block.bytes(), block.length());
+        assertThatCode(() -> BlockDecoder.decode(PhysicalKind.BYTES, EncodingKind.DICTIONARY, values.length, bytes, 0,
+                bytes.length)).doesNotThrowAnyException();
+        // Codes are one bit each, at the block's end: pointing every row at the long entry claims 65 MB.
+        Arrays.fill(bytes, bytes.length - BlockLimits.MAX_ROWS / 8, bytes.length, (byte) 0xFF);
+        assertThatThrownBy(() -> BlockDecoder.decode(PhysicalKind.BYTES, EncodingKind.DICTIONARY, values.length, bytes,
+                0, bytes.length)).isInstanceOf(BlockFormatException.class).hasMessageContaining("more than a block holds");
+    }
+
+    @Test
     void trailingBytesAndStrayBitmapBitsAreRejected() {
         EncodedBlock block = BlockEncoder.encode(TestVectors.longs(1L, 2L, 3L), 3, EncodingKind.PLAIN);
         byte[] longer = Arrays.copyOf(block.bytes(), block.length() + 1);
