@@ -8,7 +8,8 @@ import java.util.Arrays;
  * Comparisons of text by unsigned UTF-8 bytes, which is code point order. Equality checks lengths first and
  * then the bytes with {@link Arrays#equals(byte[], int, int, byte[], int, int)}; ordering uses
  * {@link Arrays#compareUnsigned(byte[], int, int, byte[], int, int)}; both are JIT intrinsics that compare
- * many bytes per instruction.
+ * many bytes per instruction. A constant of at most eight bytes is compared as one long ({@link ShortTextKeys}),
+ * below the intrinsics' set-up cost.
  */
 final class BytesComparisons {
 
@@ -40,6 +41,15 @@ final class BytesComparisons {
         int length = constant.length;
         if (operator == Function.EQUAL || operator == Function.NOT_EQUAL) {
             boolean equal = operator == Function.EQUAL;
+            if (length <= ShortTextKeys.MAX_LENGTH) {
+                long key = ShortTextKeys.of(constant);
+                for (int i = 0; i < rows; i++) {
+                    int start = offsets[i];
+                    int valueLength = offsets[i + 1] - start;
+                    out[i] = (valueLength == length && ShortTextKeys.of(data, start, length) == key) == equal;
+                }
+                return;
+            }
             for (int i = 0; i < rows; i++) {
                 int start = offsets[i];
                 int end = offsets[i + 1];

@@ -12,6 +12,7 @@ import io.basalt.storage.vector.LongVector;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -210,6 +211,9 @@ final class InListCompiler {
                 }
             };
         }
+        if (Arrays.stream(constants).allMatch(constant -> constant.length <= ShortTextKeys.MAX_LENGTH)) {
+            return shortBytesTest(constants);
+        }
         return (text, out, rows) -> {
             byte[] data = text.data();
             int[] offsets = text.offsets();
@@ -220,6 +224,37 @@ final class InListCompiler {
                     int end = offsets[i + 1];
                     out[i] |= end - start == length && java.util.Arrays.equals(data, start, end, constant, 0, length);
                 }
+            }
+        };
+    }
+
+    /**
+     * A short list of constants of at most eight bytes each ({@link ShortTextKeys}): a value longer than eight bytes
+     * matches none, a shorter one is read once and compared with each constant's length and bits.
+     */
+    private static DictionaryEntryTests.BytesTest shortBytesTest(byte[][] constants) {
+        long[] keys = new long[constants.length];
+        int[] lengths = new int[constants.length];
+        for (int k = 0; k < constants.length; k++) {
+            keys[k] = ShortTextKeys.of(constants[k]);
+            lengths[k] = constants[k].length;
+        }
+        return (text, out, rows) -> {
+            byte[] data = text.data();
+            int[] offsets = text.offsets();
+            for (int i = 0; i < rows; i++) {
+                int start = offsets[i];
+                int length = offsets[i + 1] - start;
+                if (length > ShortTextKeys.MAX_LENGTH) {
+                    out[i] = false;
+                    continue;
+                }
+                long key = ShortTextKeys.of(data, start, length);
+                boolean found = false;
+                for (int k = 0; k < keys.length; k++) {
+                    found |= length == lengths[k] & key == keys[k];
+                }
+                out[i] = found;
             }
         };
     }
