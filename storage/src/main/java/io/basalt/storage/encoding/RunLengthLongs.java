@@ -79,12 +79,40 @@ public final class RunLengthLongs implements EncodedLongs {
         int run = runOf(offset + positions[from]);
         for (int i = 0; i < n; i++) {
             int index = offset + positions[from + i];
-            if (index >= ends[run] || run > 0 && index < ends[run - 1]) {
-                // Selections ascend, so this is the next run or one soon after it; a jump back searches again.
-                run = index >= ends[run] && run + 1 < ends.length && index < ends[run + 1] ? run + 1 : runOf(index);
+            if (index >= ends[run]) {
+                // Selections ascend, so the row's run is the next one or one after it: searched forward from here.
+                run = run + 1 < ends.length && index < ends[run + 1] ? run + 1 : runAfter(run, index);
+            } else if (run > 0 && index < ends[run - 1]) {
+                run = runOf(index); // a jump back searches again
             }
             out[i] = values[run];
         }
+    }
+
+    /**
+     * The run holding {@code index}, which lies past run {@code run}: found by steps of 1, 2, 4, … runs forward, then a
+     * binary search inside the last step. Rows a selective filter kept are some runs apart, where a search over all
+     * the block's runs (16,000 for l_orderkey) cost a cache miss per step (9 % of a Q21 lineitem scan's samples).
+     */
+    private int runAfter(int run, int index) {
+        int low = run + 1; // every run below low ends at or before index
+        int high = low;
+        int step = 1;
+        while (high < ends.length && ends[high] <= index) {
+            low = high + 1;
+            high = low + step;
+            step <<= 1;
+        }
+        high = Math.min(high, ends.length - 1);
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (ends[middle] <= index) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     @Override

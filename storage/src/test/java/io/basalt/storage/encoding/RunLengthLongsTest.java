@@ -68,8 +68,10 @@ class RunLengthLongsTest {
 
                 // Ascending selections with gaps, and one that jumps back (searched again, not walked).
                 int[] ascending = IntStream.range(0, count).filter(i -> random.nextInt(3) == 0).toArray();
+                // Few rows kept, runs apart (searched forward by growing steps), and the block's last row.
+                int[] sparse = IntStream.range(0, count).filter(i -> random.nextInt(40) == 0 || i == count - 1).toArray();
                 int[] unordered = {count - 1, 0, count / 2, count / 2, 0};
-                for (int[] positions : new int[][] {ascending, unordered}) {
+                for (int[] positions : new int[][] {ascending, sparse, unordered}) {
                     int from = Math.min(1, positions.length);
                     long[] gathered = new long[positions.length - from];
                     runs.gather(offset, positions, from, gathered.length, gathered);
