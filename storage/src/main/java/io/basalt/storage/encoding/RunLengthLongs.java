@@ -190,8 +190,18 @@ public final class RunLengthLongs implements EncodedLongs {
         long[] out = vector.values();
         int start = 0;
         for (int r = 0; r < ends.length; r++) {
-            Arrays.fill(out, start, ends[r], values[r]);
-            start = ends[r];
+            int end = ends[r];
+            long value = values[r];
+            if (end - start <= SHORT_RUN && start + SHORT_RUN <= count) {
+                // A short run writes a fixed eight values (the next runs overwrite the excess): no call, no loop whose
+                // length depends on the run's (l_orderkey's runs are one to seven rows long).
+                for (int j = 0; j < SHORT_RUN; j++) {
+                    out[start + j] = value;
+                }
+            } else {
+                Arrays.fill(out, start, end, value);
+            }
+            start = end;
         }
         vector.setPositionCount(count);
         return vector;
