@@ -21,6 +21,10 @@ import java.util.Optional;
  * column's values at the rows still wanted. So {@code IN} lists and equalities on text become code sets per block,
  * and each later column is read only at the rows the earlier ones kept. {@link #rest()} runs afterwards.
  *
+ * <p>An OR over several columns stays in the rest, but the one-column tests it implies
+ * ({@link DisjunctionColumnFactors}: {@code p_brand = 'Brand#12' OR p_brand = 'Brand#23'} from TPC-H Q19's part
+ * filter) join the column filters, so the OR is evaluated only at the rows they keep.
+ *
  * <p>Only conjuncts that cannot fail move ahead: one that can (a division) stays in the rest, where it sees
  * no more rows than before — so no error is raised that evaluating the AND as written would not raise.
  */
@@ -52,6 +56,8 @@ final class ColumnConjuncts {
                 byColumn.computeIfAbsent(columns[0], column -> new ArrayList<>()).add(conjunct);
             } else {
                 others.add(conjunct);
+                DisjunctionColumnFactors.of(conjunct).forEach((column, factor) ->
+                        byColumn.computeIfAbsent(column, c -> new ArrayList<>()).add(factor));
             }
         }
         List<ColumnFilter> filters = new ArrayList<>();

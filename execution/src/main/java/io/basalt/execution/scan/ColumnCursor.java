@@ -34,6 +34,8 @@ final class ColumnCursor {
     private CompiledExpression passingFilter;
     /** Whether {@link #passingEntries} lets every row of the block through. */
     private boolean everyRowPasses;
+    /** How many of {@link #passingEntries} are true. */
+    private int passingCount;
 
     ColumnCursor(SegmentReader reader, int column, ScanCounters counters) {
         this.reader = reader;
@@ -128,6 +130,12 @@ final class ColumnCursor {
             passingEntries = DictionaryFilter.passingEntries(filter, view);
             passingFilter = filter;
             everyRowPasses = passingEntries != null && DictionaryFilter.everyRowPasses(view, passingEntries);
+            passingCount = 0;
+            if (passingEntries != null) {
+                for (boolean passes : passingEntries) {
+                    passingCount += passes ? 1 : 0;
+                }
+            }
         }
         return passingEntries;
     }
@@ -138,6 +146,15 @@ final class ColumnCursor {
      */
     boolean everyRowPasses(int row, CompiledExpression filter) {
         return passingEntries(row, filter) != null && everyRowPasses;
+    }
+
+    /**
+     * Whether the block holding {@code row} has a dictionary and {@code filter} passes at most half of its entries
+     * (the NULL entry counted as one): a cheap guess that it keeps at most about half of the rows.
+     */
+    boolean passesFewEntries(int row, CompiledExpression filter) {
+        boolean[] passing = passingEntries(row, filter);
+        return passing != null && passingCount * 2 <= passing.length;
     }
 
     private void decode() {
