@@ -14,6 +14,7 @@ import static io.basalt.execution.expression.TestVectors.call;
 import static io.basalt.execution.expression.TestVectors.column;
 import static io.basalt.execution.expression.TestVectors.evaluate;
 import static io.basalt.execution.expression.TestVectors.literal;
+import static io.basalt.execution.expression.TestVectors.textIn;
 import static io.basalt.execution.expression.TestVectors.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,15 +29,6 @@ class DictionaryEntryTestsTest {
     private static final LogicalType TEXT = LogicalType.TEXT;
     private static final LogicalType BOOLEAN = LogicalType.BOOLEAN;
 
-    private static Expression in(String... constants) {
-        List<Expression> arguments = new ArrayList<>();
-        arguments.add(column(0, TEXT));
-        for (String constant : constants) {
-            arguments.add(literal(constant, TEXT));
-        }
-        return new Call(Function.IN, arguments, BOOLEAN);
-    }
-
     private static List<Expression> predicates() {
         List<Expression> predicates = new ArrayList<>();
         for (Function operator : new Function[] {Function.EQUAL, Function.NOT_EQUAL, Function.LESS_THAN,
@@ -44,8 +36,8 @@ class DictionaryEntryTestsTest {
             predicates.add(call(operator, BOOLEAN, column(0, TEXT), literal("MED BOX", TEXT)));
             predicates.add(call(operator, BOOLEAN, literal("A", TEXT), column(0, TEXT)));
         }
-        predicates.add(in("SM BOX", "MED BOX", "nothing"));
-        predicates.add(in("SM BOX", "MED BOX", "LG CASE", "A", "B", "C", "D", "E", "F", "G")); // a hashed list
+        predicates.add(textIn(column(0, TEXT), "SM BOX", "MED BOX", "nothing"));
+        predicates.add(textIn(column(0, TEXT), "SM BOX", "MED BOX", "LG CASE", "A", "B", "C", "D", "E", "F", "G")); // a hashed list
         predicates.add(call(Function.LIKE, BOOLEAN, column(0, TEXT), literal("%BOX%", TEXT)));
         predicates.add(call(Function.LIKE, BOOLEAN, column(0, TEXT), literal("_", TEXT)));
         predicates.add(call(Function.NOT, BOOLEAN, call(Function.LIKE, BOOLEAN, column(0, TEXT), literal("SM%", TEXT))));

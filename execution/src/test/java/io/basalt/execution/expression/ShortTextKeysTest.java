@@ -12,6 +12,7 @@ import static io.basalt.execution.expression.TestVectors.call;
 import static io.basalt.execution.expression.TestVectors.column;
 import static io.basalt.execution.expression.TestVectors.evaluate;
 import static io.basalt.execution.expression.TestVectors.literal;
+import static io.basalt.execution.expression.TestVectors.textIn;
 import static io.basalt.execution.expression.TestVectors.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,15 +27,6 @@ class ShortTextKeysTest {
     private static final LogicalType BOOLEAN = LogicalType.BOOLEAN;
     private static final String[] VALUES = {"", "a", "ab", "abc", "abcdefg", "abcdefgh", "abcdefghi", "é", "éa", "13",
             "31", "\u0000", "\u0000\u0000", "zzzzzzzz", "zzzzzzz"};
-
-    private static Expression in(String... constants) {
-        List<Expression> arguments = new ArrayList<>();
-        arguments.add(column(0, TEXT));
-        for (String constant : constants) {
-            arguments.add(literal(constant, TEXT));
-        }
-        return new Call(Function.IN, arguments, BOOLEAN);
-    }
 
     @Test
     void packedComparisonsAgreeWithStringEquality() {
@@ -63,7 +55,7 @@ class ShortTextKeysTest {
             for (Object value : values) {
                 expected.add(value == null ? null : List.of(list).contains(value));
             }
-            assertThat(evaluate(in(list), input)).as("IN %s", List.of(list)).containsExactlyElementsOf(expected);
+            assertThat(evaluate(textIn(column(0, TEXT), list), input)).as("IN %s", List.of(list)).containsExactlyElementsOf(expected);
         }
     }
 }

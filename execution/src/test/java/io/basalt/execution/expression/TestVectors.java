@@ -175,6 +175,16 @@ final class TestVectors {
         return new Literal(converted, type);
     }
 
+    /** {@code value IN (constants…)} over text constants. */
+    static Call textIn(Expression value, String... constants) {
+        List<Expression> arguments = new java.util.ArrayList<>();
+        arguments.add(value);
+        for (String constant : constants) {
+            arguments.add(literal(constant, LogicalType.TEXT));
+        }
+        return new Call(Function.IN, arguments, LogicalType.BOOLEAN);
+    }
+
     static Call call(Function function, LogicalType type, Expression... arguments) {
         return new Call(function, Arrays.asList(arguments), type);
     }

@@ -48,8 +48,11 @@ public final class RunLengthLongs implements EncodedLongs {
 
     /** The run holding value {@code index}, or the number of runs when {@code index >= count()}. */
     private int runOf(int index) {
-        int low = 0;
-        int high = ends.length;
+        return firstRunEndingAfter(index, 0, ends.length);
+    }
+
+    /** The first run in {@code [low, high]} that ends after {@code index}, or {@code high}: a binary search. */
+    private int firstRunEndingAfter(int index, int low, int high) {
         while (low < high) {
             int middle = (low + high) >>> 1;
             if (ends[middle] <= index) {
@@ -103,16 +106,7 @@ public final class RunLengthLongs implements EncodedLongs {
             high = low + step;
             step <<= 1;
         }
-        high = Math.min(high, ends.length - 1);
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (ends[middle] <= index) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
+        return firstRunEndingAfter(index, low, Math.min(high, ends.length - 1));
     }
 
     @Override
