@@ -22,10 +22,10 @@ final class BlockEncodingSelector {
             choice.consider(EncodingKind.CONSTANT, ConstantLongEncoding.estimatedBytes(stats));
         }
         choice.consider(EncodingKind.BIT_PACKED, BitPackedLongEncoding.estimatedBytes(stats));
+        choice.consider(EncodingKind.DELTA, DeltaLongEncoding.estimatedBytes(stats));
         choice.considerRuns(stats.runCount, stats.count, RunLengthLongEncoding.estimatedBytes(stats));
         choice.consider(EncodingKind.DICTIONARY, DictionaryLongEncoding.estimatedBytes(stats));
         choice.consider(EncodingKind.PLAIN, PlainLongEncoding.estimatedBytes(stats));
-        choice.considerSequential(EncodingKind.DELTA, DeltaLongEncoding.estimatedBytes(stats));
         return choice.best;
     }
 
@@ -86,28 +86,11 @@ final class BlockEncodingSelector {
 
     /** The smallest estimate so far; a later candidate must be strictly smaller to win. */
     private static final class Choice {
-        static final long SEQUENTIAL_ADVANTAGE = 8;
-
         EncodingKind best;
         long bestBytes = Long.MAX_VALUE;
 
         void consider(EncodingKind kind, long bytes) {
             if (bytes < bestBytes) {
-                best = kind;
-                bestBytes = bytes;
-            }
-        }
-
-        /**
-         * An encoding that can only be decoded whole (DELTA: each value is the sum of the differences before it) wins
-         * only when it takes under {@link #SEQUENTIAL_ADVANTAGE} times less than the best encoding a scan can read row
-         * by row (bit-packed, run-length, dictionary values are read at the rows a filter kept, and join filters and
-         * ranges test them encoded): a scan keeping 4 % of TPC-H's orders decoded every {@code o_orderkey} block
-         * whole, 15 % of its samples. Dense keys (a difference of 1 throughout: {@code p_partkey}, {@code c_custkey})
-         * still take DELTA: it stores them in a few bytes and decodes them with one fill and a running sum.
-         */
-        void considerSequential(EncodingKind kind, long bytes) {
-            if (bytes < bestBytes / SEQUENTIAL_ADVANTAGE) {
                 best = kind;
                 bestBytes = bytes;
             }

@@ -131,25 +131,11 @@ public final class TestData {
         return values;
     }
 
-    /** Increasing microsecond timestamps 1 to 1,000 apart. */
     public static long[] sortedTimestamps(Random random, int n) {
-        return increasing(random, n, 1000);
-    }
-
-    /**
-     * Increasing values one or two apart from a large start (dense surrogate keys, timestamps of closely spaced
-     * events): DELTA packs them in one bit each, far below what a frame of reference needs, so it wins by more than
-     * the advantage it must have over the encodings read row by row.
-     */
-    public static long[] denseIncreasing(Random random, int n) {
-        return increasing(random, n, 2);
-    }
-
-    private static long[] increasing(Random random, int n, int maxGap) {
         long[] values = new long[n];
         long t = 1_700_000_000_000_000L;
         for (int i = 0; i < n; i++) {
-            t += 1 + random.nextInt(maxGap);
+            t += 1 + random.nextInt(1000);
             values[i] = t;
         }
         return values;

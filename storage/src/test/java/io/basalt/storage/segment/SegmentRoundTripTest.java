@@ -148,7 +148,7 @@ class SegmentRoundTripTest {
     void dataDesignedForAnEncodingGetsIt() {
         int rows = 100_000;
         Random random = new Random(2);
-        long[] timestamps = TestData.denseIncreasing(random, rows);
+        long[] timestamps = TestData.sortedTimestamps(random, rows);
         List<ColumnSpec> specs = List.of(
                 new ColumnSpec("constant", LogicalType.INTEGER, Compression.LZ4),
                 new ColumnSpec("ts", LogicalType.TIMESTAMP, Compression.LZ4),
