@@ -1,5 +1,7 @@
 package io.basalt.execution.scan;
 
+import io.basalt.storage.encoding.EncodedLongs;
+import io.basalt.storage.encoding.PackedLongs;
 import io.basalt.storage.vector.LongVector;
 
 import java.util.function.LongPredicate;
@@ -84,6 +86,15 @@ final class KeyBitmapFilter extends KeyMembershipFilter {
             passed += mightContain(values[row]) && (nulls == null || !nulls[row]) ? 1 : 0;
         }
         return passed;
+    }
+
+    /** Bit-packed keys are tested as they are unpacked, without a chunk in between. */
+    @Override
+    int selectPacked(EncodedLongs encoded, int offset, int[] positions, int count, int[] kept) {
+        if (encoded instanceof PackedLongs packed && packed.isFrameOfReference()) {
+            return packed.selectInBitmap(offset, positions, count, min, span, bits, kept);
+        }
+        return -1;
     }
 
     @Override

@@ -81,6 +81,10 @@ public abstract sealed class KeyMembershipFilter permits KeyBitmapFilter, BloomK
         if (encoded instanceof RunLengthLongs runs) {
             return runs.selectRuns(offset, positions, count, runTest(), kept);
         }
+        int packedPassed = selectPacked(encoded, offset, positions, count, kept);
+        if (packedPassed >= 0) {
+            return packedPassed;
+        }
         int passed = 0;
         for (int from = 0; from < count; from += chunk.length) {
             int n = Math.min(chunk.length, count - from);
@@ -92,6 +96,14 @@ public abstract sealed class KeyMembershipFilter permits KeyBitmapFilter, BloomK
             passed = keepMatching(chunk, positions, from, n, kept, passed);
         }
         return passed;
+    }
+
+    /**
+     * {@link #selectEncoded} on keys the filter can test in their encoded form as they are read (a bitmap on
+     * bit-packed keys), or -1 when it cannot and the keys are unpacked a chunk at a time.
+     */
+    int selectPacked(EncodedLongs encoded, int offset, int[] positions, int count, int[] kept) {
+        return -1;
     }
 
     /** {@link #mightContain} as the test {@link #selectEncoded} applies once per run of a run-length block. */

