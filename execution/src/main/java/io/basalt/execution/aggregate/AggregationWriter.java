@@ -102,6 +102,12 @@ final class AggregationWriter implements SinkWriter {
         }
     }
 
+    /** Only once it partitions instead of pre-aggregating: the table copies what it needs of a batch. */
+    @Override
+    public boolean keepsBatches() {
+        return partitioning;
+    }
+
     private void keep(ColumnBatch batch) {
         int rows = batch.rowCount();
         if (rows == 0) {

@@ -1,5 +1,6 @@
 package io.basalt.execution.expression;
 
+import io.basalt.execution.vector.BatchArena;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.ColumnVector;
@@ -47,7 +48,7 @@ final class DecimalWideKernel {
         ConstantAndColumn factor = ConstantAndColumn.of(right);
         ColumnVector b = factor == null ? right.evaluate(input) : factor.column().evaluate(input);
         int rows = input.rowCount();
-        Int128Vector result = new Int128Vector(rows);
+        Int128Vector result = BatchArena.int128s(rows);
         result.setPositionCount(rows);
         NullMasks.union(result, a, b, rows);
         long[] x = ((LongVector) a).values();
@@ -84,7 +85,7 @@ final class DecimalWideKernel {
         ConstantAndColumn factor = ConstantAndColumn.of(right);
         ColumnVector b = factor == null ? right.evaluate(input) : factor.column().evaluate(input);
         int rows = input.rowCount();
-        Int128Vector result = new Int128Vector(rows);
+        Int128Vector result = BatchArena.int128s(rows);
         result.setPositionCount(rows);
         NullMasks.union(result, a, b, rows);
         long[] aLow = ExactOperands.lows(a);
@@ -123,7 +124,7 @@ final class DecimalWideKernel {
         ColumnVector a = left.evaluate(input);
         ColumnVector b = right.evaluate(input);
         int rows = input.rowCount();
-        Int128Vector result = new Int128Vector(rows);
+        Int128Vector result = BatchArena.int128s(rows);
         result.setPositionCount(rows);
         NullMasks.union(result, a, b, rows);
         long[] aHigh = ExactOperands.highs(a, rows);
@@ -300,7 +301,7 @@ final class DecimalWideKernel {
             return result;
         }
         // The precision check (or the plan's bound) guarantees at most 18 digits.
-        LongVector narrow = new LongVector(rows);
+        LongVector narrow = BatchArena.longs(rows);
         System.arraycopy(result.low(), 0, narrow.values(), 0, rows);
         narrow.setPositionCount(rows);
         NullMasks.copy(narrow, result, rows);

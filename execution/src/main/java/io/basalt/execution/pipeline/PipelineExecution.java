@@ -1,6 +1,7 @@
 package io.basalt.execution.pipeline;
 
 import io.basalt.execution.ExecutionContext;
+import io.basalt.execution.vector.BatchArena;
 import io.basalt.storage.vector.ColumnBatch;
 
 import java.util.concurrent.CompletableFuture;
@@ -104,30 +105,7 @@ public final class PipelineExecution {
     private void work() {
         try {
             SinkWriter writer = pipeline.sink().createWriter();
-            while (true) {
-                context.checkCancelled();
-                long sequence;
-                Morsel morsel;
-                synchronized (this) {
-                    if (exhausted || stopRequested || failure.get() != null || !pipeline.sink().needsMoreInput()) {
-                        break;
-                    }
-                    morsel = pipeline.source().next();
-                    if (morsel == null) {
-                        exhausted = true;
-                        break;
-                    }
-                    sequence = nextSequence++;
-                }
-                try {
-                    pipeline.sink().admit(sequence);
-                } catch (Throwable t) {
-                    morsel.discard();
-                    throw t;
-                }
-                morsel.run(batch -> deliver(writer, sequence, batch));
-                writer.morselFinished(sequence);
-            }
+            BatchArena.lendingTo(writer::keepsBatches, () -> runMorsels(writer));
             if (!stopRequested && failure.get() == null) {
                 writer.finish();
             }
@@ -137,6 +115,34 @@ public final class PipelineExecution {
             fail(t);
         } finally {
             workerLeft();
+        }
+    }
+
+    /** Runs morsels into this worker's writer until the source is exhausted or the pipeline stops. */
+    private void runMorsels(SinkWriter writer) {
+        while (true) {
+            context.checkCancelled();
+            long sequence;
+            Morsel morsel;
+            synchronized (this) {
+                if (exhausted || stopRequested || failure.get() != null || !pipeline.sink().needsMoreInput()) {
+                    return;
+                }
+                morsel = pipeline.source().next();
+                if (morsel == null) {
+                    exhausted = true;
+                    return;
+                }
+                sequence = nextSequence++;
+            }
+            try {
+                pipeline.sink().admit(sequence);
+            } catch (Throwable t) {
+                morsel.discard();
+                throw t;
+            }
+            morsel.run(batch -> deliver(writer, sequence, batch));
+            writer.morselFinished(sequence);
         }
     }
 

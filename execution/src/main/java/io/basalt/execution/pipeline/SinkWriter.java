@@ -12,6 +12,15 @@ public interface SinkWriter {
     default void morselFinished(long sequence) {
     }
 
+    /**
+     * Whether the writer may keep a batch (or a vector of one) after {@link #consume} returns; while it says no,
+     * the batches it is given may be built from recycled arrays ({@link io.basalt.execution.vector.BatchArena}).
+     * Asked before each batch is built. Writers that keep nothing override it.
+     */
+    default boolean keepsBatches() {
+        return true;
+    }
+
     /** The worker has no more morsels. */
     default void finish() {
     }

@@ -32,6 +32,11 @@ public final class ProfiledSink implements Sink {
             }
 
             @Override
+            public boolean keepsBatches() {
+                return writer.keepsBatches();
+            }
+
+            @Override
             public void morselFinished(long sequence) {
                 writer.morselFinished(sequence);
             }

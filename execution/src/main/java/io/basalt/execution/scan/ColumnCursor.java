@@ -2,6 +2,7 @@ package io.basalt.execution.scan;
 
 import io.basalt.execution.expression.CompiledExpression;
 import io.basalt.execution.vector.VectorSlicer;
+import io.basalt.execution.vector.BatchArena;
 import io.basalt.storage.encoding.BlockDictionary;
 import io.basalt.storage.encoding.DecodedBlock;
 import io.basalt.storage.encoding.EncodedLongs;
@@ -76,7 +77,7 @@ final class ColumnCursor {
             }
             EncodedLongs encodedLongs = decoded.encodedLongs();
             if (encodedLongs != null && encodedLongs.gathersCheaply(count, to - from)) {
-                LongVector values = new LongVector(count);
+                LongVector values = BatchArena.longs(count);
                 encodedLongs.gather(offset, positions, count, values.values());
                 values.setPositionCount(count);
                 return values;

@@ -4,6 +4,7 @@ import io.basalt.execution.expression.CompiledExpression;
 import io.basalt.execution.pipeline.BatchConsumer;
 import io.basalt.execution.pipeline.Morsel;
 import io.basalt.execution.plan.TableScanNode;
+import io.basalt.execution.vector.BatchArena;
 import io.basalt.execution.vector.Selection;
 import io.basalt.execution.vector.SelectionArrays;
 import io.basalt.storage.deletion.DeletionVector;
@@ -130,9 +131,14 @@ final class ScanMorsel implements Morsel {
                             batchEnd = Math.min(batchEnd, cursor.blockEnd(start));
                         }
                     }
-                    ColumnBatch batch = batches.read(start, batchEnd);
-                    if (batch != null) {
-                        output.accept(batch);
+                    int scope = BatchArena.open();
+                    try {
+                        ColumnBatch batch = batches.read(start, batchEnd);
+                        if (batch != null) {
+                            output.accept(batch);
+                        }
+                    } finally {
+                        BatchArena.close(scope);
                     }
                     start = batchEnd;
                 }

@@ -23,6 +23,11 @@ public abstract sealed class ColumnVector permits BooleanVector, LongVector, Dou
         this.nulls = new boolean[Math.max(capacity, 1)];
     }
 
+    /** A vector over a null mask the caller provides, all of whose first positions the vector may use are false. */
+    protected ColumnVector(boolean[] nulls) {
+        this.nulls = nulls;
+    }
+
     public static ColumnVector create(PhysicalKind kind, int capacity) {
         return switch (kind) {
             case BOOLEAN -> new BooleanVector(capacity);

@@ -22,6 +22,21 @@ public final class Int128Vector extends ColumnVector {
         this.low = new long[Math.max(capacity, 1)];
     }
 
+    private Int128Vector(long[] high, long[] low, boolean[] nulls) {
+        super(nulls);
+        this.high = high;
+        this.low = low;
+    }
+
+    /** An empty vector writing into the given arrays (see {@link LongVector#wrapping}). */
+    public static Int128Vector wrapping(long[] high, long[] low, boolean[] nulls) {
+        if (high.length != nulls.length || low.length != nulls.length) {
+            throw new IllegalArgumentException(high.length + " and " + low.length + " values but " + nulls.length
+                    + " null flags");
+        }
+        return new Int128Vector(high, low, nulls);
+    }
+
     @Override
     public PhysicalKind kind() {
         return PhysicalKind.INT128;

@@ -14,6 +14,22 @@ public final class LongVector extends ColumnVector {
         this.values = new long[Math.max(capacity, 1)];
     }
 
+    private LongVector(long[] values, boolean[] nulls) {
+        super(nulls);
+        this.values = values;
+    }
+
+    /**
+     * An empty vector writing into the given arrays (recycled ones: their length is the capacity, {@code nulls}
+     * must be false wherever the vector will be written, and {@code values} may hold anything).
+     */
+    public static LongVector wrapping(long[] values, boolean[] nulls) {
+        if (values.length != nulls.length) {
+            throw new IllegalArgumentException(values.length + " values but " + nulls.length + " null flags");
+        }
+        return new LongVector(values, nulls);
+    }
+
     @Override
     public PhysicalKind kind() {
         return PhysicalKind.LONG;
