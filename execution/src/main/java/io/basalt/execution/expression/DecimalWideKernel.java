@@ -48,7 +48,7 @@ final class DecimalWideKernel {
         ConstantAndColumn factor = ConstantAndColumn.of(right);
         ColumnVector b = factor == null ? right.evaluate(input) : factor.column().evaluate(input);
         int rows = input.rowCount();
-        Int128Vector result = BatchArena.int128s(rows);
+        Int128Vector result = BatchArena.int128Vector(rows);
         result.setPositionCount(rows);
         NullMasks.union(result, a, b, rows);
         long[] x = ((LongVector) a).values();
@@ -85,7 +85,7 @@ final class DecimalWideKernel {
         ConstantAndColumn factor = ConstantAndColumn.of(right);
         ColumnVector b = factor == null ? right.evaluate(input) : factor.column().evaluate(input);
         int rows = input.rowCount();
-        Int128Vector result = BatchArena.int128s(rows);
+        Int128Vector result = BatchArena.int128Vector(rows);
         result.setPositionCount(rows);
         NullMasks.union(result, a, b, rows);
         long[] aLow = ExactOperands.lows(a);
@@ -124,7 +124,7 @@ final class DecimalWideKernel {
         ColumnVector a = left.evaluate(input);
         ColumnVector b = right.evaluate(input);
         int rows = input.rowCount();
-        Int128Vector result = BatchArena.int128s(rows);
+        Int128Vector result = BatchArena.int128Vector(rows);
         result.setPositionCount(rows);
         NullMasks.union(result, a, b, rows);
         long[] aHigh = ExactOperands.highs(a, rows);
@@ -301,7 +301,7 @@ final class DecimalWideKernel {
             return result;
         }
         // The precision check (or the plan's bound) guarantees at most 18 digits.
-        LongVector narrow = BatchArena.longs(rows);
+        LongVector narrow = BatchArena.longVector(rows);
         System.arraycopy(result.low(), 0, narrow.values(), 0, rows);
         narrow.setPositionCount(rows);
         NullMasks.copy(narrow, result, rows);

@@ -73,11 +73,11 @@ final class ColumnCursor {
         if (!decoded.hasVector()) {
             int offset = from - blocks.get(blockIndex).rowOffset();
             if (dictionary != null) {
-                return dictionary.rows(offset, positions, count);
+                return dictionary.rows(offset, positions, count, BatchArena.buffers());
             }
             EncodedLongs encodedLongs = decoded.encodedLongs();
             if (encodedLongs != null && encodedLongs.gathersCheaply(count, to - from)) {
-                LongVector values = BatchArena.longs(count);
+                LongVector values = BatchArena.longVector(count);
                 encodedLongs.gather(offset, positions, count, values.values());
                 values.setPositionCount(count);
                 return values;

@@ -2,6 +2,7 @@ package io.basalt.execution.vector;
 
 import io.basalt.storage.vector.Int128Vector;
 import io.basalt.storage.vector.LongVector;
+import io.basalt.storage.vector.VectorBuffers;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.function.BooleanSupplier;
  * <p>Lifetimes are scopes on the worker's stack. {@link #lendingTo} runs a worker's morsels for a sink writer;
  * a producer of batches (a scan morsel) {@linkplain #open opens} a scope before building a batch and
  * {@linkplain #close closes} it after the batch went through the pipeline's operators into the writer. The
- * vectors {@link #longs} and {@link #int128s} hand out while a scope is open are only valid until it closes;
+ * vectors {@link #longVector}, {@link #int128Vector} and {@link #buffers} hand out while a scope is open are only valid until it closes;
  * elsewhere they are plain new vectors. Scopes lend only while the writer says it keeps no batch
  * ({@code writerKeepsBatches} false): streaming operators keep nothing past their call (their contract), so
  * then nothing can still see a scope's vectors when it closes. Sinks that keep batches (hash-join builds,
@@ -26,7 +27,7 @@ import java.util.function.BooleanSupplier;
  * <p>Tests set {@code basalt.batchArena.poison}: every returned array is overwritten, so a vector kept past its
  * scope shows up as wrong results instead of passing by luck.
  */
-public final class BatchArena {
+public final class BatchArena implements VectorBuffers {
 
     /** Rows of every lent array: a storage block's, the largest batch a scan emits. */
     public static final int ROWS = 1 << 16;
@@ -44,6 +45,8 @@ public final class BatchArena {
     private final ArrayList<Object> lent = new ArrayList<>();
     private final ArrayDeque<long[]> freeLongs = new ArrayDeque<>();
     private final ArrayDeque<boolean[]> freeFlags = new ArrayDeque<>();
+    private final ArrayDeque<int[]> freeInts = new ArrayDeque<>();
+    private final ArrayDeque<byte[]> freeBytes = new ArrayDeque<>();
     private BooleanSupplier writerKeepsBatches;
     private int lendingScopes;
 
@@ -68,6 +71,8 @@ public final class BatchArena {
             if (previousWriter == null) {
                 arena.freeLongs.clear();
                 arena.freeFlags.clear();
+                arena.freeInts.clear();
+                arena.freeBytes.clear();
                 arena.lent.clear();
             }
         }
@@ -96,41 +101,66 @@ public final class BatchArena {
         }
     }
 
-    /** A LONG vector for {@code count} rows, lent when a scope lends. */
-    public static LongVector longs(int count) {
+    /** Where the arrays of a new batch vector come from on this thread now: lent ones while a scope lends. */
+    public static VectorBuffers buffers() {
         BatchArena arena = ARENA.get();
-        if (arena.lendingScopes == 0 || count > ROWS) {
-            return new LongVector(count);
-        }
-        return LongVector.wrapping(arena.lendLongs(), arena.lendFlags(count));
+        return arena.lendingScopes == 0 ? VectorBuffers.NEW : arena;
+    }
+
+    /** A LONG vector for {@code count} rows, lent when a scope lends. */
+    public static LongVector longVector(int count) {
+        VectorBuffers buffers = buffers();
+        return LongVector.wrapping(buffers.longs(count), buffers.clearFlags(count));
     }
 
     /** An INT128 vector for {@code count} rows, lent when a scope lends. */
-    public static Int128Vector int128s(int count) {
-        BatchArena arena = ARENA.get();
-        if (arena.lendingScopes == 0 || count > ROWS) {
-            return new Int128Vector(count);
-        }
-        return Int128Vector.wrapping(arena.lendLongs(), arena.lendLongs(), arena.lendFlags(count));
+    public static Int128Vector int128Vector(int count) {
+        VectorBuffers buffers = buffers();
+        return Int128Vector.wrapping(buffers.longs(count), buffers.longs(count), buffers.clearFlags(count));
     }
 
-    private long[] lendLongs() {
+    @Override
+    public long[] longs(int count) {
+        if (count > ROWS) {
+            return NEW.longs(count);
+        }
         long[] array = freeLongs.pollLast();
-        if (array == null) {
-            array = new long[ROWS];
-        }
-        lent.add(array);
-        return array;
+        return lend(array != null ? array : new long[ROWS]);
     }
 
-    /** A null mask with its first {@code count} flags false (the vector's writers expect a clear mask). */
-    private boolean[] lendFlags(int count) {
+    @Override
+    public int[] ints(int count) {
+        if (count > ROWS) {
+            return NEW.ints(count);
+        }
+        int[] array = freeInts.pollLast();
+        return lend(array != null ? array : new int[ROWS]);
+    }
+
+    @Override
+    public byte[] bytes(int count) {
+        if (count > ROWS) {
+            return NEW.bytes(count);
+        }
+        byte[] array = freeBytes.pollLast();
+        return lend(array != null ? array : new byte[ROWS]);
+    }
+
+    @Override
+    public boolean[] clearFlags(int count) {
+        if (count > ROWS) {
+            return NEW.clearFlags(count);
+        }
         boolean[] array = freeFlags.pollLast();
         if (array == null) {
             array = new boolean[ROWS];
         } else {
             Arrays.fill(array, 0, count, false);
         }
+        return lend(array);
+    }
+
+    private <T> T lend(T array) {
         lent.add(array);
         return array;
     }
@@ -142,6 +172,20 @@ public final class BatchArena {
             }
             if (freeLongs.size() < KEPT_PER_KIND) {
                 freeLongs.addLast(longs);
+            }
+        } else if (array instanceof int[] ints) {
+            if (POISON) {
+                Arrays.fill(ints, -0x5A5A_5A5B);
+            }
+            if (freeInts.size() < KEPT_PER_KIND) {
+                freeInts.addLast(ints);
+            }
+        } else if (array instanceof byte[] bytes) {
+            if (POISON) {
+                Arrays.fill(bytes, (byte) 0x5A);
+            }
+            if (freeBytes.size() < KEPT_PER_KIND) {
+                freeBytes.addLast(bytes);
             }
         } else if (array instanceof boolean[] flags) {
             if (POISON) {

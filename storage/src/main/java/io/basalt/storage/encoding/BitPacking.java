@@ -21,8 +21,11 @@ public final class BitPacking {
      */
     static final int ONE_LOAD_WIDTH = 57;
 
-    /** Zero bytes after a stream copied by {@link #readPacked}: two words, so any value's 8 or 16 bytes can be read. */
-    static final int PACKED_PADDING = 16;
+    /**
+     * Bytes after a packed stream ({@link #readPacked}): two words, so any value's 8 or 16 bytes can be read; their
+     * contents never matter, the loads are masked.
+     */
+    public static final int PACKED_PADDING = 16;
 
     private BitPacking() {
     }
@@ -166,7 +169,7 @@ public final class BitPacking {
         return bytes;
     }
 
-    private static int checkedByteCount(ByteSource in, int count, int width) {
+    static int checkedByteCount(ByteSource in, int count, int width) {
         long bytes = packedBytes(count, width);
         in.require(bytes, count + " values of " + width + " bits");
         return (int) bytes;

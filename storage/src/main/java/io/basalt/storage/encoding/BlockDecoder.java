@@ -27,13 +27,25 @@ public final class BlockDecoder {
     /** {@link #decode}, keeping the dictionary form of a dictionary-encoded BYTES block. */
     public static DecodedBlock decodeBlock(PhysicalKind kind, EncodingKind encoding, int rowCount,
                                            byte[] body, int offset, int length) {
+        return decodeBlock(kind, encoding, rowCount, new ByteSource(body, offset, length));
+    }
+
+    /**
+     * {@link #decodeBlock} of {@code body[0, length)}, an array the caller hands over with at least
+     * {@link BitPacking#PACKED_PADDING} spare bytes after the block: the decoded block may keep views into it.
+     */
+    public static DecodedBlock decodeOwnedBlock(PhysicalKind kind, EncodingKind encoding, int rowCount, byte[] body,
+                                                int length) {
+        return decodeBlock(kind, encoding, rowCount, ByteSource.ofOwnedArray(body, length));
+    }
+
+    private static DecodedBlock decodeBlock(PhysicalKind kind, EncodingKind encoding, int rowCount, ByteSource in) {
         if (rowCount < 0 || rowCount > BlockLimits.MAX_ROWS) {
             throw new BlockFormatException("block claims " + rowCount + " rows, at most " + BlockLimits.MAX_ROWS + " allowed");
         }
         if (!encoding.appliesTo(kind)) {
             throw new BlockFormatException(encoding + " is not an encoding of " + kind + " blocks");
         }
-        ByteSource in = new ByteSource(body, offset, length);
         int flags = in.readUnsignedByte("block flags");
         if ((flags & ~BlockEncoder.FLAG_HAS_NULLS) != 0) {
             throw new BlockFormatException("unknown block flags " + flags);

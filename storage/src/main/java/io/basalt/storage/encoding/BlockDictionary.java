@@ -2,6 +2,7 @@ package io.basalt.storage.encoding;
 
 import io.basalt.storage.vector.BytesVector;
 import io.basalt.storage.vector.DictionaryView;
+import io.basalt.storage.vector.VectorBuffers;
 
 /**
  * The dictionary form of a decoded dictionary-encoded BYTES block: its distinct values ({@link #entries()}, in
@@ -77,9 +78,14 @@ public final class BlockDictionary {
      * ({@link BytesVector#dictionary()}).
      */
     public BytesVector rows(int offset, int[] positions, int count) {
-        int[] rowCodes = new int[count];
+        return rows(offset, positions, count, VectorBuffers.NEW);
+    }
+
+    /** {@link #rows(int, int[], int)} with the codes' array (and a one-byte vector's) from {@code buffers}. */
+    public BytesVector rows(int offset, int[] positions, int count, VectorBuffers buffers) {
+        int[] rowCodes = buffers.ints(count);
         gatherCodes(offset, positions, count, rowCodes);
-        return BytesVector.fromCodes(entries, rowCodes, count);
+        return BytesVector.fromCodes(entries, rowCodes, count, buffers);
     }
 
     /**

@@ -18,19 +18,43 @@ public final class ByteSource {
 
     private final byte[] buffer;
     private final int limit;
+    private final boolean viewable;
     private int position;
 
     public ByteSource(byte[] buffer, int offset, int length) {
+        this(buffer, offset, length, false);
+    }
+
+    public ByteSource(byte[] buffer) {
+        this(buffer, 0, buffer.length);
+    }
+
+    private ByteSource(byte[] buffer, int offset, int length, boolean viewable) {
         if (offset < 0 || length < 0 || offset > buffer.length - length) {
             throw new IllegalArgumentException("range " + offset + "+" + length + " outside array of " + buffer.length);
         }
         this.buffer = buffer;
         this.position = offset;
         this.limit = offset + length;
+        this.viewable = viewable;
     }
 
-    public ByteSource(byte[] buffer) {
-        this(buffer, 0, buffer.length);
+    /**
+     * A reader over {@code buffer[0, length)}, an array nobody else holds or changes, followed by at least
+     * {@link BitPacking#PACKED_PADDING} spare bytes: what is decoded from it may keep views into it instead of copies
+     * ({@link #isViewable}).
+     */
+    public static ByteSource ofOwnedArray(byte[] buffer, int length) {
+        if (buffer.length - length < BitPacking.PACKED_PADDING) {
+            throw new IllegalArgumentException(length + " bytes in an array of " + buffer.length
+                    + " leave fewer than " + BitPacking.PACKED_PADDING + " spare");
+        }
+        return new ByteSource(buffer, 0, length, true);
+    }
+
+    /** Whether decoded values may refer to this reader's array instead of copying it ({@link #ofOwnedArray}). */
+    public boolean isViewable() {
+        return viewable;
     }
 
     public byte[] array() {

@@ -44,10 +44,15 @@ final class SegmentFileInput {
 
     /** Reads exactly {@code length} bytes at {@code position}; {@code what} names them in errors. */
     byte[] read(long position, int length, String what) {
+        return read(position, length, 0, what);
+    }
+
+    /** {@link #read(long, int, String)} into an array with {@code spare} more (zero) bytes after them. */
+    byte[] read(long position, int length, int spare, String what) {
         for (int attempt = 0; ; attempt++) {
             FileChannel current = channel;
             try {
-                return readFully(current, position, length, what);
+                return readFully(current, position, length, spare, what);
             } catch (ClosedByInterruptException e) {
                 reopenAfter(current);
                 throw new StorageException(StorageErrors.IO_ERROR, "reading " + what + " of " + file
@@ -72,9 +77,10 @@ final class SegmentFileInput {
         }
     }
 
-    private byte[] readFully(FileChannel current, long position, int length, String what) throws IOException {
-        byte[] bytes = new byte[length];
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    private byte[] readFully(FileChannel current, long position, int length, int spare, String what)
+            throws IOException {
+        byte[] bytes = new byte[length + spare];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
         while (buffer.hasRemaining()) {
             if (current.read(buffer, position + buffer.position()) < 0) {
                 throw new CorruptDataException(file, what + " ends past the end of the file (truncated?)");

@@ -3,6 +3,7 @@ package io.basalt.storage.segment;
 import io.basalt.storage.CorruptDataException;
 import io.basalt.storage.compress.Compression;
 import io.basalt.storage.compress.DecompressionException;
+import io.basalt.storage.encoding.BitPacking;
 import io.basalt.storage.encoding.BlockDecoder;
 import io.basalt.storage.encoding.DecodedBlock;
 import io.basalt.storage.encoding.BlockFormatException;
@@ -78,9 +79,11 @@ public final class SegmentReader implements AutoCloseable {
         BlockInfo info = blocks.get(block);
         ColumnSpec spec = footer.columns().get(column);
         String where = "column '" + spec.name() + "' block " + block;
-        byte[] stored = input.read(info.fileOffset(), info.storedLength(), where);
+        int storedLength = info.storedLength();
+        // Spare bytes after the block let bit-packed values be read in place (BlockDecoder.decodeOwnedBlock).
+        byte[] stored = input.read(info.fileOffset(), storedLength, BitPacking.PACKED_PADDING, where);
         CRC32C crc = new CRC32C();
-        crc.update(stored);
+        crc.update(stored, 0, storedLength);
         if ((int) crc.getValue() != info.crc()) {
             throw new CorruptDataException(file, where + ": checksum mismatch (stored " + Integer.toHexString(info.crc())
                     + ", computed " + Integer.toHexString((int) crc.getValue()) + ")");
@@ -88,10 +91,15 @@ public final class SegmentReader implements AutoCloseable {
         try {
             // An uncompressed block (most bit-packed ones: compression did not shrink them) is decoded from the bytes
             // just read, which belong to nobody else: no copy.
-            byte[] body = info.compression() == Compression.NONE && stored.length == info.uncompressedLength() ? stored
-                    : info.compression().codec().decompress(stored, 0, stored.length, info.uncompressedLength());
-            DecodedBlock decoded = BlockDecoder.decodeBlock(spec.type().physicalKind(), info.encoding(), info.rowCount(),
-                    body, 0, body.length);
+            DecodedBlock decoded;
+            if (info.compression() == Compression.NONE && storedLength == info.uncompressedLength()) {
+                decoded = BlockDecoder.decodeOwnedBlock(spec.type().physicalKind(), info.encoding(), info.rowCount(),
+                        stored, storedLength);
+            } else {
+                byte[] body = info.compression().codec().decompress(stored, 0, storedLength, info.uncompressedLength());
+                decoded = BlockDecoder.decodeBlock(spec.type().physicalKind(), info.encoding(), info.rowCount(),
+                        body, 0, body.length);
+            }
             int nullCount = decoded.nullCount();
             if (nullCount != info.zoneMap().nullCount()) {
                 throw new BlockFormatException("block has " + nullCount + " nulls, its zone map says "

@@ -35,8 +35,8 @@ public final class BytesVector extends ColumnVector {
         this.offsets = new int[Math.max(capacity, 1) + 1];
     }
 
-    private BytesVector(int count, byte[] data, int[] offsets) {
-        super(count);
+    private BytesVector(boolean[] nulls, byte[] data, int[] offsets) {
+        super(nulls);
         this.data = data;
         this.offsets = offsets;
     }
@@ -49,10 +49,15 @@ public final class BytesVector extends ColumnVector {
      * about as much as gathering the codes (5 % of Q1's samples).
      */
     public static BytesVector fromCodes(BytesVector entries, int[] rowCodes, int count) {
+        return fromCodes(entries, rowCodes, count, VectorBuffers.NEW);
+    }
+
+    /** {@link #fromCodes(BytesVector, int[], int)} with the arrays of one-byte rows from {@code buffers}. */
+    public static BytesVector fromCodes(BytesVector entries, int[] rowCodes, int count, VectorBuffers buffers) {
         if (count < ONE_BYTE_OFFSETS.length && singleByteEntries(entries, count)) {
-            byte[] values = singleBytes(entries.data, rowCodes, count);
+            byte[] values = singleBytes(entries.data, rowCodes, count, buffers);
             if (values != null) {
-                BytesVector vector = new BytesVector(count, values, ONE_BYTE_OFFSETS);
+                BytesVector vector = new BytesVector(buffers.clearFlags(count), values, ONE_BYTE_OFFSETS);
                 vector.positionCount = count;
                 vector.dictionary = new DictionaryView(entries, rowCodes);
                 return vector;
@@ -64,8 +69,8 @@ public final class BytesVector extends ColumnVector {
     }
 
     /** The one-byte entries {@code source[code]} of {@code rowCodes[0, count)}; null at the first NULL (negative) code. */
-    private static byte[] singleBytes(byte[] source, int[] rowCodes, int count) {
-        byte[] values = new byte[count];
+    private static byte[] singleBytes(byte[] source, int[] rowCodes, int count, VectorBuffers buffers) {
+        byte[] values = buffers.bytes(count);
         for (int i = 0; i < count; i++) {
             int code = rowCodes[i];
             if (code < 0) {
