@@ -1,6 +1,7 @@
 package io.basalt.execution.scan;
 
 import io.basalt.execution.hash.KeyHashing;
+import io.basalt.storage.encoding.BranchFreeComparisons;
 import io.basalt.storage.vector.LongVector;
 
 /**
@@ -76,8 +77,8 @@ final class BloomKeyFilter extends KeyMembershipFilter {
     private int test(long key) {
         long hash = KeyHashing.mix(key);
         long bits = bits(hash);
-        int inRange = Long.compareUnsigned(key - min, span) <= 0 ? 1 : 0;
-        int present = (words[(int) (hash >>> wordShift)] & bits) == bits ? 1 : 0;
+        int inRange = BranchFreeComparisons.unsignedAtMost(key - min, span);
+        int present = BranchFreeComparisons.isZero((words[(int) (hash >>> wordShift)] & bits) ^ bits);
         return inRange & present;
     }
 

@@ -3,6 +3,7 @@ package io.basalt.execution.scan;
 import io.basalt.execution.expression.Call;
 import io.basalt.execution.expression.Expression;
 import io.basalt.execution.expression.Function;
+import io.basalt.storage.encoding.BranchFreeComparisons;
 import io.basalt.storage.segment.LongZoneMap;
 import io.basalt.storage.segment.ZoneMap;
 import io.basalt.storage.type.LogicalType;
@@ -52,24 +53,24 @@ final class ColumnRanges {
             }
             long[] values = vector.values();
             // One unsigned comparison tests both bounds: value - low wraps above high - low when below low.
-            long width = (high - low) + Long.MIN_VALUE;
+            long span = high - low;
             int kept = 0;
             if (vector.mayHaveNulls()) {
                 for (int i = 0; i < count; i++) {
                     int row = positions == null ? i : positions[i];
                     out[kept] = row;
-                    kept += !vector.isNull(row) & (values[row] - low) + Long.MIN_VALUE <= width ? 1 : 0;
+                    kept += (vector.isNull(row) ? 0 : 1) & BranchFreeComparisons.unsignedAtMost(values[row] - low, span);
                 }
             } else if (positions == null) {
                 for (int i = 0; i < count; i++) {
                     out[kept] = i;
-                    kept += (values[i] - low) + Long.MIN_VALUE <= width ? 1 : 0;
+                    kept += BranchFreeComparisons.unsignedAtMost(values[i] - low, span);
                 }
             } else {
                 for (int i = 0; i < count; i++) {
                     int row = positions[i];
                     out[kept] = row;
-                    kept += (values[row] - low) + Long.MIN_VALUE <= width ? 1 : 0;
+                    kept += BranchFreeComparisons.unsignedAtMost(values[row] - low, span);
                 }
             }
             return kept;
@@ -84,12 +85,12 @@ final class ColumnRanges {
                 return 0;
             }
             long[] values = gathered.values();
-            long width = (high - low) + Long.MIN_VALUE;
+            long span = high - low;
             boolean mayHaveNulls = gathered.mayHaveNulls();
             int kept = 0;
             for (int i = 0; i < count; i++) {
                 out[kept] = positions[i];
-                kept += !(mayHaveNulls && gathered.isNull(i)) & (values[i] - low) + Long.MIN_VALUE <= width ? 1 : 0;
+                kept += (mayHaveNulls && gathered.isNull(i) ? 0 : 1) & BranchFreeComparisons.unsignedAtMost(values[i] - low, span);
             }
             return kept;
         }

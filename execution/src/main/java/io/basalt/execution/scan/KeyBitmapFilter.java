@@ -1,5 +1,6 @@
 package io.basalt.execution.scan;
 
+import io.basalt.storage.encoding.BranchFreeComparisons;
 import io.basalt.storage.encoding.EncodedLongs;
 import io.basalt.storage.encoding.PackedLongs;
 import io.basalt.storage.vector.LongVector;
@@ -58,7 +59,7 @@ final class KeyBitmapFilter extends KeyMembershipFilter {
     /** 1 when the key is in the set, else 0, with no branch on either test. */
     private int bit(long key) {
         long offset = key - min;
-        long position = Long.compareUnsigned(offset, span) <= 0 ? offset : outside;
+        long position = BranchFreeComparisons.atMostOr(offset, span, outside);
         return (int) (bits[(int) (position >>> 6)] >>> position) & 1;
     }
 
