@@ -8,6 +8,7 @@ import io.basalt.storage.commit.Snapshot;
 import io.basalt.storage.commit.Transaction;
 import io.basalt.storage.maintenance.UnreferencedFileSweeper;
 import io.basalt.storage.maintenance.Vacuum;
+import io.basalt.storage.segment.BlockCache;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ public final class StorageEngine implements AutoCloseable {
     private final DataDirectoryLock lock;
     private final CommitCoordinator coordinator;
     private final List<String> openWarnings;
+    private final BlockCache blockCache = BlockCache.quarterOfHeap();
 
     private StorageEngine(DataLayout layout, DataDirectoryLock lock, CommitCoordinator coordinator, List<String> openWarnings) {
         this.layout = layout;
@@ -96,6 +98,11 @@ public final class StorageEngine implements AutoCloseable {
         return layout;
     }
 
+    /** The bodies of segment blocks that queries read, kept between them ({@link BlockCache}). */
+    public BlockCache blockCache() {
+        return blockCache;
+    }
+
     /** The newest committed version, unpinned: fine for a glance, use {@link #snapshot()} to read data. */
     public Manifest current() {
         return coordinator.current();
@@ -127,6 +134,7 @@ public final class StorageEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        blockCache.clear();
         try {
             lock.close();
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import io.basalt.storage.DataLayout;
 import io.basalt.storage.commit.SegmentEntry;
 import io.basalt.storage.deletion.DeletionVector;
 import io.basalt.storage.deletion.DeletionVectorFile;
+import io.basalt.storage.segment.BlockCache;
 import io.basalt.storage.segment.SegmentReader;
 
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ final class SegmentHandle {
     /** The file of the entry's deletion vector, or null when it has none. */
     private final Path deletionVectorFile;
     private final SegmentEntry entry;
+    private final BlockCache cache;
     private int unfinishedMorsels;
     private boolean opened;
     private RuntimeException openFailure;
@@ -28,22 +30,23 @@ final class SegmentHandle {
     private DeletionVector deletions;
 
     /** A segment of a table's partition. */
-    SegmentHandle(DataLayout layout, long tableId, long partitionId, SegmentEntry entry, int morsels) {
+    SegmentHandle(DataLayout layout, long tableId, long partitionId, SegmentEntry entry, int morsels, BlockCache cache) {
         this(layout.segmentFile(tableId, partitionId, entry.segmentId()), entry.deletionVectorId()
                 .map(id -> layout.deletionVectorFile(tableId, partitionId, entry.segmentId(), id)).orElse(null),
-                entry, morsels);
+                entry, morsels, cache);
     }
 
     /** A segment file without deletions, such as an index's data (its rows are the table's live rows). */
-    SegmentHandle(Path file, SegmentEntry entry, int morsels) {
-        this(file, null, entry, morsels);
+    SegmentHandle(Path file, SegmentEntry entry, int morsels, BlockCache cache) {
+        this(file, null, entry, morsels, cache);
     }
 
-    private SegmentHandle(Path file, Path deletionVectorFile, SegmentEntry entry, int morsels) {
+    private SegmentHandle(Path file, Path deletionVectorFile, SegmentEntry entry, int morsels, BlockCache cache) {
         this.file = file;
         this.deletionVectorFile = deletionVectorFile;
         this.entry = entry;
         this.unfinishedMorsels = morsels;
+        this.cache = cache;
     }
 
     SegmentEntry entry() {
@@ -63,7 +66,7 @@ final class SegmentHandle {
         }
         try {
             if (needsFile) {
-                reader = SegmentReader.open(file);
+                reader = SegmentReader.open(file, cache);
                 if (reader.footer().rowCount() != entry.rowCount()) {
                     throw new CorruptDataException(reader.file(), "segment holds " + reader.footer().rowCount()
                             + " rows, the manifest says " + entry.rowCount());

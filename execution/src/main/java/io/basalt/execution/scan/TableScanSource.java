@@ -66,7 +66,8 @@ public final class TableScanSource implements MorselSource {
             int morsels = (int) ((data.rowCount() + MORSEL_ROWS - 1) / MORSEL_ROWS);
             counters.rowsPlanned(data.rowCount());
             segments.add(new SegmentHandle(context.layout().indexSegmentFile(table.tableId(), data.indexId(),
-                    data.segmentId()), SegmentEntry.of(data.segmentId(), data.rowCount(), 0), morsels));
+                    data.segmentId()), SegmentEntry.of(data.segmentId(), data.rowCount(), 0), morsels,
+                    context.blockCache()));
         } else {
             this.node = node;
             requireTableColumns(node, table);
@@ -75,7 +76,7 @@ public final class TableScanSource implements MorselSource {
                     int morsels = (int) ((segment.rowCount() + MORSEL_ROWS - 1) / MORSEL_ROWS);
                     counters.rowsPlanned(segment.rowCount());
                     segments.add(new SegmentHandle(context.layout(), table.tableId(), partition.partitionId(), segment,
-                            morsels));
+                            morsels, context.blockCache()));
                 }
             }
         }

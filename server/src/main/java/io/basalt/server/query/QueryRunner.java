@@ -1,6 +1,7 @@
 package io.basalt.server.query;
 
 import io.basalt.execution.ExecutionContext;
+import io.basalt.execution.spill.SpillSpace;
 import io.basalt.execution.progress.ProgressTracker;
 import io.basalt.optimizer.AnalyzedView;
 import io.basalt.optimizer.PlannedQuery;
@@ -138,6 +139,6 @@ public final class QueryRunner {
     public ExecutionContext context(Manifest manifest, SessionSettings settings, AtomicBoolean cancelled,
                                     ProgressTracker progress) {
         return new ExecutionContext(storage.layout(), manifest, settings.threads(), settings.memoryLimitBytes(), cancelled,
-                progress);
+                progress, SpillSpace.of(storage.layout()), storage.blockCache());
     }
 }

@@ -31,7 +31,7 @@ public final class BlockDecoder {
     }
 
     /**
-     * {@link #decodeBlock} of {@code body[0, length)}, an array the caller hands over with at least
+     * {@link #decodeBlock} of {@code body[0, length)}, an array that nobody changes any more, with at least
      * {@link BitPacking#PACKED_PADDING} spare bytes after the block: the decoded block may keep views into it.
      */
     public static DecodedBlock decodeOwnedBlock(PhysicalKind kind, EncodingKind encoding, int rowCount, byte[] body,

@@ -40,7 +40,7 @@ public final class ByteSource {
     }
 
     /**
-     * A reader over {@code buffer[0, length)}, an array nobody else holds or changes, followed by at least
+     * A reader over {@code buffer[0, length)}, an array nobody changes any more (it may be shared), followed by at least
      * {@link BitPacking#PACKED_PADDING} spare bytes: what is decoded from it may keep views into it instead of copies
      * ({@link #isViewable}).
      */

@@ -29,17 +29,24 @@ public final class SegmentReader implements AutoCloseable {
     private final Path file;
     private final SegmentFileInput input;
     private final SegmentFooter footer;
+    private final BlockCache cache;
 
-    private SegmentReader(Path file, SegmentFileInput input, SegmentFooter footer) {
+    private SegmentReader(Path file, SegmentFileInput input, SegmentFooter footer, BlockCache cache) {
         this.file = file;
         this.input = input;
         this.footer = footer;
+        this.cache = cache;
     }
 
     public static SegmentReader open(Path file) {
+        return open(file, BlockCache.DISABLED);
+    }
+
+    /** A reader taking the bodies of blocks from {@code cache} when it has them, and leaving the ones it reads there. */
+    public static SegmentReader open(Path file, BlockCache cache) {
         SegmentFileInput input = SegmentFileInput.open(file);
         try {
-            return new SegmentReader(file, input, readFooter(file, input));
+            return new SegmentReader(file, input, readFooter(file, input), cache);
         } catch (RuntimeException e) {
             try {
                 input.close();
@@ -79,31 +86,21 @@ public final class SegmentReader implements AutoCloseable {
         BlockInfo info = blocks.get(block);
         ColumnSpec spec = footer.columns().get(column);
         String where = "column '" + spec.name() + "' block " + block;
-        int storedLength = info.storedLength();
-        // Spare bytes after the block let bit-packed values be read in place (BlockDecoder.decodeOwnedBlock).
-        byte[] stored = input.read(info.fileOffset(), storedLength, BitPacking.PACKED_PADDING, where);
-        CRC32C crc = new CRC32C();
-        crc.update(stored, 0, storedLength);
-        if ((int) crc.getValue() != info.crc()) {
-            throw new CorruptDataException(file, where + ": checksum mismatch (stored " + Integer.toHexString(info.crc())
-                    + ", computed " + Integer.toHexString((int) crc.getValue()) + ")");
-        }
         try {
-            // An uncompressed block (most bit-packed ones: compression did not shrink them) is decoded from the bytes
-            // just read, which belong to nobody else: no copy.
-            DecodedBlock decoded;
-            if (info.compression() == Compression.NONE && storedLength == info.uncompressedLength()) {
-                decoded = BlockDecoder.decodeOwnedBlock(spec.type().physicalKind(), info.encoding(), info.rowCount(),
-                        stored, storedLength);
-            } else {
-                byte[] body = info.compression().codec().decompress(stored, 0, storedLength, info.uncompressedLength());
-                decoded = BlockDecoder.decodeBlock(spec.type().physicalKind(), info.encoding(), info.rowCount(),
-                        body, 0, body.length);
+            byte[] body = cache.get(file, info.fileOffset());
+            boolean cached = body != null;
+            if (!cached) {
+                body = readBody(info, where);
             }
+            DecodedBlock decoded = BlockDecoder.decodeOwnedBlock(spec.type().physicalKind(), info.encoding(),
+                    info.rowCount(), body, info.uncompressedLength());
             int nullCount = decoded.nullCount();
             if (nullCount != info.zoneMap().nullCount()) {
                 throw new BlockFormatException("block has " + nullCount + " nulls, its zone map says "
                         + info.zoneMap().nullCount());
+            }
+            if (!cached) {
+                cache.put(file, info.fileOffset(), body); // only a body that decoded
             }
             return decoded;
         } catch (BlockFormatException | DecompressionException e) {
@@ -111,7 +108,31 @@ public final class SegmentReader implements AutoCloseable {
         }
     }
 
-    /** Reads every block of a column into one vector of {@link SegmentFooter#rowCount()} positions. */
+    /**
+     * A block's body, checked and decompressed, in an array with {@link BitPacking#PACKED_PADDING} spare bytes after
+     * it so that bit-packed values are read in place ({@link BlockDecoder#decodeOwnedBlock}).
+     */
+    private byte[] readBody(BlockInfo info, String where) throws DecompressionException {
+        int storedLength = info.storedLength();
+        byte[] stored = input.read(info.fileOffset(), storedLength, BitPacking.PACKED_PADDING, where);
+        CRC32C crc = new CRC32C();
+        crc.update(stored, 0, storedLength);
+        if ((int) crc.getValue() != info.crc()) {
+            throw new CorruptDataException(file, where + ": checksum mismatch (stored " + Integer.toHexString(info.crc())
+                    + ", computed " + Integer.toHexString((int) crc.getValue()) + ")");
+        }
+        if (info.compression() == Compression.NONE) {
+            if (storedLength != info.uncompressedLength()) {
+                throw new BlockFormatException("uncompressed block of " + storedLength + " bytes claims "
+                        + info.uncompressedLength());
+            }
+            return stored;
+        }
+        byte[] body = info.compression().codec().decompress(stored, 0, storedLength, info.uncompressedLength());
+        return Arrays.copyOf(body, body.length + BitPacking.PACKED_PADDING);
+    }
+
+        /** Reads every block of a column into one vector of {@link SegmentFooter#rowCount()} positions. */
     public ColumnVector readColumn(int column) {
         PhysicalKind kind = footer.columns().get(column).type().physicalKind();
         List<BlockInfo> blocks = footer.blocks(column);

@@ -1,0 +1,145 @@
+package io.basalt.storage.segment;
+
+import io.basalt.storage.CorruptDataException;
+import io.basalt.storage.compress.Compression;
+import io.basalt.storage.encoding.TestVectors;
+import io.basalt.storage.type.LogicalType;
+import io.basalt.storage.vector.LongVector;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BlockCacheTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theLeastRecentlyUsedBlocksLeaveFirstOnceTheBudgetIsFull() {
+        Path file = dir.resolve("a.seg");
+        BlockCache cache = new BlockCache(3 * (100 + 96));
+        cache.put(file, 0, new byte[100]);
+        cache.put(file, 100, new byte[100]);
+        cache.put(file, 200, new byte[100]);
+        assertThat(cache.get(file, 0)).isNotNull(); // now the most recently used
+        cache.put(file, 300, new byte[100]);
+
+        assertThat(cache.get(file, 100)).isNull();
+        assertThat(cache.get(file, 0)).isNotNull();
+        assertThat(cache.get(file, 200)).isNotNull();
+        assertThat(cache.get(file, 300)).isNotNull();
+        assertThat(cache.blockCount()).isEqualTo(3);
+        assertThat(cache.heldBytes()).isLessThanOrEqualTo(cache.capacityBytes());
+    }
+
+    @Test
+    void aBlockLargerThanTheBudgetIsNotKept() {
+        BlockCache cache = new BlockCache(1000);
+        cache.put(dir.resolve("a.seg"), 0, new byte[2000]);
+        assertThat(cache.blockCount()).isZero();
+        assertThat(cache.heldBytes()).isZero();
+    }
+
+    @Test
+    void invalidatingAFileDropsOnlyItsBlocks() {
+        Path first = dir.resolve("1.seg");
+        Path second = dir.resolve("2.seg");
+        BlockCache cache = new BlockCache(1 << 20);
+        cache.put(first, 0, new byte[10]);
+        cache.put(first, 10, new byte[10]);
+        cache.put(second, 0, new byte[10]);
+
+        cache.invalidate(first);
+
+        assertThat(cache.get(first, 0)).isNull();
+        assertThat(cache.get(first, 10)).isNull();
+        assertThat(cache.get(second, 0)).isNotNull();
+        assertThat(cache.heldBytes()).isEqualTo(10 + 96);
+    }
+
+    @Test
+    void theDisabledCacheKeepsNothing() {
+        BlockCache.DISABLED.put(dir.resolve("a.seg"), 0, new byte[1]);
+        assertThat(BlockCache.DISABLED.get(dir.resolve("a.seg"), 0)).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Compression.class)
+    void aReaderServesCachedBlocksWithoutReadingTheFileAgain(Compression compression) throws IOException {
+        long[] values = new Random(3).longs(200_000, 0, 1_000_000).toArray();
+        Path file = dir.resolve("cached-" + compression + ".seg");
+        SegmentTestData.write(file, List.of(new ColumnSpec("x", LogicalType.BIGINT, compression)),
+                List.of(TestVectors.longs(values)));
+        BlockCache cache = new BlockCache(1 << 24);
+        try (SegmentReader reader = SegmentReader.open(file, cache)) {
+            assertThat(column(reader)).isEqualTo(values);
+        }
+        assertThat(cache.blockCount()).isGreaterThan(1);
+        long misses = cache.misses();
+
+        // A damaged file is not read again while its blocks are cached: segment files never change while open.
+        BlockInfo second;
+        try (SegmentReader reader = SegmentReader.open(file)) {
+            second = reader.footer().blocks(0).get(1);
+        }
+        flip(file, second.fileOffset() + second.storedLength() / 2);
+        try (SegmentReader reader = SegmentReader.open(file, cache)) {
+            assertThat(column(reader)).isEqualTo(values);
+        }
+        assertThat(cache.misses()).isEqualTo(misses);
+        assertThat(cache.hits()).isGreaterThan(0);
+
+        // Without the cache the damage is found.
+        try (SegmentReader reader = SegmentReader.open(file)) {
+            assertThatThrownBy(() -> reader.readBlock(0, 1)).isInstanceOf(CorruptDataException.class);
+        }
+    }
+
+    @Test
+    void aBlockThatFailsItsChecksumIsNotCached() throws IOException {
+        long[] values = new Random(4).longs(100_000).toArray();
+        Path file = dir.resolve("damaged.seg");
+        SegmentTestData.write(file, List.of(new ColumnSpec("x", LogicalType.BIGINT, Compression.NONE)),
+                List.of(TestVectors.longs(values)));
+        BlockInfo first;
+        try (SegmentReader reader = SegmentReader.open(file)) {
+            first = reader.footer().blocks(0).get(0);
+        }
+        flip(file, first.fileOffset() + first.storedLength() / 2);
+        BlockCache cache = new BlockCache(1 << 24);
+        try (SegmentReader reader = SegmentReader.open(file, cache)) {
+            assertThatThrownBy(() -> reader.readBlock(0, 0)).isInstanceOf(CorruptDataException.class);
+            assertThatThrownBy(() -> reader.readBlock(0, 0)).isInstanceOf(CorruptDataException.class);
+        }
+        assertThat(cache.blockCount()).isZero();
+    }
+
+    private static long[] column(SegmentReader reader) {
+        LongVector vector = (LongVector) reader.readColumn(0);
+        long[] values = new long[vector.positionCount()];
+        System.arraycopy(vector.values(), 0, values, 0, values.length);
+        return values;
+    }
+
+    private static void flip(Path file, long position) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            channel.read(one, position);
+            one.put(0, (byte) (one.get(0) ^ 0x10));
+            one.rewind();
+            channel.write(one, position);
+        }
+    }
+}
