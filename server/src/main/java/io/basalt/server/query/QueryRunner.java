@@ -138,6 +138,7 @@ public final class QueryRunner {
 
     public ExecutionContext context(Manifest manifest, SessionSettings settings, AtomicBoolean cancelled,
                                     ProgressTracker progress) {
+        storage.blockCache().fitBeside(settings.memoryLimitBytes());
         return new ExecutionContext(storage.layout(), manifest, settings.threads(), settings.memoryLimitBytes(), cancelled,
                 progress, SpillSpace.of(storage.layout()), storage.blockCache());
     }

@@ -17,7 +17,9 @@ import java.util.Map;
  * decoders copy out of them or keep read-only views ({@code PackedLongs}).
  *
  * <p>The budget is separate from queries' memory limits: it is heap the database holds for itself, like the
- * catalog, and the memory a query may use comes on top of it.
+ * catalog, and the memory a query may use comes on top of it. So that both fit the heap, the budget shrinks
+ * ({@link #fitBeside}) to half of what a query's memory limit leaves of the heap when a query runs with a limit
+ * above the default half of the heap.
  */
 public final class BlockCache {
 
@@ -27,7 +29,7 @@ public final class BlockCache {
     /** Bytes counted per entry beyond its array's length: the entry, its key and the array's header. */
     private static final long ENTRY_OVERHEAD = 96;
 
-    private final long capacityBytes;
+    private volatile long capacityBytes;
     private final LinkedHashMap<BlockKey, byte[]> bodies = new LinkedHashMap<>(256, 0.75f, true); // guarded by this
     private long heldBytes;
     private long hits;
@@ -47,6 +49,23 @@ public final class BlockCache {
 
     public long capacityBytes() {
         return capacityBytes;
+    }
+
+    /**
+     * Shrinks the budget (never grows it) to at most half of what a query with memory limit {@code queryMemoryLimit}
+     * leaves of the heap, evicting what no longer fits.
+     */
+    public void fitBeside(long queryMemoryLimit) {
+        long fitting = Math.max(0, (Runtime.getRuntime().maxMemory() - queryMemoryLimit) / 2);
+        if (fitting >= capacityBytes) {
+            return;
+        }
+        synchronized (this) {
+            if (fitting < capacityBytes) {
+                capacityBytes = fitting;
+                evictPastCapacity();
+            }
+        }
     }
 
     /** The body of the block at {@code offset} in {@code file}, or null when it is not cached. */
@@ -74,11 +93,16 @@ public final class BlockCache {
         synchronized (this) {
             byte[] previous = bodies.put(new BlockKey(file, offset), body);
             heldBytes += bytes - (previous == null ? 0 : previous.length + ENTRY_OVERHEAD);
-            Iterator<Map.Entry<BlockKey, byte[]>> eldest = bodies.entrySet().iterator();
-            while (heldBytes > capacityBytes && eldest.hasNext()) {
-                heldBytes -= eldest.next().getValue().length + ENTRY_OVERHEAD;
-                eldest.remove();
-            }
+            evictPastCapacity();
+        }
+    }
+
+    /** Drops the least recently used blocks until the held bytes fit the budget; call holding the lock. */
+    private void evictPastCapacity() {
+        Iterator<Map.Entry<BlockKey, byte[]>> eldest = bodies.entrySet().iterator();
+        while (heldBytes > capacityBytes && eldest.hasNext()) {
+            heldBytes -= eldest.next().getValue().length + ENTRY_OVERHEAD;
+            eldest.remove();
         }
     }
 

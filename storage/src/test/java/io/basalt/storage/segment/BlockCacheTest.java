@@ -70,6 +70,23 @@ class BlockCacheTest {
     }
 
     @Test
+    void aLargeQueryMemoryLimitShrinksTheBudgetAndEvicts() {
+        long heap = Runtime.getRuntime().maxMemory();
+        BlockCache cache = new BlockCache(heap / 4);
+        cache.put(dir.resolve("a.seg"), 0, new byte[1000]);
+
+        cache.fitBeside(heap / 2); // the default limit leaves room for a quarter: nothing changes
+        assertThat(cache.capacityBytes()).isEqualTo(heap / 4);
+
+        cache.fitBeside(heap - 1000);
+        assertThat(cache.capacityBytes()).isEqualTo(500);
+        assertThat(cache.blockCount()).isZero();
+
+        cache.fitBeside(heap / 2); // never grows back
+        assertThat(cache.capacityBytes()).isEqualTo(500);
+    }
+
+    @Test
     void theDisabledCacheKeepsNothing() {
         BlockCache.DISABLED.put(dir.resolve("a.seg"), 0, new byte[1]);
         assertThat(BlockCache.DISABLED.get(dir.resolve("a.seg"), 0)).isNull();
