@@ -27,21 +27,48 @@ class BlockCacheTest {
     Path dir;
 
     @Test
-    void theLeastRecentlyUsedBlocksLeaveFirstOnceTheBudgetIsFull() {
+    void aFullCacheEvictsTheLeastRecentlyUsedForABlockAskedForMoreOften() {
         Path file = dir.resolve("a.seg");
         BlockCache cache = new BlockCache(3 * (100 + 96));
-        cache.put(file, 0, new byte[100]);
-        cache.put(file, 100, new byte[100]);
-        cache.put(file, 200, new byte[100]);
-        assertThat(cache.get(file, 0)).isNotNull(); // now the most recently used
-        cache.put(file, 300, new byte[100]);
+        request(cache, file, 0);
+        request(cache, file, 100);
+        request(cache, file, 200);
+        request(cache, file, 0); // a hit: block 0 is now the most recently used, block 100 the least
 
+        request(cache, file, 300); // asked for once, like the blocks it would evict: not kept
+        assertThat(cache.rejections()).isEqualTo(1);
+        assertThat(cache.blockCount()).isEqualTo(3);
+
+        request(cache, file, 300); // twice now, more than block 100: kept, and block 100 leaves
         assertThat(cache.get(file, 100)).isNull();
         assertThat(cache.get(file, 0)).isNotNull();
         assertThat(cache.get(file, 200)).isNotNull();
         assertThat(cache.get(file, 300)).isNotNull();
         assertThat(cache.blockCount()).isEqualTo(3);
         assertThat(cache.heldBytes()).isLessThanOrEqualTo(cache.capacityBytes());
+    }
+
+    @Test
+    void aScanLargerThanTheCacheKeepsWhatItHasInsteadOfChurning() {
+        Path file = dir.resolve("big.seg");
+        BlockCache cache = new BlockCache(10 * (100 + 96));
+        for (int pass = 0; pass < 3; pass++) {
+            for (int block = 0; block < 30; block++) {
+                request(cache, file, block * 100L);
+            }
+        }
+        // The first ten blocks stayed: the later passes found them, while the others were never kept.
+        for (int block = 0; block < 10; block++) {
+            assertThat(cache.get(file, block * 100L)).isNotNull();
+        }
+        assertThat(cache.hits()).isGreaterThanOrEqualTo(20);
+    }
+
+    /** What a segment reader does: a miss reads the block and offers it to the cache. */
+    private static void request(BlockCache cache, Path file, long offset) {
+        if (cache.get(file, offset) == null) {
+            cache.put(file, offset, new byte[100]);
+        }
     }
 
     @Test
