@@ -11,10 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Random;
 
@@ -138,7 +135,7 @@ class BlockCacheTest {
         try (SegmentReader reader = SegmentReader.open(file)) {
             second = reader.footer().blocks(0).get(1);
         }
-        flip(file, second.fileOffset() + second.storedLength() / 2);
+        SegmentTestData.flip(file, second.fileOffset() + second.storedLength() / 2);
         try (SegmentReader reader = SegmentReader.open(file, cache)) {
             assertThat(column(reader)).isEqualTo(values);
         }
@@ -161,7 +158,7 @@ class BlockCacheTest {
         try (SegmentReader reader = SegmentReader.open(file)) {
             first = reader.footer().blocks(0).get(0);
         }
-        flip(file, first.fileOffset() + first.storedLength() / 2);
+        SegmentTestData.flip(file, first.fileOffset() + first.storedLength() / 2);
         BlockCache cache = new BlockCache(1 << 24);
         try (SegmentReader reader = SegmentReader.open(file, cache)) {
             assertThatThrownBy(() -> reader.readBlock(0, 0)).isInstanceOf(CorruptDataException.class);
@@ -175,15 +172,5 @@ class BlockCacheTest {
         long[] values = new long[vector.positionCount()];
         System.arraycopy(vector.values(), 0, values, 0, values.length);
         return values;
-    }
-
-    private static void flip(Path file, long position) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer one = ByteBuffer.allocate(1);
-            channel.read(one, position);
-            one.put(0, (byte) (one.get(0) ^ 0x10));
-            one.rewind();
-            channel.write(one, position);
-        }
     }
 }

@@ -42,7 +42,7 @@ class SegmentCorruptionTest {
         try (SegmentReader reader = SegmentReader.open(file)) {
             target = reader.footer().blocks(1).get(2);
         }
-        flip(file, target.fileOffset() + target.storedLength() / 2);
+        SegmentTestData.flip(file, target.fileOffset() + target.storedLength() / 2);
 
         try (SegmentReader reader = SegmentReader.open(file)) {
             assertThatThrownBy(() -> reader.readBlock(1, 2))
@@ -64,7 +64,7 @@ class SegmentCorruptionTest {
         Path file = writeTwoColumns(Compression.LZ4);
         long size = Files.size(file);
         int footerLength = footerLength(file);
-        flip(file, size - 16 - footerLength + random.nextInt(footerLength));
+        SegmentTestData.flip(file, size - 16 - footerLength + random.nextInt(footerLength));
 
         assertThatThrownBy(() -> SegmentReader.open(file))
                 .isInstanceOf(CorruptDataException.class)
@@ -156,16 +156,6 @@ class SegmentCorruptionTest {
             ByteBuffer tail = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
             channel.read(tail, channel.size() - 16);
             return tail.getInt(0);
-        }
-    }
-
-    private static void flip(Path file, long position) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer one = ByteBuffer.allocate(1);
-            channel.read(one, position);
-            one.put(0, (byte) (one.get(0) ^ 0x10));
-            one.rewind();
-            channel.write(one, position);
         }
     }
 }

@@ -14,8 +14,12 @@ import io.basalt.storage.vector.DoubleVector;
 import io.basalt.storage.vector.Int128Vector;
 import io.basalt.storage.vector.LongVector;
 
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -94,6 +98,17 @@ final class SegmentTestData {
     }
 
     /** Writes the vectors (all of the same length) as a segment, appending them in batches of the given sizes. */
+    /** Damages a file: flips one bit of the byte at {@code position}. */
+    static void flip(Path file, long position) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            channel.read(one, position);
+            one.put(0, (byte) (one.get(0) ^ 0x10));
+            one.rewind();
+            channel.write(one, position);
+        }
+    }
+
     static SegmentMetadata write(Path file, List<ColumnSpec> specs, List<ColumnVector> columns, int... batchSizes) {
         int rows = columns.isEmpty() ? 0 : columns.get(0).positionCount();
         SegmentWriter writer = SegmentWriter.create(file, specs);
