@@ -96,7 +96,8 @@ public final class Session implements AutoCloseable {
         this.authorization = authorization;
         this.queries = database.queries().authorizedBy(authorization);
         this.privileges = new StatementPrivileges(authorization);
-        settings.useSystemTables(SystemTables.of(settings, database.queryLog(), database.storage().layout()));
+        settings.useSystemTables(SystemTables.of(settings, database.queryLog(), database.storage().layout(),
+                database.storage().blockCache()));
     }
 
     /** The user the session runs as (the superuser {@code admin} for embedded sessions). */
