@@ -127,9 +127,12 @@ public final class StorageEngine implements AutoCloseable {
         return openWarnings;
     }
 
-    /** Keeps the newest {@code retainVersions} versions (and pinned ones), deleting the rest and their files. */
+    /**
+     * Keeps the newest {@code retainVersions} versions (and pinned ones), deleting the rest and their files; the blocks
+     * of deleted segment files leave the block cache at once.
+     */
     public Vacuum.VacuumResult vacuum(int retainVersions) {
-        return Vacuum.run(coordinator, retainVersions);
+        return Vacuum.run(coordinator, retainVersions, blockCache::invalidate);
     }
 
     @Override

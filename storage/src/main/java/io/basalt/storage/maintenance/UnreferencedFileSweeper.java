@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +27,11 @@ public final class UnreferencedFileSweeper {
     }
 
     public static SweepResult sweep(DataLayout layout, Set<Path> referenced, Set<Path> inFlight) {
+        return sweep(layout, referenced, inFlight, deleted -> { });
+    }
+
+    /** {@link #sweep(DataLayout, Set, Set)}, telling {@code deleted} each file it deleted. */
+    public static SweepResult sweep(DataLayout layout, Set<Path> referenced, Set<Path> inFlight, Consumer<Path> deleted) {
         Path tables = layout.tablesDirectory();
         if (!Files.isDirectory(tables)) {
             return new SweepResult(0, 0);
@@ -43,6 +49,7 @@ public final class UnreferencedFileSweeper {
                 } else if (!referenced.contains(path) && !inFlight.contains(path)) {
                     long size = Files.size(path);
                     if (Files.deleteIfExists(path)) {
+                        deleted.accept(path);
                         files++;
                         bytes += size;
                     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Removes old versions. Every version stays readable (time travel) until vacuumed; vacuum keeps the newest
@@ -23,6 +24,11 @@ public final class Vacuum {
     }
 
     public static VacuumResult run(CommitCoordinator coordinator, int retainVersions) {
+        return run(coordinator, retainVersions, deleted -> { });
+    }
+
+    /** {@link #run(CommitCoordinator, int)}, telling {@code deleted} each file it deleted. */
+    public static VacuumResult run(CommitCoordinator coordinator, int retainVersions, Consumer<Path> deleted) {
         if (retainVersions < 1) {
             throw new IllegalArgumentException("vacuum must retain at least the current version");
         }
@@ -42,7 +48,8 @@ public final class Vacuum {
                             version == current ? coordinator.current() : store.read(version));
                 }
             }
-            var sweep = UnreferencedFileSweeper.sweep(coordinator.layout(), referenced, coordinator.filesInFlight());
+            var sweep = UnreferencedFileSweeper.sweep(coordinator.layout(), referenced, coordinator.filesInFlight(),
+                    deleted);
             return new VacuumResult(removed, sweep.filesDeleted(), sweep.bytesDeleted());
         });
     }
