@@ -1,8 +1,8 @@
 package io.basalt.execution.scan;
 
 import io.basalt.execution.expression.CompiledExpression;
-import io.basalt.execution.vector.VectorSlicer;
 import io.basalt.execution.vector.BatchArena;
+import io.basalt.execution.vector.VectorSlicer;
 import io.basalt.storage.encoding.BlockDictionary;
 import io.basalt.storage.encoding.DecodedBlock;
 import io.basalt.storage.encoding.EncodedLongs;

@@ -59,7 +59,8 @@ final class ColumnRanges {
                 for (int i = 0; i < count; i++) {
                     int row = positions == null ? i : positions[i];
                     out[kept] = row;
-                    kept += (vector.isNull(row) ? 0 : 1) & BranchFreeComparisons.unsignedAtMost(values[row] - low, span);
+                    int present = vector.isNull(row) ? 0 : 1;
+                    kept += present & BranchFreeComparisons.unsignedAtMost(values[row] - low, span);
                 }
             } else if (positions == null) {
                 for (int i = 0; i < count; i++) {
@@ -90,7 +91,8 @@ final class ColumnRanges {
             int kept = 0;
             for (int i = 0; i < count; i++) {
                 out[kept] = positions[i];
-                kept += (mayHaveNulls && gathered.isNull(i) ? 0 : 1) & BranchFreeComparisons.unsignedAtMost(values[i] - low, span);
+                int present = mayHaveNulls && gathered.isNull(i) ? 0 : 1;
+                kept += present & BranchFreeComparisons.unsignedAtMost(values[i] - low, span);
             }
             return kept;
         }

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 
 /**
  * Batch-sized arrays recycled per worker thread for the vectors of batches that die as soon as the pipeline's
@@ -17,9 +18,9 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Lifetimes are scopes on the worker's stack. {@link #lendingTo} runs a worker's morsels for a sink writer;
  * a producer of batches (a scan morsel) {@linkplain #open opens} a scope before building a batch and
- * {@linkplain #close closes} it after the batch went through the pipeline's operators into the writer. The
- * vectors {@link #longVector}, {@link #int128Vector} and {@link #buffers} hand out while a scope is open are only valid until it closes;
- * elsewhere they are plain new vectors. Scopes lend only while the writer says it keeps no batch
+ * {@linkplain #close closes} it after the batch went through the pipeline's operators into the writer. What
+ * {@link #longVector}, {@link #int128Vector} and {@link #buffers} hand out while a scope is open is only valid until
+ * it closes; elsewhere they are plain new vectors. Scopes lend only while the writer says it keeps no batch
  * ({@code writerKeepsBatches} false): streaming operators keep nothing past their call (their contract), so
  * then nothing can still see a scope's vectors when it closes. Sinks that keep batches (hash-join builds,
  * sorts, result collectors) say so by default and never receive lent vectors.
@@ -121,29 +122,17 @@ public final class BatchArena implements VectorBuffers {
 
     @Override
     public long[] longs(int count) {
-        if (count > ROWS) {
-            return NEW.longs(count);
-        }
-        long[] array = freeLongs.pollLast();
-        return lend(array != null ? array : new long[ROWS]);
+        return count > ROWS ? NEW.longs(count) : lend(freeLongs, long[]::new);
     }
 
     @Override
     public int[] ints(int count) {
-        if (count > ROWS) {
-            return NEW.ints(count);
-        }
-        int[] array = freeInts.pollLast();
-        return lend(array != null ? array : new int[ROWS]);
+        return count > ROWS ? NEW.ints(count) : lend(freeInts, int[]::new);
     }
 
     @Override
     public byte[] bytes(int count) {
-        if (count > ROWS) {
-            return NEW.bytes(count);
-        }
-        byte[] array = freeBytes.pollLast();
-        return lend(array != null ? array : new byte[ROWS]);
+        return count > ROWS ? NEW.bytes(count) : lend(freeBytes, byte[]::new);
     }
 
     @Override
@@ -151,16 +140,17 @@ public final class BatchArena implements VectorBuffers {
         if (count > ROWS) {
             return NEW.clearFlags(count);
         }
-        boolean[] array = freeFlags.pollLast();
-        if (array == null) {
-            array = new boolean[ROWS];
-        } else {
-            Arrays.fill(array, 0, count, false);
-        }
-        return lend(array);
+        boolean[] flags = lend(freeFlags, boolean[]::new);
+        Arrays.fill(flags, 0, count, false); // a recycled mask may hold the last user's nulls
+        return flags;
     }
 
-    private <T> T lend(T array) {
+    /** A recycled block-sized array of {@code free}'s kind, or a new one, recorded as lent to the open scope. */
+    private <T> T lend(ArrayDeque<T> free, IntFunction<T> allocate) {
+        T array = free.pollLast();
+        if (array == null) {
+            array = allocate.apply(ROWS);
+        }
         lent.add(array);
         return array;
     }
@@ -170,30 +160,28 @@ public final class BatchArena implements VectorBuffers {
             if (POISON) {
                 Arrays.fill(longs, 0x5A5A_5A5A_5A5A_5A5AL);
             }
-            if (freeLongs.size() < KEPT_PER_KIND) {
-                freeLongs.addLast(longs);
-            }
+            keep(freeLongs, longs);
         } else if (array instanceof int[] ints) {
             if (POISON) {
                 Arrays.fill(ints, -0x5A5A_5A5B);
             }
-            if (freeInts.size() < KEPT_PER_KIND) {
-                freeInts.addLast(ints);
-            }
+            keep(freeInts, ints);
         } else if (array instanceof byte[] bytes) {
             if (POISON) {
                 Arrays.fill(bytes, (byte) 0x5A);
             }
-            if (freeBytes.size() < KEPT_PER_KIND) {
-                freeBytes.addLast(bytes);
-            }
+            keep(freeBytes, bytes);
         } else if (array instanceof boolean[] flags) {
             if (POISON) {
                 Arrays.fill(flags, true);
             }
-            if (freeFlags.size() < KEPT_PER_KIND) {
-                freeFlags.addLast(flags);
-            }
+            keep(freeFlags, flags);
+        }
+    }
+
+    private static <T> void keep(ArrayDeque<T> free, T array) {
+        if (free.size() < KEPT_PER_KIND) {
+            free.addLast(array);
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.basalt.server.query;
 
 import io.basalt.execution.ExecutionContext;
-import io.basalt.execution.spill.SpillSpace;
 import io.basalt.execution.progress.ProgressTracker;
+import io.basalt.execution.spill.SpillSpace;
 import io.basalt.optimizer.AnalyzedView;
 import io.basalt.optimizer.PlannedQuery;
 import io.basalt.optimizer.PlannerOptions;

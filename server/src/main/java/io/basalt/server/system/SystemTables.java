@@ -43,6 +43,7 @@ public final class SystemTables {
     /** Whether a query's text names a table whose rows change without a catalog change (its plan is not kept). */
     public static boolean readsRuntimeRows(String sql) {
         String lower = sql.toLowerCase(java.util.Locale.ROOT);
-        return lower.contains("basalt_settings") || lower.contains("basalt_queries") || lower.contains("basalt_block_cache");
+        return lower.contains("basalt_settings") || lower.contains("basalt_queries")
+                || lower.contains("basalt_block_cache");
     }
 }

@@ -23,11 +23,10 @@ public final class Vacuum {
     public record VacuumResult(int versionsRemoved, int filesDeleted, long bytesDeleted) {
     }
 
-    public static VacuumResult run(CommitCoordinator coordinator, int retainVersions) {
-        return run(coordinator, retainVersions, deleted -> { });
-    }
-
-    /** {@link #run(CommitCoordinator, int)}, telling {@code deleted} each file it deleted. */
+    /**
+     * Keeps the newest {@code retainVersions} versions and the pinned ones, deleting the rest and the files no kept
+     * version references; {@code deleted} is told each file deleted.
+     */
     public static VacuumResult run(CommitCoordinator coordinator, int retainVersions, Consumer<Path> deleted) {
         if (retainVersions < 1) {
             throw new IllegalArgumentException("vacuum must retain at least the current version");
