@@ -167,8 +167,12 @@ public final class RunLengthLongs implements EncodedLongs {
         for (int i = 0; i < count; i++) {
             int row = positions[i];
             int index = offset + row;
-            if (index >= ends[run] || run > 0 && index < ends[run - 1]) {
-                run = index >= ends[run] && run + 1 < ends.length && index < ends[run + 1] ? run + 1 : runOf(index);
+            if (index >= ends[run]) {
+                // Rows a filter kept before this one lie some runs apart: searched forward from here (runAfter).
+                run = run + 1 < ends.length && index < ends[run + 1] ? run + 1 : runAfter(run, index);
+                keep = test.test(values[run]);
+            } else if (run > 0 && index < ends[run - 1]) {
+                run = runOf(index); // a jump back searches again
                 keep = test.test(values[run]);
             }
             out[kept] = row;

@@ -90,8 +90,11 @@ class RunLengthLongsTest {
             int offset = values.length / 4;
             int count = values.length - offset;
             int[] odd = IntStream.range(0, count).filter(i -> i % 2 == 1).toArray();
+            // Rows an earlier filter kept, runs apart (searched forward by growing steps), and a selection jumping back.
+            int[] sparse = IntStream.range(0, count).filter(i -> i % 37 == 5 || i == count - 1).toArray();
+            int[] unordered = {count - 1, 0, count / 2, count / 2, 1, count - 2};
             LongPredicate even = value -> value % 2 == 0;
-            for (int[] positions : new int[][] {null, odd, {}}) {
+            for (int[] positions : new int[][] {null, odd, sparse, unordered, {}}) {
                 int n = positions == null ? count : positions.length;
                 int[] expected = IntStream.range(0, n).map(i -> positions == null ? i : positions[i])
                         .filter(row -> even.test(values[offset + row])).toArray();
