@@ -167,6 +167,9 @@ final class ScanMorsel implements Morsel {
         private final ColumnVector[] sliced;
         /** Per column filter, whether it runs before the join filters on the current block ({@link #beforeJoinFilters}). */
         private boolean[] runsEarly = new boolean[0];
+        /** The order the join filters run in on the current batch ({@link ScanJoinFilter#orderBySelectivity}). */
+        private int[] joinFilterOrder = new int[0];
+        private double[] joinFilterShares = new double[0];
 
         BatchReader(ColumnCursor[] cursors, DeletionVector deletions) {
             this.cursors = cursors;
@@ -205,7 +208,16 @@ final class ScanMorsel implements Morsel {
                     count = passed;
                 }
             }
-            for (ScanJoinFilter joinFilter : scan.joinFilters()) {
+            List<ScanJoinFilter> joinFilters = scan.joinFilters();
+            if (joinFilters.size() > 1) {
+                if (joinFilterOrder.length < joinFilters.size()) {
+                    joinFilterOrder = new int[joinFilters.size()];
+                    joinFilterShares = new double[joinFilters.size()];
+                }
+                ScanJoinFilter.orderBySelectivity(joinFilters, joinFilterOrder, joinFilterShares);
+            }
+            for (int j = 0; j < joinFilters.size(); j++) {
+                ScanJoinFilter joinFilter = joinFilters.get(joinFilters.size() > 1 ? joinFilterOrder[j] : j);
                 KeyMembershipFilter keys = joinFilter.current();
                 if (keys == null) {
                     continue;

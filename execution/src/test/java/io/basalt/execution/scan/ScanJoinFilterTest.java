@@ -1,0 +1,72 @@
+package io.basalt.execution.scan;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScanJoinFilterTest {
+
+    private static ScanJoinFilter filter(int column) {
+        return new ScanJoinFilter(column, () -> null);
+    }
+
+    @Test
+    void untestedFiltersKeepTheirListOrder() {
+        List<ScanJoinFilter> filters = List.of(filter(0), filter(1), filter(2));
+        int[] order = new int[3];
+        ScanJoinFilter.orderBySelectivity(filters, order, new double[3]);
+        assertThat(order).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void theFilterKeepingTheFewestRowsRunsFirst() {
+        ScanJoinFilter suppliers = filter(0);
+        ScanJoinFilter orders = filter(1);
+        ScanJoinFilter parts = filter(2);
+        suppliers.record(65_536, 13_000); // a fifth kept
+        orders.record(13_000, 400); // 3 %, tested only on what the first kept
+        parts.record(400, 380);
+        int[] order = new int[3];
+        ScanJoinFilter.orderBySelectivity(List.of(suppliers, orders, parts), order, new double[3]);
+        assertThat(order).containsExactly(1, 0, 2);
+    }
+
+    @Test
+    void aFilterNotYetTestedCountsAsKeepingHalf() {
+        ScanJoinFilter selective = filter(0);
+        ScanJoinFilter untested = filter(1);
+        ScanJoinFilter loose = filter(2);
+        selective.record(10_000, 100);
+        loose.record(10_000, 9_000);
+        int[] order = new int[3];
+        ScanJoinFilter.orderBySelectivity(List.of(loose, untested, selective), order, new double[3]);
+        assertThat(order).containsExactly(2, 1, 0);
+        assertThat(untested.keptShare()).isEqualTo(0.5);
+    }
+
+    @Test
+    void aFilterKeepingMostRowsIsDroppedAfterItsTrial() {
+        KeyMembershipFilter keys = KeyMembershipFilter.of(new long[] {1, 2, 3}, 3);
+        ScanJoinFilter loose = new ScanJoinFilter(0, () -> keys);
+        loose.record(100_000, 60_000);
+        assertThat(loose.current()).isSameAs(keys); // keeps 60 %: on trial until TRIAL_ROWS
+        loose.record(100_000, 60_000);
+        assertThat(loose.current()).isNull();
+
+        ScanJoinFilter selective = new ScanJoinFilter(0, () -> keys);
+        selective.record(1_000_000, 400_000);
+        assertThat(selective.current()).isSameAs(keys);
+    }
+
+    @Test
+    void aFilterKeepingNearlyEveryRowIsDroppedSooner() {
+        KeyMembershipFilter keys = KeyMembershipFilter.of(new long[] {1, 2, 3}, 3);
+        ScanJoinFilter useless = new ScanJoinFilter(0, () -> keys);
+        useless.record(10_000, 9_990);
+        assertThat(useless.current()).isSameAs(keys);
+        useless.record(10_000, 9_990); // 20,000 tested, 99.9 % kept
+        assertThat(useless.current()).isNull();
+    }
+}
