@@ -208,42 +208,14 @@ final class ScanMorsel implements Morsel {
                     count = passed;
                 }
             }
-            List<ScanJoinFilter> joinFilters = scan.joinFilters();
-            if (joinFilters.size() > 1) {
-                if (joinFilterOrder.length < joinFilters.size()) {
-                    joinFilterOrder = new int[joinFilters.size()];
-                    joinFilterShares = new double[joinFilters.size()];
-                }
-                ScanJoinFilter.orderBySelectivity(joinFilters, joinFilterOrder, joinFilterShares);
-            }
-            for (int j = 0; j < joinFilters.size(); j++) {
-                ScanJoinFilter joinFilter = joinFilters.get(joinFilters.size() > 1 ? joinFilterOrder[j] : j);
-                KeyMembershipFilter keys = joinFilter.current();
-                if (keys == null) {
-                    continue;
-                }
-                int column = joinFilter.column();
-                EncodedLongs encoded = sliced[column] == null && cursors[column] != null
-                        ? cursors[column].encodedLongs(start) : null;
-                int passed;
-                if (encoded != null) {
-                    // Tested on the encoded keys (only at the rows still wanted): no column vector.
-                    passed = keys.selectEncoded(encoded, start - cursors[column].blockStart(start), positions, count,
-                            joinable, keyChunk);
-                } else {
-                    if (sliced[column] == null) {
-                        sliced[column] = rows(column, start, end);
-                    }
-                    passed = keys.select((LongVector) sliced[column], positions, count, joinable);
-                }
-                joinFilter.record(count, passed);
-                scan.scanCounters().rowsRemovedByJoinFilters(count - passed);
-                if (passed == 0) {
+            if (!scan.joinFilters().isEmpty()) {
+                int joined = applyJoinFilters(start, end, positions, count);
+                if (joined == 0) {
                     return null;
                 }
-                if (passed < count) {
+                if (joined < count) {
                     positions = joinable;
-                    count = passed;
+                    count = joined;
                 }
             }
             for (ColumnRanges.Range range : scan.ranges()) {
@@ -333,6 +305,53 @@ final class ScanMorsel implements Morsel {
                 columns.add(positions == null ? rows(c, start, end) : selectedRows(c, start, end, positions, count));
             }
             return new ColumnBatch(count, columns);
+        }
+
+        /**
+         * Runs the scan's join filters, most selective first ({@link ScanJoinFilter#orderBySelectivity}), on the rows
+         * {@code positions[0, count)} (all of the range when null) of the range {@code [start, end)}, and returns how
+         * many rows they all kept: those are {@link #joinable}{@code [0, kept)} when fewer than {@code count}.
+         */
+        private int applyJoinFilters(int start, int end, int[] positions, int count) {
+            List<ScanJoinFilter> joinFilters = scan.joinFilters();
+            if (joinFilters.size() > 1) {
+                if (joinFilterOrder.length < joinFilters.size()) {
+                    joinFilterOrder = new int[joinFilters.size()];
+                    joinFilterShares = new double[joinFilters.size()];
+                }
+                ScanJoinFilter.orderBySelectivity(joinFilters, joinFilterOrder, joinFilterShares);
+            }
+            for (int j = 0; j < joinFilters.size(); j++) {
+                ScanJoinFilter joinFilter = joinFilters.get(joinFilters.size() > 1 ? joinFilterOrder[j] : j);
+                KeyMembershipFilter keys = joinFilter.current();
+                if (keys == null) {
+                    continue;
+                }
+                int column = joinFilter.column();
+                EncodedLongs encoded = sliced[column] == null && cursors[column] != null
+                        ? cursors[column].encodedLongs(start) : null;
+                int passed;
+                if (encoded != null) {
+                    // Tested on the encoded keys (only at the rows still wanted): no column vector.
+                    passed = keys.selectEncoded(encoded, start - cursors[column].blockStart(start), positions, count,
+                            joinable, keyChunk);
+                } else {
+                    if (sliced[column] == null) {
+                        sliced[column] = rows(column, start, end);
+                    }
+                    passed = keys.select((LongVector) sliced[column], positions, count, joinable);
+                }
+                joinFilter.record(count, passed);
+                scan.scanCounters().rowsRemovedByJoinFilters(count - passed);
+                if (passed == 0) {
+                    return 0;
+                }
+                if (passed < count) {
+                    positions = joinable;
+                    count = passed;
+                }
+            }
+            return count;
         }
 
         /**
