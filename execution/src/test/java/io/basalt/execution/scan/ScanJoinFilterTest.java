@@ -12,12 +12,15 @@ class ScanJoinFilterTest {
         return new ScanJoinFilter(column, () -> null);
     }
 
+    private static int[] order(ScanJoinFilter... filters) {
+        int[] order = new int[filters.length];
+        ScanJoinFilter.orderBySelectivity(List.of(filters), order, new double[filters.length]);
+        return order;
+    }
+
     @Test
     void untestedFiltersKeepTheirListOrder() {
-        List<ScanJoinFilter> filters = List.of(filter(0), filter(1), filter(2));
-        int[] order = new int[3];
-        ScanJoinFilter.orderBySelectivity(filters, order, new double[3]);
-        assertThat(order).containsExactly(0, 1, 2);
+        assertThat(order(filter(0), filter(1), filter(2))).containsExactly(0, 1, 2);
     }
 
     @Test
@@ -28,9 +31,7 @@ class ScanJoinFilterTest {
         suppliers.record(65_536, 13_000); // a fifth kept
         orders.record(13_000, 400); // 3 %, tested only on what the first kept
         parts.record(400, 380);
-        int[] order = new int[3];
-        ScanJoinFilter.orderBySelectivity(List.of(suppliers, orders, parts), order, new double[3]);
-        assertThat(order).containsExactly(1, 0, 2);
+        assertThat(order(suppliers, orders, parts)).containsExactly(1, 0, 2);
     }
 
     @Test
@@ -40,9 +41,7 @@ class ScanJoinFilterTest {
         ScanJoinFilter loose = filter(2);
         selective.record(10_000, 100);
         loose.record(10_000, 9_000);
-        int[] order = new int[3];
-        ScanJoinFilter.orderBySelectivity(List.of(loose, untested, selective), order, new double[3]);
-        assertThat(order).containsExactly(2, 1, 0);
+        assertThat(order(loose, untested, selective)).containsExactly(2, 1, 0);
         assertThat(untested.keptShare()).isEqualTo(0.5);
     }
 
