@@ -1,7 +1,6 @@
 package io.basalt.execution.scan;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -18,7 +17,7 @@ import java.util.function.Supplier;
  *
  * @param column the scan output column holding the probe key (a LONG column)
  */
-public record ScanJoinFilter(int column, Supplier<KeyMembershipFilter> keys, AtomicLong rowsTested, AtomicLong rowsKept) {
+public record ScanJoinFilter(int column, Supplier<KeyMembershipFilter> keys, RowsKept rows) {
 
     static final long TRIAL_ROWS = 200_000;
 
@@ -30,13 +29,13 @@ public record ScanJoinFilter(int column, Supplier<KeyMembershipFilter> keys, Ato
     static final long SHORT_TRIAL_ROWS = 20_000;
 
     public ScanJoinFilter(int column, Supplier<KeyMembershipFilter> keys) {
-        this(column, keys, new AtomicLong(), new AtomicLong());
+        this(column, keys, new RowsKept());
     }
 
     /** The filter to apply now, or null (not built yet, or not selective enough to pay). */
     KeyMembershipFilter current() {
-        long tested = rowsTested.get();
-        long kept = rowsKept.get();
+        long tested = rows.tested();
+        long kept = rows.kept();
         if (tested >= TRIAL_ROWS && kept * 2 > tested || tested >= SHORT_TRIAL_ROWS && kept * 10 > tested * 9) {
             return null;
         }
@@ -44,17 +43,12 @@ public record ScanJoinFilter(int column, Supplier<KeyMembershipFilter> keys, Ato
     }
 
     void record(int tested, int kept) {
-        rowsTested.addAndGet(tested);
-        rowsKept.addAndGet(kept);
+        rows.record(tested, kept);
     }
 
-    /**
-     * The share of the rows it tested that this filter kept so far, over all workers, smoothed so that a filter not
-     * yet tested counts as keeping half: {@code (kept + 1) / (tested + 2)}. A filter running after another is tested
-     * only on the rows the other kept; taken as independent, the shares still order the filters.
-     */
+    /** The share of the rows it tested that this filter kept so far, over all workers ({@link RowsKept#share}). */
     double keptShare() {
-        return (rowsKept.get() + 1.0) / (rowsTested.get() + 2.0);
+        return rows.share();
     }
 
     /**

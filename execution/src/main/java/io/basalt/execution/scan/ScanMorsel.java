@@ -208,44 +208,26 @@ final class ScanMorsel implements Morsel {
                     count = passed;
                 }
             }
-            if (!scan.joinFilters().isEmpty()) {
-                int joined = applyJoinFilters(start, end, positions, count);
-                if (joined == 0) {
-                    return null;
-                }
-                if (joined < count) {
-                    positions = joinable;
-                    count = joined;
-                }
-            }
-            for (ColumnRanges.Range range : scan.ranges()) {
-                int column = range.column();
-                if (cursors[column] != null && range.holdsEveryRow(cursors[column].zoneMap(start))) {
-                    continue; // the block's zone map lies inside the range: no row to compare
-                }
-                int[] target = positions == null ? inRange : positions;
-                int passed;
-                EncodedLongs encoded = sliced[column] == null && cursors[column] != null
-                        ? cursors[column].encodedLongs(start) : null;
-                if (encoded != null) {
-                    // Compared on the encoded values (packed bits, or runs): nothing of the column is decoded.
-                    passed = encoded.selectInRange(start - cursors[column].blockStart(start), positions, count,
-                            range.low(), range.high(), target);
-                } else if (positions != null && sliced[column] == null) {
-                    // Later ranges see few rows: only theirs are unpacked (ColumnCursor.selectedRows).
-                    passed = range.selectGathered((LongVector) selectedRows(column, start, end, positions, count),
-                            positions, count, target);
-                } else {
-                    if (sliced[column] == null) {
-                        sliced[column] = rows(column, start, end);
+            boolean rangesFirst = rangesBeforeJoinFilters(start);
+            for (int step = 0; step < 2; step++) {
+                boolean rangesNow = (step == 0) == rangesFirst; // ranges then join filters, or the other way round
+                if (rangesNow) {
+                    int passed = applyRanges(start, end, positions, count);
+                    if (passed == 0) {
+                        return null;
                     }
-                    passed = range.select((LongVector) sliced[column], positions, count, target);
+                    positions = passed == rows ? null : positions == null ? inRange : positions;
+                    count = passed;
+                } else if (!scan.joinFilters().isEmpty()) {
+                    int joined = applyJoinFilters(start, end, positions, count);
+                    if (joined == 0) {
+                        return null;
+                    }
+                    if (joined < count) {
+                        positions = joinable;
+                        count = joined;
+                    }
                 }
-                if (passed == 0) {
-                    return null;
-                }
-                positions = passed == rows ? null : target;
-                count = passed;
             }
             for (int f = 0; f < columnFilters.size(); f++) {
                 if (early && runsEarly[f]) {
@@ -305,6 +287,77 @@ final class ScanMorsel implements Morsel {
                 columns.add(positions == null ? rows(c, start, end) : selectedRows(c, start, end, positions, count));
             }
             return new ColumnBatch(count, columns);
+        }
+
+        /**
+         * Runs the scan's value ranges on the rows {@code positions[0, count)} (all of the range when null) of
+         * {@code [start, end)}, in place ({@link #inRange} when {@code positions} is null), and returns how many rows
+         * they all kept. A range whose block's zone map lies inside it is skipped: no row to compare.
+         */
+        private int applyRanges(int start, int end, int[] positions, int count) {
+            List<ColumnRanges.Range> ranges = scan.ranges();
+            for (int r = 0; r < ranges.size(); r++) {
+                ColumnRanges.Range range = ranges.get(r);
+                int column = range.column();
+                if (cursors[column] != null && range.holdsEveryRow(cursors[column].zoneMap(start))) {
+                    continue;
+                }
+                int[] target = positions == null ? inRange : positions;
+                int passed;
+                EncodedLongs encoded = sliced[column] == null && cursors[column] != null
+                        ? cursors[column].encodedLongs(start) : null;
+                if (encoded != null) {
+                    // Compared on the encoded values (packed bits, or runs): nothing of the column is decoded.
+                    passed = encoded.selectInRange(start - cursors[column].blockStart(start), positions, count,
+                            range.low(), range.high(), target);
+                } else if (positions != null && sliced[column] == null) {
+                    // Later ranges see few rows: only theirs are unpacked (ColumnCursor.selectedRows).
+                    passed = range.selectGathered((LongVector) selectedRows(column, start, end, positions, count),
+                            positions, count, target);
+                } else {
+                    if (sliced[column] == null) {
+                        sliced[column] = rows(column, start, end);
+                    }
+                    passed = range.select((LongVector) sliced[column], positions, count, target);
+                }
+                scan.rangeRows().get(r).record(count, passed);
+                if (passed == 0) {
+                    return 0;
+                }
+                positions = passed == end - start ? null : target;
+                count = passed;
+            }
+            return count;
+        }
+
+        /**
+         * Whether the value ranges run before the join filters on this batch: when the cheapest rank among the ranges
+         * is below the join filters' ({@link FilterCosts}), a rank being a filter's cost per row tested over the share
+         * of rows it removes, which makes running the lower rank first the cheaper order for two independent filters.
+         * TPC-H Q7's lineitem scan: its shipping-date range (30 % kept, 1 unit) now runs before its bitmap of French and
+         * German suppliers (8 % kept, 2 units), which had tested every row.
+         */
+        private boolean rangesBeforeJoinFilters(int start) {
+            List<ColumnRanges.Range> ranges = scan.ranges();
+            if (ranges.isEmpty() || scan.joinFilters().isEmpty()) {
+                return false;
+            }
+            double rangeRank = Double.POSITIVE_INFINITY;
+            for (int r = 0; r < ranges.size(); r++) {
+                rangeRank = Math.min(rangeRank, FilterCosts.rank(FilterCosts.RANGE, scan.rangeRows().get(r).share()));
+            }
+            for (ScanJoinFilter joinFilter : scan.joinFilters()) {
+                KeyMembershipFilter keys = joinFilter.current();
+                if (keys == null) {
+                    continue;
+                }
+                int column = joinFilter.column();
+                boolean runs = cursors[column] != null && cursors[column].encodedLongs(start) instanceof RunLengthLongs;
+                if (FilterCosts.rank(FilterCosts.joinFilter(keys, runs), joinFilter.keptShare()) <= rangeRank) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**

@@ -39,6 +39,8 @@ public final class TableScanSource implements MorselSource {
     private final ScanCounters counters;
     private final ZoneMapFilter zoneMapFilter;
     private final ColumnRanges columnRanges;
+    /** Per range of {@link #ranges()}, the rows it tested and kept (its place among the join filters). */
+    private final List<RowsKept> rangeRows;
     private final ColumnConjuncts columnConjuncts;
     private final CompiledExpression filter;
     private final int[] filterColumns;
@@ -91,6 +93,7 @@ public final class TableScanSource implements MorselSource {
         List<LogicalType> types = node.output().stream().map(Column::type).toList();
         this.zoneMapFilter = ZoneMapFilter.of(node.filter(), this.node.columns(), types);
         this.columnRanges = ColumnRanges.of(node.filter(), types);
+        this.rangeRows = columnRanges.ranges().stream().map(range -> new RowsKept()).toList();
         this.columnConjuncts = ColumnConjuncts.of(columnRanges.residual());
         Optional<Expression> pushed = columnConjuncts.rest();
         if (pushed.isPresent()) {
@@ -158,6 +161,11 @@ public final class TableScanSource implements MorselSource {
     /** The pushed filter's conjuncts applied as value ranges, before {@link #filter()}. */
     List<ColumnRanges.Range> ranges() {
         return columnRanges.ranges();
+    }
+
+    /** The rows each of {@link #ranges()} tested and kept so far, over all workers. */
+    List<RowsKept> rangeRows() {
+        return rangeRows;
     }
 
     /** The pushed filter's one-column conjuncts, applied after {@link #ranges()} and before {@link #filter()}. */
