@@ -81,15 +81,24 @@ public final class RunLengthLongs implements EncodedLongs {
         }
         int run = runOf(offset + positions[from]);
         for (int i = 0; i < n; i++) {
-            int index = offset + positions[from + i];
-            if (index >= ends[run]) {
-                // Selections ascend, so the row's run is the next one or one after it: searched forward from here.
-                run = run + 1 < ends.length && index < ends[run + 1] ? run + 1 : runAfter(run, index);
-            } else if (run > 0 && index < ends[run - 1]) {
-                run = runOf(index); // a jump back searches again
-            }
+            run = runFrom(run, offset + positions[from + i]);
             out[i] = values[run];
         }
+    }
+
+    /**
+     * The run holding {@code index}, knowing the run that held the selection's previous row: that run itself, else
+     * (selections ascend) the next one or a later one searched forward from it ({@link #runAfter}), else, after a jump
+     * back, a search over all runs.
+     */
+    private int runFrom(int run, int index) {
+        if (index >= ends[run]) {
+            return run + 1 < ends.length && index < ends[run + 1] ? run + 1 : runAfter(run, index);
+        }
+        if (run > 0 && index < ends[run - 1]) {
+            return runOf(index);
+        }
+        return run;
     }
 
     /**
@@ -166,13 +175,9 @@ public final class RunLengthLongs implements EncodedLongs {
         boolean keep = test.test(values[run]);
         for (int i = 0; i < count; i++) {
             int row = positions[i];
-            int index = offset + row;
-            if (index >= ends[run]) {
-                // Rows a filter kept before this one lie some runs apart: searched forward from here (runAfter).
-                run = run + 1 < ends.length && index < ends[run + 1] ? run + 1 : runAfter(run, index);
-                keep = test.test(values[run]);
-            } else if (run > 0 && index < ends[run - 1]) {
-                run = runOf(index); // a jump back searches again
+            int next = runFrom(run, offset + row);
+            if (next != run) {
+                run = next;
                 keep = test.test(values[run]);
             }
             out[kept] = row;
