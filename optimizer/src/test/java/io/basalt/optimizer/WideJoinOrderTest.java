@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Joins of more inputs than {@link GreedyJoinOrderRule#WIDEST_COST_BASED}, which {@code GreedyJoinOrderRule} orders
- * (TPC-H's narrower joins keep {@code LoptOptimizeJoinRule}'s order: {@code GoldenPlanTest}). Over TPC-H's tables
+ * (narrower ones {@code ExhaustiveJoinOrderRule} orders: {@code ExhaustiveJoinOrderTest}, {@code GoldenPlanTest}). Over TPC-H's tables
  * at scale factor 1, so that the inputs differ in size.
  */
 class WideJoinOrderTest {

@@ -2,6 +2,7 @@ package io.basalt.optimizer.rules;
 
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.metadata.RelMdUtil;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.rules.MultiJoin;
@@ -13,14 +14,17 @@ import org.apache.calcite.util.ImmutableBitSet;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The join graph of a multi-join of inner joins, as {@link GreedyJoinOrderRule} orders it: the inputs with their
+ * The join graph of a multi-join of inner joins, as the join orderers see it: the inputs with their
  * estimated rows, and the conjuncts of the join condition with the inputs each refers to and its estimated
  * selectivity. All estimates are taken once, when the graph is built, so that ordering costs no metadata calls.
  */
 final class JoinGraph {
 
+    private final List<RelNode> inputs;
+    private final int[] inputOfField;
     private final int[] firstField;
     private final int[] fieldCount;
     private final double[] rows;
@@ -28,14 +32,27 @@ final class JoinGraph {
     private final List<ImmutableBitSet> inputsOf;
     private final double[] selectivity;
 
-    private JoinGraph(int[] firstField, int[] fieldCount, double[] rows, List<RexNode> conditions,
-                      List<ImmutableBitSet> inputsOf, double[] selectivity) {
+    private JoinGraph(List<RelNode> inputs, int[] inputOfField, int[] firstField, int[] fieldCount, double[] rows,
+                      List<RexNode> conditions, List<ImmutableBitSet> inputsOf, double[] selectivity) {
+        this.inputs = inputs;
+        this.inputOfField = inputOfField;
         this.firstField = firstField;
         this.fieldCount = fieldCount;
         this.rows = rows;
         this.conditions = conditions;
         this.inputsOf = inputsOf;
         this.selectivity = selectivity;
+    }
+
+    /**
+     * Whether {@code join} holds inner joins only, every column projected: the multi-joins Basalt's orderers
+     * reorder freely (outer joins keep Calcite's rule, which knows where they may move).
+     */
+    static boolean innerJoinsOnly(MultiJoin join) {
+        return !join.isFullOuterJoin()
+                && join.getJoinTypes().stream().allMatch(type -> type == JoinRelType.INNER)
+                && join.getOuterJoinConditions().stream().allMatch(Objects::isNull)
+                && join.getProjFields().stream().allMatch(Objects::isNull);
     }
 
     static JoinGraph of(MultiJoin join, RelMetadataQuery metadata) {
@@ -57,7 +74,8 @@ final class JoinGraph {
         List<RexNode> conditions = RelOptUtil.conjunctions(join.getJoinFilter());
         List<ImmutableBitSet> inputsOf = new ArrayList<>(conditions.size());
         double[] selectivity = new double[conditions.size()];
-        JoinGraph graph = new JoinGraph(firstField, fieldCount, rows, conditions, inputsOf, selectivity);
+        JoinGraph graph = new JoinGraph(inputs, inputOfField, firstField, fieldCount, rows, conditions, inputsOf,
+                selectivity);
         for (int c = 0; c < conditions.size(); c++) {
             ImmutableBitSet.Builder referenced = ImmutableBitSet.builder();
             for (int field : RelOptUtil.InputFinder.bits(conditions.get(c))) {
@@ -67,6 +85,24 @@ final class JoinGraph {
             selectivity[c] = graph.selectivity(conditions.get(c), inputOfField, inputs, metadata);
         }
         return graph;
+    }
+
+    int inputCount() {
+        return inputs.size();
+    }
+
+    RelNode input(int input) {
+        return inputs.get(input);
+    }
+
+    /** The input that multi-join column {@code field} comes from. */
+    int inputOf(int field) {
+        return inputOfField[field];
+    }
+
+    /** The estimated rows of input {@code input} (at least one). */
+    double rows(int input) {
+        return rows[input];
     }
 
     List<RexNode> conditions() {

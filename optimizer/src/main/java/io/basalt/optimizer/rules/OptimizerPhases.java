@@ -115,10 +115,11 @@ public final class OptimizerPhases {
             CoreRules.PROJECT_MERGE,
             CoreRules.PROJECT_REMOVE);
 
-    /** Calcite's join ordering, for the multi-joins {@link GreedyJoinOrderRule} leaves (at most 10 inputs). */
-    private static final RelOptRule COST_BASED_JOIN_ORDER = CoreRules.MULTI_JOIN_OPTIMIZE.config
+    /** Calcite's join ordering, for the multi-joins Basalt's orderers leave: those holding outer joins. */
+    private static final RelOptRule OUTER_JOIN_ORDER = CoreRules.MULTI_JOIN_OPTIMIZE.config
             .withOperandSupplier(b -> b.operand(MultiJoin.class)
-                    .predicate(join -> !GreedyJoinOrderRule.applies(join)).anyInputs())
+                    .predicate(join -> !GreedyJoinOrderRule.applies(join) && !ExhaustiveJoinOrderRule.applies(join))
+                    .anyInputs())
             .toRule();
 
     private OptimizerPhases() {
@@ -174,8 +175,9 @@ public final class OptimizerPhases {
                 .build();
         HepProgram order = new HepProgramBuilder()
                 .addRuleInstance(TransitiveJoinKeysRule.INSTANCE)
-                .addRuleInstance(COST_BASED_JOIN_ORDER)
+                .addRuleInstance(ExhaustiveJoinOrderRule.INSTANCE)
                 .addRuleInstance(GreedyJoinOrderRule.INSTANCE)
+                .addRuleInstance(OUTER_JOIN_ORDER)
                 .build();
         return run(run(rel, gather), order);
     }

@@ -1,0 +1,210 @@
+package io.basalt.optimizer.rules;
+
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.rules.MultiJoin;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.tools.RelBuilder;
+import org.apache.calcite.util.ImmutableBitSet;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Builds the joins of a {@link JoinTree} over a multi-join of inner joins: each join equates the classes of
+ * {@link EqualColumns} its two sides share (which implies the query's own equalities of those columns), every other
+ * condition goes into the lowest join (or, on one input alone, the filter above that input) that has all its
+ * inputs, the post-join filter on
+ * top, then a projection that puts the columns back in the multi-join's order (its row type), so the tree
+ * replaces the multi-join exactly. Shared by the join orderers ({@link ExhaustiveJoinOrderRule},
+ * {@link GreedyJoinOrderRule}).
+ */
+final class JoinTreeBuilder {
+
+    private final MultiJoin join;
+    private final JoinGraph graph;
+    private final EqualColumns equalColumns;
+    private final RelBuilder builder;
+    /** Where each multi-join column sits in the row built so far; -1 while its input is not built. */
+    private final int[] position;
+    private final boolean[] applied;
+
+    private JoinTreeBuilder(MultiJoin join, JoinGraph graph, EqualColumns equalColumns, RelBuilder builder) {
+        this.join = join;
+        this.graph = graph;
+        this.equalColumns = equalColumns;
+        this.builder = builder;
+        this.position = new int[join.getRowType().getFieldCount()];
+        this.applied = new boolean[graph.conditions().size()];
+        Arrays.fill(position, -1);
+        for (int c = 0; c < applied.length; c++) {
+            // the classes' equalities between the sets each join meets stand for these
+            applied[c] = equalColumns.isClassEquality(c);
+        }
+    }
+
+    static RelNode build(MultiJoin join, JoinGraph graph, EqualColumns equalColumns, JoinTree tree,
+                         RelBuilder builder) {
+        return new JoinTreeBuilder(join, graph, equalColumns, builder).build(tree);
+    }
+
+    private RelNode build(JoinTree tree) {
+        push(tree, 0);
+        RexNode postJoinFilter = join.getPostJoinFilter();
+        if (postJoinFilter != null) {
+            builder.filter(remap(postJoinFilter));
+        }
+        List<RexNode> columns = new ArrayList<>(position.length);
+        for (int field : position) {
+            columns.add(builder.field(field));
+        }
+        return builder.project(columns, join.getRowType().getFieldNames(), true).build();
+    }
+
+    /**
+     * Pushes the relational expression of {@code tree}, whose row starts at column {@code offset} of the row
+     * being built, with the conditions that first become applicable in it; returns the inputs it holds.
+     */
+    private ImmutableBitSet push(JoinTree tree, int offset) {
+        if (tree.isLeaf()) {
+            int input = tree.input();
+            builder.push(join.getInputs().get(input));
+            for (int field = 0; field < graph.fieldCount(input); field++) {
+                position[graph.firstField(input) + field] = offset + field;
+            }
+            ImmutableBitSet inputs = ImmutableBitSet.of(input);
+            List<RexNode> conditions = applicable(inputs);
+            if (!conditions.isEmpty()) {
+                builder.filter(relativeTo(conditions, offset));
+            }
+            return inputs;
+        }
+        ImmutableBitSet left = push(tree.left(), offset);
+        int leftWidth = builder.peek().getRowType().getFieldCount();
+        ImmutableBitSet right = push(tree.right(), offset + leftWidth);
+        ImmutableBitSet inputs = left.union(right);
+        List<RexNode> conditions = classEqualities(left, right);
+        conditions.addAll(applicable(inputs));
+        builder.join(JoinRelType.INNER, relativeTo(conditions, offset));
+        return inputs;
+    }
+
+    /**
+     * One equality per class of equal columns with columns on both sides: a written one where the query has one
+     * between the two sides, else the first column of the class on each side.
+     */
+    private List<RexNode> classEqualities(ImmutableBitSet left, ImmutableBitSet right) {
+        List<RexNode> equalities = new ArrayList<>();
+        int leftMask = mask(left);
+        int rightMask = mask(right);
+        for (int k = 0; k < equalColumns.classCount(); k++) {
+            int classInputs = equalColumns.inputMask(k);
+            if ((classInputs & leftMask) == 0 || (classInputs & rightMask) == 0) {
+                continue;
+            }
+            RexNode equality = writtenEquality(k, leftMask | rightMask, leftMask, rightMask);
+            if (equality == null) {
+                int leftColumn = firstIn(k, leftMask);
+                int rightColumn = firstIn(k, rightMask);
+                equality = builder.getRexBuilder().makeCall(SqlStdOperatorTable.EQUALS,
+                        builder.getRexBuilder().makeInputRef(join.getRowType().getFieldList().get(leftColumn).getType(),
+                                leftColumn),
+                        builder.getRexBuilder().makeInputRef(join.getRowType().getFieldList().get(rightColumn).getType(),
+                                rightColumn));
+            }
+            equalities.add(remap(equality));
+        }
+        return equalities;
+    }
+
+    /** A condition of the query equating a column of class {@code k} on the left with one on the right, or null. */
+    private RexNode writtenEquality(int k, int both, int leftMask, int rightMask) {
+        for (int c = 0; c < graph.conditions().size(); c++) {
+            if (!equalColumns.isClassEquality(c) || mask(graph.inputsOf(c)) != (mask(graph.inputsOf(c)) & both)) {
+                continue;
+            }
+            int inputs = mask(graph.inputsOf(c));
+            RexNode condition = graph.conditions().get(c);
+            int column = RelOptUtil.InputFinder.bits(condition).nth(0);
+            if (equalColumns.classOf(column) == k && (inputs & leftMask) != 0 && (inputs & rightMask) != 0) {
+                return condition;
+            }
+        }
+        return null;
+    }
+
+    private int firstIn(int k, int inputs) {
+        for (int column : equalColumns.members(k)) {
+            if ((inputs & (1 << graph.inputOf(column))) != 0) {
+                return column;
+            }
+        }
+        throw new IllegalStateException("no column of class " + k + " in inputs " + inputs);
+    }
+
+    private static int mask(ImmutableBitSet inputs) {
+        int mask = 0;
+        for (int input : inputs) {
+            mask |= 1 << input;
+        }
+        return mask;
+    }
+
+    /** The conditions not applied yet whose inputs are all in {@code inputs} (none if they refer to none), marked applied. */
+    private List<RexNode> applicable(ImmutableBitSet inputs) {
+        List<RexNode> conditions = new ArrayList<>();
+        for (int i = 0; i < applied.length; i++) {
+            ImmutableBitSet referenced = graph.inputsOf(i);
+            if (!applied[i] && !referenced.isEmpty() && inputs.contains(referenced)) {
+                applied[i] = true;
+                conditions.add(graph.conditions().get(i));
+            }
+        }
+        // A condition on no input at all (a constant the simplifier left) waits for the top, where every
+        // remaining one is applied.
+        if (inputs.cardinality() == graph.inputCount()) {
+            for (int i = 0; i < applied.length; i++) {
+                if (!applied[i]) {
+                    applied[i] = true;
+                    conditions.add(graph.conditions().get(i));
+                }
+            }
+        }
+        List<RexNode> remapped = new ArrayList<>(conditions.size());
+        for (RexNode condition : conditions) {
+            remapped.add(remap(condition));
+        }
+        return remapped;
+    }
+
+    private RexNode remap(RexNode condition) {
+        return condition.accept(new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef reference) {
+                return builder.getRexBuilder().makeInputRef(reference.getType(), position[reference.getIndex()]);
+            }
+        });
+    }
+
+    /** Conditions over the whole row's positions, shifted to a subtree whose row starts at {@code offset}. */
+    private List<RexNode> relativeTo(List<RexNode> conditions, int offset) {
+        if (offset == 0) {
+            return conditions;
+        }
+        List<RexNode> shifted = new ArrayList<>(conditions.size());
+        for (RexNode condition : conditions) {
+            shifted.add(condition.accept(new RexShuttle() {
+                @Override
+                public RexNode visitInputRef(RexInputRef reference) {
+                    return builder.getRexBuilder().makeInputRef(reference.getType(), reference.getIndex() - offset);
+                }
+            }));
+        }
+        return shifted;
+    }
+}
