@@ -4,6 +4,7 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.util.ImmutableBitSet;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,16 +23,17 @@ final class EqualColumns {
 
     /** Per multi-join column: its class, or -1 when no such equality names it. */
     private final int[] classOfField;
-    /** Per class: its columns in ascending order, and the inputs holding them as a bit mask. */
+    /** Per class: its columns in ascending order, and the inputs holding them. */
     private final List<int[]> members;
-    private final int[] inputMask;
+    private final List<ImmutableBitSet> inputs;
     /** Per condition: whether it is one of the equalities that made the classes. */
     private final boolean[] classEquality;
 
-    private EqualColumns(int[] classOfField, List<int[]> members, int[] inputMask, boolean[] classEquality) {
+    private EqualColumns(int[] classOfField, List<int[]> members, List<ImmutableBitSet> inputs,
+                         boolean[] classEquality) {
         this.classOfField = classOfField;
         this.members = members;
-        this.inputMask = inputMask;
+        this.inputs = inputs;
         this.classEquality = classEquality;
     }
 
@@ -72,15 +74,17 @@ final class EqualColumns {
             }
         }
         List<int[]> members = new ArrayList<>(grouped.size());
-        int[] inputMask = new int[grouped.size()];
-        for (int k = 0; k < grouped.size(); k++) {
-            int[] columns = grouped.get(k).stream().mapToInt(Integer::intValue).sorted().toArray();
+        List<ImmutableBitSet> inputs = new ArrayList<>(grouped.size());
+        for (List<Integer> group : grouped) {
+            int[] columns = group.stream().mapToInt(Integer::intValue).sorted().toArray();
             members.add(columns);
+            ImmutableBitSet.Builder holding = ImmutableBitSet.builder();
             for (int field : columns) {
-                inputMask[k] |= 1 << graph.inputOf(field);
+                holding.set(graph.inputOf(field));
             }
+            inputs.add(holding.build());
         }
-        return new EqualColumns(classOfField, members, inputMask, classEquality);
+        return new EqualColumns(classOfField, members, inputs, classEquality);
     }
 
     /** The two columns {@code condition} equates, if it is {@code column = column} of one type; else null. */
@@ -113,9 +117,9 @@ final class EqualColumns {
         return members.get(equalClass);
     }
 
-    /** The inputs holding a column of class {@code equalClass}, as a bit mask. */
-    int inputMask(int equalClass) {
-        return inputMask[equalClass];
+    /** The inputs holding a column of class {@code equalClass}. */
+    ImmutableBitSet inputs(int equalClass) {
+        return inputs.get(equalClass);
     }
 
     /** The class of multi-join column {@code field}, or -1. */
@@ -126,15 +130,5 @@ final class EqualColumns {
     /** Whether condition number {@code condition} is an equality the classes stand for. */
     boolean isClassEquality(int condition) {
         return classEquality[condition];
-    }
-
-    /** Whether some class has columns in both input sets (bit masks). */
-    boolean relates(int left, int right) {
-        for (int mask : inputMask) {
-            if ((mask & left) != 0 && (mask & right) != 0) {
-                return true;
-            }
-        }
-        return false;
     }
 }

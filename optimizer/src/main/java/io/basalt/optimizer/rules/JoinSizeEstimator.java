@@ -40,8 +40,9 @@ final class JoinSizeEstimator {
     private final JoinGraph graph;
     private final EqualColumns equalColumns;
     private final RelMetadataQuery metadata;
-    /** Per condition: the inputs it refers to, as a bit mask. */
+    /** Per condition, and per class of equal columns: the inputs it refers to, as a bit mask (at most 32 inputs). */
     private final int[] conditionInputs;
+    private final int[] classInputs;
     private final Map<DistinctKey, Double> distinct = new HashMap<>();
 
     private record DistinctKey(int input, ImmutableBitSet columns) {
@@ -53,17 +54,19 @@ final class JoinSizeEstimator {
         this.metadata = metadata;
         this.conditionInputs = new int[graph.conditions().size()];
         for (int c = 0; c < conditionInputs.length; c++) {
-            for (int input : graph.inputsOf(c)) {
-                conditionInputs[c] |= 1 << input;
-            }
+            conditionInputs[c] = mask(graph.inputsOf(c));
+        }
+        this.classInputs = new int[equalColumns.classCount()];
+        for (int k = 0; k < classInputs.length; k++) {
+            classInputs[k] = mask(equalColumns.inputs(k));
         }
     }
 
     /** The join of input sets {@code left} and {@code right} (disjoint bit masks) holding the given rows. */
     Estimate join(int left, int right, double leftRows, double rightRows) {
         List<Integer> keyClasses = new ArrayList<>();
-        for (int k = 0; k < equalColumns.classCount(); k++) {
-            int mask = equalColumns.inputMask(k);
+        for (int k = 0; k < classInputs.length; k++) {
+            int mask = classInputs[k];
             if ((mask & left) != 0 && (mask & right) != 0) {
                 keyClasses.add(k);
             }
@@ -93,6 +96,17 @@ final class JoinSizeEstimator {
             selectivity /= Math.max(keyDistinct(keyClasses, left, leftRows), keyDistinct(keyClasses, right, rightRows));
         }
         return new Estimate(Math.max(1.0, leftRows * rightRows * selectivity), connected, hasEqualityKeys);
+    }
+
+    private static int mask(ImmutableBitSet inputs) {
+        if (inputs.length() > Integer.SIZE) {
+            throw new IllegalArgumentException("more than " + Integer.SIZE + " inputs: " + inputs);
+        }
+        int mask = 0;
+        for (int input : inputs) {
+            mask |= 1 << input;
+        }
+        return mask;
     }
 
     /** The columns of {@code a = b} where each side is a column, through casts, of two inputs; else null. */

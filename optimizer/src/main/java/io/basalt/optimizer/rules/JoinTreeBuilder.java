@@ -78,7 +78,8 @@ final class JoinTreeBuilder {
                 position[graph.firstField(input) + field] = offset + field;
             }
             ImmutableBitSet inputs = ImmutableBitSet.of(input);
-            List<RexNode> conditions = applicable(inputs);
+            List<RexNode> conditions = sameInputEqualities(input);
+            conditions.addAll(applicable(inputs));
             if (!conditions.isEmpty()) {
                 builder.filter(relativeTo(conditions, offset));
             }
@@ -100,59 +101,71 @@ final class JoinTreeBuilder {
      */
     private List<RexNode> classEqualities(ImmutableBitSet left, ImmutableBitSet right) {
         List<RexNode> equalities = new ArrayList<>();
-        int leftMask = mask(left);
-        int rightMask = mask(right);
         for (int k = 0; k < equalColumns.classCount(); k++) {
-            int classInputs = equalColumns.inputMask(k);
-            if ((classInputs & leftMask) == 0 || (classInputs & rightMask) == 0) {
+            ImmutableBitSet classInputs = equalColumns.inputs(k);
+            if (!classInputs.intersects(left) || !classInputs.intersects(right)) {
                 continue;
             }
-            RexNode equality = writtenEquality(k, leftMask | rightMask, leftMask, rightMask);
+            RexNode equality = writtenEquality(k, left, right);
             if (equality == null) {
-                int leftColumn = firstIn(k, leftMask);
-                int rightColumn = firstIn(k, rightMask);
-                equality = builder.getRexBuilder().makeCall(SqlStdOperatorTable.EQUALS,
-                        builder.getRexBuilder().makeInputRef(join.getRowType().getFieldList().get(leftColumn).getType(),
-                                leftColumn),
-                        builder.getRexBuilder().makeInputRef(join.getRowType().getFieldList().get(rightColumn).getType(),
-                                rightColumn));
+                equality = equality(firstIn(k, left), firstIn(k, right));
             }
             equalities.add(remap(equality));
         }
         return equalities;
     }
 
+    /**
+     * The equalities between columns of one input that a class holds more than one of ({@code l_partkey = p_partkey
+     * AND p_partkey = l_suppkey} makes {@code l_partkey = l_suppkey}): a join meets a class once, so the columns
+     * of each side must already be equal.
+     */
+    private List<RexNode> sameInputEqualities(int input) {
+        List<RexNode> equalities = new ArrayList<>();
+        for (int k = 0; k < equalColumns.classCount(); k++) {
+            int first = -1;
+            for (int column : equalColumns.members(k)) {
+                if (graph.inputOf(column) != input) {
+                    continue;
+                }
+                if (first < 0) {
+                    first = column;
+                } else {
+                    equalities.add(remap(equality(first, column)));
+                }
+            }
+        }
+        return equalities;
+    }
+
+    private RexNode equality(int left, int right) {
+        return builder.getRexBuilder().makeCall(SqlStdOperatorTable.EQUALS,
+                builder.getRexBuilder().makeInputRef(join.getRowType().getFieldList().get(left).getType(), left),
+                builder.getRexBuilder().makeInputRef(join.getRowType().getFieldList().get(right).getType(), right));
+    }
+
     /** A condition of the query equating a column of class {@code k} on the left with one on the right, or null. */
-    private RexNode writtenEquality(int k, int both, int leftMask, int rightMask) {
+    private RexNode writtenEquality(int k, ImmutableBitSet left, ImmutableBitSet right) {
         for (int c = 0; c < graph.conditions().size(); c++) {
-            if (!equalColumns.isClassEquality(c) || mask(graph.inputsOf(c)) != (mask(graph.inputsOf(c)) & both)) {
+            ImmutableBitSet inputs = graph.inputsOf(c);
+            if (!equalColumns.isClassEquality(c) || !inputs.intersects(left) || !inputs.intersects(right)) {
                 continue;
             }
-            int inputs = mask(graph.inputsOf(c));
             RexNode condition = graph.conditions().get(c);
-            int column = RelOptUtil.InputFinder.bits(condition).nth(0);
-            if (equalColumns.classOf(column) == k && (inputs & leftMask) != 0 && (inputs & rightMask) != 0) {
+            if (equalColumns.classOf(RelOptUtil.InputFinder.bits(condition).nth(0)) == k) {
                 return condition;
             }
         }
         return null;
     }
 
-    private int firstIn(int k, int inputs) {
+    private int firstIn(int k, ImmutableBitSet inputs) {
         for (int column : equalColumns.members(k)) {
-            if ((inputs & (1 << graph.inputOf(column))) != 0) {
+            if (inputs.get(graph.inputOf(column))) {
                 return column;
             }
         }
         throw new IllegalStateException("no column of class " + k + " in inputs " + inputs);
-    }
-
-    private static int mask(ImmutableBitSet inputs) {
-        int mask = 0;
-        for (int input : inputs) {
-            mask |= 1 << input;
-        }
-        return mask;
     }
 
     /** The conditions not applied yet whose inputs are all in {@code inputs} (none if they refer to none), marked applied. */
