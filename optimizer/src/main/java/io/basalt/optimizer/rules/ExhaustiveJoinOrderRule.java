@@ -8,12 +8,16 @@ import org.apache.calcite.rel.rules.MultiJoin;
 /**
  * Orders a multi-join of inner joins of at most {@link GreedyJoinOrderRule#WIDEST_COST_BASED} inputs by trying
  * every join tree (bushy ones included) that joins connected sets of inputs, by dynamic programming over the sets:
- * the cheapest way to join a set is the cheapest split of it into two sets already planned that some condition, or
- * a class of {@link EqualColumns}, relates, as {@code DPsize} does. Rows come from {@link JoinSizeEstimator}; a set's rows are the fewest its splits estimate. A cross product only joins a set no condition connects.
+ * the cheapest way to join a set is the cheapest split of it into two sets already planned that an equality (a
+ * class of {@link EqualColumns}, or one of columns of different types) relates. Rows come from
+ * {@link JoinSizeEstimator}; a set's rows are the fewest its splits estimate. A cross product, or a join on other
+ * conditions alone, only for a set no equality connects.
  *
  * <p>The cost of a tree is what Basalt's hash join does (as {@code OperatorCostModel} charges it): each join builds
  * its hash table from the smaller side, which costs twice a probe per row, probes with the other and emits its
- * output; a join without equality keys compares every pair. Scans cost the same in every order and are left out.
+ * output; a probe side that is a table scan has the build side's join filter remove the rows that cannot match
+ * before they are probed, at a quarter of a probe each. A join without equality keys compares every pair. Scans
+ * cost the same in every order and are left out.
  *
  * <p>Why not {@code LoptOptimizeJoinRule}: it grows one tree greedily from each input and only ever adds a single
  * input, or joins a pair, to it, so it misses plans like TPC-H Q9's best, where part ⋈ partsupp (40 K rows) is the
@@ -41,7 +45,7 @@ public final class ExhaustiveJoinOrderRule extends RelRule<RuleConfig> {
         super(config);
     }
 
-    /** Whether this rule orders {@code join}: two to {@link GreedyJoinOrderRule#WIDEST_COST_BASED} inputs, inner joins only. */
+    /** Whether this rule orders {@code join}: at most {@link GreedyJoinOrderRule#WIDEST_COST_BASED} inputs, inner joins only. */
     public static boolean applies(MultiJoin join) {
         return join.getInputs().size() <= GreedyJoinOrderRule.WIDEST_COST_BASED
                 && JoinGraph.innerJoinsOnly(join);
