@@ -44,7 +44,7 @@ public final class GreedyJoinOrderRule extends RelRule<RuleConfig> {
     public void onMatch(RelOptRuleCall call) {
         MultiJoin join = call.rel(0);
         JoinGraph graph = JoinGraph.of(join, call.getMetadataQuery());
-        call.transformTo(JoinTreeBuilder.build(join, graph, EqualColumns.of(graph), JoinTree.leftDeep(graph.greedyOrder()),
+        call.transformTo(JoinTreeBuilder.build(join, graph, EqualColumns.of(graph), JoinTree.leftDeep(graph.greedyOrder(call.getMetadataQuery())),
                 call.builder()));
     }
 }

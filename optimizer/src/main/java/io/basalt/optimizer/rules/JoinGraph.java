@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The join graph of a multi-join of inner joins, as the join orderers see it: the inputs with their
- * estimated rows, and the conjuncts of the join condition with the inputs each refers to and its estimated
- * selectivity. All estimates are taken once, when the graph is built, so that ordering costs no metadata calls.
+ * The join graph of a multi-join of inner joins, as the join orderers see it: the inputs with their estimated rows
+ * (taken once, when the graph is built), and the conjuncts of the join condition with the inputs each refers to.
+ * The greedy order estimates each conjunct's selectivity once before it starts, so that ordering costs no further
+ * metadata calls.
  */
 final class JoinGraph {
 
@@ -30,10 +31,9 @@ final class JoinGraph {
     private final double[] rows;
     private final List<RexNode> conditions;
     private final List<ImmutableBitSet> inputsOf;
-    private final double[] selectivity;
 
     private JoinGraph(List<RelNode> inputs, int[] inputOfField, int[] firstField, int[] fieldCount, double[] rows,
-                      List<RexNode> conditions, List<ImmutableBitSet> inputsOf, double[] selectivity) {
+                      List<RexNode> conditions, List<ImmutableBitSet> inputsOf) {
         this.inputs = inputs;
         this.inputOfField = inputOfField;
         this.firstField = firstField;
@@ -41,7 +41,6 @@ final class JoinGraph {
         this.rows = rows;
         this.conditions = conditions;
         this.inputsOf = inputsOf;
-        this.selectivity = selectivity;
     }
 
     /**
@@ -73,18 +72,14 @@ final class JoinGraph {
         }
         List<RexNode> conditions = RelOptUtil.conjunctions(join.getJoinFilter());
         List<ImmutableBitSet> inputsOf = new ArrayList<>(conditions.size());
-        double[] selectivity = new double[conditions.size()];
-        JoinGraph graph = new JoinGraph(inputs, inputOfField, firstField, fieldCount, rows, conditions, inputsOf,
-                selectivity);
-        for (int c = 0; c < conditions.size(); c++) {
+        for (RexNode condition : conditions) {
             ImmutableBitSet.Builder referenced = ImmutableBitSet.builder();
-            for (int field : RelOptUtil.InputFinder.bits(conditions.get(c))) {
+            for (int field : RelOptUtil.InputFinder.bits(condition)) {
                 referenced.set(inputOfField[field]);
             }
             inputsOf.add(referenced.build());
-            selectivity[c] = graph.selectivity(conditions.get(c), inputOfField, inputs, metadata);
         }
-        return graph;
+        return new JoinGraph(inputs, inputOfField, firstField, fieldCount, rows, conditions, inputsOf);
     }
 
     int inputCount() {
@@ -128,7 +123,11 @@ final class JoinGraph {
      * conditions on it alone), then each time, among the inputs a condition connects to those joined (all of
      * them when none is), the one whose join gives the fewest estimated rows; ties go to the input written first.
      */
-    int[] greedyOrder() {
+    int[] greedyOrder(RelMetadataQuery metadata) {
+        double[] selectivity = new double[conditions.size()];
+        for (int c = 0; c < selectivity.length; c++) {
+            selectivity[c] = selectivity(conditions.get(c), inputOfField, inputs, metadata);
+        }
         int count = rows.length;
         int[] order = new int[count];
         ImmutableBitSet joined = ImmutableBitSet.of();
