@@ -45,7 +45,7 @@ public final class ExhaustiveJoinOrderRule extends RelRule<RuleConfig> {
         super(config);
     }
 
-    /** Whether this rule orders {@code join}: at most {@link GreedyJoinOrderRule#WIDEST_COST_BASED} inputs, inner joins only. */
+    /** Whether this rule orders {@code join}: inner joins of at most {@link GreedyJoinOrderRule#WIDEST_COST_BASED}. */
     public static boolean applies(MultiJoin join) {
         return join.getInputs().size() <= GreedyJoinOrderRule.WIDEST_COST_BASED
                 && JoinGraph.innerJoinsOnly(join);
@@ -89,7 +89,7 @@ public final class ExhaustiveJoinOrderRule extends RelRule<RuleConfig> {
 
     /**
      * Plans {@code set} from its splits into two planned sets (each split once: the left holds the set's lowest
-     * input), only splits of two connected sets that a condition relates when {@code connectedOnly}; returns
+     * input), only splits of two connected sets that an equality relates when {@code connectedOnly}; returns
      * whether some split qualified. The set's rows are the fewest any split estimates: each split's estimate
      * misses what the other splits' conditions say (TPC-H Q7's supplier joined last on two keys, key and nation,
      * estimates 37 K rows; lineitem joined last on one key, 1.7 M), and every split yields the same rows.
@@ -107,7 +107,7 @@ public final class ExhaustiveJoinOrderRule extends RelRule<RuleConfig> {
                 continue;
             }
             JoinSizeEstimator.Estimate estimate = estimator.join(left, right, rows[left], rows[right]);
-            if (connectedOnly && !estimate.connected()) {
+            if (connectedOnly && !estimate.onKeys()) {
                 continue;
             }
             lefts[splits] = left;
@@ -122,7 +122,7 @@ public final class ExhaustiveJoinOrderRule extends RelRule<RuleConfig> {
             int left = lefts[i];
             int right = set ^ left;
             double total = cost[left] + cost[right] + joinCost(rows[left], rows[right], rows[set],
-                    estimates[i].hasEqualityKeys(), Integer.bitCount(left) == 1, Integer.bitCount(right) == 1);
+                    estimates[i].onKeys(), Integer.bitCount(left) == 1, Integer.bitCount(right) == 1);
             if (bestLeft[set] == 0 || total < cost[set]) {
                 cost[set] = total;
                 bestLeft[set] = left;
@@ -140,8 +140,9 @@ public final class ExhaustiveJoinOrderRule extends RelRule<RuleConfig> {
         double build = buildsLeft ? leftRows : rightRows;
         double probe = buildsLeft ? rightRows : leftRows;
         if (buildsLeft ? rightIsScan : leftIsScan) {
-            // The probe scan tests the build side's join filter on every row and passes on only the rows that may
-            // match, about the join's output: the probe proper meets those.
+            // A probe side of one input is most often a table scan (a subquery is taken as one). The scan tests the
+            // build side's join filter on every row and passes on only the rows that may match, about the join's
+            // output: the probe proper meets those.
             probe = SCAN_JOIN_FILTER_ROW_COST * probe + Math.min(probe, outputRows);
         }
         return BUILD_ROW_COST * build + probe + outputRows;

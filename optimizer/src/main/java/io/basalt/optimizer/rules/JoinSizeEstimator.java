@@ -30,11 +30,11 @@ import java.util.Map;
 final class JoinSizeEstimator {
 
     /**
-     * The estimate of one join: its rows, and whether an equality relates the two sides. Other conditions between
-     * them (TPC-H Q7's OR of the two nations' names) do not: a join on them alone is a nested loop, worth it only
-     * where no equality joins the sets at all.
+     * The estimate of one join: its rows, and whether an equality relates the two sides (a hash join). Other
+     * conditions between them (TPC-H Q7's OR of the two nations' names) do not: a join on them alone is a nested
+     * loop, worth it only where no equality joins the sets at all.
      */
-    record Estimate(double rows, boolean connected, boolean hasEqualityKeys) {
+    record Estimate(double rows, boolean onKeys) {
     }
 
     private final JoinGraph graph;
@@ -71,8 +71,7 @@ final class JoinSizeEstimator {
                 keyClasses.add(k);
             }
         }
-        boolean connected = !keyClasses.isEmpty();
-        boolean hasEqualityKeys = connected;
+        boolean onKeys = !keyClasses.isEmpty();
         double selectivity = 1.0;
         int both = left | right;
         for (int c = 0; c < conditionInputs.length; c++) {
@@ -85,8 +84,7 @@ final class JoinSizeEstimator {
             int[] columns = castColumns(condition);
             if (columns != null) {
                 // an equality of columns of different types: still a hash key, its own containment estimate
-                connected = true;
-                hasEqualityKeys = true;
+                onKeys = true;
                 selectivity /= Math.max(columnDistinct(columns[0]), columnDistinct(columns[1]));
             } else {
                 selectivity *= RelMdUtil.guessSelectivity(condition);
@@ -95,7 +93,7 @@ final class JoinSizeEstimator {
         if (!keyClasses.isEmpty()) {
             selectivity /= Math.max(keyDistinct(keyClasses, left, leftRows), keyDistinct(keyClasses, right, rightRows));
         }
-        return new Estimate(Math.max(1.0, leftRows * rightRows * selectivity), connected, hasEqualityKeys);
+        return new Estimate(Math.max(1.0, leftRows * rightRows * selectivity), onKeys);
     }
 
     private static int mask(ImmutableBitSet inputs) {

@@ -168,7 +168,10 @@ final class JoinTreeBuilder {
         throw new IllegalStateException("no column of class " + k + " in inputs " + inputs);
     }
 
-    /** The conditions not applied yet whose inputs are all in {@code inputs} (none if they refer to none), marked applied. */
+    /**
+     * The conditions not applied yet whose inputs are all in {@code inputs}, marked applied; those on no input at all
+     * only with every input.
+     */
     private List<RexNode> applicable(ImmutableBitSet inputs) {
         List<RexNode> conditions = new ArrayList<>();
         for (int i = 0; i < applied.length; i++) {
