@@ -45,7 +45,10 @@ public final class ExhaustiveJoinOrderRule extends RelRule<RuleConfig> {
         super(config);
     }
 
-    /** Whether this rule orders {@code join}: inner joins of at most {@link GreedyJoinOrderRule#WIDEST_COST_BASED}. */
+    /**
+     * Whether this rule orders {@code join}: inner joins of at most {@link GreedyJoinOrderRule#WIDEST_COST_BASED}
+     * inputs.
+     */
     public static boolean applies(MultiJoin join) {
         return join.getInputs().size() <= GreedyJoinOrderRule.WIDEST_COST_BASED
                 && JoinGraph.innerJoinsOnly(join);
