@@ -34,10 +34,11 @@ import java.util.Optional;
  *       INTERSECT and EXCEPT also repeat rows by count, {@link SetOperationAllRule}); then filters that an
  *       OR in a join condition implies for one input ({@link JoinDisjunctionFilters}, TPC-H Q7), pushed down by
  *       the filter rules alone;</li>
- *   <li><b>join order</b>: each tree of inner joins becomes one multi-join that {@code LoptOptimizeJoinRule}
- *       orders greedily by Basalt's cost model ({@code OperatorCostModel} through Calcite's metadata); one of more
- *       than {@value GreedyJoinOrderRule#WIDEST_COST_BASED} inner joined inputs {@link GreedyJoinOrderRule} orders
- *       instead, from estimates taken once (Calcite's rule would take seconds); only when some join has a join as
+ *   <li><b>join order</b>: each tree of joins becomes one multi-join; {@link ExhaustiveJoinOrderRule} orders one
+ *       of inner joins by trying every tree of connected sets of its inputs (bushy ones too) at Basalt's costs; one
+ *       of more than {@value GreedyJoinOrderRule#WIDEST_COST_BASED} inner joined inputs {@link GreedyJoinOrderRule}
+ *       orders left-deep instead; one holding outer joins Calcite's {@code LoptOptimizeJoinRule} (greedily, by
+ *       {@code OperatorCostModel} through Calcite's metadata); only when some join has a join as
  *       input or is an outer join (an inner join of two inputs leaves no order to choose). Before ordering, two
  *       inputs joined on one key also get the equalities of other keys the conditions imply
  *       ({@link TransitiveJoinKeysRule}, TPC-H Q2's decorrelated subquery);</li>
