@@ -29,9 +29,9 @@ import java.util.List;
 /**
  * The physical phase: a VolcanoPlanner run from the optimized logical plan into Basalt's convention, choosing by
  * Basalt's cost model among the operators' physical forms: which side of each join is held in memory, and a
- * filter inside the scan or above it. The search stays small on purpose: join order is settled before (by
- * the join orderers, {@code OptimizerPhases}), no transformation rule runs here, so each logical operator has one or two physical
- * forms and the planner's work grows linearly with the plan.
+ * filter inside the scan or above it. The search stays small on purpose: join order is settled before (by the
+ * join orderers, {@code OptimizerPhases}), no transformation rule runs here, so each logical operator has one or two
+ * physical forms and the planner's work grows linearly with the plan.
  */
 public final class PhysicalPhase {
 
