@@ -6,6 +6,7 @@ import io.basalt.execution.vector.VectorSlicer;
 import io.basalt.storage.encoding.BlockDictionary;
 import io.basalt.storage.encoding.DecodedBlock;
 import io.basalt.storage.encoding.EncodedLongs;
+import io.basalt.storage.encoding.EncodingKind;
 import io.basalt.storage.segment.BlockInfo;
 import io.basalt.storage.segment.SegmentReader;
 import io.basalt.storage.segment.ZoneMap;
@@ -100,6 +101,12 @@ final class ColumnCursor {
     ZoneMap zoneMap(int row) {
         seek(row);
         return blocks.get(blockIndex).zoneMap();
+    }
+
+    /** The encoding of the block holding {@code row} (nothing is decoded). */
+    EncodingKind encoding(int row) {
+        seek(row);
+        return blocks.get(blockIndex).encoding();
     }
 
     /** The first row of the block holding {@code row}. */

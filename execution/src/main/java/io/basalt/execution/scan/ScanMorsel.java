@@ -9,6 +9,7 @@ import io.basalt.execution.vector.Selection;
 import io.basalt.execution.vector.SelectionArrays;
 import io.basalt.storage.deletion.DeletionVector;
 import io.basalt.storage.encoding.EncodedLongs;
+import io.basalt.storage.encoding.EncodingKind;
 import io.basalt.storage.encoding.RunLengthLongs;
 import io.basalt.storage.segment.SegmentFooter;
 import io.basalt.storage.segment.SegmentReader;
@@ -352,7 +353,9 @@ final class ScanMorsel implements Morsel {
                     continue;
                 }
                 int column = joinFilter.column();
-                boolean runs = cursors[column] != null && cursors[column].encodedLongs(start) instanceof RunLengthLongs;
+                // The block's encoding says whether it may be runs; only a run-length block is decoded to ask.
+                boolean runs = cursors[column] != null && cursors[column].encoding(start) == EncodingKind.RUN_LENGTH
+                        && cursors[column].encodedLongs(start) instanceof RunLengthLongs;
                 if (FilterCosts.rank(FilterCosts.joinFilter(keys, runs), joinFilter.keptShare()) <= rangeRank) {
                     return false;
                 }

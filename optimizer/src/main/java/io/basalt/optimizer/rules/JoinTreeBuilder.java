@@ -57,7 +57,7 @@ final class JoinTreeBuilder {
         push(tree, 0);
         RexNode postJoinFilter = join.getPostJoinFilter();
         if (postJoinFilter != null) {
-            builder.filter(remap(postJoinFilter));
+            builder.filter(remap(postJoinFilter, 0));
         }
         List<RexNode> columns = new ArrayList<>(position.length);
         for (int field : position) {
@@ -81,7 +81,7 @@ final class JoinTreeBuilder {
             List<RexNode> conditions = sameInputEqualities(input);
             conditions.addAll(applicable(inputs));
             if (!conditions.isEmpty()) {
-                builder.filter(relativeTo(conditions, offset));
+                builder.filter(remap(conditions, offset));
             }
             return inputs;
         }
@@ -91,7 +91,7 @@ final class JoinTreeBuilder {
         ImmutableBitSet inputs = left.union(right);
         List<RexNode> conditions = classEqualities(left, right);
         conditions.addAll(applicable(inputs));
-        builder.join(JoinRelType.INNER, relativeTo(conditions, offset));
+        builder.join(JoinRelType.INNER, remap(conditions, offset));
         return inputs;
     }
 
@@ -110,7 +110,7 @@ final class JoinTreeBuilder {
             if (equality == null) {
                 equality = equality(firstIn(k, left), firstIn(k, right));
             }
-            equalities.add(remap(equality));
+            equalities.add(equality);
         }
         return equalities;
     }
@@ -131,7 +131,7 @@ final class JoinTreeBuilder {
                 if (first < 0) {
                     first = column;
                 } else {
-                    equalities.add(remap(equality(first, column)));
+                    equalities.add(equality(first, column));
                 }
             }
         }
@@ -191,36 +191,25 @@ final class JoinTreeBuilder {
                 }
             }
         }
+        return conditions;
+    }
+
+    /** Conditions over the multi-join's columns, over the row of a subtree whose first column is {@code offset}. */
+    private List<RexNode> remap(List<RexNode> conditions, int offset) {
         List<RexNode> remapped = new ArrayList<>(conditions.size());
         for (RexNode condition : conditions) {
-            remapped.add(remap(condition));
+            remapped.add(remap(condition, offset));
         }
         return remapped;
     }
 
-    private RexNode remap(RexNode condition) {
+    private RexNode remap(RexNode condition, int offset) {
         return condition.accept(new RexShuttle() {
             @Override
             public RexNode visitInputRef(RexInputRef reference) {
-                return builder.getRexBuilder().makeInputRef(reference.getType(), position[reference.getIndex()]);
+                return builder.getRexBuilder().makeInputRef(reference.getType(),
+                        position[reference.getIndex()] - offset);
             }
         });
-    }
-
-    /** Conditions over the whole row's positions, shifted to a subtree whose row starts at {@code offset}. */
-    private List<RexNode> relativeTo(List<RexNode> conditions, int offset) {
-        if (offset == 0) {
-            return conditions;
-        }
-        List<RexNode> shifted = new ArrayList<>(conditions.size());
-        for (RexNode condition : conditions) {
-            shifted.add(condition.accept(new RexShuttle() {
-                @Override
-                public RexNode visitInputRef(RexInputRef reference) {
-                    return builder.getRexBuilder().makeInputRef(reference.getType(), reference.getIndex() - offset);
-                }
-            }));
-        }
-        return shifted;
     }
 }
