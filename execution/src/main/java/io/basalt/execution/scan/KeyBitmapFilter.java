@@ -16,6 +16,13 @@ import java.util.function.LongPredicate;
  */
 final class KeyBitmapFilter extends KeyMembershipFilter {
 
+    /**
+     * Sorted keys are searched for the bitmap's keys, instead of testing each row, when there is at most one of them
+     * per this many rows: a search costs a few dependent loads and a mispredicted branch or two, a row's test about
+     * four instructions without a branch.
+     */
+    private static final int ROWS_PER_KEY_TO_SEARCH = 16;
+
     /** The filter of no key: keeps nothing. */
     static final KeyBitmapFilter EMPTY = new KeyBitmapFilter(0, 0, new long[2]);
 
@@ -85,6 +92,77 @@ final class KeyBitmapFilter extends KeyMembershipFilter {
             int row = positions == null ? i : positions[i];
             kept[passed] = row;
             passed += mightContain(values[row]) && (nulls == null || !nulls[row]) ? 1 : 0;
+        }
+        return passed;
+    }
+
+    /**
+     * Rows of sorted keys: when the bitmap holds few keys between the first row's key and the last's, each of those
+     * keys is searched for from where the previous one was found (a galloping search, then its run of equal keys),
+     * and the rows between are never read; otherwise every row is tested, in place. TPC-H Q2 at scale factor 10:
+     * partsupp's 8 million rows sorted by part key, against the 7,854 parts of one size and type, about 64 of them
+     * in each 65,536-row block.
+     */
+    @Override
+    int selectAscending(long[] ascending, int from, int count, int[] kept) {
+        long first = ascending[from];
+        long last = ascending[from + count - 1];
+        long max = min + span;
+        if (last < min || first > max) {
+            return 0;
+        }
+        long low = Math.max(first, min) - min;
+        long high = Math.min(last, max) - min;
+        int firstWord = (int) (low >>> 6);
+        int lastWord = (int) (high >>> 6);
+        if (lastWord - firstWord < count / ROWS_PER_KEY_TO_SEARCH
+                && keysBetween(firstWord, lastWord) * ROWS_PER_KEY_TO_SEARCH <= count) {
+            return searchKeys(ascending, from, count, firstWord, lastWord, low, high, kept);
+        }
+        int passed = 0;
+        for (int row = 0; row < count; row++) {
+            kept[passed] = row;
+            passed += bit(ascending[from + row]);
+        }
+        return passed;
+    }
+
+    /** Set bits in the words {@code [firstWord, lastWord]}. */
+    private int keysBetween(int firstWord, int lastWord) {
+        int keys = 0;
+        for (int word = firstWord; word <= lastWord; word++) {
+            keys += Long.bitCount(bits[word]);
+        }
+        return keys;
+    }
+
+    /** The rows of {@code ascending[from, from + count)} holding the keys of bits {@code [low, high]}. */
+    private int searchKeys(long[] ascending, int from, int count, int firstWord, int lastWord, long low, long high,
+                           int[] kept) {
+        int end = from + count;
+        int row = from;
+        int passed = 0;
+        for (int word = firstWord; word <= lastWord && row < end; word++) {
+            long remaining = bits[word];
+            if (word == firstWord) {
+                remaining &= -1L << low; // the bits below low: keys before the first row's
+            }
+            while (remaining != 0) {
+                long offset = ((long) word << 6) + Long.numberOfTrailingZeros(remaining);
+                if (offset > high) {
+                    return passed;
+                }
+                remaining &= remaining - 1;
+                long key = min + offset;
+                row = SortedSearch.firstAtLeast(ascending, row, end, key);
+                while (row < end && ascending[row] == key) {
+                    kept[passed++] = row - from;
+                    row++;
+                }
+                if (row == end) {
+                    return passed;
+                }
+            }
         }
         return passed;
     }

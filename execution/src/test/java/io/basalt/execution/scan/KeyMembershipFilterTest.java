@@ -298,4 +298,58 @@ class KeyMembershipFilterTest {
             }
         }
     }
+
+    @Test
+    void sortedKeysSearchedForTheBitmapsKeysKeepWhatATestOfEveryRowKeeps() {
+        Random random = new Random(41);
+        // Sorted probe keys in runs of one to five (partsupp's part keys), against sets from a handful of keys in the
+        // probe's range (searched) to most of it (tested row by row), some reaching past either end.
+        long[] probe = new long[20_000];
+        long key = 1_000;
+        for (int i = 0; i < probe.length; ) {
+            key += random.nextInt(3);
+            for (int end = Math.min(probe.length, i + 1 + random.nextInt(5)); i < end; i++) {
+                probe[i] = key;
+            }
+        }
+        long last = probe[probe.length - 1];
+        for (int setSize : new int[] {1, 3, 40, 400, 4_000, 12_000}) {
+            long[] keys = random.longs(setSize, 900, last + 100).toArray();
+            KeyMembershipFilter filter = KeyMembershipFilter.of(keys, keys.length);
+            assertThat(filter).isInstanceOf(KeyBitmapFilter.class);
+            for (int[] slice : new int[][] {{0, probe.length}, {137, 5_000}, {probe.length - 64, 64}, {500, 1}}) {
+                int from = slice[0];
+                int count = slice[1];
+                int[] expected = IntStream.range(0, count).filter(r -> filter.mightContain(probe[from + r])).toArray();
+                int[] kept = new int[count];
+                int passed = filter.selectAscending(probe, from, count, kept);
+                assertThat(Arrays.copyOf(kept, passed)).as("%d keys, rows [%d, +%d)", setSize, from, count)
+                        .containsExactly(expected);
+            }
+        }
+        // A set wholly before or after the rows' keys.
+        KeyMembershipFilter before = KeyMembershipFilter.of(new long[] {1, 5, 999}, 3);
+        KeyMembershipFilter after = KeyMembershipFilter.of(new long[] {last + 1, last + 70}, 2);
+        assertThat(before.selectAscending(probe, 0, probe.length, new int[probe.length])).isZero();
+        assertThat(after.selectAscending(probe, 0, probe.length, new int[probe.length])).isZero();
+        // A Bloom filter cannot list its keys: it declines, and the rows are tested as before.
+        KeyMembershipFilter bloom = KeyMembershipFilter.of(new long[] {0, 5_000_000, 10_000_000}, 3);
+        assertThat(bloom.selectAscending(probe, 0, probe.length, new int[probe.length])).isEqualTo(-1);
+    }
+
+    @Test
+    void gallopingSearchFindsTheFirstValueAtLeastTheKey() {
+        long[] values = {1, 3, 3, 3, 7, 8, 8, 20, 21, 40};
+        for (int from = 0; from <= values.length; from++) {
+            for (long key = 0; key <= 42; key++) {
+                int expected = from;
+                while (expected < values.length && values[expected] < key) {
+                    expected++;
+                }
+                assertThat(SortedSearch.firstAtLeast(values, from, values.length, key))
+                        .as("from %d, key %d", from, key).isEqualTo(expected);
+            }
+        }
+        assertThat(SortedSearch.firstAtLeast(values, 2, 6, 100)).isEqualTo(6); // not past the given end
+    }
 }

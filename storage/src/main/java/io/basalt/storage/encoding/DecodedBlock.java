@@ -1,6 +1,7 @@
 package io.basalt.storage.encoding;
 
 import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.LongVector;
 
 /**
  * A decoded block: its vector and, for a dictionary-encoded BYTES block, its dictionary form (else null); for a
@@ -15,25 +16,36 @@ public final class DecodedBlock {
     private ColumnVector vector;
     private final BlockDictionary dictionary;
     private final EncodedLongs encodedLongs;
+    /** Whether {@link #vector} is a LONG vector without NULLs whose values never decrease. */
+    private final boolean ascending;
 
     public DecodedBlock(ColumnVector vector, BlockDictionary dictionary) {
-        this(vector, dictionary, null);
+        this(vector, dictionary, null, false);
     }
 
-    private DecodedBlock(ColumnVector vector, BlockDictionary dictionary, EncodedLongs encodedLongs) {
+    private DecodedBlock(ColumnVector vector, BlockDictionary dictionary, EncodedLongs encodedLongs, boolean ascending) {
         this.vector = vector;
         this.dictionary = dictionary;
         this.encodedLongs = encodedLongs;
+        this.ascending = ascending;
+    }
+
+    /**
+     * A decoded LONG block without NULLs whose values are known never to decrease (a DELTA block of non-negative
+     * differences): a scan can find the rows of a few keys by searching it instead of testing every row.
+     */
+    static DecodedBlock ofAscendingLongs(LongVector vector) {
+        return new DecodedBlock(vector, null, null, true);
     }
 
     /** A LONG block left encoded, whose vector is decoded when first asked for. */
     static DecodedBlock ofEncodedLongs(EncodedLongs encodedLongs) {
-        return new DecodedBlock(null, null, encodedLongs);
+        return new DecodedBlock(null, null, encodedLongs, false);
     }
 
     /** A dictionary-encoded block whose vector is built when first asked for. */
     static DecodedBlock ofDictionary(BlockDictionary dictionary) {
-        return new DecodedBlock(null, dictionary);
+        return new DecodedBlock(null, dictionary, null, false);
     }
 
     public ColumnVector vector() {
@@ -61,6 +73,14 @@ public final class DecodedBlock {
 
     public BlockDictionary dictionary() {
         return dictionary;
+    }
+
+    /**
+     * The values of a LONG block without NULLs, in non-decreasing order, when the block's encoding shows they are
+     * (see {@link #ofAscendingLongs}); else null. Nobody may change them.
+     */
+    public long[] ascendingLongs() {
+        return ascending ? ((LongVector) vector).values() : null;
     }
 
     /** The encoded form of a LONG block without NULLs (bit-packed, dictionary-encoded, run-length, constant), or null. */

@@ -49,6 +49,38 @@ class BlockEncodingRoundTripTest {
 
         assertThat(block.encoding()).isEqualTo(encoding);
         TestVectors.assertSameValues(decoded, vector);
+        long[] ascending = BlockDecoder.decodeBlock(kind, encoding, rows, block.bytes(), 0, block.length())
+                .ascendingLongs();
+        if (ascending != null) {
+            for (int i = 1; i < rows; i++) {
+                assertThat(ascending[i]).as("row %d of a block said to be ascending", i).isGreaterThanOrEqualTo(ascending[i - 1]);
+            }
+        }
+    }
+
+    @Test
+    void deltaBlocksOfNonDecreasingValuesSayTheyAreAscending() {
+        long[] sorted = {-5, -5, 0, 3, 3, 3, 9, 1_000_000};
+        assertThat(ascendingLongs(TestVectors.longs(sorted), EncodingKind.DELTA)).containsExactly(sorted);
+        // Not sorted, a NULL, another encoding: nothing said.
+        assertThat(ascendingLongs(TestVectors.longs(1L, 3L, 2L), EncodingKind.DELTA)).isNull();
+        assertThat(ascendingLongs(TestVectors.longs(1L, null, 2L), EncodingKind.DELTA)).isNull();
+        assertThat(ascendingLongs(TestVectors.longs(sorted), EncodingKind.PLAIN)).isNull();
+        // Each difference wraps to a small positive number, yet the values step down from MAX_VALUE to MIN_VALUE + 10.
+        ColumnVector wrapping = TestVectors.longs(Long.MAX_VALUE, Long.MIN_VALUE + 10, Long.MIN_VALUE + 20);
+        assertThat(ascendingLongs(wrapping, EncodingKind.DELTA)).isNull();
+        TestVectors.assertSameValues(decode(wrapping, EncodingKind.DELTA), wrapping);
+    }
+
+    private static long[] ascendingLongs(ColumnVector vector, EncodingKind encoding) {
+        EncodedBlock block = BlockEncoder.encode(vector, vector.positionCount(), encoding);
+        return BlockDecoder.decodeBlock(PhysicalKind.LONG, encoding, vector.positionCount(), block.bytes(), 0,
+                block.length()).ascendingLongs();
+    }
+
+    private static ColumnVector decode(ColumnVector vector, EncodingKind encoding) {
+        EncodedBlock block = BlockEncoder.encode(vector, vector.positionCount(), encoding);
+        return BlockDecoder.decode(PhysicalKind.LONG, encoding, vector.positionCount(), block.bytes(), 0, block.length());
     }
 
     @ParameterizedTest
