@@ -58,12 +58,15 @@ final class ColumnCursor {
         seek(from);
         decode();
         int start = blocks.get(blockIndex).rowOffset();
+        if (!decoded.hasVector() && decoded.plainBytes() != null && to - from < decoded.plainBytes().rowCount()) {
+            return decoded.plainBytes().rows(from - start, null, to - from); // one copy of these rows, not two
+        }
         return VectorSlicer.slice(decoded.vector(), from - start, to - from);
     }
 
     /**
      * Rows {@code from + positions[i]} for {@code i < count}, of rows {@code [from, to)} which lie in one block.
-     * From a dictionary-encoded text block whose vector nobody needed yet they are gathered from the dictionary,
+     * From a text block whose vector nobody needed yet they are gathered from its dictionary or its slices,
      * and from an encoded LONG block they are read one by one (unless that costs more than decoding the block:
      * {@link EncodedLongs#gathersCheaply}), so the rows a filter dropped are never copied or decoded (late
      * materialization).
@@ -75,6 +78,9 @@ final class ColumnCursor {
             int offset = from - blocks.get(blockIndex).rowOffset();
             if (dictionary != null) {
                 return dictionary.rows(offset, positions, count, BatchArena.buffers());
+            }
+            if (decoded.plainBytes() != null) {
+                return decoded.plainBytes().rows(offset, positions, count);
             }
             EncodedLongs encodedLongs = decoded.encodedLongs();
             if (encodedLongs != null && encodedLongs.gathersCheaply(count, to - from)) {

@@ -21,7 +21,7 @@ final class KeyBitmapFilter extends KeyMembershipFilter {
      * per this many rows: a search costs a few dependent loads and a mispredicted branch or two, a row's test about
      * four instructions without a branch.
      */
-    private static final int ROWS_PER_KEY_TO_SEARCH = 16;
+    private static final int ROWS_PER_KEY_TO_SEARCH = 64;
 
     /** The filter of no key: keeps nothing. */
     static final KeyBitmapFilter EMPTY = new KeyBitmapFilter(0, 0, new long[2]);

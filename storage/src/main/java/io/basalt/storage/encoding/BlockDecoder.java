@@ -135,6 +135,10 @@ public final class BlockDecoder {
         if (slices.dictionary() != null) {
             return DecodedBlock.ofDictionary(dictionary(slices, rowCount, nulls));
         }
+        if (nulls == null && in.isViewable()) {
+            return DecodedBlock.ofPlainBytes(new PlainBytesBlock(slices.source(), slices.starts(), slices.lengths(),
+                    rowCount));
+        }
         BytesVector vector = new BytesVector(rowCount, (int) slices.totalBytes());
         vector.appendSlices(slices.source(), slices.starts(), slices.lengths(), nulls, rowCount);
         return new DecodedBlock(vector, null);

@@ -5,28 +5,32 @@ import io.basalt.storage.vector.LongVector;
 
 /**
  * A decoded block: its vector and, for a dictionary-encoded BYTES block, its dictionary form (else null); for a
- * bit-packed, dictionary-encoded, run-length or constant LONG block without NULLs, its encoded form ({@link EncodedLongs}), from
- * which the vector is likewise decoded on first use only. The
- * vector of a dictionary-encoded block is built from the dictionary on first use only: a scan that keeps few rows
- * of the block gathers them from the dictionary ({@link BlockDictionary#rows(int, int[], int)}) and never pays for
- * copying every row's bytes. One block belongs to one reader thread, so the lazy vector needs no locking.
+ * bit-packed, dictionary-encoded, run-length or constant LONG block without NULLs, its encoded form
+ * ({@link EncodedLongs}); for another BYTES block without NULLs, its values' slices of the block's body
+ * ({@link PlainBytesBlock}). From these the vector is decoded on first use only: a scan that keeps few rows of the
+ * block gathers them from the encoded form (for a dictionary, {@link BlockDictionary#rows(int, int[], int)}) and
+ * never pays for copying every row's bytes. One block belongs to one reader thread, so the lazy vector needs no
+ * locking.
  */
 public final class DecodedBlock {
 
     private ColumnVector vector;
     private final BlockDictionary dictionary;
     private final EncodedLongs encodedLongs;
+    private final PlainBytesBlock plainBytes;
     /** Whether {@link #vector} is a LONG vector without NULLs whose values never decrease. */
     private final boolean ascending;
 
     public DecodedBlock(ColumnVector vector, BlockDictionary dictionary) {
-        this(vector, dictionary, null, false);
+        this(vector, dictionary, null, null, false);
     }
 
-    private DecodedBlock(ColumnVector vector, BlockDictionary dictionary, EncodedLongs encodedLongs, boolean ascending) {
+    private DecodedBlock(ColumnVector vector, BlockDictionary dictionary, EncodedLongs encodedLongs,
+                         PlainBytesBlock plainBytes, boolean ascending) {
         this.vector = vector;
         this.dictionary = dictionary;
         this.encodedLongs = encodedLongs;
+        this.plainBytes = plainBytes;
         this.ascending = ascending;
     }
 
@@ -35,27 +39,33 @@ public final class DecodedBlock {
      * differences): a scan can find the rows of a few keys by searching it instead of testing every row.
      */
     static DecodedBlock ofAscendingLongs(LongVector vector) {
-        return new DecodedBlock(vector, null, null, true);
+        return new DecodedBlock(vector, null, null, null, true);
     }
 
     /** A LONG block left encoded, whose vector is decoded when first asked for. */
     static DecodedBlock ofEncodedLongs(EncodedLongs encodedLongs) {
-        return new DecodedBlock(null, null, encodedLongs, false);
+        return new DecodedBlock(null, null, encodedLongs, null, false);
+    }
+
+    /** A BYTES block without NULLs or dictionary whose vector is built when first asked for. */
+    static DecodedBlock ofPlainBytes(PlainBytesBlock plainBytes) {
+        return new DecodedBlock(null, null, null, plainBytes, false);
     }
 
     /** A dictionary-encoded block whose vector is built when first asked for. */
     static DecodedBlock ofDictionary(BlockDictionary dictionary) {
-        return new DecodedBlock(null, dictionary, null, false);
+        return new DecodedBlock(null, dictionary, null, null, false);
     }
 
     public ColumnVector vector() {
         if (vector == null) {
-            vector = encodedLongs != null ? encodedLongs.unpackAll() : dictionary.rows();
+            vector = encodedLongs != null ? encodedLongs.unpackAll()
+                    : plainBytes != null ? plainBytes.rows() : dictionary.rows();
         }
         return vector;
     }
 
-    /** Whether {@link #vector()} has been built (always, for a block without a dictionary). */
+    /** Whether {@link #vector()} has been built (always, for a block without a lazy form: see the class comment). */
     public boolean hasVector() {
         return vector != null;
     }
@@ -65,7 +75,7 @@ public final class DecodedBlock {
         if (vector != null) {
             return vector.nullCount();
         }
-        if (encodedLongs != null) {
+        if (encodedLongs != null || plainBytes != null) {
             return 0; // only blocks without NULLs stay encoded
         }
         return dictionary.nullCount();
@@ -73,6 +83,11 @@ public final class DecodedBlock {
 
     public BlockDictionary dictionary() {
         return dictionary;
+    }
+
+    /** The slices of a BYTES block without NULLs or dictionary (see {@link #ofPlainBytes}), else null. */
+    public PlainBytesBlock plainBytes() {
+        return plainBytes;
     }
 
     /**

@@ -172,6 +172,27 @@ public final class BytesVector extends ColumnVector {
         positionCount += rowCount;
     }
 
+    /**
+     * Appends, for {@code i < count}, the value {@code source[starts[r], starts[r] + lengths[r])} of slice
+     * {@code r = offset + positions[i]} ({@code offset + i} when {@code positions} is null); none is NULL.
+     */
+    public void appendSlices(byte[] source, int[] starts, int[] lengths, int offset, int[] positions, int count) {
+        ensureCapacity(positionCount + count);
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            total += lengths[offset + (positions == null ? i : positions[i])];
+        }
+        int at = offsets[positionCount];
+        ensureDataCapacity(checkedSize(at + total));
+        for (int i = 0; i < count; i++) {
+            int slice = offset + (positions == null ? i : positions[i]);
+            nulls[positionCount + i] = false;
+            at = copy(source, starts[slice], lengths[slice], at);
+            offsets[positionCount + i + 1] = at;
+        }
+        positionCount += count;
+    }
+
     /** Appends {@code source}'s values at {@code positions[0, count)}, in that order, in one pass. */
     public void appendSelected(BytesVector source, int[] positions, int count) {
         ensureCapacity(positionCount + count);

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -70,6 +71,29 @@ class BlockEncodingRoundTripTest {
         ColumnVector wrapping = TestVectors.longs(Long.MAX_VALUE, Long.MIN_VALUE + 10, Long.MIN_VALUE + 20);
         assertThat(ascendingLongs(wrapping, EncodingKind.DELTA)).isNull();
         TestVectors.assertSameValues(decode(wrapping, EncodingKind.DELTA), wrapping);
+    }
+
+    @Test
+    void plainTextBlocksWithoutNullsGatherRowsFromTheirSlicesOfTheBody() {
+        ColumnVector vector = TestVectors.strings("", "alpha", "a longer value than eight bytes", "b", "", "gamma ray");
+        EncodedBlock block = BlockEncoder.encode(vector, 6, EncodingKind.PLAIN);
+        byte[] owned = Arrays.copyOf(block.bytes(), block.length() + BitPacking.PACKED_PADDING);
+        DecodedBlock decoded = BlockDecoder.decodeOwnedBlock(PhysicalKind.BYTES, EncodingKind.PLAIN, 6, owned,
+                block.length());
+
+        assertThat(decoded.hasVector()).isFalse();
+        TestVectors.assertSameValues(decoded.plainBytes().rows(1, new int[] {4, 1, 0}, 3),
+                TestVectors.strings("gamma ray", "a longer value than eight bytes", "alpha"));
+        TestVectors.assertSameValues(decoded.plainBytes().rows(3, null, 2), TestVectors.strings("b", ""));
+        TestVectors.assertSameValues(decoded.vector(), vector);
+        // With a NULL, or from an array others may change, the vector is built at once.
+        ColumnVector withNull = TestVectors.strings("x", null, "y");
+        EncodedBlock nullBlock = BlockEncoder.encode(withNull, 3, EncodingKind.PLAIN);
+        assertThat(BlockDecoder.decodeOwnedBlock(PhysicalKind.BYTES, EncodingKind.PLAIN, 3,
+                Arrays.copyOf(nullBlock.bytes(), nullBlock.length() + BitPacking.PACKED_PADDING), nullBlock.length())
+                .plainBytes()).isNull();
+        assertThat(BlockDecoder.decodeBlock(PhysicalKind.BYTES, EncodingKind.PLAIN, 6, block.bytes(), 0, block.length())
+                .plainBytes()).isNull();
     }
 
     private static long[] ascendingLongs(ColumnVector vector, EncodingKind encoding) {
