@@ -103,17 +103,6 @@ final class ColumnCursor {
         return decoded.hasVector() ? null : decoded.encodedLongs();
     }
 
-    /**
-     * The values of the LONG block holding {@code row} (decoding it if needed) when they are known to never decrease
-     * and have no NULLs ({@link DecodedBlock#ascendingLongs}), else null; value {@code i} is row
-     * {@link #blockStart} {@code + i}'s.
-     */
-    long[] ascendingLongs(int row) {
-        seek(row);
-        decode();
-        return decoded.ascendingLongs();
-    }
-
     /** The zone map of the block holding {@code row} (nothing is decoded). */
     ZoneMap zoneMap(int row) {
         seek(row);

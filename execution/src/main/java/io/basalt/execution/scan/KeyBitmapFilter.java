@@ -1,6 +1,7 @@
 package io.basalt.execution.scan;
 
 import io.basalt.storage.encoding.BranchFreeComparisons;
+import io.basalt.storage.encoding.DeltaLongs;
 import io.basalt.storage.encoding.EncodedLongs;
 import io.basalt.storage.encoding.PackedLongs;
 import io.basalt.storage.vector.LongVector;
@@ -97,16 +98,16 @@ final class KeyBitmapFilter extends KeyMembershipFilter {
     }
 
     /**
-     * Rows of sorted keys: when the bitmap holds few keys between the first row's key and the last's, each of those
-     * keys is searched for from where the previous one was found (a galloping search, then its run of equal keys),
-     * and the rows between are never read; otherwise every row is tested, in place. TPC-H Q2 at scale factor 10:
-     * partsupp's 8 million rows sorted by part key, against the 7,854 parts of one size and type, about 64 of them
-     * in each 65,536-row block.
+     * Keys of an ascending DELTA block ({@link DeltaLongs#isAscending}), rows {@code [offset, offset + count)}: when
+     * the bitmap holds few keys between the first row's key and the last's, each of those keys is searched for
+     * ({@link DeltaLongs#firstAtLeast}) from where the previous one was found, and the rows between are never read;
+     * otherwise every row is tested as its key is summed. TPC-H Q2 at scale factor 10: partsupp's 8 million rows
+     * sorted by part key, against the 7,854 parts of one size and type, about 64 of them in each 65,536-row block.
+     * Returns -1 when searching would not pay.
      */
-    @Override
-    int selectAscending(long[] ascending, int from, int count, int[] kept) {
-        long first = ascending[from];
-        long last = ascending[from + count - 1];
+    private int searchAscending(DeltaLongs keys, int offset, int count, int[] kept) {
+        long first = keys.valueAt(offset);
+        long last = keys.valueAt(offset + count - 1);
         long max = min + span;
         if (last < min || first > max) {
             return 0;
@@ -115,14 +116,34 @@ final class KeyBitmapFilter extends KeyMembershipFilter {
         long high = Math.min(last, max) - min;
         int firstWord = (int) (low >>> 6);
         int lastWord = (int) (high >>> 6);
-        if (lastWord - firstWord < count / ROWS_PER_KEY_TO_SEARCH
-                && keysBetween(firstWord, lastWord) * ROWS_PER_KEY_TO_SEARCH <= count) {
-            return searchKeys(ascending, from, count, firstWord, lastWord, low, high, kept);
+        if (lastWord - firstWord >= count / ROWS_PER_KEY_TO_SEARCH
+                || keysBetween(firstWord, lastWord) * ROWS_PER_KEY_TO_SEARCH > count) {
+            return -1;
         }
+        int end = offset + count;
+        int row = offset;
         int passed = 0;
-        for (int row = 0; row < count; row++) {
-            kept[passed] = row;
-            passed += bit(ascending[from + row]);
+        for (int word = firstWord; word <= lastWord; word++) {
+            long remaining = bits[word];
+            if (word == firstWord) {
+                remaining &= -1L << low; // the bits below low: keys before the first row's
+            }
+            while (remaining != 0) {
+                long bit = ((long) word << 6) + Long.numberOfTrailingZeros(remaining);
+                if (bit > high) {
+                    return passed;
+                }
+                remaining &= remaining - 1;
+                long key = min + bit;
+                row = keys.firstAtLeast(row, end, key);
+                int after = key == Long.MAX_VALUE ? end : keys.firstAtLeast(row, end, key + 1);
+                for (; row < after; row++) {
+                    kept[passed++] = row - offset;
+                }
+                if (row == end) {
+                    return passed;
+                }
+            }
         }
         return passed;
     }
@@ -136,42 +157,16 @@ final class KeyBitmapFilter extends KeyMembershipFilter {
         return keys;
     }
 
-    /** The rows of {@code ascending[from, from + count)} holding the keys of bits {@code [low, high]}. */
-    private int searchKeys(long[] ascending, int from, int count, int firstWord, int lastWord, long low, long high,
-                           int[] kept) {
-        int end = from + count;
-        int row = from;
-        int passed = 0;
-        for (int word = firstWord; word <= lastWord && row < end; word++) {
-            long remaining = bits[word];
-            if (word == firstWord) {
-                remaining &= -1L << low; // the bits below low: keys before the first row's
-            }
-            while (remaining != 0) {
-                long offset = ((long) word << 6) + Long.numberOfTrailingZeros(remaining);
-                if (offset > high) {
-                    return passed;
-                }
-                remaining &= remaining - 1;
-                long key = min + offset;
-                row = SortedSearch.firstAtLeast(ascending, row, end, key);
-                while (row < end && ascending[row] == key) {
-                    kept[passed++] = row - from;
-                    row++;
-                }
-                if (row == end) {
-                    return passed;
-                }
-            }
-        }
-        return passed;
-    }
-
-    /** Bit-packed keys are tested as they are unpacked, without a chunk in between. */
+    /** Bit-packed and DELTA keys are tested as they are unpacked, without a chunk in between. */
     @Override
     int selectPacked(EncodedLongs encoded, int offset, int[] positions, int count, int[] kept) {
         if (encoded instanceof PackedLongs packed && packed.isFrameOfReference()) {
             return packed.selectInBitmap(offset, positions, count, min, span, bits, kept);
+        }
+        if (encoded instanceof DeltaLongs deltas) {
+            int found = positions == null && count > 0 && deltas.isAscending()
+                    ? searchAscending(deltas, offset, count, kept) : -1;
+            return found >= 0 ? found : deltas.selectInBitmap(offset, positions, count, min, span, bits, kept);
         }
         return -1;
     }

@@ -106,16 +106,6 @@ public abstract sealed class KeyMembershipFilter permits KeyBitmapFilter, BloomK
         return -1;
     }
 
-    /**
-     * As {@link #select} on the rows {@code [0, count)} whose keys are {@code ascending[from, from + count)}, which
-     * never decrease (a sorted key column's block, no NULLs), or -1 when this filter would not gain by it: a filter
-     * that can list its keys finds their rows by searching, and never tests most rows when it has few keys in their
-     * range.
-     */
-    int selectAscending(long[] ascending, int from, int count, int[] kept) {
-        return -1;
-    }
-
     /** {@link #mightContain} as the test {@link #selectEncoded} applies once per run of a run-length block. */
     LongPredicate runTest() {
         return this::mightContain;

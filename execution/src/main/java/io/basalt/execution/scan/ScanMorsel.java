@@ -386,16 +386,12 @@ final class ScanMorsel implements Morsel {
                 int column = joinFilter.column();
                 EncodedLongs encoded = sliced[column] == null && cursors[column] != null
                         ? cursors[column].encodedLongs(start) : null;
-                // A sorted key column (no NULLs) is searched for the set's keys: most rows are never tested.
-                long[] ascending = positions == null && encoded == null && sliced[column] == null
-                        && cursors[column] != null ? cursors[column].ascendingLongs(start) : null;
-                int passed = ascending == null ? -1
-                        : keys.selectAscending(ascending, start - cursors[column].blockStart(start), count, joinable);
-                if (passed < 0 && encoded != null) {
+                int passed;
+                if (encoded != null) {
                     // Tested on the encoded keys (only at the rows still wanted): no column vector.
                     passed = keys.selectEncoded(encoded, start - cursors[column].blockStart(start), positions, count,
                             joinable, keyChunk);
-                } else if (passed < 0) {
+                } else {
                     if (sliced[column] == null) {
                         sliced[column] = rows(column, start, end);
                     }

@@ -266,7 +266,7 @@ class KeyMembershipFilterTest {
         long[] sparse = random.longs(3_000, 1, 1L << 40).toArray(); // a Bloom filter
         System.arraycopy(values, 0, sparse, 0, 500);
         for (EncodingKind encoding : new EncodingKind[] {EncodingKind.BIT_PACKED, EncodingKind.DICTIONARY,
-                EncodingKind.RUN_LENGTH}) {
+                EncodingKind.RUN_LENGTH, EncodingKind.DELTA}) {
             LongVector vector = new LongVector(values.length);
             for (long value : values) {
                 vector.append(value);
@@ -300,7 +300,7 @@ class KeyMembershipFilterTest {
     }
 
     @Test
-    void sortedKeysSearchedForTheBitmapsKeysKeepWhatATestOfEveryRowKeeps() {
+    void sortedDeltaKeysSearchedForTheBitmapsKeysKeepWhatATestOfEveryRowKeeps() {
         Random random = new Random(41);
         // Sorted probe keys in runs of one to five (partsupp's part keys), against sets from a handful of keys in the
         // probe's range (searched) to most of it (tested row by row), some reaching past either end.
@@ -313,6 +313,7 @@ class KeyMembershipFilterTest {
             }
         }
         long last = probe[probe.length - 1];
+        EncodedLongs deltas = encoded(probe, EncodingKind.DELTA);
         for (int setSize : new int[] {1, 3, 40, 400, 4_000, 12_000}) {
             long[] keys = random.longs(setSize, 900, last + 100).toArray();
             KeyMembershipFilter filter = KeyMembershipFilter.of(keys, keys.length);
@@ -322,34 +323,28 @@ class KeyMembershipFilterTest {
                 int count = slice[1];
                 int[] expected = IntStream.range(0, count).filter(r -> filter.mightContain(probe[from + r])).toArray();
                 int[] kept = new int[count];
-                int passed = filter.selectAscending(probe, from, count, kept);
+                int passed = filter.selectEncoded(deltas, from, null, count, kept, new long[300]);
                 assertThat(Arrays.copyOf(kept, passed)).as("%d keys, rows [%d, +%d)", setSize, from, count)
                         .containsExactly(expected);
             }
         }
-        // A set wholly before or after the rows' keys.
-        KeyMembershipFilter before = KeyMembershipFilter.of(new long[] {1, 5, 999}, 3);
-        KeyMembershipFilter after = KeyMembershipFilter.of(new long[] {last + 1, last + 70}, 2);
-        assertThat(before.selectAscending(probe, 0, probe.length, new int[probe.length])).isZero();
-        assertThat(after.selectAscending(probe, 0, probe.length, new int[probe.length])).isZero();
-        // A Bloom filter cannot list its keys: it declines, and the rows are tested as before.
-        KeyMembershipFilter bloom = KeyMembershipFilter.of(new long[] {0, 5_000_000, 10_000_000}, 3);
-        assertThat(bloom.selectAscending(probe, 0, probe.length, new int[probe.length])).isEqualTo(-1);
+        // Sets wholly before or after the rows' keys, and a Bloom filter (which cannot list its keys).
+        for (long[] keys : new long[][] {{1, 5, 999}, {last + 1, last + 70}, {0, 5_000_000, 10_000_000, 1_200}}) {
+            KeyMembershipFilter filter = KeyMembershipFilter.of(keys, keys.length);
+            int[] expected = IntStream.range(0, probe.length).filter(r -> filter.mightContain(probe[r])).toArray();
+            int[] kept = new int[probe.length];
+            int passed = filter.selectEncoded(deltas, 0, null, probe.length, kept, new long[300]);
+            assertThat(Arrays.copyOf(kept, passed)).as(Arrays.toString(keys)).containsExactly(expected);
+        }
     }
 
-    @Test
-    void gallopingSearchFindsTheFirstValueAtLeastTheKey() {
-        long[] values = {1, 3, 3, 3, 7, 8, 8, 20, 21, 40};
-        for (int from = 0; from <= values.length; from++) {
-            for (long key = 0; key <= 42; key++) {
-                int expected = from;
-                while (expected < values.length && values[expected] < key) {
-                    expected++;
-                }
-                assertThat(SortedSearch.firstAtLeast(values, from, values.length, key))
-                        .as("from %d, key %d", from, key).isEqualTo(expected);
-            }
+    private static EncodedLongs encoded(long[] values, EncodingKind encoding) {
+        LongVector vector = new LongVector(values.length);
+        for (long value : values) {
+            vector.append(value);
         }
-        assertThat(SortedSearch.firstAtLeast(values, 2, 6, 100)).isEqualTo(6); // not past the given end
+        EncodedBlock block = BlockEncoder.encode(vector, values.length, encoding);
+        return BlockDecoder.decodeBlock(PhysicalKind.LONG, encoding, values.length, block.bytes(), 0, block.length())
+                .encodedLongs();
     }
 }

@@ -72,7 +72,9 @@ public final class BlockDecoder {
                     ? DecodedBlock.ofEncodedLongs(RunLengthLongs.read(in, rowCount))
                     : nulls == null && encoding == EncodingKind.CONSTANT
                     ? DecodedBlock.ofEncodedLongs(ConstantLongEncoding.read(in, rowCount))
-                    : decodeLongs(encoding, in, rowCount, valueCount, nulls);
+                    : nulls == null && encoding == EncodingKind.DELTA
+                    ? DecodedBlock.ofEncodedLongs(DeltaLongs.read(in, rowCount))
+                    : new DecodedBlock(decodeLongs(encoding, in, rowCount, valueCount, nulls), null);
             case DOUBLE -> new DecodedBlock(decodeDoubles(encoding, in, rowCount, valueCount, nulls), null);
             case INT128 -> new DecodedBlock(decodeInt128s(encoding, in, rowCount, valueCount, nulls), null);
             case BYTES -> decodeBytes(encoding, in, rowCount, nulls);
@@ -82,17 +84,15 @@ public final class BlockDecoder {
         return block;
     }
 
-    private static DecodedBlock decodeLongs(EncodingKind encoding, ByteSource in, int rowCount, int valueCount,
+    private static ColumnVector decodeLongs(EncodingKind encoding, ByteSource in, int rowCount, int valueCount,
                                             boolean[] nulls) {
         LongVector vector = new LongVector(rowCount);
         long[] values = vector.values();
-        boolean ascending = LongBlockEncoding.decode(encoding, in, valueCount, values);
+        LongBlockEncoding.decode(encoding, in, valueCount, values);
         if (nulls != null) {
             NullBitmap.scatter(values, valueCount, nulls, rowCount);
-            return new DecodedBlock(finish(vector, rowCount, nulls), null);
         }
-        finish(vector, rowCount, null);
-        return ascending ? DecodedBlock.ofAscendingLongs(vector) : new DecodedBlock(vector, null);
+        return finish(vector, rowCount, nulls);
     }
 
     private static ColumnVector decodeDoubles(EncodingKind encoding, ByteSource in, int rowCount, int valueCount,

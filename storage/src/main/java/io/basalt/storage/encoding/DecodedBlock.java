@@ -1,11 +1,10 @@
 package io.basalt.storage.encoding;
 
 import io.basalt.storage.vector.ColumnVector;
-import io.basalt.storage.vector.LongVector;
 
 /**
  * A decoded block: its vector and, for a dictionary-encoded BYTES block, its dictionary form (else null); for a
- * bit-packed, dictionary-encoded, run-length or constant LONG block without NULLs, its encoded form
+ * bit-packed, dictionary-encoded, run-length, constant or DELTA LONG block without NULLs, its encoded form
  * ({@link EncodedLongs}); for another BYTES block without NULLs, its values' slices of the block's body
  * ({@link PlainBytesBlock}). From these the vector is decoded on first use only: a scan that keeps few rows of the
  * block gathers them from the encoded form (for a dictionary, {@link BlockDictionary#rows(int, int[], int)}) and
@@ -18,43 +17,32 @@ public final class DecodedBlock {
     private final BlockDictionary dictionary;
     private final EncodedLongs encodedLongs;
     private final PlainBytesBlock plainBytes;
-    /** Whether {@link #vector} is a LONG vector without NULLs whose values never decrease. */
-    private final boolean ascending;
 
     public DecodedBlock(ColumnVector vector, BlockDictionary dictionary) {
-        this(vector, dictionary, null, null, false);
+        this(vector, dictionary, null, null);
     }
 
     private DecodedBlock(ColumnVector vector, BlockDictionary dictionary, EncodedLongs encodedLongs,
-                         PlainBytesBlock plainBytes, boolean ascending) {
+                         PlainBytesBlock plainBytes) {
         this.vector = vector;
         this.dictionary = dictionary;
         this.encodedLongs = encodedLongs;
         this.plainBytes = plainBytes;
-        this.ascending = ascending;
-    }
-
-    /**
-     * A decoded LONG block without NULLs whose values are known never to decrease (a DELTA block of non-negative
-     * differences): a scan can find the rows of a few keys by searching it instead of testing every row.
-     */
-    static DecodedBlock ofAscendingLongs(LongVector vector) {
-        return new DecodedBlock(vector, null, null, null, true);
     }
 
     /** A LONG block left encoded, whose vector is decoded when first asked for. */
     static DecodedBlock ofEncodedLongs(EncodedLongs encodedLongs) {
-        return new DecodedBlock(null, null, encodedLongs, null, false);
+        return new DecodedBlock(null, null, encodedLongs, null);
     }
 
     /** A BYTES block without NULLs or dictionary whose vector is built when first asked for. */
     static DecodedBlock ofPlainBytes(PlainBytesBlock plainBytes) {
-        return new DecodedBlock(null, null, null, plainBytes, false);
+        return new DecodedBlock(null, null, null, plainBytes);
     }
 
     /** A dictionary-encoded block whose vector is built when first asked for. */
     static DecodedBlock ofDictionary(BlockDictionary dictionary) {
-        return new DecodedBlock(null, dictionary, null, null, false);
+        return new DecodedBlock(null, dictionary, null, null);
     }
 
     public ColumnVector vector() {
@@ -90,15 +78,7 @@ public final class DecodedBlock {
         return plainBytes;
     }
 
-    /**
-     * The values of a LONG block without NULLs, in non-decreasing order, when the block's encoding shows they are
-     * (see {@link #ofAscendingLongs}); else null. Nobody may change them.
-     */
-    public long[] ascendingLongs() {
-        return ascending ? ((LongVector) vector).values() : null;
-    }
-
-    /** The encoded form of a LONG block without NULLs (bit-packed, dictionary-encoded, run-length, constant), or null. */
+    /** The encoded form of a LONG block without NULLs (bit-packed, dictionary-encoded, run-length, constant, DELTA), or null. */
     public EncodedLongs encodedLongs() {
         return encodedLongs;
     }

@@ -38,24 +38,12 @@ final class DeltaLongEncoding {
         BitPacking.pack(out, deltas, count - 1, minDelta, width);
     }
 
-    /**
-     * Decodes {@code count} values into {@code out[0, count)}; returns whether they never decrease: every
-     * difference is at least 0 and even the largest the width allows, added {@code count - 1} times to the first
-     * value, stays below {@link Long#MAX_VALUE} (wrapping arithmetic would otherwise let a "non-negative" difference
-     * step down).
-     */
-    static boolean decode(ByteSource in, int count, long[] out) {
+    /** Decodes {@code count} values into {@code out[0, count)}, in one pass. */
+    static void decode(ByteSource in, int count, long[] out) {
         long first = in.readLong("delta first value");
         long minDelta = in.readLong("delta minimum");
         int width = in.readBitWidth("delta width", 64);
         out[0] = first;
         BitPacking.unpackRunningSums(in, count - 1, width, minDelta, first, out, 1);
-        return minDelta >= 0 && width < 62 && cannotOverflow(first, minDelta + (1L << width) - 1, count - 1);
-    }
-
-    /** Whether {@code first + steps × largestDelta} (all non-negative but first) is below Long.MAX_VALUE. */
-    private static boolean cannotOverflow(long first, long largestDelta, int steps) {
-        double bound = (double) first + (double) largestDelta * steps;
-        return largestDelta >= 0 && bound < 0x1p62;
     }
 }

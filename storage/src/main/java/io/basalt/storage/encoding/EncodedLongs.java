@@ -8,7 +8,7 @@ import io.basalt.storage.vector.LongVector;
  * ({@link #selectInRange}); {@link #unpackAll} decodes the whole block when every row is wanted. Value {@code i} is the
  * value of the block's row {@code i}.
  */
-public sealed interface EncodedLongs permits PackedLongs, RunLengthLongs {
+public sealed interface EncodedLongs permits PackedLongs, RunLengthLongs, DeltaLongs {
 
     /** The number of values. */
     int count();

@@ -26,21 +26,15 @@ final class LongBlockEncoding {
         }
     }
 
-    /**
-     * Decodes {@code count} values into {@code out[0, count)}; returns whether the encoding shows that they never
-     * decrease (false says nothing).
-     */
-    static boolean decode(EncodingKind encoding, ByteSource in, int count, long[] out) {
+    /** Decodes {@code count} values into {@code out[0, count)}. */
+    static void decode(EncodingKind encoding, ByteSource in, int count, long[] out) {
         switch (encoding) {
             case CONSTANT -> ConstantLongEncoding.decode(in, count, out);
             case RUN_LENGTH -> RunLengthLongEncoding.decode(in, count, out);
             case DICTIONARY -> DictionaryLongEncoding.decode(in, count, out);
             case BIT_PACKED -> BitPackedLongEncoding.decode(in, count, out);
-            case DELTA -> {
-                return DeltaLongEncoding.decode(in, count, out);
-            }
+            case DELTA -> DeltaLongEncoding.decode(in, count, out);
             case PLAIN -> PlainLongEncoding.decode(in, count, out);
         }
-        return false;
     }
 }

@@ -43,6 +43,11 @@ public final class PackedLongs implements EncodedLongs {
         return packed(in, count, width, base, null);
     }
 
+    /** The next {@code count} values of {@code width} bits, each plus {@code base} (the caller read the header). */
+    static PackedLongs frameOfReference(ByteSource in, int count, int width, long base) {
+        return packed(in, count, width, base, null);
+    }
+
     /** DICTIONARY values (see {@code DictionaryLongEncoding}): the entries decoded, the codes left packed. */
     static PackedLongs readDictionary(ByteSource in, int count) {
         int size = in.readCount("dictionary size", 1, count);
@@ -294,6 +299,42 @@ public final class PackedLongs implements EncodedLongs {
             }
         }
         return low;
+    }
+
+    /** Value {@code index} of a frame-of-reference block. */
+    long valueAt(int index) {
+        return base + packed(index);
+    }
+
+    /**
+     * The sum of the frame-of-reference values {@code [from, from + n)}, wrapping; one bit count for up to 57 values of
+     * one bit (a DELTA block's differences of sorted keys that step by at most one).
+     */
+    long sum(int from, int n) {
+        if (width == 1 && n <= BitPacking.ONE_LOAD_WIDTH) {
+            long bits = (ByteSource.longAt(bytes, start + (from >>> 3)) >>> (from & 7)) & ((1L << n) - 1);
+            return n * base + Long.bitCount(bits);
+        }
+        long sum = 0;
+        long bitPosition = (long) from * width;
+        for (int i = 0; i < n; i++, bitPosition += width) {
+            sum += base + packedAt(bitPosition);
+        }
+        return sum;
+    }
+
+    /**
+     * The running sums of a frame-of-reference block's values after {@code first}: {@code out[0] = first},
+     * {@code out[i + 1] = out[i] + value(i)} for every value, wrapping (a DELTA block's values from its differences).
+     */
+    void runningSums(long first, long[] out) {
+        long sum = first;
+        out[0] = sum;
+        long bitPosition = 0;
+        for (int i = 0; i < count; i++, bitPosition += width) {
+            sum += base + packedAt(bitPosition);
+            out[i + 1] = sum;
+        }
     }
 
     /** Every value, as one vector of {@link #count()} positions. */

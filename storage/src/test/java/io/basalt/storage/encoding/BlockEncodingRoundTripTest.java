@@ -50,61 +50,6 @@ class BlockEncodingRoundTripTest {
 
         assertThat(block.encoding()).isEqualTo(encoding);
         TestVectors.assertSameValues(decoded, vector);
-        long[] ascending = BlockDecoder.decodeBlock(kind, encoding, rows, block.bytes(), 0, block.length())
-                .ascendingLongs();
-        if (ascending != null) {
-            for (int i = 1; i < rows; i++) {
-                assertThat(ascending[i]).as("row %d of a block said to be ascending", i).isGreaterThanOrEqualTo(ascending[i - 1]);
-            }
-        }
-    }
-
-    @Test
-    void deltaBlocksOfNonDecreasingValuesSayTheyAreAscending() {
-        long[] sorted = {-5, -5, 0, 3, 3, 3, 9, 1_000_000};
-        assertThat(ascendingLongs(TestVectors.longs(sorted), EncodingKind.DELTA)).containsExactly(sorted);
-        // Not sorted, a NULL, another encoding: nothing said.
-        assertThat(ascendingLongs(TestVectors.longs(1L, 3L, 2L), EncodingKind.DELTA)).isNull();
-        assertThat(ascendingLongs(TestVectors.longs(1L, null, 2L), EncodingKind.DELTA)).isNull();
-        assertThat(ascendingLongs(TestVectors.longs(sorted), EncodingKind.PLAIN)).isNull();
-        // Each difference wraps to a small positive number, yet the values step down from MAX_VALUE to MIN_VALUE + 10.
-        ColumnVector wrapping = TestVectors.longs(Long.MAX_VALUE, Long.MIN_VALUE + 10, Long.MIN_VALUE + 20);
-        assertThat(ascendingLongs(wrapping, EncodingKind.DELTA)).isNull();
-        TestVectors.assertSameValues(decode(wrapping, EncodingKind.DELTA), wrapping);
-    }
-
-    @Test
-    void plainTextBlocksWithoutNullsGatherRowsFromTheirSlicesOfTheBody() {
-        ColumnVector vector = TestVectors.strings("", "alpha", "a longer value than eight bytes", "b", "", "gamma ray");
-        EncodedBlock block = BlockEncoder.encode(vector, 6, EncodingKind.PLAIN);
-        byte[] owned = Arrays.copyOf(block.bytes(), block.length() + BitPacking.PACKED_PADDING);
-        DecodedBlock decoded = BlockDecoder.decodeOwnedBlock(PhysicalKind.BYTES, EncodingKind.PLAIN, 6, owned,
-                block.length());
-
-        assertThat(decoded.hasVector()).isFalse();
-        TestVectors.assertSameValues(decoded.plainBytes().rows(1, new int[] {4, 1, 0}, 3),
-                TestVectors.strings("gamma ray", "a longer value than eight bytes", "alpha"));
-        TestVectors.assertSameValues(decoded.plainBytes().rows(3, null, 2), TestVectors.strings("b", ""));
-        TestVectors.assertSameValues(decoded.vector(), vector);
-        // With a NULL, or from an array others may change, the vector is built at once.
-        ColumnVector withNull = TestVectors.strings("x", null, "y");
-        EncodedBlock nullBlock = BlockEncoder.encode(withNull, 3, EncodingKind.PLAIN);
-        assertThat(BlockDecoder.decodeOwnedBlock(PhysicalKind.BYTES, EncodingKind.PLAIN, 3,
-                Arrays.copyOf(nullBlock.bytes(), nullBlock.length() + BitPacking.PACKED_PADDING), nullBlock.length())
-                .plainBytes()).isNull();
-        assertThat(BlockDecoder.decodeBlock(PhysicalKind.BYTES, EncodingKind.PLAIN, 6, block.bytes(), 0, block.length())
-                .plainBytes()).isNull();
-    }
-
-    private static long[] ascendingLongs(ColumnVector vector, EncodingKind encoding) {
-        EncodedBlock block = BlockEncoder.encode(vector, vector.positionCount(), encoding);
-        return BlockDecoder.decodeBlock(PhysicalKind.LONG, encoding, vector.positionCount(), block.bytes(), 0,
-                block.length()).ascendingLongs();
-    }
-
-    private static ColumnVector decode(ColumnVector vector, EncodingKind encoding) {
-        EncodedBlock block = BlockEncoder.encode(vector, vector.positionCount(), encoding);
-        return BlockDecoder.decode(PhysicalKind.LONG, encoding, vector.positionCount(), block.bytes(), 0, block.length());
     }
 
     @ParameterizedTest
@@ -197,6 +142,29 @@ class BlockEncodingRoundTripTest {
         assertThat(block.hasVector()).isFalse();
         TestVectors.assertSameValues(block.vector(), vector);
         assertThatThrownBy(() -> dictionary.select(new boolean[2], 0, null, 8, kept)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void plainTextBlocksWithoutNullsGatherRowsFromTheirSlicesOfTheBody() {
+        ColumnVector vector = TestVectors.strings("", "alpha", "a longer value than eight bytes", "b", "", "gamma ray");
+        EncodedBlock block = BlockEncoder.encode(vector, 6, EncodingKind.PLAIN);
+        byte[] owned = Arrays.copyOf(block.bytes(), block.length() + BitPacking.PACKED_PADDING);
+        DecodedBlock decoded = BlockDecoder.decodeOwnedBlock(PhysicalKind.BYTES, EncodingKind.PLAIN, 6, owned,
+                block.length());
+
+        assertThat(decoded.hasVector()).isFalse();
+        TestVectors.assertSameValues(decoded.plainBytes().rows(1, new int[] {4, 1, 0}, 3),
+                TestVectors.strings("gamma ray", "a longer value than eight bytes", "alpha"));
+        TestVectors.assertSameValues(decoded.plainBytes().rows(3, null, 2), TestVectors.strings("b", ""));
+        TestVectors.assertSameValues(decoded.vector(), vector);
+        // With a NULL, or from an array others may change, the vector is built at once.
+        ColumnVector withNull = TestVectors.strings("x", null, "y");
+        EncodedBlock nullBlock = BlockEncoder.encode(withNull, 3, EncodingKind.PLAIN);
+        assertThat(BlockDecoder.decodeOwnedBlock(PhysicalKind.BYTES, EncodingKind.PLAIN, 3,
+                Arrays.copyOf(nullBlock.bytes(), nullBlock.length() + BitPacking.PACKED_PADDING), nullBlock.length())
+                .plainBytes()).isNull();
+        assertThat(BlockDecoder.decodeBlock(PhysicalKind.BYTES, EncodingKind.PLAIN, 6, block.bytes(), 0, block.length())
+                .plainBytes()).isNull();
     }
 
     @Test
