@@ -4,11 +4,12 @@ import io.basalt.storage.vector.LongVector;
 
 /**
  * A DELTA LONG block without NULLs (see {@code DeltaLongEncoding}) kept as its first value and its packed
- * differences, so a scan that keeps few of its rows never writes the block's 65,536 values out: a value is the
- * nearest {@link #STRIDE checkpoint} below it plus the differences after that (at most 31 of them), and the
- * checkpoints are summed once, when first needed, by one bit count per 32 values for differences of one bit (sorted
- * surrogate keys: partsupp's part keys, orders' order keys). Decoding the whole block into a vector of fresh memory
- * was 57 % of TPC-H Q2's CPU at scale factor 10, where its two partsupp scans keep 5,000 of 8 million rows each.
+ * differences, so a scan that keeps few of its rows never writes the block's 65,536 values out. Rows read in order
+ * (a scan's batches, a selection's rows) are summed forward from the last one read; a row before that is the nearest
+ * {@link #STRIDE checkpoint} below it plus at most 31 differences, the checkpoints summed once when first needed (one
+ * bit count per 32 values for differences of one bit: partsupp's part keys; by multiplication when every difference
+ * is the same: the other tables' unique keys). Decoding whole blocks into vectors of fresh memory was 57 % of TPC-H
+ * Q2's CPU at scale factor 10, where its two partsupp scans keep 5,000 of 8 million rows each.
  *
  * <p>When every difference is at least 0 and their sum cannot overflow, the values never decrease
  * ({@link #isAscending}) and a value's first row is found by a binary search over the checkpoints
@@ -24,17 +25,23 @@ public final class DeltaLongs implements EncodedLongs {
     private final PackedLongs differences;
     private final int count;
     private final boolean ascending;
+    /** Whether every difference is the same (packed in 0 bits): value {@code i} is then {@code first + i × step}. */
+    private final boolean evenSteps;
+    private final long step;
     /** Value {@code c × STRIDE} for each {@code c}, or null until first needed. */
     private long[] checkpoints;
-    /** The index and value {@link #walkTo} gave last (-1: none yet). */
-    private int walkIndex = -1;
+    /** The index and value {@link #walkTo} gave last: a walk forward starts there. */
+    private int walkIndex;
     private long walkValue;
 
-    private DeltaLongs(long first, PackedLongs differences, int count, boolean ascending) {
+    private DeltaLongs(long first, PackedLongs differences, int count, boolean ascending, boolean evenSteps, long step) {
         this.first = first;
         this.differences = differences;
         this.count = count;
         this.ascending = ascending;
+        this.evenSteps = evenSteps;
+        this.step = step;
+        this.walkValue = first;
     }
 
     /** DELTA values: {@code i64 first, i64 minDelta, u8 width, packed(delta - minDelta)}, checked for length. */
@@ -45,7 +52,7 @@ public final class DeltaLongs implements EncodedLongs {
         PackedLongs differences = PackedLongs.frameOfReference(in, count - 1, width, minDelta);
         boolean ascending = minDelta >= 0 && width < 62
                 && neverOverflows(first, minDelta + (1L << width) - 1, count - 1);
-        return new DeltaLongs(first, differences, count, ascending);
+        return new DeltaLongs(first, differences, count, ascending, width == 0, minDelta);
     }
 
     /**
@@ -68,6 +75,9 @@ public final class DeltaLongs implements EncodedLongs {
 
     /** Value {@code index}: its checkpoint plus at most {@link #STRIDE} − 1 differences. */
     public long valueAt(int index) {
+        if (evenSteps) {
+            return first + index * step;
+        }
         int checkpoint = index / STRIDE;
         long value = checkpoints()[checkpoint];
         for (int i = checkpoint * STRIDE; i < index; i++) {
@@ -82,12 +92,35 @@ public final class DeltaLongs implements EncodedLongs {
             long value = first;
             sums[0] = value;
             for (int c = 1; c < sums.length; c++) {
-                value += differences.sum((c - 1) * STRIDE, STRIDE);
+                value += evenSteps ? STRIDE * step : differences.sum((c - 1) * STRIDE, STRIDE);
                 sums[c] = value;
             }
             checkpoints = sums;
         }
         return checkpoints;
+    }
+
+    /**
+     * Value {@code target}, summed forward from the value this gave last when {@code target} is not before it (the
+     * rows of a selection ascend, and so do a scan's batches), else from its checkpoint; a scan of the block's rows in
+     * order never sums the checkpoints (a pass over every difference, as long as decoding the block for differences of
+     * several bits: orders' keys). One block is read by one thread.
+     */
+    private long walkTo(int target) {
+        if (evenSteps) {
+            return first + target * step;
+        }
+        if (target >= walkIndex && (checkpoints == null || target - walkIndex < STRIDE)) {
+            long value = walkValue;
+            for (int index = walkIndex; index < target; index++) {
+                value += differences.valueAt(index);
+            }
+            walkValue = value;
+        } else {
+            walkValue = valueAt(target);
+        }
+        walkIndex = target;
+        return walkValue;
     }
 
     /**
@@ -126,6 +159,16 @@ public final class DeltaLongs implements EncodedLongs {
         return index;
     }
 
+    /**
+     * A gathered row costs the differences since the previous one (about 0.8 ns each): in a micro-benchmark of a block
+     * of orders-like keys (differences of 3 bits) gathering beat decoding the vector and selecting from it up to about
+     * an eighth of the rows (63 against 65 µs a block), and lost at a quarter (91 against 75).
+     */
+    @Override
+    public boolean gathersCheaply(int n, int rows) {
+        return evenSteps || n <= rows / 6;
+    }
+
     @Override
     public void gather(int offset, int[] positions, int from, int n, long[] out) {
         for (int i = 0; i < n; i++) {
@@ -133,30 +176,12 @@ public final class DeltaLongs implements EncodedLongs {
         }
     }
 
-    /**
-     * Value {@code target}, summed forward from the value asked for last when that lies less than a {@link #STRIDE}
-     * before it (the rows of a selection ascend), else from its checkpoint. One block is read by one thread.
-     */
-    private long walkTo(int target) {
-        if (walkIndex < 0 || target < walkIndex || target - walkIndex >= STRIDE) {
-            walkValue = valueAt(target);
-        } else {
-            long value = walkValue;
-            for (int index = walkIndex; index < target; index++) {
-                value += differences.valueAt(index);
-            }
-            walkValue = value;
-        }
-        walkIndex = target;
-        return walkValue;
-    }
-
     @Override
     public void unpack(int from, int n, long[] out) {
         if (n == 0) {
             return;
         }
-        long value = valueAt(from);
+        long value = walkTo(from);
         out[0] = value;
         for (int i = 1; i < n; i++) {
             value += differences.valueAt(from + i - 1);
@@ -184,7 +209,7 @@ public final class DeltaLongs implements EncodedLongs {
             return kept;
         }
         if (positions == null) {
-            long value = valueAt(offset);
+            long value = walkTo(offset);
             for (int i = 0; i < count; i++) {
                 out[kept] = i;
                 kept += value >= low && value <= high ? 1 : 0;
@@ -215,7 +240,7 @@ public final class DeltaLongs implements EncodedLongs {
         long outside = (long) (words.length - 1) << 6;
         int kept = 0;
         if (positions == null) {
-            long value = valueAt(offset);
+            long value = walkTo(offset);
             for (int i = 0; i < count; i++) {
                 long at = BranchFreeComparisons.atMostOr(value - min, span, outside);
                 out[kept] = i;
