@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * NULL key are not indexed (they never match) but are remembered for NOT IN and outer joins. One LONG key
  * whose values fill a narrow range needs no group table: its value's offset in the range is the group
  * ({@link DenseKeyRange}); one LONG key of spread values is indexed by {@link PartitionedLongKeys}, whose slot
- * holds the chain head itself and whose regions are filled in parallel (a slot is the group then).
+ * holds the chain head itself and whose regions are filled in parallel (a slot is the group then). Two LONG keys
+ * whose build ranges fit 62 bits together are packed into one ({@link KeyPairPacking}) and indexed the same way.
  */
 final class JoinHashTable {
 
@@ -31,18 +32,21 @@ final class JoinHashTable {
     private final DenseKeyRange dense;
     /** One spread LONG key's chain heads; {@link #firstRow} is null then. */
     private final PartitionedLongKeys longKeys;
+    /** How two LONG key columns were packed into the one key {@link #dense} or {@link #longKeys} indexes, or null. */
+    private final KeyPairPacking packing;
     private final int distinctKeyCount;
     private final int[] firstRow;
     private final int[] nextRow;
     private final int[] nullKeyRows;
 
     private JoinHashTable(RowStore rows, int[] keyColumns, GroupTable keys, DenseKeyRange dense, PartitionedLongKeys longKeys,
-                          int distinctKeyCount, int[] firstRow, int[] nextRow, int[] nullKeyRows) {
+                          KeyPairPacking packing, int distinctKeyCount, int[] firstRow, int[] nextRow, int[] nullKeyRows) {
         this.rows = rows;
         this.keyColumns = keyColumns;
         this.keys = keys;
         this.dense = dense;
         this.longKeys = longKeys;
+        this.packing = packing;
         this.distinctKeyCount = distinctKeyCount;
         this.firstRow = firstRow;
         this.nextRow = nextRow;
@@ -51,6 +55,13 @@ final class JoinHashTable {
 
     /** Rows inserted between two cancellation checks while building: millions of rows take a while. */
     private static final int BUILD_CHUNK = 1 << 16;
+
+    /** {@code 0, 1, 2, …}: the positions of packed probe keys, which lie in the order of the rows they were packed for. */
+    private static final int[] IN_ORDER = new int[1 << 16];
+
+    static {
+        Arrays.setAll(IN_ORDER, i -> i);
+    }
 
     /** Builds on the calling thread alone (a spilled partition read back: one at a time, nothing else runs). */
     static JoinHashTable build(RowStore rows, int[] keyColumns, MemoryReservation memory, Runnable cancellation) {
@@ -85,17 +96,22 @@ final class JoinHashTable {
                 nullRows[n++] = row;
             }
         }
-        if (kinds.size() == 1 && kinds.get(0) == PhysicalKind.LONG) {
-            DenseKeyRange dense = DenseKeyRange.of((LongVector) keyVectors[0], indexed, indexedCount);
-            if (dense != null) {
-                JoinHashTable table = buildDense(rows, keyColumns, (LongVector) keyVectors[0], dense, indexed,
-                        indexedCount, nullRows, memory, cancellation);
-                memory.shrink(scratch);
-                return table;
-            }
-            JoinHashTable table = buildSpread(rows, keyColumns, (LongVector) keyVectors[0], indexed, indexedCount,
-                    nullRows, memory, cancellation, runAll);
-            memory.shrink(scratch);
+        KeyPairPacking packing = kinds.equals(List.of(PhysicalKind.LONG, PhysicalKind.LONG))
+                ? KeyPairPacking.of((LongVector) keyVectors[0], (LongVector) keyVectors[1], indexed, indexedCount) : null;
+        if (packing != null) {
+            memory.grow(8L * rowCount);
+        }
+        LongVector singleKey = packing != null
+                ? packing.packBuild((LongVector) keyVectors[0], (LongVector) keyVectors[1], indexed, indexedCount, rowCount)
+                : kinds.size() == 1 && kinds.get(0) == PhysicalKind.LONG ? (LongVector) keyVectors[0] : null;
+        if (singleKey != null) {
+            DenseKeyRange dense = DenseKeyRange.of(singleKey, indexed, indexedCount);
+            JoinHashTable table = dense != null
+                    ? buildDense(rows, keyColumns, singleKey, dense, packing, indexed, indexedCount, nullRows, memory,
+                            cancellation)
+                    : buildSpread(rows, keyColumns, singleKey, packing, indexed, indexedCount, nullRows, memory,
+                            cancellation, runAll);
+            memory.shrink(scratch + (packing != null ? 8L * rowCount : 0));
             return table;
         }
         GroupTable table = GroupTables.create(kinds, indexedCount, memory);
@@ -112,13 +128,14 @@ final class JoinHashTable {
             first[groups[i]] = row;
         }
         memory.shrink(scratch);
-        return new JoinHashTable(rows, keyColumns.clone(), table, null, null, table.groupCount(), first, next, nullRows);
+        return new JoinHashTable(rows, keyColumns.clone(), table, null, null, null, table.groupCount(), first, next,
+                nullRows);
     }
 
     /** Links every indexed row into the chain of its key's slot, from the last row so chains keep build order. */
     private static JoinHashTable buildDense(RowStore rows, int[] keyColumns, LongVector keys, DenseKeyRange dense,
-                                            int[] indexed, int indexedCount, int[] nullRows, MemoryReservation memory,
-                                            Runnable cancellation) {
+                                            KeyPairPacking packing, int[] indexed, int indexedCount, int[] nullRows,
+                                            MemoryReservation memory, Runnable cancellation) {
         memory.grow(4L * dense.slots());
         int[] first = new int[dense.slots()];
         Arrays.fill(first, -1);
@@ -136,12 +153,12 @@ final class JoinHashTable {
             next[row] = head;
             first[slot] = row;
         }
-        return new JoinHashTable(rows, keyColumns.clone(), null, dense, null, distinct, first, next, nullRows);
+        return new JoinHashTable(rows, keyColumns.clone(), null, dense, null, packing, distinct, first, next, nullRows);
     }
 
     /** One LONG key of spread values: {@link PartitionedLongKeys}, its regions filled by {@code runAll}'s workers. */
-    private static JoinHashTable buildSpread(RowStore rows, int[] keyColumns, LongVector keys, int[] indexed,
-                                             int indexedCount, int[] nullRows, MemoryReservation memory,
+    private static JoinHashTable buildSpread(RowStore rows, int[] keyColumns, LongVector keys, KeyPairPacking packing,
+                                             int[] indexed, int indexedCount, int[] nullRows, MemoryReservation memory,
                                              Runnable cancellation, Consumer<List<Runnable>> runAll) {
         long slotBytes = PartitionedLongKeys.SLOT_BYTES * PartitionedLongKeys.maxSlots(indexedCount);
         // The rows in region order while building: 4 bytes a row, on top of the caller's scratch.
@@ -149,8 +166,8 @@ final class JoinHashTable {
         int[] next = new int[rows.rowCount()];
         PartitionedLongKeys table = PartitionedLongKeys.build(keys, indexed, indexedCount, next, runAll, cancellation);
         memory.shrink(slotBytes - table.bytes() + 4L * indexedCount);
-        return new JoinHashTable(rows, keyColumns.clone(), null, null, table, table.distinctKeyCount(), null, next,
-                nullRows);
+        return new JoinHashTable(rows, keyColumns.clone(), null, null, table, packing, table.distinctKeyCount(), null,
+                next, nullRows);
     }
 
     private static void insertInChunks(GroupTable table, ColumnVector[] keyVectors, int[] indexed, int indexedCount,
@@ -200,13 +217,33 @@ final class JoinHashTable {
 
     /** {@code groups[i]} = the key group matching probe row {@code positions[i]} (no NULL keys), or -1. */
     void find(ColumnVector[] probeKeys, int[] positions, int count, int[] groups) {
-        if (dense != null) {
+        if (packing != null) {
+            LongVector packed = new LongVector(count);
+            packing.packProbe((LongVector) probeKeys[0], (LongVector) probeKeys[1], positions, count, packed.values());
+            packed.setPositionCount(count);
+            int[] rowsInOrder = firstRows(count);
+            if (dense != null) {
+                dense.find(packed, rowsInOrder, count, firstRow, groups);
+            } else {
+                longKeys.find(packed, rowsInOrder, count, groups);
+            }
+        } else if (dense != null) {
             dense.find((LongVector) probeKeys[0], positions, count, firstRow, groups);
         } else if (longKeys != null) {
             longKeys.find((LongVector) probeKeys[0], positions, count, groups);
         } else {
             keys.find(probeKeys, positions, count, groups);
         }
+    }
+
+    /** {@code 0, 1, …, count - 1}: the positions of a packed probe key vector's rows. */
+    private static int[] firstRows(int count) {
+        if (count <= IN_ORDER.length) {
+            return IN_ORDER;
+        }
+        int[] positions = new int[count];
+        Arrays.setAll(positions, i -> i);
+        return positions;
     }
 
     /** The bound of the groups {@link #find} returns: a group is in {@code [0, groupBound())}. */
@@ -231,10 +268,11 @@ final class JoinHashTable {
 
     /** The distinct non-NULL keys, one vector per key column (a copy). */
     ColumnVector[] distinctKeys() {
-        if (dense != null) {
-            return new ColumnVector[] {dense.keys(firstRow, distinctKeyCount)};
+        if (dense != null || longKeys != null) {
+            LongVector single = dense != null ? dense.keys(firstRow, distinctKeyCount) : longKeys.keys();
+            return packing != null ? packing.unpack(single) : new ColumnVector[] {single};
         }
-        return longKeys != null ? new ColumnVector[] {longKeys.keys()} : keys.keys();
+        return keys.keys();
     }
 
     int firstRow(int group) {
