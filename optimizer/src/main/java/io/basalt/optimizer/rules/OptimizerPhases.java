@@ -180,7 +180,12 @@ public final class OptimizerPhases {
                 .addRuleInstance(GreedyJoinOrderRule.INSTANCE)
                 .addRuleInstance(OUTER_JOIN_ORDER)
                 .build();
-        return run(run(rel, gather), order);
+        RelNode gathered = run(rel, gather);
+        RelNode aggregatedEarly = AggregateBelowKeyJoin.apply(gathered);
+        if (aggregatedEarly != gathered) {
+            gathered = run(aggregatedEarly, gather); // the two sides' new joins become multi-joins too
+        }
+        return run(gathered, order);
     }
 
     private static RelNode runHep(RelNode rel, List<RelOptRule> rules, HepMatchOrder order) {
