@@ -41,7 +41,8 @@ import java.util.Optional;
  *       {@code OperatorCostModel} through Calcite's metadata); only when some join has a join as
  *       input or is an outer join (an inner join of two inputs leaves no order to choose). Before ordering, two
  *       inputs joined on one key also get the equalities of other keys the conditions imply
- *       ({@link TransitiveJoinKeysRule}, TPC-H Q2's decorrelated subquery);</li>
+ *       ({@link TransitiveJoinKeysRule}, TPC-H Q2's decorrelated subquery), and an aggregate that only groups by a
+ *       key-joined dimension side is moved below that join ({@link AggregateBelowKeyJoin}, TPC-H Q10);</li>
  *   <li><b>grouping keys</b>: an aggregate grouped by a table's key and other columns of the same table row groups
  *       by the key alone and carries the others ({@link FunctionallyDependentGroupKeys}, TPC-H Q10);</li>
  *   <li><b>cleanup</b>: filters and projections settle right above the scans again so the physical plan builder
