@@ -73,7 +73,9 @@ public final class HashBuildSink extends MaterializeSink {
 
     /** Writes a worker's rows held so far to the partition files and gives their memory back. */
     private void spill(PartitionedSpill spill, RowStore rows) {
-        spill(spill, new ColumnBatch(rows.rowCount(), List.of(rows.columns())));
+        for (ColumnBatch batch : rows.batches()) {
+            spill(spill, batch);
+        }
         rows.release();
     }
 
@@ -128,8 +130,8 @@ public final class HashBuildSink extends MaterializeSink {
         for (RowStore part : parts) {
             bytes += part.reservedBytes();
         }
-        // The copy's string data grows by half at a time, so it may end up half again as large as the parts.
-        return parts.size() == 1 || fits(bytes + bytes / 2) ? RowStore.concatenate(kinds(), parts, memory()) : null;
+        // The parts hold their rows in exact-size chunks: the copy takes as many bytes again.
+        return fits(bytes) ? RowStore.concatenate(kinds(), parts, memory()) : null;
     }
 
     /** Whether {@code bytes} more fit in the budget now; reserves nothing. Only the finish's thread reserves now. */

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects a join's inner (right) input into one {@link RowStore}: each worker appends to its own store,
- * and the finish concatenates them. The nested-loop join reads the store as it is; the hash join indexes it.
+ * Collects a join's inner (right) input into one {@link RowStore}: each worker appends to its own store (in
+ * chunks, {@link RowStore#inChunks}), and the finish concatenates them into one of the exact size. The nested-loop join reads the store as it is; the hash join indexes it.
  */
 public class MaterializeSink implements Sink {
 
@@ -33,9 +33,9 @@ public class MaterializeSink implements Sink {
         return (sequence, batch) -> part.append(batch);
     }
 
-    /** A store for one worker's rows, concatenated with the others' by {@link #finish}. */
+    /** A store for one worker's rows (in chunks), concatenated with the others' by {@link #finish}. */
     protected RowStore newPart() {
-        RowStore part = new RowStore(kinds, memory);
+        RowStore part = RowStore.inChunks(kinds, memory);
         synchronized (parts) {
             parts.add(part);
         }
