@@ -90,6 +90,43 @@ class PackedLongsTest {
         }
     }
 
+    /**
+     * Bitmap tests of packed keys ({@link PackedLongs#selectInBitmap}) keep the rows whose key is in the bitmap, for
+     * widths from 1 to 40 bits, an offset into the block, keys below the bitmap's first and past its last (the zero
+     * word they are sent to), and a row list.
+     */
+    @Test
+    void bitmapTestsKeepTheRowsWhoseKeysAreInTheBitmap() {
+        Random random = new Random(17);
+        for (int width : new int[] {1, 7, 18, 31, 32, 40}) {
+            long base = -1_000;
+            long[] values = random.longs(9_000, 0, 1L << width).map(v -> base + v).toArray();
+            PackedLongs packed = (PackedLongs) roundTrip(values, EncodingKind.BIT_PACKED).encodedLongs();
+            assertThat(packed.isFrameOfReference()).isTrue();
+            // Keys from min on, span wide: every fifth key, the last word left zero for keys outside.
+            long min = base + (1L << width) / 4;
+            long span = Math.max(1, (1L << width) / 2);
+            long spanned = Math.min(span, 1 << 20);
+            long[] words = new long[(int) (spanned >>> 6) + 2];
+            java.util.function.LongPredicate inBitmap = key -> key - min >= 0 && key - min <= spanned && (key - min) % 5 == 0;
+            for (long bit = 0; bit <= spanned; bit += 5) {
+                words[(int) (bit >>> 6)] |= 1L << bit;
+            }
+            for (int offset : new int[] {0, 37}) {
+                int count = values.length - offset - 3;
+                int[] out = new int[count];
+                int kept = packed.selectInBitmap(offset, null, count, min, spanned, words, out);
+                int[] expected = java.util.stream.IntStream.range(0, count)
+                        .filter(row -> inBitmap.test(values[offset + row])).toArray();
+                assertThat(java.util.Arrays.copyOf(out, kept)).as("width %d from %d", width, offset).containsExactly(expected);
+                int[] odd = java.util.stream.IntStream.range(0, count).filter(row -> row % 2 == 1).toArray();
+                kept = packed.selectInBitmap(offset, odd, odd.length, min, spanned, words, odd);
+                assertThat(java.util.Arrays.copyOf(odd, kept)).as("width %d at odd rows", width)
+                        .containsExactly(java.util.Arrays.stream(expected).filter(row -> row % 2 == 1).toArray());
+            }
+        }
+    }
+
     private static int[] expected(long[] values, int offset, int[] rows, long low, long high) {
         return java.util.Arrays.stream(rows).filter(row -> values[offset + row] >= low && values[offset + row] <= high).toArray();
     }
