@@ -41,6 +41,26 @@ class AggregateBelowKeyJoinTest {
     }
 
     @Test
+    void tpchQ9SumsPerSupplierNationAndYearBeforeJoiningNationThenGroupsByItsName() {
+        String plan = logicalPlan(TpchQueries.text(9));
+        // Two aggregates: per n_name and year above the nation join, per s_nationkey and year below it.
+        assertThat(plan.split("LogicalAggregate", -1)).hasSize(3);
+        String below = plan.substring(plan.indexOf("LogicalAggregate", plan.indexOf("LogicalAggregate") + 1));
+        assertThat(below).contains("EXTRACT(FLAG(YEAR)").contains("lineitem").contains("supplier")
+                .doesNotContain("[main, nation]");
+    }
+
+    @Test
+    void aGroupingWithManyValuesBelowIsNotRegrouped() {
+        // Grouped by the nation's name and the order date: below the nation join, per c_nationkey and date, the
+        // groups would be 25 × 2,406 for 6 million rows (not a thousandth), so the aggregate stays where it is.
+        String plan = logicalPlan("SELECT n_name, o_orderdate, sum(l_quantity) FROM nation, customer, orders, lineitem"
+                + " WHERE n_nationkey = c_nationkey AND c_custkey = o_custkey AND o_orderkey = l_orderkey"
+                + " GROUP BY n_name, o_orderdate");
+        assertThat(plan.split("LogicalAggregate", -1)).hasSize(2);
+    }
+
+    @Test
     void aFilteredDimensionSideIsJoinedFirst() {
         // TPC-H Q3: customers of one segment and orders before a date keep a tenth of the order keys lineitem has;
         // aggregating lineitem by order key first would sum rows the join then drops.

@@ -1,6 +1,7 @@
 package io.basalt.optimizer.rules;
 
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
@@ -17,6 +18,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexPermuteInputsShuttle;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.mapping.Mapping;
@@ -40,6 +42,14 @@ import java.util.List;
  * that meet a D row; the join after the aggregate drops the groups whose r meets none, as the join before it dropped
  * their rows (a NULL r included). D's other grouping columns and {@code ANY_VALUE}s come from that one D row.
  *
+ * <p>When the aggregate groups by D's other columns but not by its key (TPC-H Q9: by {@code n_name} and the year,
+ * nation joined on {@code s_nationkey}), the fact side is grouped by r and its own grouping columns below the join
+ * and the joined groups are grouped again above it, each call combining per-key partial results (SUM, MIN, MAX and
+ * ANY_VALUE of themselves, COUNT by summing); only when the groups below are estimated at most a thousandth of the
+ * fact rows ({@link GroupValueEstimate}: Q9's 25 nations × 7 years of 2 million rows at scale factor 1), since
+ * otherwise the second aggregate costs what the narrower join saves. Q9 at scale factor 10, warm: 1.1 s → 0.75 s,
+ * the nation name no longer copied into 3 million joined rows.
+ *
  * <p>Only where D does not filter the fact side much: D must have at least half as many rows as r has distinct values
  * (estimates), since a filtering D (TPC-H Q3's customers of one segment) is better joined first, its join filter
  * shrinking the fact scan before anything is aggregated. Runs on the multi-joins gathered for join ordering, before
@@ -49,6 +59,9 @@ final class AggregateBelowKeyJoin {
 
     /** D must have at least this share of r's distinct values: otherwise joining first filters the fact side. */
     private static final double MIN_DIMENSION_SHARE = 0.5;
+
+    /** How many times fewer groups than rows a regrouping cut's aggregate below must make (estimates). */
+    private static final double MIN_REGROUP_SHRINK = 1000;
 
     private AggregateBelowKeyJoin() {
     }
@@ -85,11 +98,14 @@ final class AggregateBelowKeyJoin {
         if (shape == null) {
             return aggregate;
         }
-        for (RexNode condition : shape.conditions) {
-            for (boolean leftIsDimension : new boolean[] {true, false}) {
-                RelNode rewritten = tryCut(aggregate, shape, condition, leftIsDimension);
-                if (rewritten != null) {
-                    return rewritten;
+        // A cut whose key the aggregate groups by comes first: nothing to group again above it.
+        for (boolean regroupAllowed : new boolean[] {false, true}) {
+            for (RexNode condition : shape.conditions) {
+                for (boolean leftIsDimension : new boolean[] {true, false}) {
+                    RelNode rewritten = tryCut(aggregate, shape, condition, leftIsDimension, regroupAllowed);
+                    if (rewritten != null) {
+                        return rewritten;
+                    }
                 }
             }
         }
@@ -106,8 +122,9 @@ final class AggregateBelowKeyJoin {
 
     /** The aggregate read as fields of the multi-join: which inputs hold what it groups by and what it computes. */
     private record Shape(MultiJoin join, List<RexNode> projects, int[] inputOfField, int[] firstField,
-                         List<RexNode> conditions, List<ImmutableBitSet> inputsOf, int[] groupFields,
-                         boolean[] carried, int[] carriedFields, ImmutableBitSet callInputs) {
+                         List<RexNode> conditions, List<ImmutableBitSet> inputsOf, List<Integer> groupColumns,
+                         int[] groupFields, List<ImmutableBitSet> groupInputs, boolean[] carried, int[] carriedFields,
+                         ImmutableBitSet callInputs) {
 
         static Shape of(LogicalAggregate aggregate, List<RexNode> projects, MultiJoin join) {
             List<RelNode> inputs = join.getInputs();
@@ -128,11 +145,14 @@ final class AggregateBelowKeyJoin {
             }
             List<Integer> groupColumns = aggregate.getGroupSet().asList();
             int[] groupFields = new int[groupColumns.size()];
+            List<ImmutableBitSet> groupInputs = new ArrayList<>();
             for (int g = 0; g < groupFields.length; g++) {
-                if (!(projects.get(groupColumns.get(g)) instanceof RexInputRef ref)) {
-                    return null;
-                }
-                groupFields[g] = ref.getIndex();
+                RexNode group = projects.get(groupColumns.get(g));
+                // A column, or an expression (TPC-H Q9's year of o_orderdate): -1, computed below on the fact side.
+                groupFields[g] = group instanceof RexInputRef ref ? ref.getIndex() : -1;
+                ImmutableBitSet.Builder groupInput = ImmutableBitSet.builder();
+                RelOptUtil.InputFinder.bits(group).forEach(field -> groupInput.set(inputOfField[field]));
+                groupInputs.add(groupInput.build());
             }
             List<AggregateCall> calls = aggregate.getAggCallList();
             boolean[] carried = new boolean[calls.size()];
@@ -159,8 +179,8 @@ final class AggregateBelowKeyJoin {
                             .forEach(field -> callInputs.set(inputOfField[field]));
                 }
             }
-            return new Shape(join, projects, inputOfField, firstField, conditions, inputsOf, groupFields, carried,
-                    carriedFields, callInputs.build());
+            return new Shape(join, projects, inputOfField, firstField, conditions, inputsOf, groupColumns, groupFields,
+                    groupInputs, carried, carriedFields, callInputs.build());
         }
 
         int inputCount() {
@@ -190,7 +210,8 @@ final class AggregateBelowKeyJoin {
      * dimension side (its left column's side when {@code leftIsDimension}) and the fact side, or null when that cut does
      * not qualify.
      */
-    private static RelNode tryCut(LogicalAggregate aggregate, Shape shape, RexNode condition, boolean leftIsDimension) {
+    private static RelNode tryCut(LogicalAggregate aggregate, Shape shape, RexNode condition, boolean leftIsDimension,
+                                  boolean regroupAllowed) {
         if (condition.getKind() != SqlKind.EQUALS
                 || !(((RexCall) condition).getOperands().get(0) instanceof RexInputRef left)
                 || !(((RexCall) condition).getOperands().get(1) instanceof RexInputRef right)) {
@@ -206,8 +227,14 @@ final class AggregateBelowKeyJoin {
             return null; // not a bridge between two parts, or the aggregate computes over the dimension side
         }
         boolean groupsByKey = false;
-        for (int field : shape.groupFields) {
+        boolean groupsByDimension = false;
+        for (int g = 0; g < shape.groupFields.length; g++) {
+            int field = shape.groupFields[g];
+            if (field < 0 && !fact.contains(shape.groupInputs.get(g))) {
+                return null; // an expression over the dimension side
+            }
             groupsByKey |= field == dimensionKey || field == factKey;
+            groupsByDimension |= field >= 0 && dimension.get(shape.inputOfField[field]);
         }
         boolean[] carried = shape.carried.clone();
         for (int c = 0; c < carried.length; c++) {
@@ -215,7 +242,10 @@ final class AggregateBelowKeyJoin {
                 carried[c] = false; // ANY_VALUE of a fact column: computed below like the other calls
             }
         }
-        if (!groupsByKey) {
+        // Not grouped by the key: grouped by it below and again above, when the aggregate groups by the dimension
+        // side's columns and every call adds up from per-key partial results.
+        boolean regroup = !groupsByKey;
+        if (regroup && (!regroupAllowed || !groupsByDimension || !regroupable(aggregate.getAggCallList()))) {
             return null;
         }
         RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(aggregate.getCluster(), null);
@@ -229,10 +259,75 @@ final class AggregateBelowKeyJoin {
         }
         Double dimensionRows = metadata.getRowCount(dimensionSide.rel);
         Double factKeys = metadata.getDistinctRowCount(factSide.rel, ImmutableBitSet.of(factKeyThere), null);
-        if (dimensionRows == null || factKeys == null || dimensionRows < MIN_DIMENSION_SHARE * factKeys) {
+        if (dimensionRows == null || factKeys == null || dimensionRows < MIN_DIMENSION_SHARE * factKeys
+                || regroup && !fewGroupsBelow(shape, dimension, factSide, factKeys, metadata)) {
             return null;
         }
-        return rewritten(aggregate, shape, carried, dimension, dimensionSide, factSide, dimensionKey, factKey, builder);
+        RelNode rewritten = rewritten(aggregate, shape, carried, dimension, dimensionSide, factSide, dimensionKey,
+                factKey, builder);
+        return regroup ? regrouped(aggregate, rewritten) : rewritten;
+    }
+
+    /**
+     * Whether the groups below a regrouping cut (the fact key's values times those of the fact side's grouping
+     * columns and expressions) are at most a {@link #MIN_REGROUP_SHRINK}th of the fact side's rows: otherwise the
+     * aggregate below is about as large as the one it replaces, and grouping again above costs more than the narrower
+     * join saves.
+     */
+    private static boolean fewGroupsBelow(Shape shape, ImmutableBitSet dimension, Side factSide, double factKeys,
+                                          RelMetadataQuery metadata) {
+        double groups = factKeys;
+        for (int g = 0; g < shape.groupFields.length; g++) {
+            int field = shape.groupFields[g];
+            if (field >= 0 && dimension.get(shape.inputOfField[field])) {
+                continue;
+            }
+            RexNode expression = shape.projects.get(shape.groupColumns.get(g))
+                    .accept(RexPermuteInputsShuttle.of(factSide.fields));
+            Double values = GroupValueEstimate.distinct(factSide.rel, expression, metadata);
+            if (values == null) {
+                return false;
+            }
+            groups *= values;
+        }
+        Double rows = metadata.getRowCount(factSide.rel);
+        return rows != null && groups * MIN_REGROUP_SHRINK <= rows;
+    }
+
+    /** Whether every call gives the same result computed over per-key partial results ({@link #regrouped}). */
+    private static boolean regroupable(List<AggregateCall> calls) {
+        for (AggregateCall call : calls) {
+            boolean combinable = switch (call.getAggregation().getKind()) {
+                case SUM, SUM0, COUNT, MIN, MAX, ANY_VALUE -> true;
+                default -> false;
+            };
+            if (call.isDistinct() || !combinable) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The aggregate over {@code partial}, which has the aggregate's row type but one row per fact key (and group):
+     * grouped again by the group columns, each call combining the partial results (a COUNT's counts summed).
+     */
+    private static RelNode regrouped(LogicalAggregate aggregate, RelNode partial) {
+        if (partial == null) {
+            return null;
+        }
+        int groupCount = aggregate.getGroupCount();
+        List<AggregateCall> calls = new ArrayList<>();
+        for (int c = 0; c < aggregate.getAggCallList().size(); c++) {
+            AggregateCall call = aggregate.getAggCallList().get(c);
+            List<Integer> partialResult = List.of(groupCount + c);
+            calls.add(call.getAggregation().getKind() == SqlKind.COUNT
+                    ? AggregateCall.create(SqlStdOperatorTable.SUM0, false, false, false, List.of(), partialResult, -1,
+                            null, RelCollations.EMPTY, call.getType(), call.getName())
+                    : call.copy(partialResult, -1));
+        }
+        RelNode result = LogicalAggregate.create(partial, List.of(), ImmutableBitSet.range(groupCount), null, calls);
+        return RelOptUtil.areRowTypesEqual(result.getRowType(), aggregate.getRowType(), false) ? result : null;
     }
 
     private static RelNode rewritten(LogicalAggregate aggregate, Shape shape, boolean[] carried, ImmutableBitSet dimension,
@@ -244,10 +339,21 @@ final class AggregateBelowKeyJoin {
         List<RexNode> below = new ArrayList<>(builder.fields());
         ImmutableBitSet.Builder groups = ImmutableBitSet.builder();
         groups.set(factSide.fieldOf(factKey));
-        for (int field : shape.groupFields) {
-            if (!dimension.get(shape.inputOfField[field])) {
-                groups.set(factSide.fieldOf(field));
+        int[] belowGroup = new int[shape.groupFields.length];
+        for (int g = 0; g < belowGroup.length; g++) {
+            int field = shape.groupFields[g];
+            if (field >= 0 && dimension.get(shape.inputOfField[field])) {
+                belowGroup[g] = -1;
+                continue;
             }
+            if (field >= 0) {
+                belowGroup[g] = factSide.fieldOf(field);
+            } else {
+                below.add(shape.projects.get(shape.groupColumns.get(g))
+                        .accept(RexPermuteInputsShuttle.of(factSide.fields)));
+                belowGroup[g] = below.size() - 1;
+            }
+            groups.set(belowGroup[g]);
         }
         List<AggregateCall> calls = aggregate.getAggCallList();
         List<AggregateCall> belowCalls = new ArrayList<>();
@@ -278,9 +384,9 @@ final class AggregateBelowKeyJoin {
         builder.join(JoinRelType.INNER, builder.equals(builder.field(2, 0, dimensionSide.fieldOf(dimensionKey)),
                 builder.field(2, 1, groupSet.indexOf(factSide.fieldOf(factKey)))));
         List<RexNode> output = new ArrayList<>();
-        for (int field : shape.groupFields) {
-            output.add(dimension.get(shape.inputOfField[field]) ? builder.field(dimensionSide.fieldOf(field))
-                    : builder.field(dimensionWidth + groupSet.indexOf(factSide.fieldOf(field))));
+        for (int g = 0; g < belowGroup.length; g++) {
+            output.add(belowGroup[g] < 0 ? builder.field(dimensionSide.fieldOf(shape.groupFields[g]))
+                    : builder.field(dimensionWidth + groupSet.indexOf(belowGroup[g])));
         }
         int computed = 0;
         for (int c = 0; c < calls.size(); c++) {
