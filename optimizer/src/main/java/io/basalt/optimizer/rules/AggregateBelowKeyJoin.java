@@ -208,7 +208,7 @@ final class AggregateBelowKeyJoin {
     /**
      * The aggregate rewritten with {@code condition} (an equality of a column of each side) as the cut between the
      * dimension side (its left column's side when {@code leftIsDimension}) and the fact side, or null when that cut does
-     * not qualify.
+     * not qualify; with {@code regroupAllowed} only a cut that needs regrouping above, without it only one that does not.
      */
     private static RelNode tryCut(LogicalAggregate aggregate, Shape shape, RexNode condition, boolean leftIsDimension,
                                   boolean regroupAllowed) {
@@ -245,7 +245,10 @@ final class AggregateBelowKeyJoin {
         // Not grouped by the key: grouped by it below and again above, when the aggregate groups by the dimension
         // side's columns and every call adds up from per-key partial results.
         boolean regroup = !groupsByKey;
-        if (regroup && (!regroupAllowed || !groupsByDimension || !regroupable(aggregate.getAggCallList()))) {
+        if (regroup != regroupAllowed) {
+            return null; // a cut needing no regrouping was tried in the first pass
+        }
+        if (regroup && (!groupsByDimension || !regroupable(aggregate.getAggCallList()))) {
             return null;
         }
         RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(aggregate.getCluster(), null);
