@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Collects a join's inner (right) input into one {@link RowStore}: each worker appends to its own store (in
- * chunks, {@link RowStore#inChunks}), and the finish concatenates them into one of the exact size. The nested-loop join reads the store as it is; the hash join indexes it.
+ * chunks, {@link RowStore#inChunks}), and the finish concatenates them into one of the exact size. The nested-loop
+ * join reads the store as it is; the hash join indexes it.
  */
 public class MaterializeSink implements Sink {
 

@@ -82,8 +82,7 @@ public final class RowStore {
                 long bytes = 0;
                 for (RowStore part : parts) {
                     for (ColumnBatch batch : part.batches()) {
-                        BytesVector source = (BytesVector) batch.column(c);
-                        bytes += source.offset(batch.rowCount()) - source.offset(0);
+                        bytes += textBytes((BytesVector) batch.column(c), batch.rowCount());
                     }
                 }
                 int needed = Math.toIntExact(target.dataSize() + bytes);
@@ -155,7 +154,7 @@ public final class RowStore {
         long bytes = bytesPerRow() * batch.rowCount();
         for (int c = 0; c < columns.length; c++) {
             if (batch.column(c) instanceof BytesVector source) {
-                bytes += source.offset(batch.rowCount()) - source.offset(0);
+                bytes += textBytes(source, batch.rowCount());
             }
         }
         return bytes;
@@ -206,7 +205,12 @@ public final class RowStore {
     }
 
     private static int dataNeeded(BytesVector target, BytesVector source, int count) {
-        return Math.addExact(target.dataSize(), source.offset(count) - source.offset(0));
+        return Math.addExact(target.dataSize(), textBytes(source, count));
+    }
+
+    /** The string bytes of {@code source}'s first {@code count} positions. */
+    private static int textBytes(BytesVector source, int count) {
+        return source.offset(count) - source.offset(0);
     }
 
     private long bytesPerRow() {

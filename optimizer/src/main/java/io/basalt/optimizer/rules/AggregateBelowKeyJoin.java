@@ -2,7 +2,6 @@ package io.basalt.optimizer.rules;
 
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelCollations;
-import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
@@ -67,13 +66,7 @@ final class AggregateBelowKeyJoin {
     }
 
     static RelNode apply(RelNode rel) {
-        return rel.accept(new RelHomogeneousShuttle() {
-            @Override
-            public RelNode visit(RelNode other) {
-                RelNode visited = super.visit(other);
-                return visited instanceof LogicalAggregate aggregate ? rewrite(aggregate) : visited;
-            }
-        });
+        return AggregateRewrites.bottomUp(rel, AggregateBelowKeyJoin::rewrite);
     }
 
     private static RelNode rewrite(LogicalAggregate aggregate) {

@@ -105,42 +105,6 @@ public final class BitPacking {
         }
     }
 
-    /**
-     * Reads {@code count} values of {@code width} bits as {@link #unpack} does, writing their running sums instead:
-     * {@code out[outOffset + i] = start + Σ_{j ≤ i} (base + value j)}, wrapping. One pass for DELTA blocks, whose
-     * values are the sums of their packed differences.
-     */
-    public static void unpackRunningSums(ByteSource in, int count, int width, long base, long start, long[] out,
-                                         int outOffset) {
-        int byteCount = checkedByteCount(in, count, width);
-        int streamStart = in.skip(byteCount, "bit-packed values");
-        long sum = start;
-        if (width == 0) {
-            for (int i = 0; i < count; i++) {
-                sum += base;
-                out[outOffset + i] = sum;
-            }
-            return;
-        }
-        byte[] array = in.array();
-        long mask = mask(width);
-        int direct = width > ONE_LOAD_WIDTH ? 0 : valuesReadInPlace(array.length, streamStart, count, width);
-        long bitPos = (long) streamStart << 3;
-        for (int i = 0; i < direct; i++, bitPos += width) {
-            sum += base + ((ByteSource.longAt(array, (int) (bitPos >>> 3)) >>> (bitPos & 7)) & mask);
-            out[outOffset + i] = sum;
-        }
-        if (direct == count) {
-            return;
-        }
-        long[] words = readWords(array, streamStart, byteCount);
-        bitPos = (long) direct * width;
-        for (int i = direct; i < count; i++, bitPos += width) {
-            sum += base + (wordValue(words, bitPos) & mask);
-            out[outOffset + i] = sum;
-        }
-    }
-
     /** Reads {@code count} values of at most 32 bits into {@code out[0, count)}. */
     public static void unpackInts(ByteSource in, int count, int width, int[] out) {
         if (width > 32) {

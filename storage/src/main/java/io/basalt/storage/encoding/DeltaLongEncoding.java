@@ -38,12 +38,8 @@ final class DeltaLongEncoding {
         BitPacking.pack(out, deltas, count - 1, minDelta, width);
     }
 
-    /** Decodes {@code count} values into {@code out[0, count)}, in one pass. */
+    /** Decodes {@code count} values into {@code out[0, count)} (a block with NULLs: the others stay {@link DeltaLongs}). */
     static void decode(ByteSource in, int count, long[] out) {
-        long first = in.readLong("delta first value");
-        long minDelta = in.readLong("delta minimum");
-        int width = in.readBitWidth("delta width", 64);
-        out[0] = first;
-        BitPacking.unpackRunningSums(in, count - 1, width, minDelta, first, out, 1);
+        DeltaLongs.read(in, count).unpackInto(out);
     }
 }

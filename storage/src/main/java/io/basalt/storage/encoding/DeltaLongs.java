@@ -263,8 +263,13 @@ public final class DeltaLongs implements EncodedLongs {
     @Override
     public LongVector unpackAll() {
         LongVector vector = new LongVector(count);
-        differences.runningSums(first, vector.values());
+        unpackInto(vector.values());
         vector.setPositionCount(count);
         return vector;
+    }
+
+    /** Every value into {@code out[0, count)}, in one pass over the differences. */
+    void unpackInto(long[] out) {
+        differences.runningSums(first, out);
     }
 }

@@ -40,7 +40,7 @@ public final class PackedLongs implements EncodedLongs {
     static PackedLongs readFrameOfReference(ByteSource in, int count) {
         long base = in.readLong("frame-of-reference base");
         int width = in.readBitWidth("frame-of-reference width", 64);
-        return packed(in, count, width, base, null);
+        return frameOfReference(in, count, width, base);
     }
 
     /** The next {@code count} values of {@code width} bits, each plus {@code base} (the caller read the header). */
