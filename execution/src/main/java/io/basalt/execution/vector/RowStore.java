@@ -34,9 +34,17 @@ public final class RowStore {
     private List<ColumnBatch> chunks;
 
     public RowStore(List<PhysicalKind> kinds, MemoryReservation memory) {
+        this(kinds, memory, false);
+    }
+
+    private RowStore(List<PhysicalKind> kinds, MemoryReservation memory, boolean inChunks) {
         this.kinds = List.copyOf(kinds);
         this.columns = new ColumnVector[kinds.size()];
         this.memory = memory;
+        if (inChunks) {
+            chunks = new ArrayList<>();
+            return;
+        }
         for (int c = 0; c < columns.length; c++) {
             columns[c] = kinds.get(c) == PhysicalKind.BYTES ? new BytesVector(0, 0) : ColumnVector.create(kinds.get(c), 0);
         }
@@ -44,11 +52,13 @@ public final class RowStore {
         memory.grow(reservedBytes);
     }
 
-    /** An empty store that keeps appended batches as exact copies, to be {@link #concatenate concatenated}. */
+    /**
+     * An empty store that keeps appended batches as exact copies, to be {@link #concatenate concatenated}. It holds no
+     * arrays and reserves nothing until a batch comes: a worker that starts after the others filled the budget (a
+     * build side about to spill) must not fail the query for an empty store's few bytes.
+     */
     public static RowStore inChunks(List<PhysicalKind> kinds, MemoryReservation memory) {
-        RowStore store = new RowStore(kinds, memory);
-        store.chunks = new ArrayList<>();
-        return store;
+        return new RowStore(kinds, memory, true);
     }
 
     /**

@@ -122,6 +122,19 @@ class RowStoreChunksTest {
     }
 
     @Test
+    void aStoreInChunksStartedWhenTheBudgetIsFullReservesNothingAndRefusesItsFirstBatch() {
+        // A worker's part of a build side created after the other workers filled the budget: the store itself must
+        // not fail the query (the build then spills), so it holds and reserves nothing until a batch fits.
+        MemoryReservation full = new MemoryReservation(new MemoryBudget(1_000), "full");
+        full.grow(1_000);
+        RowStore store = RowStore.inChunks(KINDS, full);
+        assertThat(store.reservedBytes()).isZero();
+        assertThat(store.tryAppend(batch(1, 3))).isFalse();
+        assertThat(store.rowCount()).isZero();
+        assertThat(full.heldBytes()).isEqualTo(1_000);
+    }
+
+    @Test
     void aStoreInChunksHasNoColumnsToRead() {
         RowStore store = RowStore.inChunks(KINDS, memory);
         store.append(batch(1, 2));
