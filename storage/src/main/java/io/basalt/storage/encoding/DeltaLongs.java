@@ -79,11 +79,23 @@ public final class DeltaLongs implements EncodedLongs {
             return first + index * step;
         }
         int checkpoint = index / STRIDE;
-        long value = checkpoints()[checkpoint];
-        for (int i = checkpoint * STRIDE; i < index; i++) {
-            value += differences.valueAt(i);
+        return checkpoints()[checkpoint] + differencesSum(checkpoint * STRIDE, index - checkpoint * STRIDE);
+    }
+
+    /**
+     * Differences {@code [from, from + n)} summed: one bit count per 57 of them when they are of one bit (partsupp's
+     * part keys, where a scan keeping one row in 25 walked 25 differences one by one for each: 15 % of TPC-H Q11's
+     * worker CPU).
+     */
+    private long differencesSum(int from, int n) {
+        long sum = 0;
+        while (n > 0) {
+            int chunk = Math.min(n, BitPacking.ONE_LOAD_WIDTH);
+            sum += differences.sum(from, chunk);
+            from += chunk;
+            n -= chunk;
         }
-        return value;
+        return sum;
     }
 
     private long[] checkpoints() {
@@ -111,11 +123,7 @@ public final class DeltaLongs implements EncodedLongs {
             return first + target * step;
         }
         if (target >= walkIndex && (checkpoints == null || target - walkIndex < STRIDE)) {
-            long value = walkValue;
-            for (int index = walkIndex; index < target; index++) {
-                value += differences.valueAt(index);
-            }
-            walkValue = value;
+            walkValue += differencesSum(walkIndex, target - walkIndex);
         } else {
             walkValue = valueAt(target);
         }

@@ -42,11 +42,15 @@ public final class SegmentReader implements AutoCloseable {
         return open(file, BlockCache.DISABLED);
     }
 
-    /** A reader taking the bodies of blocks from {@code cache} when it has them, and leaving the ones it reads there. */
+    /**
+     * A reader taking the footer and the bodies of blocks from {@code cache} when it has them, and leaving the ones it
+     * reads there.
+     */
     public static SegmentReader open(Path file, BlockCache cache) {
         SegmentFileInput input = SegmentFileInput.open(file);
         try {
-            return new SegmentReader(file, input, readFooter(file, input), cache);
+            SegmentFooter footer = cache.footer(file);
+            return new SegmentReader(file, input, footer != null ? footer : readFooter(file, input, cache), cache);
         } catch (RuntimeException e) {
             try {
                 input.close();
@@ -155,7 +159,8 @@ public final class SegmentReader implements AutoCloseable {
         input.close();
     }
 
-    private static SegmentFooter readFooter(Path file, SegmentFileInput input) {
+    /** Reads and verifies the footer, leaving it in {@code cache}. */
+    private static SegmentFooter readFooter(Path file, SegmentFileInput input, BlockCache cache) {
         long size = input.size();
         if (size < SegmentFormat.HEADER_BYTES + SegmentFormat.TAIL_BYTES) {
             throw new CorruptDataException(file, "file is " + size + " bytes, too short to be a segment (truncated?)");
@@ -187,7 +192,9 @@ public final class SegmentReader implements AutoCloseable {
             throw new CorruptDataException(file, "footer checksum mismatch");
         }
         try {
-            return FooterCodec.read(footerBytes, footerStart);
+            SegmentFooter footer = FooterCodec.read(footerBytes, footerStart);
+            cache.putFooter(file, footer, footerBytes.length);
+            return footer;
         } catch (BlockFormatException e) {
             throw new CorruptDataException(file, "footer: " + e.getMessage(), e);
         }

@@ -149,6 +149,40 @@ class BlockCacheTest {
     }
 
     @Test
+    void aReaderTakesTheFooterFromTheCacheAfterTheFirstOpen() throws IOException {
+        Path file = dir.resolve("footer.seg");
+        SegmentTestData.write(file, List.of(new ColumnSpec("x", LogicalType.BIGINT, Compression.NONE)),
+                List.of(TestVectors.longs(new Random(5).longs(150_000).toArray())));
+        BlockCache cache = new BlockCache(1 << 24);
+        SegmentFooter first;
+        try (SegmentReader reader = SegmentReader.open(file, cache)) {
+            first = reader.footer();
+        }
+        assertThat(cache.footerCount()).isEqualTo(1);
+        try (SegmentReader reader = SegmentReader.open(file, cache)) {
+            assertThat(reader.footer()).isSameAs(first); // not read, verified and decoded again
+        }
+
+        cache.invalidate(file);
+        assertThat(cache.footerCount()).isZero();
+        try (SegmentReader reader = SegmentReader.open(file, cache)) {
+            assertThat(reader.footer()).isNotSameAs(first);
+            assertThat(reader.footer().rowCount()).isEqualTo(150_000);
+        }
+
+        // A cache too small for the footer's share keeps none, and the disabled one none either.
+        BlockCache small = new BlockCache(1000);
+        try (SegmentReader reader = SegmentReader.open(file, small)) {
+            assertThat(reader.footer().rowCount()).isEqualTo(150_000);
+        }
+        assertThat(small.footerCount()).isZero();
+        try (SegmentReader reader = SegmentReader.open(file, BlockCache.DISABLED)) {
+            assertThat(reader.footer().rowCount()).isEqualTo(150_000);
+        }
+        assertThat(BlockCache.DISABLED.footerCount()).isZero();
+    }
+
+    @Test
     void aBlockThatFailsItsChecksumIsNotCached() throws IOException {
         long[] values = new Random(4).longs(100_000).toArray();
         Path file = dir.resolve("damaged.seg");
