@@ -78,12 +78,12 @@ public abstract sealed class KeyMembershipFilter permits KeyBitmapFilter, BloomK
      * {@code chunk.length} at a time into {@code chunk}, and tested while they are in the cache.
      */
     final int selectEncoded(EncodedLongs encoded, int offset, int[] positions, int count, int[] kept, long[] chunk) {
-        if (encoded instanceof RunLengthLongs runs) {
-            return runs.selectRuns(offset, positions, count, runTest(), kept);
-        }
         int packedPassed = selectPacked(encoded, offset, positions, count, kept);
         if (packedPassed >= 0) {
             return packedPassed;
+        }
+        if (encoded instanceof RunLengthLongs runs) {
+            return runs.selectRuns(offset, positions, count, runTest(), kept);
         }
         int passed = 0;
         for (int from = 0; from < count; from += chunk.length) {
@@ -100,7 +100,8 @@ public abstract sealed class KeyMembershipFilter permits KeyBitmapFilter, BloomK
 
     /**
      * {@link #selectEncoded} on keys the filter can test in their encoded form as they are read (a bitmap on
-     * bit-packed keys), or -1 when it cannot and the keys are unpacked a chunk at a time.
+     * bit-packed keys or on the runs of a run-length block), or -1 when it cannot and the keys are tested once per run
+     * or unpacked a chunk at a time.
      */
     int selectPacked(EncodedLongs encoded, int offset, int[] positions, int count, int[] kept) {
         return -1;

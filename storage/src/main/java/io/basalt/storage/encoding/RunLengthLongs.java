@@ -186,6 +186,48 @@ public final class RunLengthLongs implements EncodedLongs {
         return kept;
     }
 
+    /**
+     * As {@link PackedLongs#selectInBitmap} on every row of {@code [offset, offset + count)}, once per run: the rows
+     * of the runs whose value {@code v} lies in {@code [min, min + span]} with bit {@code v - min} of {@code words} set
+     * ({@code words}' last word must be zero and lie past the range's bits). The runs are tested 64 at a time into a
+     * mask, without a branch, and only the passing ones write their rows: a join filter keeping one order in 25 (TPC-H
+     * Q4's lineitem scan) no longer writes eight positions for every run as {@link #selectRuns} does.
+     */
+    public int selectInBitmap(int offset, int count, long min, long span, long[] words, int[] out) {
+        if (count == 0) {
+            return 0;
+        }
+        long outside = (long) (words.length - 1) << 6;
+        int end = offset + count;
+        int lastRun = runOf(end - 1);
+        int kept = 0;
+        for (int group = runOf(offset); group <= lastRun; group += Long.SIZE) {
+            int groupEnd = Math.min(lastRun + 1, group + Long.SIZE);
+            long passing = 0;
+            for (int run = group; run < groupEnd; run++) {
+                long at = BranchFreeComparisons.atMostOr(values[run] - min, span, outside);
+                passing |= ((words[(int) (at >>> 6)] >>> at) & 1L) << (run - group);
+            }
+            for (; passing != 0; passing &= passing - 1) {
+                int run = group + Long.numberOfTrailingZeros(passing);
+                int first = Math.max(run == 0 ? 0 : ends[run - 1], offset);
+                int length = Math.min(ends[run], end) - first;
+                int row = first - offset;
+                if (length <= SHORT_RUN && kept + SHORT_RUN <= out.length) {
+                    for (int j = 0; j < SHORT_RUN; j++) { // a fixed eight: the next run overwrites the excess
+                        out[kept + j] = row + j;
+                    }
+                } else {
+                    for (int j = 0; j < length; j++) {
+                        out[kept + j] = row + j;
+                    }
+                }
+                kept += length;
+            }
+        }
+        return kept;
+    }
+
     @Override
     public LongVector unpackAll() {
         int count = count();

@@ -119,6 +119,50 @@ class RunLengthLongsTest {
         }
     }
 
+    /**
+     * Bitmap tests of runs ({@link RunLengthLongs#selectInBitmap}) keep what a row-by-row test keeps: runs of one to
+     * seven and of up to forty rows (past the eight positions a short run writes), ranges starting and ending inside
+     * a run, more than 64 runs (several masks), bitmaps passing few, half and all of the runs, and keys below and
+     * above the bitmap's range.
+     */
+    @Test
+    void bitmapTestsOfRunsKeepTheRowsWhoseValueIsInTheBitmap() {
+        Random random = new Random(11);
+        long[] longRuns = new long[6000];
+        for (int i = 0; i < longRuns.length; ) {
+            long value = random.nextLong(0, 3000);
+            for (int end = Math.min(longRuns.length, i + 1 + random.nextInt(40)); i < end; i++) {
+                longRuns[i] = value;
+            }
+        }
+        long[] shortRuns = Arrays.stream(shortRuns(random, 7000)).map(v -> Math.floorMod(v, 3000)).toArray();
+        long[] insideTheBitmap = Arrays.stream(shortRuns).map(v -> 100 + v % 2000).toArray(); // all kept: the last
+        // run's positions end at the output's end
+        for (long[] values : new long[][] {shortRuns, longRuns, insideTheBitmap, {5, 5, 5}, {7}}) {
+            RunLengthLongs runs = (RunLengthLongs) roundTrip(values).encodedLongs();
+            for (int oneIn : new int[] {1, 2, 25}) {
+                long min = 100; // keys below 100 and above min + span fall outside the bitmap
+                long span = 2500;
+                long[] words = new long[(int) (span >>> 6) + 2];
+                for (long bit = 0; bit <= span; bit++) {
+                    if ((bit * 7919) % oneIn == 0) {
+                        words[(int) (bit >>> 6)] |= 1L << bit;
+                    }
+                }
+                LongPredicate inBitmap = v -> v >= min && v - min <= span && (((v - min) * 7919) % oneIn == 0);
+                for (int offset : new int[] {0, Math.min(3, values.length - 1), values.length / 3}) {
+                    for (int count : new int[] {values.length - offset, (values.length - offset) / 2}) {
+                        int[] expected = IntStream.range(0, count).filter(row -> inBitmap.test(values[offset + row])).toArray();
+                        int[] out = new int[count];
+                        int kept = runs.selectInBitmap(offset, count, min, span, words, out);
+                        assertThat(Arrays.copyOf(out, kept)).as("one in %d from %d, %d rows", oneIn, offset, count)
+                                .containsExactly(expected);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void aBlockOfRunsOfFourIsTestedOncePerRun() {
         long[] values = new long[4000];
