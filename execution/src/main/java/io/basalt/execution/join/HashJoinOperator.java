@@ -8,7 +8,6 @@ import io.basalt.execution.pipeline.BatchConsumer;
 import io.basalt.execution.pipeline.StreamingOperator;
 import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.HashJoinNode;
-import io.basalt.execution.plan.JoinType;
 import io.basalt.execution.vector.RowStore;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.PhysicalKind;
@@ -34,6 +33,7 @@ public final class HashJoinOperator implements StreamingOperator {
     private final CompiledExpression residual;
     private final List<PhysicalKind> leftKinds;
     private final KeyEquality[] keyEqualities;
+    private final ProbeMatching matching;
     private volatile JoinOutput output;
     private volatile SpilledHashJoin spilledJoin;
 
@@ -43,6 +43,7 @@ public final class HashJoinOperator implements StreamingOperator {
         this.build = build;
         this.cancellation = cancellation;
         this.residual = node.residual().map(ExpressionCompiler::compile).orElse(null);
+        this.matching = ProbeMatching.of(node.joinType(), residual != null);
         this.leftKinds = node.left().output().stream().map(column -> column.type().physicalKind()).toList();
         this.keyEqualities = new KeyEquality[node.leftKeys().length];
         List<Column> left = node.left().output();
@@ -138,51 +139,7 @@ public final class HashJoinOperator implements StreamingOperator {
         }
         int[] groups = new int[count];
         table.find(keys, positions, count, groups);
-        JoinType type = node.joinType();
-        boolean existenceOnly = residual == null && (type == JoinType.SEMI || type == JoinType.ANTI);
-        boolean marksRightOnly = residual == null && (type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI);
-        if (!existenceOnly && !marksRightOnly && table.uniqueKeys()) {
-            probeUniqueKeys(table, positions, groups, count, joiner);
-            return;
-        }
-        for (int i = 0; i < count; i++) {
-            int group = groups[i];
-            if (group < 0) {
-                continue;
-            }
-            if (existenceOnly) {
-                joiner.matched(positions[i]);
-                continue;
-            }
-            if (marksRightOnly) {
-                for (int right = table.firstRow(group); right >= 0; right = table.nextRow(right)) {
-                    joiner.matchedRight(right);
-                }
-                continue;
-            }
-            for (int right = table.firstRow(group); right >= 0; right = table.nextRow(right)) {
-                joiner.addPair(positions[i], right);
-            }
-        }
-        joiner.finish();
-    }
-
-    /**
-     * A build side with one row per key: each found group is one pair, gathered in place over {@code positions} and
-     * {@code groups} and added in runs, with no chain to follow.
-     */
-    private static void probeUniqueKeys(JoinHashTable table, int[] positions, int[] groups, int count,
-                                        ProbeBatchJoiner joiner) {
-        int pairs = 0;
-        for (int i = 0; i < count; i++) {
-            int group = groups[i];
-            if (group >= 0) {
-                positions[pairs] = positions[i];
-                groups[pairs] = table.firstRow(group);
-                pairs++;
-            }
-        }
-        joiner.addPairs(positions, groups, pairs);
+        matching.emit(table, positions, groups, count, joiner);
         joiner.finish();
     }
 
