@@ -183,6 +183,40 @@ class BlockCacheTest {
     }
 
     @Test
+    void footersPastTheirShareOfTheBudgetLeaveLeastRecentlyUsedFirst() throws IOException {
+        Path[] files = new Path[3];
+        for (int f = 0; f < files.length; f++) {
+            files[f] = dir.resolve("share-" + f + ".seg");
+            SegmentTestData.write(files[f], List.of(new ColumnSpec("x", LogicalType.BIGINT, Compression.NONE)),
+                    List.of(TestVectors.longs(new Random(f).longs(1_000).toArray())));
+        }
+        // The footers are alike in size; the share (a sixty-fourth) holds two of them, not three.
+        long footerBytes = 4L * storedFooterLength(files[0]) + 96;
+        BlockCache cache = new BlockCache(64 * (2 * footerBytes + footerBytes / 2));
+        SegmentFooter first = footer(files[0], cache);
+        footer(files[1], cache);
+        assertThat(footer(files[0], cache)).isSameAs(first); // now the most recently used
+        footer(files[2], cache);                              // evicts files[1]'s
+        assertThat(cache.footerCount()).isEqualTo(2);
+        assertThat(cache.footer(files[0])).isSameAs(first);
+        assertThat(cache.footer(files[1])).isNull();
+        assertThat(cache.footer(files[2])).isNotNull();
+    }
+
+    private static SegmentFooter footer(Path file, BlockCache cache) {
+        try (SegmentReader reader = SegmentReader.open(file, cache)) {
+            return reader.footer();
+        }
+    }
+
+    /** The footer's length as the file's tail records it (its first four bytes, little-endian). */
+    private static int storedFooterLength(Path file) throws IOException {
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        return java.nio.ByteBuffer.wrap(bytes, bytes.length - SegmentFormat.TAIL_BYTES, 4)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+    }
+
+    @Test
     void aBlockThatFailsItsChecksumIsNotCached() throws IOException {
         long[] values = new Random(4).longs(100_000).toArray();
         Path file = dir.resolve("damaged.seg");
