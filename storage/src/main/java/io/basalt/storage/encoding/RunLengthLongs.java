@@ -154,18 +154,8 @@ public final class RunLengthLongs implements EncodedLongs {
                 int length = runEnd - index;
                 int row = index - offset;
                 // The run's rows are written whether it is kept or not, and only counted when it is: no branch on the
-                // test's outcome (half the runs kept at random would mispredict every other run). A short run writes a
-                // fixed eight, so the loop's length does not depend on the run's either. Writing past `kept` is safe:
-                // kept <= row, and out holds count values.
-                if (length <= SHORT_RUN && row + SHORT_RUN <= out.length) {
-                    for (int j = 0; j < SHORT_RUN; j++) {
-                        out[kept + j] = row + j;
-                    }
-                } else {
-                    for (int j = 0; j < length; j++) {
-                        out[kept + j] = row + j;
-                    }
-                }
+                // test's outcome (half the runs kept at random would mispredict every other run).
+                writeRunRows(out, kept, row, length);
                 kept += test.test(values[run]) ? length : 0;
                 index = runEnd;
             }
@@ -212,20 +202,28 @@ public final class RunLengthLongs implements EncodedLongs {
                 int run = group + Long.numberOfTrailingZeros(passing);
                 int first = Math.max(run == 0 ? 0 : ends[run - 1], offset);
                 int length = Math.min(ends[run], end) - first;
-                int row = first - offset;
-                if (length <= SHORT_RUN && kept + SHORT_RUN <= out.length) {
-                    for (int j = 0; j < SHORT_RUN; j++) { // a fixed eight: the next run overwrites the excess
-                        out[kept + j] = row + j;
-                    }
-                } else {
-                    for (int j = 0; j < length; j++) {
-                        out[kept + j] = row + j;
-                    }
-                }
+                writeRunRows(out, kept, first - offset, length);
                 kept += length;
             }
         }
         return kept;
+    }
+
+    /**
+     * Writes rows {@code row, row + 1, …} of a run of {@code length} rows to {@code out} from index {@code at}. A short
+     * run writes a fixed eight (whatever follows overwrites the excess), so the loop's length does not depend on the
+     * run's; near the end of {@code out} it writes only its own.
+     */
+    private static void writeRunRows(int[] out, int at, int row, int length) {
+        if (length <= SHORT_RUN && at + SHORT_RUN <= out.length) {
+            for (int j = 0; j < SHORT_RUN; j++) {
+                out[at + j] = row + j;
+            }
+        } else {
+            for (int j = 0; j < length; j++) {
+                out[at + j] = row + j;
+            }
+        }
     }
 
     @Override

@@ -201,6 +201,9 @@ class BlockCacheTest {
         assertThat(cache.footer(files[0])).isSameAs(first);
         assertThat(cache.footer(files[1])).isNull();
         assertThat(cache.footer(files[2])).isNotNull();
+
+        cache.fitBeside(Runtime.getRuntime().maxMemory() - cache.capacityBytes()); // the budget halves: one fits
+        assertThat(cache.footerCount()).isEqualTo(1);
     }
 
     private static SegmentFooter footer(Path file, BlockCache cache) {
