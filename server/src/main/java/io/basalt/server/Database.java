@@ -3,6 +3,7 @@ package io.basalt.server;
 import io.basalt.execution.spill.SpillSpace;
 import io.basalt.optimizer.QueryPlanner;
 import io.basalt.optimizer.statistics.SegmentStatisticsCache;
+import io.basalt.server.jit.CompilerDirectives;
 import io.basalt.server.query.QueryRunner;
 import io.basalt.server.security.Authorization;
 import io.basalt.server.security.Security;
@@ -42,6 +43,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) the database in {@code directory}; fails if another process has it open. */
     public static Database open(Path directory) {
+        CompilerDirectives.installOnce(); // before the first query makes the planner's code hot
         return new Database(directory.toAbsolutePath().normalize(), StorageEngine.open(directory));
     }
 

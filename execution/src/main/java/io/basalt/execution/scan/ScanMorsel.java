@@ -274,11 +274,7 @@ final class ScanMorsel implements Morsel {
                     return null;
                 }
                 if (passed < count) {
-                    if (positions != null) {
-                        for (int i = 0; i < passed; i++) {
-                            kept[i] = positions[kept[i]];
-                        }
-                    }
+                    Selection.compose(positions, kept, passed, kept);
                     positions = kept;
                     count = passed;
                 }
@@ -483,9 +479,7 @@ final class ScanMorsel implements Morsel {
                 values = selectedRows(column, start, end, positions, count);
             }
             int passed = Selection.trueRows(filter.evaluate(new ColumnBatch(count, List.of(values))), count, matched);
-            for (int i = 0; i < passed; i++) {
-                out[i] = positions == null ? matched[i] : positions[matched[i]];
-            }
+            Selection.compose(positions, matched, passed, out);
             return passed;
         }
 

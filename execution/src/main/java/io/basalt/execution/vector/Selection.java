@@ -38,6 +38,24 @@ public final class Selection {
         return count;
     }
 
+    /**
+     * Writes {@code positions[selected[i]]} (or {@code selected[i]} when {@code positions} is null, every row) to
+     * {@code out[i]} for {@code i < count}: rows chosen among rows already chosen. {@code out} may be {@code selected}.
+     * A loop of its own so that the per-batch code calling it need not be compiled for speed
+     * ({@code CompilerDirectives}).
+     */
+    public static void compose(int[] positions, int[] selected, int count, int[] out) {
+        if (positions == null) {
+            if (out != selected) {
+                System.arraycopy(selected, 0, out, 0, count);
+            }
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            out[i] = positions[selected[i]];
+        }
+    }
+
     /** The identity selection {@code 0 .. count-1}. */
     public static int[] all(int count) {
         int[] positions = new int[count];
