@@ -131,12 +131,7 @@ public final class HashJoinOperator implements StreamingOperator {
             return;
         }
         int[] positions = new int[rows];
-        int count = 0;
-        for (int row = 0; row < rows; row++) {
-            if (!JoinHashTable.anyNull(keys, row)) {
-                positions[count++] = row;
-            }
-        }
+        int count = JoinHashTable.rowsWithoutNullKeys(keys, rows, positions);
         int[] groups = new int[count];
         table.find(keys, positions, count, groups);
         matching.emit(table, positions, groups, count, joiner);

@@ -84,12 +84,7 @@ final class JoinHashTable {
         long scratch = 8L * rowCount;
         memory.grow(scratch + 4L * rowCount);
         int[] indexed = new int[rowCount];
-        int indexedCount = 0;
-        for (int row = 0; row < rowCount; row++) {
-            if (!anyNull(keyVectors, row)) {
-                indexed[indexedCount++] = row;
-            }
-        }
+        int indexedCount = rowsWithoutNullKeys(keyVectors, rowCount, indexed);
         int[] nullRows = new int[rowCount - indexedCount];
         for (int row = 0, n = 0; n < nullRows.length; row++) {
             if (anyNull(keyVectors, row)) {
@@ -192,6 +187,20 @@ final class JoinHashTable {
             vectors[i] = rows.column(keyColumns[i]);
         }
         return vectors;
+    }
+
+    /**
+     * Writes the rows {@code [0, rows)} where no key is NULL (the rows that can match) to {@code positions} and
+     * returns how many; a loop of its own so the per-batch probe code calling it need not be compiled for speed.
+     */
+    static int rowsWithoutNullKeys(ColumnVector[] keys, int rows, int[] positions) {
+        int count = 0;
+        for (int row = 0; row < rows; row++) {
+            if (!anyNull(keys, row)) {
+                positions[count++] = row;
+            }
+        }
+        return count;
     }
 
     static boolean anyNull(ColumnVector[] vectors, int row) {

@@ -103,12 +103,7 @@ public final class MatchCountingJoin implements StreamingOperator {
             keys[k] = input.column(node.leftKeys()[k]);
         }
         int[] positions = new int[rows];
-        int count = 0;
-        for (int row = 0; row < rows; row++) {
-            if (!JoinHashTable.anyNull(keys, row)) {
-                positions[count++] = row;
-            }
-        }
+        int count = JoinHashTable.rowsWithoutNullKeys(keys, rows, positions);
         int[] groups = new int[count];
         table.find(keys, positions, count, groups);
         ColumnVector[][] counted = countedVectors(input);

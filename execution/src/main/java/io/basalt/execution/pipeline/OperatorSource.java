@@ -1,6 +1,7 @@
 package io.basalt.execution.pipeline;
 
 import io.basalt.execution.ExecutionContext;
+import io.basalt.storage.vector.ColumnBatch;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,7 +35,7 @@ public final class OperatorSource implements MorselSource {
                 @Override
                 public void run(BatchConsumer output) {
                     try {
-                        morsel.run(batch -> operator.process(batch, output));
+                        morsel.run(new OperatorInput(operator, output));
                     } finally {
                         finished();
                     }
@@ -81,6 +82,18 @@ public final class OperatorSource implements MorselSource {
             input.close();
         } finally {
             operator.close();
+        }
+    }
+
+    /**
+     * Hands each batch of a morsel to the operator. A named class, not a lambda, so that the JIT directives can keep
+     * this per-batch glue away from C2 by name ({@code CompilerDirectives}): compiled there it inlined the operators it
+     * saw and was compiled again whenever a query brought another.
+     */
+    private record OperatorInput(StreamingOperator operator, BatchConsumer output) implements BatchConsumer {
+        @Override
+        public void accept(ColumnBatch batch) {
+            operator.process(batch, output);
         }
     }
 }
