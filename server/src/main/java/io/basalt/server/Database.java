@@ -43,7 +43,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) the database in {@code directory}; fails if another process has it open. */
     public static Database open(Path directory) {
-        CompilerDirectives.installOnce(); // before the first query makes the planner's code hot
+        CompilerDirectives.installInBackground(); // long before the planner's code is hot enough for C2
         return new Database(directory.toAbsolutePath().normalize(), StorageEngine.open(directory));
     }
 

@@ -15,7 +15,7 @@ import java.util.Objects;
  * the quick compiler (C1, without profiling): Calcite and Basalt's optimizer, which plan a query once, and the
  * scan's per-batch control code, which runs once per batch of up to 64K rows and calls loops compiled on their own.
  * The directives are {@code compiler-directives.json} beside this class, added once per process when the first
- * database opens ({@code Compiler.directives_add}, JEP 165), unless the system property
+ * database opens ({@code Compiler.directives_add}, JEP 165; in the background), unless the system property
  * {@value #PROPERTY} is {@code false}.
  *
  * <p>Why: on two cores C2 competed with the queries it was compiling for. Planning one TPC-H query (Q11) over and
@@ -38,8 +38,22 @@ public final class CompilerDirectives {
 
     private static boolean attempted;
     private static boolean installed;
+    private static boolean started;
 
     private CompilerDirectives() {
+    }
+
+    /**
+     * {@link #installOnce} on a daemon thread: starting the platform MBean server takes 100–170 ms, which opening a
+     * database need not wait for; C2 gets to the planner's methods only after many queries anyway.
+     */
+    public static synchronized void installInBackground() {
+        if (!started && !attempted) {
+            started = true;
+            Thread thread = new Thread(CompilerDirectives::installOnce, "basalt-jit-directives");
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
     /** Adds the directives unless done already or turned off; returns whether they are in place. */
