@@ -32,7 +32,26 @@ class BranchFreeComparisonsTest {
         assertThat(BranchFreeComparisons.atMostOr(10, 10, 99)).isEqualTo(10);
         assertThat(BranchFreeComparisons.atMostOr(11, 10, 99)).isEqualTo(99);
         assertThat(BranchFreeComparisons.atMostOr(-1, 10, 99)).isEqualTo(99); // huge as unsigned
-        assertThat(BranchFreeComparisons.atMostOr(-1, -1, 99)).isEqualTo(-1);
+        assertThat(BranchFreeComparisons.atMostOr(0, 0, 99)).isEqualTo(0);
+        assertThat(BranchFreeComparisons.atMostOr(1, 0, 99)).isEqualTo(99);
+        assertThat(BranchFreeComparisons.atMostOr(Long.MIN_VALUE, 10, 99)).isEqualTo(99);
+        assertThat(BranchFreeComparisons.atMostOr(Long.MAX_VALUE, Long.MAX_VALUE, 99)).isEqualTo(Long.MAX_VALUE);
+        assertThat(BranchFreeComparisons.atMostOr(Long.MAX_VALUE, Long.MAX_VALUE - 1, 99)).isEqualTo(99);
+    }
+
+    /** Against the unsigned comparison, for every non-negative bound among the edge values and random ones. */
+    @Test
+    void atMostOrAgreesWithTheUnsignedComparisonForNonNegativeBounds() {
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 200_000; i++) {
+            long value = i < EDGES.length * EDGES.length ? EDGES[i % EDGES.length] : random.nextLong() >> random.nextInt(64);
+            long bound = i < EDGES.length * EDGES.length ? EDGES[i / EDGES.length] : random.nextLong() >>> random.nextInt(1, 64);
+            if (bound < 0) {
+                continue;
+            }
+            long expected = Long.compareUnsigned(value, bound) <= 0 ? value : -7;
+            assertThat(BranchFreeComparisons.atMostOr(value, bound, -7)).as("%d <= %d", value, bound).isEqualTo(expected);
+        }
     }
 
     @Test
