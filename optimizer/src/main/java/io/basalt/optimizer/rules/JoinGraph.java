@@ -118,6 +118,11 @@ final class JoinGraph {
         return fieldCount[input];
     }
 
+    /** The multi-join's columns: every input's. */
+    int totalFieldCount() {
+        return inputOfField.length;
+    }
+
     /**
      * The greedy order of the inputs (see {@link GreedyJoinOrderRule}): first the input of fewest rows (after the
      * conditions on it alone), then each time, among the inputs a condition connects to those joined (all of

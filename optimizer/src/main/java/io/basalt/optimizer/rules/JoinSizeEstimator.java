@@ -9,6 +9,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,11 @@ final class JoinSizeEstimator {
     private final int[] conditionInputs;
     private final int[] classInputs;
     private final Map<DistinctKey, Double> distinct = new HashMap<>();
+    /**
+     * {@link #columnDistinct} by field, NaN until asked: the join orderer asks for every pair of input sets it tries
+     * (thousands for TPC-H Q8's eight inputs), and a map keyed by bit sets cost 70 % of the ordering's time.
+     */
+    private final double[] fieldDistinct;
 
     private record DistinctKey(int input, ImmutableBitSet columns) {
     }
@@ -56,6 +62,8 @@ final class JoinSizeEstimator {
         for (int c = 0; c < conditionInputs.length; c++) {
             conditionInputs[c] = mask(graph.inputsOf(c));
         }
+        this.fieldDistinct = new double[graph.totalFieldCount()];
+        Arrays.fill(fieldDistinct, Double.NaN);
         this.classInputs = new int[equalColumns.classCount()];
         for (int k = 0; k < classInputs.length; k++) {
             classInputs[k] = mask(equalColumns.inputs(k));
@@ -129,25 +137,24 @@ final class JoinSizeEstimator {
     }
 
     private double columnDistinct(int field) {
-        int input = graph.inputOf(field);
-        return distinct(input, ImmutableBitSet.of(field - graph.firstField(input)));
+        double known = fieldDistinct[field];
+        if (Double.isNaN(known)) {
+            int input = graph.inputOf(field);
+            known = distinct(input, ImmutableBitSet.of(field - graph.firstField(input)));
+            fieldDistinct[field] = known;
+        }
+        return known;
     }
 
     /** The distinct values of the key columns of {@code keyClasses} in input set {@code set} of {@code rows} rows. */
     private double keyDistinct(List<Integer> keyClasses, int set, double rows) {
+        if (keyClasses.size() == 1) {
+            // One key column: its distinct count is the product below, without building a set of one column.
+            return Math.max(1.0, Math.min(columnDistinct(fewestDistinct(keyClasses.get(0), set)), rows));
+        }
         Map<Integer, ImmutableBitSet.Builder> columnsByInput = new HashMap<>();
         for (int keyClass : keyClasses) {
-            int best = -1;
-            double bestDistinct = Double.POSITIVE_INFINITY;
-            for (int field : equalColumns.members(keyClass)) {
-                if ((set & (1 << graph.inputOf(field))) != 0) {
-                    double count = columnDistinct(field);
-                    if (count < bestDistinct) {
-                        best = field;
-                        bestDistinct = count;
-                    }
-                }
-            }
+            int best = fewestDistinct(keyClass, set);
             int input = graph.inputOf(best);
             columnsByInput.computeIfAbsent(input, i -> ImmutableBitSet.builder()).set(best - graph.firstField(input));
         }
@@ -156,6 +163,22 @@ final class JoinSizeEstimator {
             product *= distinct(entry.getKey(), entry.getValue().build());
         }
         return Math.max(1.0, Math.min(product, rows));
+    }
+
+    /** Of the columns of {@code keyClass} in input set {@code set}, the one with the fewest distinct values. */
+    private int fewestDistinct(int keyClass, int set) {
+        int best = -1;
+        double bestDistinct = Double.POSITIVE_INFINITY;
+        for (int field : equalColumns.members(keyClass)) {
+            if ((set & (1 << graph.inputOf(field))) != 0) {
+                double count = columnDistinct(field);
+                if (count < bestDistinct) {
+                    best = field;
+                    bestDistinct = count;
+                }
+            }
+        }
+        return best;
     }
 
     private double distinct(int input, ImmutableBitSet columns) {
