@@ -40,7 +40,8 @@ public final class Selection {
 
     /**
      * Writes {@code positions[selected[i]]} (or {@code selected[i]} when {@code positions} is null, every row) to
-     * {@code out[i]} for {@code i < count}: rows chosen among rows already chosen. {@code out} may be {@code selected}.
+     * {@code out[i]} for {@code i < count}: rows chosen among rows already chosen. {@code out} may be {@code selected},
+     * or {@code positions} when {@code selected} is ascending (each index is read before it is written).
      * A loop of its own so that the per-batch code calling it need not be compiled for speed
      * ({@code CompilerDirectives}).
      */
