@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -13,15 +14,16 @@ import java.util.Objects;
 /**
  * Tells HotSpot's JIT which of Basalt's code its optimizing compiler (C2) should leave alone, so that code stays with
  * the quick compiler (C1, without profiling): Calcite and Basalt's optimizer, which plan a query once, and the
- * scan's per-batch control code, which runs once per batch of up to 64K rows and calls loops compiled on their own.
+ * executor's per-batch control code (the scan's batch reader and column cursors, the hash join's probe, the projection,
+ * the pipeline's glue), which runs once per batch of up to 64K rows and calls loops compiled on their own.
  * The directives are {@code compiler-directives.json} beside this class, added once per process when the first
  * database opens ({@code Compiler.directives_add}, JEP 165; in the background), unless the system property
  * {@value #PROPERTY} is {@code false}.
  *
  * <p>Why: on two cores C2 competed with the queries it was compiling for. Planning one TPC-H query (Q11) over and
  * over kept C2 busy for 20 s (2,140 Calcite and optimizer methods, 60 kB of machine code each for the largest),
- * and in the TPC-H benchmark's sequence C2 spent 7.8 s on Calcite, and 1.4 s on {@code ScanMorsel$BatchReader.read}
- * alone, recompiled nine times as each new query's filters sent it down branches C2 had speculated away.
+ * and in the TPC-H benchmark's sequence C2 spent 8–9 s on Calcite, and 1.7 s on {@code ScanMorsel$BatchReader.read}
+ * alone, compiled eight times as each new query's filters sent it down branches C2 had speculated away.
  * docs/benchmarks.md (seventeenth session) has the figures with and without.
  *
  * <p>Directives only change how fast code runs, never what it computes. Other JVMs, and JDKs without the
@@ -71,8 +73,9 @@ public final class CompilerDirectives {
 
     /** The directives file's text. */
     static String text() {
-        try (InputStream in = Objects.requireNonNull(CompilerDirectives.class.getResourceAsStream(RESOURCE), RESOURCE)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        InputStream resource = CompilerDirectives.class.getResourceAsStream(RESOURCE);
+        try (InputStream in = Objects.requireNonNull(resource, RESOURCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -255,11 +255,11 @@ public final class PackedLongs implements EncodedLongs {
     /**
      * Of a frame-of-reference block ({@link #isFrameOfReference}): writes to {@code out} the rows of
      * {@code positions[0, count)} (all of {@code [0, count)} when null) whose value {@code v} lies in
-     * {@code [min, min + span]} ({@code span >= 0}) with bit {@code v - min} of {@code words} set, in order, and returns how many; the
-     * value of row {@code r} is value {@code offset + r}. {@code words}' last word must be zero and lie past the
-     * range's bits: a value outside the range is tested there, so there is no branch on either test. The packed bits
-     * are tested as they are read (a join filter's bitmap, without unpacking a chunk of keys first: 1.52 → 1.18 ns a
-     * key in a micro-benchmark). {@code out} may be {@code positions}.
+     * {@code [min, min + span]} ({@code span >= 0}) with bit {@code v - min} of {@code words} set, in order, and
+     * returns how many; the value of row {@code r} is value {@code offset + r}. {@code words}' last word must be zero
+     * and lie past the range's bits: a value outside the range is tested there, so there is no branch on either test.
+     * The packed bits are tested as they are read (a join filter's bitmap, without unpacking a chunk of keys first:
+     * 1.52 → 1.18 ns a key in a micro-benchmark). {@code out} may be {@code positions}.
      */
     public int selectInBitmap(int offset, int[] positions, int count, long min, long span, long[] words, int[] out) {
         // base + packed - min, with the same wrapping as the key's own subtraction.

@@ -22,10 +22,15 @@ class RunLengthLongsTest {
 
     /** Runs of one to seven equal values, like lineitem's l_orderkey. */
     private static long[] shortRuns(Random random, int count) {
+        return runs(random, count, 7, -1_000, 1_000_000);
+    }
+
+    /** {@code count} values in runs of one to {@code longestRun} equal values from {@code [low, high)}. */
+    private static long[] runs(Random random, int count, int longestRun, long low, long high) {
         long[] values = new long[count];
         for (int i = 0; i < count; ) {
-            long value = random.nextLong(-1_000, 1_000_000);
-            for (int end = Math.min(count, i + 1 + random.nextInt(7)); i < end; i++) {
+            long value = random.nextLong(low, high);
+            for (int end = Math.min(count, i + 1 + random.nextInt(longestRun)); i < end; i++) {
                 values[i] = value;
             }
         }
@@ -128,13 +133,7 @@ class RunLengthLongsTest {
     @Test
     void bitmapTestsOfRunsKeepTheRowsWhoseValueIsInTheBitmap() {
         Random random = new Random(11);
-        long[] longRuns = new long[6000];
-        for (int i = 0; i < longRuns.length; ) {
-            long value = random.nextLong(0, 3000);
-            for (int end = Math.min(longRuns.length, i + 1 + random.nextInt(40)); i < end; i++) {
-                longRuns[i] = value;
-            }
-        }
+        long[] longRuns = runs(random, 6000, 40, 0, 3000);
         long[] shortRuns = Arrays.stream(shortRuns(random, 7000)).map(v -> Math.floorMod(v, 3000)).toArray();
         long[] insideTheBitmap = Arrays.stream(shortRuns).map(v -> 100 + v % 2000).toArray(); // all kept: the last
         // run's positions end at the output's end
