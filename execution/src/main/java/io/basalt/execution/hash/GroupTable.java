@@ -5,8 +5,9 @@ import io.basalt.storage.vector.ColumnVector;
 /**
  * Maps keys (one or more columns of any type) to dense group ids 0, 1, 2, … in order of first appearance,
  * keeping one copy of each distinct key. Aggregations use it for groups and DISTINCT sets, hash joins for
- * the distinct build keys. NULL is a value like any other here. Not thread-safe: each worker has its own
- * table, and merged tables are built by one thread each.
+ * the distinct build keys. NULL is a value like any other here. Inserting is not thread-safe: each worker has its
+ * own table, and merged tables are built by one thread each. {@link #find} only reads: once no thread inserts any
+ * more, any number of threads may call it at once (every worker of a hash join probes one build table).
  */
 public interface GroupTable {
 
@@ -15,7 +16,10 @@ public interface GroupTable {
     /** {@code groupIds[i]} = the group of the key at row {@code positions[i]}, added when new. */
     void findOrInsert(ColumnVector[] keys, int[] positions, int count, int[] groupIds);
 
-    /** {@code groupIds[i]} = the group of the key at row {@code positions[i]}, or -1 when absent. */
+    /**
+     * {@code groupIds[i]} = the group of the key at row {@code positions[i]}, or -1 when absent. Changes nothing in
+     * the table, not even a cache: threads may call it concurrently.
+     */
     void find(ColumnVector[] keys, int[] positions, int count, int[] groupIds);
 
     /** The distinct keys, one vector per key column, group {@code g} at position {@code g}. */

@@ -14,8 +14,8 @@ import java.util.Collections;
  * table, with no byte hashing or byte comparison, and a run of equal keys takes the previous row's group.
  *
  * <p>The groups themselves live in a {@link GenericGroupTable}, the one authority for group ids and stored
- * keys: the packed table is only a cache of {@code packed key → group id}, filled on a miss by asking the generic
- * table for that one row. A batch with a key that does not fit goes to the generic table whole, so long text
+ * keys: the packed table is only a cache of {@code packed key → group id}, filled while inserting, on a miss, by
+ * asking the generic table for that one row; {@link #find} only reads it (a join's workers probe at once). A batch with a key that does not fit goes to the generic table whole, so long text
  * costs one packing attempt per batch and stays correct; after {@link #FALLBACK_BATCHES} such batches the
  * table stops trying.
  *
@@ -62,7 +62,7 @@ final class ShortTextGroupTable implements GroupTable {
     @Override
     public void findOrInsert(ColumnVector[] keys, int[] positions, int count, int[] groupIds) {
         if (codeGroups.use(keys)) {
-            findByCodes(keys, positions, count, groupIds, true);
+            findOrInsertByCodes(keys, positions, count, groupIds);
             return;
         }
         if (!packAll(keys, positions, count)) {
@@ -76,7 +76,7 @@ final class ShortTextGroupTable implements GroupTable {
             if (key != previousKey) {
                 previousGroup = cachedGroup(key);
                 if (previousGroup < 0) {
-                    previousGroup = askGenericTable(keys, positions[i], true);
+                    previousGroup = askGenericTable(keys, positions[i]);
                     cache(key, previousGroup);
                 }
                 previousKey = key;
@@ -85,36 +85,45 @@ final class ShortTextGroupTable implements GroupTable {
         }
     }
 
+    /**
+     * Only reads the table, with scratch arrays of its own, so that every worker of a hash join can probe one build
+     * table at once (the keys' dictionary codes are not used here: that array is filled as batches come). Keys the
+     * packed cache lacks are looked up in the generic table together.
+     */
     @Override
     public void find(ColumnVector[] keys, int[] positions, int count, int[] groupIds) {
-        if (codeGroups.use(keys)) {
-            findByCodes(keys, positions, count, groupIds, false);
-            return;
-        }
-        if (!packAll(keys, positions, count)) {
+        long[] batchKeys = new long[count];
+        if (batchesNotFitting >= FALLBACK_BATCHES || !pack(keys, positions, count, batchKeys)) {
             groups.find(keys, positions, count, groupIds);
             return;
         }
+        int[] missed = new int[count];
+        int misses = 0;
         for (int i = 0; i < count; i++) {
-            long key = packed[i];
-            int group = cachedGroup(key);
-            if (group < 0) {
-                group = askGenericTable(keys, positions[i], false);
-                if (group >= 0) {
-                    cache(key, group);
-                }
-            }
+            int group = cachedGroup(batchKeys[i]);
             groupIds[i] = group;
+            if (group < 0) {
+                missed[misses++] = i;
+            }
+        }
+        if (misses > 0) {
+            int[] rows = new int[misses];
+            for (int m = 0; m < misses; m++) {
+                rows[m] = positions[missed[m]];
+            }
+            int[] found = new int[misses];
+            groups.find(keys, rows, misses, found);
+            for (int m = 0; m < misses; m++) {
+                groupIds[missed[m]] = found[m];
+            }
         }
     }
 
-    /** Looks the batch's keys up by their dictionary codes ({@link DictionaryCodeGroups#use} accepted them). */
-    private void findByCodes(ColumnVector[] keys, int[] positions, int count, int[] groupIds, boolean insert) {
+    /** Finds or adds the batch's keys by their dictionary codes ({@link DictionaryCodeGroups#use} accepted them). */
+    private void findOrInsertByCodes(ColumnVector[] keys, int[] positions, int count, int[] groupIds) {
         codeGroups.groups(positions, count, groupIds, (row, index) -> {
-            int group = askGenericTable(keys, row, insert);
-            if (group >= 0) {
-                codeGroups.remember(index, group);
-            }
+            int group = askGenericTable(keys, row);
+            codeGroups.remember(index, group);
             return group;
         });
     }
@@ -127,13 +136,21 @@ final class ShortTextGroupTable implements GroupTable {
         if (packed.length < count) {
             packed = new long[count];
         }
+        if (!pack(keys, positions, count, packed)) {
+            batchesNotFitting++;
+            return false;
+        }
+        return true;
+    }
+
+    /** Packs the keys at {@code positions[0, count)} into {@code out}; false as soon as one does not fit. */
+    private static boolean pack(ColumnVector[] keys, int[] positions, int count, long[] out) {
         for (int i = 0; i < count; i++) {
             long key = pack(keys, positions[i]);
             if (key == DOES_NOT_FIT) {
-                batchesNotFitting++;
                 return false;
             }
-            packed[i] = key;
+            out[i] = key;
         }
         return true;
     }
@@ -167,13 +184,10 @@ final class ShortTextGroupTable implements GroupTable {
         return key;
     }
 
-    private int askGenericTable(ColumnVector[] keys, int row, boolean insert) {
+    /** The group of the key at {@code row}, added to the generic table when new. */
+    private int askGenericTable(ColumnVector[] keys, int row) {
         oneRow[0] = row;
-        if (insert) {
-            groups.findOrInsert(keys, oneRow, 1, oneGroup);
-        } else {
-            groups.find(keys, oneRow, 1, oneGroup);
-        }
+        groups.findOrInsert(keys, oneRow, 1, oneGroup);
         return oneGroup[0];
     }
 

@@ -224,6 +224,56 @@ class ShortTextGroupTableTest {
         table.release();
     }
 
+    /**
+     * A hash join's workers probe one build table at once: {@code find} must not share scratch state between them
+     * (it packed every batch into one array and looked misses up through one one-row array, so a probe could read
+     * another's keys: wrong rows joined, or an index out of bounds).
+     */
+    @Test
+    void threadsProbingOneTableAtOnceEachGetTheirOwnKeysGroups() throws Exception {
+        MemoryReservation memory = new MemoryReservation(budget, "test");
+        GroupTable table = GroupTables.create(List.of(PhysicalKind.BYTES), 16, memory);
+        int distinct = 200;
+        BytesVector build = new BytesVector(distinct, distinct * 8);
+        for (int k = 0; k < distinct; k++) {
+            append(build, "k" + k);
+        }
+        int[] buildGroups = new int[distinct];
+        table.findOrInsert(new ColumnVector[] {build}, range(0, distinct), distinct, buildGroups);
+
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < 4; t++) {
+            Random random = new Random(t);
+            threads.add(new Thread(() -> {
+                try {
+                    for (int round = 0; round < 3000; round++) {
+                        int rows = 1 + random.nextInt(300);
+                        BytesVector probe = new BytesVector(rows, rows * 8);
+                        int[] expected = new int[rows];
+                        for (int i = 0; i < rows; i++) {
+                            int k = random.nextInt(distinct * 2); // half of them absent
+                            append(probe, "k" + k);
+                            expected[i] = k < distinct ? buildGroups[k] : -1;
+                        }
+                        int[] found = new int[rows];
+                        table.find(new ColumnVector[] {probe}, range(0, rows), rows, found);
+                        assertThat(found).containsExactly(expected);
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(table.groupCount()).isEqualTo(distinct);
+        table.release();
+    }
+
     @Test
     void packingKeepsDifferentKeysApart() {
         BytesVector first = new BytesVector(4, 16);
