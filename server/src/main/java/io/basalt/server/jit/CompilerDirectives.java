@@ -13,7 +13,8 @@ import java.util.Objects;
 
 /**
  * Tells HotSpot's JIT which of Basalt's code its optimizing compiler (C2) should leave alone, so that code stays with
- * the quick compiler (C1, without profiling): Calcite and Basalt's optimizer, which plan a query once, and the
+ * the quick compiler (C1, without profiling): Calcite, the libraries only it and the parser use (Guava, Janino,
+ * ANTLR), Basalt's parser and optimizer, all of which plan a query once, and the
  * executor's per-batch control code (the scan's batch reader and column cursors, the hash join's probe, the projection,
  * the pipeline's glue), which runs once per batch of up to 64K rows and calls loops compiled on their own.
  * The directives are {@code compiler-directives.json} beside this class, added once per process when the first
@@ -23,7 +24,8 @@ import java.util.Objects;
  * <p>Why: on two cores C2 competed with the queries it was compiling for. Planning one TPC-H query (Q11) over and
  * over kept C2 busy for 20 s (2,140 Calcite and optimizer methods, 60 kB of machine code each for the largest),
  * and in the TPC-H benchmark's sequence C2 spent 8–9 s on Calcite, and 1.7 s on {@code ScanMorsel$BatchReader.read}
- * alone, compiled eight times as each new query's filters sent it down branches C2 had speculated away.
+ * alone, compiled eight times as each new query's filters sent it down branches C2 had speculated away. Guava,
+ * Janino and ANTLR took another 2 s of C2 in that sequence (10.5 → 8.5 s of C2 in all once they were listed).
  * docs/benchmarks.md (seventeenth session) has the figures with and without.
  *
  * <p>Directives only change how fast code runs, never what it computes. Other JVMs, and JDKs without the

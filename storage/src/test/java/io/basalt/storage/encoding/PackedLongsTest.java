@@ -223,6 +223,44 @@ class PackedLongsTest {
     }
 
     @Test
+    void sumsOfEveryWidthAndSpanAreTheSumsOfTheValues() {
+        // Narrow values are summed by bit planes over 64-bit windows: spans that start and end at every bit offset of
+        // a window, inside one window and across several, each against the values added one by one.
+        Random random = new Random(29);
+        for (int width = 0; width <= 64; width++) {
+            long[] values = new long[300];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = width == 64 ? random.nextLong() : random.nextLong() & ((1L << width) - 1);
+            }
+            long base = width % 2 == 0 ? -3 : 1_000;
+            PackedLongs packed = frameOfReference(values, width, base);
+            for (int from = 0; from < 70; from++) {
+                for (int n : new int[] {0, 1, 2, 7, 13, 31, 32, 57, 64, 65, 129, values.length - from}) {
+                    long expected = 0;
+                    for (int i = from; i < from + n; i++) {
+                        expected += base + values[i];
+                    }
+                    assertThat(packed.sum(from, n)).as("width %d [%d, +%d)", width, from, n).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    /** {@code values} (each of at most {@code width} bits) bit-packed as a frame of reference on {@code base}. */
+    private static PackedLongs frameOfReference(long[] values, int width, long base) {
+        long[] stored = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            stored[i] = values[i] + base;
+        }
+        ByteSink sink = new ByteSink(16);
+        sink.writeLong(base);
+        sink.writeByte(width);
+        BitPacking.pack(sink, stored, stored.length, base, width);
+        byte[] bytes = sink.toByteArray();
+        return PackedLongs.readFrameOfReference(new ByteSource(bytes, 0, bytes.length), values.length);
+    }
+
+    @Test
     void everyWidthIsReadAtEveryBitOffsetOfItsFirstByte() {
         // Values up to 57 bits are read with one 8-byte load, wider ones with two: both sides of that line, every
         // bit offset in a byte (131 values), and the last value read from the stream's final bytes.
