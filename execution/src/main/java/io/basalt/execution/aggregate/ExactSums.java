@@ -131,30 +131,45 @@ final class ExactSums {
     void add(int[] groupIds, ColumnVector argument, int[] rows, int count, boolean[] seen) {
         boolean nulls = argument.mayHaveNulls();
         if (argument instanceof LongVector longs) {
-            long[] values = longs.values();
             if (!nulls && seen == null) {
-                for (int i = 0; i < count; i++) {
-                    int row = rows[i];
-                    addLong(groupIds[row], values[row]);
-                }
-                return;
+                addLongs(groupIds, longs.values(), rows, count);
+            } else {
+                addLongs(groupIds, longs, rows, count, seen);
             }
-            for (int i = 0; i < count; i++) {
-                int row = rows[i];
-                if (nulls && argument.isNull(row)) {
-                    continue;
-                }
-                int group = groupIds[row];
-                addLong(group, values[row]);
-                if (seen != null) {
-                    seen[group] = true;
-                }
-            }
-            return;
+        } else {
+            addWide(groupIds, (Int128Vector) argument, rows, count, seen);
         }
-        Int128Vector wide = (Int128Vector) argument;
-        long[] valueHigh = wide.high();
-        long[] valueLow = wide.low();
+    }
+
+    // One loop a method (see PackedLongs): a loop compiled inside a dispatcher before it ran kept addLong as a call.
+
+    private void addLongs(int[] groupIds, long[] values, int[] rows, int count) {
+        for (int i = 0; i < count; i++) {
+            int row = rows[i];
+            addLong(groupIds[row], values[row]);
+        }
+    }
+
+    private void addLongs(int[] groupIds, LongVector argument, int[] rows, int count, boolean[] seen) {
+        boolean nulls = argument.mayHaveNulls();
+        long[] values = argument.values();
+        for (int i = 0; i < count; i++) {
+            int row = rows[i];
+            if (nulls && argument.isNull(row)) {
+                continue;
+            }
+            int group = groupIds[row];
+            addLong(group, values[row]);
+            if (seen != null) {
+                seen[group] = true;
+            }
+        }
+    }
+
+    private void addWide(int[] groupIds, Int128Vector argument, int[] rows, int count, boolean[] seen) {
+        boolean nulls = argument.mayHaveNulls();
+        long[] valueHigh = argument.high();
+        long[] valueLow = argument.low();
         for (int i = 0; i < count; i++) {
             int row = rows[i];
             if (nulls && argument.isNull(row)) {
@@ -176,15 +191,21 @@ final class ExactSums {
     /** Adds rows {@code 0 .. count-1} of a NULL-free {@code argument}: the loops of {@link #add} without the row indirection. */
     private void addEveryRow(int[] groupIds, ColumnVector argument, int count) {
         if (argument instanceof LongVector longs) {
-            long[] values = longs.values();
-            for (int row = 0; row < count; row++) {
-                addLong(groupIds[row], values[row]);
-            }
-            return;
+            addEveryLong(groupIds, longs.values(), count);
+        } else {
+            addEveryWide(groupIds, (Int128Vector) argument, count);
         }
-        Int128Vector wide = (Int128Vector) argument;
-        long[] valueHigh = wide.high();
-        long[] valueLow = wide.low();
+    }
+
+    private void addEveryLong(int[] groupIds, long[] values, int count) {
+        for (int row = 0; row < count; row++) {
+            addLong(groupIds[row], values[row]);
+        }
+    }
+
+    private void addEveryWide(int[] groupIds, Int128Vector argument, int count) {
+        long[] valueHigh = argument.high();
+        long[] valueLow = argument.low();
         for (int row = 0; row < count; row++) {
             long rowLow = valueLow[row];
             if (valueHigh[row] == rowLow >> 63) {
