@@ -102,18 +102,32 @@ final class JoinOutput {
         boolean wantMatched = type == JoinType.RIGHT_SEMI;
         int[] rows = new int[BATCH_ROWS];
         int count = 0;
-        for (int row = 0; row < rightMatched.length; row++) {
-            if (rightMatched[row] == wantMatched) {
-                rows[count++] = row;
-                if (count == BATCH_ROWS) {
-                    output.accept(finalRight(rows, count));
-                    count = 0;
-                }
+        for (int from = 0; from < rightMatched.length; ) {
+            // At most as many rows as there is room for, so the batch fills up without overflowing.
+            int to = Math.min(rightMatched.length, from + (BATCH_ROWS - count));
+            count = rowsFlagged(rightMatched, from, to, wantMatched, rows, count);
+            from = to;
+            if (count == BATCH_ROWS) {
+                output.accept(finalRight(rows, count));
+                count = 0;
             }
         }
         if (count > 0) {
             output.accept(finalRight(rows, count));
         }
+    }
+
+    /**
+     * Appends to {@code out} from index {@code count} the rows of {@code [from, to)} whose flag is {@code wanted}, in
+     * order, and returns the new count; {@code out} must have room for all of them. A loop of its own: the methods that
+     * emit the batches are per-batch code, which C2 leaves alone ({@code CompilerDirectives}).
+     */
+    static int rowsFlagged(boolean[] flags, int from, int to, boolean wanted, int[] out, int count) {
+        for (int row = from; row < to; row++) {
+            out[count] = row;
+            count += flags[row] == wanted ? 1 : 0;
+        }
+        return count;
     }
 
     private ColumnBatch finalRight(int[] rows, int count) {

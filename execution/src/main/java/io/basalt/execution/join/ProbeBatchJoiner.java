@@ -118,19 +118,24 @@ final class ProbeBatchJoiner {
         // INNER, RIGHT, RIGHT_SEMI and RIGHT_ANTI output no left row alone: their matches need no marking.
         boolean trackLeft = outputsLeftRowsAlone(type);
         if (trackLeft || trackRight) {
-            for (int i = 0; i < keptCount; i++) {
-                int pair = kept == null ? i : kept[i];
-                leftMatched[leftRows[pair]] = true;
-                if (trackRight) {
-                    join.markRightMatched(rightRows[pair]);
-                }
-            }
+            markMatched(kept, keptCount, trackRight);
         }
         if (emitsPairs && keptCount > 0) {
             output.accept(kept == null ? joined : Selection.apply(joined, kept, keptCount));
         }
         pairs = 0;
         leftRowsInOrder = true;
+    }
+
+    /** Marks the left rows, and the right rows too when {@code trackRight}, of the pairs kept (all when null). */
+    private void markMatched(int[] kept, int keptCount, boolean trackRight) {
+        for (int i = 0; i < keptCount; i++) {
+            int pair = kept == null ? i : kept[i];
+            leftMatched[leftRows[pair]] = true;
+            if (trackRight) {
+                join.markRightMatched(rightRows[pair]);
+            }
+        }
     }
 
     /** LEFT and FULL (unmatched rows, padded), SEMI (matched rows) and ANTI (unmatched rows). */
@@ -147,12 +152,7 @@ final class ProbeBatchJoiner {
         }
         boolean wantMatched = type == JoinType.SEMI;
         int[] rows = new int[leftMatched.length];
-        int count = 0;
-        for (int row = 0; row < leftMatched.length; row++) {
-            if (leftMatched[row] == wantMatched) {
-                rows[count++] = row;
-            }
-        }
+        int count = JoinOutput.rowsFlagged(leftMatched, 0, leftMatched.length, wantMatched, rows, 0);
         if (count == 0) {
             return;
         }
