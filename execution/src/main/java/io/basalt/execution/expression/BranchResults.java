@@ -52,55 +52,71 @@ final class BranchResults {
             int count = counts[b];
             boolean byRow = indexedByRow[b];
             copy(kind, source, result, chosen, count, byRow);
-            boolean sourceNulls = source.mayHaveNulls();
-            for (int j = 0; j < count; j++) {
-                int row = chosen[j];
-                answered[row] = true;
-                if (sourceNulls && source.isNull(byRow ? row : j)) {
-                    result.setNull(row, true);
-                }
+            markAnswered(source, result, chosen, count, byRow, answered);
+        }
+        nullWhereUnanswered(answered, rows, result);
+        return result;
+    }
+
+    // Every loop below is a method of its own, each kind's too: in one method, C2 compiled the kinds seen so far and
+    // compiled the method again for each new one (five times in the TPC-H sequence).
+
+    private static void markAnswered(ColumnVector source, ColumnVector result, int[] chosen, int count, boolean byRow,
+                                     boolean[] answered) {
+        boolean sourceNulls = source.mayHaveNulls();
+        for (int j = 0; j < count; j++) {
+            int row = chosen[j];
+            answered[row] = true;
+            if (sourceNulls && source.isNull(byRow ? row : j)) {
+                result.setNull(row, true);
             }
         }
+    }
+
+    private static void nullWhereUnanswered(boolean[] answered, int rows, ColumnVector result) {
         for (int row = 0; row < rows; row++) {
             if (!answered[row]) {
                 result.setNull(row, true);
             }
         }
-        return result;
     }
 
     private static void copy(PhysicalKind kind, ColumnVector source, ColumnVector result, int[] chosen, int count, boolean byRow) {
         switch (kind) {
-            case LONG -> {
-                long[] from = ((LongVector) source).values();
-                long[] to = ((LongVector) result).values();
-                for (int j = 0; j < count; j++) {
-                    to[chosen[j]] = from[byRow ? chosen[j] : j];
-                }
-            }
-            case DOUBLE -> {
-                double[] from = ((DoubleVector) source).values();
-                double[] to = ((DoubleVector) result).values();
-                for (int j = 0; j < count; j++) {
-                    to[chosen[j]] = from[byRow ? chosen[j] : j];
-                }
-            }
-            case BOOLEAN -> {
-                boolean[] from = ((BooleanVector) source).values();
-                boolean[] to = ((BooleanVector) result).values();
-                for (int j = 0; j < count; j++) {
-                    to[chosen[j]] = from[byRow ? chosen[j] : j];
-                }
-            }
-            case INT128 -> {
-                Int128Vector from = (Int128Vector) source;
-                Int128Vector to = (Int128Vector) result;
-                for (int j = 0; j < count; j++) {
-                    int index = byRow ? chosen[j] : j;
-                    to.set(chosen[j], from.high()[index], from.low()[index]);
-                }
-            }
+            case LONG -> copyLongs(((LongVector) source).values(), ((LongVector) result).values(), chosen, count, byRow);
+            case DOUBLE -> copyDoubles(((DoubleVector) source).values(), ((DoubleVector) result).values(), chosen, count,
+                    byRow);
+            case BOOLEAN -> copyBooleans(((BooleanVector) source).values(), ((BooleanVector) result).values(), chosen,
+                    count, byRow);
+            case INT128 -> copyWide((Int128Vector) source, (Int128Vector) result, chosen, count, byRow);
             default -> throw new IllegalStateException(kind.name());
+        }
+    }
+
+    private static void copyLongs(long[] from, long[] to, int[] chosen, int count, boolean byRow) {
+        for (int j = 0; j < count; j++) {
+            to[chosen[j]] = from[byRow ? chosen[j] : j];
+        }
+    }
+
+    private static void copyDoubles(double[] from, double[] to, int[] chosen, int count, boolean byRow) {
+        for (int j = 0; j < count; j++) {
+            to[chosen[j]] = from[byRow ? chosen[j] : j];
+        }
+    }
+
+    private static void copyBooleans(boolean[] from, boolean[] to, int[] chosen, int count, boolean byRow) {
+        for (int j = 0; j < count; j++) {
+            to[chosen[j]] = from[byRow ? chosen[j] : j];
+        }
+    }
+
+    private static void copyWide(Int128Vector from, Int128Vector to, int[] chosen, int count, boolean byRow) {
+        long[] high = from.high();
+        long[] low = from.low();
+        for (int j = 0; j < count; j++) {
+            int index = byRow ? chosen[j] : j;
+            to.set(chosen[j], high[index], low[index]);
         }
     }
 

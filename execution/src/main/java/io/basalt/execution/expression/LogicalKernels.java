@@ -50,11 +50,7 @@ final class LogicalKernels {
                 fold((BooleanVector) argument.evaluateAll(input), decisive, decided, sawNull, rows);
                 continue;
             }
-            // Branch-free counting and compaction: whether a row is decided is data, not predictable.
-            int count = 0;
-            for (int i = 0; i < rows; i++) {
-                count += decided[i] ? 0 : 1;
-            }
+            int count = undecidedCount(decided, rows);
             if (count == 0) {
                 break;
             }
@@ -63,20 +59,45 @@ final class LogicalKernels {
                 continue;
             }
             int[] undecided = new int[rows + 1];
-            for (int i = 0, next = 0; i < rows; i++) {
-                undecided[next] = i;
-                next += decided[i] ? 0 : 1;
-            }
+            undecidedRows(decided, rows, undecided);
             // Only the undecided rows: required when the argument can fail, cheaper when few remain.
-            BooleanVector values = (BooleanVector) argument.evaluate(input, undecided, count);
-            boolean[] truth = values.values();
-            for (int j = 0; j < count; j++) {
-                int row = undecided[j];
-                boolean isNull = values.isNull(j);
-                decided[row] |= !isNull & truth[j] == decisive;
-                sawNull[row] |= isNull;
-            }
+            foldSubset((BooleanVector) argument.evaluate(input, undecided, count), undecided, count, decisive, decided,
+                    sawNull);
         }
+        return result(decided, sawNull, decisive, rows);
+    }
+
+    // The loops are methods of their own: junction runs once a batch and evaluates its arguments, so C2 leaves it alone
+    // (CompilerDirectives) instead of compiling every argument's expression into it, again for each new query.
+
+    /** Branch-free counting: whether a row is decided is data, not predictable. */
+    private static int undecidedCount(boolean[] decided, int rows) {
+        int count = 0;
+        for (int i = 0; i < rows; i++) {
+            count += decided[i] ? 0 : 1;
+        }
+        return count;
+    }
+
+    private static void undecidedRows(boolean[] decided, int rows, int[] undecided) {
+        for (int i = 0, next = 0; i < rows; i++) {
+            undecided[next] = i;
+            next += decided[i] ? 0 : 1;
+        }
+    }
+
+    private static void foldSubset(BooleanVector values, int[] undecided, int count, boolean decisive,
+                                   boolean[] decided, boolean[] sawNull) {
+        boolean[] truth = values.values();
+        for (int j = 0; j < count; j++) {
+            int row = undecided[j];
+            boolean isNull = values.isNull(j);
+            decided[row] |= !isNull & truth[j] == decisive;
+            sawNull[row] |= isNull;
+        }
+    }
+
+    private static BooleanVector result(boolean[] decided, boolean[] sawNull, boolean decisive, int rows) {
         BooleanVector result = new BooleanVector(rows);
         result.setPositionCount(rows);
         boolean[] out = result.values();
