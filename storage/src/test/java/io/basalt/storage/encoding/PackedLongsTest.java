@@ -275,12 +275,7 @@ class PackedLongsTest {
             for (int i = 0; i < values.length; i++) {
                 stored[i] = values[i] + base;
             }
-            ByteSink sink = new ByteSink(16);
-            sink.writeLong(base);
-            sink.writeByte(width);
-            BitPacking.pack(sink, stored, stored.length, base, width);
-            byte[] bytes = sink.toByteArray();
-            PackedLongs packed = PackedLongs.readFrameOfReference(new ByteSource(bytes, 0, bytes.length), values.length);
+            PackedLongs packed = frameOfReference(values, width, base);
 
             assertThat(packed.unpackAll().values()).as("width %d", width).startsWith(stored);
             int[] positions = {values.length - 1, 0, 57, 64};
