@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * until then {@code keys} supplies null and nothing is filtered. A filter that keeps most rows costs more than
  * it saves (the test per row, and the copies of every column it forces), so after {@link #TRIAL_ROWS} rows it is
  * dropped when it kept more than half of them, and after {@link #SHORT_TRIAL_ROWS} when it kept nine in ten. A scan
- * with several join filters runs them most selective first ({@link #orderBySelectivity}).
+ * with several join filters runs them in order of rank ({@link #orderByRank}).
  *
  * @param column the scan output column holding the probe key (a LONG column)
  */
@@ -23,7 +23,7 @@ public record ScanJoinFilter(int column, Supplier<KeyMembershipFilter> keys, Row
 
     /**
      * A filter that kept more than nine rows in ten of this many is dropped without waiting for {@link #TRIAL_ROWS}: run
-     * after a selective one ({@link #orderBySelectivity}) it sees only that one's rows, and took most of a scan to be
+     * after a selective one ({@link #orderByRank}) it sees only that one's rows, and took most of a scan to be
      * tested on the trial's rows (TPC-H Q9's bitmaps on all orders and all suppliers, after its 5 % of parts).
      */
     static final long SHORT_TRIAL_ROWS = 20_000;
@@ -52,22 +52,24 @@ public record ScanJoinFilter(int column, Supplier<KeyMembershipFilter> keys, Row
     }
 
     /**
-     * Writes to {@code order} the indexes of {@code filters} by ascending {@link #keptShare()} (ties in list order):
-     * the filter dropping the most rows first, so the others test only what it keeps. The planner lists a scan's
-     * join filters join by join, which need not put the most selective first: TPC-H Q5's lineitem scan tested its
-     * supplier bitmap (a fifth of the rows kept) on every row, then its orders bitmap (3 %) on that fifth.
+     * Writes to {@code order} the indexes of {@code filters} by ascending rank ({@link FilterCosts#rank} of
+     * {@code costs[i]}, a test's cost per row, and the filter's {@link #keptShare()}), ties in list order, and to
+     * {@code ranks} their ranks in that order: for independent filters, the cheapest per row removed first, so the
+     * others test only what it keeps. The planner lists a scan's join filters join by join, which need not put the best
+     * first: TPC-H Q5's lineitem scan tested its supplier bitmap (a fifth of the rows kept) on every row, then its
+     * orders bitmap (3 %) on that fifth.
      */
-    static void orderBySelectivity(List<ScanJoinFilter> filters, int[] order, double[] shares) {
+    static void orderByRank(List<ScanJoinFilter> filters, double[] costs, int[] order, double[] ranks) {
         int count = filters.size();
         for (int i = 0; i < count; i++) {
-            double share = filters.get(i).keptShare();
+            double rank = FilterCosts.rank(costs[i], filters.get(i).keptShare());
             int at = i;
-            while (at > 0 && shares[at - 1] > share) {
-                shares[at] = shares[at - 1];
+            while (at > 0 && ranks[at - 1] > rank) {
+                ranks[at] = ranks[at - 1];
                 order[at] = order[at - 1];
                 at--;
             }
-            shares[at] = share;
+            ranks[at] = rank;
             order[at] = i;
         }
     }

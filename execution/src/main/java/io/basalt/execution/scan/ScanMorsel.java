@@ -168,9 +168,10 @@ final class ScanMorsel implements Morsel {
         private final ColumnVector[] sliced;
         /** Per column filter, whether it runs before the join filters on the current block ({@link #beforeJoinFilters}). */
         private boolean[] runsEarly = new boolean[0];
-        /** The order the join filters run in on the current batch ({@link ScanJoinFilter#orderBySelectivity}). */
+        /** The order the join filters run in on the current batch ({@link #orderJoinFilters}), and their ranks. */
         private int[] joinFilterOrder = new int[0];
-        private double[] joinFilterShares = new double[0];
+        private double[] joinFilterRanks = new double[0];
+        private double[] joinFilterCosts = new double[0];
 
         BatchReader(ColumnCursor[] cursors, DeletionVector deletions) {
             this.cursors = cursors;
@@ -209,18 +210,22 @@ final class ScanMorsel implements Morsel {
                     count = passed;
                 }
             }
-            boolean rangesFirst = rangesBeforeJoinFilters(start);
-            for (int step = 0; step < 2; step++) {
-                boolean rangesNow = (step == 0) == rangesFirst; // ranges then join filters, or the other way round
-                if (rangesNow) {
+            // Join filters ranked below the value ranges, the ranges, then the other join filters (FilterCosts).
+            int beforeRanges = orderJoinFilters(start);
+            for (int step = 0; step < 3; step++) {
+                if (step == 1) {
                     int passed = applyRanges(start, end, positions, count);
                     if (passed == 0) {
                         return null;
                     }
                     positions = passed == rows ? null : positions == null ? inRange : positions;
                     count = passed;
-                } else if (!scan.joinFilters().isEmpty()) {
-                    int joined = applyJoinFilters(start, end, positions, count);
+                    continue;
+                }
+                int from = step == 0 ? 0 : beforeRanges;
+                int to = step == 0 ? beforeRanges : scan.joinFilters().size();
+                if (from < to) {
+                    int joined = applyJoinFilters(start, end, positions, count, from, to);
                     if (joined == 0) {
                         return null;
                     }
@@ -328,53 +333,58 @@ final class ScanMorsel implements Morsel {
         }
 
         /**
-         * Whether the value ranges run before the join filters on this batch: when the cheapest rank among the ranges
-         * is below the join filters' ({@link FilterCosts}), a rank being a filter's cost per row tested over the share
-         * of rows it removes, which makes running the lower rank first the cheaper order for two independent filters.
-         * TPC-H Q7's lineitem scan: its shipping-date range (30 % kept, 1 unit) now runs before its bitmap of French and
-         * German suppliers (8 % kept, 2 units), which had tested every row.
+         * Orders the scan's join filters for the batch at {@code start} by rank ({@link ScanJoinFilter#orderByRank}) into
+         * {@link #joinFilterOrder}, and returns how many of them rank below the value ranges (all when there is no
+         * range): those run before the ranges, the others after. A rank is a filter's cost per row tested over the
+         * share of rows it removes ({@link FilterCosts}); for independent filters, running the lower rank first costs
+         * least. TPC-H Q7's lineitem scan: its orders filter on the run-length {@code l_orderkey} (8 % kept, tested once
+         * a run: 0.5 units) now runs first, its shipping-date range (30 % kept, 1 unit) second and its bitmap of French
+         * and German suppliers (8 % kept, 2 units) last, where it had been tested on every row; before, the ranges ran
+         * either before all the join filters or after them all.
          */
-        private boolean rangesBeforeJoinFilters(int start) {
-            List<ColumnRanges.Range> ranges = scan.ranges();
-            if (ranges.isEmpty() || scan.joinFilters().isEmpty()) {
-                return false;
+        private int orderJoinFilters(int start) {
+            List<ScanJoinFilter> joinFilters = scan.joinFilters();
+            int count = joinFilters.size();
+            if (count == 0) {
+                return 0;
             }
+            if (joinFilterOrder.length < count) {
+                joinFilterOrder = new int[count];
+                joinFilterRanks = new double[count];
+                joinFilterCosts = new double[count];
+            }
+            for (int j = 0; j < count; j++) {
+                ScanJoinFilter joinFilter = joinFilters.get(j);
+                KeyMembershipFilter keys = joinFilter.current();
+                int column = joinFilter.column();
+                // The block's encoding says whether it may be runs; only a run-length block is decoded to ask.
+                boolean runs = keys != null && cursors[column] != null
+                        && cursors[column].encoding(start) == EncodingKind.RUN_LENGTH
+                        && cursors[column].encodedLongs(start) instanceof RunLengthLongs;
+                joinFilterCosts[j] = keys == null ? FilterCosts.BITMAP : FilterCosts.joinFilter(keys, runs);
+            }
+            ScanJoinFilter.orderByRank(joinFilters, joinFilterCosts, joinFilterOrder, joinFilterRanks);
+            List<ColumnRanges.Range> ranges = scan.ranges();
             double rangeRank = Double.POSITIVE_INFINITY;
             for (int r = 0; r < ranges.size(); r++) {
                 rangeRank = Math.min(rangeRank, FilterCosts.rank(FilterCosts.RANGE, scan.rangeRows().get(r).share()));
             }
-            for (ScanJoinFilter joinFilter : scan.joinFilters()) {
-                KeyMembershipFilter keys = joinFilter.current();
-                if (keys == null) {
-                    continue;
-                }
-                int column = joinFilter.column();
-                // The block's encoding says whether it may be runs; only a run-length block is decoded to ask.
-                boolean runs = cursors[column] != null && cursors[column].encoding(start) == EncodingKind.RUN_LENGTH
-                        && cursors[column].encodedLongs(start) instanceof RunLengthLongs;
-                if (FilterCosts.rank(FilterCosts.joinFilter(keys, runs), joinFilter.keptShare()) <= rangeRank) {
-                    return false;
-                }
+            int before = 0;
+            while (before < count && joinFilterRanks[before] <= rangeRank) {
+                before++;
             }
-            return true;
+            return before;
         }
 
         /**
-         * Runs the scan's join filters, most selective first ({@link ScanJoinFilter#orderBySelectivity}), on the rows
+         * Runs the join filters {@link #joinFilterOrder}{@code [from, to)} ({@link #orderJoinFilters}) on the rows
          * {@code positions[0, count)} (all of the range when null) of the range {@code [start, end)}, and returns how
          * many rows they all kept: those are {@link #joinable}{@code [0, kept)} when fewer than {@code count}.
          */
-        private int applyJoinFilters(int start, int end, int[] positions, int count) {
+        private int applyJoinFilters(int start, int end, int[] positions, int count, int from, int to) {
             List<ScanJoinFilter> joinFilters = scan.joinFilters();
-            if (joinFilters.size() > 1) {
-                if (joinFilterOrder.length < joinFilters.size()) {
-                    joinFilterOrder = new int[joinFilters.size()];
-                    joinFilterShares = new double[joinFilters.size()];
-                }
-                ScanJoinFilter.orderBySelectivity(joinFilters, joinFilterOrder, joinFilterShares);
-            }
-            for (int j = 0; j < joinFilters.size(); j++) {
-                ScanJoinFilter joinFilter = joinFilters.get(joinFilters.size() > 1 ? joinFilterOrder[j] : j);
+            for (int j = from; j < to; j++) {
+                ScanJoinFilter joinFilter = joinFilters.get(joinFilterOrder[j]);
                 KeyMembershipFilter keys = joinFilter.current();
                 if (keys == null) {
                     continue;

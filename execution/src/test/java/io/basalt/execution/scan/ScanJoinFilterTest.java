@@ -12,10 +12,29 @@ class ScanJoinFilterTest {
         return new ScanJoinFilter(column, () -> null);
     }
 
+    /** The order of filters that all cost the same per row: by the share of rows they keep. */
     private static int[] order(ScanJoinFilter... filters) {
+        double[] costs = new double[filters.length];
+        java.util.Arrays.fill(costs, FilterCosts.BITMAP);
+        return order(costs, filters);
+    }
+
+    private static int[] order(double[] costs, ScanJoinFilter... filters) {
         int[] order = new int[filters.length];
-        ScanJoinFilter.orderBySelectivity(List.of(filters), order, new double[filters.length]);
+        ScanJoinFilter.orderByRank(List.of(filters), costs, order, new double[filters.length]);
         return order;
+    }
+
+    @Test
+    void aCheaperTestRunsFirstWhenItRemovesAsManyRows() {
+        // TPC-H Q7's lineitem: a bitmap of suppliers and a test of the run-length order keys once a run, 8 % kept each.
+        ScanJoinFilter suppliers = filter(0);
+        ScanJoinFilter orders = filter(1);
+        suppliers.record(100_000, 8_000);
+        orders.record(100_000, 8_500);
+        double[] costs = {FilterCosts.BITMAP, FilterCosts.BITMAP * FilterCosts.PER_RUN};
+        assertThat(order(costs, suppliers, orders)).containsExactly(1, 0);
+        assertThat(order(suppliers, orders)).containsExactly(0, 1);
     }
 
     @Test
