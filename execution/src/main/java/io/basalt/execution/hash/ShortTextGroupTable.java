@@ -15,9 +15,9 @@ import java.util.Collections;
  *
  * <p>The groups themselves live in a {@link GenericGroupTable}, the one authority for group ids and stored
  * keys: the packed table is only a cache of {@code packed key → group id}, filled while inserting, on a miss, by
- * asking the generic table for that one row; {@link #find} only reads it (a join's workers probe at once). A batch with a key that does not fit goes to the generic table whole, so long text
- * costs one packing attempt per batch and stays correct; after {@link #FALLBACK_BATCHES} such batches the
- * table stops trying.
+ * asking the generic table for that one row; {@link #find} only reads it (a join's workers probe at once). A batch
+ * with a key that does not fit goes to the generic table whole, so long text costs one packing attempt per batch and
+ * stays correct; after {@link #FALLBACK_BATCHES} such batches the table stops trying.
  *
  * <p>Keys gathered from storage dictionaries ({@link BytesVector#dictionary()}) are not even packed: while the
  * batches' key columns come from the same dictionaries, a key is found by its codes in a small directly indexed

@@ -79,17 +79,7 @@ public final class DeltaLongs implements EncodedLongs {
             return first + index * step;
         }
         int checkpoint = index / STRIDE;
-        return checkpoints()[checkpoint] + differencesSum(checkpoint * STRIDE, index - checkpoint * STRIDE);
-    }
-
-    /**
-     * Differences {@code [from, from + n)} summed: by bit planes when they are narrow ({@link PackedLongs#sum}), so a
-     * gathered row costs a few bit counts, not one extraction per row skipped (partsupp's part keys of one bit, where
-     * a scan keeping one row in 25 walked 25 differences one by one for each: 15 % of TPC-H Q11's worker CPU; orders'
-     * keys of five).
-     */
-    private long differencesSum(int from, int n) {
-        return differences.sum(from, n);
+        return checkpoints()[checkpoint] + differences.sum(checkpoint * STRIDE, index - checkpoint * STRIDE);
     }
 
     private long[] checkpoints() {
@@ -110,14 +100,17 @@ public final class DeltaLongs implements EncodedLongs {
      * Value {@code target}, summed forward from the value this gave last when {@code target} is not before it (the
      * rows of a selection ascend, and so do a scan's batches), else from its checkpoint; a scan of the block's rows in
      * order never sums the checkpoints (a pass over every difference, as long as decoding the block for differences of
-     * several bits: orders' keys). One block is read by one thread.
+     * several bits: orders' keys). The differences walked over are summed by bit planes when narrow
+     * ({@link PackedLongs#sum}): a few bit counts, not one extraction per row skipped (partsupp's one-bit part keys,
+     * where a scan keeping one row in 25 had walked 25 differences one by one: 15 % of TPC-H Q11's worker CPU). One
+     * block is read by one thread.
      */
     private long walkTo(int target) {
         if (evenSteps) {
             return first + target * step;
         }
         if (target >= walkIndex && (checkpoints == null || target - walkIndex < STRIDE)) {
-            walkValue += differencesSum(walkIndex, target - walkIndex);
+            walkValue += differences.sum(walkIndex, target - walkIndex);
         } else {
             walkValue = valueAt(target);
         }

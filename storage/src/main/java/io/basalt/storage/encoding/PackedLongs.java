@@ -50,13 +50,13 @@ public final class PackedLongs implements EncodedLongs {
         this.count = count;
         this.base = base;
         this.entries = entries;
-        this.planeMasks = width <= PLANE_SUM_WIDTH && entries == null ? planeMasks(width) : null;
+        this.planeMasks = width >= 1 && width <= PLANE_SUM_WIDTH && entries == null ? planeMasks(width) : null;
     }
 
     private static long[] planeMasks(int width) {
-        long[] masks = new long[Math.max(width, 1)];
+        long[] masks = new long[width];
         for (int bit = 0; bit < Long.SIZE; bit++) {
-            masks[bit % masks.length] |= 1L << bit;
+            masks[bit % width] |= 1L << bit;
         }
         return masks;
     }

@@ -228,10 +228,7 @@ class PackedLongsTest {
         // a window, inside one window and across several, each against the values added one by one.
         Random random = new Random(29);
         for (int width = 0; width <= 64; width++) {
-            long[] values = new long[300];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = width == 64 ? random.nextLong() : random.nextLong() & ((1L << width) - 1);
-            }
+            long[] values = randomValues(random, 300, width);
             long base = width % 2 == 0 ? -3 : 1_000;
             PackedLongs packed = frameOfReference(values, width, base);
             for (int from = 0; from < 70; from++) {
@@ -244,6 +241,15 @@ class PackedLongsTest {
                 }
             }
         }
+    }
+
+    /** {@code count} random values of at most {@code width} bits. */
+    private static long[] randomValues(Random random, int count, int width) {
+        long[] values = new long[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = width == 64 ? random.nextLong() : random.nextLong() & ((1L << width) - 1);
+        }
+        return values;
     }
 
     /** {@code values} (each of at most {@code width} bits) bit-packed as a frame of reference on {@code base}. */
@@ -266,10 +272,7 @@ class PackedLongsTest {
         // bit offset in a byte (131 values), and the last value read from the stream's final bytes.
         Random random = new Random(17);
         for (int width = 0; width <= 64; width++) {
-            long[] values = new long[131];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = width == 64 ? random.nextLong() : random.nextLong() & ((1L << width) - 1);
-            }
+            long[] values = randomValues(random, 131, width);
             long base = -12_345;
             long[] stored = new long[values.length];
             for (int i = 0; i < values.length; i++) {
