@@ -135,9 +135,7 @@ final class AggregationMerge {
             }
             if (layout.anyDistinct()) {
                 mergedGroupOf[i] = new int[partial.groups.groupCount()];
-                for (int k = 0; k < count; k++) {
-                    mergedGroupOf[i][selected[k]] = targets[k];
-                }
+                PartialAggregation.scatter(targets, selected, count, mergedGroupOf[i]);
             }
         }
         for (int c = 0; c < layout.calls.size(); c++) {
@@ -169,12 +167,7 @@ final class AggregationMerge {
             int[] groupByEntry = new int[Math.max(entryCount, 1)];
             LongVector mergedGroups = new LongVector(entryCount);
             long[] mergedGroupValues = mergedGroups.values();
-            for (int i = 0; i < count; i++) {
-                int entry = selected[i];
-                int group = mergedGroupOf[p][(int) partialGroups[entry]];
-                groupByEntry[entry] = group;
-                mergedGroupValues[entry] = group;
-            }
+            translateGroups(selected, count, partialGroups, mergedGroupOf[p], groupByEntry, mergedGroupValues);
             mergedGroups.setPositionCount(entryCount);
             ColumnVector[] translated = entries.clone();
             translated[0] = mergedGroups;
@@ -183,15 +176,35 @@ final class AggregationMerge {
             merged.distinctSets[call].findOrInsert(translated, selected, count, ids);
             // Each partial's set holds an entry once, so an id past the old size is a value new to the merge.
             int[] fresh = new int[count];
-            int freshCount = 0;
-            for (int i = 0; i < count; i++) {
-                if (ids[i] >= before) {
-                    fresh[freshCount++] = selected[i];
-                }
-            }
+            int freshCount = entriesFrom(before, ids, selected, count, fresh);
             ColumnVector[] arguments = Arrays.copyOfRange(entries, 1, entries.length);
             merged.accumulators[call].add(groupByEntry, arguments, fresh, freshCount);
         }
+    }
+
+    // The loops over rows of mergePartition and mergeDistinct, each a method of its own: those two run once per
+    // partition and stay with C1 (server's compiler directives), while C2 compiles these alone.
+
+    /** The merged group of each selected DISTINCT entry, from its partial group, into both outputs. */
+    private static void translateGroups(int[] selected, int count, long[] partialGroups, int[] mergedGroupOf,
+                                        int[] groupByEntry, long[] mergedGroupValues) {
+        for (int i = 0; i < count; i++) {
+            int entry = selected[i];
+            int group = mergedGroupOf[(int) partialGroups[entry]];
+            groupByEntry[entry] = group;
+            mergedGroupValues[entry] = group;
+        }
+    }
+
+    /** Lists in {@code out} the selected entries whose id is {@code first} or later (new to the set); returns how many. */
+    private static int entriesFrom(int first, int[] ids, int[] selected, int count, int[] out) {
+        int found = 0;
+        for (int i = 0; i < count; i++) {
+            if (ids[i] >= first) {
+                out[found++] = selected[i];
+            }
+        }
+        return found;
     }
 
     /** Lists the rows of {@code keys} (a partial's group keys) per partition, by key hash. */

@@ -185,7 +185,7 @@ final class PartialAggregation {
     }
 
     /** {@code out[positions[i]] = values[i]} for {@code i < count}. */
-    private static void scatter(int[] values, int[] positions, int count, int[] out) {
+    static void scatter(int[] values, int[] positions, int count, int[] out) {
         for (int i = 0; i < count; i++) {
             out[positions[i]] = values[i];
         }

@@ -98,7 +98,34 @@ final class SortedMerge {
             total += end[i] - next[i];
         }
         LongVector mergedKeys = new LongVector(Math.max(total, 1));
-        long[] out = mergedKeys.values();
+        int count = mergeKeys(next, end, targets, partition, mergedKeys.values());
+        mergedKeys.setPositionCount(count);
+        int[] ids = new int[count];
+        merged.groups.findOrInsert(new ColumnVector[] {mergedKeys}, Selection.all(count), count, ids);
+        merged.ensureGroups();
+        for (int i = 0; i < tables; i++) {
+            PartialAggregation partial = partials.get(i);
+            int start = sliceStarts[i][partition];
+            int sliceCount = targets[i].length;
+            int[] sources = new int[sliceCount];
+            int[] groups = new int[sliceCount];
+            sourcesAndGroups(start, targets[i], ids, sources, groups);
+            for (int c = 0; c < layout.calls.size(); c++) {
+                if (partial.accumulators[c] != null) {
+                    merged.accumulators[c].merge(partial.accumulators[c], sources, groups, sliceCount);
+                }
+            }
+        }
+    }
+
+    /**
+     * Merges the tables' sorted key slices [{@code next[i]}, {@code end[i]}) into {@code out}, each key once, and
+     * records in {@code targets[i]} the merged position of each slice entry. Returns the merged key count. The
+     * loops over rows are methods of their own so that C2 compiles them alone: {@link #merge} runs once per partition
+     * and stays with C1 (server's compiler directives).
+     */
+    private int mergeKeys(int[] next, int[] end, int[][] targets, int partition, long[] out) {
+        int tables = next.length;
         int count = 0;
         while (true) {
             boolean any = false;
@@ -110,7 +137,7 @@ final class SortedMerge {
                 }
             }
             if (!any) {
-                break;
+                return count;
             }
             for (int i = 0; i < tables; i++) {
                 if (next[i] < end[i] && keys[i][next[i]] == smallest) {
@@ -120,25 +147,13 @@ final class SortedMerge {
             }
             out[count++] = smallest;
         }
-        mergedKeys.setPositionCount(count);
-        int[] ids = new int[count];
-        merged.groups.findOrInsert(new ColumnVector[] {mergedKeys}, Selection.all(count), count, ids);
-        merged.ensureGroups();
-        for (int i = 0; i < tables; i++) {
-            PartialAggregation partial = partials.get(i);
-            int start = sliceStarts[i][partition];
-            int sliceCount = targets[i].length;
-            int[] sources = new int[sliceCount];
-            int[] groups = new int[sliceCount];
-            for (int j = 0; j < sliceCount; j++) {
-                sources[j] = start + j;
-                groups[j] = ids[targets[i][j]];
-            }
-            for (int c = 0; c < layout.calls.size(); c++) {
-                if (partial.accumulators[c] != null) {
-                    merged.accumulators[c].merge(partial.accumulators[c], sources, groups, sliceCount);
-                }
-            }
+    }
+
+    /** {@code sources[j] = start + j} and {@code groups[j] = ids[targets[j]]}: a slice's rows and merged groups. */
+    private static void sourcesAndGroups(int start, int[] targets, int[] ids, int[] sources, int[] groups) {
+        for (int j = 0; j < targets.length; j++) {
+            sources[j] = start + j;
+            groups[j] = ids[targets[j]];
         }
     }
 }

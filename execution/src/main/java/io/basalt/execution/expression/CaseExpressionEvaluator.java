@@ -61,29 +61,39 @@ final class CaseExpressionEvaluator implements CompiledExpression {
             boolean[] values = truth.values();
             boolean[] nulls = truth.mayHaveNulls() ? truth.nulls() : null;
             int[] taken = new int[remainingCount];
-            int takenCount = 0;
             int[] rest = new int[remainingCount];
-            int restCount = 0;
-            // Branch-free split: which rows a condition takes is data the branch predictor cannot guess.
-            for (int j = 0; j < remainingCount; j++) {
-                int row = remaining[j];
-                int index = byRow ? row : j;
-                int take = values[index] && (nulls == null || !nulls[index]) ? 1 : 0;
-                taken[takenCount] = row;
-                rest[restCount] = row;
-                takenCount += take;
-                restCount += 1 - take;
-            }
+            int takenCount = split(remaining, remainingCount, byRow, values, nulls, taken, rest);
             if (takenCount > 0) {
                 add(results, branches[k], input, taken, takenCount, rows);
                 remaining = rest;
-                remainingCount = restCount;
+                remainingCount -= takenCount;
             }
         }
         if (remainingCount > 0) {
             add(results, branches[branches.length - 1], input, remaining, remainingCount, rows);
         }
         return results.assemble(kind);
+    }
+
+    /**
+     * Splits the remaining rows into those the condition takes (true, not null) and the rest; returns how many it
+     * takes. Branch-free: which rows a condition takes is data the branch predictor cannot guess. A method of its own,
+     * the one loop over rows here, so that C2 compiles it alone ({@link #evaluate} runs once per batch).
+     */
+    private static int split(int[] remaining, int count, boolean byRow, boolean[] values, boolean[] nulls, int[] taken,
+                             int[] rest) {
+        int takenCount = 0;
+        int restCount = 0;
+        for (int j = 0; j < count; j++) {
+            int row = remaining[j];
+            int index = byRow ? row : j;
+            int take = values[index] && (nulls == null || !nulls[index]) ? 1 : 0;
+            taken[takenCount] = row;
+            rest[restCount] = row;
+            takenCount += take;
+            restCount += 1 - take;
+        }
+        return takenCount;
     }
 
     static void add(BranchResults results, SubsetEvaluator branch, ColumnBatch input, int[] chosen, int count, int rows) {

@@ -12,36 +12,12 @@ final class DoubleComparisons {
 
     static void compare(Function operator, double[] a, double[] b, boolean[] out, int rows) {
         switch (operator) {
-            case EQUAL -> {
-                for (int i = 0; i < rows; i++) {
-                    out[i] = a[i] == b[i] | (a[i] != a[i] & b[i] != b[i]);
-                }
-            }
-            case NOT_EQUAL -> {
-                for (int i = 0; i < rows; i++) {
-                    out[i] = !(a[i] == b[i] | (a[i] != a[i] & b[i] != b[i]));
-                }
-            }
-            case LESS_THAN -> {
-                for (int i = 0; i < rows; i++) {
-                    out[i] = a[i] < b[i] | (a[i] == a[i] & b[i] != b[i]);
-                }
-            }
-            case LESS_THAN_OR_EQUAL -> {
-                for (int i = 0; i < rows; i++) {
-                    out[i] = a[i] <= b[i] | b[i] != b[i];
-                }
-            }
-            case GREATER_THAN -> {
-                for (int i = 0; i < rows; i++) {
-                    out[i] = a[i] > b[i] | (a[i] != a[i] & b[i] == b[i]);
-                }
-            }
-            case GREATER_THAN_OR_EQUAL -> {
-                for (int i = 0; i < rows; i++) {
-                    out[i] = a[i] >= b[i] | a[i] != a[i];
-                }
-            }
+            case EQUAL -> equal(a, b, out, rows);
+            case NOT_EQUAL -> notEqual(a, b, out, rows);
+            case LESS_THAN -> less(a, b, out, rows);
+            case LESS_THAN_OR_EQUAL -> lessOrEqual(a, b, out, rows);
+            case GREATER_THAN -> greater(a, b, out, rows);
+            case GREATER_THAN_OR_EQUAL -> greaterOrEqual(a, b, out, rows);
             default -> throw new IllegalArgumentException(operator.name());
         }
     }
@@ -52,36 +28,12 @@ final class DoubleComparisons {
             return;
         }
         switch (operator) {
-            case EQUAL -> {
-                for (int i = 0; i < rows; i++) {
-                    out[i] = a[i] == constant;
-                }
-            }
-            case NOT_EQUAL -> {
-                for (int i = 0; i < rows; i++) {
-                    out[i] = a[i] != constant;
-                }
-            }
-            case LESS_THAN -> {
-                for (int i = 0; i < rows; i++) {
-                    out[i] = a[i] < constant;
-                }
-            }
-            case LESS_THAN_OR_EQUAL -> {
-                for (int i = 0; i < rows; i++) {
-                    out[i] = a[i] <= constant;
-                }
-            }
-            case GREATER_THAN -> {
-                for (int i = 0; i < rows; i++) {
-                    out[i] = a[i] > constant | a[i] != a[i];
-                }
-            }
-            case GREATER_THAN_OR_EQUAL -> {
-                for (int i = 0; i < rows; i++) {
-                    out[i] = a[i] >= constant | a[i] != a[i];
-                }
-            }
+            case EQUAL -> equal(a, constant, out, rows);
+            case NOT_EQUAL -> notEqual(a, constant, out, rows);
+            case LESS_THAN -> less(a, constant, out, rows);
+            case LESS_THAN_OR_EQUAL -> lessOrEqual(a, constant, out, rows);
+            case GREATER_THAN -> greater(a, constant, out, rows);
+            case GREATER_THAN_OR_EQUAL -> greaterOrEqual(a, constant, out, rows);
             default -> throw new IllegalArgumentException(operator.name());
         }
     }
@@ -96,6 +48,78 @@ final class DoubleComparisons {
                 case LESS_THAN_OR_EQUAL -> true;
                 default -> false;
             };
+        }
+    }
+
+    private static void equal(double[] a, double[] b, boolean[] out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = a[i] == b[i] | (a[i] != a[i] & b[i] != b[i]);
+        }
+    }
+
+    private static void notEqual(double[] a, double[] b, boolean[] out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = !(a[i] == b[i] | (a[i] != a[i] & b[i] != b[i]));
+        }
+    }
+
+    private static void less(double[] a, double[] b, boolean[] out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = a[i] < b[i] | (a[i] == a[i] & b[i] != b[i]);
+        }
+    }
+
+    private static void lessOrEqual(double[] a, double[] b, boolean[] out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = a[i] <= b[i] | b[i] != b[i];
+        }
+    }
+
+    private static void greater(double[] a, double[] b, boolean[] out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = a[i] > b[i] | (a[i] != a[i] & b[i] == b[i]);
+        }
+    }
+
+    private static void greaterOrEqual(double[] a, double[] b, boolean[] out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = a[i] >= b[i] | a[i] != a[i];
+        }
+    }
+
+    private static void equal(double[] a, double constant, boolean[] out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = a[i] == constant;
+        }
+    }
+
+    private static void notEqual(double[] a, double constant, boolean[] out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = a[i] != constant;
+        }
+    }
+
+    private static void less(double[] a, double constant, boolean[] out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = a[i] < constant;
+        }
+    }
+
+    private static void lessOrEqual(double[] a, double constant, boolean[] out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = a[i] <= constant;
+        }
+    }
+
+    private static void greater(double[] a, double constant, boolean[] out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = a[i] > constant | a[i] != a[i];
+        }
+    }
+
+    private static void greaterOrEqual(double[] a, double constant, boolean[] out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = a[i] >= constant | a[i] != a[i];
         }
     }
 }

@@ -11,36 +11,12 @@ final class OrderResults {
 
     static void apply(Function operator, int[] order, boolean[] out, int rows) {
         switch (operator) {
-            case EQUAL -> {
-                for (int i = 0; i < rows; i++) {
-                    out[i] = order[i] == 0;
-                }
-            }
-            case NOT_EQUAL -> {
-                for (int i = 0; i < rows; i++) {
-                    out[i] = order[i] != 0;
-                }
-            }
-            case LESS_THAN -> {
-                for (int i = 0; i < rows; i++) {
-                    out[i] = order[i] < 0;
-                }
-            }
-            case LESS_THAN_OR_EQUAL -> {
-                for (int i = 0; i < rows; i++) {
-                    out[i] = order[i] <= 0;
-                }
-            }
-            case GREATER_THAN -> {
-                for (int i = 0; i < rows; i++) {
-                    out[i] = order[i] > 0;
-                }
-            }
-            case GREATER_THAN_OR_EQUAL -> {
-                for (int i = 0; i < rows; i++) {
-                    out[i] = order[i] >= 0;
-                }
-            }
+            case EQUAL -> equal(order, out, rows);
+            case NOT_EQUAL -> notEqual(order, out, rows);
+            case LESS_THAN -> less(order, out, rows);
+            case LESS_THAN_OR_EQUAL -> lessOrEqual(order, out, rows);
+            case GREATER_THAN -> greater(order, out, rows);
+            case GREATER_THAN_OR_EQUAL -> greaterOrEqual(order, out, rows);
             default -> throw new IllegalArgumentException(operator.name());
         }
     }
@@ -54,5 +30,41 @@ final class OrderResults {
             case GREATER_THAN_OR_EQUAL -> Function.LESS_THAN_OR_EQUAL;
             default -> operator;
         };
+    }
+
+    private static void equal(int[] order, boolean[] out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = order[i] == 0;
+        }
+    }
+
+    private static void notEqual(int[] order, boolean[] out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = order[i] != 0;
+        }
+    }
+
+    private static void less(int[] order, boolean[] out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = order[i] < 0;
+        }
+    }
+
+    private static void lessOrEqual(int[] order, boolean[] out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = order[i] <= 0;
+        }
+    }
+
+    private static void greater(int[] order, boolean[] out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = order[i] > 0;
+        }
+    }
+
+    private static void greaterOrEqual(int[] order, boolean[] out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = order[i] >= 0;
+        }
     }
 }
