@@ -210,20 +210,11 @@ final class ScanMorsel implements Morsel {
                     count = passed;
                 }
             }
-            // Join filters ranked below the value ranges, the ranges, then the other join filters (FilterCosts).
+            // Join filters ranked below the value ranges, then the ranges; then the other join filters (FilterCosts).
             int beforeRanges = orderJoinFilters(start);
-            for (int step = 0; step < 3; step++) {
-                if (step == 1) {
-                    int passed = applyRanges(start, end, positions, count);
-                    if (passed == 0) {
-                        return null;
-                    }
-                    positions = passed == rows ? null : positions == null ? inRange : positions;
-                    count = passed;
-                    continue;
-                }
-                int from = step == 0 ? 0 : beforeRanges;
-                int to = step == 0 ? beforeRanges : scan.joinFilters().size();
+            for (int part = 0; part < 2; part++) {
+                int from = part == 0 ? 0 : beforeRanges;
+                int to = part == 0 ? beforeRanges : scan.joinFilters().size();
                 if (from < to) {
                     int joined = applyJoinFilters(start, end, positions, count, from, to);
                     if (joined == 0) {
@@ -233,6 +224,14 @@ final class ScanMorsel implements Morsel {
                         positions = joinable;
                         count = joined;
                     }
+                }
+                if (part == 0) {
+                    int passed = applyRanges(start, end, positions, count);
+                    if (passed == 0) {
+                        return null;
+                    }
+                    positions = passed == rows ? null : positions == null ? inRange : positions;
+                    count = passed;
                 }
             }
             for (int f = 0; f < columnFilters.size(); f++) {
