@@ -11,6 +11,7 @@ import io.basalt.execution.scan.ScanCounters;
 import io.basalt.storage.catalog.ColumnDefinition;
 import io.basalt.storage.commit.PartitionEntry;
 import io.basalt.storage.type.LogicalType;
+import io.basalt.storage.vector.ColumnBatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -136,6 +138,50 @@ class TableScanTest {
                 .filter(row -> "name-7".equals(row.get(1)) || "name-4321".equals(row.get(1))).toList());
         assertThat(profile.statistics(profile.plan()).scan().rowsFilteredOnDictionary()).isGreaterThan(100_000);
         assertThat(nulls).isEqualTo(table.rows(0, 2).stream().filter(row -> row.get(1) == null).toList());
+    }
+
+    /**
+     * A scan whose filter reads columns it does not output ({@link TableScanNode#filterOnly}: the read columns are the
+     * output ones, then those): its batches carry the output columns only, with the rows the filter keeps. The filter
+     * has a range (amount), a dictionary test (name) and a two-column rest (price and id).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void columnsOnlyTheFilterReadsAreNotOutput(int parallelism) {
+        table.delete(row -> (Long) row.get(0) % 4 == 0);
+        // Read columns: id, flag (output); amount, name, price (filter only).
+        int[] columns = {0, 1, 3, 2, 4};
+        ColumnReference id = new ColumnReference(0, LogicalType.BIGINT);
+        ColumnReference amount = new ColumnReference(2, LogicalType.decimal(12, 2));
+        ColumnReference name = new ColumnReference(3, LogicalType.TEXT);
+        ColumnReference price = new ColumnReference(4, LogicalType.DOUBLE);
+        Expression filter = Call.of(Function.AND, LogicalType.BOOLEAN,
+                Call.of(Function.GREATER_THAN, LogicalType.BOOLEAN, amount, new Literal(100_000L, LogicalType.decimal(12, 2))),
+                Call.of(Function.NOT_EQUAL, LogicalType.BOOLEAN, name, new Literal("name-1", LogicalType.TEXT)),
+                Call.of(Function.OR, LogicalType.BOOLEAN,
+                        Call.of(Function.GREATER_THAN, LogicalType.BOOLEAN, price, new Literal(60_000.0, LogicalType.DOUBLE)),
+                        Call.of(Function.LESS_THAN, LogicalType.BOOLEAN, id, new Literal(40_000L, LogicalType.BIGINT))));
+        TableScanNode all = table.scan(filter, columns);
+        TableScanNode scan = new TableScanNode(all.schema(), all.table(), all.tableId(), columns,
+                all.output().subList(0, 2), all.filter(), all.estimatedRows(), Optional.empty(), all.output().subList(2, 5));
+
+        List<List<Object>> rows = new ArrayList<>();
+        try (ResultStream stream = QueryExecutor.execute(scan, database.context(parallelism))) {
+            ColumnBatch batch;
+            while ((batch = stream.next()) != null) {
+                assertThat(batch.columnCount()).isEqualTo(2);
+                rows.addAll(Results.rows(batch));
+            }
+        }
+
+        List<List<Object>> expected = table.rows(0, 1, 3, 2, 4).stream()
+                .filter(row -> row.get(2) != null && (Long) row.get(2) > 100_000L)
+                .filter(row -> row.get(3) != null && !"name-1".equals(row.get(3)))
+                .filter(row -> row.get(4) != null && (Double) row.get(4) > 60_000.0 || (Long) row.get(0) < 40_000)
+                .map(row -> row.subList(0, 2))
+                .toList();
+        assertThat(expected).hasSizeGreaterThan(10_000);
+        assertThat(rows).isEqualTo(expected);
     }
 
     @ParameterizedTest

@@ -118,12 +118,10 @@ class ParameterPlanningTest {
     void parametersStayParametersThroughConstantFolding() {
         assertThat(plan("SELECT id FROM events WHERE event_day <= DATE '1998-12-01' - INTERVAL '90' DAY AND amount < ?"
                 + " AND 1 = 1 AND ? > 5")).isEqualTo("""
-                Project id=$0
-                  Scan main.events columns=[id,amount,event_day] filter=AND(LESS_THAN_OR_EQUAL($2, 10471:DATE), LESS_THAN($1, $1:DECIMAL(12,2)), GREATER_THAN($2:INTEGER, 5:INTEGER))
+                Scan main.events columns=[id] filterOnly=[amount,event_day] filter=AND(LESS_THAN_OR_EQUAL($2, 10471:DATE), LESS_THAN($1, $1:DECIMAL(12,2)), GREATER_THAN($2:INTEGER, 5:INTEGER))
                 """);
         assertThat(plan("SELECT id FROM events WHERE quantity = ? AND quantity = ?")).isEqualTo("""
-                Project id=$0
-                  Scan main.events columns=[id,quantity] filter=AND(EQUAL($1, $1:INTEGER), EQUAL($1, $2:INTEGER))
+                Scan main.events columns=[id] filterOnly=[quantity] filter=AND(EQUAL($1, $1:INTEGER), EQUAL($1, $2:INTEGER))
                 """);
     }
 

@@ -26,6 +26,7 @@ import io.basalt.execution.plan.ValuesNode;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -59,7 +60,8 @@ final class PhysicalPlanText {
 
     private static String describe(PhysicalNode node) {
         if (node instanceof TableScanNode scan) {
-            return "Scan " + scan.schema() + "." + scan.table() + " columns=" + names(scan)
+            return "Scan " + scan.schema() + "." + scan.table() + " columns=" + names(scan.output())
+                    + (scan.filterOnly().isEmpty() ? "" : " filterOnly=" + names(scan.filterOnly()))
                     + scan.filter().map(f -> " filter=" + expression(f)).orElse("");
         }
         if (node instanceof FilterNode filter) {
@@ -111,8 +113,8 @@ final class PhysicalPlanText {
         return node.getClass().getSimpleName();
     }
 
-    private static String names(TableScanNode scan) {
-        return scan.output().stream().map(Column::name).collect(Collectors.joining(",", "[", "]"));
+    private static String names(List<Column> columns) {
+        return columns.stream().map(Column::name).collect(Collectors.joining(",", "[", "]"));
     }
 
     private static String aggregate(AggregateCall call) {

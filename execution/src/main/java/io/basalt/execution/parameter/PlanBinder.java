@@ -71,8 +71,7 @@ public final class PlanBinder {
     private PhysicalNode node(PhysicalNode node) {
         if (node instanceof TableScanNode scan) {
             Optional<Expression> filter = scan.filter().map(this::expression);
-            return filter.equals(scan.filter()) ? scan : new TableScanNode(scan.schema(), scan.table(), scan.tableId(),
-                    scan.columns(), scan.output(), filter, scan.estimatedRows(), scan.index());
+            return filter.equals(scan.filter()) ? scan : scan.withFilter(filter, scan.estimatedRows());
         }
         if (node instanceof FilterNode filter) {
             PhysicalNode input = node(filter.input());

@@ -59,11 +59,12 @@ public final class PlanPrinter {
 
     static String describe(PhysicalNode node) {
         if (node instanceof TableScanNode scan) {
-            String columns = String.join(", ", scan.output().stream().map(Column::name).toList());
+            // The columns read: the output ones, then those only the filter reads.
+            String columns = String.join(", ", scan.readColumns().stream().map(Column::name).toList());
             String text = scan.usableIndex()
                     .map(index -> "IndexScan(index=" + index.name() + ", range=" + index.range() + ") ")
                     .orElse("TableScan ") + scan.schema() + "." + scan.table() + " [" + columns + "]";
-            return scan.filter().map(filter -> text + " filter: " + ExpressionText.of(filter, scan.output())).orElse(text);
+            return scan.filter().map(filter -> text + " filter: " + ExpressionText.of(filter, scan.readColumns())).orElse(text);
         }
         if (node instanceof FilterNode filter) {
             return "Filter " + ExpressionText.of(filter.condition(), filter.input().output());

@@ -26,7 +26,8 @@ import java.util.List;
  * Reads rows {@code [from, to)} of one segment: drops what zone maps rule out, cuts the rest into batches
  * at block boundaries, removes deleted rows, evaluates the pushed filter on the filter's columns (on the
  * dictionary of a dictionary-encoded block when the filter reads one column: {@link DictionaryFilter}) and
- * decodes the other columns only for batches where some row survives. Join filters ({@link ScanJoinFilter}) run
+ * decodes the other columns only for batches where some row survives, and only those the scan outputs (not the
+ * ones only its filter reads: {@link TableScanNode#filterOnly}). Join filters ({@link ScanJoinFilter}) run
  * first, right after the deleted rows are removed.
  */
 final class ScanMorsel implements Morsel {
@@ -283,8 +284,10 @@ final class ScanMorsel implements Morsel {
                     count = passed;
                 }
             }
-            List<ColumnVector> columns = new ArrayList<>(cursors.length);
-            for (int c = 0; c < cursors.length; c++) {
+            // The filter-only columns come last and are not output: nothing of them is gathered at the kept rows.
+            int outputCount = scan.node().output().size();
+            List<ColumnVector> columns = new ArrayList<>(outputCount);
+            for (int c = 0; c < outputCount; c++) {
                 columns.add(positions == null ? rows(c, start, end) : selectedRows(c, start, end, positions, count));
             }
             return new ColumnBatch(count, columns);

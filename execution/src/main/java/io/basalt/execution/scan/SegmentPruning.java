@@ -22,8 +22,8 @@ public final class SegmentPruning {
     }
 
     public static SegmentPruning of(TableScanNode scan) {
-        List<LogicalType> types = new ArrayList<>(scan.output().size());
-        for (Column column : scan.output()) {
+        List<LogicalType> types = new ArrayList<>(scan.columns().length);
+        for (Column column : scan.readColumns()) {
             types.add(column.type());
         }
         return new SegmentPruning(ZoneMapFilter.of(scan.filter(), scan.columns(), types));

@@ -64,7 +64,7 @@ public final class TableScanSource implements MorselSource {
             IndexData data = indexData.get();
             this.node = new TableScanNode(node.schema(), node.table(), node.tableId(),
                     node.usableIndex().get().indexColumns(node.columns()), node.output(), node.filter(),
-                    node.estimatedRows());
+                    node.estimatedRows(), Optional.empty(), node.filterOnly());
             int morsels = (int) ((data.rowCount() + MORSEL_ROWS - 1) / MORSEL_ROWS);
             counters.rowsPlanned(data.rowCount());
             segments.add(new SegmentHandle(context.layout().indexSegmentFile(table.tableId(), data.indexId(),
@@ -90,7 +90,8 @@ public final class TableScanSource implements MorselSource {
                 throw new IllegalArgumentException("a join filter needs a LONG column, not " + node.output().get(joinFilter.column()));
             }
         }
-        List<LogicalType> types = node.output().stream().map(Column::type).toList();
+        // The filter reads the output columns and the filter-only ones after them.
+        List<LogicalType> types = node.readColumns().stream().map(Column::type).toList();
         this.zoneMapFilter = ZoneMapFilter.of(node.filter(), this.node.columns(), types);
         this.columnRanges = ColumnRanges.of(node.filter(), types);
         this.rangeRows = columnRanges.ranges().stream().map(range -> new RowsKept()).toList();

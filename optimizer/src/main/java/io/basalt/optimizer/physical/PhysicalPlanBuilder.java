@@ -224,8 +224,7 @@ public final class PhysicalPlanBuilder {
             Expression pushed = scan.filter()
                     .<Expression>map(existing -> Call.of(Function.AND, LogicalType.BOOLEAN, existing, condition))
                     .orElse(condition);
-            return new TableScanNode(scan.schema(), scan.table(), scan.tableId(), scan.columns(), scan.output(),
-                    Optional.of(pushed), rows(filter), scan.index());
+            return scan.withFilter(Optional.of(pushed), rows(filter));
         }
         return new FilterNode(input, condition, rows(filter));
     }
@@ -286,25 +285,36 @@ public final class PhysicalPlanBuilder {
         for (Expression expression : expressions) {
             ColumnRemapping.collectColumns(expression, used);
         }
+        // Positions among the scan's columns read (TableScanNode.readColumns): its output columns come first.
         Set<Integer> filterColumns = new TreeSet<>();
         scan.filter().ifPresent(filter -> ColumnRemapping.collectColumns(filter, filterColumns));
-        used.addAll(filterColumns);
         if (used.isEmpty() && !mayReadNoColumn) {
             // Nothing above reads a column (EXISTS, constants per row): other operators expect a column per batch.
-            used.add(0);
+            // One the filter reads anyway costs no other column's blocks.
+            used.add(filterColumns.isEmpty() ? 0 : filterColumns.iterator().next());
         }
-        if (used.size() == scan.columns().length && isAscending(used)) {
+        // The columns only the filter reads are read after the output ones and never output (never gathered).
+        List<Integer> filterOnly = new ArrayList<>();
+        for (int column : filterColumns) {
+            if (!used.contains(column)) {
+                filterOnly.add(column);
+            }
+        }
+        List<Integer> order = new ArrayList<>(used);
+        order.addAll(filterOnly);
+        if (used.size() == scan.output().size() && isAscending(order) && order.size() == scan.columns().length) {
             return new ScanNarrowing(scan, expressions);
         }
+        List<Column> read = scan.readColumns();
         int[] newPosition = new int[scan.columns().length];
-        int[] columns = new int[used.size()];
+        int[] columns = new int[order.size()];
         List<Column> output = new ArrayList<>();
-        int position = 0;
-        for (int old : used) {
+        List<Column> filterOnlyColumns = new ArrayList<>();
+        for (int position = 0; position < order.size(); position++) {
+            int old = order.get(position);
             newPosition[old] = position;
             columns[position] = scan.columns()[old];
-            output.add(scan.output().get(old));
-            position++;
+            (position < used.size() ? output : filterOnlyColumns).add(read.get(old));
         }
         Optional<Expression> filter = scan.filter().map(condition -> ColumnRemapping.remap(condition, i -> newPosition[i]));
         List<Expression> remapped = new ArrayList<>();
@@ -312,11 +322,11 @@ public final class PhysicalPlanBuilder {
             remapped.add(ColumnRemapping.remap(expression, i -> newPosition[i]));
         }
         TableScanNode narrowed = new TableScanNode(scan.schema(), scan.table(), scan.tableId(), columns, output, filter,
-                scan.estimatedRows(), scan.index());
+                scan.estimatedRows(), scan.index(), filterOnlyColumns);
         return new ScanNarrowing(narrowed, remapped);
     }
 
-    private static boolean isAscending(Set<Integer> columns) {
+    private static boolean isAscending(List<Integer> columns) {
         int expected = 0;
         for (int column : columns) {
             if (column != expected++) {

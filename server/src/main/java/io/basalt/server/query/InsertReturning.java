@@ -98,9 +98,19 @@ final class InsertReturning {
             for (int column : scan.columns()) {
                 picked.add(new ColumnReference(column, tableColumns.get(column).type()));
             }
-            PhysicalNode projected = new ProjectNode(rows, picked, scan.output(), scan.estimatedRows());
-            return scan.filter().<PhysicalNode>map(filter -> new FilterNode(projected, filter, scan.estimatedRows()))
+            PhysicalNode projected = new ProjectNode(rows, picked, scan.readColumns(), scan.estimatedRows());
+            PhysicalNode filtered = scan.filter()
+                    .<PhysicalNode>map(filter -> new FilterNode(projected, filter, scan.estimatedRows()))
                     .orElse(projected);
+            if (scan.filterOnly().isEmpty()) {
+                return filtered;
+            }
+            // The columns only the scan's filter read are not the scan's output.
+            List<Expression> outputColumns = new ArrayList<>();
+            for (int column = 0; column < scan.output().size(); column++) {
+                outputColumns.add(new ColumnReference(column, scan.output().get(column).type()));
+            }
+            return new ProjectNode(filtered, outputColumns, scan.output(), scan.estimatedRows());
         }
         if (node instanceof ProjectNode project) {
             return new ProjectNode(overInsertedRows(project.input(), tableId, tableColumns), project.expressions(),
