@@ -35,6 +35,11 @@ public final class DecodedBlock {
         return new DecodedBlock(null, null, encodedLongs, null);
     }
 
+    /** A run-length LONG block without NULLs, from its runs (possibly shared: see {@link RunLengthLongs}). */
+    public static DecodedBlock ofRuns(RunLengthLongs runs) {
+        return ofEncodedLongs(runs);
+    }
+
     /** A BYTES block without NULLs or dictionary whose vector is built when first asked for. */
     static DecodedBlock ofPlainBytes(PlainBytesBlock plainBytes) {
         return new DecodedBlock(null, null, null, plainBytes);

@@ -10,6 +10,9 @@ import java.util.function.LongPredicate;
  * value. A block of short runs (lineitem's l_orderkey: one to seven rows an order) is not expanded into a vector of
  * 65,536 values when a scan keeps few of its rows: those are looked up in the runs ({@link #gather}), and a test on
  * the value runs once per run ({@link #selectRuns}: a join filter on the block's column), not once per row.
+ *
+ * <p>Immutable once read: a cached block's runs are shared by every reader of the block
+ * ({@code BlockCache.keepRuns}), so no method may write the arrays or keep per-reader state here.
  */
 public final class RunLengthLongs implements EncodedLongs {
 
@@ -39,6 +42,11 @@ public final class RunLengthLongs implements EncodedLongs {
             ends[r] = end;
         }
         return new RunLengthLongs(values, ends);
+    }
+
+    /** Heap bytes the runs take: their values and ends, and the arrays' and this object's headers. */
+    public long heapBytes() {
+        return 8L * values.length + 4L * ends.length + 64;
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.basalt.storage.encoding.BlockDecoder;
 import io.basalt.storage.encoding.DecodedBlock;
 import io.basalt.storage.encoding.BlockFormatException;
 import io.basalt.storage.encoding.ByteSource;
+import io.basalt.storage.encoding.EncodingKind;
+import io.basalt.storage.encoding.RunLengthLongs;
 import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.BytesVector;
 import io.basalt.storage.vector.ColumnVector;
@@ -91,6 +93,12 @@ public final class SegmentReader implements AutoCloseable {
         ColumnSpec spec = footer.columns().get(column);
         String where = "column '" + spec.name() + "' block " + block;
         try {
+            // A run-length block's runs, once decoded from a cached body, are kept with it (read-only, shared).
+            boolean runLength = info.encoding() == EncodingKind.RUN_LENGTH;
+            RunLengthLongs cachedRuns = runLength ? cache.runs(file, info.fileOffset()) : null;
+            if (cachedRuns != null) {
+                return DecodedBlock.ofRuns(cachedRuns);
+            }
             byte[] body = cache.get(file, info.fileOffset());
             boolean cached = body != null;
             if (!cached) {
@@ -105,6 +113,9 @@ public final class SegmentReader implements AutoCloseable {
             }
             if (!cached) {
                 cache.put(file, info.fileOffset(), body); // only a body that decoded
+            }
+            if (runLength && decoded.encodedLongs() instanceof RunLengthLongs runs) {
+                cache.keepRuns(file, info.fileOffset(), runs);
             }
             return decoded;
         } catch (BlockFormatException | DecompressionException e) {

@@ -2,6 +2,10 @@ package io.basalt.storage.segment;
 
 import io.basalt.storage.CorruptDataException;
 import io.basalt.storage.compress.Compression;
+import io.basalt.storage.encoding.DecodedBlock;
+import io.basalt.storage.encoding.EncodedLongs;
+import io.basalt.storage.encoding.EncodingKind;
+import io.basalt.storage.encoding.RunLengthLongs;
 import io.basalt.storage.encoding.TestVectors;
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.vector.LongVector;
@@ -145,6 +149,50 @@ class BlockCacheTest {
         // Without the cache the damage is found.
         try (SegmentReader reader = SegmentReader.open(file)) {
             assertThatThrownBy(() -> reader.readBlock(0, 1)).isInstanceOf(CorruptDataException.class);
+        }
+    }
+
+    /**
+     * A run-length block's runs, decoded from a cached body, are kept with it: the next reader gets the same
+     * read-only runs without decoding, they count against the budget, and they leave with the block.
+     */
+    @Test
+    void aRunLengthBlocksRunsAreKeptWithItsBody() throws IOException {
+        // Ascending keys far apart, repeated one to seven times (lineitem's order keys, more sparse).
+        Random random = new Random(9);
+        long[] values = new long[150_000];
+        long key = 1;
+        for (int i = 0; i < values.length; key += 1 + random.nextInt(1_000_000)) {
+            for (int repeat = 1 + random.nextInt(7); repeat > 0 && i < values.length; repeat--) {
+                values[i++] = key;
+            }
+        }
+        Path file = dir.resolve("runs.seg");
+        SegmentTestData.write(file, List.of(new ColumnSpec("k", LogicalType.BIGINT, Compression.NONE)),
+                List.of(TestVectors.longs(values)));
+        BlockCache cache = new BlockCache(1 << 24);
+        try (SegmentReader reader = SegmentReader.open(file, cache)) {
+            assertThat(reader.footer().blocks(0)).allMatch(block -> block.encoding() == EncodingKind.RUN_LENGTH);
+            EncodedLongs first = reader.readDecodedBlock(0, 0).encodedLongs();
+            long bodiesAndRuns = cache.heldBytes();
+            assertThat(first).isInstanceOf(RunLengthLongs.class);
+            assertThat(bodiesAndRuns).isGreaterThan(((RunLengthLongs) first).heapBytes());
+
+            DecodedBlock again = reader.readDecodedBlock(0, 0);
+            assertThat(again.encodedLongs()).isSameAs(first);
+            assertThat(cache.heldBytes()).isEqualTo(bodiesAndRuns);
+            long[] unpacked = new long[first.count()];
+            again.encodedLongs().unpack(0, unpacked.length, unpacked);
+            assertThat(unpacked).isEqualTo(java.util.Arrays.copyOf(values, unpacked.length));
+            assertThat(column(reader)).isEqualTo(values);
+        }
+
+        cache.invalidate(file);
+        assertThat(cache.heldBytes()).isZero();
+        assertThat(cache.runs(file, 0)).isNull();
+        // Without a cached body there is nothing to keep runs with.
+        try (SegmentReader reader = SegmentReader.open(file, BlockCache.DISABLED)) {
+            assertThat(reader.readDecodedBlock(0, 0).encodedLongs()).isNotSameAs(reader.readDecodedBlock(0, 0).encodedLongs());
         }
     }
 
