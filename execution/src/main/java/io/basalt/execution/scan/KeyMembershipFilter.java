@@ -78,7 +78,16 @@ public abstract sealed class KeyMembershipFilter permits KeyBitmapFilter, BloomK
      * {@code chunk.length} at a time into {@code chunk}, and tested while they are in the cache.
      */
     final int selectEncoded(EncodedLongs encoded, int offset, int[] positions, int count, int[] kept, long[] chunk) {
-        int packedPassed = selectPacked(encoded, offset, positions, count, kept);
+        return selectEncoded(encoded, offset, positions, count, kept, chunk, false);
+    }
+
+    /**
+     * {@link #selectEncoded(EncodedLongs, int, int[], int, int[], long[])}, told whether the filter has kept few of
+     * the rows it tested so far ({@code fewKept}): a test on packed keys may then branch on the outcome.
+     */
+    final int selectEncoded(EncodedLongs encoded, int offset, int[] positions, int count, int[] kept, long[] chunk,
+                            boolean fewKept) {
+        int packedPassed = selectPacked(encoded, offset, positions, count, kept, fewKept);
         if (packedPassed >= 0) {
             return packedPassed;
         }
@@ -103,7 +112,7 @@ public abstract sealed class KeyMembershipFilter permits KeyBitmapFilter, BloomK
      * bit-packed keys or on the runs of a run-length block), or -1 when it cannot and the keys are tested once per run
      * or unpacked a chunk at a time.
      */
-    int selectPacked(EncodedLongs encoded, int offset, int[] positions, int count, int[] kept) {
+    int selectPacked(EncodedLongs encoded, int offset, int[] positions, int count, int[] kept, boolean fewKept) {
         return -1;
     }
 

@@ -42,6 +42,12 @@ final class ScanMorsel implements Morsel {
     /** Keys unpacked at once for a join filter's test: 16 KB, in the first-level cache while they are tested. */
     private static final int KEY_CHUNK = 2048;
 
+    /**
+     * A join filter that kept less than this share of the rows it tested so far is tested with a branch on packed keys
+     * ({@code PackedLongs.selectFewInBitmap}): TPC-H Q8's part filter keeps 0.7 % of lineitem.
+     */
+    private static final double FEW_KEPT_SHARE = 0.2;
+
     private final TableScanSource scan;
     private final SegmentHandle segment;
     private final int from;
@@ -398,7 +404,7 @@ final class ScanMorsel implements Morsel {
                 if (encoded != null) {
                     // Tested on the encoded keys (only at the rows still wanted): no column vector.
                     passed = keys.selectEncoded(encoded, start - cursors[column].blockStart(start), positions, count,
-                            joinable, keyChunk);
+                            joinable, keyChunk, joinFilter.keptShare() < FEW_KEPT_SHARE);
                 } else {
                     if (sliced[column] == null) {
                         sliced[column] = rows(column, start, end);

@@ -285,16 +285,20 @@ class KeyMembershipFilterTest {
                 }
                 int[] expected = new int[count];
                 int expectedCount = filter.select(tail, null, count, expected);
-                int[] kept = new int[count];
-                int keptCount = filter.selectEncoded(packed, offset, null, count, kept, new long[300]);
-                assertThat(Arrays.copyOf(kept, keptCount)).as(encoding + " " + filter.getClass().getSimpleName())
-                        .containsExactly(Arrays.copyOf(expected, expectedCount)).isNotEmpty();
+                // As when the filter has kept many rows so far, and few (a bitmap then branches on packed keys).
+                for (boolean fewKept : new boolean[] {false, true}) {
+                    int[] kept = new int[count];
+                    int keptCount = filter.selectEncoded(packed, offset, null, count, kept, new long[300], fewKept);
+                    assertThat(Arrays.copyOf(kept, keptCount)).as(encoding + " " + filter.getClass().getSimpleName())
+                            .containsExactly(Arrays.copyOf(expected, expectedCount)).isNotEmpty();
 
-                int[] thirds = IntStream.range(0, count / 3).map(i -> 3 * i).toArray();
-                int[] expectedThirds = new int[thirds.length];
-                int expectedThirdCount = filter.select(tail, thirds, thirds.length, expectedThirds);
-                keptCount = filter.selectEncoded(packed, offset, thirds, thirds.length, thirds, new long[300]);
-                assertThat(Arrays.copyOf(thirds, keptCount)).containsExactly(Arrays.copyOf(expectedThirds, expectedThirdCount));
+                    int[] thirds = IntStream.range(0, count / 3).map(i -> 3 * i).toArray();
+                    int[] expectedThirds = new int[thirds.length];
+                    int expectedThirdCount = filter.select(tail, thirds, thirds.length, expectedThirds);
+                    keptCount = filter.selectEncoded(packed, offset, thirds, thirds.length, thirds, new long[300], fewKept);
+                    assertThat(Arrays.copyOf(thirds, keptCount))
+                            .containsExactly(Arrays.copyOf(expectedThirds, expectedThirdCount));
+                }
             }
         }
     }

@@ -367,6 +367,45 @@ public final class PackedLongs implements EncodedLongs {
         return kept;
     }
 
+    /**
+     * {@link #selectInBitmap} for a bitmap that keeps few rows: a row is written only when its bit is set, a branch
+     * the processor predicts while most rows fail. Faster than the branch-free test when few rows pass (micro-benchmark,
+     * 18-bit keys: 2.4 against 3.1 ns a row at 0.7 % and 20 % kept) and slower when about half do (3.6–4.9 against 3.2
+     * at 50 %): the caller chooses by the share the filter kept so far.
+     */
+    public int selectFewInBitmap(int offset, int[] positions, int count, long min, long span, long[] words, int[] out) {
+        long shift = base - min;
+        long outside = (long) (words.length - 1) << 6;
+        return positions == null
+                ? selectFewInBitmap(offset, count, shift, span, outside, words, out)
+                : selectFewInBitmapAt(offset, positions, count, shift, span, outside, words, out);
+    }
+
+    private int selectFewInBitmap(int offset, int count, long shift, long span, long outside, long[] words, int[] out) {
+        int kept = 0;
+        long bitPosition = (long) offset * width;
+        for (int i = 0; i < count; i++, bitPosition += width) {
+            long at = BranchFreeComparisons.atMostOr(packedAt(bitPosition) + shift, span, outside);
+            if ((words[(int) (at >>> 6)] & 1L << at) != 0) {
+                out[kept++] = i;
+            }
+        }
+        return kept;
+    }
+
+    private int selectFewInBitmapAt(int offset, int[] positions, int count, long shift, long span, long outside,
+                                    long[] words, int[] out) {
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            int row = positions[i];
+            long at = BranchFreeComparisons.atMostOr(packed(offset + row) + shift, span, outside);
+            if ((words[(int) (at >>> 6)] & 1L << at) != 0) {
+                out[kept++] = row;
+            }
+        }
+        return kept;
+    }
+
     /** How many dictionary entries are below {@code value} (or equal to it too, when {@code orEqual}). */
     private int entriesBefore(long value, boolean orEqual) {
         int low = 0;
