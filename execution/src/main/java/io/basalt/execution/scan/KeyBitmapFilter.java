@@ -161,7 +161,7 @@ final class KeyBitmapFilter extends KeyMembershipFilter {
     /**
      * Bit-packed and DELTA keys are tested as they are unpacked, without a chunk in between; the runs of a run-length
      * block 64 at a time, when every row of the range is tested. Bit-packed keys of a filter that has kept few rows so
-     * far are tested with a branch ({@link PackedLongs#selectFewInBitmap}).
+     * far are tested with a branch ({@code PackedLongs.selectInBitmap}'s {@code fewKept}).
      */
     @Override
     int selectPacked(EncodedLongs encoded, int offset, int[] positions, int count, int[] kept, boolean fewKept) {
@@ -170,8 +170,7 @@ final class KeyBitmapFilter extends KeyMembershipFilter {
         }
         if (encoded instanceof PackedLongs packed && packed.isFrameOfReference()) {
             // Few rows kept so far: a branch on the bit is predicted and beats the branch-free increment.
-            return fewKept ? packed.selectFewInBitmap(offset, positions, count, min, span, bits, kept)
-                    : packed.selectInBitmap(offset, positions, count, min, span, bits, kept);
+            return packed.selectInBitmap(offset, positions, count, min, span, bits, kept, fewKept);
         }
         if (encoded instanceof DeltaLongs deltas) {
             int found = positions == null && count > 0 && deltas.isAscending()

@@ -44,7 +44,7 @@ final class ScanMorsel implements Morsel {
 
     /**
      * A join filter that kept less than this share of the rows it tested so far is tested with a branch on packed keys
-     * ({@code PackedLongs.selectFewInBitmap}): TPC-H Q8's part filter keeps 0.7 % of lineitem.
+     * ({@code PackedLongs.selectInBitmap} with {@code fewKept}): TPC-H Q8's part filter keeps 0.7 % of lineitem.
      */
     private static final double FEW_KEPT_SHARE = 0.2;
 

@@ -96,7 +96,7 @@ class PackedLongsTest {
      * Bitmap tests of packed keys ({@link PackedLongs#selectInBitmap}) keep the rows whose key is in the bitmap, for
      * widths from 1 to 40 bits, an offset into the block, keys below the bitmap's first and past its last (the zero
      * word they are sent to), and a row list; the branch-free test and the one for filters keeping few rows
-     * ({@link PackedLongs#selectFewInBitmap}) alike.
+     * ({@code fewKept}) alike.
      */
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
@@ -119,14 +119,12 @@ class PackedLongsTest {
             for (int offset : new int[] {0, 37}) {
                 int count = values.length - offset - 3;
                 int[] out = new int[count];
-                int kept = fewKept ? packed.selectFewInBitmap(offset, null, count, min, spanned, words, out)
-                        : packed.selectInBitmap(offset, null, count, min, spanned, words, out);
+                int kept = packed.selectInBitmap(offset, null, count, min, spanned, words, out, fewKept);
                 int[] expected = java.util.stream.IntStream.range(0, count)
                         .filter(row -> inBitmap.test(values[offset + row])).toArray();
                 assertThat(java.util.Arrays.copyOf(out, kept)).as("width %d from %d", width, offset).containsExactly(expected);
                 int[] odd = java.util.stream.IntStream.range(0, count).filter(row -> row % 2 == 1).toArray();
-                kept = fewKept ? packed.selectFewInBitmap(offset, odd, odd.length, min, spanned, words, odd)
-                        : packed.selectInBitmap(offset, odd, odd.length, min, spanned, words, odd);
+                kept = packed.selectInBitmap(offset, odd, odd.length, min, spanned, words, odd, fewKept);
                 assertThat(java.util.Arrays.copyOf(odd, kept)).as("width %d at odd rows", width)
                         .containsExactly(java.util.Arrays.stream(expected).filter(row -> row % 2 == 1).toArray());
             }
