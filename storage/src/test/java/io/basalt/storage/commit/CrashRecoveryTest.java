@@ -35,6 +35,13 @@ class CrashRecoveryTest {
     @TempDir
     Path directory;
 
+    /**
+     * The children's temporary directory: a killed JVM leaves behind what it meant to delete at exit (lz4-java's
+     * extracted native library, 160 kB a child), which here goes with the test's directory instead of staying in /tmp.
+     */
+    @TempDir
+    Path childTemporaryFiles;
+
     private String history = "";
 
     @Test
@@ -87,7 +94,8 @@ class CrashRecoveryTest {
     private Process startChild() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", testClassPath(), CommitLoopProcess.class.getName(), directory.toString());
+                "-Djava.io.tmpdir=" + childTemporaryFiles, "-cp", testClassPath(), CommitLoopProcess.class.getName(),
+                directory.toString());
         builder.redirectError(ProcessBuilder.Redirect.INHERIT);
         return builder.start();
     }
