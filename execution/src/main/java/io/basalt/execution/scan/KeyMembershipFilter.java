@@ -75,15 +75,8 @@ public abstract sealed class KeyMembershipFilter permits KeyBitmapFilter, BloomK
      * {@code offset + r} of {@code encoded}, and the block's column vector is never built (for a selective filter, the
      * few kept rows' keys are gathered again later). A run-length block is tested once per run
      * ({@link RunLengthLongs#selectRuns}); of other blocks the keys of those rows only are unpacked,
-     * {@code chunk.length} at a time into {@code chunk}, and tested while they are in the cache.
-     */
-    final int selectEncoded(EncodedLongs encoded, int offset, int[] positions, int count, int[] kept, long[] chunk) {
-        return selectEncoded(encoded, offset, positions, count, kept, chunk, false);
-    }
-
-    /**
-     * {@link #selectEncoded(EncodedLongs, int, int[], int, int[], long[])}, told whether the filter has kept few of
-     * the rows it tested so far ({@code fewKept}): a test on packed keys may then branch on the outcome.
+     * {@code chunk.length} at a time into {@code chunk}, and tested while they are in the cache. {@code fewKept} says
+     * whether the filter has kept few of the rows it tested so far: a test on packed keys may then branch on the outcome.
      */
     final int selectEncoded(EncodedLongs encoded, int offset, int[] positions, int count, int[] kept, long[] chunk,
                             boolean fewKept) {

@@ -327,7 +327,7 @@ class KeyMembershipFilterTest {
                 int count = slice[1];
                 int[] expected = IntStream.range(0, count).filter(r -> filter.mightContain(probe[from + r])).toArray();
                 int[] kept = new int[count];
-                int passed = filter.selectEncoded(deltas, from, null, count, kept, new long[300]);
+                int passed = filter.selectEncoded(deltas, from, null, count, kept, new long[300], false);
                 assertThat(Arrays.copyOf(kept, passed)).as("%d keys, rows [%d, +%d)", setSize, from, count)
                         .containsExactly(expected);
             }
@@ -337,7 +337,7 @@ class KeyMembershipFilterTest {
             KeyMembershipFilter filter = KeyMembershipFilter.of(keys, keys.length);
             int[] expected = IntStream.range(0, probe.length).filter(r -> filter.mightContain(probe[r])).toArray();
             int[] kept = new int[probe.length];
-            int passed = filter.selectEncoded(deltas, 0, null, probe.length, kept, new long[300]);
+            int passed = filter.selectEncoded(deltas, 0, null, probe.length, kept, new long[300], false);
             assertThat(Arrays.copyOf(kept, passed)).as(Arrays.toString(keys)).containsExactly(expected);
         }
     }

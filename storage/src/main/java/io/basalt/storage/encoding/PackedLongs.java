@@ -332,17 +332,10 @@ public final class PackedLongs implements EncodedLongs {
      * and lie past the range's bits: a value outside the range is tested there, so there is no branch on either test.
      * The packed bits are tested as they are read (a join filter's bitmap, without unpacking a chunk of keys first:
      * 1.52 → 1.18 ns a key in a micro-benchmark). {@code out} may be {@code positions}.
-     */
-    public int selectInBitmap(int offset, int[] positions, int count, long min, long span, long[] words, int[] out) {
-        return selectInBitmap(offset, positions, count, min, span, words, out, false);
-    }
-
-    /**
-     * {@link #selectInBitmap(int, int[], int, long, long, long[], int[])}, for a bitmap that keeps few rows when
-     * {@code fewKept}: a row is then written only when its bit is set, a branch the processor predicts while most rows
-     * fail. Faster than the branch-free test when few rows pass (micro-benchmark, 18-bit keys: 2.4 against 3.1 ns a row
-     * at 0.7 % and 20 % kept) and slower when about half do (3.6–4.9 against 3.2 at 50 %): the caller chooses by the
-     * share the filter kept so far.
+     *
+     * <p>With {@code fewKept} (a filter that kept few rows so far) a row is written only when its bit is set, a branch
+     * the processor predicts while most rows fail: faster when few rows pass (micro-benchmark, 18-bit keys: 2.4 against
+     * 3.1 ns a row at 0.7 % and 20 % kept), slower when about half do (3.6–4.9 against 3.2 at 50 %).
      */
     public int selectInBitmap(int offset, int[] positions, int count, long min, long span, long[] words, int[] out,
                               boolean fewKept) {

@@ -147,8 +147,8 @@ public final class BlockCache {
 
     /**
      * Keeps {@code runs}, decoded from the cached body of the block at {@code offset} in {@code file}, with that body
-     * (nobody may change them from now on), evicting least recently used blocks if the budget needs it. Nothing is
-     * kept when the body is not cached (it was not admitted, or was evicted meanwhile) or already has runs.
+     * (nobody may change them from now on) when the budget has room for them; nothing is evicted for them. Nothing is
+     * kept either when the body is not cached (it was not admitted, or was evicted meanwhile) or already has runs.
      */
     public void keepRuns(Path file, long offset, RunLengthLongs runs) {
         long bytes = runs.heapBytes();
