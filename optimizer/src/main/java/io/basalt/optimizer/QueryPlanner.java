@@ -142,9 +142,8 @@ public final class QueryPlanner {
 
     private static RelOptCluster newCluster(QueryStatistics statistics) {
         JavaTypeFactoryImpl typeFactory = new BasaltTypeFactory();
-        // The cluster's planner is the one the physical phase runs (Volcano insists on planning only expressions of
-        // its own cluster); it also carries the cost factory, the constant folder and (in its context) the query's
-        // statistics for the metadata handlers. The heuristic phases run HepPlanners of their own.
+        // The cluster's planner runs no rules: it carries the cost factory, the constant folder and (in its context)
+        // the query's statistics for the metadata handlers. The heuristic phases run HepPlanners of their own.
         VolcanoPlanner planner = PhysicalPhase.newPlanner(Contexts.of(statistics));
         planner.setExecutor(ConstantExpressionEvaluator.INSTANCE);
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));

@@ -1,6 +1,6 @@
 /**
  * Basalt's own physical convention: the operators the executor has, as Calcite relational expressions, and the
- * VolcanoPlanner phase that chooses among them by Basalt's cost model ({@link
+ * phase that converts a logical plan into them, choosing join build sides by Basalt's cost model ({@link
  * io.basalt.optimizer.convention.PhysicalPhase}). Each node extends Calcite's core class of its kind, so Calcite's
  * metadata (row counts, keys, distinct counts) works on it unchanged, and adds only what the choice decided.
  */
