@@ -491,6 +491,21 @@ public final class PackedLongs implements EncodedLongs {
         }
     }
 
+    /**
+     * The running sums of values {@code [from, from + n - 1)} after {@code first}: {@code out[0] = first},
+     * {@code out[k] = out[k - 1] + value(from + k - 1)} for {@code 0 < k < n}, wrapping (a stretch of a DELTA block's
+     * values from its differences).
+     */
+    void runningSums(int from, int n, long first, long[] out) {
+        long sum = first;
+        out[0] = sum;
+        long bitPosition = (long) from * width;
+        for (int k = 1; k < n; k++, bitPosition += width) {
+            sum += base + packedAt(bitPosition);
+            out[k] = sum;
+        }
+    }
+
     /** Every value, as one vector of {@link #count()} positions. */
     @Override
     public LongVector unpackAll() {

@@ -150,6 +150,51 @@ class DeltaLongsTest {
     }
 
     @Test
+    void bitmapTestsAndGathersOfSelectedRowsAgreeWhetherTheRowsAreCloseOrFarApart() {
+        // Selections one row in 1 to 60: the close ones read values summed a chunk at a time (DENSE_SPACING), the far
+        // ones walk from row to row; batches of one block in turn mix the two, each walk continuing where the last
+        // one stopped, and later blocks start again from the beginning.
+        Random random = new Random(29);
+        long[] values = sortedRuns(random, 3 * DeltaLongs.DENSE_CHUNK + 500, 1_000, 9);
+        long min = values[0] + 40;
+        long span = values[values.length - 1] - min - 40;
+        long[] words = new long[(int) (span >>> 6) + 2];
+        for (long bit = 0; bit <= span; bit++) {
+            if (random.nextInt(3) == 0) {
+                words[(int) (bit >>> 6)] |= 1L << bit;
+            }
+        }
+        for (int trial = 0; trial < 30; trial++) {
+            DeltaLongs deltas = deltas(values);
+            int batch = 700 + random.nextInt(2_000);
+            for (int offset = 0; offset < values.length; offset += batch) {
+                int count = Math.min(batch, values.length - offset);
+                int oneIn = 1 + random.nextInt(trial % 2 == 0 ? 12 : 60);
+                int[] positions = IntStream.range(0, count).filter(r -> random.nextInt(oneIn) == 0).toArray();
+                if (positions.length == 0) {
+                    continue;
+                }
+                int batchOffset = offset;
+                int[] expected = Arrays.stream(positions).filter(r -> {
+                    long at = values[batchOffset + r] - min;
+                    return at >= 0 && at <= span && (words[(int) (at >>> 6)] & 1L << at) != 0;
+                }).toArray();
+                int[] out = positions.clone();
+                int kept = deltas.selectInBitmap(offset, out, out.length, min, span, words, out);
+                assertThat(Arrays.copyOf(out, kept)).as("one in %d from %d", oneIn, offset).containsExactly(expected);
+                // Gathering the same rows, and the second half of them on their own, reads the same values.
+                long[] gathered = new long[positions.length];
+                deltas.gather(offset, positions, 0, positions.length, gathered);
+                assertThat(gathered).containsExactly(Arrays.stream(positions).mapToLong(r -> values[batchOffset + r]).toArray());
+                int half = positions.length / 2;
+                long[] secondHalf = new long[positions.length - half];
+                deltas.gather(offset, positions, half, secondHalf.length, secondHalf);
+                assertThat(secondHalf).containsExactly(Arrays.copyOfRange(gathered, half, gathered.length));
+            }
+        }
+    }
+
+    @Test
     void aDeltaBlockWithNullsIsDecodedAtOnce() {
         LongVector vector = new LongVector(3);
         vector.append(1);
