@@ -19,8 +19,10 @@ import java.util.function.Consumer;
  * in build order ({@link #firstRow}, {@link #nextRow}), so duplicates cost no key comparisons. Rows with a
  * NULL key are not indexed (they never match) but are remembered for NOT IN and outer joins. One LONG key
  * whose values fill a narrow range needs no group table: its value's offset in the range is the group
- * ({@link DenseKeyRange}); one LONG key of spread values is indexed by {@link PartitionedLongKeys}, whose slot
- * holds the chain head itself and whose regions are filled in parallel (a slot is the group then). Two LONG keys
+ * ({@link DenseKeyRange}); one whose values are sparse in a range of at most {@value RankedKeyRange#MAX_SPAN_PER_ROW}
+ * values a build row has its key's rank in a bitmap of the range as group ({@link RankedKeyRange}); one LONG key of
+ * spread values is indexed by {@link PartitionedLongKeys}, whose slot holds the chain head itself and whose regions
+ * are filled in parallel (a slot is the group then). Two LONG keys
  * whose build ranges fit 62 bits together are packed into one ({@link KeyPairPacking}) and indexed the same way.
  */
 final class JoinHashTable {
@@ -30,6 +32,8 @@ final class JoinHashTable {
     /** The distinct keys' groups, or null when {@link #dense} or {@link #longKeys} places them. */
     private final GroupTable keys;
     private final DenseKeyRange dense;
+    /** One sparse LONG key's groups (ranks); {@link #firstRow} is indexed by them. */
+    private final RankedKeyRange ranked;
     /** One spread LONG key's chain heads; {@link #firstRow} is null then. */
     private final PartitionedLongKeys longKeys;
     /** How two LONG key columns were packed into the one key {@link #dense} or {@link #longKeys} indexes, or null. */
@@ -39,12 +43,14 @@ final class JoinHashTable {
     private final int[] nextRow;
     private final int[] nullKeyRows;
 
-    private JoinHashTable(RowStore rows, int[] keyColumns, GroupTable keys, DenseKeyRange dense, PartitionedLongKeys longKeys,
-                          KeyPairPacking packing, int distinctKeyCount, int[] firstRow, int[] nextRow, int[] nullKeyRows) {
+    private JoinHashTable(RowStore rows, int[] keyColumns, GroupTable keys, DenseKeyRange dense, RankedKeyRange ranked,
+                          PartitionedLongKeys longKeys, KeyPairPacking packing, int distinctKeyCount, int[] firstRow,
+                          int[] nextRow, int[] nullKeyRows) {
         this.rows = rows;
         this.keyColumns = keyColumns;
         this.keys = keys;
         this.dense = dense;
+        this.ranked = ranked;
         this.longKeys = longKeys;
         this.packing = packing;
         this.distinctKeyCount = distinctKeyCount;
@@ -101,11 +107,18 @@ final class JoinHashTable {
                 : kinds.size() == 1 && kinds.get(0) == PhysicalKind.LONG ? (LongVector) keyVectors[0] : null;
         if (singleKey != null) {
             DenseKeyRange dense = DenseKeyRange.of(singleKey, indexed, indexedCount);
-            JoinHashTable table = dense != null
-                    ? buildDense(rows, keyColumns, singleKey, dense, packing, indexed, indexedCount, nullRows, memory,
-                            cancellation)
-                    : buildSpread(rows, keyColumns, singleKey, packing, indexed, indexedCount, nullRows, memory,
-                            cancellation, runAll);
+            RankedKeyRange ranked = dense == null ? RankedKeyRange.of(singleKey, indexed, indexedCount, memory) : null;
+            JoinHashTable table;
+            if (dense != null) {
+                table = buildDense(rows, keyColumns, singleKey, dense, packing, indexed, indexedCount, nullRows, memory,
+                        cancellation);
+            } else if (ranked != null) {
+                table = buildRanked(rows, keyColumns, singleKey, ranked, packing, indexed, indexedCount, nullRows, memory,
+                        cancellation);
+            } else {
+                table = buildSpread(rows, keyColumns, singleKey, packing, indexed, indexedCount, nullRows, memory,
+                        cancellation, runAll);
+            }
             memory.shrink(scratch + (packing != null ? 8L * rowCount : 0));
             return table;
         }
@@ -123,7 +136,7 @@ final class JoinHashTable {
             first[groups[i]] = row;
         }
         memory.shrink(scratch);
-        return new JoinHashTable(rows, keyColumns.clone(), table, null, null, null, table.groupCount(), first, next,
+        return new JoinHashTable(rows, keyColumns.clone(), table, null, null, null, null, table.groupCount(), first, next,
                 nullRows);
     }
 
@@ -148,7 +161,30 @@ final class JoinHashTable {
             next[row] = head;
             first[slot] = row;
         }
-        return new JoinHashTable(rows, keyColumns.clone(), null, dense, null, packing, distinct, first, next, nullRows);
+        return new JoinHashTable(rows, keyColumns.clone(), null, dense, null, null, packing, distinct, first, next,
+                nullRows);
+    }
+
+    /** As {@link #buildDense}, with the keys' ranks as slots ({@link RankedKeyRange}). */
+    private static JoinHashTable buildRanked(RowStore rows, int[] keyColumns, LongVector keys, RankedKeyRange ranked,
+                                             KeyPairPacking packing, int[] indexed, int indexedCount, int[] nullRows,
+                                             MemoryReservation memory, Runnable cancellation) {
+        memory.grow(4L * ranked.distinct());
+        int[] first = new int[ranked.distinct()];
+        Arrays.fill(first, -1);
+        int[] next = new int[rows.rowCount()];
+        long[] values = keys.values();
+        for (int i = indexedCount - 1; i >= 0; i--) {
+            if ((i & (BUILD_CHUNK - 1)) == 0) {
+                cancellation.run();
+            }
+            int row = indexed[i];
+            int group = ranked.group(values[row]);
+            next[row] = first[group];
+            first[group] = row;
+        }
+        return new JoinHashTable(rows, keyColumns.clone(), null, null, ranked, null, packing, ranked.distinct(), first,
+                next, nullRows);
     }
 
     /** One LONG key of spread values: {@link PartitionedLongKeys}, its regions filled by {@code runAll}'s workers. */
@@ -161,8 +197,8 @@ final class JoinHashTable {
         int[] next = new int[rows.rowCount()];
         PartitionedLongKeys table = PartitionedLongKeys.build(keys, indexed, indexedCount, next, runAll, cancellation);
         memory.shrink(slotBytes - table.bytes() + 4L * indexedCount);
-        return new JoinHashTable(rows, keyColumns.clone(), null, null, table, packing, table.distinctKeyCount(), null,
-                next, nullRows);
+        return new JoinHashTable(rows, keyColumns.clone(), null, null, null, table, packing, table.distinctKeyCount(),
+                null, next, nullRows);
     }
 
     private static void insertInChunks(GroupTable table, ColumnVector[] keyVectors, int[] indexed, int indexedCount,
@@ -233,11 +269,15 @@ final class JoinHashTable {
             int[] rowsInOrder = firstRows(count);
             if (dense != null) {
                 dense.find(packed, rowsInOrder, count, firstRow, groups);
+            } else if (ranked != null) {
+                ranked.find(packed, rowsInOrder, count, groups);
             } else {
                 longKeys.find(packed, rowsInOrder, count, groups);
             }
         } else if (dense != null) {
             dense.find((LongVector) probeKeys[0], positions, count, firstRow, groups);
+        } else if (ranked != null) {
+            ranked.find((LongVector) probeKeys[0], positions, count, groups);
         } else if (longKeys != null) {
             longKeys.find((LongVector) probeKeys[0], positions, count, groups);
         } else {
@@ -277,8 +317,9 @@ final class JoinHashTable {
 
     /** The distinct non-NULL keys, one vector per key column (a copy). */
     ColumnVector[] distinctKeys() {
-        if (dense != null || longKeys != null) {
-            LongVector single = dense != null ? dense.keys(firstRow, distinctKeyCount) : longKeys.keys();
+        if (dense != null || ranked != null || longKeys != null) {
+            LongVector single = dense != null ? dense.keys(firstRow, distinctKeyCount)
+                    : ranked != null ? ranked.keys() : longKeys.keys();
             return packing != null ? packing.unpack(single) : new ColumnVector[] {single};
         }
         return keys.keys();

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A hash join's build side keyed by one LONG column whose values are too spread for {@link DenseKeyRange} (TPC-H's
- * filtered order keys: 50k–230k of a 6M range): an open-addressing table from each distinct key straight to the
+ * A hash join's build side keyed by one LONG column whose values are too spread for {@link DenseKeyRange} and
+ * {@link RankedKeyRange} (more than 256 values of their range per build row: hashes, sparse identifiers, a few
+ * keys far apart): an open-addressing table from each distinct key straight to the
  * head of its build rows' chain, split by the top bits of the key's hash into {@link #PARTITIONS} regions that are
  * filled in parallel, one task per region, since no two regions share a slot.
  *
