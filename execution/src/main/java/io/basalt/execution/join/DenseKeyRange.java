@@ -21,22 +21,19 @@ record DenseKeyRange(long min, long span) {
 
     /** The range of the keys at {@code indexed[0, count)} of {@code keys} when it is narrow enough, else null. */
     static DenseKeyRange of(LongVector keys, int[] indexed, int count) {
-        if (count == 0) {
+        return of(BuildKeyBounds.of(keys, indexed, count), count);
+    }
+
+    /** The range of {@code count} keys within {@code bounds} (null: no keys) when it is narrow enough, else null. */
+    static DenseKeyRange of(BuildKeyBounds bounds, int count) {
+        if (bounds == null) {
             return null;
         }
-        long[] values = keys.values();
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        for (int i = 0; i < count; i++) {
-            long key = values[indexed[i]];
-            min = Math.min(min, key);
-            max = Math.max(max, key);
-        }
-        long span = max - min; // negative when the range is wider than Long.MAX_VALUE
+        long span = bounds.span();
         if (span < 0 || span >= MAX_SPAN || span >= (long) MAX_SLOTS_PER_ROW * count) {
             return null;
         }
-        return new DenseKeyRange(min, span);
+        return new DenseKeyRange(bounds.min(), span);
     }
 
     /** Slots of the chain-head array: one per value of the range. */

@@ -106,8 +106,10 @@ final class JoinHashTable {
                 ? packing.packBuild((LongVector) keyVectors[0], (LongVector) keyVectors[1], indexed, indexedCount, rowCount)
                 : kinds.size() == 1 && kinds.get(0) == PhysicalKind.LONG ? (LongVector) keyVectors[0] : null;
         if (singleKey != null) {
-            DenseKeyRange dense = DenseKeyRange.of(singleKey, indexed, indexedCount);
-            RankedKeyRange ranked = dense == null ? RankedKeyRange.of(singleKey, indexed, indexedCount, memory) : null;
+            BuildKeyBounds bounds = BuildKeyBounds.of(singleKey, indexed, indexedCount);
+            DenseKeyRange dense = DenseKeyRange.of(bounds, indexedCount);
+            RankedKeyRange ranked = dense == null
+                    ? RankedKeyRange.of(singleKey, indexed, indexedCount, bounds, memory) : null;
             JoinHashTable table;
             if (dense != null) {
                 table = buildDense(rows, keyColumns, singleKey, dense, packing, indexed, indexedCount, nullRows, memory,

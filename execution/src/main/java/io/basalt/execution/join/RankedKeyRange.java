@@ -38,25 +38,20 @@ final class RankedKeyRange {
     }
 
     /**
-     * The index of the keys at {@code indexed[0, count)} of {@code keys} (no NULLs) when their range is narrow enough,
-     * else null; its bytes are taken from {@code memory} before it is built.
+     * The index of the keys at {@code indexed[0, count)} of {@code keys} (no NULLs), whose bounds are {@code bounds}
+     * (null: no keys), when their range is narrow enough, else null; its bytes are taken from {@code memory} before it
+     * is built.
      */
-    static RankedKeyRange of(LongVector keys, int[] indexed, int count, MemoryReservation memory) {
-        if (count == 0) {
+    static RankedKeyRange of(LongVector keys, int[] indexed, int count, BuildKeyBounds bounds, MemoryReservation memory) {
+        if (bounds == null) {
             return null;
         }
-        long[] values = keys.values();
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        for (int i = 0; i < count; i++) {
-            long key = values[indexed[i]];
-            min = Math.min(min, key);
-            max = Math.max(max, key);
-        }
-        long span = max - min; // negative when the range is wider than Long.MAX_VALUE
+        long span = bounds.span();
         if (span < 0 || span >= MAX_SPAN || span >= (long) MAX_SPAN_PER_ROW * count) {
             return null;
         }
+        long min = bounds.min();
+        long[] values = keys.values();
         int words = (int) ((span >>> 6) + 1);
         memory.grow(16L * words);
         long[] index = new long[2 * words];

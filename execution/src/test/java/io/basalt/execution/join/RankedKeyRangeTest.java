@@ -23,15 +23,19 @@ class RankedKeyRangeTest {
         return vector;
     }
 
+    private RankedKeyRange ranked(LongVector keys, int[] indexed, int count) {
+        return RankedKeyRange.of(keys, indexed, count, BuildKeyBounds.of(keys, indexed, count), memory);
+    }
+
     @Test
     void keysWithinTwoHundredFiftySixValuesARowAreRanked() {
         // 4 rows: a span below 1,024 values is ranked, from 1,024 on it is not.
-        assertThat(RankedKeyRange.of(vector(10, 20, 30, 1_033), all(4), 4, memory)).isNotNull();
-        assertThat(RankedKeyRange.of(vector(10, 20, 30, 1_034), all(4), 4, memory)).isNull();
-        assertThat(RankedKeyRange.of(vector(Long.MIN_VALUE, Long.MAX_VALUE), all(2), 2, memory)).isNull();
-        assertThat(RankedKeyRange.of(vector(), all(0), 0, memory)).isNull();
+        assertThat(ranked(vector(10, 20, 30, 1_033), all(4), 4)).isNotNull();
+        assertThat(ranked(vector(10, 20, 30, 1_034), all(4), 4)).isNull();
+        assertThat(ranked(vector(Long.MIN_VALUE, Long.MAX_VALUE), all(2), 2)).isNull();
+        assertThat(ranked(vector(), all(0), 0)).isNull();
         // Only the indexed rows count: row 1 (a NULL key's slot, say) is not.
-        RankedKeyRange ranked = RankedKeyRange.of(vector(-5, 1_000_000, 90), new int[] {0, 2}, 2, memory);
+        RankedKeyRange ranked = ranked(vector(-5, 1_000_000, 90), new int[] {0, 2}, 2);
         assertThat(ranked.keys().values()).startsWith(-5, 90);
         assertThat(ranked.distinct()).isEqualTo(2);
     }
@@ -47,7 +51,7 @@ class RankedKeyRangeTest {
         build[7] = min;
         long[] distinct = Arrays.stream(build).distinct().sorted().toArray();
         long before = memory.heldBytes();
-        RankedKeyRange ranked = RankedKeyRange.of(vector(build), all(build.length), build.length, memory);
+        RankedKeyRange ranked = ranked(vector(build), all(build.length), build.length);
 
         assertThat(ranked.distinct()).isEqualTo(distinct.length);
         assertThat(memory.heldBytes() - before).isEqualTo(ranked.bytes());
