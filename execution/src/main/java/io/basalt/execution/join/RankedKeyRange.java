@@ -21,8 +21,11 @@ final class RankedKeyRange {
     /** Used when the index takes at most this many values of the range per build row (64 bytes a row). */
     static final int MAX_SPAN_PER_ROW = 256;
 
-    /** Beyond this the word index would not fit an int comfortably; such ranges are hashed. */
-    private static final long MAX_SPAN = 1L << 36;
+    /**
+     * Beyond this the index's array (two longs per 64 values: 2^29 of them here, 4 GB) would outgrow an int's length;
+     * such ranges are hashed.
+     */
+    static final long MAX_SPAN = 1L << 34;
 
     private final long min;
     private final long span;

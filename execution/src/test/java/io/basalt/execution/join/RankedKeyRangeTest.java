@@ -33,6 +33,9 @@ class RankedKeyRangeTest {
         assertThat(ranked(vector(10, 20, 30, 1_033), all(4), 4)).isNotNull();
         assertThat(ranked(vector(10, 20, 30, 1_034), all(4), 4)).isNull();
         assertThat(ranked(vector(Long.MIN_VALUE, Long.MAX_VALUE), all(2), 2)).isNull();
+        // However many rows: a range of MAX_SPAN values or more is hashed (its index would outgrow an array).
+        assertThat(RankedKeyRange.of(vector(0, RankedKeyRange.MAX_SPAN), all(2), Integer.MAX_VALUE,
+                new BuildKeyBounds(0, RankedKeyRange.MAX_SPAN), memory)).isNull();
         assertThat(ranked(vector(), all(0), 0)).isNull();
         // Only the indexed rows count: row 1 (a NULL key's slot, say) is not.
         RankedKeyRange ranked = ranked(vector(-5, 1_000_000, 90), new int[] {0, 2}, 2);
