@@ -19,11 +19,6 @@ record DenseKeyRange(long min, long span) {
     /** Beyond this the array's int index would not do (and a table this large is better hashed anyway). */
     private static final long MAX_SPAN = 1L << 30;
 
-    /** The range of the keys at {@code indexed[0, count)} of {@code keys} when it is narrow enough, else null. */
-    static DenseKeyRange of(LongVector keys, int[] indexed, int count) {
-        return of(BuildKeyBounds.of(keys, indexed, count), count);
-    }
-
     /** The range of {@code count} keys within {@code bounds} (null: no keys) when it is narrow enough, else null. */
     static DenseKeyRange of(BuildKeyBounds bounds, int count) {
         if (bounds == null) {

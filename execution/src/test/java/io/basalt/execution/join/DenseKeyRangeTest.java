@@ -16,15 +16,20 @@ class DenseKeyRangeTest {
         return vector;
     }
 
+    /** The range of the keys at {@code indexed[0, count)} of {@code keys} when it is narrow enough, else null. */
+    private static DenseKeyRange dense(LongVector keys, int[] indexed, int count) {
+        return DenseKeyRange.of(BuildKeyBounds.of(keys, indexed, count), count);
+    }
+
     @Test
     void keysWithinEightSlotsARowAreDense() {
         // 4 rows: a span below 32 slots is dense, from 32 on it is not.
-        assertThat(DenseKeyRange.of(vector(10, 20, 30, 41), all(4), 4)).isEqualTo(new DenseKeyRange(10, 31));
-        assertThat(DenseKeyRange.of(vector(10, 20, 30, 42), all(4), 4)).isNull();
-        assertThat(DenseKeyRange.of(vector(Long.MIN_VALUE, Long.MAX_VALUE), all(2), 2)).isNull();
-        assertThat(DenseKeyRange.of(vector(), all(0), 0)).isNull();
+        assertThat(dense(vector(10, 20, 30, 41), all(4), 4)).isEqualTo(new DenseKeyRange(10, 31));
+        assertThat(dense(vector(10, 20, 30, 42), all(4), 4)).isNull();
+        assertThat(dense(vector(Long.MIN_VALUE, Long.MAX_VALUE), all(2), 2)).isNull();
+        assertThat(dense(vector(), all(0), 0)).isNull();
         // Only the indexed rows count: row 1 (a NULL key's slot, say) is not.
-        assertThat(DenseKeyRange.of(vector(-5, 1_000_000, -3), new int[] {0, 2}, 2)).isEqualTo(new DenseKeyRange(-5, 2));
+        assertThat(dense(vector(-5, 1_000_000, -3), new int[] {0, 2}, 2)).isEqualTo(new DenseKeyRange(-5, 2));
     }
 
     @Test

@@ -218,14 +218,8 @@ public final class DeltaLongs implements EncodedLongs {
 
     @Override
     public void unpack(int from, int n, long[] out) {
-        if (n == 0) {
-            return;
-        }
-        long value = walkTo(from);
-        out[0] = value;
-        for (int i = 1; i < n; i++) {
-            value += differences.valueAt(from + i - 1);
-            out[i] = value;
+        if (n > 0) {
+            valuesInto(from, n, out);
         }
     }
 
@@ -365,6 +359,6 @@ public final class DeltaLongs implements EncodedLongs {
 
     /** Every value into {@code out[0, count)}, in one pass over the differences. */
     void unpackInto(long[] out) {
-        differences.runningSums(first, out);
+        differences.runningSums(0, count, first, out);
     }
 }

@@ -478,23 +478,9 @@ public final class PackedLongs implements EncodedLongs {
     }
 
     /**
-     * The running sums of a frame-of-reference block's values after {@code first}: {@code out[0] = first},
-     * {@code out[i + 1] = out[i] + value(i)} for every value, wrapping (a DELTA block's values from its differences).
-     */
-    void runningSums(long first, long[] out) {
-        long sum = first;
-        out[0] = sum;
-        long bitPosition = 0;
-        for (int i = 0; i < count; i++, bitPosition += width) {
-            sum += base + packedAt(bitPosition);
-            out[i + 1] = sum;
-        }
-    }
-
-    /**
      * The running sums of values {@code [from, from + n - 1)} after {@code first}: {@code out[0] = first},
      * {@code out[k] = out[k - 1] + value(from + k - 1)} for {@code 0 < k < n}, wrapping (a stretch of a DELTA block's
-     * values from its differences).
+     * values from its differences; all of them with {@code from = 0, n = count() + 1}).
      */
     void runningSums(int from, int n, long first, long[] out) {
         long sum = first;
