@@ -122,10 +122,23 @@ final class ShortTextGroupTable implements GroupTable {
     /** Finds or adds the batch's keys by their dictionary codes ({@link DictionaryCodeGroups#use} accepted them). */
     private void findOrInsertByCodes(ColumnVector[] keys, int[] positions, int count, int[] groupIds) {
         codeGroups.groups(positions, count, groupIds, (row, index) -> {
-            int group = askGenericTable(keys, row);
+            int group = askGenericTable(valuesAt(keys, row), 0);
             codeGroups.remember(index, group);
             return group;
         });
+    }
+
+    /**
+     * The key at {@code row} as one-row vectors, read through each column's dictionary: the generic table reads the
+     * key's bytes, and asking it with the batch's vectors would write every row's bytes of one-byte columns that
+     * defer them ({@link BytesVector#fromCodesWithoutNulls}).
+     */
+    private static ColumnVector[] valuesAt(ColumnVector[] keys, int row) {
+        ColumnVector[] values = new ColumnVector[keys.length];
+        for (int c = 0; c < keys.length; c++) {
+            values[c] = ((BytesVector) keys[c]).valueAt(row);
+        }
+        return values;
     }
 
     /** Packs every key of the batch into {@link #packed}; false when one does not fit (or packing gave up). */

@@ -40,7 +40,7 @@ public final class VectorSizes {
             return nulls + 16L * wide.high().length;
         }
         BytesVector bytes = (BytesVector) vector;
-        return nulls + bytes.offsetBytes() + bytes.data().length;
+        return nulls + bytes.offsetBytes() + bytes.dataBytes();
     }
 
     public static long bytes(ColumnBatch batch) {

@@ -6,6 +6,7 @@ import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.BytesVector;
 import io.basalt.storage.vector.ColumnVector;
 import io.basalt.storage.vector.DictionaryView;
+import io.basalt.storage.vector.VectorBuffers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -180,6 +181,51 @@ class ShortTextGroupTableTest {
         assertThat(table.groupCount()).isEqualTo(expected.size());
         table.release();
         assertThat(memory.heldBytes()).isZero();
+    }
+
+    /**
+     * One-byte keys of blocks without NULLs (TPC-H Q1's flags) are grouped by their codes without their bytes being
+     * written, new combinations included; the table's keys hold the values.
+     */
+    @Test
+    void deferredOneByteKeysAreGroupedWithoutWritingTheirBytes() {
+        Random random = new Random(5);
+        BytesVector[][] blocks = {
+            {dictionary("A", "N", "R"), dictionary("F", "O")},
+            {dictionary("N", "R"), dictionary("O")},
+        };
+        MemoryReservation memory = new MemoryReservation(budget, "test");
+        GroupTable table = GroupTables.create(List.of(PhysicalKind.BYTES, PhysicalKind.BYTES), 16, memory);
+        Map<List<String>, Integer> expected = new HashMap<>();
+        int batch = 300;
+        for (int b = 0; b < 4; b++) {
+            BytesVector[] block = blocks[b % blocks.length];
+            ColumnVector[] columns = new ColumnVector[2];
+            int[][] codes = new int[2][batch];
+            for (int c = 0; c < 2; c++) {
+                for (int row = 0; row < batch; row++) {
+                    codes[c][row] = random.nextInt(block[c].positionCount());
+                }
+                columns[c] = BytesVector.fromCodesWithoutNulls(block[c], codes[c].clone(), batch, VectorBuffers.NEW);
+            }
+            int[] positions = range(1, batch);
+            int[] ids = new int[positions.length];
+            table.findOrInsert(columns, positions, positions.length, ids);
+            for (int i = 0; i < positions.length; i++) {
+                int row = positions[i];
+                List<String> key = List.of(block[0].getString(codes[0][row]), block[1].getString(codes[1][row]));
+                assertThat(ids[i]).isEqualTo(expected.computeIfAbsent(key, k -> expected.size()));
+            }
+            assertThat(((BytesVector) columns[0]).defersBytes()).isTrue();
+            assertThat(((BytesVector) columns[1]).defersBytes()).isTrue();
+        }
+        ColumnVector[] keys = table.keys();
+        for (Map.Entry<List<String>, Integer> entry : expected.entrySet()) {
+            int group = entry.getValue();
+            assertThat(List.of(((BytesVector) keys[0]).getString(group), ((BytesVector) keys[1]).getString(group)))
+                    .isEqualTo(entry.getKey());
+        }
+        table.release();
     }
 
     @Test

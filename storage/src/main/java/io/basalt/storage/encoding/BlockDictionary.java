@@ -85,7 +85,10 @@ public final class BlockDictionary {
     public BytesVector rows(int offset, int[] positions, int count, VectorBuffers buffers) {
         int[] rowCodes = buffers.ints(count);
         gatherCodes(offset, positions, count, rowCodes);
-        return BytesVector.fromCodes(entries, rowCodes, count, buffers);
+        // Packed codes are those of a block without NULLs (and are checked against the entries as they are read).
+        return packedCodes != null
+                ? BytesVector.fromCodesWithoutNulls(entries, rowCodes, count, buffers)
+                : BytesVector.fromCodes(entries, rowCodes, count, buffers);
     }
 
     /**

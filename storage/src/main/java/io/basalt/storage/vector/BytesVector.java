@@ -2,6 +2,8 @@ package io.basalt.storage.vector;
 
 import io.basalt.storage.type.PhysicalKind;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -15,6 +17,12 @@ import java.util.Arrays;
  * small integer codes instead of bytes. Any later change drops them (every append goes through
  * {@link #ensureCapacity}); vectors are filled before they are handed on, and {@code setNull} is only used while
  * filling, before the dictionary is attached.
+ *
+ * <p>One-byte values without NULLs gathered from a dictionary ({@link #fromCodesWithoutNulls}) are written out only
+ * when something reads their bytes: TPC-H Q1 groups its two flags by code and never did, and writing them was 7 % of
+ * its CPU. Such a vector holds no data array until then; every read of the bytes goes through {@link #bytes}, which
+ * writes them once (under the vector's lock, published with release semantics: a batch a shared result hands to two
+ * pipelines may be read by two threads at once).
  */
 public final class BytesVector extends ColumnVector {
 
@@ -25,6 +33,17 @@ public final class BytesVector extends ColumnVector {
      */
     private static final int[] ONE_BYTE_OFFSETS = countingFromZero(65_537);
 
+    private static final VarHandle DATA;
+
+    static {
+        try {
+            DATA = MethodHandles.lookup().findVarHandle(BytesVector.class, "data", byte[].class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The values' bytes; null while a vector of one-byte values has not written them yet ({@link #bytes}). */
     private byte[] data;
     private int[] offsets;
     private DictionaryView dictionary;
@@ -52,10 +71,26 @@ public final class BytesVector extends ColumnVector {
         return fromCodes(entries, rowCodes, count, VectorBuffers.NEW);
     }
 
+    /**
+     * {@link #fromCodes(BytesVector, int[], int, VectorBuffers)} of codes that are all entries (no NULL): one-byte
+     * entries make a vector that writes its bytes only when they are read ({@link #bytes}), so a consumer working on
+     * the codes alone (a group table) never pays for them.
+     */
+    public static BytesVector fromCodesWithoutNulls(BytesVector entries, int[] rowCodes, int count,
+                                                    VectorBuffers buffers) {
+        if (count < ONE_BYTE_OFFSETS.length && singleByteEntries(entries, count)) {
+            BytesVector vector = new BytesVector(buffers.clearFlags(count), null, ONE_BYTE_OFFSETS);
+            vector.positionCount = count;
+            vector.dictionary = new DictionaryView(entries, rowCodes);
+            return vector;
+        }
+        return fromCodes(entries, rowCodes, count, buffers);
+    }
+
     /** {@link #fromCodes(BytesVector, int[], int)} with the arrays of one-byte rows from {@code buffers}. */
     public static BytesVector fromCodes(BytesVector entries, int[] rowCodes, int count, VectorBuffers buffers) {
         if (count < ONE_BYTE_OFFSETS.length && singleByteEntries(entries, count)) {
-            byte[] values = singleBytes(entries.data, rowCodes, count, buffers);
+            byte[] values = singleBytes(entries.bytes(), rowCodes, count, buffers);
             if (values != null) {
                 BytesVector vector = new BytesVector(buffers.clearFlags(count), values, ONE_BYTE_OFFSETS);
                 vector.positionCount = count;
@@ -81,6 +116,48 @@ public final class BytesVector extends ColumnVector {
         return values;
     }
 
+    /**
+     * The values' bytes, written first if this vector has not done so yet ({@link #fromCodesWithoutNulls}). Every
+     * read of the data array goes through here; a vector being appended to has them already ({@link #ensureCapacity}).
+     */
+    private byte[] bytes() {
+        byte[] bytes = (byte[]) DATA.getAcquire(this);
+        return bytes != null ? bytes : writeDeferredBytes();
+    }
+
+    /** Writes the one-byte values of the codes kept in {@link #dictionary} (never NULL: see {@link #fromCodesWithoutNulls}). */
+    private synchronized byte[] writeDeferredBytes() {
+        byte[] bytes = data;
+        if (bytes == null) {
+            byte[] entryBytes = dictionary.entries().bytes();
+            int[] codes = dictionary.codes();
+            bytes = new byte[Math.max(positionCount, 1)];
+            for (int i = 0; i < positionCount; i++) {
+                bytes[i] = entryBytes[codes[i]];
+            }
+            DATA.setRelease(this, bytes);
+        }
+        return bytes;
+    }
+
+    /**
+     * A vector of this one's value at {@code position} alone (NULL when it is), without writing the other positions'
+     * bytes of a vector that has not yet ({@link #fromCodesWithoutNulls}): a group table asks for a new key by it.
+     */
+    public BytesVector valueAt(int position) {
+        BytesVector value = new BytesVector(1, 0);
+        if (isNull(position)) {
+            value.appendNull();
+        } else if (data == null && dictionary != null) {
+            int code = dictionary.codes()[position];
+            BytesVector entries = dictionary.entries();
+            value.append(entries.bytes(), entries.offsets[code], entries.length(code));
+        } else {
+            value.append(bytes(), offsets[position], length(position));
+        }
+        return value;
+    }
+
     private static int[] countingFromZero(int length) {
         int[] values = new int[length];
         for (int i = 0; i < length; i++) {
@@ -95,7 +172,7 @@ public final class BytesVector extends ColumnVector {
     }
 
     public byte[] data() {
-        return data;
+        return bytes();
     }
 
     public int[] offsets() {
@@ -108,6 +185,20 @@ public final class BytesVector extends ColumnVector {
      */
     public long offsetBytes() {
         return offsets == ONE_BYTE_OFFSETS ? 0 : 4L * offsets.length;
+    }
+
+    /** Whether this vector's values are one-byte values not written yet ({@link #fromCodesWithoutNulls}). */
+    public boolean defersBytes() {
+        return DATA.getAcquire(this) == null;
+    }
+
+    /**
+     * Bytes of the data array, for memory accounting, without writing a deferred vector's values
+     * ({@link #fromCodesWithoutNulls}): those count as the one byte each they will take.
+     */
+    public long dataBytes() {
+        byte[] bytes = (byte[]) DATA.getAcquire(this);
+        return bytes != null ? bytes.length : positionCount;
     }
 
     public int offset(int position) {
@@ -124,18 +215,18 @@ public final class BytesVector extends ColumnVector {
     }
 
     public byte[] getBytes(int position) {
-        return Arrays.copyOfRange(data, offsets[position], offsets[position + 1]);
+        return Arrays.copyOfRange(bytes(), offsets[position], offsets[position + 1]);
     }
 
     public String getString(int position) {
-        return new String(data, offsets[position], length(position), StandardCharsets.UTF_8);
+        return new String(bytes(), offsets[position], length(position), StandardCharsets.UTF_8);
     }
 
     public void append(byte[] source, int offset, int length) {
         ensureCapacity(positionCount + 1);
         int start = offsets[positionCount];
         ensureDataCapacity(start + length);
-        System.arraycopy(source, offset, data, start, length);
+        System.arraycopy(source, offset, bytes(), start, length);
         nulls[positionCount] = false;
         offsets[positionCount + 1] = start + length;
         positionCount++;
@@ -204,13 +295,14 @@ public final class BytesVector extends ColumnVector {
         int at = offsets[positionCount];
         ensureDataCapacity(checkedSize(at + total));
         boolean sourceNulls = source.mayHaveNulls;
+        byte[] sourceBytes = source.bytes();
         for (int i = 0; i < count; i++) {
             int from = positions[i];
             int position = positionCount + i;
             boolean isNull = sourceNulls && source.nulls[from];
             nulls[position] = isNull;
             mayHaveNulls |= isNull;
-            at = copy(source.data, sourceOffsets[from], sourceOffsets[from + 1] - sourceOffsets[from], at);
+            at = copy(sourceBytes, sourceOffsets[from], sourceOffsets[from + 1] - sourceOffsets[from], at);
             offsets[position + 1] = at;
         }
         positionCount += count;
@@ -223,7 +315,7 @@ public final class BytesVector extends ColumnVector {
         int bytes = source.offsets[from + count] - sourceStart;
         int at = offsets[positionCount];
         ensureDataCapacity(checkedSize((long) at + bytes));
-        System.arraycopy(source.data, sourceStart, data, at, bytes);
+        System.arraycopy(source.bytes(), sourceStart, bytes(), at, bytes);
         int shift = at - sourceStart;
         for (int i = 1; i <= count; i++) {
             offsets[positionCount + i] = source.offsets[from + i] + shift;
@@ -287,7 +379,8 @@ public final class BytesVector extends ColumnVector {
     private void appendSingleBytes(BytesVector entries, int[] rowCodes, int count) {
         int at = offsets[positionCount];
         ensureDataCapacity(checkedSize((long) at + count));
-        byte[] source = entries.data;
+        byte[] source = entries.bytes();
+        byte[] target = data;
         for (int i = 0; i < count; i++) {
             int code = rowCodes[i];
             int position = positionCount + i;
@@ -296,7 +389,7 @@ public final class BytesVector extends ColumnVector {
                 mayHaveNulls = true;
             } else {
                 nulls[position] = false;
-                data[at++] = source[code];
+                target[at++] = source[code];
             }
             offsets[position + 1] = at;
         }
@@ -311,6 +404,7 @@ public final class BytesVector extends ColumnVector {
         }
         int at = offsets[positionCount];
         ensureDataCapacity(checkedSize(at + total));
+        byte[] entryBytes = entries.bytes();
         for (int i = 0; i < count; i++) {
             int code = rowCodes[i];
             int position = positionCount + i;
@@ -319,7 +413,7 @@ public final class BytesVector extends ColumnVector {
                 mayHaveNulls = true;
             } else {
                 nulls[position] = false;
-                at = copy(entries.data, entryOffsets[code], entryOffsets[code + 1] - entryOffsets[code], at);
+                at = copy(entryBytes, entryOffsets[code], entryOffsets[code + 1] - entryOffsets[code], at);
             }
             offsets[position + 1] = at;
         }
@@ -333,14 +427,18 @@ public final class BytesVector extends ColumnVector {
         return dictionary;
     }
 
-    /** Copies one value to {@code data[at, ...)}; returns its end. Short values skip System.arraycopy's set-up. */
+    /**
+     * Copies one value to {@code data[at, ...)} (of a vector being appended to, which has its bytes); returns its end.
+     * Short values skip System.arraycopy's set-up.
+     */
     private int copy(byte[] source, int start, int length, int at) {
+        byte[] target = data;
         if (length <= 8) {
             for (int b = 0; b < length; b++) {
-                data[at + b] = source[start + b];
+                target[at + b] = source[start + b];
             }
         } else {
-            System.arraycopy(source, start, data, at, length);
+            System.arraycopy(source, start, target, at, length);
         }
         return at + length;
     }
@@ -381,7 +479,7 @@ public final class BytesVector extends ColumnVector {
         if (other.isNull(position)) {
             appendNull();
         } else {
-            append(other.data, other.offsets[position], other.length(position));
+            append(other.bytes(), other.offsets[position], other.length(position));
         }
     }
 
@@ -392,6 +490,9 @@ public final class BytesVector extends ColumnVector {
 
     @Override
     public void reset() {
+        if (data == null) {
+            data = new byte[16]; // the deferred one-byte values are dropped unwritten
+        }
         super.reset();
         if (offsets == ONE_BYTE_OFFSETS) {
             offsets = new int[nulls.length + 1];
@@ -402,6 +503,7 @@ public final class BytesVector extends ColumnVector {
 
     @Override
     public void ensureCapacity(int capacity) {
+        bytes(); // deferred one-byte values are written while the codes are still known
         dictionary = null;
         super.ensureCapacity(capacity);
         if (capacity + 1 > offsets.length || offsets == ONE_BYTE_OFFSETS) {
@@ -410,8 +512,9 @@ public final class BytesVector extends ColumnVector {
     }
 
     public void ensureDataCapacity(int bytes) {
-        if (bytes > data.length) {
-            data = Arrays.copyOf(data, grownCapacity(data.length, bytes));
+        byte[] current = bytes();
+        if (bytes > current.length) {
+            data = Arrays.copyOf(current, grownCapacity(current.length, bytes));
         }
     }
 }
