@@ -160,6 +160,49 @@ class AggregateTest {
         check(new int[0], everyAggregate());
     }
 
+    /**
+     * Columns without NULLs in a table without deletions: the scan hands on whole encoded blocks, decoded into arrays
+     * its batch scope lends (recycled, and overwritten when a scope closes while these tests run), and sums of one group
+     * run in registers. Results must be the reference's, with and without keys, serially and in parallel.
+     */
+    @Test
+    void wholeBlocksWithoutNullsSumInOneGroupAndInMany() {
+        TestDatabase.Table readings = database.create("readings", 7_000,
+                ColumnDefinition.of("sensor", LogicalType.BIGINT),
+                ColumnDefinition.of("reading", LogicalType.decimal(18, 0)),
+                ColumnDefinition.of("amount", AMOUNT));
+        Random random = new Random(9);
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            // every tenth near the top of DECIMAL(18, 0): a block's sum passes a long's range
+            long reading = random.nextInt(10) == 0 ? 999_999_999_999_999_999L - random.nextInt(1000) : random.nextInt(100_000);
+            rows.add(row((long) random.nextInt(3), reading, (long) random.nextInt(2_000_000) - 500_000));
+        }
+        readings.append(rows);
+        List<AggregateCall> calls = List.of(
+                call(AggregateFunction.SUM, LogicalType.decimal(38, 0), "sum_reading", 1),
+                call(AggregateFunction.SUM, SUM_DECIMAL, "sum_amount", 2),
+                call(AggregateFunction.COUNT_STAR, LogicalType.BIGINT, "rows"),
+                call(AggregateFunction.MAX, LogicalType.decimal(18, 0), "max_reading", 1));
+        List<LogicalType> types = readings.output(0, 1, 2).stream().map(Column::type).toList();
+        for (int[] keys : new int[][] {{}, {0}}) {
+            List<Column> output = new ArrayList<>();
+            for (int key : keys) {
+                output.add(readings.output(0, 1, 2).get(key));
+            }
+            for (AggregateCall aggregateCall : calls) {
+                output.add(Plans.column(aggregateCall.name(), aggregateCall.type()));
+            }
+            AggregateNode node = new AggregateNode(readings.scan(0, 1, 2), keys, calls, output, 100);
+            List<List<Object>> expected = Results.sorted(ReferenceAggregation.aggregate(rows, keys, calls, types));
+            for (int parallelism : new int[] {1, 2}) {
+                assertThat(Results.sorted(Results.collect(QueryExecutor.execute(node, database.context(parallelism)))))
+                        .as("keys %s, parallelism %d", java.util.Arrays.toString(keys), parallelism)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
     @Test
     void emptyInputGivesOneRowWithoutKeysAndNoRowWithKeys() {
         ValuesNode empty = new ValuesNode(sales.output(0, 1, 2, 3, 4, 5, 6), List.of());

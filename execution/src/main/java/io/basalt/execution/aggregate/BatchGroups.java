@@ -67,6 +67,9 @@ public final class BatchGroups {
      * row's store of that counter.
      */
     private static int[] countRows(int[] ids, int count, int groupCount) {
+        if (groupCount == 1) {
+            return new int[] {count}; // every id is 0 (an aggregate without GROUP BY)
+        }
         int[] lanes = new int[groupCount * 4];
         int row = 0;
         for (; row + 4 <= count; row += 4) {

@@ -42,7 +42,11 @@ final class ExactSums {
             add(groups.ids(), argument, groups.rows(), groups.count(), seen);
             return;
         }
-        addEveryRow(groups.ids(), argument, groups.count());
+        if (groups.groupCount() == 1) {
+            addEveryRowToOne(0, argument, groups.count());
+        } else {
+            addEveryRow(groups.ids(), argument, groups.count());
+        }
         if (seen != null) {
             markSeen(groups, seen);
         }
@@ -84,6 +88,12 @@ final class ExactSums {
         }
         int[] groupIds = groups.ids();
         int count = groups.count();
+        if (groups.groupCount() == 1) {
+            for (int k = 0; k < n; k++) {
+                sums[k].addEveryRowToOne(0, arguments[k], count);
+            }
+            return;
+        }
         int k = 0;
         for (; k + 1 < n; k += 2) {
             int first = order[k];
@@ -214,6 +224,54 @@ final class ExactSums {
                 Int128Arithmetic.add(high, low, groupIds[row], valueHigh[row], rowLow);
             }
         }
+    }
+
+    /**
+     * Adds rows {@code 0 .. count-1} of a NULL-free {@code argument} to group {@code group} alone (every row of a batch
+     * of one group: an aggregate without GROUP BY). The running sum stays in a register: with the group read per row,
+     * each add loaded the sum the previous row had just stored and waited for that store (1.8 ns a row summing
+     * {@code ps_supplycost} over TPC-H's partsupp).
+     */
+    private void addEveryRowToOne(int group, ColumnVector argument, int count) {
+        if (argument instanceof LongVector longs) {
+            addEveryLongToOne(group, longs.values(), count);
+        } else {
+            addEveryWideToOne(group, (Int128Vector) argument, count);
+        }
+    }
+
+    private void addEveryLongToOne(int group, long[] values, int count) {
+        long sum = pending[group];
+        for (int row = 0; row < count; row++) {
+            long value = values[row];
+            long result = sum + value;
+            if (((sum ^ result) & (value ^ result)) < 0) {
+                Int128Arithmetic.add(high, low, group, sum >> 63, sum);
+                result = value;
+            }
+            sum = result;
+        }
+        pending[group] = sum;
+    }
+
+    private void addEveryWideToOne(int group, Int128Vector argument, int count) {
+        long[] valueHigh = argument.high();
+        long[] valueLow = argument.low();
+        long sum = pending[group];
+        for (int row = 0; row < count; row++) {
+            long value = valueLow[row];
+            if (valueHigh[row] == value >> 63) {
+                long result = sum + value;
+                if (((sum ^ result) & (value ^ result)) < 0) {
+                    Int128Arithmetic.add(high, low, group, sum >> 63, sum);
+                    result = value;
+                }
+                sum = result;
+            } else {
+                Int128Arithmetic.add(high, low, group, valueHigh[row], value);
+            }
+        }
+        pending[group] = sum;
     }
 
     private void addLong(int group, long value) {

@@ -153,7 +153,9 @@ final class HybridAggregation {
             long bound = bound(batch, set == EVERY_SET ? layout.setCount() : 1, count);
             if (shared.heldBytes() + bound <= sharedCap && memory.tryPrepay(bound)) {
                 try {
-                    if (set == EVERY_SET) {
+                    if (set == EVERY_SET && positions == identity && count == batch.rowCount()) {
+                        partial.addEveryRow(batch, identity);
+                    } else if (set == EVERY_SET) {
                         partial.add(batch, positions, count);
                     } else {
                         partial.add(batch, set, positions, count);

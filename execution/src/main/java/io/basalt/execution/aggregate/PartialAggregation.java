@@ -77,27 +77,40 @@ final class PartialAggregation {
     }
 
     void add(ColumnBatch batch) {
-        add(batch, Selection.all(batch.rowCount()), batch.rowCount());
+        addEveryRow(batch, Selection.all(batch.rowCount()));
     }
 
     /** Adds rows {@code positions[0..count)} of {@code batch}, once per grouping set. */
     void add(ColumnBatch batch, int[] positions, int count) {
+        add(batch, positions, count, false);
+    }
+
+    /**
+     * Adds every row of {@code batch} in order, once per grouping set; {@code identity} starts with {@code 0, 1, 2, …}
+     * up to the batch's rows (not checked: testing it per batch was 4 % of a one-column SUM over partsupp).
+     */
+    void addEveryRow(ColumnBatch batch, int[] identity) {
+        add(batch, identity, batch.rowCount(), true);
+    }
+
+    private void add(ColumnBatch batch, int[] positions, int count, boolean inOrder) {
         if (count == 0) {
             return;
         }
         for (int set = 0; set < layout.setCount(); set++) {
-            add(batch, layout.keys(batch, set), positions, count);
+            add(batch, layout.keys(batch, set), positions, count, inOrder);
         }
     }
 
     /** Adds rows {@code positions[0..count)} of {@code batch} to grouping set {@code set} only (a spilled row's set). */
     void add(ColumnBatch batch, int set, int[] positions, int count) {
         if (count > 0) {
-            add(batch, layout.keys(batch, set), positions, count);
+            add(batch, layout.keys(batch, set), positions, count, false);
         }
     }
 
-    private void add(ColumnBatch batch, ColumnVector[] keys, int[] positions, int count) {
+    /** {@code inOrder}: {@code positions} is known to be every row of the batch in order. */
+    private void add(ColumnBatch batch, ColumnVector[] keys, int[] positions, int count, boolean inOrder) {
         found = scratch(found, count);
         groups.findOrInsert(keys, positions, count, found);
         ensureGroups();
@@ -108,7 +121,7 @@ final class PartialAggregation {
             groupIds = groupIdsByRow;
             scatter(found, positions, count, groupIds);
         }
-        BatchGroups everyRow = isIdentity(positions, count, batch.rowCount())
+        BatchGroups everyRow = inOrder || isIdentity(positions, count, batch.rowCount())
                 ? new BatchGroups(groupIds, positions, count, groups.groupCount())
                 : null;
         boolean[] summedTogether = everyRow == null ? null : addSumsTogether(batch, everyRow);

@@ -8,6 +8,8 @@ import io.basalt.storage.vector.ColumnVector;
 import io.basalt.storage.vector.Int128Vector;
 import io.basalt.storage.vector.LongVector;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -149,12 +151,13 @@ class ExactSumsTest {
     /**
      * Sums added together, two per pass ({@link ExactSums#addEveryRow(BatchGroups, ExactSums[], ColumnVector[], int)}),
      * LONG and INT128 arguments mixed, values that overflow a long when summed and INT128 values beyond a long: the same
-     * totals as BigInteger arithmetic, for one to five sums at a time (odd counts leave one sum alone).
+     * totals as BigInteger arithmetic, for one to five sums at a time (odd counts leave one sum alone), in batches of
+     * three groups and of one (an aggregate without GROUP BY, summed in a register).
      */
-    @Test
-    void sumsAddedTogetherMatchBigIntegerSums() {
+    @ParameterizedTest(name = "{0} groups")
+    @ValueSource(ints = {1, 3})
+    void sumsAddedTogetherMatchBigIntegerSums(int groupCount) {
         Random random = new Random(5);
-        int groupCount = 3;
         for (int n = 1; n <= 5; n++) {
             ExactSums[] sums = new ExactSums[n];
             BigInteger[][] expected = new BigInteger[n][groupCount];
@@ -302,6 +305,16 @@ class ExactSumsTest {
         long[] values = {Long.MAX_VALUE - 5, 999_999_999_999_999_999L, -3, Long.MAX_VALUE, 17, Long.MIN_VALUE + 2, 5};
         int[] groupIds = {0, 1, 0, 0, 2, 1, 0};
         assertAddingEveryRowMatchesTheRowList(values, groupIds, 4);
+    }
+
+    @Test
+    void addingEveryRowOfOneGroupMatchesTheRowList() {
+        // One group (no GROUP BY): the sums run in a register, folding into 128 bits as the long overflows each way.
+        long[] values = {Long.MAX_VALUE - 5, 999_999_999_999_999_999L, -3, Long.MAX_VALUE, 17, Long.MIN_VALUE + 2,
+            Long.MIN_VALUE, Long.MIN_VALUE, -1, 5};
+        assertAddingEveryRowMatchesTheRowList(values, new int[values.length], 1);
+        assertThat(new BatchGroups(new int[values.length], AccumulatorTestData.all(values.length), values.length, 1)
+                .rowCounts()).containsExactly(values.length);
     }
 
     @Test
