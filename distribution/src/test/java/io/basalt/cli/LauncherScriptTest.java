@@ -18,13 +18,15 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * {@code bin/basalt}'s JVM options: a copy of the script in a temporary checkout, with an empty {@code dist/basalt.jar}
- * and a fake {@code java} (through JAVA_HOME) that prints the arguments it was given, one a line.
+ * and a fake {@code java} (through JAVA_HOME) that prints the arguments it was given, one a line, and answers
+ * {@code -version} as the JDK of the version in {@code FAKE_JAVA_VERSION} would.
  */
 class LauncherScriptTest {
 
     private static final String PRE_TOUCH = "-XX:+AlwaysPreTouch";
     private static final String INITIAL_HEAP = "-XX:InitialRAMPercentage=16";
     private static final String KEEP_HEAP = "-XX:MaxHeapFreeRatio=100";
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
 
     @TempDir
     Path directory;
@@ -45,7 +47,14 @@ class LauncherScriptTest {
         javaHome = directory.resolve("jdk");
         Path java = javaHome.resolve("bin/java");
         Files.createDirectories(java.getParent());
-        Files.writeString(java, "#!/bin/sh\nfor argument in \"$@\"; do echo \"$argument\"; done\n", StandardCharsets.UTF_8);
+        Files.writeString(java, """
+                #!/bin/sh
+                if [ "$1" = -version ]; then
+                    echo "openjdk version \\"$FAKE_JAVA_VERSION\\" 2025-10-21" >&2
+                    exit 0
+                fi
+                for argument in "$@"; do echo "$argument"; done
+                """, StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
@@ -67,10 +76,26 @@ class LauncherScriptTest {
         assertThat(launch("server", null)).contains(PRE_TOUCH, INITIAL_HEAP, "-XX:MaxRAMPercentage=75");
     }
 
+    @Test
+    void theServerAndTheBenchmarkAddTheVectorModuleFromJdk21() throws Exception {
+        for (String command : List.of("server", "tpch")) {
+            assertThat(launch(command, null, "25.0.1")).as(command).containsSequence("--add-modules", VECTOR_MODULE);
+            assertThat(launch(command, null, "21")).as(command).containsSequence("--add-modules", VECTOR_MODULE);
+            assertThat(launch(command, null, "17.0.15")).as(command).doesNotContain(VECTOR_MODULE);
+            assertThat(launch(command, null, "unknown")).as(command).doesNotContain(VECTOR_MODULE);
+        }
+        assertThat(launch("shell", null, "25.0.1")).doesNotContain(VECTOR_MODULE);
+    }
+
     private List<String> launch(String command, String userOptions) throws Exception {
+        return launch(command, userOptions, "17.0.15");
+    }
+
+    private List<String> launch(String command, String userOptions, String javaVersion) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("/bin/bash", script.toString(), command).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.put("JAVA_HOME", javaHome.toString());
+        environment.put("FAKE_JAVA_VERSION", javaVersion);
         if (userOptions == null) {
             environment.remove("BASALT_JAVA_OPTS");
         } else {

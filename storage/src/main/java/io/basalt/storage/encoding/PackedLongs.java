@@ -30,6 +30,9 @@ public final class PackedLongs implements EncodedLongs {
      */
     static final int PLANE_SUM_WIDTH = 6;
 
+    /** Fewer consecutive rows than this are tested by the scalar loop: the vectors' set-up would not pay. */
+    private static final int MIN_VECTOR_ROWS = 64;
+
     private final byte[] bytes; // the packed stream from byte start on, then at least BitPacking.PACKED_PADDING more
     private final int start;
     private final int width;
@@ -297,14 +300,43 @@ public final class PackedLongs implements EncodedLongs {
     }
 
     private int selectInRangeBySign(int offset, int count, long packedLow, long packedHigh, int[] out) {
-        int kept = 0;
-        long bitPosition = (long) offset * width;
-        for (int i = 0; i < count; i++, bitPosition += width) {
+        if (VectorInstructions.RANGE_TESTS && width >= 1 && width <= VectorInstructions.MAX_RANGE_WIDTH
+                && count >= MIN_VECTOR_ROWS) {
+            return selectInRangeByVectors(offset, count, (int) packedLow, (int) packedHigh, out);
+        }
+        return selectInRangeBySign(offset, 0, count, packedLow, packedHigh, out, 0);
+    }
+
+    /**
+     * {@link #selectInRangeBySign} of rows {@code [from, to)}, writing from {@code out[kept]} on; returns the new
+     * count.
+     */
+    private int selectInRangeBySign(int offset, int from, int to, long packedLow, long packedHigh, int[] out,
+                                    int kept) {
+        long bitPosition = (long) (offset + from) * width;
+        for (int i = from; i < to; i++, bitPosition += width) {
             long value = packedAt(bitPosition);
             out[kept] = i;
             kept += BranchFreeComparisons.withinSmall(value, packedLow, packedHigh);
         }
         return kept;
+    }
+
+    /**
+     * {@link #selectInRangeBySign} with {@link PackedRangeVectors} for the groups of values that start on a byte
+     * boundary and whose loads stay in the array; the scalar loop for the rows before and after them.
+     */
+    private int selectInRangeByVectors(int offset, int count, int packedLow, int packedHigh, int[] out) {
+        int head = Math.min(count, -offset & 7); // a value's bits start on a byte boundary every eight values
+        int kept = selectInRangeBySign(offset, 0, head, packedLow, packedHigh, out, 0);
+        int lanes = PackedRangeVectors.lanes();
+        int groupBytes = lanes / 8 * width;
+        int firstByte = start + (int) ((long) (offset + head) * width >>> 3);
+        int room = bytes.length - PackedRangeVectors.loadBytes() - firstByte;
+        int groups = room < 0 ? 0 : Math.min((count - head) / lanes, room / groupBytes + 1);
+        int vectorRows = groups * lanes;
+        kept = PackedRangeVectors.select(bytes, firstByte, width, head, vectorRows, packedLow, packedHigh, out, kept);
+        return selectInRangeBySign(offset, head + vectorRows, count, packedLow, packedHigh, out, kept);
     }
 
     private int selectInRangeBySignAt(int offset, int[] positions, int count, long packedLow, long packedHigh,

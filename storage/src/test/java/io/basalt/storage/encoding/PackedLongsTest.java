@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -242,6 +243,44 @@ class PackedLongsTest {
                         expected += base + values[i];
                     }
                     assertThat(packed.sum(from, n)).as("width %d [%d, +%d)", width, from, n).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    /**
+     * Range tests of consecutive rows, which take the vector kernel ({@link PackedRangeVectors}, on in these tests:
+     * {@code -Dbasalt.vectors=on}) for widths 1–25 and runs of 64 rows or more: every width, offsets that start on and
+     * off a byte boundary, row counts that leave partial groups, ranges that keep none, some, all, and the stream's last
+     * values (whose group loads must stay in the array), each against a test of the values one by one.
+     */
+    @Test
+    void rangeTestsOfConsecutiveRowsKeepTheRowsInRangeAtEveryWidth() {
+        assertThat(VectorInstructions.RANGE_TESTS).as("the build's tests run the vector kernel").isTrue();
+        Random random = new Random(31);
+        for (int width = 1; width <= 30; width++) {
+            long[] values = randomValues(random, 1_000, width);
+            long base = 7_000;
+            PackedLongs packed = frameOfReference(values, width, base);
+            long max = (1L << width) - 1;
+            long[][] ranges = {{0, max}, {max / 3, max / 2}, {max + 1, max + 5}, {0, 0}, {max / 10, max / 10 * 9}};
+            for (int offset : new int[] {0, 1, 5, 8, 13, 100}) {
+                for (int count : new int[] {64, 65, 127, 300, values.length - offset}) {
+                    for (long[] range : ranges) {
+                        int[] kept = new int[count];
+                        int passed = packed.selectInRange(offset, null, count, base + range[0], base + range[1], kept);
+                        int expected = 0;
+                        for (int row = 0; row < count; row++) {
+                            long value = values[offset + row];
+                            if (value >= range[0] && value <= range[1]) {
+                                assertThat(kept[expected]).as("width %d offset %d count %d", width, offset, count)
+                                        .isEqualTo(row);
+                                expected++;
+                            }
+                        }
+                        assertThat(passed).as("width %d offset %d count %d range %s", width, offset, count,
+                                Arrays.toString(range)).isEqualTo(expected);
+                    }
                 }
             }
         }

@@ -1,0 +1,34 @@
+package io.basalt.storage.encoding;
+
+/**
+ * Whether the kernels written with the JDK's Vector API ({@link PackedRangeVectors}) run, decided once per process.
+ * The API is an incubating module ({@code jdk.incubator.vector}): it is there only when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector} ({@code bin/basalt} adds it on JDK 21 and later), and no class that uses
+ * it is loaded otherwise. By default the kernels run on JDK 21 and later with 512-bit vectors, where they were measured
+ * to pay (on JDK 17 the same code ran slower than the scalar loops). The system property {@code basalt.vectors} says
+ * {@code off} (never) or {@code on} (whenever the module is there, any JDK and vector size: the tests use it so both
+ * paths are tested on any build machine).
+ */
+final class VectorInstructions {
+
+    /** The widest packed values {@link PackedRangeVectors} tests: each must lie within four bytes. */
+    static final int MAX_RANGE_WIDTH = 25;
+
+    /** Whether {@link PackedLongs#selectInRange} tests consecutive values with vectors. */
+    static final boolean RANGE_TESTS = decide(System.getProperty("basalt.vectors", "auto"));
+
+    private VectorInstructions() {
+    }
+
+    private static boolean decide(String setting) {
+        if (setting.equals("off") || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        try {
+            return setting.equals("on")
+                    || Runtime.version().feature() >= 21 && PackedRangeVectors.hasWideVectors();
+        } catch (LinkageError e) {
+            return false; // the module is there but unusable: the scalar loops are always correct
+        }
+    }
+}
