@@ -20,13 +20,13 @@ final class VectorInstructions {
     private VectorInstructions() {
     }
 
-    private static boolean decide(String setting) {
+    static boolean decide(String setting) {
         if (setting.equals("off") || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return false;
         }
         try {
-            return setting.equals("on")
-                    || Runtime.version().feature() >= 21 && PackedRangeVectors.hasWideVectors();
+            boolean wide = PackedRangeVectors.hasWideVectors(); // initializes the kernel's tables here, not in a query
+            return setting.equals("on") || Runtime.version().feature() >= 21 && wide;
         } catch (LinkageError e) {
             return false; // the module is there but unusable: the scalar loops are always correct
         }
