@@ -243,13 +243,7 @@ final class ExactSums {
     private void addEveryLongToOne(int group, long[] values, int count) {
         long sum = pending[group];
         for (int row = 0; row < count; row++) {
-            long value = values[row];
-            long result = sum + value;
-            if (((sum ^ result) & (value ^ result)) < 0) {
-                Int128Arithmetic.add(high, low, group, sum >> 63, sum);
-                result = value;
-            }
-            sum = result;
+            sum = plus(group, sum, values[row]);
         }
         pending[group] = sum;
     }
@@ -261,12 +255,7 @@ final class ExactSums {
         for (int row = 0; row < count; row++) {
             long value = valueLow[row];
             if (valueHigh[row] == value >> 63) {
-                long result = sum + value;
-                if (((sum ^ result) & (value ^ result)) < 0) {
-                    Int128Arithmetic.add(high, low, group, sum >> 63, sum);
-                    result = value;
-                }
-                sum = result;
+                sum = plus(group, sum, value);
             } else {
                 Int128Arithmetic.add(high, low, group, valueHigh[row], value);
             }
@@ -275,14 +264,21 @@ final class ExactSums {
     }
 
     private void addLong(int group, long value) {
-        long sum = pending[group];
+        pending[group] = plus(group, pending[group], value);
+    }
+
+    /**
+     * Group {@code group}'s pending long {@code sum} plus {@code value}; when that would overflow, {@code sum} is folded
+     * into the group's 128-bit total and {@code value} starts the pending long again.
+     */
+    private long plus(int group, long sum, long value) {
         long result = sum + value;
         // Overflow iff both operands have the sign the result lacks (Math.addExact's test, without the exception).
         if (((sum ^ result) & (value ^ result)) < 0) {
             Int128Arithmetic.add(high, low, group, sum >> 63, sum);
-            result = value;
+            return value;
         }
-        pending[group] = result;
+        return result;
     }
 
     /** Folds the pending longs of groups {@code [from, from + count)} into their 128-bit totals. */

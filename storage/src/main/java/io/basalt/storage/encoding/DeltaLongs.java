@@ -192,14 +192,11 @@ public final class DeltaLongs implements EncodedLongs {
     /** {@link #gather} of rows close together: values a chunk at a time, as {@link #selectDenseInBitmapAt}. */
     private void gatherDense(int offset, int[] positions, int from, int n, long[] out) {
         int to = from + n;
-        int lastRow = positions[to - 1];
-        long[] chunk = new long[Math.min(lastRow - positions[from] + 1, DENSE_CHUNK)];
+        long[] chunk = newChunk(positions, from, to);
         int i = from;
         while (i < to) {
             int chunkStart = positions[i];
-            int chunkLength = Math.min(chunk.length, lastRow - chunkStart + 1);
-            valuesInto(offset + chunkStart, chunkLength, chunk);
-            int end = chunkEnd(positions, i, to, chunkStart + chunkLength);
+            int end = fillChunk(offset, positions, i, to, chunk);
             for (int k = i; k < end; k++) {
                 out[k - from] = chunk[positions[k] - chunkStart];
             }
@@ -207,9 +204,22 @@ public final class DeltaLongs implements EncodedLongs {
         }
     }
 
-    /** The first index in {@code [from, to)} whose row is {@code rowEnd} or later, or {@code to}. */
-    private static int chunkEnd(int[] positions, int from, int to, int rowEnd) {
-        int end = from;
+    /** A chunk for the rows {@code positions[from, to)}: as long as their stretch, at most {@link #DENSE_CHUNK}. */
+    private static long[] newChunk(int[] positions, int from, int to) {
+        return new long[Math.min(positions[to - 1] - positions[from] + 1, DENSE_CHUNK)];
+    }
+
+    /**
+     * Sums into {@code chunk} the values of the rows from {@code positions[i]} on (as many as it holds, none past
+     * {@code positions[to - 1]}), and returns the first index in {@code [i, to)} whose row lies past them, or
+     * {@code to}.
+     */
+    private int fillChunk(int offset, int[] positions, int i, int to, long[] chunk) {
+        int chunkStart = positions[i];
+        int chunkLength = Math.min(chunk.length, positions[to - 1] - chunkStart + 1);
+        valuesInto(offset + chunkStart, chunkLength, chunk);
+        int rowEnd = chunkStart + chunkLength;
+        int end = i;
         while (end < to && positions[end] < rowEnd) {
             end++;
         }
@@ -315,16 +325,14 @@ public final class DeltaLongs implements EncodedLongs {
      */
     private int selectDenseInBitmapAt(int offset, int[] positions, int count, long min, long span, long outside,
                                       long[] words, int[] out) {
-        int lastRow = positions[count - 1];
-        long[] chunk = new long[Math.min(lastRow - positions[0] + 1, DENSE_CHUNK)];
+        long[] chunk = newChunk(positions, 0, count);
         int kept = 0;
         int i = 0;
         while (i < count) {
             int chunkStart = positions[i];
-            int chunkLength = Math.min(chunk.length, lastRow - chunkStart + 1);
-            valuesInto(offset + chunkStart, chunkLength, chunk);
-            // Found before selectInChunk overwrites the positions before it (out may be positions).
-            int end = chunkEnd(positions, i, count, chunkStart + chunkLength);
+            // Found before selectInChunk overwrites the positions before it (out may be positions): kept <= i, so
+            // positions[count - 1], which fillChunk reads, is never overwritten before the last chunk.
+            int end = fillChunk(offset, positions, i, count, chunk);
             kept = selectInChunk(positions, i, end, chunkStart, chunk, min, span, outside, words, out, kept);
             i = end;
         }

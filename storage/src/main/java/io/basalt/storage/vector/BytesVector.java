@@ -79,10 +79,7 @@ public final class BytesVector extends ColumnVector {
     public static BytesVector fromCodesWithoutNulls(BytesVector entries, int[] rowCodes, int count,
                                                     VectorBuffers buffers) {
         if (count < ONE_BYTE_OFFSETS.length && singleByteEntries(entries, count)) {
-            BytesVector vector = new BytesVector(buffers.clearFlags(count), null, ONE_BYTE_OFFSETS);
-            vector.positionCount = count;
-            vector.dictionary = new DictionaryView(entries, rowCodes);
-            return vector;
+            return oneByteRows(entries, rowCodes, count, null, buffers);
         }
         return fromCodes(entries, rowCodes, count, buffers);
     }
@@ -92,14 +89,23 @@ public final class BytesVector extends ColumnVector {
         if (count < ONE_BYTE_OFFSETS.length && singleByteEntries(entries, count)) {
             byte[] values = singleBytes(entries.bytes(), rowCodes, count, buffers);
             if (values != null) {
-                BytesVector vector = new BytesVector(buffers.clearFlags(count), values, ONE_BYTE_OFFSETS);
-                vector.positionCount = count;
-                vector.dictionary = new DictionaryView(entries, rowCodes);
-                return vector;
+                return oneByteRows(entries, rowCodes, count, values, buffers);
             }
         }
         BytesVector vector = new BytesVector(count, 0);
         vector.appendCodes(entries, rowCodes, count);
+        return vector;
+    }
+
+    /**
+     * A vector of {@code count} one-byte values without NULLs on the shared offsets, keeping the dictionary; its bytes
+     * are {@code values}, or written when first read when null ({@link #bytes}).
+     */
+    private static BytesVector oneByteRows(BytesVector entries, int[] rowCodes, int count, byte[] values,
+                                           VectorBuffers buffers) {
+        BytesVector vector = new BytesVector(buffers.clearFlags(count), values, ONE_BYTE_OFFSETS);
+        vector.positionCount = count;
+        vector.dictionary = new DictionaryView(entries, rowCodes);
         return vector;
     }
 
@@ -129,12 +135,8 @@ public final class BytesVector extends ColumnVector {
     private synchronized byte[] writeDeferredBytes() {
         byte[] bytes = data;
         if (bytes == null) {
-            byte[] entryBytes = dictionary.entries().bytes();
-            int[] codes = dictionary.codes();
-            bytes = new byte[Math.max(positionCount, 1)];
-            for (int i = 0; i < positionCount; i++) {
-                bytes[i] = entryBytes[codes[i]];
-            }
+            // New memory, not a batch arena's: the thread writing them need not be the one that built the vector.
+            bytes = singleBytes(dictionary.entries().bytes(), dictionary.codes(), positionCount, VectorBuffers.NEW);
             DATA.setRelease(this, bytes);
         }
         return bytes;
