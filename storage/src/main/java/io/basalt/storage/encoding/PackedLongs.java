@@ -300,11 +300,16 @@ public final class PackedLongs implements EncodedLongs {
     }
 
     private int selectInRangeBySign(int offset, int count, long packedLow, long packedHigh, int[] out) {
-        if (VectorInstructions.RANGE_TESTS && width >= 1 && width <= VectorInstructions.MAX_RANGE_WIDTH
-                && count >= MIN_VECTOR_ROWS) {
-            return selectInRangeByVectors(offset, count, (int) packedLow, (int) packedHigh, out);
+        int groups = vectorGroups(offset, count);
+        if (groups == 0) {
+            return selectInRangeBySign(offset, 0, count, packedLow, packedHigh, out, 0);
         }
-        return selectInRangeBySign(offset, 0, count, packedLow, packedHigh, out, 0);
+        int head = vectorHead(offset);
+        int kept = selectInRangeBySign(offset, 0, head, packedLow, packedHigh, out, 0);
+        int vectorRows = groups * PackedIntLanes.lanes();
+        kept = PackedRangeVectors.select(bytes, firstByteOf(offset + head), width, head, vectorRows, (int) packedLow,
+                (int) packedHigh, out, kept);
+        return selectInRangeBySign(offset, head + vectorRows, count, packedLow, packedHigh, out, kept);
     }
 
     /**
@@ -323,20 +328,30 @@ public final class PackedLongs implements EncodedLongs {
     }
 
     /**
-     * {@link #selectInRangeBySign} with {@link PackedRangeVectors} for the groups of values that start on a byte
-     * boundary and whose loads stay in the array; the scalar loop for the rows before and after them.
+     * How many groups of {@link PackedIntLanes#lanes()} values the vector kernels test of rows {@code [0, count)}:
+     * those after the {@link #vectorHead} whose loads stay in the array; 0 when the kernels are off, the width is
+     * outside theirs, or there are too few rows for their set-up to pay. The scalar loops test the rest.
      */
-    private int selectInRangeByVectors(int offset, int count, int packedLow, int packedHigh, int[] out) {
-        int head = Math.min(count, -offset & 7); // a value's bits start on a byte boundary every eight values
-        int kept = selectInRangeBySign(offset, 0, head, packedLow, packedHigh, out, 0);
-        int lanes = PackedRangeVectors.lanes();
+    private int vectorGroups(int offset, int count) {
+        if (!VectorInstructions.PACKED_KERNELS || width < 1 || width > VectorInstructions.MAX_RANGE_WIDTH
+                || count < MIN_VECTOR_ROWS) {
+            return 0;
+        }
+        int head = vectorHead(offset);
+        int lanes = PackedIntLanes.lanes();
         int groupBytes = lanes / 8 * width;
-        int firstByte = start + (int) ((long) (offset + head) * width >>> 3);
-        int room = bytes.length - PackedRangeVectors.loadBytes() - firstByte;
-        int groups = room < 0 ? 0 : Math.min((count - head) / lanes, room / groupBytes + 1);
-        int vectorRows = groups * lanes;
-        kept = PackedRangeVectors.select(bytes, firstByte, width, head, vectorRows, packedLow, packedHigh, out, kept);
-        return selectInRangeBySign(offset, head + vectorRows, count, packedLow, packedHigh, out, kept);
+        int room = bytes.length - PackedIntLanes.loadBytes() - firstByteOf(offset + head);
+        return room < 0 ? 0 : Math.min((count - head) / lanes, room / groupBytes + 1);
+    }
+
+    /** The rows before the first whose bits start on a byte boundary (every eighth value's do). */
+    private static int vectorHead(int offset) {
+        return -offset & 7;
+    }
+
+    /** The array index of the byte holding the first bit of value {@code index}. */
+    private int firstByteOf(int index) {
+        return start + (int) ((long) index * width >>> 3);
     }
 
     private int selectInRangeBySignAt(int offset, int[] positions, int count, long packedLow, long packedHigh,
@@ -374,14 +389,32 @@ public final class PackedLongs implements EncodedLongs {
         // base + packed - min, with the same wrapping as the key's own subtraction.
         long shift = base - min;
         long outside = (long) (words.length - 1) << 6;
-        if (fewKept) {
-            return positions == null
-                    ? selectFewInBitmap(offset, count, shift, span, outside, words, out)
-                    : selectFewInBitmapAt(offset, positions, count, shift, span, outside, words, out);
+        if (positions == null) {
+            return selectConsecutiveInBitmap(offset, count, shift, span, outside, words, out, fewKept);
         }
-        return positions == null
-                ? selectInBitmap(offset, count, shift, span, outside, words, out)
+        return fewKept
+                ? selectFewInBitmapAt(offset, positions, count, shift, span, outside, words, out)
                 : selectInBitmapAt(offset, positions, count, shift, span, outside, words, out);
+    }
+
+    /**
+     * {@link #selectInBitmap} of the consecutive rows {@code [0, count)}: with {@link PackedBitmapVectors} when the
+     * vector kernels are on, else by {@code selectFewInBitmap} or this branch-free loop.
+     */
+    private int selectConsecutiveInBitmap(int offset, int count, long shift, long span, long outside, long[] words,
+                                          int[] out, boolean fewKept) {
+        int groups = PackedBitmapVectors.fitsInLanes(shift) ? vectorGroups(offset, count) : 0;
+        if (groups == 0) {
+            return fewKept
+                    ? selectFewInBitmap(offset, 0, count, shift, span, outside, words, out, 0)
+                    : selectInBitmap(offset, count, shift, span, outside, words, out);
+        }
+        int head = vectorHead(offset);
+        int kept = selectFewInBitmap(offset, 0, head, shift, span, outside, words, out, 0);
+        int vectorRows = groups * PackedIntLanes.lanes();
+        kept = PackedBitmapVectors.select(bytes, firstByteOf(offset + head), width, head, vectorRows, shift, span, words,
+                out, kept);
+        return selectFewInBitmap(offset, head + vectorRows, count, shift, span, outside, words, out, kept);
     }
 
     /** {@link #selectInBitmap} of the consecutive rows {@code [0, count)}; see the class comment on one loop a method. */
@@ -409,11 +442,14 @@ public final class PackedLongs implements EncodedLongs {
         return kept;
     }
 
-    /** The branching test of consecutive rows ({@code fewKept}). */
-    private int selectFewInBitmap(int offset, int count, long shift, long span, long outside, long[] words, int[] out) {
-        int kept = 0;
-        long bitPosition = (long) offset * width;
-        for (int i = 0; i < count; i++, bitPosition += width) {
+    /**
+     * The branching test of the consecutive rows {@code [from, to)} ({@code fewKept}, and the rows the vector kernel
+     * leaves), writing from {@code out[kept]} on; returns the new count.
+     */
+    private int selectFewInBitmap(int offset, int from, int to, long shift, long span, long outside, long[] words,
+                                  int[] out, int kept) {
+        long bitPosition = (long) (offset + from) * width;
+        for (int i = from; i < to; i++, bitPosition += width) {
             long at = BranchFreeComparisons.atMostOr(packedAt(bitPosition) + shift, span, outside);
             if ((words[(int) (at >>> 6)] & 1L << at) != 0) {
                 out[kept++] = i;

@@ -1,7 +1,8 @@
 package io.basalt.storage.encoding;
 
 /**
- * Whether the kernels written with the JDK's Vector API ({@link PackedRangeVectors}) run, decided once per process.
+ * Whether the kernels written with the JDK's Vector API ({@link PackedRangeVectors}, {@link PackedBitmapVectors}) run,
+ * decided once per process.
  * The API is an incubating module ({@code jdk.incubator.vector}): it is there only when the JVM was started with
  * {@code --add-modules jdk.incubator.vector} ({@code bin/basalt} adds it on JDK 21 and later), and no class that uses
  * it is loaded otherwise. By default the kernels run on JDK 21 and later with 512-bit vectors, where they were measured
@@ -11,11 +12,11 @@ package io.basalt.storage.encoding;
  */
 final class VectorInstructions {
 
-    /** The widest packed values {@link PackedRangeVectors} tests: each must lie within four bytes. */
+    /** The widest packed values the kernels test ({@link PackedIntLanes}): each must lie within four bytes. */
     static final int MAX_RANGE_WIDTH = 25;
 
-    /** Whether {@link PackedLongs#selectInRange} tests consecutive values with vectors. */
-    static final boolean RANGE_TESTS = decide(System.getProperty("basalt.vectors", "auto"));
+    /** Whether {@link PackedLongs} tests consecutive values against ranges and bitmaps with vectors. */
+    static final boolean PACKED_KERNELS = decide(System.getProperty("basalt.vectors", "auto"));
 
     private VectorInstructions() {
     }
@@ -25,7 +26,7 @@ final class VectorInstructions {
             return false;
         }
         try {
-            boolean wide = PackedRangeVectors.hasWideVectors(); // initializes the kernel's tables here, not in a query
+            boolean wide = PackedIntLanes.hasWideVectors(); // initializes the kernel's tables here, not in a query
             return setting.equals("on") || Runtime.version().feature() >= 21 && wide;
         } catch (LinkageError e) {
             return false; // the module is there but unusable: the scalar loops are always correct

@@ -256,7 +256,7 @@ class PackedLongsTest {
      */
     @Test
     void rangeTestsOfConsecutiveRowsKeepTheRowsInRangeAtEveryWidth() {
-        assertThat(VectorInstructions.RANGE_TESTS).as("the build's tests run the vector kernel").isTrue();
+        assertThat(VectorInstructions.PACKED_KERNELS).as("the build's tests run the vector kernels").isTrue();
         Random random = new Random(31);
         for (int width = 1; width <= 30; width++) {
             long[] values = randomValues(random, 1_000, width);
@@ -280,6 +280,57 @@ class PackedLongsTest {
                         }
                         assertThat(passed).as("width %d offset %d count %d range %s", width, offset, count,
                                 Arrays.toString(range)).isEqualTo(expected);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Bitmap tests of consecutive rows, which take the vector kernel ({@link PackedBitmapVectors}, on in these tests)
+     * for widths 1–25 and runs of 64 rows or more: every width, offsets on and off a byte boundary, partial groups,
+     * the stream's last values, bitmaps starting below, at and above the block's base (keys below the bitmap's first
+     * and past its last are dropped), shifts too far for the kernel's int lanes (the scalar loop), sparse, half-full and
+     * full bitmaps, both branch choices; each against a test of the keys one by one.
+     */
+    @Test
+    void bitmapTestsOfConsecutiveRowsKeepTheRowsWithTheirBitSetAtEveryWidth() {
+        assertThat(VectorInstructions.PACKED_KERNELS).as("the build's tests run the vector kernels").isTrue();
+        Random random = new Random(37);
+        for (int width = 1; width <= 28; width++) {
+            long[] values = randomValues(random, 700, width);
+            long base = 5_000;
+            PackedLongs packed = frameOfReference(values, width, base);
+            long max = (1L << width) - 1;
+            long[][] minAndSpan = {{base, max}, {base + max / 3, Math.max(1, max / 3)}, {base - 100, max + 200},
+                {base - (3L << 30), (4L << 30) + 7}, {base + max + 1, 64}};
+            for (long[] bitmap : minAndSpan) {
+                long min = bitmap[0];
+                long span = bitmap[1];
+                // Bits only where keys can be (the shift too far for int lanes keeps a small bitmap that way).
+                long firstBit = Math.max(0, base - min);
+                long lastBit = Math.min(span, base + max - min);
+                for (double density : new double[] {0.01, 0.5, 1.0}) {
+                    long[] words = new long[(int) (Math.min(span, lastBit + 64) >>> 6) + 2];
+                    long wordsSpan = Math.min(span, ((long) words.length - 2 << 6) + 63);
+                    for (long bit = firstBit; bit <= Math.min(lastBit, wordsSpan); bit++) {
+                        if (random.nextDouble() < density) {
+                            words[(int) (bit >>> 6)] |= 1L << bit;
+                        }
+                    }
+                    for (int offset : new int[] {0, 1, 5, 8, 13}) {
+                        for (int count : new int[] {64, 65, 127, 300, values.length - offset}) {
+                            int[] expected = java.util.stream.IntStream.range(0, count).filter(row -> {
+                                long bit = base + values[offset + row] - min;
+                                return bit >= 0 && bit <= wordsSpan && (words[(int) (bit >>> 6)] & 1L << bit) != 0;
+                            }).toArray();
+                            for (boolean fewKept : new boolean[] {false, true}) {
+                                int[] out = new int[count];
+                                int kept = packed.selectInBitmap(offset, null, count, min, wordsSpan, words, out, fewKept);
+                                assertThat(Arrays.copyOf(out, kept)).as("width %d offset %d count %d min %d span %d",
+                                        width, offset, count, min, wordsSpan).containsExactly(expected);
+                            }
+                        }
                     }
                 }
             }

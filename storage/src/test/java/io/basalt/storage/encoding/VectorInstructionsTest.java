@@ -13,8 +13,8 @@ class VectorInstructionsTest {
         assertThat(VectorInstructions.decide("off")).isFalse();
         assertThat(VectorInstructions.decide("on")).isTrue();
         assertThat(VectorInstructions.decide("auto"))
-                .isEqualTo(Runtime.version().feature() >= 21 && PackedRangeVectors.hasWideVectors());
-        assertThat(PackedRangeVectors.lanes() % 8).as("groups start on byte boundaries").isZero();
-        assertThat(PackedRangeVectors.loadBytes()).isGreaterThanOrEqualTo(PackedRangeVectors.lanes() * Integer.BYTES);
+                .isEqualTo(Runtime.version().feature() >= 21 && PackedIntLanes.hasWideVectors());
+        assertThat(PackedIntLanes.lanes() % 8).as("groups start on byte boundaries").isZero();
+        assertThat(PackedIntLanes.loadBytes()).isGreaterThanOrEqualTo(PackedIntLanes.lanes() * Integer.BYTES);
     }
 }
