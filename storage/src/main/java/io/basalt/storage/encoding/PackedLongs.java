@@ -128,15 +128,101 @@ public final class PackedLongs implements EncodedLongs {
     }
 
     private void gatherFrameOfReference(int offset, int[] positions, int from, int n, long[] out) {
+        if (unpacksDensely(offset, positions, from, n, out.length)) {
+            int first = offset + positions[from] & ~7;
+            unpackByVectors(first, offset + positions[from + n - 1] - first + 1, base, out);
+            keepRows(offset - first, positions, from, n, out);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             out[i] = base + packed(offset + positions[from + i]);
         }
     }
 
     private void gatherEntries(int offset, int[] positions, int from, int n, long[] out) {
+        if (unpacksDensely(offset, positions, from, n, out.length)) {
+            int first = offset + positions[from] & ~7;
+            unpackByVectors(first, offset + positions[from + n - 1] - first + 1, 0, out);
+            keepEntriesOfRows(offset - first, positions, from, n, out, first);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             int index = offset + positions[from + i];
             out[i] = entries[checkedCode(packed(index), entries.length, index)];
+        }
+    }
+
+    /**
+     * Whether a gather of the {@code n} rows {@code offset + positions[from + i]} unpacks every value from the first
+     * row's group of eight to the last row by the vector kernel and keeps the wanted ones, in {@code out} itself
+     * ({@code room} long): when the kernels are on, the width is theirs, the values fit and at least three in four of
+     * them are wanted (unpacking and keeping then cost about half the scalar reads of the rows one by one: TPC-H Q1's
+     * filter keeps 98 %).
+     */
+    private boolean unpacksDensely(int offset, int[] positions, int from, int n, int room) {
+        if (!VectorInstructions.PACKED_KERNELS || width < 1 || width > VectorInstructions.MAX_RANGE_WIDTH
+                || n < MIN_VECTOR_ROWS) {
+            return false;
+        }
+        long rows = offset + positions[from + n - 1] - (offset + positions[from] & ~7) + 1L;
+        return rows <= room && rows * 3 <= n * 4L;
+    }
+
+    /**
+     * {@code out[i] = out[shift + positions[from + i]]} for {@code i < n}, in place: the positions must ascend, so
+     * every value is read before its slot is written over.
+     *
+     * @throws IllegalArgumentException when they do not (some values are then already written over)
+     */
+    private static void keepRows(int shift, int[] positions, int from, int n, long[] out) {
+        int previous = -1;
+        for (int i = 0; i < n; i++) {
+            int row = shift + positions[from + i];
+            if (row <= previous) {
+                throw positionsNotAscending(from + i);
+            }
+            out[i] = out[row];
+            previous = row;
+        }
+    }
+
+    /** {@link #keepRows} of codes in {@code out}, replaced by their entries; value {@code row} is {@code first + row}. */
+    private void keepEntriesOfRows(int shift, int[] positions, int from, int n, long[] out, int first) {
+        int previous = -1;
+        for (int i = 0; i < n; i++) {
+            int row = shift + positions[from + i];
+            if (row <= previous) {
+                throw positionsNotAscending(from + i);
+            }
+            out[i] = entries[checkedCode(out[row], entries.length, first + row)];
+            previous = row;
+        }
+    }
+
+    private static IllegalArgumentException positionsNotAscending(int index) {
+        return new IllegalArgumentException("rows to gather must ascend; position " + index + " does not");
+    }
+
+    /**
+     * {@code out[i] = add + packed value first + i} for {@code i < rows}: the vector kernel's groups
+     * ({@link PackedUnpackVectors}), the scalar loop for the rows before and after them.
+     */
+    private void unpackByVectors(int first, int rows, long add, long[] out) {
+        int groups = vectorGroups(first, rows);
+        int head = groups == 0 ? rows : vectorHead(first);
+        int vectorRows = groups * PackedIntLanes.lanes();
+        unpackScalar(first, 0, head, add, out);
+        if (groups > 0) {
+            PackedUnpackVectors.unpackLongs(bytes, firstByteOf(first + head), width, vectorRows, add, out, head);
+        }
+        unpackScalar(first, head + vectorRows, rows, add, out);
+    }
+
+    /** {@code out[i] = add + packed value first + i} for {@code from <= i < to}. */
+    private void unpackScalar(int first, int from, int to, long add, long[] out) {
+        long bitPosition = (long) (first + from) * width;
+        for (int i = from; i < to; i++, bitPosition += width) {
+            out[i] = add + packedAt(bitPosition);
         }
     }
 
@@ -151,6 +237,10 @@ public final class PackedLongs implements EncodedLongs {
     }
 
     private void unpackFrameOfReference(int from, int n, long[] out) {
+        if (VectorInstructions.PACKED_KERNELS) {
+            unpackByVectors(from, n, base, out);
+            return;
+        }
         long bitPosition = (long) from * width;
         for (int i = 0; i < n; i++, bitPosition += width) {
             out[i] = base + packedAt(bitPosition);
@@ -186,8 +276,47 @@ public final class PackedLongs implements EncodedLongs {
     }
 
     private void gatherCodesAt(int offset, int[] positions, int n, int entryCount, int[] out) {
+        if (unpacksDensely(offset, positions, 0, n, out.length)) {
+            int first = offset + positions[0] & ~7;
+            unpackCodesByVectors(first, offset + positions[n - 1] - first + 1, out);
+            keepCodesOfRows(offset - first, positions, n, entryCount, out, first);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             out[i] = checkedCode(packed(offset + positions[i]), entryCount, offset + positions[i]);
+        }
+    }
+
+    /** {@code out[i] = packed value first + i} for {@code i < rows}, as {@link #unpackByVectors} (unchecked codes). */
+    private void unpackCodesByVectors(int first, int rows, int[] out) {
+        int groups = vectorGroups(first, rows);
+        int head = groups == 0 ? rows : vectorHead(first);
+        int vectorRows = groups * PackedIntLanes.lanes();
+        unpackCodesScalar(first, 0, head, out);
+        if (groups > 0) {
+            PackedUnpackVectors.unpackInts(bytes, firstByteOf(first + head), width, vectorRows, out, head);
+        }
+        unpackCodesScalar(first, head + vectorRows, rows, out);
+    }
+
+    /** {@code out[i] = packed value first + i} for {@code from <= i < to} (unchecked codes). */
+    private void unpackCodesScalar(int first, int from, int to, int[] out) {
+        long bitPosition = (long) (first + from) * width;
+        for (int i = from; i < to; i++, bitPosition += width) {
+            out[i] = (int) packedAt(bitPosition);
+        }
+    }
+
+    /** {@link #keepRows} of codes, each checked against {@code entryCount}; value {@code row} is {@code first + row}. */
+    private static void keepCodesOfRows(int shift, int[] positions, int n, int entryCount, int[] out, int first) {
+        int previous = -1;
+        for (int i = 0; i < n; i++) {
+            int row = shift + positions[i];
+            if (row <= previous) {
+                throw positionsNotAscending(i);
+            }
+            out[i] = checkedCode(out[row], entryCount, first + row);
+            previous = row;
         }
     }
 
@@ -403,8 +532,9 @@ public final class PackedLongs implements EncodedLongs {
      */
     private int selectConsecutiveInBitmap(int offset, int count, long shift, long span, long outside, long[] words,
                                           int[] out, boolean fewKept) {
-        int groups = PackedBitmapVectors.fitsInLanes(shift) ? vectorGroups(offset, count) : 0;
-        if (groups == 0) {
+        int groups = vectorGroups(offset, count);
+        // Only now may PackedBitmapVectors load: without the module (vectorGroups says 0) it cannot.
+        if (groups == 0 || !PackedBitmapVectors.fitsInLanes(shift)) {
             return fewKept
                     ? selectFewInBitmap(offset, 0, count, shift, span, outside, words, out, 0)
                     : selectInBitmap(offset, count, shift, span, outside, words, out);

@@ -303,20 +303,21 @@ class PackedLongsTest {
             PackedLongs packed = frameOfReference(values, width, base);
             long max = (1L << width) - 1;
             long[][] minAndSpan = {{base, max}, {base + max / 3, Math.max(1, max / 3)}, {base - 100, max + 200},
-                {base - (3L << 30), (4L << 30) + 7}, {base + max + 1, 64}};
+                {base - (3L << 30), 1_000}, {base + max + 1, 64}};
             for (long[] bitmap : minAndSpan) {
                 long min = bitmap[0];
                 long span = bitmap[1];
-                // Bits only where keys can be (the shift too far for int lanes keeps a small bitmap that way).
-                long firstBit = Math.max(0, base - min);
+                // Bits up to where keys can be; a shift too far for int lanes (the scalar loop) keeps every key out.
                 long lastBit = Math.min(span, base + max - min);
-                for (double density : new double[] {0.01, 0.5, 1.0}) {
-                    long[] words = new long[(int) (Math.min(span, lastBit + 64) >>> 6) + 2];
+                for (int density = 0; density < 3; density++) {
+                    long[] words = new long[(int) (Math.min(span, Math.max(0, lastBit) + 64) >>> 6) + 2];
                     long wordsSpan = Math.min(span, ((long) words.length - 2 << 6) + 63);
-                    for (long bit = firstBit; bit <= Math.min(lastBit, wordsSpan); bit++) {
-                        if (random.nextDouble() < density) {
-                            words[(int) (bit >>> 6)] |= 1L << bit;
+                    for (int word = 0; word < words.length - 1; word++) { // the last word stays zero
+                        long bits = random.nextLong();
+                        for (int thinning = 0; thinning < 6 && density == 0; thinning++) {
+                            bits &= random.nextLong(); // about one bit in 128
                         }
+                        words[word] = density == 2 ? -1L : bits;
                     }
                     for (int offset : new int[] {0, 1, 5, 8, 13}) {
                         for (int count : new int[] {64, 65, 127, 300, values.length - offset}) {
@@ -335,6 +336,74 @@ class PackedLongsTest {
                 }
             }
         }
+    }
+
+    /**
+     * Gathers at rows dense enough for the vector kernel to unpack every row between the first and the last and keep
+     * the wanted ones in place ({@link PackedUnpackVectors}, on in these tests), and whole stretches unpacked by it:
+     * frame-of-reference values, dictionary entries and text codes, every width the kernel takes and a few past it,
+     * selections starting on and off a group of eight, slices of a selection ({@code from}), sparse selections and
+     * arrays too short to unpack into (the scalar reads), the stream's last values; each against the values one by one.
+     * Rows that do not ascend are refused loudly.
+     */
+    @Test
+    void denseGathersAndUnpacksGiveTheValuesOfTheRowsAtEveryWidth() {
+        assertThat(VectorInstructions.PACKED_KERNELS).as("the build's tests run the vector kernels").isTrue();
+        Random random = new Random(41);
+        for (int width = 1; width <= 28; width++) {
+            int count = 900;
+            long[] values = randomValues(random, count, width);
+            PackedLongs forValues = frameOfReference(values, width, -40);
+            int[] codes = Arrays.stream(values).mapToInt(v -> (int) v).toArray();
+            PackedLongs textCodes = packedCodes(codes, width);
+            for (double density : new double[] {0.97, 0.8, 0.3}) {
+                for (int offset : new int[] {0, 3, 8, 13}) {
+                    int[] positions = java.util.stream.IntStream.range(0, count - offset)
+                            .filter(row -> random.nextDouble() < density).toArray();
+                    for (int from : new int[] {0, 5}) {
+                        int n = positions.length - from;
+                        long[] out = new long[count];
+                        forValues.gather(offset, positions, from, n, out);
+                        for (int i = 0; i < n; i++) {
+                            assertThat(out[i]).as("width %d offset %d from %d density %s row %d", width, offset, from,
+                                    density, i).isEqualTo(values[offset + positions[from + i]] - 40);
+                        }
+                        long[] exact = new long[n];
+                        forValues.gather(offset, positions, from, n, exact); // too short to unpack into: one by one
+                        assertThat(exact).isEqualTo(Arrays.copyOf(out, n));
+                    }
+                    int[] codesOut = new int[count];
+                    textCodes.gatherCodes(offset, positions, positions.length, 1 << width, codesOut);
+                    for (int i = 0; i < positions.length; i++) {
+                        assertThat(codesOut[i]).as("codes width %d offset %d", width, offset)
+                                .isEqualTo(codes[offset + positions[i]]);
+                    }
+                }
+            }
+            for (int from : new int[] {0, 3, 8, 100}) {
+                long[] unpacked = new long[count - from];
+                forValues.unpack(from, unpacked.length, unpacked);
+                for (int i = 0; i < unpacked.length; i++) {
+                    assertThat(unpacked[i]).as("unpack width %d from %d", width, from).isEqualTo(values[from + i] - 40);
+                }
+            }
+        }
+        long[] fewDistinct = random.ints(3000, 0, 37).mapToLong(i -> i * 1000L - 5).toArray();
+        PackedLongs dictionary = (PackedLongs) roundTrip(fewDistinct, EncodingKind.DICTIONARY).encodedLongs();
+        int[] dense = java.util.stream.IntStream.range(0, 2990).filter(row -> row % 10 != 3).toArray();
+        long[] entries = new long[3000];
+        dictionary.gather(7, dense, 0, dense.length, entries);
+        for (int i = 0; i < dense.length; i++) {
+            assertThat(entries[i]).isEqualTo(fewDistinct[7 + dense[i]]);
+        }
+        int[] unordered = dense.clone();
+        unordered[500] = unordered[100];
+        assertThatThrownBy(() -> forValuesOf(fewDistinct).gather(0, unordered, 0, unordered.length, new long[3000]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ascend");
+    }
+
+    private static PackedLongs forValuesOf(long[] values) {
+        return (PackedLongs) roundTrip(values, EncodingKind.BIT_PACKED).encodedLongs();
     }
 
     /** {@code count} random values of at most {@code width} bits. */
