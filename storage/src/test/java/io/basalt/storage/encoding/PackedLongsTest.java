@@ -344,7 +344,7 @@ class PackedLongsTest {
      * frame-of-reference values, dictionary entries and text codes, every width the kernel takes and a few past it,
      * selections starting on and off a group of eight, slices of a selection ({@code from}), sparse selections and
      * arrays too short to unpack into (the scalar reads), the stream's last values; each against the values one by one.
-     * Rows that do not ascend are refused loudly.
+     * Rows that do not ascend are refused loudly, and so is a code past the dictionary's entries.
      */
     @Test
     void denseGathersAndUnpacksGiveTheValuesOfTheRowsAtEveryWidth() {
@@ -396,6 +396,10 @@ class PackedLongsTest {
         for (int i = 0; i < dense.length; i++) {
             assertThat(entries[i]).isEqualTo(fewDistinct[7 + dense[i]]);
         }
+        int[] tenBitCodes = random.ints(3000, 0, 1 << 10).toArray();
+        tenBitCodes[2500] = 1000; // past the entries of a dictionary of 1,000
+        assertThatThrownBy(() -> packedCodes(tenBitCodes, 10).gatherCodes(7, dense, dense.length, 1_000, new int[3000]))
+                .isInstanceOf(BlockFormatException.class);
         int[] unordered = dense.clone();
         unordered[500] = unordered[100];
         assertThatThrownBy(() -> forValuesOf(fewDistinct).gather(0, unordered, 0, unordered.length, new long[3000]))
