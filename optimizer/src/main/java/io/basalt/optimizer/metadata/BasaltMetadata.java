@@ -21,6 +21,7 @@ public final class BasaltMetadata {
     public static final RelMetadataProvider PROVIDER = ChainedRelMetadataProvider.of(List.of(
             OperatorCostModel.SOURCE,
             JoinRowCount.SOURCE,
+            JoinPredicates.SOURCE,
             ScanRowCount.SOURCE,
             TableDistinctRowCount.SOURCE,
             TableSelectivity.SOURCE,
