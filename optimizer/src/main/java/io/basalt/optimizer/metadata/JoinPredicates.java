@@ -3,6 +3,7 @@ package io.basalt.optimizer.metadata;
 import org.apache.calcite.plan.RelOptPredicateList;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
 import org.apache.calcite.rel.metadata.MetadataDef;
 import org.apache.calcite.rel.metadata.MetadataHandler;
@@ -63,7 +64,7 @@ public final class JoinPredicates implements MetadataHandler<BuiltInMetadata.Pre
                 holding.add(predicate.accept(shift));
             }
         }
-        if (join.getJoinType() == org.apache.calcite.rel.core.JoinRelType.INNER) {
+        if (join.getJoinType() == JoinRelType.INNER) {
             holding.addAll(RelOptUtil.conjunctions(join.getCondition()));
         }
         return RelOptPredicateList.of(rexBuilder, holding);

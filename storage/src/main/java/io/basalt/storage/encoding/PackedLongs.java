@@ -205,16 +205,20 @@ public final class PackedLongs implements EncodedLongs {
 
     /**
      * {@code out[i] = add + packed value first + i} for {@code i < rows}: the vector kernel's groups
-     * ({@link PackedUnpackVectors}), the scalar loop for the rows before and after them.
+     * ({@link PackedUnpackVectors}), the scalar loop for the rows before and after them (for every row when the
+     * kernels are off or the width is not theirs).
      */
     private void unpackByVectors(int first, int rows, long add, long[] out) {
         int groups = vectorGroups(first, rows);
-        int head = groups == 0 ? rows : vectorHead(first);
+        if (groups == 0) {
+            // Before any kernel class is touched: without the module they cannot load.
+            unpackScalar(first, 0, rows, add, out);
+            return;
+        }
+        int head = vectorHead(first);
         int vectorRows = groups * PackedIntLanes.lanes();
         unpackScalar(first, 0, head, add, out);
-        if (groups > 0) {
-            PackedUnpackVectors.unpackLongs(bytes, firstByteOf(first + head), width, vectorRows, add, out, head);
-        }
+        PackedUnpackVectors.unpackLongs(bytes, firstByteOf(first + head), width, vectorRows, add, out, head);
         unpackScalar(first, head + vectorRows, rows, add, out);
     }
 
@@ -237,14 +241,7 @@ public final class PackedLongs implements EncodedLongs {
     }
 
     private void unpackFrameOfReference(int from, int n, long[] out) {
-        if (VectorInstructions.PACKED_KERNELS) {
-            unpackByVectors(from, n, base, out);
-            return;
-        }
-        long bitPosition = (long) from * width;
-        for (int i = 0; i < n; i++, bitPosition += width) {
-            out[i] = base + packedAt(bitPosition);
-        }
+        unpackByVectors(from, n, base, out); // all by the scalar loop when the kernels are off
     }
 
     private void unpackEntries(int from, int n, long[] out) {
@@ -290,12 +287,14 @@ public final class PackedLongs implements EncodedLongs {
     /** {@code out[i] = packed value first + i} for {@code i < rows}, as {@link #unpackByVectors} (unchecked codes). */
     private void unpackCodesByVectors(int first, int rows, int[] out) {
         int groups = vectorGroups(first, rows);
-        int head = groups == 0 ? rows : vectorHead(first);
+        if (groups == 0) {
+            unpackCodesScalar(first, 0, rows, out);
+            return;
+        }
+        int head = vectorHead(first);
         int vectorRows = groups * PackedIntLanes.lanes();
         unpackCodesScalar(first, 0, head, out);
-        if (groups > 0) {
-            PackedUnpackVectors.unpackInts(bytes, firstByteOf(first + head), width, vectorRows, out, head);
-        }
+        PackedUnpackVectors.unpackInts(bytes, firstByteOf(first + head), width, vectorRows, out, head);
         unpackCodesScalar(first, head + vectorRows, rows, out);
     }
 
