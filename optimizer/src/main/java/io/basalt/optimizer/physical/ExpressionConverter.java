@@ -107,7 +107,7 @@ final class ExpressionConverter {
                     : isDatetimeArithmetic(call) ? addInterval(call, -1) : arithmetic(call, Function.SUBTRACT);
             case TIMES -> arithmetic(call, Function.MULTIPLY);
             case DIVIDE -> arithmetic(call, Function.DIVIDE);
-            case MOD -> arithmetic(call, Function.MODULO);
+            case MOD -> modulo(call);
             case MINUS_PREFIX -> arithmetic(call, Function.NEGATE);
             case PLUS_PREFIX -> convert(call.getOperands().get(0));
             case EQUALS -> comparison(call, Function.EQUAL);
@@ -152,7 +152,7 @@ final class ExpressionConverter {
             case "||" -> concat(call);
             case "REPLACE" -> new Call(Function.REPLACE, convertAll(operands), type);
             case "ABS" -> Call.of(Function.ABS, type, TypeCoercion.castTo(convert(operands.get(0)), type));
-            case "MOD" -> arithmetic(call, Function.MODULO);
+            case "MOD" -> modulo(call);
             case "ROUND" -> rounding(call, Function.ROUND);
             case "FLOOR" -> rounding(call, Function.FLOOR);
             case "CEIL", "CEILING" -> rounding(call, Function.CEIL);
@@ -197,6 +197,21 @@ final class ExpressionConverter {
             operands.add(expression);
         }
         return new Call(function, operands, type);
+    }
+
+    /**
+     * {@code a % b} of integers is computed in the wider of the operands' types and then cast to the call's: Calcite
+     * types the call as the divisor ({@code bigint % 7} is INTEGER), which every remainder fits (its magnitude is below
+     * the divisor's), but casting the dividend to it first failed with 22003 for a BIGINT beyond INTEGER's range.
+     */
+    private Expression modulo(RexCall call) {
+        LogicalType type = typeOf(call);
+        List<Expression> operands = convertAll(call.getOperands());
+        if (!TypeCoercion.isInteger(type) || !operands.stream().allMatch(operand -> TypeCoercion.isInteger(operand.type()))) {
+            return arithmetic(call, Function.MODULO);
+        }
+        List<Expression> widened = TypeCoercion.unify(operands);
+        return TypeCoercion.castTo(new Call(Function.MODULO, widened, widened.get(0).type()), type);
     }
 
     private Expression comparison(RexCall call, Function function) {
