@@ -103,7 +103,7 @@ tpch-compare: SF ?= 1
 tpch-compare: dist/basalt.jar tpch-peer ## TPC-H on Basalt beside DuckDB, query by query: make tpch-compare SF=1
 	rm -rf $(TPCH_DIR)/basalt-sf$(SF) $(TPCH_DIR)/duckdb-sf$(SF).db $(TPCH_DIR)/duckdb-sf$(SF).db.wal
 	bin/basalt tpch --sf $(SF) --data $(TPCH_DIR)/sf$(SF) --url jdbc:basalt:file:$(TPCH_DIR)/basalt-sf$(SF) \
-	    --compare jdbc:duckdb:$(TPCH_DIR)/duckdb-sf$(SF).db --drivers $(PEER_DIR) --threads $(THREADS) --runs $(RUNS) \
+	    --compare jdbc:duckdb:$(TPCH_DIR)/duckdb-sf$(SF).db --drivers $(PEER_DIR) --threads $(THREADS) --runs $(RUNS) --warm-up \
 	    --json $(TPCH_DIR)/compare-sf$(SF).json --chart $(TPCH_DIR)/compare-sf$(SF).svg $(ARGS)
 
 bench-storage: SF ?= 1

@@ -2,7 +2,7 @@ package io.basalt.server;
 
 /** The command line of {@code basalt server}. */
 record ServerArguments(boolean help, String dataDirectory, int port, String bind, String tlsCertificate, String tlsKey,
-                       boolean tlsRequired, long memoryLimit) {
+                       boolean tlsRequired, long memoryLimit, boolean warmUp) {
 
     /** {@link #memoryLimit()} when {@code --memory-limit} is not given: half the heap, as for embedded databases. */
     static final long DEFAULT_MEMORY_LIMIT = 0;
@@ -15,11 +15,12 @@ record ServerArguments(boolean help, String dataDirectory, int port, String bind
         String key = null;
         boolean required = false;
         long memoryLimit = DEFAULT_MEMORY_LIMIT;
+        boolean warmUp = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
-                    return new ServerArguments(true, null, 0, null, null, null, false, DEFAULT_MEMORY_LIMIT);
+                    return new ServerArguments(true, null, 0, null, null, null, false, DEFAULT_MEMORY_LIMIT, false);
                 }
                 case "--data" -> data = value(args, ++i, arg);
                 case "--port" -> port = port(value(args, ++i, arg));
@@ -28,6 +29,7 @@ record ServerArguments(boolean help, String dataDirectory, int port, String bind
                 case "--tls-key" -> key = value(args, ++i, arg);
                 case "--tls-required" -> required = true;
                 case "--memory-limit" -> memoryLimit = memoryLimit(value(args, ++i, arg));
+                case "--warm-up" -> warmUp = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -40,7 +42,7 @@ record ServerArguments(boolean help, String dataDirectory, int port, String bind
         if (required && certificate == null) {
             throw new IllegalArgumentException("--tls-required needs --tls-cert and --tls-key");
         }
-        return new ServerArguments(false, data, port, bind, certificate, key, required, memoryLimit);
+        return new ServerArguments(false, data, port, bind, certificate, key, required, memoryLimit, warmUp);
     }
 
     private static String value(String[] args, int index, String option) {

@@ -4,6 +4,7 @@ import io.basalt.server.auth.AdminAccount;
 import io.basalt.server.network.NetworkServer;
 import io.basalt.server.network.ServerConfiguration;
 import io.basalt.server.network.TlsContexts;
+import io.basalt.server.warmup.JitWarmUp;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,7 +19,7 @@ import java.util.concurrent.CountDownLatch;
 public final class ServerCommand {
 
     static final String USAGE = "Usage: basalt server --data DIR [--port PORT] [--bind ADDRESS] [--memory-limit SIZE] "
-            + "[--tls-cert CERT.pem --tls-key KEY.pem [--tls-required]]";
+            + "[--warm-up] [--tls-cert CERT.pem --tls-key KEY.pem [--tls-required]]";
 
     private ServerCommand() {
     }
@@ -48,6 +49,8 @@ public final class ServerCommand {
             out.println("admin adds users and privileges with CREATE USER name PASSWORD '...' and GRANT (docs/sql-statements.md).");
             out.println("--memory-limit SIZE (e.g. 8GB) is the memory each query may use unless its session SETs memory_limit;");
             out.println("the default is half the Java heap. Sorts spill to DIR/tmp/ beyond it.");
+            out.println("--warm-up runs Basalt's JIT warm-up (its own queries over a private temporary database, about 10 s)");
+            out.println("before the server accepts connections, so that the first queries run at full speed.");
             return 0;
         }
         try {
@@ -65,6 +68,11 @@ public final class ServerCommand {
         if (arguments.tlsCertificate() != null) {
             configuration = configuration.withTls(TlsContexts.fromPem(Path.of(arguments.tlsCertificate()),
                     Path.of(arguments.tlsKey())), arguments.tlsRequired());
+        }
+        if (arguments.warmUp()) {
+            JitWarmUp.Result warmUp = JitWarmUp.runOnce();
+            out.println("JIT warm-up: " + warmUp.statements() + " statements in " + warmUp.elapsed().toMillis() + " ms"
+                    + (warmUp.failures() > 0 ? " (" + warmUp.failures() + " failed, see the log)" : ""));
         }
         Database database = Database.open(Path.of(arguments.dataDirectory()));
         if (arguments.memoryLimit() != ServerArguments.DEFAULT_MEMORY_LIMIT) {

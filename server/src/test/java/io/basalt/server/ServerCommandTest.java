@@ -42,4 +42,10 @@ class ServerCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--memory-limit").contains("invalid memory size");
         assertThat(run("--data", "d", "--memory-limit")).isEqualTo(2);
     }
+
+    @Test
+    void warmUpIsAFlagOffByDefault() {
+        assertThat(ServerArguments.parse(new String[] {"--data", "d", "--warm-up"}).warmUp()).isTrue();
+        assertThat(ServerArguments.parse(new String[] {"--data", "d"}).warmUp()).isFalse();
+    }
 }

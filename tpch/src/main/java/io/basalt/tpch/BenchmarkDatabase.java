@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -38,12 +39,17 @@ final class BenchmarkDatabase implements AutoCloseable {
 
     /**
      * Connects; {@code threads}, when given, becomes {@code SET threads = N} and {@code memoryLimit}
-     * {@code SET memory_limit = 'SIZE'} (Basalt and DuckDB both spell them so). {@code otherLabel} is the label of the database this one is compared with, so that two of a kind
-     * get distinct names.
+     * {@code SET memory_limit = 'SIZE'} (Basalt and DuckDB both spell them so). {@code warmUp} connects an in-process
+     * Basalt with {@code warm_up=true} (its JIT warm-up runs first); other databases ignore it. {@code otherLabel} is the
+     * label of the database this one is compared with, so that two of a kind get distinct names.
      */
-    static BenchmarkDatabase open(String url, DriverLoader drivers, Integer threads, String memoryLimit, String otherLabel)
-            throws SQLException {
-        Connection connection = drivers.connect(url);
+    static BenchmarkDatabase open(String url, DriverLoader drivers, Integer threads, String memoryLimit, boolean warmUp,
+            String otherLabel) throws SQLException {
+        Properties properties = new Properties();
+        if (warmUp && isInProcessBasalt(url)) {
+            properties.setProperty("warm_up", "true");
+        }
+        Connection connection = drivers.connect(url, properties);
         try {
             DatabaseMetaData metadata = connection.getMetaData();
             String product = metadata.getDatabaseProductName();
@@ -88,6 +94,11 @@ final class BenchmarkDatabase implements AutoCloseable {
 
     /** Whether the database runs inside this process (Basalt embedded, file or memory), so its heap is ours. */
     boolean runsInThisProcess() {
+        return isInProcessBasalt(url);
+    }
+
+    /** Whether {@code url} opens Basalt in this process (a file or memory database, not a server). */
+    static boolean isInProcessBasalt(String url) {
         if (!ConnectionUrl.isBasaltUrl(url)) {
             return false;
         }

@@ -37,6 +37,10 @@ final class CommandLine {
                     options.fromGenerator = true;
                     continue;
                 }
+                case "--warm-up" -> {
+                    options.warmUp = true;
+                    continue;
+                }
                 default -> {
                     // an option with a value, below
                 }

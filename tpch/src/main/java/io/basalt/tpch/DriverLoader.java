@@ -43,10 +43,15 @@ final class DriverLoader implements AutoCloseable {
     }
 
     Connection connect(String url) throws SQLException {
+        return connect(url, new Properties());
+    }
+
+    /** Connects with connection properties {@code properties} (beside those in the URL). */
+    Connection connect(String url, Properties properties) throws SQLException {
         if (loader != null) {
             for (Driver driver : ServiceLoader.load(Driver.class, loader)) {
                 if (driver.acceptsURL(url)) {
-                    Connection connection = driver.connect(url, new Properties());
+                    Connection connection = driver.connect(url, properties);
                     if (connection != null) {
                         return connection;
                     }
@@ -54,7 +59,7 @@ final class DriverLoader implements AutoCloseable {
             }
         }
         try {
-            return DriverManager.getConnection(url);
+            return DriverManager.getConnection(url, properties);
         } catch (SQLException e) {
             // DriverManager's own message when no driver accepts the URL; a driver's refusal stays as it is.
             if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {

@@ -36,6 +36,9 @@ public final class TpchCommand {
               --runs N           hot runs per query after the cold one (default 3; 0 = cold only)
               --threads N        SET threads = N on every database first
               --memory-limit SIZE  SET memory_limit = 'SIZE' (e.g. 8GB) on every database first
+              --warm-up          an in-process Basalt runs its JIT warm-up (its own queries over a private
+                                 temporary database, about 10 s) before the first query; a server warms up
+                                 with basalt server --warm-up
               --answers DIR      reference answers (default: shared/tpch/answers/sfSF, found upwards)
               --json FILE        also write the results as JSON
               --chart FILE       also draw the query times as a bar chart (.svg or .png)

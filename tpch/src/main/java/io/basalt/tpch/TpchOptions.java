@@ -33,6 +33,11 @@ final class TpchOptions {
     Integer threads;
     /** When set, every database is told {@code SET memory_limit = '…'} (e.g. 8GB) before it works. */
     String memoryLimit;
+    /**
+     * Basalt databases in this process connect with {@code warm_up=true}: Basalt's JIT warm-up (its own workload, in a
+     * private temporary database) runs before the first query.
+     */
+    boolean warmUp;
     Path answersDirectory;
     Path jsonFile;
     Path chartFile;

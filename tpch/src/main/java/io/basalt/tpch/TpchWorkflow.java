@@ -218,7 +218,11 @@ final class TpchWorkflow {
         try {
             String previous = null;
             for (String url : options.urls()) {
-                BenchmarkDatabase database = BenchmarkDatabase.open(url, drivers, options.threads, options.memoryLimit, previous);
+                if (options.warmUp && BenchmarkDatabase.isInProcessBasalt(url)) {
+                    out.println("Warming up Basalt's JIT before the first query (--warm-up)");
+                }
+                BenchmarkDatabase database = BenchmarkDatabase.open(url, drivers, options.threads, options.memoryLimit,
+                        options.warmUp, previous);
                 databases.add(database);
                 previous = database.label();
             }

@@ -97,10 +97,12 @@ class TpchCommandTest {
 
     @Test
     void everythingInOneGoKeepsAnInMemoryDatabaseFromLoadToRun() {
+        // with the JIT warm-up first (connection property warm_up=true; server's JitWarmUpTest checks what it does)
         int status = run("--sf", "0.01", "--data", directory.resolve("data").toString(), "--url", "jdbc:basalt:mem:",
-                "--queries", "6", "--runs", "0");
+                "--queries", "6", "--runs", "0", "--warm-up");
         assertThat(status).as(out() + err()).isZero();
-        assertThat(out()).contains("bytes on disk: not known for this URL").containsPattern("Q6 .* ok");
+        assertThat(out()).contains("Warming up Basalt's JIT before the first query")
+                .contains("bytes on disk: not known for this URL").containsPattern("Q6 .* ok");
     }
 
     @Test
