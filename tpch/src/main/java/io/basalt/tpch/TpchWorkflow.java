@@ -218,11 +218,17 @@ final class TpchWorkflow {
         try {
             String previous = null;
             for (String url : options.urls()) {
-                if (options.warmUp && BenchmarkDatabase.isInProcessBasalt(url)) {
-                    out.println("Warming up Basalt's JIT before the first query (--warm-up)");
+                boolean warmUp = options.warmUp && BenchmarkDatabase.isInProcessBasalt(url);
+                if (warmUp) {
+                    out.print("Warming up Basalt's JIT before the first query (--warm-up): ");
+                    out.flush();
                 }
+                long start = System.nanoTime();
                 BenchmarkDatabase database = BenchmarkDatabase.open(url, drivers, options.threads, options.memoryLimit,
                         options.warmUp, previous);
+                if (warmUp) {
+                    out.println(Numbers.millis((System.nanoTime() - start) / 1e6) + " ms");
+                }
                 databases.add(database);
                 previous = database.label();
             }

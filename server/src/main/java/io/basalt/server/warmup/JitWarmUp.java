@@ -63,8 +63,6 @@ public final class JitWarmUp {
     public static synchronized Result runOnce() {
         if (completed == null) {
             completed = run(DEFAULT_ROUNDS, false);
-            LOG.log(System.Logger.Level.INFO, "JIT warm-up: {0} statements in {1} ms ({2} failed)",
-                    completed.statements(), completed.elapsed().toMillis(), completed.failures());
         }
         return completed;
     }
