@@ -70,6 +70,19 @@ class LauncherScriptTest {
     }
 
     @Test
+    void theServerAndTheBenchmarkLowerThePlannersCompileThresholdsQuietly() throws Exception {
+        for (String command : List.of("server", "tpch")) {
+            List<String> arguments = launch(command, null);
+            assertThat(arguments).as(command).contains("-XX:CompileCommand=quiet",
+                    "-XX:CompileCommand=CompileThresholdScaling,org.apache.calcite.*::*,0.1",
+                    "-XX:CompileCommand=CompileThresholdScaling,io.basalt.optimizer.*::*,0.1");
+            assertThat(arguments.indexOf("-XX:CompileCommand=quiet")).as("quiet before the commands it silences")
+                    .isLessThan(arguments.indexOf("-XX:CompileCommand=CompileThresholdScaling,org.apache.calcite.*::*,0.1"));
+        }
+        assertThat(launch("shell", null)).noneMatch(argument -> argument.startsWith("-XX:CompileCommand"));
+    }
+
+    @Test
     void theShellKeepsAFastStartAndTheDefaultHeapLimitStaysWithoutUserOptions() throws Exception {
         List<String> shell = launch("shell", null);
         assertThat(shell).doesNotContain(PRE_TOUCH, INITIAL_HEAP, KEEP_HEAP).contains("-XX:MaxRAMPercentage=75");
