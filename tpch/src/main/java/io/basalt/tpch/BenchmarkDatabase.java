@@ -39,14 +39,15 @@ final class BenchmarkDatabase implements AutoCloseable {
 
     /**
      * Connects; {@code threads}, when given, becomes {@code SET threads = N} and {@code memoryLimit}
-     * {@code SET memory_limit = 'SIZE'} (Basalt and DuckDB both spell them so). {@code warmUp} connects an in-process
-     * Basalt with {@code warm_up=true} (its JIT warm-up runs first); other databases ignore it. {@code otherLabel} is the
+     * {@code SET memory_limit = 'SIZE'} (Basalt and DuckDB both spell them so). {@code warmUp} connects with the
+     * property {@code warm_up=true}, which only an in-process Basalt takes (its JIT warm-up runs first;
+     * {@link #isInProcessBasalt}). {@code otherLabel} is the
      * label of the database this one is compared with, so that two of a kind get distinct names.
      */
     static BenchmarkDatabase open(String url, DriverLoader drivers, Integer threads, String memoryLimit, boolean warmUp,
             String otherLabel) throws SQLException {
         Properties properties = new Properties();
-        if (warmUp && isInProcessBasalt(url)) {
+        if (warmUp) {
             properties.setProperty("warm_up", "true");
         }
         Connection connection = drivers.connect(url, properties);

@@ -225,7 +225,7 @@ final class TpchWorkflow {
                 }
                 long start = System.nanoTime();
                 BenchmarkDatabase database = BenchmarkDatabase.open(url, drivers, options.threads, options.memoryLimit,
-                        options.warmUp, previous);
+                        warmUp, previous);
                 if (warmUp) {
                     out.println(Numbers.millis((System.nanoTime() - start) / 1e6) + " ms");
                 }

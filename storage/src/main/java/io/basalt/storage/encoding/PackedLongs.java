@@ -160,8 +160,7 @@ public final class PackedLongs implements EncodedLongs {
      * filter keeps 98 %).
      */
     private boolean unpacksDensely(int offset, int[] positions, int from, int n, int room) {
-        if (!VectorInstructions.PACKED_KERNELS || width < 1 || width > VectorInstructions.MAX_RANGE_WIDTH
-                || n < MIN_VECTOR_ROWS) {
+        if (!kernelsApply(n)) {
             return false;
         }
         long rows = offset + positions[from + n - 1] - (offset + positions[from] & ~7) + 1L;
@@ -461,8 +460,7 @@ public final class PackedLongs implements EncodedLongs {
      * outside theirs, or there are too few rows for their set-up to pay. The scalar loops test the rest.
      */
     private int vectorGroups(int offset, int count) {
-        if (!VectorInstructions.PACKED_KERNELS || width < 1 || width > VectorInstructions.MAX_RANGE_WIDTH
-                || count < MIN_VECTOR_ROWS) {
+        if (!kernelsApply(count)) {
             return 0;
         }
         int head = vectorHead(offset);
@@ -470,6 +468,15 @@ public final class PackedLongs implements EncodedLongs {
         int groupBytes = lanes / 8 * width;
         int room = bytes.length - PackedIntLanes.loadBytes() - firstByteOf(offset + head);
         return room < 0 ? 0 : Math.min((count - head) / lanes, room / groupBytes + 1);
+    }
+
+    /**
+     * Whether the vector kernels may take {@code rows} values of this column: they are on, the width is theirs, and
+     * there are enough rows for their set-up to pay.
+     */
+    private boolean kernelsApply(int rows) {
+        return VectorInstructions.PACKED_KERNELS && width >= 1 && width <= VectorInstructions.MAX_RANGE_WIDTH
+                && rows >= MIN_VECTOR_ROWS;
     }
 
     /** The rows before the first whose bits start on a byte boundary (every eighth value's do). */
