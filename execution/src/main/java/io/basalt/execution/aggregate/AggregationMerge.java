@@ -90,9 +90,10 @@ final class AggregationMerge {
                 Split groups = split(partial.groups.keys(), partial.groups.groupCount());
                 groupSplits[index] = groups;
                 for (int c = 0; c < layout.calls.size(); c++) {
-                    GroupTable set = partial.distinctSets[c];
-                    if (set != null) {
-                        distinctSplits[index][c] = splitEntries(set.keys(), set.groupCount(), groups.partitionOfRow());
+                    DistinctEntries entries = partial.distinctEntries[c];
+                    if (entries != null) {
+                        distinctSplits[index][c] = splitEntries(entries.entries(), entries.entryCount(),
+                                groups.partitionOfRow());
                     }
                 }
             });
@@ -129,7 +130,7 @@ final class AggregationMerge {
             merged.groups.findOrInsert(keys, selected, count, targets);
             merged.ensureGroups();
             for (int c = 0; c < layout.calls.size(); c++) {
-                if (partial.distinctSets[c] == null && partial.accumulators[c] != null) {
+                if (!layout.distinct[c] && partial.accumulators[c] != null) {
                     merged.accumulators[c].merge(partial.accumulators[c], selected, targets, count);
                 }
             }
@@ -160,7 +161,7 @@ final class AggregationMerge {
     private void mergeDistinct(PartialAggregation merged, int call, int partition, int[][] mergedGroupOf) {
         for (int p = 0; p < partials.size(); p++) {
             ColumnVector[] entries = distinctSplits[p][call].keys();
-            int entryCount = partials.get(p).distinctSets[call].groupCount();
+            int entryCount = partials.get(p).distinctEntries[call].entryCount();
             int[] selected = distinctSplits[p][call].positions()[partition];
             int count = selected.length;
             long[] partialGroups = ((LongVector) entries[0]).values();
@@ -174,9 +175,9 @@ final class AggregationMerge {
             int before = merged.distinctSets[call].groupCount();
             int[] ids = new int[count];
             merged.distinctSets[call].findOrInsert(translated, selected, count, ids);
-            // Each partial's set holds an entry once, so an id past the old size is a value new to the merge.
+            // A partial's entries may repeat (DistinctEntries): the first with each new id is a value new to the merge.
             int[] fresh = new int[count];
-            int freshCount = entriesFrom(before, ids, selected, count, fresh);
+            int freshCount = PartialAggregation.firstOfNewIds(before, ids, selected, count, fresh);
             ColumnVector[] arguments = Arrays.copyOfRange(entries, 1, entries.length);
             merged.accumulators[call].add(groupByEntry, arguments, fresh, freshCount);
         }
@@ -194,17 +195,6 @@ final class AggregationMerge {
             groupByEntry[entry] = group;
             mergedGroupValues[entry] = group;
         }
-    }
-
-    /** Lists in {@code out} the selected entries whose id is {@code first} or later (new to the set); returns how many. */
-    private static int entriesFrom(int first, int[] ids, int[] selected, int count, int[] out) {
-        int found = 0;
-        for (int i = 0; i < count; i++) {
-            if (ids[i] >= first) {
-                out[found++] = selected[i];
-            }
-        }
-        return found;
     }
 
     /** Lists the rows of {@code keys} (a partial's group keys) per partition, by key hash. */

@@ -83,7 +83,7 @@ final class HybridAggregation {
         int keeping = 0;
         for (int c = 0; c < partial.accumulators.length; c++) {
             Accumulator accumulator = partial.accumulators[c];
-            keeping += partial.distinctSets[c] != null || accumulator instanceof CollectingAccumulator
+            keeping += layout.distinct[c] || accumulator instanceof CollectingAccumulator
                     || accumulator instanceof BytesMinMaxAccumulator ? 1 : 0;
         }
         this.valueKeepingCalls = keeping;

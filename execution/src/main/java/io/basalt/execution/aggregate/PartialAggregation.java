@@ -15,9 +15,10 @@ import java.util.Arrays;
 
 /**
  * The groups and aggregate states one worker thread builds from the batches it sees (pre-aggregation), or
- * one partition of the merged result. While pre-aggregating, a DISTINCT aggregate keeps a set of (group
- * id, argument) instead of a state; the merge feeds each distinct value once into the final state, and
- * rows added to a merged partition directly go through its set first for the same reason.
+ * one partition of the merged result. While pre-aggregating, a DISTINCT aggregate keeps its (group id,
+ * argument) entries instead of a state ({@link DistinctEntries}: a set, or a list once a set stops paying); the
+ * merge feeds each distinct value once into the final state, and rows added to a merged partition directly go
+ * through its set first for the same reason.
  *
  * <p>A DISTINCT set holds the group's id in this table, not the group's key columns: one LONG instead of
  * every key column (TPC-H Q16 groups by two text columns and an integer), so entries hash and compare as
@@ -27,7 +28,10 @@ final class PartialAggregation {
 
     final GroupTable groups;
     final Accumulator[] accumulators;
+    /** A merged partition's DISTINCT sets, by call (null for a worker's table and for the other calls). */
     final GroupTable[] distinctSets;
+    /** A worker's DISTINCT entries, by call (null for a merged partition and for the other calls). */
+    final DistinctEntries[] distinctEntries;
     private final AggregationLayout layout;
     private final boolean merged;
     /** Per-batch scratch (see {@link #scratch}): the group id of each added row, by row, and a FILTER's rows. */
@@ -43,9 +47,12 @@ final class PartialAggregation {
         int calls = layout.calls.size();
         this.accumulators = new Accumulator[calls];
         this.distinctSets = new GroupTable[calls];
+        this.distinctEntries = new DistinctEntries[calls];
         for (int c = 0; c < calls; c++) {
-            if (layout.distinct[c]) {
+            if (layout.distinct[c] && merged) {
                 distinctSets[c] = GroupTables.create(layout.distinctSetKinds(c), expectedGroups, memory);
+            } else if (layout.distinct[c]) {
+                distinctEntries[c] = new DistinctEntries(layout.distinctSetKinds(c), expectedGroups, memory);
             }
             if ((!layout.distinct[c] || merged) && !layout.isGrouping(c)) {
                 accumulators[c] = Accumulators.create(layout.calls.get(c), layout.inputTypes, memory);
@@ -138,9 +145,9 @@ final class PartialAggregation {
                 callRows = selected;
             }
             ColumnVector[] arguments = layout.arguments(c, batch);
-            if (distinctSets[c] == null && everyRow != null && filterColumn < 0) {
+            if (!layout.distinct[c] && everyRow != null && filterColumn < 0) {
                 accumulators[c].addEveryRow(everyRow, arguments);
-            } else if (distinctSets[c] == null) {
+            } else if (!layout.distinct[c]) {
                 accumulators[c].add(groupIds, arguments, callRows, callCount);
             } else {
                 addDistinct(c, arguments, groupIds, callRows, callCount, batch.rowCount());
@@ -160,7 +167,7 @@ final class PartialAggregation {
         ColumnVector[] values = new ColumnVector[accumulators.length];
         int sumCount = 0;
         for (int c = 0; c < accumulators.length; c++) {
-            if (layout.isGrouping(c) || distinctSets[c] != null || layout.calls.get(c).filterColumn() >= 0
+            if (layout.isGrouping(c) || layout.distinct[c] || layout.calls.get(c).filterColumn() >= 0
                     || !(accumulators[c] instanceof SummingAccumulator summing)) {
                 continue;
             }
@@ -252,23 +259,33 @@ final class PartialAggregation {
         ColumnVector[] entries = new ColumnVector[1 + arguments.length];
         entries[0] = groupColumn;
         System.arraycopy(arguments, 0, entries, 1, arguments.length);
+        if (!merged) {
+            distinctEntries[call].add(entries, rowCount, kept, keptCount);
+            return;
+        }
         int before = distinctSets[call].groupCount();
         int[] ids = new int[keptCount];
         distinctSets[call].findOrInsert(entries, kept, keptCount, ids);
-        if (!merged) {
-            return;
-        }
-        // Ids are handed out densely in order of first appearance: the first row with each new id is new.
         int[] fresh = new int[keptCount];
-        int freshCount = 0;
-        int expected = before;
-        for (int i = 0; i < keptCount; i++) {
-            if (ids[i] == expected) {
-                fresh[freshCount++] = kept[i];
-                expected++;
+        int freshCount = firstOfNewIds(before, ids, kept, keptCount, fresh);
+        accumulators[call].add(groupIds, arguments, fresh, freshCount);
+    }
+
+    /**
+     * Lists in {@code out} the rows {@code rows[i]} that got an id new to a set ({@code first} or later), each such id
+     * once, and returns how many: a set hands out ids densely in order of first appearance, so the first row with each
+     * new id has the next one, and a later row with the same id (a duplicate) does not.
+     */
+    static int firstOfNewIds(int first, int[] ids, int[] rows, int count, int[] out) {
+        int found = 0;
+        int next = first;
+        for (int i = 0; i < count; i++) {
+            if (ids[i] == next) {
+                out[found++] = rows[i];
+                next++;
             }
         }
-        accumulators[call].add(groupIds, arguments, fresh, freshCount);
+        return found;
     }
 
     void ensureGroups() {
@@ -292,6 +309,9 @@ final class PartialAggregation {
             }
             if (distinctSets[c] != null) {
                 distinctSets[c].release();
+            }
+            if (distinctEntries[c] != null) {
+                distinctEntries[c].release();
             }
         }
     }

@@ -184,6 +184,40 @@ class AggregationSinkTest {
         }
     }
 
+    @Test
+    void distinctEntriesThatHardlyRepeatAreDeduplicatedByTheMergeAlone() {
+        // Three text keys and values that hardly repeat: each worker's DISTINCT entries go to a list (DistinctEntries)
+        // after its sample, so the merge sees repeats within a worker's list and across workers, and must count each
+        // value once: COUNT, SUM and AVG DISTINCT, with a FILTER and NULL values.
+        LogicalType average = LogicalType.decimal(38, 6);
+        List<AggregateCall> calls = List.of(
+                new AggregateCall(AggregateFunction.COUNT, new int[] {2}, true, -1, LogicalType.BIGINT, "distinct"),
+                new AggregateCall(AggregateFunction.SUM, new int[] {2}, true, 3, LogicalType.BIGINT, "distinct_filtered"),
+                new AggregateCall(AggregateFunction.AVG, new int[] {2}, true, -1, average, "distinct_average"),
+                new AggregateCall(AggregateFunction.COUNT_STAR, new int[0], false, -1, LogicalType.BIGINT, "n"));
+        Random random = new Random(17);
+        String[] words = {"x", "y", "z"};
+        List<List<List<Object>>> batches = new ArrayList<>();
+        for (int b = 0; b < 30; b++) {
+            List<List<Object>> batch = new ArrayList<>();
+            for (int i = 0; i < 4_000; i++) {
+                // One value in 25 is drawn from a small pool, so it repeats within and across workers.
+                long value = random.nextInt(25) == 0 ? random.nextInt(300) : 1_000 + b * 4_000L + i;
+                batch.add(Results.row(0L, words[random.nextInt(3)], random.nextInt(40) == 0 ? null : value,
+                        random.nextBoolean()));
+            }
+            batches.add(batch);
+        }
+        int[] keys = {1};
+        List<List<Object>> rows = aggregate(node(keys, calls), batches, 3, writer -> {
+            assertThat(writer.isPartitioning()).isFalse();
+            assertThat(writer.partial().distinctEntries[0].listed()).isTrue();
+        });
+        List<List<Object>> all = batches.stream().flatMap(List::stream).toList();
+        List<LogicalType> types = COLUMNS.stream().map(Column::type).toList();
+        assertThat(Results.sorted(rows)).isEqualTo(Results.sorted(ReferenceAggregation.aggregate(all, keys, calls, types)));
+    }
+
     private static AggregateNode node(int[] keys, List<AggregateCall> calls) {
         List<Column> output = new ArrayList<>();
         for (int key : keys) {
