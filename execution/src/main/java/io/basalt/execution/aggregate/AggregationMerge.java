@@ -142,7 +142,7 @@ final class AggregationMerge {
         for (int c = 0; c < layout.calls.size(); c++) {
             if (merged.distinctSets[c] != null) {
                 cancellation.run();
-                mergeDistinct(merged, c, partition, mergedGroupOf);
+                mergeDistinct(merged, c, partition, mergedGroupOf, cancellation, target);
             }
         }
         // Rows that were not pre-aggregated join their partition last, after the DISTINCT sets are merged.
@@ -155,31 +155,43 @@ final class AggregationMerge {
     }
 
     /**
-     * Feeds the partials' DISTINCT entries of this partition into the merged set, translated to merged group ids, and
-     * each entry new to the merge into the final state.
+     * Feeds the partials' DISTINCT entries of this partition, translated to merged group ids, each once into the final
+     * state: bucket by bucket ({@link DistinctBucketMerge}) when no kept rows follow, else through the merged set,
+     * which those rows need to find the entries in.
      */
-    private void mergeDistinct(PartialAggregation merged, int call, int partition, int[][] mergedGroupOf) {
+    private void mergeDistinct(PartialAggregation merged, int call, int partition, int[][] mergedGroupOf,
+                               Runnable cancellation, MemoryReservation target) {
+        List<DistinctBucketMerge.Source> sources = new ArrayList<>();
         for (int p = 0; p < partials.size(); p++) {
             ColumnVector[] entries = distinctSplits[p][call].keys();
             int entryCount = partials.get(p).distinctEntries[call].entryCount();
             int[] selected = distinctSplits[p][call].positions()[partition];
-            int count = selected.length;
             long[] partialGroups = ((LongVector) entries[0]).values();
             int[] groupByEntry = new int[Math.max(entryCount, 1)];
             LongVector mergedGroups = new LongVector(entryCount);
-            long[] mergedGroupValues = mergedGroups.values();
-            translateGroups(selected, count, partialGroups, mergedGroupOf[p], groupByEntry, mergedGroupValues);
+            translateGroups(selected, selected.length, partialGroups, mergedGroupOf[p], groupByEntry,
+                    mergedGroups.values());
             mergedGroups.setPositionCount(entryCount);
             ColumnVector[] translated = entries.clone();
             translated[0] = mergedGroups;
-            int before = merged.distinctSets[call].groupCount();
+            sources.add(new DistinctBucketMerge.Source(translated, selected, groupByEntry,
+                    Arrays.copyOfRange(entries, 1, entries.length)));
+        }
+        if (keptBatches.isEmpty()) {
+            DistinctBucketMerge.merge(sources, layout.distinctSetKinds(call), merged.accumulators[call], target,
+                    cancellation);
+            return;
+        }
+        GroupTable set = merged.distinctSets[call];
+        for (DistinctBucketMerge.Source source : sources) {
+            int count = source.rows().length;
+            int before = set.groupCount();
             int[] ids = new int[count];
-            merged.distinctSets[call].findOrInsert(translated, selected, count, ids);
+            set.findOrInsert(source.entries(), source.rows(), count, ids);
             // A partial's entries may repeat (DistinctEntries): the first with each new id is a value new to the merge.
             int[] fresh = new int[count];
-            int freshCount = PartialAggregation.firstOfNewIds(before, ids, selected, count, fresh);
-            ColumnVector[] arguments = Arrays.copyOfRange(entries, 1, entries.length);
-            merged.accumulators[call].add(groupByEntry, arguments, fresh, freshCount);
+            int freshCount = PartialAggregation.firstOfNewIds(before, ids, source.rows(), count, fresh);
+            merged.accumulators[call].add(source.groupByEntry(), source.arguments(), fresh, freshCount);
         }
     }
 
