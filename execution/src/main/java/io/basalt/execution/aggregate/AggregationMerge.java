@@ -38,6 +38,11 @@ final class AggregationMerge {
     private final AtomicLong splitBytes = new AtomicLong();
     /** The key-range merge of sorted tables, or null to merge by key hash. */
     private final SortedMerge sortedMerge;
+    /**
+     * Whether rows are added to the merged partitions afterwards (kept batches, or a spilled partition's rows): their
+     * DISTINCT entries must then be found in the partition's set, which has to hold every entry.
+     */
+    private final boolean rowsFollow;
 
     /**
      * The keys of a partial's groups (or DISTINCT entries) and which of them fall in each partition, and the partition
@@ -53,7 +58,8 @@ final class AggregationMerge {
 
     /**
      * As {@link #AggregationMerge(AggregationLayout, List, List, int, MemoryReservation)}, but always by key-hash
-     * partition: a merge whose partitions are joined by spilled rows (split by key hash) must not use key ranges.
+     * partition: a merge whose partitions are joined by spilled rows (split by key hash) must not use key ranges, and
+     * keeps every DISTINCT entry in its partitions' sets for those rows.
      */
     static AggregationMerge byHash(AggregationLayout layout, List<PartialAggregation> partials,
                                    List<AggregationWriter.PartitionedBatch> keptBatches, int partitions,
@@ -72,6 +78,7 @@ final class AggregationMerge {
         this.groupSplits = new Split[partials.size()];
         this.distinctSplits = new Split[partials.size()][layout.calls.size()];
         this.sortedMerge = rangesAllowed && keptBatches.isEmpty() ? SortedMerge.of(layout, partials, partitions) : null;
+        this.rowsFollow = !keptBatches.isEmpty() || !rangesAllowed;
     }
 
     /**
@@ -156,8 +163,8 @@ final class AggregationMerge {
 
     /**
      * Feeds the partials' DISTINCT entries of this partition, translated to merged group ids, each once into the final
-     * state: bucket by bucket ({@link DistinctBucketMerge}) when no kept rows follow, else through the merged set,
-     * which those rows need to find the entries in.
+     * state: bucket by bucket ({@link DistinctBucketMerge}) when no rows follow, else through the merged set, which
+     * those rows need to find the entries in.
      */
     private void mergeDistinct(PartialAggregation merged, int call, int partition, int[][] mergedGroupOf,
                                Runnable cancellation, MemoryReservation target) {
@@ -177,7 +184,7 @@ final class AggregationMerge {
             sources.add(new DistinctBucketMerge.Source(translated, selected, groupByEntry,
                     Arrays.copyOfRange(entries, 1, entries.length)));
         }
-        if (keptBatches.isEmpty()) {
+        if (!rowsFollow) {
             DistinctBucketMerge.merge(sources, layout.distinctSetKinds(call), merged.accumulators[call], target,
                     cancellation);
             return;

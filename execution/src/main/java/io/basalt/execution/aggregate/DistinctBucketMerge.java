@@ -20,7 +20,7 @@ import java.util.List;
  * bucket's set stays in the core's cache while its entries go in, where one set of all of them (TPC-H Q16 at SF 10:
  * 600,000 a partition) took a miss to memory per entry.
  *
- * <p>Only for a partition that no kept rows follow ({@link AggregationMerge}): those go through the merged partition's
+ * <p>Only for a partition that no rows follow (kept or spilled ones, {@link AggregationMerge}): those go through its
  * set, which must then hold every entry.
  */
 final class DistinctBucketMerge {
