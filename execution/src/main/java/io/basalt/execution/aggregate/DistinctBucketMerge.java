@@ -4,8 +4,8 @@ import io.basalt.execution.hash.GroupTable;
 import io.basalt.execution.hash.GroupTables;
 import io.basalt.execution.hash.KeyHashing;
 import io.basalt.execution.memory.MemoryReservation;
-import io.basalt.storage.type.PhysicalKind;
 import io.basalt.execution.vector.Selection;
+import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.ColumnVector;
 import io.basalt.storage.vector.LongVector;
 
@@ -97,12 +97,12 @@ final class DistinctBucketMerge {
      * One source's entries by bucket. Entries of LONG columns only (a group id and one integer, date or short decimal
      * argument, the common case) are copied into a vector per bucket, reading them in order: the bucket's set then
      * reads them in order too, where reading the bucket's rows where they are took a cache miss for every one. Other
-     * entries stay where they are, each bucket listing its rows.
+     * entries, and all entries when there is one bucket, stay where they are, each bucket listing its rows.
      */
     private static Source[] split(Source source, int[] bucketOf, int buckets) {
         int[][] rowsByBucket = AggregationMerge.rowsByPartition(bucketOf, source.rows(), source.rows().length, buckets);
         Source[] parts = new Source[buckets];
-        if (!allLongs(source.entries())) {
+        if (buckets == 1 || !allLongs(source.entries())) {
             for (int bucket = 0; bucket < buckets; bucket++) {
                 parts[bucket] = new Source(source.entries(), rowsByBucket[bucket], source.groupByEntry(),
                         source.arguments());

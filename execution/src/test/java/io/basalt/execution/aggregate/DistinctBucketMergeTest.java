@@ -54,8 +54,8 @@ class DistinctBucketMergeTest {
 
     /**
      * A worker's entries: {@code rows} of them, of which every third is left out of the partition; the group id column
-     * holds the worker's own ids, {@code groupByEntry} the merged ones ({@code id * 3 % 1000}, so two of a worker's
-     * groups may merge into one).
+     * and {@code groupByEntry} hold merged group ids, as the merge hands them over ({@code id * 3 % 1000} of the worker's
+     * {@code id}, so several of a worker's groups merge into one).
      */
     private static DistinctBucketMerge.Source source(Random random, int rows, boolean text, Set<String> expected) {
         LongVector groups = new LongVector(rows);
@@ -84,24 +84,33 @@ class DistinctBucketMergeTest {
 
     @Test
     void everyDistinctEntryIsFedOnceWhateverItsColumnsAndHowOftenItRepeats() {
-        for (boolean text : new boolean[] {false, true}) {
-            Random random = new Random(text ? 2 : 1);
-            Set<String> expected = new HashSet<>();
-            // Enough entries for several buckets; the third worker's is empty.
-            List<DistinctBucketMerge.Source> sources = List.of(source(random, 90_000, text, expected),
-                    source(random, 60_000, text, expected), source(random, 0, text, expected));
-            assertThat(DistinctBucketMerge.bucketBits(100_000)).isGreaterThan(1);
-            MemoryBudget budget = new MemoryBudget(1L << 30);
-            MemoryReservation memory = new MemoryReservation(budget, "test");
-            RecordingAccumulator accumulator = new RecordingAccumulator();
-            List<PhysicalKind> kinds = List.of(PhysicalKind.LONG, text ? PhysicalKind.BYTES : PhysicalKind.LONG);
-
-            DistinctBucketMerge.merge(sources, kinds, accumulator, memory, () -> { });
-
-            assertThat(accumulator.fed).doesNotHaveDuplicates();
-            assertThat(new HashSet<>(accumulator.fed)).isEqualTo(expected);
-            assertThat(budget.usedBytes()).isZero();
+        // One bucket (the entries stay where they are) and several (LONG entries copied per bucket); text entries,
+        // which stay where they are in either case.
+        for (int scale : new int[] {1, 30}) {
+            for (boolean text : new boolean[] {false, true}) {
+                check(scale, text);
+            }
         }
+    }
+
+    private void check(int scale, boolean text) {
+        Random random = new Random(text ? 2 : 1);
+        Set<String> expected = new HashSet<>();
+        // The third worker's entries are empty.
+        List<DistinctBucketMerge.Source> sources = List.of(source(random, 3_000 * scale, text, expected),
+                source(random, 2_000 * scale, text, expected), source(random, 0, text, expected));
+        int total = sources.stream().mapToInt(source -> source.rows().length).sum();
+        assertThat(DistinctBucketMerge.bucketBits(total)).isEqualTo(scale == 1 ? 0 : 3);
+        MemoryBudget budget = new MemoryBudget(1L << 30);
+        MemoryReservation memory = new MemoryReservation(budget, "test");
+        RecordingAccumulator accumulator = new RecordingAccumulator();
+        List<PhysicalKind> kinds = List.of(PhysicalKind.LONG, text ? PhysicalKind.BYTES : PhysicalKind.LONG);
+
+        DistinctBucketMerge.merge(sources, kinds, accumulator, memory, () -> { });
+
+        assertThat(accumulator.fed).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(accumulator.fed)).isEqualTo(expected);
+        assertThat(budget.usedBytes()).isZero();
     }
 
     @Test
