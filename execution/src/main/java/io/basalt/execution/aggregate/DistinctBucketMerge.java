@@ -55,13 +55,34 @@ final class DistinctBucketMerge {
         }
         int bits = bucketBits(total);
         int buckets = 1 << bits;
-        List<Source[]> bySource = new ArrayList<>();
-        for (Source source : sources) {
-            int count = source.rows().length;
-            long[] hashes = new long[count];
-            KeyHashing.hash(source.entries(), source.rows(), count, hashes);
-            bySource.add(split(source, bucketsOf(hashes, bits), buckets));
+        long copies = 0;
+        try {
+            List<Source[]> bySource = new ArrayList<>();
+            for (Source source : sources) {
+                int count = source.rows().length;
+                long[] hashes = new long[count];
+                KeyHashing.hash(source.entries(), source.rows(), count, hashes);
+                boolean copied = buckets > 1 && allLongs(source.entries());
+                if (copied) {
+                    long bytes = copyBytes(source);
+                    memory.grow(bytes);
+                    copies += bytes;
+                }
+                bySource.add(split(source, bucketsOf(hashes, bits), buckets, copied));
+            }
+            mergeBuckets(bySource, buckets, kinds, accumulator, memory, cancellation);
+        } finally {
+            memory.shrink(copies);
         }
+    }
+
+    /** The bytes of {@code source}'s entries copied per bucket: per column a long and a NULL flag, and the merged group. */
+    private static long copyBytes(Source source) {
+        return (9L * source.entries().length + 4) * source.rows().length;
+    }
+
+    private static void mergeBuckets(List<Source[]> bySource, int buckets, List<PhysicalKind> kinds,
+                                     Accumulator accumulator, MemoryReservation memory, Runnable cancellation) {
         int[] ids = new int[0];
         int[] fresh = new int[0];
         for (int bucket = 0; bucket < buckets; bucket++) {
@@ -98,11 +119,13 @@ final class DistinctBucketMerge {
      * argument, the common case) are copied into a vector per bucket, reading them in order: the bucket's set then
      * reads them in order too, where reading the bucket's rows where they are took a cache miss for every one. Other
      * entries, and all entries when there is one bucket, stay where they are, each bucket listing its rows.
+     *
+     * @param copied whether to copy the entries (the caller reserved {@link #copyBytes} for them)
      */
-    private static Source[] split(Source source, int[] bucketOf, int buckets) {
+    private static Source[] split(Source source, int[] bucketOf, int buckets, boolean copied) {
         int[][] rowsByBucket = AggregationMerge.rowsByPartition(bucketOf, source.rows(), source.rows().length, buckets);
         Source[] parts = new Source[buckets];
-        if (buckets == 1 || !allLongs(source.entries())) {
+        if (!copied) {
             for (int bucket = 0; bucket < buckets; bucket++) {
                 parts[bucket] = new Source(source.entries(), rowsByBucket[bucket], source.groupByEntry(),
                         source.arguments());

@@ -1,5 +1,6 @@
 package io.basalt.execution.aggregate;
 
+import io.basalt.execution.ExecutionException;
 import io.basalt.execution.memory.MemoryBudget;
 import io.basalt.execution.memory.MemoryReservation;
 import io.basalt.storage.type.PhysicalKind;
@@ -16,6 +17,7 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DistinctBucketMergeTest {
 
@@ -111,6 +113,23 @@ class DistinctBucketMergeTest {
         assertThat(accumulator.fed).doesNotHaveDuplicates();
         assertThat(new HashSet<>(accumulator.fed)).isEqualTo(expected);
         assertThat(budget.usedBytes()).isZero();
+    }
+
+    @Test
+    void theCopiesOfTheEntriesAreReservedAndGivenBack() {
+        Random random = new Random(3);
+        List<DistinctBucketMerge.Source> sources = List.of(source(random, 90_000, false, new HashSet<>()),
+                source(random, 60_000, false, new HashSet<>()));
+        List<PhysicalKind> kinds = List.of(PhysicalKind.LONG, PhysicalKind.LONG);
+        // 100,000 entries copied take about 2.2 MB: a 1 MB budget fails the merge with 53200, not the JVM's heap.
+        MemoryBudget small = new MemoryBudget(1L << 20);
+        RecordingAccumulator accumulator = new RecordingAccumulator();
+        assertThatThrownBy(() -> DistinctBucketMerge.merge(sources, kinds, accumulator,
+                new MemoryReservation(small, "aggregating"), () -> { }))
+                .isInstanceOfSatisfying(ExecutionException.class,
+                        failure -> assertThat(failure.sqlState()).isEqualTo(ExecutionException.OUT_OF_MEMORY));
+        assertThat(small.usedBytes()).isZero();
+        assertThat(accumulator.fed).isEmpty();
     }
 
     @Test
