@@ -189,16 +189,9 @@ final class AggregationMerge {
                     cancellation);
             return;
         }
-        GroupTable set = merged.distinctSets[call];
         for (DistinctBucketMerge.Source source : sources) {
-            int count = source.rows().length;
-            int before = set.groupCount();
-            int[] ids = new int[count];
-            set.findOrInsert(source.entries(), source.rows(), count, ids);
-            // A partial's entries may repeat (DistinctEntries): the first with each new id is a value new to the merge.
-            int[] fresh = new int[count];
-            int freshCount = PartialAggregation.firstOfNewIds(before, ids, source.rows(), count, fresh);
-            merged.accumulators[call].add(source.groupByEntry(), source.arguments(), fresh, freshCount);
+            PartialAggregation.addNewEntries(merged.distinctSets[call], source.entries(), source.rows(),
+                    source.rows().length, source.groupByEntry(), source.arguments(), merged.accumulators[call]);
         }
     }
 

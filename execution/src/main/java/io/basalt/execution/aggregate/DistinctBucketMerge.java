@@ -83,8 +83,6 @@ final class DistinctBucketMerge {
 
     private static void mergeBuckets(List<Source[]> bySource, int buckets, List<PhysicalKind> kinds,
                                      Accumulator accumulator, MemoryReservation memory, Runnable cancellation) {
-        int[] ids = new int[0];
-        int[] fresh = new int[0];
         for (int bucket = 0; bucket < buckets; bucket++) {
             cancellation.run();
             int entries = 0;
@@ -94,19 +92,12 @@ final class DistinctBucketMerge {
             if (entries == 0) {
                 continue;
             }
-            if (ids.length < entries) {
-                ids = new int[entries];
-                fresh = new int[entries];
-            }
             GroupTable set = GroupTables.create(kinds, entries, memory);
             try {
                 for (Source[] split : bySource) {
                     Source part = split[bucket];
-                    int[] rows = part.rows();
-                    int before = set.groupCount();
-                    set.findOrInsert(part.entries(), rows, rows.length, ids);
-                    int freshCount = PartialAggregation.firstOfNewIds(before, ids, rows, rows.length, fresh);
-                    accumulator.add(part.groupByEntry(), part.arguments(), fresh, freshCount);
+                    PartialAggregation.addNewEntries(set, part.entries(), part.rows(), part.rows().length,
+                            part.groupByEntry(), part.arguments(), accumulator);
                 }
             } finally {
                 set.release();

@@ -263,12 +263,22 @@ final class PartialAggregation {
             distinctEntries[call].add(entries, rowCount, kept, keptCount);
             return;
         }
-        int before = distinctSets[call].groupCount();
-        int[] ids = new int[keptCount];
-        distinctSets[call].findOrInsert(entries, kept, keptCount, ids);
-        int[] fresh = new int[keptCount];
-        int freshCount = firstOfNewIds(before, ids, kept, keptCount, fresh);
-        accumulators[call].add(groupIds, arguments, fresh, freshCount);
+        addNewEntries(distinctSets[call], entries, kept, keptCount, groupIds, arguments, accumulators[call]);
+    }
+
+    /**
+     * Adds the DISTINCT entries at rows {@code rows[0..count)} of {@code entries} to {@code set}, and feeds each entry
+     * new to the set once into {@code accumulator} ({@code groupIds} and {@code arguments} by row): entries may repeat,
+     * here and in a worker's list ({@link DistinctEntries}).
+     */
+    static void addNewEntries(GroupTable set, ColumnVector[] entries, int[] rows, int count, int[] groupIds,
+                              ColumnVector[] arguments, Accumulator accumulator) {
+        int before = set.groupCount();
+        int[] ids = new int[count];
+        set.findOrInsert(entries, rows, count, ids);
+        int[] fresh = new int[count];
+        int freshCount = firstOfNewIds(before, ids, rows, count, fresh);
+        accumulator.add(groupIds, arguments, fresh, freshCount);
     }
 
     /**
@@ -276,7 +286,7 @@ final class PartialAggregation {
      * once, and returns how many: a set hands out ids densely in order of first appearance, so the first row with each
      * new id has the next one, and a later row with the same id (a duplicate) does not.
      */
-    static int firstOfNewIds(int first, int[] ids, int[] rows, int count, int[] out) {
+    private static int firstOfNewIds(int first, int[] ids, int[] rows, int count, int[] out) {
         int found = 0;
         int next = first;
         for (int i = 0; i < count; i++) {
