@@ -35,6 +35,7 @@ final class AggregationMerge {
     private final MemoryReservation memory;
     private final Split[] groupSplits;
     private final Split[][] distinctSplits;
+    private final Translation[] translations;
     private final AtomicLong splitBytes = new AtomicLong();
     /** The key-range merge of sorted tables, or null to merge by key hash. */
     private final SortedMerge sortedMerge;
@@ -49,6 +50,18 @@ final class AggregationMerge {
      * of each row of {@code keys} (null when there is one partition).
      */
     private record Split(ColumnVector[] keys, int[][] positions, int[] partitionOfRow) {
+    }
+
+    /**
+     * Where a partial's groups and DISTINCT entries went in the merged partitions, filled by each partition's merge for
+     * its own rows (partitions hold disjoint rows, so they write disjoint elements), allocated once per partial and
+     * reserved with the splits: per partition, they took the partial's whole size again.
+     *
+     * @param mergedGroupOf       the merged group of each of the partial's groups
+     * @param groupByEntry        per DISTINCT call (null when not DISTINCT), the merged group of each entry
+     * @param mergedGroupsByEntry per DISTINCT call, the same as a LONG column, to stand for the entries' group column
+     */
+    private record Translation(int[] mergedGroupOf, int[][] groupByEntry, LongVector[] mergedGroupsByEntry) {
     }
 
     AggregationMerge(AggregationLayout layout, List<PartialAggregation> partials,
@@ -77,6 +90,7 @@ final class AggregationMerge {
         this.memory = memory;
         this.groupSplits = new Split[partials.size()];
         this.distinctSplits = new Split[partials.size()][layout.calls.size()];
+        this.translations = new Translation[partials.size()];
         this.sortedMerge = rangesAllowed && keptBatches.isEmpty() ? SortedMerge.of(layout, partials, partitions) : null;
         this.rowsFollow = !keptBatches.isEmpty() || !rangesAllowed;
     }
@@ -103,9 +117,37 @@ final class AggregationMerge {
                                 groups.partitionOfRow());
                     }
                 }
+                if (layout.anyDistinct()) {
+                    translations[index] = translation(partial);
+                }
             });
         }
         tasks.runAll(work);
+    }
+
+    /** A partial's {@link Translation}, reserved with the splits (4 bytes a group, 12 an entry of each DISTINCT call). */
+    private Translation translation(PartialAggregation partial) {
+        int groupCount = partial.groups.groupCount();
+        int calls = layout.calls.size();
+        long bytes = 4L * groupCount;
+        for (int c = 0; c < calls; c++) {
+            if (partial.distinctEntries[c] != null) {
+                bytes += 12L * partial.distinctEntries[c].entryCount();
+            }
+        }
+        memory.grow(bytes);
+        splitBytes.addAndGet(bytes);
+        int[][] groupByEntry = new int[calls][];
+        LongVector[] mergedGroupsByEntry = new LongVector[calls];
+        for (int c = 0; c < calls; c++) {
+            if (partial.distinctEntries[c] != null) {
+                int entryCount = partial.distinctEntries[c].entryCount();
+                groupByEntry[c] = new int[Math.max(entryCount, 1)];
+                mergedGroupsByEntry[c] = new LongVector(entryCount);
+                mergedGroupsByEntry[c].setPositionCount(entryCount);
+            }
+        }
+        return new Translation(new int[groupCount], groupByEntry, mergedGroupsByEntry);
     }
 
     /** Gives back the memory of the splits, once every partition is merged. */
@@ -125,8 +167,6 @@ final class AggregationMerge {
             sortedMerge.merge(partition, merged);
             return merged;
         }
-        // Per partial, the merged group of each of its groups in this partition (for the DISTINCT entries).
-        int[][] mergedGroupOf = new int[partials.size()][];
         for (int i = 0; i < partials.size(); i++) {
             cancellation.run();
             PartialAggregation partial = partials.get(i);
@@ -142,14 +182,14 @@ final class AggregationMerge {
                 }
             }
             if (layout.anyDistinct()) {
-                mergedGroupOf[i] = new int[partial.groups.groupCount()];
-                PartialAggregation.scatter(targets, selected, count, mergedGroupOf[i]);
+                // the merged group of each of the partial's groups in this partition, for the DISTINCT entries
+                PartialAggregation.scatter(targets, selected, count, translations[i].mergedGroupOf());
             }
         }
         for (int c = 0; c < layout.calls.size(); c++) {
             if (merged.distinctSets[c] != null) {
                 cancellation.run();
-                mergeDistinct(merged, c, partition, mergedGroupOf, cancellation, target);
+                mergeDistinct(merged, c, partition, cancellation, target);
             }
         }
         // Rows that were not pre-aggregated join their partition last, after the DISTINCT sets are merged.
@@ -166,19 +206,18 @@ final class AggregationMerge {
      * state: bucket by bucket ({@link DistinctBucketMerge}) when no rows follow, else through the merged set, which
      * those rows need to find the entries in.
      */
-    private void mergeDistinct(PartialAggregation merged, int call, int partition, int[][] mergedGroupOf,
-                               Runnable cancellation, MemoryReservation target) {
+    private void mergeDistinct(PartialAggregation merged, int call, int partition, Runnable cancellation,
+                               MemoryReservation target) {
         List<DistinctBucketMerge.Source> sources = new ArrayList<>();
         for (int p = 0; p < partials.size(); p++) {
             ColumnVector[] entries = distinctSplits[p][call].keys();
-            int entryCount = partials.get(p).distinctEntries[call].entryCount();
             int[] selected = distinctSplits[p][call].positions()[partition];
             long[] partialGroups = ((LongVector) entries[0]).values();
-            int[] groupByEntry = new int[Math.max(entryCount, 1)];
-            LongVector mergedGroups = new LongVector(entryCount);
-            translateGroups(selected, selected.length, partialGroups, mergedGroupOf[p], groupByEntry,
+            Translation translation = translations[p];
+            int[] groupByEntry = translation.groupByEntry()[call];
+            LongVector mergedGroups = translation.mergedGroupsByEntry()[call];
+            translateGroups(selected, selected.length, partialGroups, translation.mergedGroupOf(), groupByEntry,
                     mergedGroups.values());
-            mergedGroups.setPositionCount(entryCount);
             ColumnVector[] translated = entries.clone();
             translated[0] = mergedGroups;
             sources.add(new DistinctBucketMerge.Source(translated, selected, groupByEntry,

@@ -218,6 +218,66 @@ class AggregationSinkTest {
         assertThat(Results.sorted(rows)).isEqualTo(Results.sorted(ReferenceAggregation.aggregate(all, keys, calls, types)));
     }
 
+    @Test
+    void theMergeReservesWhereThePartialsGroupsAndDistinctEntriesGoOnceForAllPartitions() {
+        // Each partition's merge writes the merged group of its own groups and DISTINCT entries into arrays shared by
+        // all partitions: 4 bytes a partial group and 12 an entry, reserved with the splits and given back with them.
+        List<AggregateCall> calls = List.of(
+                new AggregateCall(AggregateFunction.COUNT, new int[] {2}, true, -1, LogicalType.BIGINT, "distinct"),
+                new AggregateCall(AggregateFunction.COUNT_STAR, new int[0], false, -1, LogicalType.BIGINT, "n"));
+        AggregateNode node = node(new int[] {0}, calls);
+        AggregationLayout layout = new AggregationLayout(node);
+        MemoryBudget budget = new MemoryBudget(1L << 30);
+        MemoryReservation memory = new MemoryReservation(budget, "aggregating");
+        AggregationSink sink = new AggregationSink(node, 2, memory, SpillSpace.of(null), 5_000);
+        List<AggregationWriter> writers = List.of((AggregationWriter) sink.createWriter(),
+                (AggregationWriter) sink.createWriter());
+        Random random = new Random(5);
+        for (int b = 0; b < 6; b++) {
+            List<List<Object>> batch = new ArrayList<>();
+            for (int i = 0; i < 3_000; i++) {
+                batch.add(Results.row((long) random.nextInt(500), "x", (long) random.nextInt(20_000), true));
+            }
+            writers.get(b % 2).consume(b, toBatch(batch));
+        }
+        List<PartialAggregation> partials = new ArrayList<>();
+        long expected = 0;
+        for (AggregationWriter writer : writers) {
+            writer.finish();
+            PartialAggregation partial = writer.partial();
+            partials.add(partial);
+            int groups = partial.groups.groupCount();
+            DistinctEntries entries = partial.distinctEntries[0];
+            assertThat(entries.entryCount()).isGreaterThan(groups);
+            expected += 8L * groups + bytes(partial.groups.keys()) + 4L * groups;
+            expected += 8L * entries.entryCount() + bytes(entries.entries()) + 12L * entries.entryCount();
+        }
+        long before = budget.usedBytes();
+        AggregationMerge merge = new AggregationMerge(layout, partials, List.of(), 4, memory);
+        ExecutionContext context = new ExecutionContext(null, null, 2, 1L << 30, new AtomicBoolean());
+        merge.prepare(new TaskRunner(WorkerPool.shared(), context));
+
+        assertThat(budget.usedBytes() - before).isEqualTo(expected);
+        long mergedGroups = 0;
+        for (int partition = 0; partition < 4; partition++) {
+            PartialAggregation merged = merge.mergePartition(partition, 16, () -> { }, memory);
+            mergedGroups += merged.groups.groupCount();
+            merged.release();
+        }
+        merge.release();
+        assertThat(mergedGroups).isEqualTo(500);
+        assertThat(budget.usedBytes()).isEqualTo(before);
+        writers.forEach(AggregationWriter::release);
+    }
+
+    private static long bytes(io.basalt.storage.vector.ColumnVector[] columns) {
+        long bytes = 0;
+        for (io.basalt.storage.vector.ColumnVector column : columns) {
+            bytes += io.basalt.execution.vector.VectorSizes.bytes(column);
+        }
+        return bytes;
+    }
+
     private static AggregateNode node(int[] keys, List<AggregateCall> calls) {
         List<Column> output = new ArrayList<>();
         for (int key : keys) {
