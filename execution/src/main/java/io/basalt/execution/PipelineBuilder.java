@@ -127,7 +127,7 @@ final class PipelineBuilder {
         } else if (node instanceof FilterNode filter) {
             source = streaming(node, source(filter.input()), new FilterOperator(filter.condition()));
         } else if (node instanceof ProjectNode project) {
-            source = streaming(node, source(project.input()), new ProjectOperator(project.expressions()));
+            source = streaming(node, source(project.input()), new ProjectOperator(project.expressions(), project.longWhenFits()));
         } else if (node instanceof HashJoinNode join) {
             HashBuildSink build = hashBuild(join);
             source = streaming(node, source(join.left()), new HashJoinOperator(join, build, context::checkCancelled));

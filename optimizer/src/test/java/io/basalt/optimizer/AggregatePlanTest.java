@@ -5,6 +5,7 @@ import io.basalt.execution.plan.AggregateFunction;
 import io.basalt.execution.plan.AggregateNode;
 import io.basalt.execution.plan.Column;
 import io.basalt.execution.plan.PhysicalNode;
+import io.basalt.execution.plan.ProjectNode;
 import io.basalt.execution.plan.SortKey;
 import io.basalt.storage.commit.Manifest;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +41,28 @@ class AggregatePlanTest {
     private static int column(AggregateNode node, String name) {
         List<String> names = node.input().output().stream().map(Column::name).toList();
         return names.indexOf(name);
+    }
+
+    @Test
+    void wideDecimalsThatOnlySumAndAverageReadMayComeAsLongs() {
+        // TPC-H Q1's products are DECIMAL(31, 4) and DECIMAL(38, 6): summed and averaged only.
+        AggregateNode q1 = aggregate(TpchQueries.text(1));
+        ProjectNode projection = (ProjectNode) q1.input();
+        assertThat(projection.longWhenFits()).containsExactlyInAnyOrder(
+                column(q1, "$f4"), column(q1, "$f5"));
+        // A grouping key, MAX, a DISTINCT sum or grouping sets read the product too: it keeps its INT128 form.
+        for (String query : List.of(
+                "SELECT l_extendedprice * (1 - l_discount) AS v, sum(l_extendedprice * (1 - l_discount)) FROM lineitem GROUP BY 1",
+                "SELECT sum(l_extendedprice * (1 - l_discount)), max(l_extendedprice * (1 - l_discount)) FROM lineitem",
+                "SELECT sum(DISTINCT l_extendedprice * (1 - l_discount)) FROM lineitem",
+                "SELECT l_returnflag, sum(l_extendedprice * (1 - l_discount)) FROM lineitem GROUP BY ROLLUP (l_returnflag)")) {
+            AggregateNode node = aggregate(query);
+            assertThat(node.input()).isInstanceOf(ProjectNode.class);
+            assertThat(((ProjectNode) node.input()).longWhenFits()).as(query).isEmpty();
+        }
+        // Integers are longs already.
+        AggregateNode shortProducts = aggregate("SELECT sum(l_linenumber * 2), avg(l_linenumber * l_linenumber) FROM lineitem");
+        assertThat(((ProjectNode) shortProducts.input()).longWhenFits()).isEmpty();
     }
 
     @Test

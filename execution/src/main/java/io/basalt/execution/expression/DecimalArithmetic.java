@@ -27,6 +27,20 @@ final class DecimalArithmetic {
         return DecimalWideKernel.compile(plan, type, left, right);
     }
 
+    /**
+     * A MULTIPLY into {@code type} (a DECIMAL wider than a long) that returns long vectors where the products fit
+     * ({@link DecimalWideKernel#compileLongWhenFits}), or null when its plan is not a product at the operands' natural
+     * scale (or fits a long anyway): the caller then compiles it as usual.
+     */
+    static CompiledExpression compileLongWhenFits(LogicalType type, Operand left, Operand right) {
+        DecimalPlan plan = plan(Function.MULTIPLY, type, left, right);
+        boolean longOperands = ExactOperands.isLongKind(left) && ExactOperands.isLongKind(right);
+        if ((plan.fitsLong() && longOperands) || plan.adjustUp() != 0 || plan.adjustDown() != 0) {
+            return null;
+        }
+        return DecimalWideKernel.compileLongWhenFits(plan, type, left, right);
+    }
+
     static DecimalPlan plan(Function function, LogicalType type, Operand left, Operand right) {
         return DecimalPlan.of(function, NumericTypes.scale(left.type()), ExactOperands.digits(left),
                 NumericTypes.scale(right.type()), ExactOperands.digits(right), type.scale(), type.precision());

@@ -40,6 +40,68 @@ final class DecimalWideKernel {
     }
 
     /**
+     * A product at the operands' natural scale ({@code type} an INT128 DECIMAL) whose batches come back as a
+     * {@code LongVector} when every product fits one, else as usual ({@link LongWhenFits}: only readers that take
+     * both get it).
+     */
+    static CompiledExpression compileLongWhenFits(DecimalPlan plan, LogicalType type, Operand left, Operand right) {
+        if (type.physicalKind() != PhysicalKind.INT128 || plan.function() != Function.MULTIPLY) {
+            throw new IllegalArgumentException("not a product wider than a long: " + plan.function() + " as " + type);
+        }
+        return new DecimalWideKernel(plan, type, left, right)::multiplyLongWhenFits;
+    }
+
+    private ColumnVector multiplyLongWhenFits(io.basalt.storage.vector.ColumnBatch input) {
+        ColumnVector a = left.evaluate(input);
+        ConstantAndColumn factor = ConstantAndColumn.of(right);
+        ColumnVector b = factor == null ? right.evaluate(input) : factor.column().evaluate(input);
+        int rows = input.rowCount();
+        if (a instanceof LongVector x && b instanceof LongVector y) {
+            LongVector products = BatchArena.longVector(rows);
+            products.setPositionCount(rows);
+            NullMasks.union(products, a, b, rows);
+            long constant = factor == null ? 0 : factor.constant();
+            long step = factor == null ? 1 : factor.step();
+            boolean fit = products.mayHaveNulls()
+                    ? smallProducts(x.values(), y.values(), constant, step, products.nulls(), products.values(), rows)
+                    : smallProducts(x.values(), y.values(), constant, step, products.values(), rows);
+            if (fit) {
+                return products;
+            }
+        }
+        return ExactOperands.isLongKind(left) && ExactOperands.isLongKind(right)
+                ? multiplyLongs(a, b, factor, rows) : multiply(a, b, factor, rows);
+    }
+
+    /**
+     * {@code out[i] = x[i] * (constant + step * y[i])} for every row; whether every factor is below 2<sup>31</sup> in
+     * magnitude: a product then takes at most 62 bits, so it is exact, and it has at most 19 digits, within any
+     * INT128 DECIMAL's precision.
+     */
+    private static boolean smallProducts(long[] x, long[] y, long constant, long step, long[] out, int rows) {
+        long magnitudes = 0;
+        for (int i = 0; i < rows; i++) {
+            long z = constant + step * y[i];
+            magnitudes |= (x[i] ^ (x[i] >> 63)) | (z ^ (z >> 63));
+            out[i] = x[i] * z;
+        }
+        return magnitudes >>> 31 == 0;
+    }
+
+    /** {@link #smallProducts(long[], long[], long, long, long[], int)} leaving out the factors of NULL rows (any value). */
+    private static boolean smallProducts(long[] x, long[] y, long constant, long step, boolean[] nulls, long[] out,
+                                         int rows) {
+        long magnitudes = 0;
+        for (int i = 0; i < rows; i++) {
+            long z = constant + step * y[i];
+            long kept = nulls[i] ? 0 : -1L;
+            magnitudes |= kept & ((x[i] ^ (x[i] >> 63)) | (z ^ (z >> 63)));
+            out[i] = x[i] * z;
+        }
+        return magnitudes >>> 31 == 0;
+    }
+
+    /**
      * Two long operands: the 128-bit product is exact and needs no checks beyond the precision. A right factor
      * {@code constant ± column} ({@link ConstantAndColumn}) is computed in the loop from its column.
      */
@@ -47,7 +109,10 @@ final class DecimalWideKernel {
         ColumnVector a = left.evaluate(input);
         ConstantAndColumn factor = ConstantAndColumn.of(right);
         ColumnVector b = factor == null ? right.evaluate(input) : factor.column().evaluate(input);
-        int rows = input.rowCount();
+        return multiplyLongs(a, b, factor, input.rowCount());
+    }
+
+    private ColumnVector multiplyLongs(ColumnVector a, ColumnVector b, ConstantAndColumn factor, int rows) {
         Int128Vector result = BatchArena.int128Vector(rows);
         result.setPositionCount(rows);
         NullMasks.union(result, a, b, rows);
@@ -84,7 +149,10 @@ final class DecimalWideKernel {
         ColumnVector a = left.evaluate(input);
         ConstantAndColumn factor = ConstantAndColumn.of(right);
         ColumnVector b = factor == null ? right.evaluate(input) : factor.column().evaluate(input);
-        int rows = input.rowCount();
+        return multiply(a, b, factor, input.rowCount());
+    }
+
+    private ColumnVector multiply(ColumnVector a, ColumnVector b, ConstantAndColumn factor, int rows) {
         Int128Vector result = BatchArena.int128Vector(rows);
         result.setPositionCount(rows);
         NullMasks.union(result, a, b, rows);

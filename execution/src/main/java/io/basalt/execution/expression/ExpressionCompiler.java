@@ -24,6 +24,34 @@ public final class ExpressionCompiler {
         return compileOperand(expression).expression();
     }
 
+    /**
+     * As {@link #compile}, for a value read only by readers that take a wide DECIMAL as long vectors too
+     * ({@link LongWhenFits}): a MULTIPLY typed as a DECIMAL wider than a long then returns the products as a
+     * {@code LongVector} in every batch where they fit one (each factor below 2<sup>31</sup> in magnitude).
+     */
+    public static CompiledExpression compileLongWhenFits(Expression expression) {
+        if (LongWhenFits.applies(expression)) {
+            Call call = (Call) expression;
+            Operand left = factorOperand(call.argument(0));
+            Operand right = factorOperand(call.argument(1));
+            if (!left.isConstant() && !right.isConstant()) {
+                CompiledExpression products = DecimalArithmetic.compileLongWhenFits(call.type(), left, right);
+                if (products != null) {
+                    return products;
+                }
+            }
+        }
+        return compile(expression);
+    }
+
+    /** A factor of a product compiled by {@link #compileLongWhenFits}, whose kernel takes both forms: a product in turn may come as longs. */
+    private static Operand factorOperand(Expression factor) {
+        if (LongWhenFits.applies(factor) && ExpressionColumns.used(factor).length > 0) {
+            return Operand.of(factor.type(), compileLongWhenFits(factor));
+        }
+        return compileOperand(factor);
+    }
+
     static Operand compileOperand(Expression expression) {
         if (expression instanceof ColumnReference reference) {
             int index = reference.index();

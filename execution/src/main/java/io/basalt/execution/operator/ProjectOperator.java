@@ -3,6 +3,7 @@ package io.basalt.execution.operator;
 import io.basalt.execution.expression.CompiledExpression;
 import io.basalt.execution.expression.Expression;
 import io.basalt.execution.expression.ExpressionCompiler;
+import io.basalt.execution.expression.LongWhenFits;
 import io.basalt.execution.expression.SharedSubexpressions;
 import io.basalt.execution.pipeline.BatchConsumer;
 import io.basalt.execution.pipeline.StreamingOperator;
@@ -11,6 +12,7 @@ import io.basalt.storage.vector.ColumnVector;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Computes one output column per expression; a column reference passes its vector through uncopied. Subexpressions
@@ -24,10 +26,31 @@ public final class ProjectOperator implements StreamingOperator {
     private final List<CompiledExpression> expressions;
 
     public ProjectOperator(List<Expression> expressions) {
+        this(expressions, Set.of());
+    }
+
+    /**
+     * @param longWhenFits the output columns whose readers take a wide DECIMAL as long vectors too ({@link LongWhenFits}):
+     *                     they, and the shared subexpressions only they and wide products read, may come as long vectors
+     */
+    public ProjectOperator(List<Expression> expressions, Set<Integer> longWhenFits) {
         SharedSubexpressions common = SharedSubexpressions.of(expressions);
-        this.shared = common.shared().stream().map(ExpressionCompiler::compile).toList();
+        boolean[] sharedLongWhenFits = LongWhenFits.sharedColumns(common, longWhenFits);
+        List<CompiledExpression> sharedCompiled = new ArrayList<>();
+        for (int k = 0; k < common.shared().size(); k++) {
+            Expression expression = common.shared().get(k);
+            sharedCompiled.add(sharedLongWhenFits[k] ? ExpressionCompiler.compileLongWhenFits(expression)
+                    : ExpressionCompiler.compile(expression));
+        }
+        this.shared = List.copyOf(sharedCompiled);
         this.inputColumns = common.inputColumns();
-        this.expressions = common.rewritten().stream().map(ExpressionCompiler::compile).toList();
+        List<CompiledExpression> compiled = new ArrayList<>();
+        for (int i = 0; i < common.rewritten().size(); i++) {
+            Expression expression = common.rewritten().get(i);
+            compiled.add(longWhenFits.contains(i) ? ExpressionCompiler.compileLongWhenFits(expression)
+                    : ExpressionCompiler.compile(expression));
+        }
+        this.expressions = List.copyOf(compiled);
     }
 
     @Override

@@ -83,7 +83,7 @@ public final class PlanBinder {
             PhysicalNode input = node(project.input());
             List<Expression> expressions = expressions(project.expressions());
             return input == project.input() && expressions == project.expressions() ? project
-                    : new ProjectNode(input, expressions, project.output(), project.estimatedRows());
+                    : new ProjectNode(input, expressions, project.output(), project.estimatedRows(), project.longWhenFits());
         }
         if (node instanceof HashJoinNode join) {
             PhysicalNode left = node(join.left());

@@ -3,6 +3,9 @@ package io.basalt.execution.spill;
 import io.basalt.storage.encoding.BlockLimits;
 import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.ColumnBatch;
+import io.basalt.storage.vector.ColumnVector;
+import io.basalt.storage.vector.Int128Vector;
+import io.basalt.storage.vector.LongVector;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -10,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,6 +56,7 @@ public final class SpillFileWriter implements AutoCloseable {
         if (batch.columnCount() != kinds.size()) {
             throw new IllegalArgumentException("batch has " + batch.columnCount() + " columns, the spill file " + kinds.size());
         }
+        batch = widenedLongs(batch);
         for (int c = 0; c < kinds.size(); c++) {
             if (batch.column(c).kind() != kinds.get(c)) {
                 throw new IllegalArgumentException("column " + c + " is " + batch.column(c).kind() + ", the spill file expects "
@@ -69,6 +74,39 @@ public final class SpillFileWriter implements AutoCloseable {
             abandon();
             throw SpillIoErrors.failed("write", path, e);
         }
+    }
+
+    /**
+     * {@code batch} with each LONG vector in an INT128 column widened: a DECIMAL wider than a long may reach an
+     * aggregation as longs where its values fit ({@code LongWhenFits}), and the file keeps its type's form.
+     */
+    private ColumnBatch widenedLongs(ColumnBatch batch) {
+        List<ColumnVector> columns = null;
+        for (int c = 0; c < kinds.size(); c++) {
+            if (kinds.get(c) == PhysicalKind.INT128 && batch.column(c) instanceof LongVector longs) {
+                if (columns == null) {
+                    columns = new ArrayList<>(batch.columns());
+                }
+                columns.set(c, widened(longs, batch.rowCount()));
+            }
+        }
+        return columns == null ? batch : new ColumnBatch(batch.rowCount(), columns);
+    }
+
+    private static Int128Vector widened(LongVector longs, int rows) {
+        Int128Vector wide = new Int128Vector(rows);
+        long[] values = longs.values();
+        long[] high = wide.high();
+        long[] low = wide.low();
+        for (int row = 0; row < rows; row++) {
+            high[row] = values[row] >> 63;
+            low[row] = values[row];
+        }
+        wide.setPositionCount(rows);
+        for (int row = 0; longs.mayHaveNulls() && row < rows; row++) {
+            wide.setNull(row, longs.isNull(row));
+        }
+        return wide;
     }
 
     /** Seals the file and returns it for reading; the writer cannot be used afterwards. */

@@ -89,6 +89,25 @@ class SpillFileTest {
     }
 
     @Test
+    void longsInAnInt128ColumnAreWrittenAsInt128() {
+        // A wide DECIMAL may reach an aggregation as longs where its values fit (LongWhenFits); spilled, it is INT128.
+        long[] values = {0, -1, Long.MAX_VALUE, Long.MIN_VALUE, 42};
+        LongVector longs = new LongVector(values.length);
+        for (int row = 0; row < values.length; row++) {
+            longs.set(row, values[row]);
+        }
+        longs.setPositionCount(values.length);
+        longs.setNull(4, true);
+        SpillFile file = writeAll(new SpillSpace(temporary), List.of(new ColumnBatch(values.length, List.of(longs))),
+                List.of(PhysicalKind.INT128));
+        Int128Vector read = (Int128Vector) readAll(file).get(0).column(0);
+        for (int row = 0; row < 4; row++) {
+            assertThat(read.getBigInteger(row)).isEqualTo(BigInteger.valueOf(values[row]));
+        }
+        assertThat(read.isNull(4)).isTrue();
+    }
+
+    @Test
     void aFlippedByteFailsWithDataCorrupted() throws IOException {
         SpillFile file = writeAll(new SpillSpace(temporary), List.of(randomBatch(new Random(6), 2000, 0.1)));
         byte[] bytes = Files.readAllBytes(file.path());

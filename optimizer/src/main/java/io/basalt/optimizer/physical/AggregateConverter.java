@@ -111,6 +111,7 @@ final class AggregateConverter {
             output.add(new Column(calls.get(c).name(), calls.get(c).type(),
                     fields.get(groupKeys.length + c).getType().isNullable() || zeroWhenEmpty.get(c)));
         }
+        input = LongSumArguments.allow(input, groupKeys, calls, groupingSets);
         PhysicalNode node = new AggregateNode(input, groupKeys, calls, output, builder.rows(aggregate), groupingSets);
         if (!zeroWhenEmpty.contains(true) && constants.stream().allMatch(Objects::isNull)) {
             return node;
