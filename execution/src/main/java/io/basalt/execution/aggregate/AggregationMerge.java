@@ -128,15 +128,12 @@ final class AggregationMerge {
     /** A partial's {@link Translation}, reserved with the splits (4 bytes a group, 12 an entry of each DISTINCT call). */
     private Translation translation(PartialAggregation partial) {
         int groupCount = partial.groups.groupCount();
-        int calls = layout.calls.size();
         long bytes = 4L * groupCount;
-        for (int c = 0; c < calls; c++) {
-            if (partial.distinctEntries[c] != null) {
-                bytes += 12L * partial.distinctEntries[c].entryCount();
-            }
+        for (DistinctEntries entries : partial.distinctEntries) {
+            bytes += entries == null ? 0 : 12L * entries.entryCount();
         }
-        memory.grow(bytes);
-        splitBytes.addAndGet(bytes);
+        reserve(bytes);
+        int calls = layout.calls.size();
         int[][] groupByEntry = new int[calls][];
         LongVector[] mergedGroupsByEntry = new LongVector[calls];
         for (int c = 0; c < calls; c++) {
@@ -285,6 +282,11 @@ final class AggregationMerge {
         for (ColumnVector key : keys) {
             bytes += VectorSizes.bytes(key);
         }
+        reserve(bytes);
+    }
+
+    /** Reserves {@code bytes} of the splits' memory, given back by {@link #release}. */
+    private void reserve(long bytes) {
         memory.grow(bytes);
         splitBytes.addAndGet(bytes);
     }

@@ -4,6 +4,7 @@ import io.basalt.execution.hash.GroupTable;
 import io.basalt.execution.hash.GroupTables;
 import io.basalt.execution.memory.MemoryReservation;
 import io.basalt.execution.vector.RowStore;
+import io.basalt.execution.vector.Selection;
 import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
@@ -19,8 +20,9 @@ import java.util.List;
  * <p>They start in a set, which drops the duplicates a worker sees itself. Once at least {@value #SAMPLE_ENTRIES}
  * entries were offered, the first batch after which fewer than one in {@value #DUPLICATE_SHARE_DIVISOR} of them were
  * duplicates (TPC-H Q16's (group, supplier) pairs are all distinct) moves the set's entries to a plain list, and every
- * later entry is appended to it without a lookup. The move is for good: a list never goes back to a set. Deduplicating such entries twice, here and in the merge, cost a random
- * memory access per entry each time: at SF 10, 1.19 million of them were 22 % of Q16's CPU in the workers alone.
+ * later entry is appended to it without a lookup. The move is for good: a list never goes back to a set.
+ * Deduplicating such entries twice, here and in the merge, cost a random memory access per entry each time: at SF 10,
+ * 1.19 million of them were 22 % of Q16's CPU in the workers alone.
  * The list may then hold duplicates; the merge counts each value once whatever it is given.
  */
 final class DistinctEntries {
@@ -72,16 +74,7 @@ final class DistinctEntries {
 
     private void append(ColumnVector[] entries, int rowCount, int[] rows, int count) {
         ColumnBatch batch = new ColumnBatch(rowCount, Arrays.asList(entries));
-        list.append(count == rowCount && isIdentity(rows, count) ? batch : VectorCopier.select(batch, rows, count));
-    }
-
-    private static boolean isIdentity(int[] rows, int count) {
-        for (int i = 0; i < count; i++) {
-            if (rows[i] != i) {
-                return false;
-            }
-        }
-        return true;
+        list.append(Selection.isEveryRow(rows, count, rowCount) ? batch : VectorCopier.select(batch, rows, count));
     }
 
     /** The entries, one vector per column (the group's id first), with duplicates when they went to a list. */

@@ -128,7 +128,7 @@ final class PartialAggregation {
             groupIds = groupIdsByRow;
             scatter(found, positions, count, groupIds);
         }
-        BatchGroups everyRow = inOrder || isIdentity(positions, count, batch.rowCount())
+        BatchGroups everyRow = inOrder || Selection.isEveryRow(positions, count, batch.rowCount())
                 ? new BatchGroups(groupIds, positions, count, groups.groupCount())
                 : null;
         boolean[] summedTogether = everyRow == null ? null : addSumsTogether(batch, everyRow);
@@ -209,19 +209,6 @@ final class PartialAggregation {
         for (int i = 0; i < count; i++) {
             out[positions[i]] = values[i];
         }
-    }
-
-    /** Whether {@code positions[0..count)} is every row of a batch of {@code rowCount} rows, in order. */
-    private static boolean isIdentity(int[] positions, int count, int rowCount) {
-        if (count != rowCount) {
-            return false;
-        }
-        for (int i = 0; i < count; i++) {
-            if (positions[i] != i) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int trueRows(ColumnVector condition, int[] positions, int count, int[] out) {

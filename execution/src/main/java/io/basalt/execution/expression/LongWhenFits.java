@@ -2,6 +2,8 @@ package io.basalt.execution.expression;
 
 import io.basalt.storage.type.LogicalType;
 import io.basalt.storage.type.PhysicalKind;
+import io.basalt.storage.vector.Int128Vector;
+import io.basalt.storage.vector.LongVector;
 
 import java.util.List;
 import java.util.Set;
@@ -74,6 +76,11 @@ public final class LongWhenFits {
             }
         }
         return true;
+    }
+
+    /** {@code longs} (a wide DECIMAL's unscaled values that fit a long) in the INT128 form its type promises. */
+    public static Int128Vector widened(LongVector longs, int rows) {
+        return DecimalLongKernels.widen(longs, rows);
     }
 
     private static boolean isWideDecimal(LogicalType type) {

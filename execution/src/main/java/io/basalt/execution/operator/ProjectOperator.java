@@ -38,19 +38,19 @@ public final class ProjectOperator implements StreamingOperator {
         boolean[] sharedLongWhenFits = LongWhenFits.sharedColumns(common, longWhenFits);
         List<CompiledExpression> sharedCompiled = new ArrayList<>();
         for (int k = 0; k < common.shared().size(); k++) {
-            Expression expression = common.shared().get(k);
-            sharedCompiled.add(sharedLongWhenFits[k] ? ExpressionCompiler.compileLongWhenFits(expression)
-                    : ExpressionCompiler.compile(expression));
+            sharedCompiled.add(compile(common.shared().get(k), sharedLongWhenFits[k]));
         }
         this.shared = List.copyOf(sharedCompiled);
         this.inputColumns = common.inputColumns();
         List<CompiledExpression> compiled = new ArrayList<>();
         for (int i = 0; i < common.rewritten().size(); i++) {
-            Expression expression = common.rewritten().get(i);
-            compiled.add(longWhenFits.contains(i) ? ExpressionCompiler.compileLongWhenFits(expression)
-                    : ExpressionCompiler.compile(expression));
+            compiled.add(compile(common.rewritten().get(i), longWhenFits.contains(i)));
         }
         this.expressions = List.copyOf(compiled);
+    }
+
+    private static CompiledExpression compile(Expression expression, boolean longWhenFits) {
+        return longWhenFits ? ExpressionCompiler.compileLongWhenFits(expression) : ExpressionCompiler.compile(expression);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package io.basalt.execution.spill;
 
+import io.basalt.execution.expression.LongWhenFits;
 import io.basalt.storage.encoding.BlockLimits;
 import io.basalt.storage.type.PhysicalKind;
 import io.basalt.storage.vector.ColumnBatch;
 import io.basalt.storage.vector.ColumnVector;
-import io.basalt.storage.vector.Int128Vector;
 import io.basalt.storage.vector.LongVector;
 
 import java.io.BufferedOutputStream;
@@ -87,26 +87,10 @@ public final class SpillFileWriter implements AutoCloseable {
                 if (columns == null) {
                     columns = new ArrayList<>(batch.columns());
                 }
-                columns.set(c, widened(longs, batch.rowCount()));
+                columns.set(c, LongWhenFits.widened(longs, batch.rowCount()));
             }
         }
         return columns == null ? batch : new ColumnBatch(batch.rowCount(), columns);
-    }
-
-    private static Int128Vector widened(LongVector longs, int rows) {
-        Int128Vector wide = new Int128Vector(rows);
-        long[] values = longs.values();
-        long[] high = wide.high();
-        long[] low = wide.low();
-        for (int row = 0; row < rows; row++) {
-            high[row] = values[row] >> 63;
-            low[row] = values[row];
-        }
-        wide.setPositionCount(rows);
-        for (int row = 0; longs.mayHaveNulls() && row < rows; row++) {
-            wide.setNull(row, longs.isNull(row));
-        }
-        return wide;
     }
 
     /** Seals the file and returns it for reading; the writer cannot be used afterwards. */

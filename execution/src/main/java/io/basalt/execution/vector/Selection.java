@@ -57,6 +57,19 @@ public final class Selection {
         }
     }
 
+    /** Whether {@code positions[0..count)} is every row of a batch of {@code rowCount} rows, in order. */
+    public static boolean isEveryRow(int[] positions, int count, int rowCount) {
+        if (count != rowCount) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            if (positions[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The identity selection {@code 0 .. count-1}. */
     public static int[] all(int count) {
         int[] positions = new int[count];
