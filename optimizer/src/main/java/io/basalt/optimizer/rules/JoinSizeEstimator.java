@@ -8,10 +8,8 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,26 +39,52 @@ final class JoinSizeEstimator {
     private final JoinGraph graph;
     private final EqualColumns equalColumns;
     private final RelMetadataQuery metadata;
-    /** Per condition, and per class of equal columns: the inputs it refers to, as a bit mask (at most 32 inputs). */
-    private final int[] conditionInputs;
+    /** Per class of equal columns: the inputs it refers to, as a bit mask (at most 32 inputs). */
     private final int[] classInputs;
-    private final Map<DistinctKey, Double> distinct = new HashMap<>();
+    /**
+     * The conditions other than equalities of a class, worked out once: the inputs each refers to (a bit mask), and
+     * either its two columns (an equality of columns of different types, through casts) or Calcite's guess of its
+     * selectivity: the orderer asks about thousands of pairs of input sets (TPC-H Q8), each meeting every condition.
+     */
+    private final int[] otherConditionInputs;
+    private final int[][] otherConditionColumns;
+    private final double[] otherConditionSelectivity;
+    /** Distinct values of sets of an input's columns, by input. */
+    private final Map<Integer, Map<ImmutableBitSet, Double>> distinct = new HashMap<>();
     /**
      * {@link #columnDistinct} by field, NaN until asked: the join orderer asks for every pair of input sets it tries
      * (thousands for TPC-H Q8's eight inputs), and a map keyed by bit sets cost 70 % of the ordering's time.
      */
     private final double[] fieldDistinct;
-
-    private record DistinctKey(int input, ImmutableBitSet columns) {
-    }
+    /** The key classes of the join being estimated, {@code keyClasses[0, keyClassCount)} (no array per estimate). */
+    private final int[] keyClasses;
+    private int keyClassCount;
+    /**
+     * {@link #keyDistinctProduct} of several classes, by input set and then by the classes as a bit mask (when there
+     * are at most 64 classes): each set is a side of many splits, and the product took a fifth of TPC-H Q8's
+     * planning when worked out anew each time.
+     */
+    private final Map<Integer, Map<Long, Double>> keyDistinctProducts = new HashMap<>();
 
     JoinSizeEstimator(JoinGraph graph, EqualColumns equalColumns, RelMetadataQuery metadata) {
         this.graph = graph;
         this.equalColumns = equalColumns;
         this.metadata = metadata;
-        this.conditionInputs = new int[graph.conditions().size()];
-        for (int c = 0; c < conditionInputs.length; c++) {
-            conditionInputs[c] = mask(graph.inputsOf(c));
+        int others = 0;
+        for (int c = 0; c < graph.conditions().size(); c++) {
+            others += equalColumns.isClassEquality(c) ? 0 : 1;
+        }
+        this.otherConditionInputs = new int[others];
+        this.otherConditionColumns = new int[others][];
+        this.otherConditionSelectivity = new double[others];
+        int other = 0;
+        for (int c = 0; c < graph.conditions().size(); c++) {
+            if (!equalColumns.isClassEquality(c)) {
+                RexNode condition = graph.conditions().get(c);
+                otherConditionInputs[other] = mask(graph.inputsOf(c));
+                otherConditionColumns[other] = castColumns(condition);
+                otherConditionSelectivity[other++] = RelMdUtil.guessSelectivity(condition);
+            }
         }
         this.fieldDistinct = new double[graph.totalFieldCount()];
         Arrays.fill(fieldDistinct, Double.NaN);
@@ -68,38 +92,39 @@ final class JoinSizeEstimator {
         for (int k = 0; k < classInputs.length; k++) {
             classInputs[k] = mask(equalColumns.inputs(k));
         }
+        this.keyClasses = new int[classInputs.length];
     }
 
     /** The join of input sets {@code left} and {@code right} (disjoint bit masks) holding the given rows. */
     Estimate join(int left, int right, double leftRows, double rightRows) {
-        List<Integer> keyClasses = new ArrayList<>();
+        keyClassCount = 0;
+        long keyClassMask = 0;
         for (int k = 0; k < classInputs.length; k++) {
             int mask = classInputs[k];
             if ((mask & left) != 0 && (mask & right) != 0) {
-                keyClasses.add(k);
+                keyClasses[keyClassCount++] = k;
+                keyClassMask |= 1L << k; // meaningful only with at most 64 classes
             }
         }
-        boolean onKeys = !keyClasses.isEmpty();
+        boolean onKeys = keyClassCount > 0;
         double selectivity = 1.0;
         int both = left | right;
-        for (int c = 0; c < conditionInputs.length; c++) {
-            int inputs = conditionInputs[c];
-            if (equalColumns.isClassEquality(c) || (inputs & ~both) != 0 || (inputs & left) == 0
-                    || (inputs & right) == 0) {
+        for (int c = 0; c < otherConditionInputs.length; c++) {
+            int inputs = otherConditionInputs[c];
+            if ((inputs & ~both) != 0 || (inputs & left) == 0 || (inputs & right) == 0) {
                 continue;
             }
-            RexNode condition = graph.conditions().get(c);
-            int[] columns = castColumns(condition);
+            int[] columns = otherConditionColumns[c];
             if (columns != null) {
                 // an equality of columns of different types: still a hash key, its own containment estimate
                 onKeys = true;
                 selectivity /= Math.max(columnDistinct(columns[0]), columnDistinct(columns[1]));
             } else {
-                selectivity *= RelMdUtil.guessSelectivity(condition);
+                selectivity *= otherConditionSelectivity[c];
             }
         }
-        if (!keyClasses.isEmpty()) {
-            selectivity /= Math.max(keyDistinct(keyClasses, left, leftRows), keyDistinct(keyClasses, right, rightRows));
+        if (keyClassCount > 0) {
+            selectivity /= Math.max(keyDistinct(keyClassMask, left, leftRows), keyDistinct(keyClassMask, right, rightRows));
         }
         return new Estimate(Math.max(1.0, leftRows * rightRows * selectivity), onKeys);
     }
@@ -146,23 +171,66 @@ final class JoinSizeEstimator {
         return known;
     }
 
-    /** The distinct values of the key columns of {@code keyClasses} in input set {@code set} of {@code rows} rows. */
-    private double keyDistinct(List<Integer> keyClasses, int set, double rows) {
-        if (keyClasses.size() == 1) {
-            // One key column: its distinct count is the product below, without building a set of one column.
-            return Math.max(1.0, Math.min(columnDistinct(fewestDistinct(keyClasses.get(0), set)), rows));
+    /** The distinct values of the key columns of the current {@link #keyClasses} in input set {@code set} of {@code rows} rows. */
+    private double keyDistinct(long keyClassMask, int set, double rows) {
+        return Math.max(1.0, Math.min(keyDistinctProduct(keyClassMask, set), rows));
+    }
+
+    private double keyDistinctProduct(long keyClassMask, int set) {
+        if (keyClassCount == 1) {
+            // One key column: its distinct count is the product, without building a set of one column.
+            return columnDistinct(fewestDistinct(keyClasses[0], set));
         }
-        Map<Integer, ImmutableBitSet.Builder> columnsByInput = new HashMap<>();
-        for (int keyClass : keyClasses) {
-            int best = fewestDistinct(keyClass, set);
-            int input = graph.inputOf(best);
-            columnsByInput.computeIfAbsent(input, i -> ImmutableBitSet.builder()).set(best - graph.firstField(input));
+        if (classInputs.length > Long.SIZE) {
+            return computeKeyDistinctProduct(set);
+        }
+        Map<Long, Double> ofSet = keyDistinctProducts.computeIfAbsent(set, s -> new HashMap<>());
+        Double known = ofSet.get(keyClassMask);
+        if (known == null) {
+            known = computeKeyDistinctProduct(set);
+            ofSet.put(keyClassMask, known);
+        }
+        return known;
+    }
+
+    /**
+     * The product over the inputs of {@code set} of the distinct values of their columns among the key columns of
+     * the current {@link #keyClasses} (each class's column of fewest distinct values in the set).
+     */
+    private double computeKeyDistinctProduct(int set) {
+        int[] best = new int[keyClassCount];
+        for (int k = 0; k < keyClassCount; k++) {
+            best[k] = fewestDistinct(keyClasses[k], set);
         }
         double product = 1.0;
-        for (Map.Entry<Integer, ImmutableBitSet.Builder> entry : columnsByInput.entrySet()) {
-            product *= distinct(entry.getKey(), entry.getValue().build());
+        for (int k = 0; k < keyClassCount; k++) {
+            int input = graph.inputOf(best[k]);
+            if (!firstOfInput(best, k, input)) {
+                continue;
+            }
+            ImmutableBitSet.Builder columns = null;
+            for (int j = k + 1; j < keyClassCount; j++) {
+                if (graph.inputOf(best[j]) == input && best[j] != best[k]) {
+                    if (columns == null) {
+                        columns = ImmutableBitSet.builder().set(best[k] - graph.firstField(input));
+                    }
+                    columns.set(best[j] - graph.firstField(input));
+                }
+            }
+            // one column of the input (the common case): its count, without a set of one column to look up
+            product *= columns == null ? columnDistinct(best[k]) : distinct(input, columns.build());
         }
-        return Math.max(1.0, Math.min(product, rows));
+        return product;
+    }
+
+    /** Whether {@code best[k]} is the first of {@code best} in {@code input}. */
+    private boolean firstOfInput(int[] best, int k, int input) {
+        for (int j = 0; j < k; j++) {
+            if (graph.inputOf(best[j]) == input) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Of the columns of {@code keyClass} in input set {@code set}, the one with the fewest distinct values. */
@@ -182,10 +250,14 @@ final class JoinSizeEstimator {
     }
 
     private double distinct(int input, ImmutableBitSet columns) {
-        return distinct.computeIfAbsent(new DistinctKey(input, columns), key -> {
+        Map<ImmutableBitSet, Double> ofInput = distinct.computeIfAbsent(input, i -> new HashMap<>());
+        Double known = ofInput.get(columns);
+        if (known == null) {
             Double count = metadata.getDistinctRowCount(graph.input(input), columns, null);
             double rows = graph.rows(input);
-            return count == null || count.isNaN() ? rows : Math.max(1.0, Math.min(count, rows));
-        });
+            known = count == null || count.isNaN() ? rows : Math.max(1.0, Math.min(count, rows));
+            ofInput.put(columns, known);
+        }
+        return known;
     }
 }

@@ -5,6 +5,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.RepeatUnion;
 import org.apache.calcite.rel.core.Spool;
 import org.apache.calcite.rel.core.TableScan;
@@ -64,6 +65,9 @@ public final class SharedSubplans {
     private final Map<RelNode, Traits> traits = new IdentityHashMap<>();
     private final Map<RelNode, String> digests = new IdentityHashMap<>();
     private final Map<RelNode, ColumnWidening.Rebuilt> widened = new IdentityHashMap<>();
+    private final Map<RelNode, Integer> shapes = new IdentityHashMap<>();
+    /** How many subplans worth sharing have each {@link #shape}: only a shape met twice may hide a repeated subplan. */
+    private final Map<Integer, Integer> shapeCounts = new HashMap<>();
 
     /** What a subplan holds, as far as sharing it goes. */
     private record Traits(boolean readsTable, boolean joinsOrAggregates, boolean shareable, double rowsRead) {
@@ -88,6 +92,7 @@ public final class SharedSubplans {
         while (true) {
             SharedSubplans search = new SharedSubplans();
             Map<String, Integer> counts = new HashMap<>();
+            search.countShapes(rel, new HashSet<>());
             search.count(rel, counts, new HashSet<>());
             Optional<String> repeated = search.firstRepeated(rel, counts);
             if (repeated.isEmpty()) {
@@ -118,12 +123,30 @@ public final class SharedSubplans {
         return false;
     }
 
-    /** How often each subplan worth sharing occurs; the input of a node shared already counts once. */
-    private void count(RelNode rel, Map<String, Integer> counts, Set<Integer> sharedSeen) {
+    /** {@link #count} of the subplans' shapes, which costs no text. */
+    private void countShapes(RelNode rel, Set<Integer> sharedSeen) {
         if (rel instanceof SharedSubplan shared && !sharedSeen.add(shared.id())) {
             return;
         }
         if (!(rel instanceof SharedSubplan) && traits(rel).worthSharing()) {
+            shapeCounts.merge(shape(rel), 1, Integer::sum);
+        }
+        for (RelNode input : rel.getInputs()) {
+            countShapes(input, sharedSeen);
+        }
+    }
+
+    /**
+     * How often each subplan worth sharing occurs; the input of a node shared already counts once. Only subplans
+     * whose shape occurs twice get a {@link #key}: a key is the subplan's whole text, and building it for every
+     * subplan of a deep join tree costs the square of its depth (6 % of planning TPC-H Q8, none of whose subplans
+     * repeats).
+     */
+    private void count(RelNode rel, Map<String, Integer> counts, Set<Integer> sharedSeen) {
+        if (rel instanceof SharedSubplan shared && !sharedSeen.add(shared.id())) {
+            return;
+        }
+        if (mayRepeat(rel)) {
             counts.merge(key(rel), 1, Integer::sum);
         }
         for (RelNode input : rel.getInputs()) {
@@ -133,7 +156,7 @@ public final class SharedSubplans {
 
     /** The key of the first subplan, from the root, that occurs more than once. */
     private Optional<String> firstRepeated(RelNode rel, Map<String, Integer> counts) {
-        if (!(rel instanceof SharedSubplan) && traits(rel).worthSharing() && counts.getOrDefault(key(rel), 0) > 1) {
+        if (mayRepeat(rel) && counts.getOrDefault(key(rel), 0) > 1) {
             return Optional.of(key(rel));
         }
         for (RelNode input : rel.getInputs()) {
@@ -146,7 +169,40 @@ public final class SharedSubplans {
     }
 
     private boolean isUse(RelNode rel, String key) {
-        return !(rel instanceof SharedSubplan) && traits(rel).worthSharing() && key(rel).equals(key);
+        return mayRepeat(rel) && key(rel).equals(key);
+    }
+
+    /** Whether {@code rel} is worth sharing and another such subplan has its shape (counted by {@link #countShapes}). */
+    private boolean mayRepeat(RelNode rel) {
+        return !(rel instanceof SharedSubplan) && traits(rel).worthSharing()
+                && shapeCounts.getOrDefault(shape(rel), 0) > 1;
+    }
+
+    /**
+     * A hash of what widening leaves of the subplan's structure: its operators' kinds and its tables, in order,
+     * projections left out (widening takes some out). Subplans of equal {@link #key} have equal shapes; equal shapes
+     * may still differ in their expressions, which only the key tells.
+     */
+    private int shape(RelNode rel) {
+        Integer known = shapes.get(rel);
+        if (known != null) {
+            return known;
+        }
+        int computed;
+        if (rel instanceof Project project) {
+            computed = shape(project.getInput());
+        } else {
+            computed = rel instanceof TableScan scan ? scan.getTable().getQualifiedName().hashCode()
+                    : rel.getClass().getName().hashCode();
+            if (rel instanceof SharedSubplan shared) {
+                computed = 31 * computed + shared.id();
+            }
+            for (RelNode input : rel.getInputs()) {
+                computed = 31 * computed + shape(input);
+            }
+        }
+        shapes.put(rel, computed);
+        return computed;
     }
 
     /** Per scan of the subplans of key {@code key} (all alike once widened), the columns any of them reads. */

@@ -442,6 +442,35 @@ class PackedLongsTest {
         return PackedLongs.readFrameOfReference(new ByteSource(bytes, 0, bytes.length), values.length);
     }
 
+    /**
+     * The scalar unpack (all of it when the vector kernels are off, their head and tail when on) reads several values
+     * from one load up to 28 bits: every width, runs starting at every value of a group of eight and ending inside
+     * or past a group, against the values one by one.
+     */
+    @Test
+    void theScalarUnpackGivesTheValuesOfEveryWidthFromEveryStart() {
+        Random random = new Random(23);
+        for (int width = 0; width <= 64; width++) {
+            long[] values = randomValues(random, 150, width);
+            PackedLongs packed = frameOfReference(values, width, 0);
+            for (int first = 0; first < 10; first++) {
+                for (int from : new int[] {0, 1, 5}) {
+                    for (int to : new int[] {from, from + 3, from + 17, values.length - first}) {
+                        long[] out = new long[values.length];
+                        Arrays.fill(out, -1);
+                        packed.unpackScalar(first, from, to, 7, out);
+                        for (int i = from; i < to; i++) {
+                            assertThat(out[i]).as("width %d first %d from %d to %d row %d", width, first, from, to, i)
+                                    .isEqualTo(values[first + i] + 7);
+                        }
+                        assertThat(out[to == out.length ? to - 1 : to]).as("width %d: nothing past to", width)
+                                .isEqualTo(to == out.length ? values[first + to - 1] + 7 : -1);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void everyWidthIsReadAtEveryBitOffsetOfItsFirstByte() {
         // Values up to 57 bits are read with one 8-byte load, wider ones with two: both sides of that line, every
