@@ -180,8 +180,9 @@ public final class SharedSubplans {
 
     /**
      * A hash of what widening leaves of the subplan's structure: its operators' kinds and its tables, in order,
-     * projections left out (widening takes some out). Subplans of equal {@link #key} have equal shapes; equal shapes
-     * may still differ in their expressions, which only the key tells.
+     * projections right above a scan left out (widening takes such projections out, and only those). Subplans of
+     * equal {@link #key} have equal shapes; equal shapes may still differ in their expressions, which only the key
+     * tells.
      */
     private int shape(RelNode rel) {
         Integer known = shapes.get(rel);
@@ -189,7 +190,7 @@ public final class SharedSubplans {
             return known;
         }
         int computed;
-        if (rel instanceof Project project) {
+        if (rel instanceof Project project && project.getInput() instanceof TableScan) {
             computed = shape(project.getInput());
         } else {
             computed = rel instanceof TableScan scan ? scan.getTable().getQualifiedName().hashCode()
