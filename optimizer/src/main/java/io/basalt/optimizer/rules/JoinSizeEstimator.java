@@ -171,7 +171,10 @@ final class JoinSizeEstimator {
         return known;
     }
 
-    /** The distinct values of the key columns of the current {@link #keyClasses} in input set {@code set} of {@code rows} rows. */
+    /**
+     * The distinct values of the key columns of the current {@link #keyClasses} (those of {@code keyClassMask}) in input
+     * set {@code set} of {@code rows} rows.
+     */
     private double keyDistinct(long keyClassMask, int set, double rows) {
         return Math.max(1.0, Math.min(keyDistinctProduct(keyClassMask, set), rows));
     }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The last optimizer phase: a subplan that the plan holds more than once, the same operators over the same tables
@@ -92,8 +93,8 @@ public final class SharedSubplans {
         while (true) {
             SharedSubplans search = new SharedSubplans();
             Map<String, Integer> counts = new HashMap<>();
-            search.countShapes(rel, new HashSet<>());
-            search.count(rel, counts, new HashSet<>());
+            search.countShapes(rel);
+            search.count(rel, counts);
             Optional<String> repeated = search.firstRepeated(rel, counts);
             if (repeated.isEmpty()) {
                 break;
@@ -123,34 +124,34 @@ public final class SharedSubplans {
         return false;
     }
 
-    /** {@link #count} of the subplans' shapes, which costs no text. */
-    private void countShapes(RelNode rel, Set<Integer> sharedSeen) {
+    /** How many subplans worth sharing have each shape ({@link #shapeCounts}), which costs no text. */
+    private void countShapes(RelNode plan) {
+        forEachCandidate(plan, new HashSet<>(), rel -> shapeCounts.merge(shape(rel), 1, Integer::sum));
+    }
+
+    /**
+     * How often each subplan worth sharing occurs. Only subplans whose shape occurs twice get a {@link #key}: a key
+     * is the subplan's whole text, and building it for every subplan of a deep join tree costs the square of its
+     * depth (6 % of planning TPC-H Q8, none of whose subplans repeats).
+     */
+    private void count(RelNode plan, Map<String, Integer> counts) {
+        forEachCandidate(plan, new HashSet<>(), rel -> {
+            if (mayRepeat(rel)) {
+                counts.merge(key(rel), 1, Integer::sum);
+            }
+        });
+    }
+
+    /** {@code action} on each subplan worth sharing, from the root; the input of a node shared already counts once. */
+    private void forEachCandidate(RelNode rel, Set<Integer> sharedSeen, Consumer<RelNode> action) {
         if (rel instanceof SharedSubplan shared && !sharedSeen.add(shared.id())) {
             return;
         }
         if (!(rel instanceof SharedSubplan) && traits(rel).worthSharing()) {
-            shapeCounts.merge(shape(rel), 1, Integer::sum);
+            action.accept(rel);
         }
         for (RelNode input : rel.getInputs()) {
-            countShapes(input, sharedSeen);
-        }
-    }
-
-    /**
-     * How often each subplan worth sharing occurs; the input of a node shared already counts once. Only subplans
-     * whose shape occurs twice get a {@link #key}: a key is the subplan's whole text, and building it for every
-     * subplan of a deep join tree costs the square of its depth (6 % of planning TPC-H Q8, none of whose subplans
-     * repeats).
-     */
-    private void count(RelNode rel, Map<String, Integer> counts, Set<Integer> sharedSeen) {
-        if (rel instanceof SharedSubplan shared && !sharedSeen.add(shared.id())) {
-            return;
-        }
-        if (mayRepeat(rel)) {
-            counts.merge(key(rel), 1, Integer::sum);
-        }
-        for (RelNode input : rel.getInputs()) {
-            count(input, counts, sharedSeen);
+            forEachCandidate(input, sharedSeen, action);
         }
     }
 

@@ -324,9 +324,9 @@ public final class PackedLongs implements EncodedLongs {
     }
 
     private void unpackEntries(int from, int n, long[] out) {
-        // The codes first, several a load (unpackScalar), then each replaced by its entry: two passes cost less
-        // than reading the codes one load each.
-        unpackScalar(from, 0, n, 0, out);
+        // The codes first (the vector kernels where they run, else several a load), then each replaced by its
+        // entry: two passes cost less than reading the codes one load each.
+        unpackByVectors(from, n, 0, out);
         for (int i = 0; i < n; i++) {
             out[i] = entries[checkedCode(out[i], entries.length, from + i)];
         }
