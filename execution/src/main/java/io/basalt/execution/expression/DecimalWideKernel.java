@@ -62,10 +62,11 @@ final class DecimalWideKernel {
             NullMasks.union(products, a, b, rows);
             long constant = factor == null ? 0 : factor.constant();
             long step = factor == null ? 1 : factor.step();
-            boolean fit = products.mayHaveNulls()
+            long bound = products.mayHaveNulls()
                     ? smallProducts(x.values(), y.values(), constant, step, products.nulls(), products.values(), rows)
                     : smallProducts(x.values(), y.values(), constant, step, products.values(), rows);
-            if (fit) {
+            if (bound >= 0) {
+                products.declareMagnitudeBound(bound);
                 return products;
             }
         }
@@ -74,31 +75,48 @@ final class DecimalWideKernel {
     }
 
     /**
-     * {@code out[i] = x[i] * (constant + step * y[i])} for every row; whether every factor is below 2<sup>31</sup> in
-     * magnitude: a product then takes at most 62 bits, so it is exact, and it has at most 19 digits, within any
-     * INT128 DECIMAL's precision.
+     * {@code out[i] = x[i] * (constant + step * y[i])} for every row; when every factor is below 2<sup>31</sup> in
+     * magnitude, a bound on the products' magnitudes ({@link LongVector#magnitudeBound}), else -1. A product then takes
+     * at most 62 bits, so it is exact, and it has at most 19 digits, within any INT128 DECIMAL's precision.
      */
-    private static boolean smallProducts(long[] x, long[] y, long constant, long step, long[] out, int rows) {
-        long magnitudes = 0;
+    private static long smallProducts(long[] x, long[] y, long constant, long step, long[] out, int rows) {
+        long leftMagnitudes = 0;
+        long rightMagnitudes = 0;
         for (int i = 0; i < rows; i++) {
             long z = constant + step * y[i];
-            magnitudes |= (x[i] ^ (x[i] >> 63)) | (z ^ (z >> 63));
+            leftMagnitudes |= x[i] ^ (x[i] >> 63);
+            rightMagnitudes |= z ^ (z >> 63);
             out[i] = x[i] * z;
         }
-        return magnitudes >>> 31 == 0;
+        return productBound(leftMagnitudes, rightMagnitudes);
     }
 
     /** {@link #smallProducts(long[], long[], long, long, long[], int)} leaving out the factors of NULL rows (any value). */
-    private static boolean smallProducts(long[] x, long[] y, long constant, long step, boolean[] nulls, long[] out,
-                                         int rows) {
-        long magnitudes = 0;
+    private static long smallProducts(long[] x, long[] y, long constant, long step, boolean[] nulls, long[] out,
+                                      int rows) {
+        long leftMagnitudes = 0;
+        long rightMagnitudes = 0;
         for (int i = 0; i < rows; i++) {
             long z = constant + step * y[i];
             long kept = nulls[i] ? 0 : -1L;
-            magnitudes |= kept & ((x[i] ^ (x[i] >> 63)) | (z ^ (z >> 63)));
+            leftMagnitudes |= kept & (x[i] ^ (x[i] >> 63));
+            rightMagnitudes |= kept & (z ^ (z >> 63));
             out[i] = x[i] * z;
         }
-        return magnitudes >>> 31 == 0;
+        return productBound(leftMagnitudes, rightMagnitudes);
+    }
+
+    /**
+     * From the ORs of each factor's {@code v ^ (v >> 63)} (its magnitude, less one when negative), a bound on the
+     * products' magnitudes when both are below 2<sup>31</sup>, else -1: a factor whose OR takes {@code b} bits has
+     * magnitude at most 2<sup>b</sup>, so a product at most 2<sup>b + c</sup>.
+     */
+    static long productBound(long leftMagnitudes, long rightMagnitudes) {
+        if ((leftMagnitudes | rightMagnitudes) >>> 31 != 0) {
+            return -1;
+        }
+        int bits = 2 * Long.SIZE - Long.numberOfLeadingZeros(leftMagnitudes) - Long.numberOfLeadingZeros(rightMagnitudes);
+        return 1L << bits;
     }
 
     /**

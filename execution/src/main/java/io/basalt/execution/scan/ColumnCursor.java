@@ -8,6 +8,7 @@ import io.basalt.storage.encoding.DecodedBlock;
 import io.basalt.storage.encoding.EncodedLongs;
 import io.basalt.storage.encoding.EncodingKind;
 import io.basalt.storage.segment.BlockInfo;
+import io.basalt.storage.segment.LongZoneMap;
 import io.basalt.storage.segment.SegmentReader;
 import io.basalt.storage.segment.ZoneMap;
 import io.basalt.storage.vector.ColumnVector;
@@ -62,6 +63,10 @@ final class ColumnCursor {
      * {@code ps_supplycost} over partsupp: 1.5 ns a value decoded into new vectors).
      */
     ColumnVector rows(int from, int to) {
+        return withZoneMapBound(unboundedRows(from, to));
+    }
+
+    private ColumnVector unboundedRows(int from, int to) {
         seek(from);
         decode();
         BlockInfo block = blocks.get(blockIndex);
@@ -88,6 +93,22 @@ final class ColumnCursor {
      * materialization).
      */
     ColumnVector selectedRows(int from, int to, int[] positions, int count) {
+        return withZoneMapBound(unboundedSelectedRows(from, to, positions, count));
+    }
+
+    /**
+     * {@code vector}, a LONG one declaring the magnitude bound its block's zone map gives
+     * ({@link LongVector#magnitudeBound}): every value of the block, so of any of its rows, lies within min and max.
+     */
+    private ColumnVector withZoneMapBound(ColumnVector vector) {
+        if (vector instanceof LongVector longs && blocks.get(blockIndex).zoneMap() instanceof LongZoneMap zone
+                && zone.hasValues()) {
+            longs.declareMagnitudeBound(Math.max(LongVector.magnitude(zone.min()), LongVector.magnitude(zone.max())));
+        }
+        return vector;
+    }
+
+    private ColumnVector unboundedSelectedRows(int from, int to, int[] positions, int count) {
         seek(from);
         decode();
         if (!decoded.hasVector()) {

@@ -206,6 +206,94 @@ class ExactSumsTest {
         }
     }
 
+    /**
+     * Arguments declaring a magnitude bound ({@link LongVector#magnitudeBound}) are added without the overflow test
+     * while the pending longs' bound leaves room: values at their bound, batches whose bounds exhaust that room (every
+     * group folded first, or, with more groups than the batch has rows, the checked add instead), mixed with batches
+     * without a bound and INT128 ones. The totals pass 2<sup>63</sup> many times and must equal BigInteger sums, one to
+     * five sums at a time, for one group (summed in a register), a few groups, and more groups than rows.
+     */
+    @ParameterizedTest(name = "{0} groups")
+    @ValueSource(ints = {1, 3, 500})
+    void sumsOfBoundedArgumentsStayExactAsTheirRoomRunsOut(int groupCount) {
+        Random random = new Random(11);
+        for (int n = 1; n <= 5; n++) {
+            ExactSums[] sums = new ExactSums[n];
+            BigInteger[][] expected = new BigInteger[n][groupCount];
+            for (int k = 0; k < n; k++) {
+                sums[k] = new ExactSums();
+                sums[k].resize(groupCount);
+                Arrays.fill(expected[k], BigInteger.ZERO);
+            }
+            for (int batch = 0; batch < 60; batch++) {
+                int rows = 1 + random.nextInt(200);
+                int[] groupIds = new int[rows];
+                for (int row = 0; row < rows; row++) {
+                    groupIds[row] = random.nextInt(groupCount);
+                }
+                ColumnVector[] arguments = new ColumnVector[n];
+                for (int k = 0; k < n; k++) {
+                    int kind = random.nextInt(32); // 0: no bound, 1: INT128, else bounded at 2^52 .. 2^55
+                    long bound = kind < 2 ? Long.MAX_VALUE : 1L << (52 + random.nextInt(4));
+                    LongVector longs = new LongVector(rows);
+                    Int128Vector int128s = new Int128Vector(rows);
+                    for (int row = 0; row < rows; row++) {
+                        long sign = k % 2 == 0 ? 1 : -1; // each sum heads one way, past the long range
+                        long value = switch (random.nextInt(8)) {
+                            case 0 -> -sign * bound;
+                            case 1 -> random.nextLong() % bound;
+                            default -> sign * bound;
+                        };
+                        if (kind == 1) {
+                            int128s.append(value >> 63, value);
+                        } else {
+                            longs.append(value);
+                        }
+                        expected[k][groupIds[row]] = expected[k][groupIds[row]].add(BigInteger.valueOf(value));
+                    }
+                    if (kind >= 2) {
+                        longs.declareMagnitudeBound(bound);
+                    }
+                    arguments[k] = kind == 1 ? int128s : longs;
+                }
+                BatchGroups groups = new BatchGroups(groupIds, AccumulatorTestData.all(rows), rows, groupCount);
+                if (n == 1) {
+                    sums[0].addEveryRow(groups, arguments[0], null);
+                } else {
+                    ExactSums.addEveryRow(groups, sums, arguments, n);
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                for (int group = 0; group < groupCount; group++) {
+                    assertThat(sums[k].toBigInteger(group)).as("sum %d of %d, group %d", k, n, group)
+                            .isEqualTo(expected[k][group]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aVectorForgetsItsMagnitudeBoundWhenWrittenAgain() {
+        LongVector vector = new LongVector(4);
+        vector.append(3);
+        vector.declareMagnitudeBound(3);
+        assertThat(vector.magnitudeBound()).isEqualTo(3);
+        vector.set(0, 1L << 40);
+        assertThat(vector.magnitudeBound()).isEqualTo(Long.MAX_VALUE);
+        vector.declareMagnitudeBound(1L << 40);
+        vector.append(-(1L << 50));
+        assertThat(vector.magnitudeBound()).isEqualTo(Long.MAX_VALUE);
+        vector.declareMagnitudeBound(1L << 50);
+        vector.setPositionCount(2);
+        assertThat(vector.magnitudeBound()).isEqualTo(Long.MAX_VALUE);
+        vector.declareMagnitudeBound(1L << 50);
+        vector.reset();
+        assertThat(vector.magnitudeBound()).isEqualTo(Long.MAX_VALUE);
+        assertThat(LongVector.magnitude(Long.MIN_VALUE)).isEqualTo(Long.MAX_VALUE);
+        assertThat(LongVector.magnitude(-5)).isEqualTo(5);
+        assertThatThrownBy(() -> vector.declareMagnitudeBound(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void wideDecimalsThatFitALongAddAsLongsAndOthersStayExact() {
         // DECIMAL(38,0) values (INT128 vectors): batches of small values take the long path, a batch with a value

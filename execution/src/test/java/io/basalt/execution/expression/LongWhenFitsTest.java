@@ -66,6 +66,31 @@ class LongWhenFitsTest {
     }
 
     @Test
+    void productsDeclareABoundOnTheirMagnitudes() {
+        // The bound sums rely on to skip their overflow test (LongVector.magnitudeBound): at least every product's
+        // magnitude, negative values and NULL rows' factors included.
+        ColumnBatch input = input("100.00", "5.55", null, "104949.50", "-7.25", "-104949.50");
+        for (Expression expression : List.of(discounted(), charge())) {
+            LongVector longs = (LongVector) ExpressionCompiler.compileLongWhenFits(expression).evaluate(input);
+            long largest = 0;
+            for (int row = 0; row < longs.positionCount(); row++) {
+                largest = longs.isNull(row) ? largest : Math.max(largest, Math.abs(longs.get(row)));
+            }
+            assertThat(longs.magnitudeBound()).isBetween(largest, 4 * largest);
+        }
+        // Factors' magnitudes at the edges of their powers of two, and negative ones (whose ORs are one less).
+        long[] factors = {0, 1, -1, 2, -2, 3, (1L << 30) - 1, 1L << 30, -(1L << 30), -(1L << 31) + 1, (1L << 31) - 1};
+        for (long x : factors) {
+            for (long z : factors) {
+                long bound = DecimalWideKernel.productBound(x ^ (x >> 63), z ^ (z >> 63));
+                assertThat(bound).as("%d * %d", x, z).isGreaterThanOrEqualTo(Math.abs(x * z));
+            }
+        }
+        assertThat(DecimalWideKernel.productBound(1L << 31, 1)).isEqualTo(-1);
+        assertThat(DecimalWideKernel.productBound(5, 1L << 40)).isEqualTo(-1);
+    }
+
+    @Test
     void aBatchWithAFactorOf2To31OrMoreComesInTheWideForm() {
         // 21474836.48 is 2^31 hundredths: its product may not fit a long, so the whole batch takes 128 bits.
         for (String large : List.of("21474836.48", "-21474836.49", "9999999999999.99")) {
