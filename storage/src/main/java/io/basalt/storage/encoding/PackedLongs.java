@@ -30,6 +30,15 @@ public final class PackedLongs implements EncodedLongs {
      */
     static final int PLANE_SUM_WIDTH = 6;
 
+    /** The widest values {@link #selectFewInRangeByLanes} tests: four of them and a 7-bit start fit one 8-byte load. */
+    static final int LANE_TEST_WIDTH = 14;
+
+    /** A one in each 16-bit lane of a long. */
+    private static final long LANE_ONES = 0x0001_0001_0001_0001L;
+
+    /** The top bit of each 16-bit lane of a long. */
+    private static final long LANE_TOP_BITS = 0x8000_8000_8000_8000L;
+
     /** Fewer consecutive rows than this are tested by the scalar loop: the vectors' set-up would not pay. */
     private static final int MIN_VECTOR_ROWS = 64;
 
@@ -511,7 +520,9 @@ public final class PackedLongs implements EncodedLongs {
     private int selectInRangeBySign(int offset, int count, long packedLow, long packedHigh, int[] out) {
         int groups = vectorGroups(offset, count);
         if (groups == 0) {
-            return selectInRangeBySign(offset, 0, count, packedLow, packedHigh, out, 0);
+            return selectsFew(packedLow, packedHigh)
+                    ? selectFewInRangeByLanes(offset, count, packedLow, packedHigh, out)
+                    : selectInRangeBySign(offset, 0, count, packedLow, packedHigh, out, 0);
         }
         int head = vectorHead(offset);
         int kept = selectInRangeBySign(offset, 0, head, packedLow, packedHigh, out, 0);
@@ -519,6 +530,51 @@ public final class PackedLongs implements EncodedLongs {
         kept = PackedRangeVectors.select(bytes, firstByteOf(offset + head), width, head, vectorRows, (int) packedLow,
                 (int) packedHigh, out, kept);
         return selectInRangeBySign(offset, head + vectorRows, count, packedLow, packedHigh, out, kept);
+    }
+
+    /**
+     * Whether {@link #selectFewInRangeByLanes} tests consecutive rows: values of at most
+     * {@value #LANE_TEST_WIDTH} bits, and a range covering at most an eighth of the values the width can hold (a
+     * guess, free of any statistics, that it keeps few rows: TPC-H's date ranges of a month to a year over seven
+     * years of dates, 12 bits).
+     */
+    private boolean selectsFew(long packedLow, long packedHigh) {
+        return width >= 1 && width <= LANE_TEST_WIDTH && (packedHigh - packedLow + 1) * 8 <= 1L << width;
+    }
+
+    /**
+     * {@link #selectInRangeBySign} of the consecutive rows {@code [0, count)} when it keeps few: four values from each
+     * 8-byte load, spread into the four 16-bit lanes of a long and compared with both bounds at once (a lane's top bit,
+     * set above every value, survives subtracting the low bound when the value is at least that, and subtracting
+     * the value from the high bound with the bit set when the value is at most that), then one branch for the four,
+     * rarely taken. Measured on 12-bit values (65,536 a block, JDK 17): 0.91 ns a row keeping 2 %, 1.17 keeping 10 %,
+     * against 1.41 for the branch-free loop, which stays for ranges that may keep more (at 30 % and above the lanes
+     * cost as much or more).
+     */
+    private int selectFewInRangeByLanes(int offset, int count, long packedLow, long packedHigh, int[] out) {
+        long lows = packedLow * LANE_ONES;
+        long highs = (packedHigh * LANE_ONES) | LANE_TOP_BITS;
+        int w = width;
+        long m = mask;
+        int kept = 0;
+        int i = 0;
+        long bitPosition = (long) offset * w;
+        for (; i + 4 <= count; i += 4, bitPosition += 4L * w) {
+            long word = ByteSource.longAt(bytes, start + (int) (bitPosition >>> 3)) >>> (bitPosition & 7);
+            long lanes = (word & m) | (word >>> w & m) << 16 | (word >>> 2 * w & m) << 32 | (word >>> 3 * w & m) << 48;
+            long within = ((lanes | LANE_TOP_BITS) - lows) & (highs - lanes) & LANE_TOP_BITS;
+            if (within != 0) {
+                out[kept] = i;
+                kept += (int) (within >>> 15) & 1;
+                out[kept] = i + 1;
+                kept += (int) (within >>> 31) & 1;
+                out[kept] = i + 2;
+                kept += (int) (within >>> 47) & 1;
+                out[kept] = i + 3;
+                kept += (int) (within >>> 63);
+            }
+        }
+        return selectInRangeBySign(offset, i, count, packedLow, packedHigh, out, kept);
     }
 
     /**

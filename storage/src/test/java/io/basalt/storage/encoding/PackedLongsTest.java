@@ -251,8 +251,8 @@ class PackedLongsTest {
     /**
      * Range tests of consecutive rows, which take the vector kernel ({@link PackedRangeVectors}, on in these tests:
      * {@code -Dbasalt.vectors=on}) for widths 1–25 and runs of 64 rows or more: every width, offsets that start on and
-     * off a byte boundary, row counts that leave partial groups, ranges that keep none, some, all, and the stream's last
-     * values (whose group loads must stay in the array), each against a test of the values one by one.
+     * off a byte boundary, row counts that leave partial groups, ranges that keep none, few, some, all, and the stream's
+     * last values (whose group loads must stay in the array), each against a test of the values one by one.
      */
     @Test
     void rangeTestsOfConsecutiveRowsKeepTheRowsInRangeAtEveryWidth() {
@@ -264,7 +264,10 @@ class PackedLongsTest {
             long base = 7_000;
             PackedLongs packed = frameOfReference(values, width, base);
             long max = (1L << width) - 1;
-            long[][] ranges = {{0, max}, {max / 3, max / 2}, {max + 1, max + 5}, {0, 0}, {max / 10, max / 10 * 9}};
+            // The narrow ones (an eighth of the width's values or less) take the 16-bit lanes up to 14 bits when the
+            // vector kernels are off (PackedLongs.selectFewInRangeByLanes): at the bottom, the middle and the top.
+            long[][] ranges = {{0, max}, {max / 3, max / 2}, {max + 1, max + 5}, {0, 0}, {max / 10, max / 10 * 9},
+                {0, max / 9}, {max / 2, max / 2 + max / 16}, {max - max / 10, max}, {max, max}};
             for (int offset : new int[] {0, 1, 5, 8, 13, 100}) {
                 for (int count : new int[] {64, 65, 127, 300, values.length - offset}) {
                     for (long[] range : ranges) {
