@@ -22,6 +22,7 @@ import io.basalt.parser.ast.InsertStatement;
 import io.basalt.parser.ast.OptionValue;
 import io.basalt.parser.ast.QualifiedName;
 import io.basalt.parser.ast.QueryStatement;
+import io.basalt.parser.ast.ResetStatement;
 import io.basalt.parser.ast.SetStatement;
 import io.basalt.parser.ast.ShowSchemasStatement;
 import io.basalt.parser.ast.ShowTablesStatement;
@@ -69,6 +70,7 @@ import io.basalt.parser.grammar.BasaltParser.InsertStatementContext;
 import io.basalt.parser.grammar.BasaltParser.QualifiedNameContext;
 import io.basalt.parser.grammar.BasaltParser.QueryStatementContext;
 import io.basalt.parser.grammar.BasaltParser.RollbackContext;
+import io.basalt.parser.grammar.BasaltParser.ResetContext;
 import io.basalt.parser.grammar.BasaltParser.SetContext;
 import io.basalt.parser.grammar.BasaltParser.ShowColumnsContext;
 import io.basalt.parser.grammar.BasaltParser.ShowSchemasContext;
@@ -302,6 +304,13 @@ final class StatementBuilder extends BasaltParserBaseVisitor<Statement> {
                 ? new OptionValue(OptionValue.Kind.DEFAULT, "default")
                 : literals.optionValue(context.settingValue().optionValue());
         return new SetStatement(name, value, source.span(context));
+    }
+
+    @Override
+    public Statement visitReset(ResetContext context) {
+        Optional<String> name = context.ALL() != null ? Optional.empty() : Optional.of(context.settingName().identifier()
+                .stream().map(names::identifier).collect(Collectors.joining(".")));
+        return new ResetStatement(name, source.span(context));
     }
 
     @Override

@@ -11,6 +11,8 @@ import io.basalt.parser.ast.DropSchemaStatement;
 import io.basalt.parser.ast.DropTableStatement;
 import io.basalt.parser.ast.OptionValue;
 import io.basalt.parser.ast.QualifiedName;
+import io.basalt.parser.ast.QueryStatement;
+import io.basalt.parser.ast.ResetStatement;
 import io.basalt.parser.ast.SetStatement;
 import io.basalt.parser.ast.ShowSchemasStatement;
 import io.basalt.parser.ast.ShowTablesStatement;
@@ -94,6 +96,15 @@ class UtilityStatementTest {
         assertThat(((SetStatement) StatementParser.parse("SET x = off")).value().asBoolean()).isFalse();
         assertThat(((SetStatement) StatementParser.parse("SET x = on")).value()).isEqualTo(OptionValue.bool(true));
         assertThat(((SetStatement) StatementParser.parse("SET x TO DEFAULT")).value().kind()).isEqualTo(OptionValue.Kind.DEFAULT);
+    }
+
+    @Test
+    void resetANameOrAll() {
+        assertThat(StatementParser.parse("RESET Basalt.Threads")).isInstanceOfSatisfying(ResetStatement.class,
+                reset -> assertThat(reset.name()).contains("basalt.threads"));
+        assertThat(StatementParser.parse("reset all")).isInstanceOfSatisfying(ResetStatement.class,
+                reset -> assertThat(reset.name()).isEmpty());
+        assertThat(StatementParser.parse("SELECT 1 AS reset")).isInstanceOf(QueryStatement.class);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.basalt.parser.ast.DescribeStatement;
 import io.basalt.parser.ast.DmlStatement;
 import io.basalt.parser.ast.ExplainStatement;
 import io.basalt.parser.ast.QueryStatement;
+import io.basalt.parser.ast.ResetStatement;
 import io.basalt.parser.ast.SetStatement;
 import io.basalt.parser.ast.ShowSchemasStatement;
 import io.basalt.parser.ast.ShowTablesStatement;
@@ -29,7 +30,8 @@ final class ReadOnlySessions {
     static Optional<String> writingCommand(Statement statement) {
         if (statement instanceof QueryStatement || statement instanceof ShowTablesStatement
                 || statement instanceof ShowSchemasStatement || statement instanceof DescribeStatement
-                || statement instanceof SetStatement || statement instanceof TransactionStatement
+                || statement instanceof SetStatement || statement instanceof ResetStatement
+                || statement instanceof TransactionStatement
                 || statement instanceof CopyToStatement) {
             return Optional.empty();
         }

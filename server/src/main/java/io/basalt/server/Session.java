@@ -27,6 +27,8 @@ import io.basalt.parser.ast.InsertStatement;
 import io.basalt.parser.ast.PrivilegeStatement;
 import io.basalt.parser.ast.QueryStatement;
 import io.basalt.parser.ast.RoleMembershipStatement;
+import io.basalt.parser.ast.OptionValue;
+import io.basalt.parser.ast.ResetStatement;
 import io.basalt.parser.ast.SetStatement;
 import io.basalt.parser.ast.ShowSchemasStatement;
 import io.basalt.parser.ast.ShowSettingStatement;
@@ -328,6 +330,14 @@ public final class Session implements AutoCloseable {
         if (statement instanceof SetStatement set) {
             settings.set(set.name(), set.value(), transactions.catalog());
             return new StatementResult.RowCount("SET", 0);
+        }
+        if (statement instanceof ResetStatement reset) {
+            if (reset.name().isPresent()) {
+                settings.set(reset.name().get(), new OptionValue(OptionValue.Kind.DEFAULT, "default"), transactions.catalog());
+            } else {
+                settings.resetAll(transactions.catalog());
+            }
+            return new StatementResult.RowCount("RESET", 0);
         }
         if (statement instanceof TransactionStatement transaction) {
             if (transaction.action() == TransactionAction.BEGIN) {

@@ -118,6 +118,17 @@ public final class SessionSettings {
         }
     }
 
+    /**
+     * {@code RESET ALL}: every setting back to its default. The schema comes last: it is the only one that can fail (its
+     * default schema dropped, 3F000), and then the others are reset already.
+     */
+    public void resetAll(Manifest catalog) {
+        OptionValue reset = new OptionValue(OptionValue.Kind.DEFAULT, "default");
+        for (String name : List.of("threads", "memory_limit", "default_transaction_read_only", "enable_indexscan", "schema")) {
+            set(name, reset, catalog);
+        }
+    }
+
     private static boolean booleanValue(String name, OptionValue value) {
         try {
             return value.asBoolean();

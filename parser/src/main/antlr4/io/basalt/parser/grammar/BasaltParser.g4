@@ -40,6 +40,7 @@ statement
     | SHOW settingName                                                                 # showSetting
     | (DESCRIBE | DESC) qualifiedName                                                  # describe
     | SET settingName (EQUALS | TO) settingValue                                       # set
+    | RESET (ALL | settingName)                                                        # reset
     | (BEGIN (TRANSACTION | WORK)? | START TRANSACTION)                                # begin
     | COMMIT (TRANSACTION | WORK)?                                                     # commit
     | ROLLBACK (TRANSACTION | WORK)?                                                   # rollback
@@ -333,7 +334,7 @@ nonReservedKeyword
     | ESCAPE | EXISTS | EXPLAIN | EXTRACT | FIRST | FLOAT | FLOAT4 | FLOAT8 | GENERATED | HEADER | IDENTITY | IF
     | INCLUDE | INCREMENT | INDEX | INSERT | INT
     | INT2 | INT4 | INT8 | INTEGER | INTERVAL | KEY | LAST | MERGE | NULLS | NUMERIC | OVER | OVERRIDING | PARTITION
-    | PRECISION | QUOTE | REAL | RECURSIVE | RENAME | REPLACE | RESTRICT | ROLLBACK | ROWS | SCHEMA | SCHEMAS | SET
+    | PRECISION | QUOTE | REAL | RECURSIVE | RENAME | REPLACE | RESET | RESTRICT | ROLLBACK | ROWS | SCHEMA | SCHEMAS | SET
     | SHOW | SMALLINT | START | STRING | TABLES | TEXT | TIME | TIMESTAMP | TINYINT | TRANSACTION | TRUNCATE | UPDATE
     | VARCHAR | VARYING | VIEW | WITHOUT | WORK | ZONE
     | LOGIN | NOLOGIN | NOSUPERUSER | PASSWORD | PRIVILEGES | PUBLIC | REVOKE | ROLE | SUPERUSER | USAGE | USER

@@ -8,7 +8,7 @@ public sealed interface Statement
         permits AlterTableStatement, AnalyzeStatement, CopyFromStatement, CopyToStatement, CreateSchemaStatement,
                 CreateTableAsStatement, CreateTableStatement, CreateViewStatement, DescribeStatement,
                 DmlStatement, DropSchemaStatement, DropTableStatement, DropViewStatement, ExplainStatement,
-                InsertStatement, QueryStatement, SetStatement, ShowSchemasStatement, ShowSettingStatement, ShowTablesStatement,
+                InsertStatement, QueryStatement, ResetStatement, SetStatement, ShowSchemasStatement, ShowSettingStatement, ShowTablesStatement,
                 TransactionStatement, TruncateStatement, CreateRoleStatement, AlterRoleStatement, DropRoleStatement,
                 RoleMembershipStatement, PrivilegeStatement, CreateIndexStatement, DropIndexStatement {
 

@@ -15,7 +15,7 @@ final class SqlVocabulary {
 
     /** Words that begin the statements Basalt runs. */
     static final List<String> STATEMENT_KEYWORDS = List.of("ANALYZE", "BEGIN", "COMMIT", "COPY", "CREATE", "DESCRIBE",
-            "DROP", "EXPLAIN", "INSERT", "ROLLBACK", "SELECT", "SET", "SHOW", "VALUES", "WITH");
+            "DROP", "EXPLAIN", "INSERT", "RESET", "ROLLBACK", "SELECT", "SET", "SHOW", "VALUES", "WITH");
 
     /** What may follow a table or a whole expression: offered before anything is typed, instead of every keyword. */
     static final List<String> CLAUSE_KEYWORDS = List.of("AS", "CROSS", "EXCEPT", "FULL", "GROUP BY", "HAVING", "INNER",
