@@ -159,19 +159,11 @@ class ExactSumsTest {
     void sumsAddedTogetherMatchBigIntegerSums(int groupCount) {
         Random random = new Random(5);
         for (int n = 1; n <= 5; n++) {
-            ExactSums[] sums = new ExactSums[n];
-            BigInteger[][] expected = new BigInteger[n][groupCount];
-            for (int k = 0; k < n; k++) {
-                sums[k] = new ExactSums();
-                sums[k].resize(groupCount);
-                Arrays.fill(expected[k], BigInteger.ZERO);
-            }
+            ExactSums[] sums = emptySums(n, groupCount);
+            BigInteger[][] expected = zeros(n, groupCount);
             for (int batch = 0; batch < 4; batch++) {
                 int rows = 1 + random.nextInt(200);
-                int[] groupIds = new int[rows];
-                for (int row = 0; row < rows; row++) {
-                    groupIds[row] = random.nextInt(groupCount);
-                }
+                int[] groupIds = randomGroupIds(random, rows, groupCount);
                 ColumnVector[] arguments = new ColumnVector[n];
                 for (int k = 0; k < n; k++) {
                     boolean wide = (k + batch) % 2 == 1;
@@ -197,12 +189,7 @@ class ExactSumsTest {
                 ExactSums.addEveryRow(new BatchGroups(groupIds, AccumulatorTestData.all(rows), rows, groupCount), sums,
                         arguments, n);
             }
-            for (int k = 0; k < n; k++) {
-                for (int group = 0; group < groupCount; group++) {
-                    assertThat(sums[k].toBigInteger(group)).as("sum %d of %d, group %d", k, n, group)
-                            .isEqualTo(expected[k][group]);
-                }
-            }
+            assertSumsAre(sums, expected);
         }
     }
 
@@ -218,19 +205,11 @@ class ExactSumsTest {
     void sumsOfBoundedArgumentsStayExactAsTheirRoomRunsOut(int groupCount) {
         Random random = new Random(11);
         for (int n = 1; n <= 5; n++) {
-            ExactSums[] sums = new ExactSums[n];
-            BigInteger[][] expected = new BigInteger[n][groupCount];
-            for (int k = 0; k < n; k++) {
-                sums[k] = new ExactSums();
-                sums[k].resize(groupCount);
-                Arrays.fill(expected[k], BigInteger.ZERO);
-            }
+            ExactSums[] sums = emptySums(n, groupCount);
+            BigInteger[][] expected = zeros(n, groupCount);
             for (int batch = 0; batch < 60; batch++) {
                 int rows = 1 + random.nextInt(200);
-                int[] groupIds = new int[rows];
-                for (int row = 0; row < rows; row++) {
-                    groupIds[row] = random.nextInt(groupCount);
-                }
+                int[] groupIds = randomGroupIds(random, rows, groupCount);
                 ColumnVector[] arguments = new ColumnVector[n];
                 for (int k = 0; k < n; k++) {
                     int kind = random.nextInt(32); // 0: no bound, 1: INT128, else bounded at 2^52 .. 2^55
@@ -263,11 +242,40 @@ class ExactSumsTest {
                     ExactSums.addEveryRow(groups, sums, arguments, n);
                 }
             }
-            for (int k = 0; k < n; k++) {
-                for (int group = 0; group < groupCount; group++) {
-                    assertThat(sums[k].toBigInteger(group)).as("sum %d of %d, group %d", k, n, group)
-                            .isEqualTo(expected[k][group]);
-                }
+            assertSumsAre(sums, expected);
+        }
+    }
+
+    private static ExactSums[] emptySums(int n, int groupCount) {
+        ExactSums[] sums = new ExactSums[n];
+        for (int k = 0; k < n; k++) {
+            sums[k] = new ExactSums();
+            sums[k].resize(groupCount);
+        }
+        return sums;
+    }
+
+    private static BigInteger[][] zeros(int n, int groupCount) {
+        BigInteger[][] totals = new BigInteger[n][groupCount];
+        for (BigInteger[] row : totals) {
+            Arrays.fill(row, BigInteger.ZERO);
+        }
+        return totals;
+    }
+
+    private static int[] randomGroupIds(Random random, int rows, int groupCount) {
+        int[] groupIds = new int[rows];
+        for (int row = 0; row < rows; row++) {
+            groupIds[row] = random.nextInt(groupCount);
+        }
+        return groupIds;
+    }
+
+    private static void assertSumsAre(ExactSums[] sums, BigInteger[][] expected) {
+        for (int k = 0; k < sums.length; k++) {
+            for (int group = 0; group < expected[k].length; group++) {
+                assertThat(sums[k].toBigInteger(group)).as("sum %d of %d, group %d", k, sums.length, group)
+                        .isEqualTo(expected[k][group]);
             }
         }
     }
