@@ -69,9 +69,10 @@ import io.basalt.parser.grammar.BasaltParser.DropColumnDefaultContext;
 import io.basalt.parser.grammar.BasaltParser.InsertStatementContext;
 import io.basalt.parser.grammar.BasaltParser.QualifiedNameContext;
 import io.basalt.parser.grammar.BasaltParser.QueryStatementContext;
-import io.basalt.parser.grammar.BasaltParser.RollbackContext;
 import io.basalt.parser.grammar.BasaltParser.ResetContext;
+import io.basalt.parser.grammar.BasaltParser.RollbackContext;
 import io.basalt.parser.grammar.BasaltParser.SetContext;
+import io.basalt.parser.grammar.BasaltParser.SettingNameContext;
 import io.basalt.parser.grammar.BasaltParser.ShowColumnsContext;
 import io.basalt.parser.grammar.BasaltParser.ShowSchemasContext;
 import io.basalt.parser.grammar.BasaltParser.ShowTablesContext;
@@ -293,24 +294,26 @@ final class StatementBuilder extends BasaltParserBaseVisitor<Statement> {
 
     @Override
     public Statement visitShowSetting(ShowSettingContext context) {
-        String name = context.settingName().identifier().stream().map(names::identifier).collect(Collectors.joining("."));
-        return new ShowSettingStatement(Optional.of(name), source.span(context));
+        return new ShowSettingStatement(Optional.of(settingName(context.settingName())), source.span(context));
     }
 
     @Override
     public Statement visitSet(SetContext context) {
-        String name = context.settingName().identifier().stream().map(names::identifier).collect(Collectors.joining("."));
         OptionValue value = context.settingValue().DEFAULT() != null
-                ? new OptionValue(OptionValue.Kind.DEFAULT, "default")
+                ? OptionValue.toDefault()
                 : literals.optionValue(context.settingValue().optionValue());
-        return new SetStatement(name, value, source.span(context));
+        return new SetStatement(settingName(context.settingName()), value, source.span(context));
     }
 
     @Override
     public Statement visitReset(ResetContext context) {
-        Optional<String> name = context.ALL() != null ? Optional.empty() : Optional.of(context.settingName().identifier()
-                .stream().map(names::identifier).collect(Collectors.joining(".")));
+        Optional<String> name = context.ALL() != null ? Optional.empty() : Optional.of(settingName(context.settingName()));
         return new ResetStatement(name, source.span(context));
+    }
+
+    /** A setting's name case-folded, its dotted parts joined with {@code .}. */
+    private String settingName(SettingNameContext context) {
+        return context.identifier().stream().map(names::identifier).collect(Collectors.joining("."));
     }
 
     @Override

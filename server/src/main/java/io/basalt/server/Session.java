@@ -24,11 +24,11 @@ import io.basalt.parser.ast.DropTableStatement;
 import io.basalt.parser.ast.DropViewStatement;
 import io.basalt.parser.ast.ExplainStatement;
 import io.basalt.parser.ast.InsertStatement;
+import io.basalt.parser.ast.OptionValue;
 import io.basalt.parser.ast.PrivilegeStatement;
 import io.basalt.parser.ast.QueryStatement;
-import io.basalt.parser.ast.RoleMembershipStatement;
-import io.basalt.parser.ast.OptionValue;
 import io.basalt.parser.ast.ResetStatement;
+import io.basalt.parser.ast.RoleMembershipStatement;
 import io.basalt.parser.ast.SetStatement;
 import io.basalt.parser.ast.ShowSchemasStatement;
 import io.basalt.parser.ast.ShowSettingStatement;
@@ -333,7 +333,7 @@ public final class Session implements AutoCloseable {
         }
         if (statement instanceof ResetStatement reset) {
             if (reset.name().isPresent()) {
-                settings.set(reset.name().get(), new OptionValue(OptionValue.Kind.DEFAULT, "default"), transactions.catalog());
+                settings.set(reset.name().get(), OptionValue.toDefault(), transactions.catalog());
             } else {
                 settings.resetAll(transactions.catalog());
             }

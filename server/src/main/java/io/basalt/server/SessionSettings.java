@@ -123,9 +123,8 @@ public final class SessionSettings {
      * default schema dropped, 3F000), and then the others are reset already.
      */
     public void resetAll(Manifest catalog) {
-        OptionValue reset = new OptionValue(OptionValue.Kind.DEFAULT, "default");
         for (String name : List.of("threads", "memory_limit", "default_transaction_read_only", "enable_indexscan", "schema")) {
-            set(name, reset, catalog);
+            set(name, OptionValue.toDefault(), catalog);
         }
     }
 

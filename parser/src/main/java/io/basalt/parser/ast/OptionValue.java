@@ -42,6 +42,11 @@ public record OptionValue(Kind kind, String text) {
         return new OptionValue(Kind.IDENTIFIER, text);
     }
 
+    /** {@code DEFAULT}, as in {@code SET name TO DEFAULT} (and {@code RESET name}). */
+    public static OptionValue toDefault() {
+        return new OptionValue(Kind.DEFAULT, "default");
+    }
+
     /**
      * The value as a boolean, accepting PostgreSQL's spellings: true/false, on/off, yes/no, 1/0.
      *
