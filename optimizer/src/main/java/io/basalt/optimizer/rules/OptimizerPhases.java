@@ -207,6 +207,15 @@ public final class OptimizerPhases {
     private static RelNode run(RelNode rel, HepProgram program) {
         HepPlanner planner = new HepPlanner(program, null, true, null, BasaltCostFactory.INSTANCE);
         planner.setExecutor(rel.getCluster().getPlanner().getExecutor());
+        // A phase runs its rules to a fixed point, and every pass used to try every rule on every operator again,
+        // though few changed: the fired-rules cache tries a rule on the same operators (by id) once, and the
+        // large-plan mode goes on from a rewritten operator instead of walking the plan again from the root, and
+        // collects unreachable operators less often. Planning the 22 TPC-H queries: 4 % less CPU, the same plans
+        // (docs/benchmarks.md, twenty-ninth session). An operator whose input changed below it keeps its id, so a
+        // rule that reads its input's metadata is not tried on it again: a rewrite it would then find is missed,
+        // never a wrong plan made.
+        planner.setEnableFiredRulesCache(true);
+        planner.setLargePlanMode(true);
         planner.setRoot(rel);
         return planner.findBestExp();
     }
