@@ -355,10 +355,34 @@ public final class PackedLongs implements EncodedLongs {
         }
     }
 
+    /**
+     * Every code of {@code [offset, offset + n)}: unpacked as the values are ({@link #unpackCodesByVectors}, several a
+     * load), then checked against {@code entryCount} in a pass of its own, only when the width can hold a code past
+     * the entries. One load and a check a code cost 1 ns; a dictionary text column grouped over whole batches reads
+     * every code of every block.
+     */
     private void unpackCodes(int offset, int n, int entryCount, int[] out) {
-        long bitPosition = (long) offset * width;
-        for (int i = 0; i < n; i++, bitPosition += width) {
-            out[i] = checkedCode(packedAt(bitPosition), entryCount, offset + i);
+        unpackCodesByVectors(offset, n, out);
+        if (mask >= entryCount) {
+            checkCodes(out, n, entryCount, offset);
+        }
+    }
+
+    /**
+     * Checks codes {@code out[0, n)}, of values {@code offset + i}, against {@code entryCount}: {@code entryCount - 1 -
+     * code} is negative for a code past the entries, so one OR of those over the codes tells (a subtraction and an OR a
+     * code, no branch; a running maximum was 7 % of a grouping by a text column's codes).
+     */
+    private static void checkCodes(int[] out, int n, int entryCount, int offset) {
+        int last = entryCount - 1;
+        int past = 0;
+        for (int i = 0; i < n; i++) {
+            past |= last - out[i];
+        }
+        if (past < 0) {
+            for (int i = 0; i < n; i++) {
+                checkedCode(out[i], entryCount, offset + i);
+            }
         }
     }
 
@@ -388,12 +412,58 @@ public final class PackedLongs implements EncodedLongs {
         unpackCodesScalar(first, head + vectorRows, rows, out);
     }
 
-    /** {@code out[i] = packed value first + i} for {@code from <= i < to} (unchecked codes). */
+    /**
+     * {@code out[i] = packed value first + i} for {@code from <= i < to} (unchecked codes): several codes from each
+     * 8-byte load where they fit in it, as {@link #unpackScalar} does for values, then one load a code for the rest.
+     */
     private void unpackCodesScalar(int first, int from, int to, int[] out) {
-        long bitPosition = (long) (first + from) * width;
-        for (int i = from; i < to; i++, bitPosition += width) {
+        int i = switch (valuesPerLoad) {
+            case 8 -> unpackCodesEightPerLoad(first, from, to, out);
+            case 4 -> unpackCodesFourPerLoad(first, from, to, out);
+            default -> from;
+        };
+        long bitPosition = (long) (first + i) * width;
+        for (; i < to; i++, bitPosition += width) {
             out[i] = (int) packedAt(bitPosition);
         }
+    }
+
+    /** {@link #unpackEightPerLoad} of codes of at most 7 bits into ints; returns the first row left. */
+    private int unpackCodesEightPerLoad(int first, int from, int to, int[] out) {
+        int i = from;
+        long bitPosition = (long) (first + from) * width;
+        long step = 8L * width;
+        int w = width;
+        long m = mask;
+        for (; i + 8 <= to; i += 8, bitPosition += step) {
+            long word = ByteSource.longAt(bytes, start + (int) (bitPosition >>> 3)) >>> (bitPosition & 7);
+            out[i] = (int) (word & m);
+            out[i + 1] = (int) (word >>> w & m);
+            out[i + 2] = (int) (word >>> 2 * w & m);
+            out[i + 3] = (int) (word >>> 3 * w & m);
+            out[i + 4] = (int) (word >>> 4 * w & m);
+            out[i + 5] = (int) (word >>> 5 * w & m);
+            out[i + 6] = (int) (word >>> 6 * w & m);
+            out[i + 7] = (int) (word >>> 7 * w & m);
+        }
+        return i;
+    }
+
+    /** {@link #unpackCodesEightPerLoad} for codes of 8 to 14 bits, four a load (wider dictionaries are rare). */
+    private int unpackCodesFourPerLoad(int first, int from, int to, int[] out) {
+        int i = from;
+        long bitPosition = (long) (first + from) * width;
+        long step = 4L * width;
+        int w = width;
+        long m = mask;
+        for (; i + 4 <= to; i += 4, bitPosition += step) {
+            long word = ByteSource.longAt(bytes, start + (int) (bitPosition >>> 3)) >>> (bitPosition & 7);
+            out[i] = (int) (word & m);
+            out[i + 1] = (int) (word >>> w & m);
+            out[i + 2] = (int) (word >>> 2 * w & m);
+            out[i + 3] = (int) (word >>> 3 * w & m);
+        }
+        return i;
     }
 
     /** {@link #keepRows} of codes, each checked against {@code entryCount}; value {@code row} is {@code first + row}. */

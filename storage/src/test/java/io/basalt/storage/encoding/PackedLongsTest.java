@@ -392,6 +392,16 @@ class PackedLongsTest {
                 for (int i = 0; i < unpacked.length; i++) {
                     assertThat(unpacked[i]).as("unpack width %d from %d", width, from).isEqualTo(values[from + i] - 40);
                 }
+                // every code of a stretch: several a load where they fit, checked against the entries in a pass after
+                int[] everyCode = new int[count - from];
+                textCodes.gatherCodes(from, null, everyCode.length, 1 << width, everyCode);
+                assertThat(everyCode).as("every code width %d from %d", width, from)
+                        .isEqualTo(Arrays.copyOfRange(codes, from, count));
+                int largest = Arrays.stream(codes, from, count).max().orElseThrow();
+                int at = from + Arrays.stream(codes, from, count).boxed().toList().indexOf(largest);
+                assertThatThrownBy(() -> textCodes.gatherCodes(from, null, count - from, largest, new int[count]))
+                        .as("a code past the entries, width %d", width).isInstanceOf(BlockFormatException.class)
+                        .hasMessageContaining("code " + largest + " at value " + at + " is outside");
             }
         }
         long[] fewDistinct = random.ints(3000, 0, 37).mapToLong(i -> i * 1000L - 5).toArray();

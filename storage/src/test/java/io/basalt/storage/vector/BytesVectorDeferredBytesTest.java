@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One-byte values gathered from a dictionary without NULLs are written only when their bytes are read. */
+/** Values gathered from a dictionary without NULLs are written only when their bytes (or, when longer, offsets) are read. */
 class BytesVectorDeferredBytesTest {
 
     private static final BytesVector FLAGS = TestVectors.strings("A", "N", "R");
@@ -81,11 +81,71 @@ class BytesVectorDeferredBytesTest {
     }
 
     @Test
-    void longerEntriesAreWrittenAtOnce() {
-        BytesVector words = BytesVector.fromCodesWithoutNulls(TestVectors.strings("AIR", "MAIL"), new int[] {1, 0},
-                2, VectorBuffers.NEW);
-        assertThat(words.defersBytes()).isFalse();
-        assertThat(values(words)).containsExactly("MAIL", "AIR");
+    void longerEntriesAreWrittenWhenFirstReadToo() {
+        BytesVector modes = TestVectors.strings("AIR", "MAIL", "REG AIR", "");
+        BytesVector words = BytesVector.fromCodesWithoutNulls(modes, new int[] {1, 0, 2, 3, 1}, 5, VectorBuffers.NEW);
+        assertThat(words.defersBytes()).isTrue();
+        assertThat(words.dictionary().codes()).containsExactly(1, 0, 2, 3, 1);
+        assertThat(words.dataBytes()).as("counted as the bytes they will take").isEqualTo(18);
+        assertThat(words.offsetBytes()).isEqualTo(24);
+        assertThat(values(words.valueAt(2))).containsExactly("REG AIR");
+        assertThat(words.defersBytes()).as("one value copied out writes none").isTrue();
+
+        assertThat(words.length(2)).isEqualTo(7);
+        assertThat(words.defersBytes()).as("offsets come with the bytes").isFalse();
+        assertThat(words.offsets()).startsWith(0, 4, 7, 14, 14, 18);
+        assertThat(words.dataSize()).isEqualTo(18);
+        assertThat(values(words)).containsExactly("MAIL", "AIR", "REG AIR", "", "MAIL");
+        assertThat(words.dictionary()).as("reading keeps the codes").isNotNull();
+
+        BytesVector target = TestVectors.strings("kept");
+        target.appendSelected(BytesVector.fromCodesWithoutNulls(modes, new int[] {2, 1}, 2, VectorBuffers.NEW),
+                new int[] {1, 0}, 2);
+        target.appendRange(BytesVector.fromCodesWithoutNulls(modes, new int[] {0, 2, 1}, 3, VectorBuffers.NEW), 1, 2);
+        target.appendFrom(BytesVector.fromCodesWithoutNulls(modes, new int[] {3}, 1, VectorBuffers.NEW), 0);
+        assertThat(values(target)).containsExactly("kept", "MAIL", "REG AIR", "REG AIR", "MAIL", "");
+
+        BytesVector appended = BytesVector.fromCodesWithoutNulls(modes, new int[] {0, 1}, 2, VectorBuffers.NEW);
+        appended.append("TRUCK");
+        assertThat(values(appended)).containsExactly("AIR", "MAIL", "TRUCK");
+        BytesVector reset = BytesVector.fromCodesWithoutNulls(modes, new int[] {2, 2}, 2, VectorBuffers.NEW);
+        reset.reset();
+        reset.append("q");
+        assertThat(values(reset)).containsExactly("q");
+    }
+
+    /** Threads reading the offsets and the bytes of a shared vector of longer values at once all see them whole. */
+    @Test
+    void threadsReadingLongerValuesAtOnceSeeTheSameOffsetsAndBytes() throws Exception {
+        BytesVector modes = TestVectors.strings("AIR", "MAIL", "REG AIR", "SHIP", "TRUCK");
+        for (int round = 0; round < 200; round++) {
+            int[] codes = new int[4096];
+            StringBuilder expected = new StringBuilder();
+            for (int i = 0; i < codes.length; i++) {
+                codes[i] = (i * 7 + round) % 5;
+                expected.append(modes.getString(codes[i]));
+            }
+            BytesVector vector = BytesVector.fromCodesWithoutNulls(modes, codes, codes.length, VectorBuffers.NEW);
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<String>> readers = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                boolean offsetsFirst = t % 2 == 0;
+                readers.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    int size = offsetsFirst ? vector.dataSize() : -1;
+                    byte[] bytes = vector.data();
+                    return new String(bytes, 0, size >= 0 ? size : vector.dataSize(), StandardCharsets.UTF_8);
+                }));
+            }
+            start.countDown();
+            for (CompletableFuture<String> reader : readers) {
+                assertThat(reader.get()).isEqualTo(expected.toString());
+            }
+        }
     }
 
     /** Two pipelines reading one shared batch at once both see every byte. */
