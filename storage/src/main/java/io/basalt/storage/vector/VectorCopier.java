@@ -51,14 +51,33 @@ public final class VectorCopier {
         } else if (source instanceof Int128Vector wide) {
             target = selectWide(wide, positions, count);
         } else {
-            BytesVector out = new BytesVector(count, 0);
-            out.appendSelected((BytesVector) source, positions, count);
-            return out;
+            return selectBytes((BytesVector) source, positions, count);
         }
         if (source.mayHaveNulls()) {
             selectNulls(source.nulls(), positions, count, target);
         }
         return target;
+    }
+
+    /**
+     * Text values at {@code positions[0..count)}. Values gathered from a block dictionary without NULLs stay codes: the
+     * selected codes make a vector that keeps the dictionary and writes its values only when they are read
+     * ({@link BytesVector#fromCodesWithoutNulls}), so a hash join's output column grouped by later is neither
+     * written whole before the selection nor copied after it, and the group table still finds it by codes.
+     */
+    private static BytesVector selectBytes(BytesVector source, int[] positions, int count) {
+        DictionaryView dictionary = source.dictionary();
+        if (dictionary != null && !source.mayHaveNulls()) {
+            int[] codes = dictionary.codes();
+            int[] selected = new int[count];
+            for (int i = 0; i < count; i++) {
+                selected[i] = codes[positions[i]];
+            }
+            return BytesVector.fromCodesWithoutNulls(dictionary.entries(), selected, count, VectorBuffers.NEW);
+        }
+        BytesVector out = new BytesVector(count, 0);
+        out.appendSelected(source, positions, count);
+        return out;
     }
 
     private static LongVector selectLongs(LongVector source, int[] positions, int count) {

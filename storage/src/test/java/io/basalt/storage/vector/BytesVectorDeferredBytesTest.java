@@ -114,6 +114,28 @@ class BytesVectorDeferredBytesTest {
         assertThat(values(reset)).containsExactly("q");
     }
 
+    /** A selection of dictionary text without NULLs selects codes: nothing is written, and the codes stay. */
+    @Test
+    void aSelectionOfDictionaryTextKeepsItsCodes() {
+        BytesVector modes = TestVectors.strings("AIR", "MAIL", "REG AIR");
+        BytesVector source = BytesVector.fromCodesWithoutNulls(modes, new int[] {2, 0, 1, 1, 0}, 5, VectorBuffers.NEW);
+        BytesVector selected = (BytesVector) VectorCopier.select(source, new int[] {4, 0, 2}, 3);
+        assertThat(source.defersBytes()).as("the source is not written to be selected from").isTrue();
+        assertThat(selected.defersBytes()).isTrue();
+        assertThat(selected.dictionary().codes()).containsExactly(0, 2, 1);
+        assertThat(selected.dictionary().entries()).isSameAs(modes);
+        assertThat(values(selected)).containsExactly("AIR", "REG AIR", "MAIL");
+
+        BytesVector flags = (BytesVector) VectorCopier.select(deferred(2, 1, 0), new int[] {1}, 1);
+        assertThat(flags.defersBytes()).isTrue();
+        assertThat(values(flags)).containsExactly("N");
+
+        BytesVector withNulls = BytesVector.fromCodes(modes, new int[] {1, -1, 2}, 3);
+        BytesVector copied = (BytesVector) VectorCopier.select(withNulls, new int[] {2, 1}, 2);
+        assertThat(values(copied)).as("NULLs: the values are copied").containsExactly("REG AIR", null);
+        assertThat(copied.dictionary()).isNull();
+    }
+
     /** Threads reading the offsets and the bytes of a shared vector of longer values at once all see them whole. */
     @Test
     void threadsReadingLongerValuesAtOnceSeeTheSameOffsetsAndBytes() throws Exception {
