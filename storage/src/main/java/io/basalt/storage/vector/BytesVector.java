@@ -161,21 +161,25 @@ public final class BytesVector extends ColumnVector {
     /** The bytes of {@code entries} that {@code codes[0, count)} name, one after another, each value's end in {@code ends}. */
     private static byte[] entryBytes(BytesVector entries, int[] codes, int count, int[] ends) {
         int[] entryOffsets = entries.offsets;
-        long total = 0;
-        for (int i = 0; i < count; i++) {
-            total += entryOffsets[codes[i] + 1] - entryOffsets[codes[i]];
-        }
-        byte[] bytes = new byte[Math.max(checkedSize(total), 16)];
+        byte[] bytes = new byte[Math.max(checkedSize(entriesLength(entryOffsets, codes, count)), 16)];
         byte[] source = entries.bytes();
         int at = 0;
         for (int i = 0; i < count; i++) {
             int start = entryOffsets[codes[i]];
-            int length = entryOffsets[codes[i] + 1] - start;
-            System.arraycopy(source, start, bytes, at, length);
-            at += length;
+            at = copy(source, start, entryOffsets[codes[i] + 1] - start, bytes, at);
             ends[i + 1] = at;
         }
         return bytes;
+    }
+
+    /** The bytes the entries that {@code codes[0, count)} name take together (a negative code, NULL, none). */
+    private static long entriesLength(int[] entryOffsets, int[] codes, int count) {
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            int code = codes[i];
+            total += code < 0 ? 0 : entryOffsets[code + 1] - entryOffsets[code];
+        }
+        return total;
     }
 
     /** {@link #offsets}, written first if this vector defers its values ({@link #fromCodesWithoutNulls}). */
@@ -239,30 +243,22 @@ public final class BytesVector extends ColumnVector {
         return ends == ONE_BYTE_OFFSETS ? 0 : 4L * ends.length;
     }
 
-    /** Whether this vector's values are one-byte values not written yet ({@link #fromCodesWithoutNulls}). */
+    /** Whether this vector's values are not written yet ({@link #fromCodesWithoutNulls}). */
     public boolean defersBytes() {
         return DATA.getAcquire(this) == null;
     }
 
     /**
      * Bytes of the data array, for memory accounting, without writing a deferred vector's values
-     * ({@link #fromCodesWithoutNulls}): those count as the one byte each they will take.
+     * ({@link #fromCodesWithoutNulls}): those count as the bytes they will take (one each, or their entries' lengths).
      */
     public long dataBytes() {
         byte[] bytes = (byte[]) DATA.getAcquire(this);
         if (bytes != null) {
             return bytes.length;
         }
-        if (offsets == ONE_BYTE_OFFSETS) {
-            return positionCount;
-        }
-        int[] entryOffsets = dictionary.entries().offsets;
-        int[] codes = dictionary.codes();
-        long total = 0;
-        for (int i = 0; i < positionCount; i++) {
-            total += entryOffsets[codes[i] + 1] - entryOffsets[codes[i]];
-        }
-        return total;
+        return offsets == ONE_BYTE_OFFSETS ? positionCount
+                : entriesLength(dictionary.entries().offsets, dictionary.codes(), positionCount);
     }
 
     public int offset(int position) {
@@ -465,11 +461,7 @@ public final class BytesVector extends ColumnVector {
 
     private void appendEntries(BytesVector entries, int[] rowCodes, int count) {
         int[] entryOffsets = entries.offsets;
-        long total = 0;
-        for (int i = 0; i < count; i++) {
-            int code = rowCodes[i];
-            total += code < 0 ? 0 : entryOffsets[code + 1] - entryOffsets[code];
-        }
+        long total = entriesLength(entryOffsets, rowCodes, count);
         int at = offsets[positionCount];
         ensureDataCapacity(checkedSize(at + total));
         byte[] entryBytes = entries.bytes();
@@ -500,7 +492,10 @@ public final class BytesVector extends ColumnVector {
      * Short values skip System.arraycopy's set-up.
      */
     private int copy(byte[] source, int start, int length, int at) {
-        byte[] target = data;
+        return copy(source, start, length, data, at);
+    }
+
+    private static int copy(byte[] source, int start, int length, byte[] target, int at) {
         if (length <= 8) {
             for (int b = 0; b < length; b++) {
                 target[at + b] = source[start + b];
