@@ -6,6 +6,7 @@ import io.basalt.execution.pipeline.SinkWriter;
 import io.basalt.execution.vector.Selection;
 import io.basalt.execution.vector.VectorSizes;
 import io.basalt.storage.vector.ColumnBatch;
+import io.basalt.storage.vector.VectorCopier;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +92,28 @@ final class AggregationWriter implements SinkWriter {
             return;
         }
         table.addInput(batch);
-        rowsSeen += batch.rowCount();
+        counted(batch.rowCount());
+    }
+
+    /** While pre-aggregating, when the table can add a selection's rows in place ({@link HybridAggregation#takesSelections}). */
+    @Override
+    public boolean takesSelections() {
+        return !partitioning && table.takesSelections();
+    }
+
+    @Override
+    public void consumeSelected(long sequence, ColumnBatch batch, int[] positions, int count) {
+        if (partitioning) {
+            keep(VectorCopier.select(batch, positions, count));
+            return;
+        }
+        table.addInputSelected(batch, positions, count);
+        counted(count);
+    }
+
+    /** Counts rows pre-aggregated and decides whether to partition instead from now on. */
+    private void counted(int rows) {
+        rowsSeen += rows;
         // Under GROUPING SETS a row has a key (so a partition) per set; such writers keep pre-aggregating. A full
         // table already sends the rows of new keys to their partitions, on disk. A table whose keys came sorted
         // costs no hashing, and neither does merging such tables, so it keeps going however many groups it has.

@@ -7,7 +7,7 @@ import io.basalt.storage.vector.LongVector;
 import java.util.Arrays;
 
 /** COUNT(*) (every row) and COUNT(a, …) (rows where every argument is non-NULL); 0 for an empty group. */
-final class CountAccumulator extends GroupedAccumulator {
+final class CountAccumulator extends GroupedAccumulator implements ResettableAccumulator {
 
     private long[] counts = new long[0];
 
@@ -23,6 +23,11 @@ final class CountAccumulator extends GroupedAccumulator {
     @Override
     protected void resize(int newCapacity) {
         counts = Arrays.copyOf(counts, newCapacity);
+    }
+
+    @Override
+    public void resetGroup(int group) {
+        counts[group] = 0;
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * LONG, long decimals as INT128) are added exactly ({@link ExactSums}: in longs, folded into 128 bits when a
  * long would overflow), and the total must fit the result's precision, else 22003.
  */
-final class DecimalSumAccumulator extends GroupedAccumulator implements SummingAccumulator {
+final class DecimalSumAccumulator extends GroupedAccumulator implements SummingAccumulator, ResettableAccumulator {
 
     private final LogicalType resultType;
     private final ExactSums sums;
@@ -40,6 +40,12 @@ final class DecimalSumAccumulator extends GroupedAccumulator implements SummingA
     protected void resize(int newCapacity) {
         sums.resize(newCapacity);
         seen = Arrays.copyOf(seen, newCapacity);
+    }
+
+    @Override
+    public void resetGroup(int group) {
+        sums.reset(group);
+        seen[group] = false;
     }
 
     @Override

@@ -21,7 +21,7 @@ import java.util.Arrays;
  * the call's type: DOUBLE/REAL, DECIMAL with the call's scale (rounded half away from zero), or an integer
  * type (truncated toward zero, as integer division does).
  */
-final class ExactAverageAccumulator extends GroupedAccumulator implements SummingAccumulator {
+final class ExactAverageAccumulator extends GroupedAccumulator implements SummingAccumulator, ResettableAccumulator {
 
     private final int inputScale;
     private final LogicalType resultType;
@@ -61,6 +61,15 @@ final class ExactAverageAccumulator extends GroupedAccumulator implements Summin
             sums.resize(newCapacity);
         }
         counts = Arrays.copyOf(counts, newCapacity);
+    }
+
+    /** Shared sums are the SUM call's to reset. */
+    @Override
+    public void resetGroup(int group) {
+        if (ownsSums) {
+            sums.reset(group);
+        }
+        counts[group] = 0;
     }
 
     @Override

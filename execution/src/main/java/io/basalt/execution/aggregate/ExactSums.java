@@ -43,6 +43,13 @@ final class ExactSums {
         pending = Arrays.copyOf(pending, newCapacity);
     }
 
+    /** Makes group {@code group}'s sum zero; {@link #pendingBound} stays a bound. */
+    void reset(int group) {
+        high[group] = 0;
+        low[group] = 0;
+        pending[group] = 0;
+    }
+
     /**
      * {@link #add(int[], ColumnVector, int[], int, boolean[])} of every row of a batch (see {@link Accumulator#addEveryRow}):
      * NULL-free arguments are added without reading the row list, and groups are marked seen per group when the batch

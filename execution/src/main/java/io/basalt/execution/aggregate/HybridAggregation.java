@@ -160,9 +160,7 @@ final class HybridAggregation {
                     } else {
                         partial.add(batch, set, positions, count);
                     }
-                    long keysCopy = partial.groups.keysCopyBytes();
-                    memory.grow(keysCopy - emissionReserve); // from the prepayment: a new group's bound covers it
-                    emissionReserve = keysCopy;
+                    reserveKeysCopy();
                 } finally {
                     memory.releasePrepaid();
                 }
@@ -183,6 +181,39 @@ final class HybridAggregation {
         } else {
             addWhenFull(batch, set, positions, count);
         }
+    }
+
+    /** Holds what copying the keys out will take, from the prepayment: a new group's bound covers it. */
+    private void reserveKeysCopy() {
+        long keysCopy = partial.groups.keysCopyBytes();
+        memory.grow(keysCopy - emissionReserve);
+        emissionReserve = keysCopy;
+    }
+
+    /** Whether {@link #addInputSelected} adds a selection in place: while the table takes new keys and its calls can. */
+    boolean takesSelections() {
+        return !full && partial.takesSelections();
+    }
+
+    /**
+     * Adds the rows {@code positions[0, count)} of an input batch, each once per grouping set: in place
+     * ({@link PartialAggregation#addSelected}) while the table takes new keys and the whole batch's bound fits, else
+     * as a row list the way {@link #add} adds one (halving steps, spilling).
+     */
+    void addInputSelected(ColumnBatch batch, int[] positions, int count) {
+        if (takesSelections()) {
+            long bound = bound(batch, 1, batch.rowCount());
+            if (shared.heldBytes() + bound <= sharedCap && memory.tryPrepay(bound)) {
+                try {
+                    partial.addSelected(batch, positions, count, everyRow(batch.rowCount()));
+                    reserveKeysCopy();
+                } finally {
+                    memory.releasePrepaid();
+                }
+                return;
+            }
+        }
+        add(batch, EVERY_SET, positions, count);
     }
 
     /**

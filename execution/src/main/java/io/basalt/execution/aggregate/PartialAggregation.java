@@ -131,6 +131,14 @@ final class PartialAggregation {
         BatchGroups everyRow = inOrder || Selection.isEveryRow(positions, count, batch.rowCount())
                 ? new BatchGroups(groupIds, positions, count, groups.groupCount())
                 : null;
+        addCalls(batch, groupIds, positions, count, everyRow);
+    }
+
+    /**
+     * Adds rows {@code positions[0..count)}, whose group ids are {@code groupIds} by row, to every call's state;
+     * {@code everyRow} (or null) says they are every row of the batch, in order, with those groups.
+     */
+    private void addCalls(ColumnBatch batch, int[] groupIds, int[] positions, int count, BatchGroups everyRow) {
         boolean[] summedTogether = everyRow == null ? null : addSumsTogether(batch, everyRow);
         for (int c = 0; c < accumulators.length; c++) {
             if (layout.isGrouping(c) || summedTogether != null && summedTogether[c]) {
@@ -152,6 +160,55 @@ final class PartialAggregation {
             } else {
                 addDistinct(c, arguments, groupIds, callRows, callCount, batch.rowCount());
             }
+        }
+    }
+
+    /**
+     * Whether {@link #addSelected} adds a selection in place: one grouping set, and only calls that can forget the
+     * rows a selection leaves out ({@link ResettableAccumulator}: COUNT, and SUM and AVG of DECIMALs), none DISTINCT or
+     * with a FILTER.
+     */
+    boolean takesSelections() {
+        if (layout.setCount() != 1) {
+            return false;
+        }
+        for (int c = 0; c < accumulators.length; c++) {
+            if (layout.distinct[c] || layout.calls.get(c).filterColumn() >= 0
+                    || !(accumulators[c] instanceof ResettableAccumulator)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Adds rows {@code positions[0..count)} of {@code batch} ({@link #takesSelections}) by adding every row, those
+     * the selection leaves out to a spare group past the table's groups that is emptied afterwards: the calls then
+     * take their every-row paths, and no column of the batch is copied. The rows left out have real values, but a
+     * filter removed them and may have done so to keep their values out of a sum, so only arguments that cannot make
+     * an exact sum fail are taken this way: LONG vectors, of which a batch cannot overflow 128 bits. Other batches
+     * are added as a row list. {@code identity} starts with {@code 0, 1, 2, …} up to the batch's rows.
+     */
+    void addSelected(ColumnBatch batch, int[] positions, int count, int[] identity) {
+        for (int c = 0; c < accumulators.length; c++) {
+            if (accumulators[c] instanceof SummingAccumulator && !(layout.arguments(c, batch)[0] instanceof LongVector)) {
+                add(batch, positions, count);
+                return;
+            }
+        }
+        int rows = batch.rowCount();
+        found = scratch(found, count);
+        groups.findOrInsert(layout.keys(batch, 0), positions, count, found);
+        int spare = groups.groupCount();
+        for (Accumulator accumulator : accumulators) {
+            accumulator.ensureGroups(spare + 1);
+        }
+        groupIdsByRow = scratch(groupIdsByRow, rows);
+        Arrays.fill(groupIdsByRow, 0, rows, spare);
+        scatter(found, positions, count, groupIdsByRow);
+        addCalls(batch, groupIdsByRow, identity, rows, new BatchGroups(groupIdsByRow, identity, rows, spare + 1));
+        for (Accumulator accumulator : accumulators) {
+            ((ResettableAccumulator) accumulator).resetGroup(spare);
         }
     }
 

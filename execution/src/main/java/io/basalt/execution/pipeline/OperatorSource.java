@@ -95,5 +95,15 @@ public final class OperatorSource implements MorselSource {
         public void accept(ColumnBatch batch) {
             operator.process(batch, output);
         }
+
+        @Override
+        public boolean takesSelections() {
+            return operator.takesSelections(output);
+        }
+
+        @Override
+        public void acceptSelected(ColumnBatch batch, int[] positions, int count) {
+            operator.processSelected(batch, positions, count, output);
+        }
     }
 }

@@ -141,16 +141,44 @@ public final class PipelineExecution {
                 morsel.discard();
                 throw t;
             }
-            morsel.run(batch -> deliver(writer, sequence, batch));
+            morsel.run(new Delivery(writer, sequence));
             writer.morselFinished(sequence);
         }
     }
 
-    private void deliver(SinkWriter writer, long sequence, ColumnBatch batch) {
+    /** Hands a morsel's batches to this worker's writer, unless the pipeline stopped. */
+    private final class Delivery implements BatchConsumer {
+
+        private final SinkWriter writer;
+        private final long sequence;
+
+        Delivery(SinkWriter writer, long sequence) {
+            this.writer = writer;
+            this.sequence = sequence;
+        }
+
+        @Override
+        public void accept(ColumnBatch batch) {
+            checkRunning();
+            writer.consume(sequence, batch);
+        }
+
+        @Override
+        public boolean takesSelections() {
+            return writer.takesSelections();
+        }
+
+        @Override
+        public void acceptSelected(ColumnBatch batch, int[] positions, int count) {
+            checkRunning();
+            writer.consumeSelected(sequence, batch, positions, count);
+        }
+    }
+
+    private void checkRunning() {
         if (stopRequested || failure.get() != null) {
             throw new PipelineStoppedException();
         }
-        writer.consume(sequence, batch);
     }
 
     private void fail(Throwable t) {

@@ -1,6 +1,7 @@
 package io.basalt.execution.pipeline;
 
 import io.basalt.storage.vector.ColumnBatch;
+import io.basalt.storage.vector.VectorCopier;
 
 /**
  * An operator that turns each input batch into output batches without waiting for the rest of its input:
@@ -10,6 +11,22 @@ import io.basalt.storage.vector.ColumnBatch;
 public interface StreamingOperator extends AutoCloseable {
 
     void process(ColumnBatch input, BatchConsumer output);
+
+    /**
+     * Whether {@link #processSelected} passes a selection on to {@code output} rather than copying the rows out (see
+     * {@link BatchConsumer#acceptSelected}); by default no.
+     */
+    default boolean takesSelections(BatchConsumer output) {
+        return false;
+    }
+
+    /**
+     * {@link #process} of the rows {@code positions[0, count)} of {@code input} (see
+     * {@link BatchConsumer#acceptSelected}); by default of a copy of those rows.
+     */
+    default void processSelected(ColumnBatch input, int[] positions, int count, BatchConsumer output) {
+        process(VectorCopier.select(input, positions, count), output);
+    }
 
     /**
      * Whether the operator emits more rows after its whole input was processed (the unmatched build rows of

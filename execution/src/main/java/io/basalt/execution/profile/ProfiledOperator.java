@@ -17,14 +17,35 @@ public final class ProfiledOperator implements StreamingOperator {
 
     @Override
     public void process(ColumnBatch input, BatchConsumer output) {
+        timed(output, timed -> {
+            operator.process(input, timed);
+            return null;
+        });
+    }
+
+    /** Runs {@code work} on a consumer that times {@code output}; the node's work is the time outside it. */
+    private <T> T timed(BatchConsumer output, java.util.function.Function<BatchConsumer, T> work) {
         TimedConsumer timed = new TimedConsumer(output, statistics);
         long start = System.nanoTime();
         try {
-            operator.process(input, timed);
+            return work.apply(timed);
         } finally {
             long end = System.nanoTime();
             statistics.addWork(start, end, end - start - timed.downstreamNanos);
         }
+    }
+
+    @Override
+    public boolean takesSelections(BatchConsumer output) {
+        return operator.takesSelections(output);
+    }
+
+    @Override
+    public void processSelected(ColumnBatch input, int[] positions, int count, BatchConsumer output) {
+        timed(output, timed -> {
+            operator.processSelected(input, positions, count, timed);
+            return null;
+        });
     }
 
     @Override
@@ -39,14 +60,7 @@ public final class ProfiledOperator implements StreamingOperator {
 
     @Override
     public boolean finishStep(BatchConsumer output) {
-        TimedConsumer timed = new TimedConsumer(output, statistics);
-        long start = System.nanoTime();
-        try {
-            return operator.finishStep(timed);
-        } finally {
-            long end = System.nanoTime();
-            statistics.addWork(start, end, end - start - timed.downstreamNanos);
-        }
+        return timed(output, operator::finishStep);
     }
 
     @Override

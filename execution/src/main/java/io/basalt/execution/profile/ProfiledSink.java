@@ -22,13 +22,17 @@ public final class ProfiledSink implements Sink {
         return new SinkWriter() {
             @Override
             public void consume(long sequence, ColumnBatch batch) {
-                long start = System.nanoTime();
-                try {
-                    writer.consume(sequence, batch);
-                } finally {
-                    long end = System.nanoTime();
-                    statistics.addWork(start, end, end - start);
-                }
+                timed(() -> writer.consume(sequence, batch));
+            }
+
+            @Override
+            public boolean takesSelections() {
+                return writer.takesSelections();
+            }
+
+            @Override
+            public void consumeSelected(long sequence, ColumnBatch batch, int[] positions, int count) {
+                timed(() -> writer.consumeSelected(sequence, batch, positions, count));
             }
 
             @Override
@@ -43,15 +47,20 @@ public final class ProfiledSink implements Sink {
 
             @Override
             public void finish() {
-                long start = System.nanoTime();
-                try {
-                    writer.finish();
-                } finally {
-                    long end = System.nanoTime();
-                    statistics.addWork(start, end, end - start);
-                }
+                timed(writer::finish);
             }
         };
+    }
+
+    /** Runs {@code work}, counting its time as the sink's. */
+    private void timed(Runnable work) {
+        long start = System.nanoTime();
+        try {
+            work.run();
+        } finally {
+            long end = System.nanoTime();
+            statistics.addWork(start, end, end - start);
+        }
     }
 
     @Override

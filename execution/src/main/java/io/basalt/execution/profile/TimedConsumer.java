@@ -28,4 +28,22 @@ final class TimedConsumer implements BatchConsumer {
             downstreamNanos += System.nanoTime() - start;
         }
     }
+
+    /** As the consumer it measures, so that EXPLAIN ANALYZE runs what the query runs. */
+    @Override
+    public boolean takesSelections() {
+        return downstream.takesSelections();
+    }
+
+    /** The node's output rows are the kept ones. */
+    @Override
+    public void acceptSelected(ColumnBatch batch, int[] positions, int count) {
+        statistics.addRows(count);
+        long start = System.nanoTime();
+        try {
+            downstream.acceptSelected(batch, positions, count);
+        } finally {
+            downstreamNanos += System.nanoTime() - start;
+        }
+    }
 }

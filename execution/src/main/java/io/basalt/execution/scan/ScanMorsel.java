@@ -48,6 +48,14 @@ final class ScanMorsel implements Morsel {
      */
     private static final double FEW_KEPT_SHARE = 0.2;
 
+    /**
+     * A batch whose filters kept at least this share of its rows goes to a consumer that takes selections whole, with
+     * the kept rows ({@link BatchConsumer#acceptSelected}): its columns are decoded whole, which costs less per value
+     * than gathering the kept rows (0.69 against 0.96 ns a value, packed dictionary codes several a load), and the
+     * rows left out cost the consumer little when they are few.
+     */
+    private static final double IN_PLACE_SHARE = 0.9;
+
     private final TableScanSource scan;
     private final SegmentHandle segment;
     private final int from;
@@ -141,8 +149,10 @@ final class ScanMorsel implements Morsel {
                     }
                     int scope = BatchArena.open();
                     try {
-                        ColumnBatch batch = batches.read(start, batchEnd);
-                        if (batch != null) {
+                        ColumnBatch batch = batches.read(start, batchEnd, output.takesSelections());
+                        if (batch != null && batches.selectionCount >= 0) {
+                            output.acceptSelected(batch, batches.selection, batches.selectionCount);
+                        } else if (batch != null) {
                             output.accept(batch);
                         }
                     } finally {
@@ -179,6 +189,12 @@ final class ScanMorsel implements Morsel {
         private int[] joinFilterOrder = new int[0];
         private double[] joinFilterRanks = new double[0];
         private double[] joinFilterCosts = new double[0];
+        /**
+         * After {@link #read}: the rows of its batch that are wanted, {@code selection[0, selectionCount)}, when the batch
+         * holds every row of its range; {@code selectionCount} -1 when the batch holds the wanted rows only.
+         */
+        int[] selection;
+        int selectionCount = -1;
 
         BatchReader(ColumnCursor[] cursors, DeletionVector deletions) {
             this.cursors = cursors;
@@ -192,7 +208,13 @@ final class ScanMorsel implements Morsel {
             }
         }
 
-        ColumnBatch read(int start, int end) {
+        /**
+         * The wanted rows of {@code [start, end)}; when {@code inPlace} (the consumer takes selections) and they are
+         * most of the rows ({@link #IN_PLACE_SHARE}), every row of the range instead, with the wanted ones in
+         * {@link #selection} (set to -1 otherwise).
+         */
+        ColumnBatch read(int start, int end, boolean inPlace) {
+            selectionCount = -1;
             int rows = end - start;
             Arrays.fill(sliced, null);
             int liveCount = rows;
@@ -293,8 +315,14 @@ final class ScanMorsel implements Morsel {
             // The filter-only columns come last and are not output: nothing of them is gathered at the kept rows.
             int outputCount = scan.node().output().size();
             List<ColumnVector> columns = new ArrayList<>(outputCount);
+            boolean whole = positions == null || inPlace && count >= IN_PLACE_SHARE * rows;
             for (int c = 0; c < outputCount; c++) {
-                columns.add(positions == null ? rows(c, start, end) : selectedRows(c, start, end, positions, count));
+                columns.add(whole ? rows(c, start, end) : selectedRows(c, start, end, positions, count));
+            }
+            if (positions != null && whole) {
+                selection = positions;
+                selectionCount = count;
+                return new ColumnBatch(rows, columns);
             }
             return new ColumnBatch(count, columns);
         }

@@ -278,6 +278,58 @@ class AggregationSinkTest {
         return bytes;
     }
 
+    /**
+     * Batches handed over whole with the rows a filter kept ({@code SinkWriter.consumeSelected}): a table of COUNT,
+     * and SUM and AVG of DECIMALs adds every row, the left-out ones to a spare group it empties afterwards, so the
+     * results are those of the kept rows alone: keys that only left-out rows have do not appear, a key first met in a
+     * later batch takes the emptied spare group's id and starts from nothing, NULL values are skipped. Three keys
+     * (pre-aggregating throughout) and 40,000 (the writers turn to handing rows on, and then copy the kept rows).
+     * Calls that cannot forget rows (DISTINCT, FILTER, MAX) make the writer refuse selections; given one anyway, it
+     * copies the kept rows out.
+     */
+    @Test
+    void selectionsAddedInPlaceGiveTheResultsOfTheKeptRows() {
+        LogicalType sum = LogicalType.decimal(38, 0);
+        LogicalType average = LogicalType.decimal(38, 6);
+        List<AggregateCall> resettable = List.of(
+                new AggregateCall(AggregateFunction.COUNT_STAR, new int[0], false, -1, LogicalType.BIGINT, "n"),
+                new AggregateCall(AggregateFunction.COUNT, new int[] {2}, false, -1, LogicalType.BIGINT, "count"),
+                new AggregateCall(AggregateFunction.SUM, new int[] {2}, false, -1, sum, "sum"),
+                new AggregateCall(AggregateFunction.AVG, new int[] {2}, false, -1, average, "avg"),
+                new AggregateCall(AggregateFunction.AVG, new int[] {0}, false, -1, average, "avg_key"));
+        List<LogicalType> types = COLUMNS.stream().map(Column::type).toList();
+        List<List<List<Object>>> batches = batches(12, 3_000);
+        Random random = new Random(23);
+        List<int[]> selections = new ArrayList<>();
+        List<List<Object>> kept = new ArrayList<>();
+        for (List<List<Object>> batch : batches) {
+            int[] positions = java.util.stream.IntStream.range(0, batch.size()).filter(row -> random.nextInt(20) != 0)
+                    .toArray();
+            selections.add(positions);
+            for (int row : positions) {
+                kept.add(batch.get(row));
+            }
+        }
+        for (List<AggregateCall> calls : List.of(resettable, calls())) {
+            for (int[] keys : new int[][] {{1}, {0}, {}}) {
+                boolean[] tookSelections = new boolean[1];
+                List<List<Object>> rows = aggregateSelected(node(keys, calls), batches, selections, tookSelections);
+                assertThat(Results.sorted(rows)).as("keys %s", java.util.Arrays.toString(keys))
+                        .isEqualTo(Results.sorted(ReferenceAggregation.aggregate(kept, keys, calls, types)));
+                assertThat(tookSelections[0]).isEqualTo(calls == resettable);
+            }
+        }
+    }
+
+    /** {@link #aggregate} with each batch handed over whole with its selection; notes whether a writer took one. */
+    private static List<List<Object>> aggregateSelected(AggregateNode node, List<List<List<Object>>> batches,
+                                                        List<int[]> selections, boolean[] tookSelections) {
+        return run(node, batches.size(), 2, (b, writer) -> {
+            tookSelections[0] |= writer.takesSelections();
+            writer.consumeSelected(b, toBatch(batches.get(b)), selections.get(b), selections.get(b).length);
+        }, writer -> { });
+    }
+
     private static AggregateNode node(int[] keys, List<AggregateCall> calls) {
         List<Column> output = new ArrayList<>();
         for (int key : keys) {
@@ -295,6 +347,13 @@ class AggregationSinkTest {
      */
     private static List<List<Object>> aggregate(AggregateNode node, List<List<List<Object>>> batches, int writerCount,
                                                 java.util.function.Consumer<AggregationWriter> check) {
+        return run(node, batches.size(), writerCount, (b, writer) -> writer.consume(b, toBatch(batches.get(b))), check);
+    }
+
+    /** Runs the sink: {@code feed} gives batch {@code b} to writer {@code b % writers}. */
+    private static List<List<Object>> run(AggregateNode node, int batchCount, int writerCount,
+                                          java.util.function.BiConsumer<Integer, SinkWriter> feed,
+                                          java.util.function.Consumer<AggregationWriter> check) {
         MemoryBudget budget = new MemoryBudget(1L << 30);
         MemoryReservation memory = new MemoryReservation(budget, "aggregating");
         AggregationSink sink = new AggregationSink(node, writerCount, memory, SpillSpace.of(null), 5_000);
@@ -302,8 +361,8 @@ class AggregationSinkTest {
         for (int w = 0; w < writerCount; w++) {
             writers.add(sink.createWriter());
         }
-        for (int b = 0; b < batches.size(); b++) {
-            writers.get(b % writerCount).consume(b, toBatch(batches.get(b)));
+        for (int b = 0; b < batchCount; b++) {
+            feed.accept(b, writers.get(b % writerCount));
         }
         for (SinkWriter writer : writers) {
             check.accept((AggregationWriter) writer);
