@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * A running query as its consumer sees it. The first {@link #next()} runs the pipelines that feed others
- * (builds, aggregations, sorts), one after the other, each on all workers; then it starts the last pipeline
+ * (builds, aggregations, sorts), one after the other, each on all workers, this thread being one of them
+ * ({@link PipelineExecution#run}); then it starts the last pipeline
  * and hands out its rows in order as they come. The end of the rows, an error, or {@link #close()} stops
  * every worker and frees every byte the query held.
  */
@@ -79,9 +80,9 @@ final class QueryResultStream implements ResultStream {
         List<Pipeline> pipelines = query.pipelines();
         for (int i = 0; i < pipelines.size() - 1; i++) {
             Pipeline pipeline = pipelines.get(i);
-            PipelineExecution execution = start(pipeline);
             LimitedRows limited = query.limitedRows().get(pipeline);
             if (limited != null) {
+                PipelineExecution execution = start(pipeline);
                 ColumnBatch batch;
                 while ((batch = limited.collector().next()) != null) {
                     limited.add(batch);
@@ -89,7 +90,10 @@ final class QueryResultStream implements ResultStream {
                 execution.stop();
                 execution.awaitQuietly();
             } else {
-                execution.await();
+                // Nothing to do here but wait: this thread works too.
+                PipelineExecution execution = new PipelineExecution(pipeline, context, WorkerPool.shared());
+                executions.add(execution);
+                execution.run();
             }
             context.progress().pipelineFinished();
             // The inputs this pipeline read (hash tables it probed, results it consumed) are no longer needed.
