@@ -2,6 +2,7 @@ package io.basalt.execution.pipeline;
 
 import io.basalt.execution.ExecutionContext;
 import io.basalt.execution.vector.BatchArena;
+import io.basalt.execution.vector.SelectionArrays;
 import io.basalt.storage.vector.ColumnBatch;
 
 import java.util.ArrayList;
@@ -76,7 +77,11 @@ public final class PipelineExecution {
                 fail(e);
             }
         }
-        work();
+        try {
+            work();
+        } finally {
+            SelectionArrays.dropKept(); // this thread may be the application's, alive long after the query
+        }
         for (Helper helper : helpers) {
             if (helper.claim()) {
                 workerLeft();

@@ -10,7 +10,8 @@ import java.util.ArrayDeque;
  * <p>A user {@linkplain #take takes} arrays when it starts and {@linkplain #giveBack gives them back} when it ends
  * (in a {@code finally}); it must not keep a reference afterwards. Arrays come back with whatever the last user
  * left in them. A thread keeps at most {@link #KEPT_PER_THREAD} arrays, so nested users on one thread simply get
- * new ones, and the memory kept is bounded by the threads alive (idle worker threads end after a minute).
+ * new ones, and the memory kept is bounded by the threads alive (idle worker threads end after a minute; a query's
+ * calling thread drops its arrays when its share of a pipeline ends, {@link #dropKept}).
  */
 public final class SelectionArrays {
 
@@ -33,6 +34,14 @@ public final class SelectionArrays {
             free.addLast(recycled); // another length: leave it for its own users
         }
         return new int[length];
+    }
+
+    /**
+     * Drops the arrays this thread keeps: for a thread that is not one of the pool's workers, which may live as long as
+     * the application and would hold them all that time (a query's calling thread works on its pipelines too).
+     */
+    public static void dropKept() {
+        FREE.get().clear();
     }
 
     /** Returns an array from {@link #take} for reuse by this thread; the caller must not use it any more. */

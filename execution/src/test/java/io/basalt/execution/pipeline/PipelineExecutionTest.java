@@ -232,6 +232,123 @@ class PipelineExecutionTest {
         assertThatThrownBy(execution::await).isInstanceOf(IllegalStateException.class);
     }
 
+    /** A sink summing the first column, noting each writer's thread and how often it was finished. */
+    private static final class SummingSink implements Sink {
+        final java.util.concurrent.atomic.AtomicLong sum = new java.util.concurrent.atomic.AtomicLong();
+        final List<Thread> writerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final AtomicInteger finishes = new AtomicInteger();
+        volatile Thread finishedOn;
+
+        @Override
+        public SinkWriter createWriter() {
+            writerThreads.add(Thread.currentThread());
+            return (sequence, batch) -> {
+                LongVector vector = (LongVector) batch.column(0);
+                for (int i = 0; i < batch.rowCount(); i++) {
+                    sum.addAndGet(vector.get(i));
+                }
+            };
+        }
+
+        @Override
+        public void finish(TaskRunner tasks) {
+            finishes.incrementAndGet();
+            finishedOn = Thread.currentThread();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** A pool that takes tasks and never runs them, as if its threads were all slow to wake. */
+    private static final class NeverRunningPool extends java.util.concurrent.AbstractExecutorService {
+        final List<Runnable> queued = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void execute(Runnable command) {
+            queued.add(command);
+        }
+
+        @Override
+        public void shutdown() {
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return List.copyOf(queued);
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
+            return false;
+        }
+    }
+
+    /**
+     * {@link PipelineExecution#run} on a pool whose threads never start: the calling thread runs every morsel, finishes
+     * the sink and returns without waiting for the helpers, which do nothing when they start late.
+     */
+    @Test
+    @Timeout(30)
+    void runWorksOnTheCallingThreadAndDoesNotWaitForHelpersThatNeverStarted() {
+        SummingSink sink = new SummingSink();
+        NeverRunningPool pool = new NeverRunningPool();
+        PipelineExecution execution = new PipelineExecution(new Pipeline("test", numbers(50, -1), sink), context(3), pool);
+
+        execution.run();
+
+        assertThat(sink.sum.get()).isEqualTo(99L * 100 / 2);
+        assertThat(sink.finishes.get()).isEqualTo(1);
+        assertThat(sink.finishedOn).isSameAs(Thread.currentThread());
+        assertThat(sink.writerThreads).containsExactly(Thread.currentThread());
+        assertThat(pool.queued).hasSize(2);
+        pool.queued.forEach(Runnable::run); // late starters find their share taken
+        assertThat(sink.writerThreads).hasSize(1);
+        assertThat(sink.finishes.get()).isEqualTo(1);
+    }
+
+    /** {@link PipelineExecution#run} on real threads: every morsel once, the sink finished once, on some worker. */
+    @Test
+    @Timeout(60)
+    void runOnRealThreadsAddsEveryMorselOnceAndFinishesTheSinkOnce() {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            SummingSink sink = new SummingSink();
+            PipelineExecution execution = new PipelineExecution(new Pipeline("test", numbers(200, -1), sink), context(4),
+                    WorkerPool.shared());
+
+            execution.run();
+
+            assertThat(sink.sum.get()).isEqualTo(399L * 400 / 2);
+            assertThat(sink.finishes.get()).isEqualTo(1);
+            assertThat(execution.isDone()).isTrue();
+        }
+    }
+
+    /** A morsel failing on the calling thread or on a helper fails {@link PipelineExecution#run}; the sink is not finished. */
+    @Test
+    @Timeout(30)
+    void aFailingMorselFailsRun() {
+        for (int parallelism : new int[] {1, 3}) {
+            SummingSink sink = new SummingSink();
+            PipelineExecution execution = new PipelineExecution(new Pipeline("test", numbers(100, 37), sink),
+                    context(parallelism), WorkerPool.shared());
+
+            assertThatThrownBy(execution::run).isInstanceOf(IllegalStateException.class).hasMessage("morsel 37 failed");
+            assertThat(sink.finishes.get()).isZero();
+        }
+    }
+
     @Test
     void concatenatedSourcesKeepTheirOrder() {
         ExecutionContext context = context(2);

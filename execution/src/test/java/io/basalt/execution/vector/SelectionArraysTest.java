@@ -20,6 +20,16 @@ class SelectionArraysTest {
     }
 
     @Test
+    void aThreadThatDropsItsArraysKeepsNone() {
+        int[] given = SelectionArrays.take(1000);
+        SelectionArrays.giveBack(given);
+
+        SelectionArrays.dropKept();
+
+        assertThat(SelectionArrays.take(1000)).isNotSameAs(given);
+    }
+
+    @Test
     void nestedUsersGetDistinctArrays() {
         int[] outer = SelectionArrays.take(64);
         int[] inner = SelectionArrays.take(64);
