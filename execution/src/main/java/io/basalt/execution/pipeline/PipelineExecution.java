@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -67,9 +66,9 @@ public final class PipelineExecution {
     public void run() {
         int workers = context.parallelism();
         activeWorkers.set(workers);
-        List<Helper> helpers = new ArrayList<>(workers - 1);
+        List<ClaimedShare> helpers = new ArrayList<>(workers - 1);
         for (int i = 1; i < workers; i++) {
-            Helper helper = new Helper();
+            ClaimedShare helper = new ClaimedShare(this::work);
             helpers.add(helper);
             try {
                 pool.execute(helper);
@@ -82,29 +81,12 @@ public final class PipelineExecution {
         } finally {
             SelectionArrays.dropKept(); // this thread may be the application's, alive long after the query
         }
-        for (Helper helper : helpers) {
+        for (ClaimedShare helper : helpers) {
             if (helper.claim()) {
                 workerLeft();
             }
         }
         await();
-    }
-
-    /** A pool thread's share of {@link #run}: worked by whoever claims it first, the pool thread or the caller. */
-    private final class Helper implements Runnable {
-
-        private final AtomicBoolean claimed = new AtomicBoolean();
-
-        boolean claim() {
-            return claimed.compareAndSet(false, true);
-        }
-
-        @Override
-        public void run() {
-            if (claim()) {
-                work();
-            }
-        }
     }
 
     /** Asks the workers to stop after their current batch; the sink is not finished. */

@@ -2,6 +2,7 @@ package io.basalt.execution.pipeline;
 
 import io.basalt.execution.ExecutionContext;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -10,7 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs independent tasks (the partitions of an aggregation's merge) on up to {@code parallelism} threads
- * and waits for all of them; the calling thread takes part. The first failure is rethrown.
+ * and waits for all of them; the calling thread takes part, and a helper thread that has not started by the time
+ * every task is taken is not waited for. The first failure is rethrown.
  */
 public final class TaskRunner {
 
@@ -50,16 +52,25 @@ public final class TaskRunner {
                 }
             }
         };
+        List<ClaimedShare> helpers = new ArrayList<>(threads - 1);
         for (int i = 1; i < threads; i++) {
-            pool.execute(() -> {
+            ClaimedShare helper = new ClaimedShare(() -> {
                 try {
                     worker.run();
                 } finally {
                     helpersDone.countDown();
                 }
             });
+            helpers.add(helper);
+            pool.execute(helper);
         }
         worker.run();
+        // Every task is taken: a helper that has not started yet would find none, so it is not waited for.
+        for (ClaimedShare helper : helpers) {
+            if (helper.claim()) {
+                helpersDone.countDown();
+            }
+        }
         try {
             helpersDone.await();
         } catch (InterruptedException e) {

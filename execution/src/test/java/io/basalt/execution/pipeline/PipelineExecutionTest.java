@@ -261,40 +261,6 @@ class PipelineExecutionTest {
         }
     }
 
-    /** A pool that takes tasks and never runs them, as if its threads were all slow to wake. */
-    private static final class NeverRunningPool extends java.util.concurrent.AbstractExecutorService {
-        final List<Runnable> queued = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @Override
-        public void execute(Runnable command) {
-            queued.add(command);
-        }
-
-        @Override
-        public void shutdown() {
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            return List.copyOf(queued);
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return false;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return false;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
-            return false;
-        }
-    }
-
     /**
      * {@link PipelineExecution#run} on a pool whose threads never start: the calling thread runs every morsel, finishes
      * the sink and returns without waiting for the helpers, which do nothing when they start late.
