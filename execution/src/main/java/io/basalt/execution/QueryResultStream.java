@@ -90,10 +90,7 @@ final class QueryResultStream implements ResultStream {
                 execution.stop();
                 execution.awaitQuietly();
             } else {
-                // Nothing to do here but wait: this thread works too.
-                PipelineExecution execution = new PipelineExecution(pipeline, context, WorkerPool.shared());
-                executions.add(execution);
-                execution.run();
+                tracked(pipeline).run(); // nothing to do here but wait: this thread works too
             }
             context.progress().pipelineFinished();
             // The inputs this pipeline read (hash tables it probed, results it consumed) are no longer needed.
@@ -102,9 +99,15 @@ final class QueryResultStream implements ResultStream {
     }
 
     private PipelineExecution start(Pipeline pipeline) {
+        PipelineExecution execution = tracked(pipeline);
+        execution.start();
+        return execution;
+    }
+
+    /** A new execution of {@code pipeline}, kept for {@link #tearDown}. */
+    private PipelineExecution tracked(Pipeline pipeline) {
         PipelineExecution execution = new PipelineExecution(pipeline, context, WorkerPool.shared());
         executions.add(execution);
-        execution.start();
         return execution;
     }
 

@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -205,7 +207,7 @@ class PipelineExecutionTest {
         OperatorSource source = new OperatorSource(numbers(1, -1), withFinalOutput, context);
         Morsel neverRun = source.next();
         Morsel last = source.next();
-        List<ColumnBatch> emitted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<ColumnBatch> emitted = new CopyOnWriteArrayList<>();
         Thread waiter = new Thread(() -> last.run(emitted::add));
         waiter.start();
         waiter.join(200);
@@ -234,8 +236,8 @@ class PipelineExecutionTest {
 
     /** A sink summing the first column, noting each writer's thread and how often it was finished. */
     private static final class SummingSink implements Sink {
-        final java.util.concurrent.atomic.AtomicLong sum = new java.util.concurrent.atomic.AtomicLong();
-        final List<Thread> writerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final AtomicLong sum = new AtomicLong();
+        final List<Thread> writerThreads = new CopyOnWriteArrayList<>();
         final AtomicInteger finishes = new AtomicInteger();
         volatile Thread finishedOn;
 
